@@ -1,0 +1,1 @@
+"""Extractors: read PDF pages into repaired text, words, lines and tables."""

@@ -1,0 +1,190 @@
+"""Group repaired characters into words and lines in reading order.
+
+Thai marks have (almost) no advance, so sorting characters by x scrambles
+them (``เพ่อื``).  Here characters are first bound into clusters in
+content-stream order (a base character and the marks that follow it), and
+only clusters are sorted by position.  Spaces come from the PDF's own space
+glyphs or from gaps wider than a fraction of the font size; pdfium's guessed
+spaces are not used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from extractors.thai_chars import is_mark
+from extractors.thai_text import join_wrapped_lines, normalize_thai
+from schemas import BBox, Char, Line, Word
+
+#: A horizontal gap wider than this share of the font size separates two words.
+WORD_GAP = 0.18
+#: Clusters whose baselines differ by less than this share of the font size share a line.
+LINE_TOLERANCE = 0.35
+
+_SPACES = frozenset(" \xa0\u3000")
+
+
+@dataclass
+class _Cluster:
+    """A base character and the marks drawn on it."""
+
+    chars: list[Char] = field(default_factory=list)
+
+    @property
+    def base(self) -> Char:
+        return self.chars[0]
+
+    @property
+    def text(self) -> str:
+        return "".join(c.text for c in self.chars)
+
+    @property
+    def raw(self) -> str:
+        return "".join(c.raw for c in self.chars)
+
+    @property
+    def is_space(self) -> bool:
+        return all(c.text in _SPACES or c.text == "" for c in self.chars) and any(
+            c.raw in _SPACES for c in self.chars
+        )
+
+    @property
+    def x0(self) -> float:
+        return self.base.origin_x
+
+    @property
+    def x1(self) -> float:
+        return max(c.box.x1 for c in self.chars)
+
+    @property
+    def box(self) -> BBox:
+        box = self.chars[0].box
+        for c in self.chars[1:]:
+            box = box.union(c.box)
+        return box
+
+
+def _centre_x(c: Char) -> float:
+    return (c.box.x0 + c.box.x1) / 2
+
+
+def _fits(cluster: _Cluster, mark: Char, slack: float) -> bool:
+    """Whether ``mark`` is drawn over ``cluster``'s base (same line, horizontally over it)."""
+    base = cluster.base
+    size = max(mark.size, 1.0)
+    return (
+        abs(base.baseline - mark.baseline) < LINE_TOLERANCE * size
+        and base.box.x0 - slack * size <= _centre_x(mark) <= cluster.x1 + slack * size
+    )
+
+
+def _clusters(chars: Iterable[Char]) -> list[_Cluster]:
+    """Bind each mark to its base character.
+
+    A mark follows its base in the content stream in most producers; some
+    (iText) draw marks separately, later in the stream and with their own
+    baseline: such a mark goes to the base character it is drawn over.
+    """
+    clusters: list[_Cluster] = []
+    orphans: list[Char] = []
+    for c in chars:
+        if not c.text and c.raw not in _SPACES:
+            continue  # an artefact dropped by the repair stage
+        if is_mark(c.text[:1]) or (not c.text and c.box.width < 0.05 * c.size):
+            if clusters and _fits(clusters[-1], c, slack=0.35):
+                clusters[-1].chars.append(c)
+            elif c.text:
+                orphans.append(c)
+            continue
+        clusters.append(_Cluster([c]))
+    for mark in orphans:
+        near = [cl for cl in clusters if not cl.is_space and _fits(cl, mark, slack=0.05)]
+        if near:
+            min(near, key=lambda cl: abs(_centre_x(cl.base) - _centre_x(mark))).chars.append(mark)
+        else:
+            clusters.append(_Cluster([mark]))
+    return clusters
+
+
+def _group_lines(clusters: list[_Cluster]) -> list[list[_Cluster]]:
+    ordered = sorted(clusters, key=lambda cl: cl.base.baseline)
+    lines: list[list[_Cluster]] = []
+    line_base = 0.0
+    for cl in ordered:
+        size = max(cl.base.size, 1.0)
+        if lines and abs(cl.base.baseline - line_base) <= LINE_TOLERANCE * size:
+            lines[-1].append(cl)
+        else:
+            lines.append([cl])
+            line_base = cl.base.baseline
+    for line in lines:
+        line.sort(key=lambda cl: cl.x0)
+    return lines
+
+
+def _words(line: list[_Cluster]) -> list[Word]:
+    words: list[Word] = []
+    current: list[_Cluster] = []
+
+    def flush() -> None:
+        if current:
+            raw = "".join(cl.raw for cl in current)
+            box = current[0].box
+            for cl in current[1:]:
+                box = box.union(cl.box)
+            words.append(Word(text="".join(cl.text for cl in current), raw=raw, box=box))
+            current.clear()
+
+    prev_x1: float | None = None
+    for cl in line:
+        if cl.is_space:
+            flush()
+            prev_x1 = None
+            continue
+        if prev_x1 is not None and cl.x0 - prev_x1 > WORD_GAP * max(cl.base.size, 1.0):
+            flush()
+        current.append(cl)
+        prev_x1 = cl.x1
+    flush()
+    return words
+
+
+def build_lines(chars: Sequence[Char]) -> list[Line]:
+    """Lines of words, top to bottom, each word's text normalised Thai."""
+    lines: list[Line] = []
+    for group in _group_lines(_clusters(chars)):
+        words = _words(group)
+        if not words:
+            continue
+        box = words[0].box
+        for w in words[1:]:
+            box = box.union(w.box)
+        text = normalize_thai(" ".join(w.text for w in words))
+        if not text:
+            continue
+        lines.append(Line(text=text, raw=" ".join(w.raw for w in words), box=box, words=tuple(words)))
+    return lines
+
+
+def chars_in_box(chars: Iterable[Char], box: BBox, tolerance: float = 1.0) -> list[Char]:
+    """The characters whose body centre lies in ``box`` (a mark goes where its consonant goes)."""
+    inside: list[Char] = []
+    for c in chars:
+        x = c.origin_x + max(c.box.x1 - c.origin_x, 0.0) / 2
+        y = c.baseline - 0.3 * c.size
+        if box.contains_point(x, y, tolerance):
+            inside.append(c)
+    return inside
+
+
+def text_in_box(chars: Sequence[Char], box: BBox) -> tuple[str, str]:
+    """The text inside ``box``: wrapped lines joined as Thai joins them, and the raw lines.
+
+    Returns ``(text, raw)``: ``text`` is normalised, a wrapped line joined
+    without the space a line break would invent; ``raw`` keeps the text
+    layer's characters, one line per line.
+    """
+    lines = build_lines(chars_in_box(chars, box))
+    text = join_wrapped_lines([line.text for line in lines])
+    return text, "\n".join(line.raw for line in lines)

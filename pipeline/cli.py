@@ -1,0 +1,123 @@
+"""The ``ita`` command line.  It calls the pipeline and formats what comes back; nothing else."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from pipeline.document import read_tables, read_text
+from pipeline.output import table_record, to_json, write_atomic, write_csv
+from schemas import DocumentError, Table
+
+
+def _fail(path: str, reason: str) -> None:
+    click.echo(f"error: {path}: {reason}", err=True)
+
+
+def _each_file(files: tuple[str, ...], work: Callable[[str], None]) -> int:
+    """Run ``work`` on every file; a file that fails gets one error line and the rest go on.
+
+    Returns the number of files that failed.
+    """
+    failed = 0
+    for path in files:
+        try:
+            work(path)
+        except DocumentError as err:
+            _fail(err.path, err.reason)
+            failed += 1
+        except Exception as err:  # never a traceback: the user gets the file and the reason
+            _fail(path, f"internal error ({type(err).__name__}: {err})")
+            failed += 1
+    return failed
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ita-extract")
+def main() -> None:
+    """Read Thai ITA measures documents (PDF) into clean, traceable text and tables."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--pages", metavar="RANGE", help="Pages to read, e.g. 1-3,5 (default: all).")
+def text(files: tuple[str, ...], pages: str | None) -> None:
+    """Print the repaired text of each page, with the page's kind (text, scanned, empty)."""
+
+    def work(path: str) -> None:
+        result = read_text(path, pages)
+        if len(files) > 1:
+            click.echo(f"##### {path}")
+        for page in result:
+            click.echo(f"=== page {page.number} [{page.kind.value}] {page.reason}")
+            if page.text:
+                click.echo(page.text)
+
+    sys.exit(1 if _each_file(files, work) else 0)
+
+
+def _write_tables(path: str, tables: list[Table], out: str, fmt: str) -> None:
+    stem = Path(path).stem
+    records = [table_record(t) for t in tables]
+    if out == "-":
+        if fmt == "json":
+            click.echo(to_json({"file": path, "tables": records}), nl=False)
+        else:
+            for rec in records:
+                click.echo(
+                    f"# {path} page {rec['page']} table {rec['index'] + 1} box {rec['box']} "
+                    f"quality {rec['quality']['score']:.2f} ({rec['quality']['strategy']})"
+                )
+                click.echo("\n".join(",".join(f'"{c}"' for c in row) for row in rec["rows"]))
+        return
+    target = Path(out)
+    if fmt == "json":
+        write_atomic(target / f"{stem}.tables.json", to_json({"file": path, "tables": records}))
+        return
+    index = [["file", "page", "table", "box", "rows", "cols", "strategy", "quality", "continues_previous"]]
+    for rec in records:
+        name = f"{stem}.p{rec['page']}.t{rec['index'] + 1}.csv"
+        write_csv(target / name, rec["rows"])
+        q = rec["quality"]
+        index.append(
+            [
+                name,
+                rec["page"],
+                rec["index"] + 1,
+                " ".join(str(v) for v in rec["box"]),
+                rec["n_rows"],
+                rec["n_cols"],
+                q["strategy"],
+                f"{q['score']:.3f}",
+                rec["continues_previous"],
+            ]
+        )
+    write_csv(target / f"{stem}.tables.csv", index)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--out", default="-", show_default=True, help="Output folder, or - for standard output.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--pages", metavar="RANGE", help="Pages to read, e.g. 1-3,5 (default: all).")
+def tables(files: tuple[str, ...], out: str, fmt: str, pages: str | None) -> None:
+    """Write every table with its page, box and a quality figure.
+
+    CSV: one file per table (<stem>.p<page>.t<n>.csv) and an index <stem>.tables.csv;
+    JSON: <stem>.tables.json with every cell's text, raw text, box and spans.
+    """
+
+    def work(path: str) -> None:
+        found = read_tables(path, pages)
+        _write_tables(path, found, out, fmt)
+        if out != "-":
+            click.echo(f"{path}: {len(found)} tables", err=True)
+
+    sys.exit(1 if _each_file(files, work) else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,61 @@
+"""Read one document: its pages' text and its tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+from extractors.pages import read_page
+from extractors.pdf_source import open_pdfium, parse_page_ranges
+from extractors.tables import find_tables, link_continuations
+from schemas import DocumentError, PageKind, PageText, Table
+
+
+def read_text(path: str | Path, pages: str | None = None) -> list[PageText]:
+    """The repaired text of each page of ``path`` (all pages, or a range such as ``"1-3,5"``).
+
+    Raises ``DocumentError`` with a plain reason when the file cannot be read.
+    """
+    with open_pdfium(path) as doc:
+        numbers = _page_numbers(path, pages, len(doc))
+        return [_read_page(path, doc, n) for n in numbers]
+
+
+def read_tables(path: str | Path, pages: str | None = None) -> list[Table]:
+    """Every table of ``path``, continuations across pages marked."""
+    tables: list[Table] = []
+    with open_pdfium(path) as doc:
+        numbers = _page_numbers(path, pages, len(doc))
+        try:
+            plumber = pdfplumber.open(str(path))
+        except Exception as err:
+            raise DocumentError(path, f"cannot be opened for table geometry ({err})") from err
+        with plumber:
+            for n in numbers:
+                page_text = _read_page(path, doc, n)
+                if page_text.kind is not PageKind.TEXT:
+                    continue
+                try:
+                    tables.extend(find_tables(plumber.pages[n - 1], page_text))
+                except Exception as err:
+                    raise DocumentError(path, f"page {n}: tables could not be read ({err})") from err
+    link_continuations(tables)
+    return tables
+
+
+def _page_numbers(path: str | Path, pages: str | None, n_pages: int) -> list[int]:
+    try:
+        return parse_page_ranges(pages, n_pages)
+    except ValueError as err:
+        raise DocumentError(path, f"bad page range: {err}") from err
+
+
+def _read_page(path: str | Path, doc: pdfium.PdfDocument, number: int) -> PageText:
+    try:
+        return read_page(doc, number)
+    except DocumentError:
+        raise
+    except Exception as err:
+        raise DocumentError(path, f"page {number} could not be read ({type(err).__name__}: {err})") from err

@@ -1,0 +1,180 @@
+"""Typed records passed between the stages of ita-extract.
+
+Every stage takes and returns these dataclasses; nothing here imports from
+``extractors`` or ``pipeline``.  Coordinates are PDF points in pdfplumber's
+convention: origin at the top-left of the page, ``x0 < x1`` and ``top < bottom``.
+Page numbers are 1-based, as a reader counts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class PageKind(StrEnum):
+    """How a page's content can be read."""
+
+    TEXT = "text"  #: a text layer that can be trusted
+    SCANNED = "scanned"  #: no text layer, or one too broken to trust: send to OCR
+    EMPTY = "empty"  #: nothing on the page (no text, no images worth reading)
+
+
+@dataclass(frozen=True)
+class BBox:
+    """A box in page coordinates (points, origin top-left)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def union(self, other: BBox) -> BBox:
+        return BBox(
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
+        )
+
+    def contains_point(self, x: float, y: float, tolerance: float = 0.0) -> bool:
+        return (
+            self.x0 - tolerance <= x <= self.x1 + tolerance
+            and self.top - tolerance <= y <= self.bottom + tolerance
+        )
+
+    def as_list(self) -> list[float]:
+        return [round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2)]
+
+
+@dataclass(frozen=True)
+class Char:
+    """One character of a page's text layer, after glyph-level repair.
+
+    ``text`` is what the character is (it may be two code points, e.g. a lost
+    mark restored before a vowel, or empty when the glyph was dropped as an
+    artefact); ``raw`` is what the PDF's text layer said.  ``box`` is the
+    line box of the glyph (font ascent to descent), ``baseline`` the y of its
+    origin, so marks above and below a consonant share their consonant's box.
+    """
+
+    text: str
+    raw: str
+    box: BBox
+    baseline: float
+    origin_x: float
+    font: str
+    size: float
+    generated: bool = False  #: inserted by the PDF library (a space or line break it inferred)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A run of characters with no gap wide enough to be a space."""
+
+    text: str
+    raw: str
+    box: BBox
+
+
+@dataclass(frozen=True)
+class Line:
+    """Words sharing a baseline, in reading order."""
+
+    text: str
+    raw: str
+    box: BBox
+    words: tuple[Word, ...]
+
+
+@dataclass
+class TextQuality:
+    """Counts that say how far a page's text layer can be trusted."""
+
+    chars: int = 0  #: characters in the text layer
+    thai_chars: int = 0
+    unmapped_glyphs: int = 0  #: glyphs with no (or an invalid) Unicode mapping
+    repaired_marks: int = 0  #: marks restored from glyphs mapped to spaces
+    unresolved_marks: int = 0  #: glyphs mapped to spaces that could not be identified
+    pua_chars: int = 0  #: Private Use Area characters in the raw layer
+    swapped_sara_am_font: bool = False  #: a font here maps า to ำ
+
+    @property
+    def unmapped_share(self) -> float:
+        return self.unmapped_glyphs / self.chars if self.chars else 0.0
+
+
+@dataclass
+class PageText:
+    """The repaired text layer of one page."""
+
+    number: int  #: 1-based page number
+    width: float
+    height: float
+    kind: PageKind
+    lines: list[Line] = field(default_factory=list)
+    chars: list[Char] = field(default_factory=list)
+    quality: TextQuality = field(default_factory=TextQuality)
+    reason: str = ""  #: why the page got its kind, in plain words
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def raw_text(self) -> str:
+        return "\n".join(line.raw for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table.  Merged cells appear once, with their spans."""
+
+    row: int  #: 0-based index of the first row the cell covers
+    col: int  #: 0-based index of the first column the cell covers
+    text: str  #: repaired, normalised text (wrapped lines joined)
+    raw: str  #: the text layer's characters inside the box, lines joined with "\n"
+    box: BBox | None
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass
+class TableQuality:
+    """A parsing report for one table (cf. camelot's ``parsing_report``)."""
+
+    strategy: str  #: "lines" (ruled table) or "text" (aligned text, no rulings)
+    score: float  #: 0..1, how much to trust the grid and its text
+    filled_share: float  #: share of grid cells with text
+    chars_inside: float  #: share of the characters in the table box that landed in a cell
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    """A table found on one page."""
+
+    page: int  #: 1-based
+    index: int  #: 0-based position among the tables of its page
+    box: BBox
+    n_rows: int
+    n_cols: int
+    cells: list[Cell]
+    quality: TableQuality
+    continues_previous: bool = False  #: continuation of the last table on the previous page
+    header_repeated: bool = False  #: its first row repeats the header of the table it continues
+
+    def grid(self) -> list[list[str]]:
+        """Rows of cell text; a merged cell's text sits in its top-left slot, others are ""."""
+        rows = [["" for _ in range(self.n_cols)] for _ in range(self.n_rows)]
+        for cell in self.cells:
+            rows[cell.row][cell.col] = cell.text
+        return rows

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Install everything ita-extract needs on a fresh Debian machine (run as root, Python 3.11).
+#   bash scripts/setup.sh          # the tool
+#   bash scripts/setup.sh --test   # the tool and what the tests, linters and benchmarks need
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: poppler-utils renders page images (pdftoppm) for checking output by eye.
+APT_PACKAGES=(poppler-utils)
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+extras=""
+if [ "${1:-}" = "--test" ]; then
+    extras="[test]"
+fi
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -e ".${extras}"
