@@ -11,7 +11,6 @@ spaces are not used.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from extractors.thai_chars import is_mark
 from extractors.thai_text import join_wrapped_lines, normalize_thai
@@ -25,11 +24,16 @@ LINE_TOLERANCE = 0.35
 _SPACES = frozenset(" \xa0\u3000")
 
 
-@dataclass
 class _Cluster:
     """A base character and the marks drawn on it."""
 
-    chars: list[Char] = field(default_factory=list)
+    __slots__ = ("chars", "is_space")
+
+    def __init__(self, chars: list[Char]) -> None:
+        self.chars = chars
+        base = chars[0]
+        #: A space glyph (repaired to nothing or kept as a space): a word boundary.
+        self.is_space = base.raw in _SPACES and base.text in ("", *_SPACES)
 
     @property
     def base(self) -> Char:
@@ -42,12 +46,6 @@ class _Cluster:
     @property
     def raw(self) -> str:
         return "".join(c.raw for c in self.chars)
-
-    @property
-    def is_space(self) -> bool:
-        return all(c.text in _SPACES or c.text == "" for c in self.chars) and any(
-            c.raw in _SPACES for c in self.chars
-        )
 
     @property
     def x0(self) -> float:
@@ -92,8 +90,12 @@ def _clusters(chars: Iterable[Char]) -> list[_Cluster]:
         if not c.text and c.raw not in _SPACES:
             continue  # an artefact dropped by the repair stage
         if is_mark(c.text[:1]) or (not c.text and c.box.width < 0.05 * c.size):
-            if clusters and _fits(clusters[-1], c, slack=0.35):
-                clusters[-1].chars.append(c)
+            # Word sometimes writes a space between a consonant and its mark (``ได ้``): skip it.
+            host = next((cl for cl in reversed(clusters[-2:]) if not cl.is_space), None)
+            if host is not None and _fits(host, c, slack=0.35):
+                host.chars.append(c)
+                if clusters[-1] is not host:
+                    clusters.pop()  # the space was the artefact; word gaps come from geometry
             elif c.text:
                 orphans.append(c)
             continue

@@ -24,7 +24,7 @@ _OBJ_TEXT = 1
 _OBJ_IMAGE = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawGlyph:
     """What the text layer says about one glyph, before any repair."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class PageKind(StrEnum):
@@ -20,9 +21,8 @@ class PageKind(StrEnum):
     EMPTY = "empty"  #: nothing on the page (no text, no images worth reading)
 
 
-@dataclass(frozen=True)
-class BBox:
-    """A box in page coordinates (points, origin top-left)."""
+class BBox(NamedTuple):
+    """A box in page coordinates (points, origin top-left).  A tuple: cheap to make per glyph."""
 
     x0: float
     top: float
@@ -55,7 +55,7 @@ class BBox:
         return [round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Char:
     """One character of a page's text layer, after glyph-level repair.
 
