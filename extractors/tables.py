@@ -177,7 +177,7 @@ def _box(t: tuple[float, float, float, float]) -> BBox:
 
 def _filled_share(cells: Sequence[Cell], n_slots: int) -> float:
     filled = sum(c.rowspan * c.colspan for c in cells if c.text)
-    return round(filled / n_slots, 3) if n_slots else 0.0
+    return round(min(filled / n_slots, 1.0), 3) if n_slots else 0.0
 
 
 def _plural(n: int, word: str) -> str:
@@ -196,7 +196,8 @@ def _ruled_table(
     if n_rows < 1 or n_cols < 1 or n_rows * n_cols < 2:
         return None
     table_box = BBox(xs[0], ys[0], xs[-1], ys[-1])
-    local = chars_in_box(_visible(chars), table_box)
+    local = chars_in_box(chars, table_box)  # spaces and marks too: the layout needs them
+    visible = _visible(local)  # what the counts are about
     placements = [grid_place(b, xs, ys) for b in cell_boxes]
     missing, overlapping = coverage(n_rows, n_cols, placements)
 
@@ -204,7 +205,7 @@ def _ruled_table(
     seen: dict[int, int] = {}
     for b, (row, col, rowspan, colspan) in zip(cell_boxes, placements, strict=True):
         box = _box(b)
-        for c in chars_in_box(local, box):
+        for c in chars_in_box(visible, box):
             seen[id(c)] = seen.get(id(c), 0) + 1
         text, raw = text_in_box(local, box)
         cells.append(Cell(row, col, text, raw, box, rowspan, colspan))
@@ -216,7 +217,7 @@ def _ruled_table(
         return None
     cells.sort(key=lambda c: (c.row, c.col))
 
-    outside = sum(1 for c in local if id(c) not in seen)
+    outside = sum(1 for c in visible if id(c) not in seen)
     doubled = sum(1 for n in seen.values() if n > 1)
     notes: list[str] = []
     if outside:
@@ -227,7 +228,7 @@ def _ruled_table(
         notes.append(f"cells overlap ({_plural(overlapping, 'grid slot')} covered twice)")
     if doubled:
         notes.append(f"{_plural(doubled, 'character')} in two cells")
-    chars_inside = round((len(local) - outside) / len(local), 3) if local else 1.0
+    chars_inside = round((len(visible) - outside) / len(visible), 3) if visible else 1.0
     filled = _filled_share(cells, n_rows * n_cols)
     quality = TableQuality(
         strategy="lines",
@@ -439,17 +440,18 @@ def _block_table(block: _Block, page_text: PageText) -> Table:
     ys += [(a.box.bottom + b.box.top) / 2 for a, b in pairwise(lines)]
     ys.append(lines[-1].box.bottom)
     table_box = BBox(xs[0], ys[0], xs[-1], ys[-1])
-    local = chars_in_box(_visible(page_text.chars), table_box)
+    local = chars_in_box(page_text.chars, table_box)
+    visible = _visible(local)
     cells: list[Cell] = []
     placed: set[int] = set()
     for r in range(len(lines)):
         for c in range(len(xs) - 1):
             box = BBox(xs[c], ys[r], xs[c + 1], ys[r + 1])
-            placed.update(id(ch) for ch in chars_in_box(local, box))
+            placed.update(id(ch) for ch in chars_in_box(visible, box))
             text, raw = text_in_box(local, box)
             cells.append(Cell(r, c, text, raw, box))
-    outside = sum(1 for ch in local if id(ch) not in placed)
-    chars_inside = round((len(local) - outside) / len(local), 3) if local else 1.0
+    outside = sum(1 for ch in visible if id(ch) not in placed)
+    chars_inside = round((len(visible) - outside) / len(visible), 3) if visible else 1.0
     filled = _filled_share(cells, len(cells))
     notes = ["no ruling lines: columns inferred from text alignment"]
     if outside:

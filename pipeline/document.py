@@ -26,6 +26,7 @@ def read_text(path: str | Path, pages: str | None = None) -> list[PageText]:
 def read_tables(path: str | Path, pages: str | None = None) -> list[Table]:
     """Every table of ``path``, continuations across pages marked."""
     tables: list[Table] = []
+    pages_read: dict[int, PageText] = {}
     with open_pdfium(path) as doc:
         numbers = _page_numbers(path, pages, len(doc))
         try:
@@ -35,13 +36,14 @@ def read_tables(path: str | Path, pages: str | None = None) -> list[Table]:
         with plumber:
             for n in numbers:
                 page_text = _read_page(path, doc, n)
+                pages_read[n] = page_text
                 if page_text.kind is not PageKind.TEXT:
                     continue
                 try:
                     tables.extend(find_tables(plumber.pages[n - 1], page_text))
                 except Exception as err:
                     raise DocumentError(path, f"page {n}: tables could not be read ({err})") from err
-    link_continuations(tables)
+    link_continuations(tables, pages_read)
     return tables
 
 
