@@ -11,6 +11,7 @@ spaces are not used.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from extractors.thai_chars import is_mark
 from extractors.thai_text import join_wrapped_lines, normalize_thai
@@ -90,11 +91,16 @@ def _clusters(chars: Iterable[Char]) -> list[_Cluster]:
         if not c.text and c.raw not in _SPACES:
             continue  # an artefact dropped by the repair stage
         if is_mark(c.text[:1]) or (not c.text and c.box.width < 0.05 * c.size):
-            # Word sometimes writes a space between a consonant and its mark (``ได ้``): skip it.
-            host = next((cl for cl in reversed(clusters[-2:]) if not cl.is_space), None)
-            if host is not None and _fits(host, c, slack=0.35):
+            # The mark's ink decides between the last two bases (LibreOffice's ActualText can
+            # give a cluster's marks out of order); else the stream order does.  Word sometimes
+            # writes a space between a consonant and its mark (``ได ้``): that space is skipped.
+            recent = [cl for cl in clusters[-3:] if not cl.is_space][-2:]
+            host = next((cl for cl in reversed(recent) if _fits(cl, c, slack=0.0)), None)
+            if host is None and recent and _fits(recent[-1], c, slack=0.35):
+                host = recent[-1]
+            if host is not None:
                 host.chars.append(c)
-                if clusters[-1] is not host:
+                if len(clusters) > 1 and clusters[-1].is_space and clusters[-2] is host:
                     clusters.pop()  # the space was the artefact; word gaps come from geometry
             elif c.text:
                 orphans.append(c)
@@ -152,10 +158,31 @@ def _words(line: list[_Cluster]) -> list[Word]:
     return words
 
 
-def build_lines(chars: Sequence[Char]) -> list[Line]:
-    """Lines of words, top to bottom, each word's text normalised Thai."""
+def _split_at_rules(line: list[_Cluster], rules: Sequence[BBox]) -> list[list[_Cluster]]:
+    """Cut a line where a vertical ruling line (a table's column border) runs between two clusters."""
+    if not rules or len(line) < 2:
+        return [line]
+    y = line[0].base.baseline - 0.3 * line[0].base.size
+    crossing = sorted(r.x0 for r in rules if r.top - 1 <= y <= r.bottom + 1)
+    if not crossing:
+        return [line]
+    parts: list[list[_Cluster]] = [[line[0]]]
+    for prev, cl in pairwise(line):
+        if any(prev.base.origin_x < x < cl.base.origin_x for x in crossing if x >= prev.x1 - 1):
+            parts.append([])
+        parts[-1].append(cl)
+    return parts
+
+
+def build_lines(chars: Sequence[Char], rules: Sequence[BBox] = ()) -> list[Line]:
+    """Lines of words, top to bottom, each word's text normalised Thai.
+
+    ``rules`` are vertical ruling lines: a line of text is cut where one runs through it, so
+    that the cells of a table row come out as separate lines, not glued by an invented space.
+    """
     lines: list[Line] = []
-    for group in _group_lines(_clusters(chars)):
+    groups = [part for group in _group_lines(_clusters(chars)) for part in _split_at_rules(group, rules)]
+    for group in groups:
         words = _words(group)
         if not words:
             continue
@@ -165,7 +192,15 @@ def build_lines(chars: Sequence[Char]) -> list[Line]:
         text = normalize_thai(" ".join(w.text for w in words))
         if not text:
             continue
-        lines.append(Line(text=text, raw=" ".join(w.raw for w in words), box=box, words=tuple(words)))
+        lines.append(
+            Line(
+                text=text,
+                raw=" ".join(w.raw for w in words),
+                box=box,
+                words=tuple(words),
+                ends_with_space=group[-1].is_space,
+            )
+        )
     return lines
 
 
@@ -188,5 +223,5 @@ def text_in_box(chars: Sequence[Char], box: BBox) -> tuple[str, str]:
     layer's characters, one line per line.
     """
     lines = build_lines(chars_in_box(chars, box))
-    text = join_wrapped_lines([line.text for line in lines])
+    text = join_wrapped_lines([line.text for line in lines], [line.ends_with_space for line in lines])
     return text, "\n".join(line.raw for line in lines)

@@ -24,7 +24,7 @@ def read_page(doc: pdfium.PdfDocument, number: int) -> PageText:
     chars, quality = repair_glyphs(raw.glyphs, shapes)
     visible = sum(1 for c in chars if c.text.strip())
     kind, reason = classify_page(visible, quality, raw.image_area_share)
-    lines = build_lines(chars) if kind is PageKind.TEXT else []
+    lines = build_lines(chars, raw.vertical_rules) if kind is PageKind.TEXT else []
     return PageText(
         number=number,
         width=raw.width,

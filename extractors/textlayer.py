@@ -20,8 +20,11 @@ import pypdfium2.raw as pdfium_c
 from schemas import BBox
 
 #: Page object type codes (fpdf_edit.h).
-_OBJ_TEXT = 1
+_OBJ_PATH = 2
 _OBJ_IMAGE = 3
+#: A path thinner than this (points) and taller than ``_RULE_MIN_HEIGHT`` is a vertical ruling line.
+_RULE_MAX_WIDTH = 2.5
+_RULE_MIN_HEIGHT = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,7 @@ class RawPage:
     height: float
     glyphs: list[RawGlyph]
     image_area_share: float  #: share of the page covered by images (capped at 1)
+    vertical_rules: list[BBox]  #: thin vertical paths: table column borders, where lines must split
     font_data: dict[int, bytes]  #: embedded font program by ``font_key``, loaded on demand
 
 
@@ -120,6 +124,14 @@ class _PageReader:
         pdfium_c.FPDFFont_GetFontData(font, buf, size.value, ctypes.byref(size))
         return bytes(buf)
 
+    def vertical_rules(self) -> list[BBox]:
+        rules = []
+        for obj in self.page.get_objects(filter=(_OBJ_PATH,), max_depth=2):
+            left, bottom, right, top = obj.get_bounds()
+            if right - left <= _RULE_MAX_WIDTH and top - bottom >= _RULE_MIN_HEIGHT:
+                rules.append(self.box(left, bottom, right, top))
+        return rules
+
     def image_area_share(self, width: float, height: float) -> float:
         area = 0.0
         page_area = max(width * height, 1.0)
@@ -147,10 +159,11 @@ def read_raw_page(doc: pdfium.PdfDocument, number: int) -> RawPage:
             if g.font_key not in font_data and needs_font_outline(g):
                 font_data[g.font_key] = reader.font_data(i)
         images = reader.image_area_share(width, height)
+        rules = reader.vertical_rules() if glyphs else []
     finally:
         textpage.close()
         page.close()
-    return RawPage(number, width, height, glyphs, images, font_data)
+    return RawPage(number, width, height, glyphs, images, rules, font_data)
 
 
 def needs_font_outline(g: RawGlyph) -> bool:

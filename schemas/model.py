@@ -93,6 +93,8 @@ class Line:
     raw: str
     box: BBox
     words: tuple[Word, ...]
+    #: The line's last glyph is a space: where it wraps inside a cell, a space belongs there.
+    ends_with_space: bool = False
 
 
 @dataclass
