@@ -28,8 +28,7 @@ from collections.abc import Callable, Sequence
 
 from extractors.glyph_shapes import InkBox, MarkShape, identify_mark
 from extractors.textlayer import RawGlyph, needs_font_outline
-from extractors.thai_chars import is_mark, is_thai
-from extractors.thai_text import map_pua
+from extractors.thai_text import arabic_digits_to_thai, is_mark, is_thai_char, map_pua
 from schemas import Char, TextQuality
 
 SARA_AA = "\u0e32"
@@ -38,7 +37,6 @@ NIKHAHIT = "\u0e4d"
 
 #: The "IT๙" font family (the ๙ may reach us undecoded): its ASCII digits are drawn as Thai digits.
 _THAI_DIGIT_FONT = re.compile("IT(?:\u0e59|\ufffd|\xf9)", re.IGNORECASE)
-_TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 #: Height above the baseline (in em) that a real sara am's nikhahit reaches; an ``า`` stays below it.
 _SARA_AM_MIN_RISE = 0.55
@@ -52,7 +50,7 @@ def _is_unmapped(g: RawGlyph, prev: str, nxt: str) -> bool:
     if g.code == "\ufffd" or (g.code and ord(g.code) < 0x20 and not g.generated):
         return True
     # Canva-style fonts: Latin Extended letters inside Thai words stand for unmapped glyphs.
-    return bool(g.code) and "\u0100" <= g.code <= "\u024f" and (is_thai(prev) or is_thai(nxt))
+    return bool(g.code) and "\u0100" <= g.code <= "\u024f" and (is_thai_char(prev) or is_thai_char(nxt))
 
 
 def _ink_rise(g: RawGlyph) -> float:
@@ -126,11 +124,11 @@ def repair_glyphs(
         elif g.code == SARA_AM and g.font_key in swapped and _ink_rise(g) < _SARA_AM_MIN_RISE:
             text = SARA_AA
         elif g.code.isascii() and g.code.isdigit() and draws_thai_digits(g.font):
-            text = g.code.translate(_TO_THAI_DIGITS)
+            text = arabic_digits_to_thai(g.code)
         elif "\ue000" <= g.code <= "\uf8ff":
             quality.pua_chars += 1
             text = map_pua(g.code)
-        if is_thai(text):
+        if is_thai_char(text):
             quality.thai_chars += 1
         chars.append(
             Char(

@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from extractors.thai_chars import is_mark
-from extractors.thai_text import join_wrapped_lines, normalize_thai
+from extractors.thai_text import is_mark, join_wrapped_lines, normalize_thai
 from schemas import BBox, Char, Line, Word
 
 #: A horizontal gap wider than this share of the font size separates two words.

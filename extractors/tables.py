@@ -22,6 +22,7 @@ from itertools import pairwise
 from typing import Any
 
 from extractors.layout import chars_in_box, text_in_box
+from extractors.thai_text import LIST_MARKER
 from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality
 
 #: pdfplumber settings for ruled tables.  Word draws borders as thin filled rectangles, LibreOffice
@@ -67,7 +68,7 @@ ALIGN_TOLERANCE = 3.0
 TEXT_STRATEGY_FACTOR = 0.75
 
 #: A list item's marker: ``-``, ``•``, ``๑.``, ``1)``, ``(2)``, ``ก.``.
-_LIST_MARKER = re.compile(r"^(?:[-–—•●○▪■*]|\(?[0-9๐-๙]{1,3}[.)]|\(?[ก-ฮ][.)])$")
+_LIST_MARKER = re.compile(f"^(?:{LIST_MARKER}|\\(?[ก-ฮ][.)])$")  # also ก. ข) as whole tokens
 
 
 # --- pure grid helpers -------------------------------------------------------------------------

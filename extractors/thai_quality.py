@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+
+from pythainlp.corpus import thai_words
+
+from extractors.thai_text import is_thai_char
 
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _TONES = "\u0e48-\u0e4b"
@@ -33,7 +36,7 @@ def count_thai(text: str) -> int:
     >>> count_thai("คำนำ abc")
     4
     """
-    return sum(1 for ch in text if "\u0e00" <= ch <= "\u0e7f")
+    return sum(1 for ch in text if is_thai_char(ch))
 
 
 def thai_defects(text: str) -> Counter[str]:
@@ -64,13 +67,6 @@ def defects_per_1000(text: str) -> float:
     return 1000.0 * sum(thai_defects(text).values()) / thai if thai else 0.0
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
-
-
 _THAI_WORD = re.compile("^[\u0e01-\u0e4e]{2,}$")
 
 
@@ -84,7 +80,7 @@ def dictionary_word_rate(text: str) -> tuple[int, int]:
     """
     from pythainlp.tokenize import word_tokenize
 
-    words = _dictionary()
+    words = thai_words()  # pythainlp keeps one copy
     found = total = 0
     for line in text.splitlines():
         for token in word_tokenize(line, engine="newmm", keep_whitespace=False):

@@ -79,6 +79,15 @@ def is_thai_char(ch: str) -> bool:
     return len(ch) == 1 and THAI_RANGE[0] <= ch <= THAI_RANGE[1]
 
 
+def is_mark(ch: str) -> bool:
+    """A Thai character that combines with the consonant before it (vowel above/below, tone, sara am).
+
+    >>> is_mark("\u0e48"), is_mark("\u0e33"), is_mark("ก")
+    (True, True, False)
+    """
+    return len(ch) == 1 and (ch in MARKS or ch == "\u0e33")
+
+
 def map_pua(text: str) -> str:
     r"""Map the Thai positional glyphs U+F700–U+F71A to standard code points; drop any other PUA char.
 
@@ -403,7 +412,9 @@ def parse_number(text: str) -> float | None:
     return values.pop() if len(values) == 1 else None
 
 
-_RE_LIST_MARKER = re.compile(r"(?:[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\)|[-–—•●○◦▪■*➢✓])")
+#: A list item's marker: ``1.`` ``๑.`` ``1)`` ``(1)`` ``-`` ``•`` ... (shared with the table stage).
+LIST_MARKER = r"(?:[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\)|[-–—•●○◦▪■*➢✓])"
+_RE_LIST_MARKER = re.compile(f"{LIST_MARKER}(?![0-9๐-๙])")
 _NO_SPACE_AFTER = "([{“‘"
 _JOINERS = "-–/"  # a hyphen or slash glued to the word before it glues the next line too
 _NO_SPACE_BEFORE = ".,;:!?)]}%”’/ฯ"
