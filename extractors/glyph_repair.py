@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from extractors.glyph_shapes import InkBox, MarkShape, identify_mark
-from extractors.textlayer import RawGlyph, needs_font_outline
+from extractors.textlayer import SPACE_GLYPHS, RawGlyph, needs_font_outline
 from extractors.thai_text import arabic_digits_to_thai, is_mark, is_thai_char, map_pua
 from schemas import Char, TextQuality
 
@@ -119,7 +119,7 @@ def repair_glyphs(
             else:
                 quality.repaired_marks += 1
                 text = mark
-        elif g.code in (" ", "\u200b", "\xa0") and abs(g.advance) < 0.05 * g.size:
+        elif g.code in SPACE_GLYPHS and abs(g.advance) < 0.05 * g.size:
             text = ""  # an inkless zero-width space is not a word space
         elif g.code == SARA_AM and g.font_key in swapped and _ink_rise(g) < _SARA_AM_MIN_RISE:
             text = SARA_AA

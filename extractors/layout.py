@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
+from extractors.textlayer import SPACE_GLYPHS
 from extractors.thai_text import is_mark, join_wrapped_lines, normalize_thai
 from schemas import BBox, Char, Line, Word
 
@@ -21,7 +22,7 @@ WORD_GAP = 0.18
 #: Clusters whose baselines differ by less than this share of the font size share a line.
 LINE_TOLERANCE = 0.35
 
-_SPACES = frozenset(" \xa0\u3000")
+_SPACES = SPACE_GLYPHS
 
 
 class _Cluster:

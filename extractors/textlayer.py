@@ -20,6 +20,9 @@ import pypdfium2.raw as pdfium_c
 from schemas import BBox
 
 #: Page object type codes (fpdf_edit.h).
+#: Code points a text layer uses for a space glyph (or for a mark whose mapping was lost).
+SPACE_GLYPHS = frozenset(" \xa0\u200b\u3000")
+
 _OBJ_PATH = 2
 _OBJ_IMAGE = 3
 #: A path thinner than this (points) and taller than ``_RULE_MIN_HEIGHT`` is a vertical ruling line.
@@ -170,7 +173,7 @@ def needs_font_outline(g: RawGlyph) -> bool:
     """A space with no advance: a mark glyph whose Unicode mapping was lost."""
     return (
         not g.generated
-        and g.code in (" ", "\u200b", "\xa0")
+        and g.code in SPACE_GLYPHS
         and g.size > 0
         and abs(g.advance) < 0.05 * g.size
         and g.ink.height > 0.03 * g.size

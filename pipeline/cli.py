@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from pipeline.document import read_tables, read_text
-from pipeline.output import table_record, to_json, write_atomic, write_csv
+from pipeline.output import csv_text, table_record, to_json, write_atomic, write_csv
 from schemas import DocumentError, Table
 
 
@@ -71,7 +71,7 @@ def _write_tables(path: str, tables: list[Table], out: str, fmt: str) -> None:
                     f"# {path} page {rec['page']} table {rec['index'] + 1} box {rec['box']} "
                     f"quality {rec['quality']['score']:.2f} ({rec['quality']['strategy']})"
                 )
-                click.echo("\n".join(",".join(f'"{c}"' for c in row) for row in rec["rows"]))
+                click.echo(csv_text(rec["rows"]), nl=False)
         return
     target = Path(out)
     if fmt == "json":

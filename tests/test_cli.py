@@ -95,3 +95,12 @@ def test_tables_csv_and_json(runner: CliRunner, tmp_path: Path) -> None:
     assert {"page", "box", "quality", "rows", "cells"} <= set(first)
     assert all(len(c["box"]) == 4 for c in first["cells"] if c["box"])
     assert not list(out.glob("*.tmp")), "no half-written files are left behind"
+
+
+def test_tables_csv_to_stdout_is_real_csv(runner: CliRunner) -> None:
+    pdf = real_pdf("word2007-procurement-analysis-2562.pdf")
+    result = runner.invoke(main, ["tables", str(pdf), "--pages", "6"])
+    assert result.exit_code == 0, result.stderr
+    body = [line for line in result.stdout.splitlines() if not line.startswith("# ")]
+    rows = list(csv.reader(body))
+    assert ["ลำดับ", "หมวด", "วงเงินที่จ่าย (บาท)", "ร้อยละ"] in rows
