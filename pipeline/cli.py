@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from pipeline.document import read_tables, read_text
-from pipeline.output import csv_text, table_record, to_json, write_atomic, write_csv
+from pipeline.extract import extract as extract_record
+from pipeline.output import csv_text, table_record, to_json, write_atomic, write_csv, write_record_tables
 from schemas import DocumentError, Table
 
 
@@ -117,6 +118,47 @@ def tables(files: tuple[str, ...], out: str, fmt: str, pages: str | None) -> Non
             click.echo(f"{path}: {len(found)} tables", err=True)
 
     sys.exit(1 if _each_file(files, work) else 0)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--out", required=True, help="Output folder, or - to print the JSON (an array for several files)."
+)
+@click.option("--pages", metavar="RANGE", help="Pages to read, e.g. 1-3,5 (default: all).")
+def extract(files: tuple[str, ...], out: str, pages: str | None) -> None:
+    """Read ITA measures documents into indicators, scores, actions and checks.
+
+    Writes OUT/<stem>.json for each document (schema: schemas/ita-record.schema.json) and the
+    tables OUT/documents.csv, indicators.csv, actions.csv and checks.csv (UTF-8 with a BOM; key
+    column document_id).  A file that cannot be read gets one error line; the others go on.
+    """
+    records: list[dict[str, object]] = []
+    seen: set[str] = set()
+
+    def work(path: str) -> None:
+        record = extract_record(path, pages)
+        if record.document_id in seen:  # same file name from another folder: keep both
+            record.document_id = f"{record.document_id}-{record.source.sha256[:8]}"
+        seen.add(record.document_id)
+        data = record.to_dict()
+        records.append(data)
+        if out != "-":
+            write_atomic(Path(out) / f"{record.document_id}.json", to_json(data))
+            warnings = sum(1 for c in record.checks if c.severity.value != "info")
+            click.echo(
+                f"{path}: {len(record.indicators)} indicators, {len(record.actions)} actions, "
+                f"{warnings} warnings",
+                err=True,
+            )
+
+    failed = _each_file(files, work)
+    if out == "-":
+        if records:
+            click.echo(to_json(records[0] if len(files) == 1 else records), nl=False)
+    else:
+        write_record_tables(Path(out), records)
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -25,6 +25,11 @@ def read_text(path: str | Path, pages: str | None = None) -> list[PageText]:
 
 def read_tables(path: str | Path, pages: str | None = None) -> list[Table]:
     """Every table of ``path``, continuations across pages marked."""
+    return read_document(path, pages)[1]
+
+
+def read_document(path: str | Path, pages: str | None = None) -> tuple[list[PageText], list[Table]]:
+    """Each page's text and every table (continuations marked), from one opening of the file."""
     tables: list[Table] = []
     pages_read: dict[int, PageText] = {}
     with open_pdfium(path) as doc:
@@ -44,7 +49,7 @@ def read_tables(path: str | Path, pages: str | None = None) -> list[Table]:
                 except Exception as err:
                     raise DocumentError(path, f"page {n}: tables could not be read ({err})") from err
     link_continuations(tables, pages_read)
-    return tables
+    return list(pages_read.values()), tables
 
 
 def _page_numbers(path: str | Path, pages: str | None, n_pages: int) -> list[int]:

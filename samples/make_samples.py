@@ -11,6 +11,12 @@ Each document's content (every paragraph and table row, plus the facts it states
     python samples/make_samples.py --check               # rebuild in a temp dir, compare with samples/*.pdf
     python samples/make_samples.py --keep-docx /tmp/d    # also keep the DOCX files for inspection
 
+``--src DIR`` and ``--out DIR`` build another set of documents the same way: the specs in ``DIR``
+instead of ``samples/src``, the PDFs into ``DIR`` instead of ``samples/`` (``--check`` then compares
+with the PDFs in ``--out``).  The held-out documents in ``tests/data/unseen`` are built so::
+
+    python samples/make_samples.py --src tests/data/unseen/src --out tests/data/unseen
+
 Fonts: TH Sarabun New is not in Debian.  Fontconfig aliases it to Laksaman (fonts-tlwg-laksaman,
 drawn from TH Sarabun New) with a 0.66 scale matrix that LibreOffice ignores, which would make the
 text 1.5x too large.  So the script writes a copy of Laksaman with its outlines scaled by 0.66
@@ -280,10 +286,15 @@ def load_spec(path: Path) -> DocSpec:
     )
 
 
-def load_specs(only: Sequence[str] = ()) -> list[DocSpec]:
-    """Every ``samples/src/*.json`` (or only the named ones), in file-name order."""
+def load_specs(only: Sequence[str] = (), source_dir: Path = SOURCE_DIR) -> list[DocSpec]:
+    """Every ``<source_dir>/*.json`` (default ``samples/src``, or only the named ones), in file-name order."""
+    if not source_dir.is_dir():
+        raise ValueError("not a directory")
+    paths = sorted(source_dir.glob("*.json"))
+    if not paths:
+        raise ValueError("no spec files (*.json) in it")
     specs = []
-    for path in sorted(SOURCE_DIR.glob("*.json")):
+    for path in paths:
         spec = load_spec(path)
         if spec.name != path.stem:
             raise ValueError(f"{path.name}: name {spec.name!r} does not match the file name")
@@ -825,10 +836,11 @@ def compare(committed: Path, rebuilt: Path) -> str:
     return f"TEXT DIFFERS on page(s) {', '.join(changed)}" if changed else "text-identical (bytes differ)"
 
 
-def check(specs: Sequence[DocSpec]) -> bool:
+def check(specs: Sequence[DocSpec], out_dir: Path = SAMPLES_DIR) -> bool:
+    """Rebuild ``specs`` in a temp dir and compare each PDF with ``<out_dir>/<name>.pdf``."""
     with tempfile.TemporaryDirectory(prefix="ita-samples-check-") as tmp:
         rebuilt = build(specs, Path(tmp))
-        verdicts = {pdf.stem: compare(SAMPLES_DIR / pdf.name, pdf) for pdf in rebuilt}
+        verdicts = {pdf.stem: compare(out_dir / pdf.name, pdf) for pdf in rebuilt}
     for name, verdict in verdicts.items():
         print(f"{name}: {verdict}")
     return all(v.startswith(("byte-identical", "text-identical")) for v in verdicts.values())
@@ -837,20 +849,37 @@ def check(specs: Sequence[DocSpec]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument(
-        "--check", action="store_true", help="rebuild in a temp dir and compare with samples/*.pdf"
+        "--check",
+        action="store_true",
+        help="rebuild in a temp dir and compare with the PDFs in --out (samples/*.pdf)",
     )
     parser.add_argument("--only", action="append", default=[], metavar="NAME", help="build only this sample")
     parser.add_argument("--keep-docx", type=Path, metavar="DIR", help="also copy the DOCX files here")
+    parser.add_argument(
+        "--src", type=Path, default=SOURCE_DIR, metavar="DIR", help="where the spec JSONs are (samples/src)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=SAMPLES_DIR, metavar="DIR", help="where the PDFs go (samples/)"
+    )
     args = parser.parse_args(argv)
+    source_dir, out_dir = args.src.resolve(), args.out.resolve()
     try:
-        specs = load_specs(args.only)
+        specs = load_specs(args.only, source_dir)
     except (ValueError, KeyError) as err:
-        parser.error(f"samples/src: {err}")
+        parser.error(f"{display_path(source_dir)}: {err}")
     if args.check:
-        return 0 if check(specs) else 1
-    for pdf in build(specs, SAMPLES_DIR, args.keep_docx):
-        print(f"wrote {pdf.relative_to(SAMPLES_DIR.parent)}")
+        return 0 if check(specs, out_dir) else 1
+    for pdf in build(specs, out_dir, args.keep_docx):
+        print(f"wrote {display_path(pdf)}")
     return 0
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the repository when it lies inside it, else as given."""
+    try:
+        return str(path.relative_to(SAMPLES_DIR.parent))
+    except ValueError:
+        return str(path)
 
 
 if __name__ == "__main__":

@@ -180,3 +180,47 @@ class Table:
         for cell in self.cells:
             rows[cell.row][cell.col] = cell.text
         return rows
+
+
+@dataclass(frozen=True, slots=True)
+class CellPart:
+    """The piece of a logical cell that lies on one page (a cell cut by a page break has two)."""
+
+    page: int
+    box: BBox | None
+    text: str
+    raw: str
+
+
+@dataclass
+class LogicalRow:
+    """One row of a table stitched across pages: for each column, the parts of its cell."""
+
+    page: int  #: where the row starts
+    cells: dict[int, list[CellPart]] = field(default_factory=dict)
+    spanned: set[int] = field(default_factory=set)  #: columns filled by a merged cell from a row above
+    full_width: bool = False  #: one cell across the whole row (a group caption such as ``IIT``)
+    texts: dict[int, str] = field(default_factory=dict)  #: column → joined text of its parts
+
+    def text(self, col: int) -> str:
+        """The column's text: its parts joined (by the stitcher) as a wrapped cell joins."""
+        return self.texts.get(col, "")
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({p.page for parts in self.cells.values() for p in parts} | {self.page})
+
+
+@dataclass
+class LogicalTable:
+    """A table as its reader sees it: header fields, then data rows, across page breaks."""
+
+    kind: str  #: "measures", "indicators" or "other"
+    fields: list[str | None]  #: per column, the field its header names (None: not recognised)
+    header: list[str]  #: per column, the header text
+    rows: list[LogicalRow]
+    pages: list[int]
+    tables: list[Table]  #: the per-page tables it was stitched from
+
+    def columns(self, name: str) -> list[int]:
+        return [i for i, f in enumerate(self.fields) if f == name]

@@ -1,0 +1,270 @@
+"""Extraction beyond the samples: real PDFs that are not ITA documents, the CLI, checks, stitching."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extractors.checks import check_document, weighted_overall
+from extractors.facts import Passage, read_facts
+from extractors.indicators import ProseSource, from_prose
+from extractors.stitch import stitch
+from extractors.vocabulary import header_field
+from pipeline.cli import main
+from pipeline.extract import extract
+from schemas import BBox, Cell, Table, TableQuality
+from schemas.record import DocumentFacts, Indicator, Severity
+from tests.conftest import DATA, REAL_PDFS, SAMPLES, real_pdf
+from tests.test_extract_samples import validate
+
+REAL = sorted(REAL_PDFS.glob("*.pdf"))
+
+
+# --- documents that are not ITA measures documents ----------------------------------------------
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_real_pdfs_that_are_not_ita_documents_give_valid_empty_records(path: Path) -> None:
+    record = extract(real_pdf(path.name)).to_dict()
+    validate(record)
+    assert record["indicators"] == [] and record["actions"] == []
+    codes = [c["code"] for c in record["checks"]]
+    assert "NOT_ITA_DOCUMENT" in codes
+    assert record["document"]["overall_score"] is None and record["document"]["level"] is None
+
+
+def test_a_scanned_page_is_said_not_read() -> None:
+    record = extract(real_pdf("scanned-staff-guideline-memo.pdf"))
+    assert record.source.page_kinds and all(k.value == "scanned" for k in record.source.page_kinds)
+    assert any(c.code == "PAGES_NOT_READ" and c.page == 1 for c in record.checks)
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def test_extract_writes_json_and_csv_tables_and_goes_on_after_a_broken_file(tmp_path: Path) -> None:
+    good = SAMPLES / "variant-arabic-digits.pdf"
+    broken = DATA / "broken" / "truncated.pdf"
+    result = CliRunner().invoke(main, ["extract", str(broken), str(good), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"error: {broken}:" in result.stderr
+    record = json.loads((tmp_path / "variant-arabic-digits.json").read_text(encoding="utf-8"))
+    validate(record)
+    for name in ("documents", "indicators", "actions", "checks"):
+        raw = (tmp_path / f"{name}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), f"{name}.csv has no BOM"
+        rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(keepends=True)))
+        assert rows == [] or rows[0]["document_id"] == "variant-arabic-digits"
+    docs = list(csv.DictReader((tmp_path / "documents.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert docs[0]["agency"] == "เทศบาลตำบลดอนตะโกงาม" and docs[0]["overall_score"] == "79.86"
+    actions = list(csv.DictReader((tmp_path / "actions.csv").open(encoding="utf-8-sig", newline="")))
+    assert len(actions) == 6 and actions[0]["period_start"] == "2022-10-01"
+    assert not list(tmp_path.glob(".*.tmp")), "a temporary file was left behind"
+
+
+def test_extract_to_stdout_prints_the_record() -> None:
+    result = CliRunner().invoke(main, ["extract", str(SAMPLES / "variant-landscape.pdf"), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    validate(record)
+    assert record["document"]["level"] == "AA" and len(record["indicators"]) == 10
+
+
+def test_two_files_with_one_name_keep_both(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "doc.pdf").write_bytes((SAMPLES / "variant-landscape.pdf").read_bytes())
+    (b / "doc.pdf").write_bytes((SAMPLES / "variant-arabic-digits.pdf").read_bytes())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["extract", str(a / "doc.pdf"), str(b / "doc.pdf"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(list(out.glob("doc*.json"))) == 2
+
+
+# --- checks -------------------------------------------------------------------------------------
+
+SCORES = [93.55, 87.72, 91.01, 87.93, 89.52, 90.55, 88.68, 88.58, 72.89, 65.56]  # Trat 2564 → 81.45
+
+
+def _indicators(scores: list[float | None], year: int = 2564) -> list[Indicator]:
+    from extractors.vocabulary import BY_NUMBER
+
+    return [
+        Indicator(
+            n, BY_NUMBER[n].name, None, BY_NUMBER[n].instrument, s, str(s), year, None, 1, None, "table"
+        )
+        for n, s in enumerate(scores, 1)
+        if s is not None
+    ]
+
+
+def _codes(facts: DocumentFacts, scores: list[float | None]) -> set[str]:
+    return {c.code for c in check_document(facts, _indicators(scores), [])} - {"NO_MEASURES", "FACT_MISSING"}
+
+
+def _facts(**kw: object) -> DocumentFacts:
+    base: dict[str, object] = {
+        "agency": "ก",
+        "district": "ข",
+        "province": "ค",
+        "fiscal_year": 2565,
+        "assessed_year": 2564,
+        "overall_score": 81.45,
+        "level": "B",
+    }
+    base.update(kw)
+    return DocumentFacts(**base)  # type: ignore[arg-type]
+
+
+def test_a_consistent_document_raises_no_warning() -> None:
+    assert _codes(_facts(), list(SCORES)) == set()
+    assert round(weighted_overall(dict(enumerate(SCORES, 1))) or 0, 2) == 81.45
+
+
+@pytest.mark.parametrize(
+    ("facts", "scores", "code"),
+    [
+        (_facts(level="A"), SCORES, "LEVEL_BAND"),
+        (_facts(level="PASS"), SCORES, "LEVEL_BAND"),
+        (_facts(overall_score=81.6), SCORES, "OVERALL_MISMATCH"),
+        (_facts(fiscal_year=2566), SCORES, "FISCAL_YEAR_MISMATCH"),
+        (_facts(), [*SCORES[:9], None], "INDICATORS_MISSING"),
+        (_facts(), [*SCORES[:9], 165.56], "SCORE_OUT_OF_RANGE"),
+    ],
+)
+def test_each_inconsistency_is_reported(facts: DocumentFacts, scores: list[float | None], code: str) -> None:
+    assert code in _codes(facts, list(scores))
+
+
+def test_the_mismatch_message_shows_both_values() -> None:
+    checks = check_document(_facts(overall_score=81.6), _indicators(list(SCORES)), [])
+    mismatch = next(c for c in checks if c.code == "OVERALL_MISMATCH")
+    assert "81.60" in mismatch.message and "81.45" in mismatch.message
+    assert mismatch.severity is Severity.WARNING and mismatch.values["computed"] == 81.45
+
+
+def test_a_difference_within_the_tolerance_is_not_reported() -> None:
+    assert "OVERALL_MISMATCH" not in _codes(_facts(overall_score=81.49), list(SCORES))
+
+
+# --- facts and prose ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "overall", "level", "year"),
+    [
+        (
+            "จากผลการประเมินของเทศบาลตำบลสันป่าตอง ปีงบประมาณ พ.ศ.๒๕๖๔ พบว่ามีผลคะแนน ๗๗.๘๘ คะแนน อยู่ในระดับ B",
+            77.88,
+            "B",
+            2564,
+        ),
+        ("ประจำปีงบประมาณ พ.ศ. 2565 มีคะแนนรวม 94.59 คะแนน อยู่ในระดับ A หรือ “ผ่านดี”", 94.59, "A", 2565),
+        ("ผลการประเมิน ITA ประจำปี 2566 ได้คะแนน 88.10 คะแนน ผลการประเมิน ผ่าน", 88.10, "PASS", 2566),
+        ("ตัวชี้วัดที่ 3 การใช้อำนาจ ได้คะแนนสูงสุด 93.40 คะแนน", None, None, None),
+    ],
+)
+def test_the_overall_statement_is_read(
+    text: str, overall: float | None, level: str | None, year: int | None
+) -> None:
+    facts = read_facts([], [Passage(text, 1, None)])
+    assert (facts.overall_score, facts.level, facts.assessed_year) == (overall, level, year)
+
+
+def test_indicators_in_prose_take_the_score_next_to_them() -> None:
+    text = (
+        "จุดแข็ง ตัวชี้วัดที่ 3 การใช้อำนาจ ได้คะแนนสูงสุด 93.40 คะแนน รองลงมาคือตัวชี้วัดที่ 1 "
+        "การปฏิบัติหน้าที่ 91.26 คะแนน ส่วนแบบวัด EIT ตัวชี้วัดที่ 7 และ 8 ได้คะแนน 82.75 และ 81.30 คะแนน"
+        " การป้องกันการทุจริต (ตัวชี้วัดที่ 10 ได้ 62.75 คะแนน) และการเปิดเผยข้อมูลได้อย่างสะดวก 6. อื่น ๆ"
+    )
+    found = {i.number: i.score for i in from_prose([ProseSource(text, 2, None)], 2565)}
+    assert found == {3: 93.40, 1: 91.26, 7: 82.75, 10: 62.75}
+
+
+# --- headers and stitching ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("ประเด็นที่ต้องปรับปรุง", "issue"),
+        ("ประเด็นที่ต้อง พัฒนา", "issue"),
+        ("มาตรการ/ แนวทาง", "measure"),
+        ("มาตรการ/ขั้นตอน/วิธีการปฏิบัติ", "steps"),
+        ("วิธีการดำเนินการ", "steps"),
+        ("การดำเนินการ/รายงาน", "results"),
+        ("หน่วยงาน รับผิดชอบ", "responsible"),
+        ("ผูรับผิดชอบ", "responsible"),
+        ("ระยะเวลา ดำเนินการ", "period"),
+        ("ระยะเวลา", "period"),
+        ("การติดตามผล", "follow_up"),
+        ("ตัวชี้วัด ITA", "indicator"),
+        ("แบบวัด", "instrument"),
+        ("คะแนน", "score"),
+        ("ลำดับ", "seq"),
+        ("หมายเหตุ", None),
+        ("", None),
+    ],
+)
+def test_header_wordings_map_to_fields(text: str, field: str | None) -> None:
+    assert header_field(text) == field
+
+
+def _table(page: int, rows: list[list[str]], continues: bool = False) -> Table:
+    cells = [
+        Cell(r, c, text, text, BBox(c * 100, 100 + r * 50, c * 100 + 100, 150 + r * 50))
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    ]
+    box = BBox(0, 100, 100 * len(rows[0]), 100 + 50 * len(rows))
+    quality = TableQuality("lines", 1.0, 1.0, 1.0)
+    return Table(page, 0, box, len(rows), len(rows[0]), cells, quality, continues_previous=continues)
+
+
+HEADER = ["มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา"]
+
+
+def test_a_row_cut_by_a_page_break_is_one_row_and_the_repeated_header_goes() -> None:
+    first = _table(3, [HEADER, ["๑. มาตรการแรก", "๑. ขั้นที่หนึ่ง", "กองคลัง", "ต.ค. ๖๔ - ก.ย. ๖๕"]])
+    second = _table(4, [HEADER, ["", "๒. ขั้นที่สอง", "", ""], ["", "๓. ขั้นย่อย", "กองช่าง", "ไตรมาสที่ ๑"]], True)
+    (table,) = stitch([first, second])
+    assert table.kind == "measures" and table.pages == [3, 4]
+    assert len(table.rows) == 2, "the top row of page 4 continues the row above; the next is a sub-row"
+    assert table.rows[0].text(1) == "๑. ขั้นที่หนึ่ง\n๒. ขั้นที่สอง"
+    assert [p.page for p in table.rows[0].cells[1]] == [3, 4]
+
+
+def test_a_sub_row_inherits_its_measure_and_says_so() -> None:
+    from extractors.actions import actions_from_tables
+
+    table = _table(
+        2,
+        [
+            HEADER,
+            ["๑. มาตรการแรก", "๑. ขั้นแรก", "กอง ช่าง", "ม.ค. ๖๕ - มี.ค. ๖๕"],
+            ["", "๒. ขั้นสอง", "กองคลัง", "ตลอดปีงบประมาณ"],
+        ],
+    )
+    first, sub = actions_from_tables(stitch([table]), 2565)
+    assert first.inherited == [] and first.responsible == ["กองช่าง"]
+    assert sub.measure == "๑. มาตรการแรก" and sub.inherited == ["measure"]
+    assert (sub.period.start, sub.period.end) == (
+        __import__("datetime").date(2021, 10, 1),
+        __import__("datetime").date(2022, 9, 30),
+    )
+
+
+def test_columns_in_any_order_map_by_header() -> None:
+    header = ["ระยะเวลา", "หน่วยงานรับผิดชอบ", "แนวทาง", "ประเด็นที่ต้องพัฒนา"]
+    (table,) = stitch([_table(1, [header, ["ไตรมาสที่ 2", "กองคลัง", "ทำ", "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"]])])
+    assert table.fields == ["period", "responsible", "measure", "issue"]
+    from extractors.actions import actions_from_tables
+
+    (action,) = actions_from_tables([table], 2566)
+    assert action.indicator_numbers == [9] and action.period.start is not None
+    assert str(action.period.start) == "2023-01-01"
