@@ -1,5 +1,6 @@
-"""The pipeline: read documents through the extractors; the CLI calls this, never the extractors."""
+"""Document-level functions: read a PDF's text and tables, or extract its ITA record."""
 
-from pipeline.document import read_tables, read_text
+from pipeline.document import read_document, read_tables, read_text
+from pipeline.extract import extract
 
-__all__ = ["read_tables", "read_text"]
+__all__ = ["extract", "read_document", "read_tables", "read_text"]
