@@ -17,6 +17,7 @@ alone (``read_document``), to show what extraction costs on top.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import math
 import statistics
@@ -31,7 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractors.stitch import stitch  # noqa: E402
-from pipeline import extract as extract_module  # noqa: E402
+
+extract_module = importlib.import_module("pipeline.extract")
 from pipeline.compare import Comparison, compare  # noqa: E402
 from pipeline.document import read_document  # noqa: E402
 from schemas import LogicalTable, Table  # noqa: E402

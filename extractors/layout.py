@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
+from pythainlp.tokenize import word_tokenize
+
 from extractors.textlayer import SPACE_GLYPHS
-from extractors.thai_text import is_mark, join_wrapped_lines, normalize_thai
+from extractors.thai_text import is_mark, is_thai_char, join_wrapped_lines, normalize_thai
 from schemas import BBox, Char, Line, Word
 
 #: A horizontal gap wider than this share of the font size separates two words.
@@ -223,5 +225,37 @@ def text_in_box(chars: Sequence[Char], box: BBox) -> tuple[str, str]:
     layer's characters, one line per line.
     """
     lines = build_lines(chars_in_box(chars, box))
-    text = join_wrapped_lines([line.text for line in lines], [line.ends_with_space for line in lines])
+    breaks = [ends_paragraph(line, nxt, box) for line, nxt in pairwise(lines)]
+    text = join_wrapped_lines([line.text for line in lines], [line.ends_with_space for line in lines], breaks)
     return text, "\n".join(line.raw for line in lines)
+
+
+#: Cell padding assumed on each side (points): Word's default is 0.19 cm (5.4 pt), LibreOffice's less.
+CELL_PADDING = 6.0
+
+
+def ends_paragraph(line: Line, nxt: Line, box: BBox) -> bool:
+    """Whether ``line`` ends a paragraph rather than wraps: the next line's first word would have fit.
+
+    A wrap happens because the next word did not fit; so when the first word of ``nxt`` (for Thai,
+    its first dictionary word, by newmm) plus half an em is narrower than the room left on ``line``
+    (the cell's width less padding and the line's width: the test holds for left, centred and
+    right alignment alike), the author broke the line.
+    """
+    if not nxt.words or nxt.box.top <= line.box.top:
+        return False
+    word = nxt.words[0]
+    first = _first_token(word.text)
+    if not word.text or not first:
+        return False
+    width = word.box.width * len(first) / len(word.text)
+    em = max(nxt.box.height, 1.0)
+    room = box.width - 2 * CELL_PADDING - line.box.width
+    return width + 0.5 * em < room
+
+
+def _first_token(text: str) -> str:
+    if not text or not is_thai_char(text[0]):
+        return text
+    tokens = word_tokenize(text[:30], engine="newmm", keep_whitespace=False)
+    return tokens[0] if tokens else text

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractors.thai_text import join_wrapped_lines
+from extractors.thai_text import join_cell_parts
 from extractors.vocabulary import header_field
 from schemas import Cell, CellPart, LogicalRow, LogicalTable, Table
 
@@ -161,7 +161,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
     for logical in out:
         for row in logical.rows:
             row.texts = {
-                col: join_wrapped_lines([p.text for p in parts]) for col, parts in row.cells.items() if parts
+                col: join_cell_parts([p.text for p in parts]) for col, parts in row.cells.items() if parts
             }
     return out
 

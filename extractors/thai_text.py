@@ -454,7 +454,9 @@ def _separator(prev: str, nxt: str) -> str:
     return " "
 
 
-def join_wrapped_lines(lines: Sequence[str], ends_with_space: Sequence[bool] | None = None) -> str:
+def join_wrapped_lines(
+    lines: Sequence[str], ends_with_space: Sequence[bool] | None = None, breaks: Sequence[bool] | None = None
+) -> str:
     """Join the lines of one wrapped table cell.
 
     Each line is tidied (:func:`tidy_whitespace`; blank lines go), then each break becomes:
@@ -480,19 +482,52 @@ def join_wrapped_lines(lines: Sequence[str], ends_with_space: Sequence[bool] | N
     ('นายสมชายใจดี', 'นายสมชาย ใจดี')
     >>> join_wrapped_lines(["ขั้นตอน", "1. ตรวจสอบ", "เอกสาร", "๒.ลงนาม"])
     'ขั้นตอน\\n1. ตรวจสอบเอกสาร\\n๒.ลงนาม'
+
+    ``breaks`` marks lines that end a paragraph (the layout knows: the next line's first word would
+    have fitted after it); such a break is kept as ``"\\n"``.
+
+    >>> join_wrapped_lines(["ไม่มีแผนผัง", "ไม่พบข้อมูล"], breaks=[True, False])
+    'ไม่มีแผนผัง\\nไม่พบข้อมูล'
     """
     flags = list(ends_with_space or ())
-    parts: list[tuple[str, bool]] = []
+    hard = list(breaks or ())
+    parts: list[tuple[str, bool, bool]] = []
     for n, line in enumerate(lines):
         sub = [p for p in tidy_whitespace(line).split("\n") if p]
-        parts += [(p, k == len(sub) - 1 and n < len(flags) and flags[n]) for k, p in enumerate(sub)]
+        last = len(sub) - 1
+        parts += [
+            (p, k == last and n < len(flags) and flags[n], k == last and n < len(hard) and hard[n])
+            for k, p in enumerate(sub)
+        ]
     if not parts:
         return ""
     out = [parts[0][0]]
-    for (prev, spaced), (nxt, _) in pairwise(parts):
-        out.append(" " if spaced and not _RE_LIST_MARKER.match(nxt) else _separator(prev, nxt))
+    for (prev, spaced, ends), (nxt, _, _) in pairwise(parts):
+        if ends:
+            out.append("\n")
+        else:
+            out.append(" " if spaced and not _RE_LIST_MARKER.match(nxt) else _separator(prev, nxt))
         out.append(nxt)
     return "".join(out)
+
+
+def join_cell_parts(parts: Sequence[str]) -> str:
+    """Join the parts of one cell cut by page breaks: each boundary as a wrap, newlines inside kept.
+
+    >>> join_cell_parts(["ไม่มีแผนผัง\\nไม่พบข้อมูล", "E-mail\\nขาดรายงาน"])
+    'ไม่มีแผนผัง\\nไม่พบข้อมูล E-mail\\nขาดรายงาน'
+    >>> join_cell_parts(["1. จัดทำคู่มือ", "2. ทบทวน"]), join_cell_parts(["อย่างน้อย 1", "ภารกิจ"])
+    ('1. จัดทำคู่มือ\\n2. ทบทวน', 'อย่างน้อย 1 ภารกิจ')
+    """
+    texts = [p for p in parts if p.strip()]
+    if not texts:
+        return ""
+    result = texts[0]
+    for part in texts[1:]:
+        tail = result.rsplit("\n", 1)[-1]
+        head = part.split("\n", 1)[0]
+        result = result[: len(result) - len(tail)] + join_wrapped_lines([tail, head]) + part[len(head) :]
+    return result
 
 
 def normalize_thai(text: str) -> str:
