@@ -111,6 +111,21 @@ def _part(row: LogicalRow, col: int) -> tuple[int, BBox | None]:
     return (parts[0].page, parts[0].box) if parts else (row.page, None)
 
 
+def _cell_indicator(
+    row: LogicalRow, col: int, number: int, name_raw: str | None, year: int | None, issues: str | None
+) -> Indicator | None:
+    """The indicator whose score sits in this cell, or None if the cell holds no score."""
+    raw = row.text(col).strip()
+    value = _score(raw)
+    if value is None:
+        return None
+    page, box = _part(row, col)
+    info = BY_NUMBER[number]
+    return Indicator(
+        number, info.name, name_raw, info.instrument, value, raw, year, issues, page, box, "table"
+    )
+
+
 def from_row_table(
     table: LogicalTable, assessed_year: int | None
 ) -> tuple[list[Indicator], TableFacts | None]:
@@ -140,26 +155,9 @@ def from_row_table(
             continue
         issues = "\n".join(t for t in (row.text(c).strip() for c in issue_cols) if t) or None
         for col in score_cols:
-            raw = row.text(col).strip()
-            value = _score(raw)
-            if value is None:
-                continue
-            page, box = _part(row, col)
-            found.append(
-                Indicator(
-                    number=number,
-                    name=BY_NUMBER[number].name,
-                    name_raw=name_raw,
-                    instrument=BY_NUMBER[number].instrument,
-                    score=value,
-                    score_raw=raw,
-                    year=years[col] or assessed_year,
-                    issues=issues,
-                    page=page,
-                    box=box,
-                    origin="table",
-                )
-            )
+            ind = _cell_indicator(row, col, number, name_raw, years[col] or assessed_year, issues)
+            if ind is not None:
+                found.append(ind)
     return found, facts
 
 
@@ -201,26 +199,9 @@ def from_column_table(
         if sum(_score(v) is not None for v in scored.values()) < 5:
             continue
         for col, number in sorted(numbers.items(), key=lambda p: p[1]):
-            raw = row.text(col).strip()
-            value = _score(raw)
-            if value is None:
-                continue
-            page, box = _part(row, col)
-            out.append(
-                Indicator(
-                    number,
-                    BY_NUMBER[number].name,
-                    None,
-                    BY_NUMBER[number].instrument,
-                    value,
-                    raw,
-                    assessed_year,
-                    None,
-                    page,
-                    box,
-                    "table",
-                )
-            )
+            ind = _cell_indicator(row, col, number, None, assessed_year, None)
+            if ind is not None:
+                out.append(ind)
         overall_col = next((c for c, t in enumerate(table.header) if "คะแนนรวม" in fold(t)), None)
         level_col = next((c for c, t in enumerate(table.header) if fold(t).startswith("ระดับ")), None)
         if overall_col is not None:

@@ -18,16 +18,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-DOCUMENT_FIELDS = (
-    "title",
-    "agency",
-    "district",
-    "province",
-    "fiscal_year",
-    "assessed_year",
-    "overall_score",
-    "level",
-)
+from schemas.record import FACT_FIELDS
+
+DOCUMENT_FIELDS = FACT_FIELDS
 ACTION_TEXT_FIELDS = ("issue", "measure", "steps", "results", "responsible", "follow_up")
 ACTION_EXACT_FIELDS = ("indicator_numbers", "inherited", "page")
 

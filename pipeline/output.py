@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas import Table
+from schemas.record import FACT_FIELDS
 
 
 def write_atomic(path: Path, data: str, encoding: str = "utf-8") -> None:
@@ -80,14 +81,7 @@ DOCUMENT_COLUMNS = [
     "sha256",
     "pages",
     "page_kinds",
-    "title",
-    "agency",
-    "district",
-    "province",
-    "fiscal_year",
-    "assessed_year",
-    "overall_score",
-    "level",
+    *FACT_FIELDS,
     "indicators",
     "actions",
     "errors",

@@ -20,6 +20,17 @@ SCHEMA_VERSION = "1"
 SCHEMA_PATH = Path(__file__).with_name("ita-record.schema.json")
 
 INSTRUMENTS = ("IIT", "EIT", "OIT")
+#: The document facts, in the order the record, the CSV and the comparisons list them.
+FACT_FIELDS = (
+    "title",
+    "agency",
+    "district",
+    "province",
+    "fiscal_year",
+    "assessed_year",
+    "overall_score",
+    "level",
+)
 LEVELS = ("AA", "A", "B", "C", "D", "E", "F", "PASS", "FAIL")
 
 
