@@ -21,13 +21,12 @@ import re
 from collections.abc import Sequence
 
 from extractors.periods import ParsedPeriod, parse_period
-from extractors.thai_text import LIST_MARKER, thai_digits_to_arabic
-from extractors.vocabulary import BY_NUMBER, find_indicator_names, split_units
+from extractors.thai_text import LIST_MARKER
+from extractors.vocabulary import indicator_mentions, split_units
 from schemas import LogicalRow, LogicalTable
 from schemas.record import Action, Period, Provenance
 
 _RE_ITEM_START = re.compile(f"^\\s*{LIST_MARKER}")
-_RE_NUMBER_ANCHOR = re.compile(r"ตัวชี้วัดที่\s*([0-9๐-๙]{1,2})(?![0-9๐-๙.])")
 _KEY_FIELDS = ("issue", "measure")
 _FIELDS = ("issue", "measure", "steps", "results", "responsible", "period", "follow_up")
 
@@ -60,9 +59,7 @@ def indicator_numbers(text: str) -> list[int]:
     >>> indicator_numbers("๓. การปรับปรุงการทำงาน"), indicator_numbers("ตัวชี้วัดที่ได้รับคะแนนมากกว่า 90")
     ([8], [])
     """
-    found = {int(thai_digits_to_arabic(m.group(1))) for m in _RE_NUMBER_ANCHOR.finditer(text)}
-    found |= {number for number, _s, _e in find_indicator_names(text)}
-    return sorted(n for n in found if n in BY_NUMBER)
+    return sorted({number for number, _s, _e, _n in indicator_mentions(text)})
 
 
 def _field_text(row: LogicalRow, cols: Sequence[int]) -> str:

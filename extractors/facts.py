@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.thai_text import parse_number, thai_digits_to_arabic
-from extractors.vocabulary import LEVEL_WORDS, find_indicator_names
+from extractors.vocabulary import BE_YEAR, LEVEL, LEVEL_WORDS, SCORE_NUMBER, find_indicator_names
 from schemas import BBox, Line, PageText
 from schemas.record import DocumentFacts, Provenance
 
@@ -28,11 +28,11 @@ _THAI_NAME = r"[\u0E01-\u0E2E\u0E30-\u0E4E]+"
 _RE_AGENCY = re.compile(rf"({_AGENCY_PREFIX})\s?({_THAI_NAME})")
 _RE_DISTRICT = re.compile(rf"(?:อำเภอ|อ\.)\s*({_THAI_NAME})")
 _RE_PROVINCE = re.compile(rf"(?<!ส่วน)(?:จังหวัด|จ\.)\s*({_THAI_NAME})")
-_YEAR = r"(2[45][0-9]{2}|๒[๔๕][๐-๙]{2})"
+_YEAR = f"({BE_YEAR})"
 _RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:พ\.\s?ศ\.?)?\s*{_YEAR}")
 _RE_ANY_YEAR = re.compile(rf"(?:พ\.\s?ศ\.?|ปีงบประมาณ|ปี|ประจำปี)\s*{_YEAR}(?![0-9๐-๙])")
-_NUM = r"([0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2})?)"
-_LEVEL = r"(AA|A|B|C|D|E|F|ไม่ผ่าน|ผ่าน)(?![A-Za-z])"
+_NUM = f"({SCORE_NUMBER})"
+_LEVEL = LEVEL
 _RE_OVERALL = re.compile(
     rf"(?:(?:ได้(?:รับ)?)?(?:ผล)?คะแนน(?:การประเมิน|ITA)?\s*(?:รวม|เฉลี่ย|ภาพรวม)?|คะแนน(?:ประเมิน)?ที่ได้|จำนวน|ได้)\s*"
     rf"(?:เท่ากับ|จำนวน|ได้|=|:)?\s*{_NUM}\s*คะแนน(?P<tail>.{{0,80}})",
@@ -201,15 +201,3 @@ def _overall(facts: DocumentFacts, passages: Sequence[Passage]) -> None:
                 facts.assessed_year = _year(years[-1].group(1))
                 facts.sources["assessed_year"] = _prov(passage.page, passage.box, years[-1].group(0))
             return
-
-
-def level_code(text: str | None) -> str | None:
-    """The level a cell or phrase names: ``AA`` … ``F``, ``PASS``/``FAIL``.
-
-    >>> level_code("ระดับ B"), level_code("AA"), level_code("ผ่าน"), level_code("-")
-    ('B', 'AA', 'PASS', None)
-    """
-    if not text:
-        return None
-    m = re.search(_LEVEL, text)
-    return LEVEL_WORDS.get(m.group(1), m.group(1)) if m else None

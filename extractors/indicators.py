@@ -23,14 +23,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from extractors.thai_text import parse_number, thai_digits_to_arabic
-from extractors.vocabulary import BY_NUMBER, find_indicator_names, fold, match_indicator_name
+from extractors.vocabulary import (
+    BY_NUMBER,
+    RE_INDICATOR_NUMBER,
+    SCORE_NUMBER,
+    find_indicator_names,
+    fold,
+    indicator_mentions,
+    level_code,
+    match_indicator_name,
+    year_in,
+)
 from schemas import BBox, LogicalRow, LogicalTable
 from schemas.record import Indicator
 
-_NUM = r"[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2})?"
+_NUM = SCORE_NUMBER
 _RE_SCORE_CELL = re.compile(rf"^\s*({_NUM})\s*(?:คะแนน)?\s*$")
-_RE_YEAR = re.compile(r"(?<![0-9๐-๙])(2[45][0-9]{2}|๒[๔๕][๐-๙]{2})(?![0-9๐-๙])")
-_RE_NUMBER_ANCHOR = re.compile(r"ตัวชี้วัดที่\s*([0-9๐-๙]{1,2})(?![0-9๐-๙.])")
 _RE_LEADING_NUMBER = re.compile(r"^\s*([0-9๐-๙]{1,2})(?:\s*[.)]|\s+|$)")
 _RE_PROSE_SCORE = re.compile(
     rf"(?<![0-9๐-๙.])({_NUM})(?![0-9๐-๙])(\s*คะแนน)?",
@@ -56,16 +64,6 @@ def _score(text: str) -> float | None:
     return parse_number(m.group(1)) if m else None
 
 
-def year_in(text: str) -> int | None:
-    """A BE year written in ``text`` (``คะแนน ๒๕๖๔`` → 2564), or None.
-
-    >>> year_in("คะแนน ๒๕๖๔"), year_in("คะแนน"), year_in("ปี 2565")
-    (2564, None, 2565)
-    """
-    m = _RE_YEAR.search(text)
-    return int(thai_digits_to_arabic(m.group(1))) if m else None
-
-
 def _indicator_of_row(row: LogicalRow, cols: Sequence[int]) -> tuple[int | None, str | None]:
     """The indicator a row names (number, name as printed) from its indicator columns."""
     number: int | None = None
@@ -74,7 +72,7 @@ def _indicator_of_row(row: LogicalRow, cols: Sequence[int]) -> tuple[int | None,
         text = row.text(col).strip()
         if not text:
             continue
-        anchored = _RE_NUMBER_ANCHOR.match(text.strip())  # "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"
+        anchored = RE_INDICATOR_NUMBER.match(text.strip())  # "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"
         if anchored:
             text = f"{anchored.group(1)} {text.strip()[anchored.end() :].strip()}"
         lead = _RE_LEADING_NUMBER.match(text)
@@ -163,9 +161,8 @@ def from_row_table(
 
 def _level_in_row(row: LogicalRow, table: LogicalTable) -> str | None:
     for col in table.columns("level") + table.columns("score"):
-        text = row.text(col)
-        if re.search(r"\b(AA|A|B|C|D|E|F)\b|ผ่าน", text):
-            return text
+        if level_code(row.text(col)):
+            return row.text(col)
     return None
 
 
@@ -243,27 +240,6 @@ class ProseSource:
         return self.page, self.box
 
 
-def _anchors(text: str) -> list[tuple[int, int, int, bool]]:
-    """(number, start, end, numbered) of every ``ตัวชี้วัดที่ N`` and every indicator name, merged.
-
-    ``numbered`` is False for a name met without ``ตัวชี้วัดที่ N``: such an anchor needs its score
-    close by (see :func:`from_prose`).
-    """
-    anchors: list[tuple[int, int, int, bool]] = []
-    for m in _RE_NUMBER_ANCHOR.finditer(text):
-        number = int(thai_digits_to_arabic(m.group(1)))
-        if number in BY_NUMBER:
-            anchors.append((number, m.start(), m.end(), True))
-    for number, start, end in find_indicator_names(text):
-        # a name right after "ตัวชี้วัดที่ N" is the same anchor: extend it
-        prev = next((a for a in anchors if a[0] == number and 0 <= start - a[2] <= 3), None)
-        if prev:
-            anchors[anchors.index(prev)] = (number, prev[1], end, True)
-        elif not any(a[1] <= start < a[2] for a in anchors):
-            anchors.append((number, start, end, False))
-    return sorted(anchors, key=lambda a: a[1])
-
-
 def _prose_score(window: str, strict: bool = False) -> tuple[float, str, int, int] | None:
     """The first number in ``window`` that reads as a score: (value, raw, start, end).
 
@@ -299,7 +275,7 @@ def from_prose(sources: Iterable[ProseSource], assessed_year: int | None) -> lis
     out: list[Indicator] = []
     for source in sources:
         text = source.text.replace("\n", " ")
-        anchors = _anchors(text)
+        anchors = indicator_mentions(text)
         for i, (number, _start, end, numbered) in enumerate(anchors):
             reach = 80 if numbered else NAME_REACH
             stop = min(anchors[i + 1][1] if i + 1 < len(anchors) else len(text), end + reach)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from extractors.thai_text import normalize_thai
+from extractors.thai_text import normalize_thai, thai_digits_to_arabic
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +112,55 @@ def find_indicator_names(text: str) -> list[tuple[int, int, int]]:
             taken.append((m.start(), m.end()))
             found.append((number, m.start(), m.end()))
     return sorted(found, key=lambda f: f[1])
+
+
+#: ``ตัวชี้วัดที่ N``: an indicator named by its number.
+RE_INDICATOR_NUMBER = re.compile(r"ตัวชี้วัดที่\s*([0-9๐-๙]{1,2})(?![0-9๐-๙.])")
+
+
+def indicator_mentions(text: str) -> list[tuple[int, int, int, bool]]:
+    """Every indicator a text names: ``(number, start, end, numbered)``, in reading order.
+
+    ``ตัวชี้วัดที่ N`` and the indicator names (:func:`find_indicator_names`) are merged: a name
+    right after its number extends that mention.  ``numbered`` is False for a name met without its
+    number.
+
+    >>> indicator_mentions("ตัวชี้วัดที่ 10 การป้องกันการทุจริต และการเปิดเผยข้อมูล")
+    [(10, 0, 35, True), (9, 39, 55, False)]
+    """
+    mentions: list[tuple[int, int, int, bool]] = []
+    for m in RE_INDICATOR_NUMBER.finditer(text):
+        number = int(thai_digits_to_arabic(m.group(1)))
+        if number in BY_NUMBER:
+            mentions.append((number, m.start(), m.end(), True))
+    for number, start, end in find_indicator_names(text):
+        prev = next((a for a in mentions if a[0] == number and 0 <= start - a[2] <= 3), None)
+        if prev:
+            mentions[mentions.index(prev)] = (number, prev[1], end, True)
+        elif not any(a[1] <= start < a[2] for a in mentions):
+            mentions.append((number, start, end, False))
+    return sorted(mentions, key=lambda a: a[1])
+
+
+# --- numbers, years, levels ---------------------------------------------------------------------
+
+#: A score as written: up to three digits, two decimals at most, Thai or Arabic digits.
+SCORE_NUMBER = r"[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2})?"
+#: A four-digit BE year of the ITA era (24xx–25xx), Thai or Arabic digits.
+BE_YEAR = r"(?:2[45][0-9]{2}|๒[๔๕][๐-๙]{2})"
+#: A level word: AA … F, ผ่าน / ไม่ผ่าน.
+LEVEL = r"(AA|A|B|C|D|E|F|ไม่ผ่าน|ผ่าน)(?![A-Za-z])"
+_RE_YEAR = re.compile(f"(?<![0-9๐-๙])({BE_YEAR})(?![0-9๐-๙])")
+
+
+def year_in(text: str) -> int | None:
+    """The first BE year written in ``text`` (``คะแนน ๒๕๖๔`` → 2564), or None.
+
+    >>> year_in("คะแนน ๒๕๖๔"), year_in("คะแนน"), year_in("ปี 2565")
+    (2564, None, 2565)
+    """
+    m = _RE_YEAR.search(text)
+    return int(thai_digits_to_arabic(m.group(1))) if m else None
 
 
 # --- table headers ------------------------------------------------------------------------------
@@ -255,6 +304,17 @@ def instrument_in(text: str) -> str | None:
 
 
 LEVEL_WORDS = {"ผ่าน": "PASS", "ไม่ผ่าน": "FAIL", "PASS": "PASS", "FAIL": "FAIL"}
+
+
+def level_code(text: str | None) -> str | None:
+    """The level a cell or phrase names: ``AA`` … ``F``, ``PASS``/``FAIL``.
+
+    >>> level_code("ระดับ B"), level_code("AA"), level_code("ผ่าน"), level_code("-")
+    ('B', 'AA', 'PASS', None)
+    """
+    m = re.search(LEVEL, text or "")
+    return LEVEL_WORDS.get(m.group(1), m.group(1)) if m else None
+
 
 #: Score bands of the 2562–2565 framework: (level, lowest score).
 LEVEL_BANDS: tuple[tuple[str, float], ...] = (

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from extractors.actions import actions_from_tables
 from extractors.checks import check_document, check_pages
-from extractors.facts import Passage, level_code, read_facts
+from extractors.facts import Passage, read_facts
 from extractors.indicators import (
     ProseSource,
     TableFacts,
@@ -26,6 +26,7 @@ from extractors.indicators import (
 )
 from extractors.stitch import stitch
 from extractors.thai_text import join_wrapped_lines
+from extractors.vocabulary import level_code
 from pipeline.document import read_document
 from schemas import BBox, Line, LogicalTable, PageKind, PageText, Table
 from schemas.record import (
@@ -154,8 +155,8 @@ def extract(path: str | Path, pages: str | None = None) -> ExtractionRecord:
 
     kinds = [p.kind for p in page_texts]
     source = Source(file=Path(path).name, sha256=sha256_of(path), pages=len(page_texts), page_kinds=kinds)
-    text = "\n".join(p.text for p in paras) + "\n".join(
-        r.text(c) for t in logical for r in t.rows for c in r.texts
+    text = "\n".join(
+        [*(p.text for p in paras), *(r.text(c) for t in logical for r in t.rows for c in r.texts)]
     )
     is_ita = any(w in text for w in ITA_WORDS) and bool(
         indicators or actions or facts.overall_score is not None
