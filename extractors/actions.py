@@ -72,7 +72,9 @@ def _own(row: LogicalRow, cols: Sequence[int]) -> bool:
 
 
 def _sources(row: LogicalRow, cols: Sequence[int]) -> list[Provenance]:
-    return [Provenance(p.page, p.box, p.raw) for c in cols for p in row.cells.get(c, []) if p.text]
+    return [
+        Provenance(p.page, p.box, p.raw, p.confidence) for c in cols for p in row.cells.get(c, []) if p.text
+    ]
 
 
 def _period(text: str | None, parsed: ParsedPeriod | None) -> Period:

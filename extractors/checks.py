@@ -7,7 +7,9 @@ concerns.  The codes:
 code                   severity  when
 =====================  ========  ==============================================================
 NOT_ITA_DOCUMENT       warning   no ITA indicators, scores or measures table were found
-PAGES_NOT_READ         info      scanned pages (their text waits for OCR)
+PAGES_NOT_READ         info      scanned pages not sent to OCR (OCR switched off)
+OCR_PAGE_NOT_READ      warning   a scanned page OCR could not read (blank: info), with the reason
+OCR_LOW_CONFIDENCE     warning   a number whose two OCR readings disagree: both shown, with its box
 FACT_MISSING           info      agency, district, province, a year, the overall or level unknown
 FISCAL_YEAR_MISMATCH   warning   fiscal year ≠ assessed year + 1
 SCORE_OUT_OF_RANGE     error     a score outside 0–100
@@ -26,7 +28,7 @@ import statistics
 from collections.abc import Sequence
 
 from extractors.vocabulary import BY_NUMBER, INSTRUMENT_WEIGHTS, PASS_MARK, level_for_score
-from schemas import PageKind
+from schemas import OcrStatus, PageKind, PageText
 from schemas.record import Action, Check, DocumentFacts, Indicator, Severity
 
 OVERALL_TOLERANCE = 0.05
@@ -183,13 +185,47 @@ def check_document(
     return checks
 
 
-def check_pages(page_kinds: Sequence[PageKind]) -> list[Check]:
-    """Pages the text layer could not give (scans): said, not skipped silently."""
-    scanned = [n for n, kind in enumerate(page_kinds, 1) if kind is PageKind.SCANNED]
-    return [
-        Check("PAGES_NOT_READ", Severity.INFO, f"page {n} is a scan; its text needs OCR", n, {"page": n})
-        for n in scanned
-    ]
+def check_pages(pages: Sequence[PageText]) -> list[Check]:
+    """Scanned pages: those OCR could not read, and the values it read but is unsure of.
+
+    Nothing is skipped silently: a scan not sent to OCR is ``PAGES_NOT_READ``; a blank,
+    unreadable or failed one is ``OCR_PAGE_NOT_READ`` with the reason; each number whose two
+    readings disagreed is ``OCR_LOW_CONFIDENCE``, for a person to check at the box given.
+    """
+    checks: list[Check] = []
+    for page in pages:
+        if page.kind is not PageKind.SCANNED:
+            continue
+        n = page.number
+        if page.ocr is None:
+            checks.append(
+                Check("PAGES_NOT_READ", Severity.INFO, f"page {n} is a scan and OCR was off", n, {"page": n})
+            )
+            continue
+        status = page.ocr.status
+        if status is not OcrStatus.READ:
+            severity = Severity.INFO if status is OcrStatus.BLANK else Severity.WARNING
+            checks.append(
+                Check(
+                    "OCR_PAGE_NOT_READ",
+                    severity,
+                    f"page {n} is a scan that OCR could not read: {page.ocr.reason}",
+                    n,
+                    {"page": n, "status": status.value},
+                )
+            )
+        for doubt in page.ocr.doubts:
+            checks.append(
+                Check(
+                    "OCR_LOW_CONFIDENCE",
+                    Severity.WARNING,
+                    f"page {n}: read {doubt.text!r}, but also {doubt.other!r} ({doubt.reason}); "
+                    "check by hand",
+                    n,
+                    {"text": doubt.text, "other": doubt.other, "box": doubt.box.as_list()},
+                )
+            )
+    return checks
 
 
 def _page(facts: DocumentFacts, name: str) -> int | None:

@@ -119,8 +119,20 @@ def _cell_indicator(
         return None
     page, box = _part(row, col)
     info = BY_NUMBER[number]
+    confs = [p.confidence for p in row.cells.get(col, []) if p.confidence is not None]
     return Indicator(
-        number, info.name, name_raw, info.instrument, value, raw, year, issues, page, box, "table"
+        number,
+        info.name,
+        name_raw,
+        info.instrument,
+        value,
+        raw,
+        year,
+        issues,
+        page,
+        box,
+        "table",
+        min(confs) if confs else None,
     )
 
 

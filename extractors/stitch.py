@@ -90,11 +90,15 @@ def _data_rows(table: Table, first: int) -> list[LogicalRow]:
         row = LogicalRow(page=table.page)
         own = by_row[r]
         for cell in own:
-            row.cells[cell.col] = [CellPart(table.page, cell.box, cell.text, cell.raw)] if cell.text else []
+            row.cells[cell.col] = (
+                [CellPart(table.page, cell.box, cell.text, cell.raw, cell.confidence)] if cell.text else []
+            )
         for cell in table.cells:
             if cell.row < r < cell.row + cell.rowspan:
                 row.cells[cell.col] = (
-                    [CellPart(table.page, cell.box, cell.text, cell.raw)] if cell.text else []
+                    [CellPart(table.page, cell.box, cell.text, cell.raw, cell.confidence)]
+                    if cell.text
+                    else []
                 )
                 row.spanned.add(cell.col)
         filled = [c for c in own if c.text.strip()]

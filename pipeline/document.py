@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 from extractors.pages import read_page
 from extractors.pdf_source import open_pdfium, parse_page_ranges
 from extractors.tables import find_tables, link_continuations
+from pipeline.ocr_pages import OcrOptions, ocr_pages
 from schemas import DocumentError, PageKind, PageText, Table
 
 
@@ -23,13 +24,21 @@ def read_text(path: str | Path, pages: str | None = None) -> list[PageText]:
         return [_read_page(path, doc, n) for n in numbers]
 
 
-def read_tables(path: str | Path, pages: str | None = None) -> list[Table]:
+def read_tables(path: str | Path, pages: str | None = None, ocr: OcrOptions | None = None) -> list[Table]:
     """Every table of ``path``, continuations across pages marked."""
-    return read_document(path, pages)[1]
+    return read_document(path, pages, ocr)[1]
 
 
-def read_document(path: str | Path, pages: str | None = None) -> tuple[list[PageText], list[Table]]:
-    """Each page's text and every table (continuations marked), from one opening of the file."""
+def read_document(
+    path: str | Path, pages: str | None = None, ocr: OcrOptions | None = None
+) -> tuple[list[PageText], list[Table]]:
+    """Each page's text and every table (continuations marked), from one opening of the file.
+
+    Pages whose text layer is missing or broken (``scanned``) go through OCR (``ocr``, default on)
+    and come back with ``PageText.ocr`` set; a PDF that mixes text and scanned pages gives one
+    list of pages and tables, in page order.
+    """
+    ocr = ocr or OcrOptions()
     tables: list[Table] = []
     pages_read: dict[int, PageText] = {}
     with open_pdfium(path) as doc:
@@ -48,6 +57,11 @@ def read_document(path: str | Path, pages: str | None = None) -> tuple[list[Page
                     tables.extend(find_tables(plumber.pages[n - 1], page_text))
                 except Exception as err:
                     raise DocumentError(path, f"page {n}: tables could not be read ({err})") from err
+    scanned = [p for p in pages_read.values() if p.kind is PageKind.SCANNED]
+    for number, (page_text, page_tables) in ocr_pages(path, scanned, ocr).items():
+        pages_read[number] = page_text
+        tables.extend(page_tables)
+    tables.sort(key=lambda t: (t.page, t.index))
     link_continuations(tables, pages_read)
     return list(pages_read.values()), tables
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from extractors.actions import actions_from_tables
 from extractors.checks import check_document, check_pages
@@ -28,7 +29,8 @@ from extractors.stitch import stitch
 from extractors.thai_text import join_wrapped_lines
 from extractors.vocabulary import level_code
 from pipeline.document import read_document
-from schemas import BBox, Line, LogicalTable, PageKind, PageText, Table
+from pipeline.ocr_pages import OcrOptions
+from schemas import BBox, Line, LogicalTable, OcrStatus, PageKind, PageText, Table
 from schemas.record import (
     Check,
     DocumentFacts,
@@ -137,9 +139,26 @@ def _assessed_from_tables(indicators: Sequence[Indicator], facts: DocumentFacts)
         facts.assessed_year = years[-1]
 
 
-def extract(path: str | Path, pages: str | None = None) -> ExtractionRecord:
-    """Read one ITA measures PDF into a record.  Raises ``DocumentError`` if it cannot be read."""
-    page_texts, tables = read_document(path, pages)
+def _ocr_dict(page: PageText) -> dict[str, Any]:
+    info = page.ocr
+    assert info is not None
+    return {
+        "page": page.number,
+        "status": info.status.value,
+        "dpi": info.dpi,
+        "rotation": info.rotation,
+        "skew": info.skew,
+        "confidence": info.confidence,
+        "seconds": info.seconds,
+        "reason": info.reason,
+    }
+
+
+def extract(path: str | Path, pages: str | None = None, ocr: OcrOptions | None = None) -> ExtractionRecord:
+    """Read one ITA measures PDF into a record.  Raises ``DocumentError`` if it cannot be read.
+
+    Scanned pages are read by OCR (``ocr``; default on, 200 dpi, one process per core)."""
+    page_texts, tables = read_document(path, pages, ocr)
     logical = stitch(tables)
     paras = list(passages(page_texts, tables))
     facts = read_facts(page_texts, paras)
@@ -154,14 +173,20 @@ def extract(path: str | Path, pages: str | None = None) -> ExtractionRecord:
     actions = actions_from_tables(logical, facts.fiscal_year)
 
     kinds = [p.kind for p in page_texts]
-    source = Source(file=Path(path).name, sha256=sha256_of(path), pages=len(page_texts), page_kinds=kinds)
+    source = Source(
+        file=Path(path).name,
+        sha256=sha256_of(path),
+        pages=len(page_texts),
+        page_kinds=kinds,
+        ocr=[_ocr_dict(p) for p in page_texts if p.ocr is not None],
+    )
     text = "\n".join(
         [*(p.text for p in paras), *(r.text(c) for t in logical for r in t.rows for c in r.texts)]
     )
     is_ita = any(w in text for w in ITA_WORDS) and bool(
         indicators or actions or facts.overall_score is not None
     )
-    checks: list[Check] = check_pages(kinds)
+    checks: list[Check] = check_pages(page_texts)
     if not is_ita:
         facts = DocumentFacts(
             title=facts.title,
@@ -178,7 +203,11 @@ def extract(path: str | Path, pages: str | None = None) -> ExtractionRecord:
                 Severity.WARNING,
                 "no ITA indicator scores, overall result or measures table were found: "
                 "this does not read as an ITA measures document",
-                values={"pages": len(page_texts), "text_pages": kinds.count(PageKind.TEXT)},
+                values={
+                    "pages": len(page_texts),
+                    "text_pages": kinds.count(PageKind.TEXT),
+                    "ocr_pages": sum(1 for p in page_texts if p.ocr and p.ocr.status is OcrStatus.READ),
+                },
             )
         )
         return ExtractionRecord(source, facts, [], [], checks)

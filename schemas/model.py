@@ -83,6 +83,7 @@ class Word:
     text: str
     raw: str
     box: BBox
+    confidence: float | None = None  #: 0..1 for words read by OCR, None for a text layer
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Line:
     words: tuple[Word, ...]
     #: The line's last glyph is a space: where it wraps inside a cell, a space belongs there.
     ends_with_space: bool = False
+    confidence: float | None = None  #: 0..1 for lines read by OCR, None for a text layer
 
 
 @dataclass
@@ -114,6 +116,40 @@ class TextQuality:
         return self.unmapped_glyphs / self.chars if self.chars else 0.0
 
 
+class OcrStatus(StrEnum):
+    """What OCR made of a scanned page."""
+
+    READ = "read"  #: text was recognised
+    BLANK = "blank"  #: no ink worth reading
+    UNREADABLE = "unreadable"  #: ink, but nothing OCR could read with confidence (a photo, damage)
+    FAILED = "failed"  #: the OCR engine failed or is missing
+
+
+@dataclass
+class OcrInfo:
+    """How a scanned page was read."""
+
+    status: OcrStatus
+    dpi: int
+    rotation: int = 0  #: degrees (clockwise) turned to make the page upright
+    skew: float = 0.0  #: degrees of tilt undone
+    confidence: float | None = None  #: mean word confidence, 0..1
+    seconds: float = 0.0
+    reason: str = ""  #: for a page not read: why, in plain words
+    #: Values OCR is unsure of: text, other reading, box and why, for a person to check.
+    doubts: list[OcrDoubt] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OcrDoubt:
+    """A value read by OCR that a person should check (two readings disagreed, or low confidence)."""
+
+    text: str
+    other: str
+    box: BBox
+    reason: str
+
+
 @dataclass
 class PageText:
     """The repaired text layer of one page."""
@@ -126,6 +162,7 @@ class PageText:
     chars: list[Char] = field(default_factory=list)
     quality: TextQuality = field(default_factory=TextQuality)
     reason: str = ""  #: why the page got its kind, in plain words
+    ocr: OcrInfo | None = None  #: set when the page was a scan sent to OCR
 
     @property
     def text(self) -> str:
@@ -147,6 +184,7 @@ class Cell:
     box: BBox | None
     rowspan: int = 1
     colspan: int = 1
+    confidence: float | None = None  #: 0..1 when the text was read by OCR
 
 
 @dataclass
@@ -190,6 +228,7 @@ class CellPart:
     box: BBox | None
     text: str
     raw: str
+    confidence: float | None = None  #: 0..1 when the text was read by OCR
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Any
 
 from schemas.model import BBox, PageKind
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "1.1"
 SCHEMA_PATH = Path(__file__).with_name("ita-record.schema.json")
 
 INSTRUMENTS = ("IIT", "EIT", "OIT")
@@ -47,9 +47,15 @@ class Provenance:
     page: int
     box: BBox | None
     raw: str
+    confidence: float | None = None  #: 0..1 when the value was read by OCR; None from a text layer
 
     def to_dict(self) -> dict[str, Any]:
-        return {"page": self.page, "box": self.box.as_list() if self.box else None, "raw": self.raw}
+        return {
+            "page": self.page,
+            "box": self.box.as_list() if self.box else None,
+            "raw": self.raw,
+            "confidence": self.confidence,
+        }
 
 
 @dataclass(slots=True)
@@ -58,6 +64,7 @@ class Source:
     sha256: str
     pages: int
     page_kinds: list[PageKind]
+    ocr: list[dict[str, Any]] = field(default_factory=list)  #: how each scanned page was read
 
 
 @dataclass(slots=True)
@@ -86,6 +93,7 @@ class Indicator:
     page: int
     box: BBox | None  #: the score's cell or line
     origin: str  #: "table" or "text"
+    confidence: float | None = None  #: 0..1 when the score was read by OCR; None from a text layer
 
 
 @dataclass(slots=True)
@@ -162,6 +170,7 @@ class ExtractionRecord:
                 "sha256": self.source.sha256,
                 "pages": self.source.pages,
                 "page_kinds": [k.value for k in self.source.page_kinds],
+                "ocr": self.source.ocr,
             },
             "document": _facts_dict(self.document),
             "indicators": [_indicator_dict(i) for i in self.indicators],
@@ -197,6 +206,7 @@ def _indicator_dict(ind: Indicator) -> dict[str, Any]:
         "page": ind.page,
         "box": ind.box.as_list() if ind.box else None,
         "origin": ind.origin,
+        "confidence": ind.confidence,
     }
 
 

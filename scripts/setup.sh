@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: poppler-utils renders page images (pdftoppm) for checking output by eye.
-APT_PACKAGES=(poppler-utils)
+# Debian packages: poppler-utils renders page images (pdftoppm) for checking output by eye;
+# Tesseract's Thai, English and orientation models read scanned pages (tesserocr brings the engine).
+APT_PACKAGES=(poppler-utils tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng tesseract-ocr-osd)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

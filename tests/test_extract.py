@@ -16,6 +16,7 @@ from extractors.stitch import stitch
 from extractors.vocabulary import header_field
 from pipeline.cli import main
 from pipeline.extract import extract
+from pipeline.ocr_pages import OcrOptions
 from schemas import BBox, Cell, Table, TableQuality
 from schemas.record import DocumentFacts, Indicator, Severity
 from tests.conftest import DATA, REAL_PDFS, SAMPLES, real_pdf
@@ -37,8 +38,8 @@ def test_real_pdfs_that_are_not_ita_documents_give_valid_empty_records(path: Pat
     assert record["document"]["overall_score"] is None and record["document"]["level"] is None
 
 
-def test_a_scanned_page_is_said_not_read() -> None:
-    record = extract(real_pdf("scanned-staff-guideline-memo.pdf"))
+def test_a_scanned_page_is_said_not_read_when_ocr_is_off() -> None:
+    record = extract(real_pdf("scanned-staff-guideline-memo.pdf"), ocr=OcrOptions(enabled=False))
     assert record.source.page_kinds and all(k.value == "scanned" for k in record.source.page_kinds)
     assert any(c.code == "PAGES_NOT_READ" and c.page == 1 for c in record.checks)
 

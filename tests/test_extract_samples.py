@@ -21,7 +21,9 @@ from pipeline.extract import extract
 from schemas.record import SCHEMA_PATH
 from tests.conftest import SAMPLES
 
-EXPECTED = sorted(SAMPLES.glob("*.expected.json"))
+ALL_EXPECTED = sorted(SAMPLES.glob("*.expected.json"))
+#: Scanned twins (and the mixed PDF) are held to the OCR thresholds in tests/test_ocr.py.
+EXPECTED = [p for p in ALL_EXPECTED if "-scanned" not in p.name and not p.name.startswith("mixed-")]
 
 
 @cache
@@ -47,7 +49,7 @@ def _name(path: Path) -> str:
 
 def test_every_sample_has_an_expected_record() -> None:
     pdfs = {p.stem for p in SAMPLES.glob("*.pdf")}
-    assert pdfs and pdfs == {_name(p) for p in EXPECTED}
+    assert pdfs and pdfs == {_name(p) for p in ALL_EXPECTED}
 
 
 @pytest.mark.parametrize("expected_path", EXPECTED, ids=_name)

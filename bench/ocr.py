@@ -1,0 +1,205 @@
+"""OCR benchmark: the scanned samples read three ways, in one run.
+
+For every ``samples/*-scanned.pdf`` (and the mixed PDF), the ground truth is its text twin
+(``samples/<name>.pdf``): its tables as the text layer gives them, and its expected record.
+
+* **this project**: ``read_document`` / ``extract`` with OCR (one process, so seconds are per core);
+* **img2table + Tesseract** (``pip install img2table``): its ruled-table finder and its Tesseract
+  wrapper, ``tha+eng``;
+* **page-level Tesseract**: tesserocr on the whole page, ``tha+eng``, no table structure.
+
+Measured: table shapes right (rows × columns equal to the twin's table at the same position),
+cell character error rate (edit distance / characters, over the cells of tables whose shape is
+right, whitespace ignored), share of indicator scores read exactly (for page-level Tesseract: the
+score's text found anywhere on the page), and seconds per scanned page::
+
+    python bench/ocr.py            # all scanned samples
+    python bench/ocr.py --quick    # two samples
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rapidfuzz.distance import Levenshtein  # noqa: E402
+
+from extractors.ocr_engine import tessdata_dir  # noqa: E402
+from pipeline.compare import compare  # noqa: E402
+from pipeline.document import read_document  # noqa: E402
+from pipeline.ocr_pages import OcrOptions  # noqa: E402
+
+SAMPLES = ROOT / "samples"
+ONE_CORE = OcrOptions(workers=1)
+
+
+@dataclass
+class Tally:
+    shapes_ok: int = 0
+    tables: int = 0
+    errors: int = 0
+    chars: int = 0
+    scores_ok: int = 0
+    scores: int = 0
+    seconds: float = 0.0
+    pages: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def row(self, name: str) -> str:
+        shape = f"{self.shapes_ok / self.tables:.1%}" if self.tables else "–"
+        cer = f"{self.errors / self.chars:.2%}" if self.chars else "–"
+        scores = (
+            f"{self.scores_ok / self.scores:.1%} ({self.scores_ok}/{self.scores})" if self.scores else "–"
+        )
+        per_page = f"{self.seconds / self.pages:.2f}" if self.pages else "–"
+        return f"| {name} | {shape} ({self.shapes_ok}/{self.tables}) | {cer} | {scores} | {per_page} |"
+
+
+def _squash(text: str) -> str:
+    return "".join(str(text).split())
+
+
+def _cells_cer(truth: list[list[str]], got: list[list[str]], tally: Tally) -> None:
+    for t_row, g_row in zip(truth, got, strict=True):
+        for t, g in zip(t_row, g_row, strict=True):
+            t, g = _squash(t), _squash(g)
+            tally.errors += Levenshtein.distance(t, g)
+            tally.chars += len(t)
+
+
+def _truth_tables(twin: Path) -> dict[int, list[list[list[str]]]]:
+    _pages, tables = read_document(twin)
+    by_page: dict[int, list[list[list[str]]]] = {}
+    for table in tables:
+        by_page.setdefault(table.page, []).append(table.grid())
+    return by_page
+
+
+def _compare_tables(
+    truth: dict[int, list[list[list[str]]]],
+    got: dict[int, list[list[list[str]]]],
+    pages: set[int],
+    tally: Tally,
+) -> None:
+    for page in sorted(pages):
+        for i, t in enumerate(truth.get(page, [])):
+            tally.tables += 1
+            g = got.get(page, [])
+            if i < len(g) and len(g[i]) == len(t) and all(len(r) == len(t[0]) for r in g[i]):
+                tally.shapes_ok += 1
+                _cells_cer(t, g[i], tally)
+
+
+def _expected_scores(name: str) -> list[tuple[int, str]]:
+    expected = json.loads((SAMPLES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return [(i["number"], i["score_raw"] or "") for i in expected["indicators"] if i.get("score") is not None]
+
+
+def ours(scan: Path, twin: Path, name: str, tally: Tally) -> None:
+    extract = importlib.import_module("pipeline.extract").extract
+    started = time.perf_counter()
+    pages, tables = read_document(scan, ocr=ONE_CORE)
+    tally.seconds += time.perf_counter() - started
+    scanned = {p.number for p in pages if p.ocr is not None}
+    tally.pages += len(scanned)
+    got: dict[int, list[list[list[str]]]] = {}
+    for table in tables:
+        got.setdefault(table.page, []).append(table.grid())
+    _compare_tables(_truth_tables(twin), got, scanned, tally)
+    expected = json.loads((SAMPLES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    result = compare(expected, extract(scan, ocr=ONE_CORE).to_dict())
+    ok, total = result.counts.get("indicators", [0, 0])
+    tally.scores_ok += ok // 2 if total else 0  # "indicators" counts score and year per indicator
+    tally.scores += total // 2
+
+
+def img2table_run(scan: Path, twin: Path, tally: Tally) -> None:
+    try:
+        from img2table.document import PDF
+        from img2table.ocr import TesseractOCR
+    except ImportError:
+        tally.notes.append("img2table is not installed (pip install img2table)")
+        return
+    ocr = TesseractOCR(n_threads=1, lang="tha+eng")
+    started = time.perf_counter()
+    found = PDF(str(scan)).extract_tables(ocr=ocr, implicit_rows=False, borderless_tables=False)
+    tally.seconds += time.perf_counter() - started
+    pages = {i + 1 for i in found}
+    tally.pages += len(pages)
+    got = {
+        i + 1: [
+            [["" if v is None else str(v) for v in row] for row in t.df.itertuples(index=False)] for t in ts
+        ]
+        for i, ts in found.items()
+    }
+    # img2table puts the header row in the DataFrame's columns: put it back as the first row.
+    for i, ts in found.items():
+        for k, t in enumerate(ts):
+            got[i + 1][k].insert(0, ["" if c is None else str(c) for c in t.df.columns])
+    _compare_tables(_truth_tables(twin), got, pages, tally)
+
+
+def page_tesseract(scan: Path, name: str, tally: Tally) -> None:
+    import pypdfium2 as pdfium
+    import tesserocr
+
+    from extractors.ocr_page import DEFAULT_DPI, render
+
+    doc = pdfium.PdfDocument(scan)
+    text = ""
+    with tesserocr.PyTessBaseAPI(path=str(tessdata_dir()) + "/", lang="tha+eng") as api:
+        for n in range(1, len(doc) + 1):
+            if doc[n - 1].get_textpage().count_chars() > 0:
+                continue
+            started = time.perf_counter()
+            from PIL import Image
+
+            api.SetImage(Image.fromarray(render(doc, n, DEFAULT_DPI)))
+            text += api.GetUTF8Text()
+            tally.seconds += time.perf_counter() - started
+            tally.pages += 1
+    squashed = _squash(text)
+    for _number, raw in _expected_scores(name):
+        tally.scores += 1
+        tally.scores_ok += int(bool(raw) and _squash(raw) in squashed)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="OCR benchmark on the scanned samples")
+    parser.add_argument("--quick", action="store_true", help="two samples only")
+    args = parser.parse_args()
+    scans = sorted(SAMPLES.glob("*-scanned.pdf")) + sorted(SAMPLES.glob("mixed-*.pdf"))
+    if args.quick:
+        scans = scans[:2]
+    tallies = {"this project": Tally(), "img2table + Tesseract": Tally(), "page-level Tesseract": Tally()}
+    for scan in scans:
+        name = scan.stem
+        base = name.removesuffix("-scanned").removeprefix("mixed-")
+        twin = SAMPLES / f"{base}.pdf"
+        print(f"{name} …", file=sys.stderr, flush=True)
+        ours(scan, twin, name, tallies["this project"])
+        img2table_run(scan, twin, tallies["img2table + Tesseract"])
+        page_tesseract(scan, name, tallies["page-level Tesseract"])
+    print(f"{len(scans)} scanned PDFs; one process (seconds are per core); 200 dpi\n")
+    print("| reader | table shapes right | cell CER | indicator scores exact | s/page |")
+    print("|---|---:|---:|---:|---:|")
+    for reader, tally in tallies.items():
+        print(tally.row(reader))
+        for note in sorted(set(tally.notes)):
+            print(f"  note: {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

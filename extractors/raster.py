@@ -1,0 +1,146 @@
+"""Page images for OCR: render, flatten the paper, find and undo skew and orientation.
+
+Everything here works on greyscale ``numpy`` arrays (``uint8``, ink dark on light paper) and is
+pure: no OCR engine, no PDF text.  The clean-up is what table finding and Tesseract both need:
+
+* :func:`flatten_background` divides the image by its paper (a large-kernel dilation), so grey,
+  uneven or yellowed paper becomes white and faint ink keeps its contrast;
+* :func:`binarise` is Otsu's threshold on the flattened image;
+* :func:`estimate_skew` finds the rotation that makes text lines and ruling lines horizontal, by
+  the projection-profile method on a reduced image: the sum of squared row sums peaks when rows
+  of ink line up.  A 1° tilt is enough to make table finding fail, so it is searched coarse to fine
+  to 0.05°;
+* :func:`rotate` turns the image about its centre, keeping its size, filling with paper white.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+Gray = npt.NDArray[np.uint8]
+
+#: Skew is searched within ± this many degrees (a scanner feeder rarely does worse).
+MAX_SKEW = 5.0
+#: Below this many degrees the image is not rotated (interpolation costs sharpness).
+MIN_SKEW = 0.1
+#: The skew search works on an image this wide (pixels): enough for 0.05° on an A4 page.
+SKEW_WIDTH = 1000
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A page image ready for table finding and OCR, and what was done to it."""
+
+    gray: Gray  #: flattened greyscale, deskewed and upright
+    binary: Gray  #: ink = 255, paper = 0 (OpenCV's convention for morphology)
+    skew: float  #: degrees the scan was tilted (counter-clockwise positive), undone here
+    rotation: int  #: quarter turns (0, 90, 180, 270, clockwise) undone to make the page upright
+    ink_share: float  #: share of pixels that are ink after binarisation
+
+    @property
+    def ink_image(self) -> Gray:
+        """The binarised page as OCR wants it: black ink on white.  Measured on the scanned
+        samples, Tesseract reads bold headers on grey paper far better from this than from grey."""
+        return np.asarray(255 - self.binary, np.uint8)
+
+
+def flatten_background(gray: Gray, kernel: int = 31) -> Gray:
+    """Divide out the paper: a dilation (max filter) larger than any stroke estimates it.
+
+    >>> page = np.full((60, 60), 200, np.uint8); page[20:40, 28:31] = 60
+    >>> flat = flatten_background(page, kernel=15)
+    >>> int(flat[5, 5]), int(flat[30, 29]) < 90
+    (255, True)
+    """
+    background = cv2.dilate(gray, np.ones((kernel, kernel), np.uint8))
+    background = cv2.medianBlur(background, 21 if kernel > 21 else (kernel | 1))
+    flat = cv2.divide(gray, background, scale=255)
+    return np.asarray(flat, dtype=np.uint8)
+
+
+def binarise(gray: Gray) -> Gray:
+    """Otsu's threshold; ink becomes 255.
+
+    >>> page = np.full((10, 10), 250, np.uint8); page[2:5, 2:5] = 20
+    >>> int(binarise(page).sum() // 255)
+    9
+    """
+    _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return np.asarray(binary, dtype=np.uint8)
+
+
+def rotate(gray: Gray, degrees: float, fill: int = 255) -> Gray:
+    """Rotate counter-clockwise by ``degrees`` about the centre, same size, paper-filled."""
+    h, w = gray.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    turned = cv2.warpAffine(
+        gray, matrix, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT, borderValue=fill
+    )
+    return np.asarray(turned, dtype=np.uint8)
+
+
+def quarter_turn(gray: Gray, quarters: int) -> Gray:
+    """Rotate clockwise by ``quarters`` × 90°."""
+    return np.ascontiguousarray(np.rot90(gray, -quarters % 4))
+
+
+def _profile_score(binary: Gray, degrees: float) -> float:
+    h, w = binary.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    turned = cv2.warpAffine(binary, matrix, (w, h), flags=cv2.INTER_NEAREST)
+    rows = turned.sum(axis=1, dtype=np.float64)
+    return float(np.square(np.diff(rows)).sum())
+
+
+def estimate_skew(binary: Gray, max_skew: float = MAX_SKEW) -> float:
+    """Degrees (counter-clockwise positive) by which the content is tilted; rotate by it to undo.
+
+    The score is the energy of the differences between neighbouring row sums of ink: sharpest
+    when text lines and rulings are level.
+
+    >>> page = np.zeros((400, 600), np.uint8)
+    >>> for y in range(60, 360, 30): page[y:y + 8, 50:550] = 255
+    >>> level = estimate_skew(page)
+    >>> abs(level) < 0.1
+    True
+    >>> tilted = rotate(255 - page, 1.5, fill=255)
+    >>> round(estimate_skew(255 - tilted), 1)
+    1.5
+    """
+    h, w = binary.shape
+    scale = min(1.0, SKEW_WIDTH / max(w, 1))
+    small = binary
+    if scale < 1.0:
+        small = np.asarray(cv2.resize(binary, (int(w * scale), int(h * scale)), interpolation=cv2.INTER_AREA))
+    if not small.any():
+        return 0.0
+    best, step = 0.0, 0.5
+    candidates = np.arange(-max_skew, max_skew + 1e-9, step)
+    while True:
+        # Nearest the current best first, so that ties (angles too small to move a pixel) keep it.
+        ordered = sorted((float(a) for a in candidates), key=lambda a: abs(a - best))
+        scores = [_profile_score(small, a) for a in ordered]
+        best = ordered[int(np.argmax(scores))]
+        if step <= 0.05:
+            break
+        span, step = step, step / 5
+        candidates = np.arange(best - span, best + span + 1e-9, step)
+    return round(-best, 2)
+
+
+def clean_page(gray: Gray, rotation: int = 0) -> Cleaned:
+    """Flatten, make upright (``rotation`` quarter turns, from orientation detection) and deskew."""
+    flat = flatten_background(gray)
+    if rotation:
+        flat = quarter_turn(flat, rotation // 90)
+    binary = binarise(flat)
+    skew = estimate_skew(binary)
+    if abs(skew) >= MIN_SKEW:
+        flat = rotate(flat, -skew)
+        binary = binarise(flat)
+    ink = float(np.count_nonzero(binary)) / binary.size if binary.size else 0.0
+    return Cleaned(flat, binary, skew, rotation, ink)
