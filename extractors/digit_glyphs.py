@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from extractors.raster import Gray
+from extractors.thai_text import arabic_digits_to_thai, thai_digits_to_arabic
 
 TEMPLATES_PATH = Path(__file__).resolve().parent / "data" / "glyph_templates.npz"
 LETTER = "L"  #: the label of every letter template
@@ -209,12 +210,8 @@ def number_runs(glyphs: list[Glyph]) -> list[NumberRun]:
         digits = [g for g in current if g.label in DIGITS]
         if digits:
             thai = sum(1 for g in digits if g.label in THAI_DIGITS) * 2 >= len(digits)
-            table = (
-                str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
-                if thai
-                else str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
-            )
-            text = "".join(g.label for g in current).translate(table)
+            text = "".join(g.label for g in current)
+            text = arabic_digits_to_thai(text) if thai else thai_digits_to_arabic(text)
             runs.append(
                 NumberRun(
                     text,

@@ -17,6 +17,7 @@ import os
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -149,12 +150,12 @@ class OcrEngine:
                 symbols.append(OcrSymbol(text.strip(), _box(box), float(it.Confidence(level_symbol))))
             if it.IsAtFinalElement(level_line, level_symbol):
                 if symbols:
-                    lines.append(OcrLine(tuple(symbols), _union([s.box for s in symbols])))
+                    lines.append(OcrLine(tuple(symbols), union_box([s.box for s in symbols])))
                 symbols = []
             if not it.Next(level_symbol):
                 break
         if symbols:
-            lines.append(OcrLine(tuple(symbols), _union([s.box for s in symbols])))
+            lines.append(OcrLine(tuple(symbols), union_box([s.box for s in symbols])))
         return lines
 
     def read_digits(self, gray: Gray) -> tuple[str, float]:
@@ -171,7 +172,8 @@ def _box(box: tuple[int, ...]) -> PixelBox:
     return (int(box[0]), int(box[1]), int(box[2]), int(box[3]))
 
 
-def _union(boxes: list[PixelBox]) -> PixelBox:
+def union_box(boxes: Sequence[PixelBox]) -> PixelBox:
+    """The smallest pixel box holding all of ``boxes``."""
     return (
         min(b[0] for b in boxes),
         min(b[1] for b in boxes),

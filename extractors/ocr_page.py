@@ -34,11 +34,11 @@ import pypdfium2 as pdfium
 from extractors.digit_glyphs import DIGITS, number_runs, read_glyphs
 from extractors.image_grid import Grid, find_grids
 from extractors.layout import ends_paragraph
-from extractors.ocr_engine import OcrEngine, OcrLine, OcrSymbol, PixelBox
-from extractors.ocr_text import clean_ocr_text, compose_sara_am
+from extractors.ocr_engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
+from extractors.ocr_text import clean_ocr_text
 from extractors.raster import Cleaned, Gray, clean_page, flatten_background
 from extractors.tables import cluster_edges, coverage, grid_place, quality_score
-from extractors.thai_text import join_wrapped_lines
+from extractors.thai_text import compose_sara_am, join_wrapped_lines, thai_digits_to_arabic
 from schemas import (
     BBox,
     Cell,
@@ -88,7 +88,7 @@ class _Token:
 
     @property
     def box(self) -> PixelBox:
-        return _union([s.box for s in self.symbols])
+        return union_box([s.box for s in self.symbols])
 
     @property
     def text(self) -> str:
@@ -144,7 +144,7 @@ class PageReader:
     def _reread(
         self, symbols: list[OcrSymbol], group: list[OcrSymbol], line_box: PixelBox
     ) -> list[OcrSymbol]:
-        gbox = _union([s.box for s in group])
+        gbox = union_box([s.box for s in group])
         h, w = self.page.binary.shape
         margin = max((line_box[3] - line_box[1]) // 4, 3)
         left, right = max(gbox[0] - margin, 0), min(gbox[2] + margin, w)
@@ -162,7 +162,7 @@ class PageReader:
             if not inside:
                 continue
             first = "".join(s.text for s in inside)
-            span = _union([s.box for s in inside])
+            span = union_box([s.box for s in inside])
             conf = min(s.confidence for s in inside)
             if latin_group:  # Tesseract guessed Latin letters where the glyphs are digits
                 if not run.trusted or sum(1 for ch in run.text if ch in DIGITS) < 3:
@@ -314,8 +314,9 @@ def read_scanned_page(
     """OCR one page image (rendered at ``engine.dpi``) into its text and tables."""
     started = time.perf_counter()
     dpi = engine.dpi
-    quarters = engine.orientation(flatten_background(gray))
-    page = clean_page(gray, rotation=90 * quarters)
+    flat = flatten_background(gray)
+    quarters = engine.orientation(flat)
+    page = clean_page(flat, rotation=90 * quarters, flattened=True)
     height_px, width_px = page.gray.shape
     info = OcrInfo(OcrStatus.READ, dpi, rotation=90 * quarters, skew=page.skew)
     text = PageText(
@@ -436,15 +437,6 @@ def _shift(box: PixelBox, dx: int, dy: int) -> PixelBox:
     return (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
 
 
-def _union(boxes: Sequence[PixelBox]) -> PixelBox:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-
-
 def _tokens(symbols: Sequence[OcrSymbol], gap: float) -> list[_Token]:
     """Symbols grouped into space-separated tokens: a space where the gap is wider than ``gap``.
 
@@ -464,13 +456,10 @@ def _tokens(symbols: Sequence[OcrSymbol], gap: float) -> list[_Token]:
     return tokens
 
 
-_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-
-
 def _same_number(a: str, b: str) -> bool:
     """Whether two readings are the same number, whatever digit script.
 
     >>> _same_number("๘๘.๗๓", "88.73"), _same_number("๕๕๓", "๘๘.๗๓")
     (True, False)
     """
-    return a.translate(_TO_ARABIC) == b.translate(_TO_ARABIC)
+    return thai_digits_to_arabic(a) == thai_digits_to_arabic(b)

@@ -1,4 +1,7 @@
-"""Repair Tesseract's Thai output (minimal version: sara am, spaces inside words)."""
+"""Repair Tesseract's Thai output (minimal version: sara am, spaces inside words).
+
+Sara am is composed by :func:`extractors.thai_text.compose_sara_am`, as for text layers.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +12,9 @@ from functools import cache
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 
-_TONE = "\u0e48-\u0e4b"
-_SARA_AM = re.compile(f"\u0e4d([{_TONE}]?)\u0e32")
-_TONE_NIKHAHIT = re.compile(f"([{_TONE}])\u0e4d\u0e32")
+from extractors.thai_text import compose_sara_am
+
 _SPACE = re.compile(r"(?<=[ก-ฮะ-ฺเ-ํ]) (?=[ก-ฮะ-ฺเ-ํ])")
-
-
-def compose_sara_am(text: str) -> str:
-    """``ํา`` → ``ำ``, a tone mark before it.
-
-    >>> compose_sara_am("ดํา"), compose_sara_am("น\u0e4d\u0e48\u0e32")
-    ('ดำ', 'น่ำ')
-    """
-    text = _TONE_NIKHAHIT.sub(lambda m: m.group(1) + "\u0e33", text)
-    return _SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
 
 
 @cache

@@ -132,9 +132,10 @@ def estimate_skew(binary: Gray, max_skew: float = MAX_SKEW) -> float:
     return round(-best, 2)
 
 
-def clean_page(gray: Gray, rotation: int = 0) -> Cleaned:
-    """Flatten, make upright (``rotation`` quarter turns, from orientation detection) and deskew."""
-    flat = flatten_background(gray)
+def clean_page(gray: Gray, rotation: int = 0, flattened: bool = False) -> Cleaned:
+    """Flatten (unless ``flattened`` says it was), make upright (``rotation`` degrees clockwise,
+    from orientation detection) and deskew."""
+    flat = gray if flattened else flatten_background(gray)
     if rotation:
         flat = quarter_turn(flat, rotation // 90)
     binary = binarise(flat)

@@ -16,7 +16,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from pipeline.compare import compare
+from pipeline.compare import Comparison, compare
 from pipeline.extract import extract
 from schemas.record import SCHEMA_PATH
 from tests.conftest import SAMPLES
@@ -36,6 +36,10 @@ def validator() -> jsonschema.protocols.Validator:
 def validate(record: dict[str, Any]) -> None:
     errors = sorted(validator().iter_errors(record), key=lambda e: list(e.path))
     assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+
+
+def mismatch_report(result: Comparison) -> str:
+    return "\n".join(f"{m.where}: expected {m.expected!r}, got {m.got!r}" for m in result.mismatches)
 
 
 @cache
@@ -58,7 +62,7 @@ def test_sample_matches_expected(expected_path: Path) -> None:
     record = extracted(_name(expected_path))
     validate(record)
     result = compare(expected, record)
-    report = "\n".join(f"{m.where}: expected {m.expected!r}, got {m.got!r}" for m in result.mismatches)
+    report = mismatch_report(result)
     for group in (
         "document",
         "indicators",

@@ -28,7 +28,7 @@ from extractors.periods import be_year
 from pipeline.compare import compare
 from pipeline.extract import extract
 from tests.conftest import SAMPLES, real_pdf
-from tests.test_extract_samples import validate
+from tests.test_extract_samples import mismatch_report, validate
 
 SCANNED = sorted(SAMPLES.glob("*-scanned.expected.json")) + sorted(SAMPLES.glob("mixed-*.expected.json"))
 _PUA = re.compile("[\ue000-\uf8ff]")
@@ -68,7 +68,7 @@ def test_scanned_sample_matches_its_text_twin(expected_path: Path) -> None:
     record = extracted(_name(expected_path))
     validate(record)
     result = compare(expected, record)
-    report = "\n".join(f"{m.where}: expected {m.expected!r}, got {m.got!r}" for m in result.mismatches)
+    report = mismatch_report(result)
     assert "scanned" in record["source"]["page_kinds"]
     assert all(p["status"] == "read" for p in record["source"]["ocr"]), record["source"]["ocr"]
     assert result.rate("action_rows") >= 0.8, report
