@@ -67,14 +67,30 @@ def _centred(line: Line, width: float) -> bool:
     return abs(centre - width / 2) < 0.08 * width
 
 
+def _body_width(lines: Sequence[Line], page_width: float) -> float | None:
+    """The width of the page's justified body text: the widest line's, if at least two lines are
+    that wide (within 5%) and it is most of the page's width; else None."""
+    widths = sorted((ln.box.x1 - ln.box.x0 for ln in lines), reverse=True)
+    if len(widths) < 2 or widths[0] < 0.6 * page_width or widths[1] < 0.95 * widths[0]:
+        return None
+    return widths[0]
+
+
 def title_block(page: PageText) -> list[Line]:
-    """The centred lines at the top of the first page (the title and the agency line)."""
+    """The centred lines at the top of the first page (the title and the agency line).
+
+    The block ends at a line that is not centred, at a blank gap, or at a line as wide as the
+    justified body text (centred only because it fills the line: OCR's line boxes leave no blank
+    gap between the title and the first paragraph)."""
     block: list[Line] = []
+    body = _body_width(page.lines, page.width)
     for line in page.lines:
         if line.box.top < 0.06 * page.height and not block:
             continue  # running header, page number
         if not _centred(line, page.width):
             break
+        if block and body is not None and line.box.x1 - line.box.x0 >= 0.9 * body:
+            break  # a full line of the first paragraph
         if block and line.box.top - block[-1].box.bottom > 1.2 * line.box.height:
             break  # a blank line: the title block is over
         block.append(line)

@@ -31,12 +31,12 @@ from itertools import pairwise
 import numpy as np
 import pypdfium2 as pdfium
 
-from extractors.digit_glyphs import DIGITS, number_runs, read_glyphs
+from extractors.digit_glyphs import DIGITS, NumberRun, number_runs, read_glyphs
 from extractors.image_grid import Grid, find_grids
 from extractors.layout import ends_paragraph
 from extractors.ocr_engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
 from extractors.ocr_text import clean_ocr_text
-from extractors.raster import Cleaned, Gray, clean_page, flatten_background
+from extractors.raster import Cleaned, Gray, binarise, clean_page, flatten_background
 from extractors.tables import cluster_edges, coverage, grid_place, quality_score
 from extractors.thai_text import compose_sara_am, join_wrapped_lines, thai_digits_to_arabic
 from schemas import (
@@ -75,11 +75,18 @@ MIN_CELL_INK = 25
 DOUBT_CONFIDENCE = 0.3
 #: Cell edges from an image agree within this many points (rulings are 1–2 pt thick in a scan).
 IMAGE_EDGE_TOLERANCE = 4.0
+#: Numbers are also re-read from their crop binarised on its own, at these shares of its Otsu
+#: threshold (1.0: Otsu of the crop alone; lower: thinner strokes, touching digits apart).
+GLYPH_STRICTNESS = (1.0, 0.8)
+#: A symbol this close to a number (share of the line's height) is looked at as part of it.
+TOUCHING_GAP = 0.12
 
 _NUMBERISH = re.compile(r"[0-9๐-๙.,/]")
-#: ``ระดับ 8``: Tesseract reads the level letter B as 8 (seen on the scanned samples).  Levels are
-#: letters (AA … F), so after ระดับ a lone 8 is B; the level band check still tests it against the score.
-_LEVEL_EIGHT = re.compile(r"(ระดับ\s*)8(?![0-9.])")
+#: Level letters Tesseract reads as digits (seen on the scanned samples: ``ระดับ8`` for B, ``ระดับ6``
+#: for C).  Levels are letters (AA … F), so right after ระดับ a lone digit is one of these; the
+#: level band check still tests the letter against the score.
+LEVEL_LOOKALIKES = {"8": "B", "6": "C", "0": "D"}
+_LEVEL_DIGIT = re.compile(r"(ระดับ\s*)([860])(?![0-9๐-๙.,])")
 
 
 @dataclass
@@ -127,7 +134,7 @@ class PageReader:
             text = compose_sara_am(token.text)
             words.append(Word(text, text, self.pt(token.box), round(min(confidences) / 100, 3)))
         text, _notes = clean_ocr_text(" ".join(w.text for w in words))
-        text = _LEVEL_EIGHT.sub(r"\1B", text)
+        text = _LEVEL_DIGIT.sub(lambda m: m.group(1) + LEVEL_LOOKALIKES[m.group(2)], text)
         word_confs = [w.confidence for w in words if w.confidence is not None]
         confidence = round(sum(word_confs) / len(word_confs), 3) if word_confs else None
         return Line(text=text, raw=raw, box=self.pt(line_box), words=tuple(words), confidence=confidence)
@@ -136,8 +143,13 @@ class PageReader:
         """The symbols with each number re-read from its glyphs (see the module docstring, step 5).
 
         The glyph reader looks only where Tesseract put digits and number punctuation (a stretch
-        of such symbols, widened by a little), so it compares like with like."""
+        of such symbols, widened by a little), so it compares like with like; and at the one
+        symbol touching each end of the stretch, which may be a digit Tesseract took for a letter
+        or a sign (``๖๖.๖ฒ``, ``«๕.๖๖``: ``๗`` and ``๙``)."""
+        touching = TOUCHING_GAP * (line_box[3] - line_box[1])
         for group in _numeric_groups(symbols):
+            if any(ch in DIGITS for s in group for ch in s.text):
+                group = _with_touching(symbols, group, touching)
             symbols = self._reread(symbols, group, line_box)
         return symbols
 
@@ -148,15 +160,9 @@ class PageReader:
         h, w = self.page.binary.shape
         margin = max((line_box[3] - line_box[1]) // 4, 3)
         left, right = max(gbox[0] - margin, 0), min(gbox[2] + margin, w)
-        crop = self.page.binary[max(line_box[1] - 2, 0) : min(line_box[3] + 2, h), left:right]
-        # Only glyphs under Tesseract's stretch: a neighbouring letter (ศ of พ.ศ.) is not the number's.
-        glyphs = [
-            g
-            for g in read_glyphs(np.ascontiguousarray(crop))
-            if gbox[0] - 2 <= left + (g.x0 + g.x1) / 2 <= gbox[2] + 2
-        ]
+        rows = slice(max(line_box[1] - 2, 0), min(line_box[3] + 2, h))
         latin_group = not any(ch in DIGITS for s in group for ch in s.text)
-        for run in number_runs(glyphs):
+        for run in self._glyph_runs(rows, slice(left, right), gbox):
             r0, r1 = run.x0 + left, run.x1 + left
             inside = [s for s in group if s in symbols and r0 - 1 <= (s.box[0] + s.box[2]) / 2 <= r1 + 1]
             if not inside:
@@ -164,6 +170,7 @@ class PageReader:
             first = "".join(s.text for s in inside)
             span = union_box([s.box for s in inside])
             conf = min(s.confidence for s in inside)
+            run = _with_punctuation_of(first, run)
             if latin_group:  # Tesseract guessed Latin letters where the glyphs are digits
                 if not run.trusted or sum(1 for ch in run.text if ch in DIGITS) < 3:
                     continue
@@ -187,6 +194,30 @@ class PageReader:
             symbols.insert(at, OcrSymbol(chosen, span, conf))
         return symbols
 
+    def _glyph_runs(self, rows: slice, cols: slice, keep: PixelBox | None = None) -> list[NumberRun]:
+        """The number runs the glyph reader finds in the page crop ``rows × cols``; with ``keep``
+        (Tesseract's stretch, page pixels), only glyphs under it.
+
+        The page's binarisation (one Otsu threshold for the whole page) thickens strokes, and
+        digits of a bold or blurred line touch (``๒๕๖`` one blob in a title).  So the crop is also
+        binarised on its own, and more strictly; the reading with the most trusted digits wins,
+        the page's own on a tie."""
+        gray = self.page.gray[rows, cols]
+        crops = [self.page.binary[rows, cols]]
+        crops += [binarise(gray, strictness) for strictness in GLYPH_STRICTNESS]
+        left = cols.start or 0
+        best: list[NumberRun] = []
+        best_digits = -1
+        for crop in crops:
+            glyphs = read_glyphs(np.ascontiguousarray(crop))
+            if keep is not None:  # a neighbouring letter (ศ of พ.ศ.) is not the number's
+                glyphs = [g for g in glyphs if keep[0] - 2 <= left + (g.x0 + g.x1) / 2 <= keep[2] + 2]
+            runs = number_runs(glyphs)
+            digits = sum(sum(1 for ch in r.text if ch in DIGITS) for r in runs if r.trusted)
+            if digits > best_digits:
+                best, best_digits = runs, digits
+        return best
+
     def number_cell(self, box: PixelBox, lines: list[Line]) -> Line | None:
         """A short one-line cell that the glyph reader reads as one number, whatever Tesseract
         made of it (``๘๘.๗๓`` came out of Tesseract as ``เนป``): the number, with a doubt recorded
@@ -197,7 +228,7 @@ class PageReader:
         rows = np.nonzero(crop.any(axis=1))[0]
         if not len(cols) or rows[-1] - rows[0] > 2.5 * DIGIT_LINE_PT * self.dpi / 72:
             return None
-        runs = number_runs(read_glyphs(crop))
+        runs = self._glyph_runs(slice(y0, y1), slice(x0, x1))
         if len(runs) != 1 or not runs[0].trusted:
             return None
         run = runs[0]
@@ -205,14 +236,16 @@ class PageReader:
         if digits < 2 or run.x1 - run.x0 < 0.8 * (cols[-1] - cols[0]):
             return None
         first = " ".join(ln.text for ln in lines)
-        if _same_number(first.replace(" ", ""), run.text):
-            return None
+        tesseract = first.replace(" ", "")
+        sign = tesseract[0] if tesseract[:1] in ("+", "-") and run.text[:1] not in ("+", "-") else ""
+        if _same_number(tesseract[len(sign) :], run.text) or _fuller(tesseract, run.text):
+            return None  # the same number (Tesseract's sign kept), or the glyph reader read less
+        run = _with_punctuation_of(tesseract[len(sign) :], run)
+        text = sign + run.text
         conf = round(max(run.similarity - 0.1, DOUBT_CONFIDENCE), 3)
         span = self.pt((x0 + run.x0, y0 + int(rows[0]), x0 + run.x1, y0 + int(rows[-1])))
-        self.doubts.append(
-            OcrDoubt(run.text, first, span, "read from glyph shapes; Tesseract read other text")
-        )
-        return Line(run.text, first, span, (Word(run.text, first, span, conf),), confidence=conf)
+        self.doubts.append(OcrDoubt(text, first, span, "read from glyph shapes; Tesseract read other text"))
+        return Line(text, first, span, (Word(text, first, span, conf),), confidence=conf)
 
     # --- cells and the page ------------------------------------------------------------------
 
@@ -236,7 +269,8 @@ class PageReader:
             return "", "", None
         cell_box = self.pt(box)
         breaks = [ends_paragraph(a, b, cell_box) for a, b in pairwise(lines)]
-        text = join_wrapped_lines([ln.text for ln in lines], None, breaks)
+        # Repaired again as a whole: a known term a line wrap cut (การ / ปฏิบัติหน้าที) is one again.
+        text, _notes = clean_ocr_text(join_wrapped_lines([ln.text for ln in lines], None, breaks))
         confs = [ln.confidence for ln in lines if ln.confidence is not None]
         return text, "\n".join(ln.raw for ln in lines), (round(min(confs), 3) if confs else None)
 
@@ -375,6 +409,27 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
 _NUMBER_SYMBOL = re.compile(r"^[0-9๐-๙.,/\-]+$")
 
 
+def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: float) -> list[OcrSymbol]:
+    """``group`` and the symbol just before and just after it, each if it is one character that
+    nearly touches the group (no space between).
+
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("ก", 0), ("๖", 30), ("ฒ", 39), ("ข", 60))]
+    >>> [x.text for x in _with_touching(s, s[1:2], 3)]
+    ['๖', 'ฒ']
+    """
+    first, last = symbols.index(group[0]), symbols.index(group[-1])
+    out = list(group)
+    if first > 0 and len(symbols[first - 1].text) == 1 and group[0].box[0] - symbols[first - 1].box[2] <= gap:
+        out.insert(0, symbols[first - 1])
+    if (
+        last + 1 < len(symbols)
+        and len(symbols[last + 1].text) == 1
+        and symbols[last + 1].box[0] - group[-1].box[2] <= gap
+    ):
+        out.append(symbols[last + 1])
+    return out
+
+
 def _numeric_groups(symbols: Sequence[OcrSymbol]) -> list[list[OcrSymbol]]:
     """Stretches of consecutive symbols that are digits or number punctuation, with a digit; and
     stretches of Latin letters amid Thai (Tesseract's guess for Thai digits it cannot read)."""
@@ -454,6 +509,51 @@ def _tokens(symbols: Sequence[OcrSymbol], gap: float) -> list[_Token]:
             tokens.append(_Token([symbol]))
         right = max(right, symbol.box[2]) if len(tokens[-1].symbols) > 1 else symbol.box[2]
     return tokens
+
+
+_WELL_FORMED = re.compile(r"[+-]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*")
+
+
+def _digits(text: str) -> str:
+    return thai_digits_to_arabic("".join(ch for ch in text if ch in DIGITS))
+
+
+def _fuller(tesseract: str, glyphs: str) -> bool:
+    """Tesseract read a well-formed number holding every digit the glyph reader read, and more:
+    the glyph reader left out a digit it was unsure of (``93.91`` against ``93.9``).
+
+    >>> _fuller("93.91", "93.9"), _fuller("๕๓.๐๕", "๘๓.๐๘"), _fuller("ฉส๓.๐๘", "๘๓.๐๘")
+    (True, False, False)
+    """
+    return (
+        bool(_WELL_FORMED.fullmatch(tesseract))
+        and len(_digits(tesseract)) > len(_digits(glyphs))
+        and _digits(glyphs) in _digits(tesseract)
+    )
+
+
+def _with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:
+    """The glyph reader's digits with Tesseract's punctuation, when the glyph reader saw more
+    punctuation (a speck read as a second decimal point: ``๘๓.๐.๘``) in the same number of digits
+    and Tesseract's reading is a well-formed number.
+
+    >>> r = NumberRun("๘๓.๐.๘", 0, 10, True, 0.8)
+    >>> _with_punctuation_of("๕๓.๐๕", r).text, _with_punctuation_of("๕๓๐๕", r).text
+    ('๘๓.๐๘', '๘๓.๐.๘')
+    """
+    glyph_digits = [ch for ch in run.text if ch in DIGITS]
+    punct = sum(1 for ch in run.text if ch not in DIGITS)
+    tess_punct = sum(1 for ch in tesseract if ch not in DIGITS)
+    if (
+        punct <= tess_punct
+        or not tess_punct
+        or not _WELL_FORMED.fullmatch(tesseract)
+        or len(glyph_digits) != sum(1 for ch in tesseract if ch in DIGITS)
+    ):
+        return run
+    digits = iter(glyph_digits)
+    text = "".join(next(digits) if ch in DIGITS else ch for ch in tesseract)
+    return NumberRun(text, run.x0, run.x1, run.trusted, run.similarity)
 
 
 def _same_number(a: str, b: str) -> bool:

@@ -54,8 +54,8 @@ def _strings(value: Any) -> list[str]:
 
 
 #: Open in issue 4: on wangphai's scan the title block runs into the intro (no blank gap survives
-#: OCR's line boxes), the assessed year is lost, and two measure rows are lost at page breaks.
-_OPEN = {"wangphai-2566-scanned": "issue 4 open: title block, assessed year and two rows lost"}
+#: OCR's line boxes), and two measure rows are lost at page breaks.
+_OPEN = {"wangphai-2566-scanned": "issue 4 open: title block and two rows lost"}
 SCANNED_CASES = [
     pytest.param(p, marks=pytest.mark.xfail(reason=_OPEN[_name(p)], strict=False)) if _name(p) in _OPEN else p
     for p in SCANNED
@@ -77,9 +77,6 @@ def test_scanned_sample_matches_its_text_twin(expected_path: Path) -> None:
         assert "ำา" not in text and "\u0e4d\u0e32" not in text and not _PUA.search(text), text
 
 
-@pytest.mark.xfail(
-    reason="issue 4 is open: a year misread in the title leaves some scores yearless", strict=False
-)
 def test_scanned_samples_give_95_percent_of_scores_exactly() -> None:
     ok = total = 0
     wrong = []
