@@ -38,6 +38,7 @@ from extractors.ocr_engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union
 from extractors.ocr_text import clean_ocr_text
 from extractors.raster import Cleaned, Gray, binarise, clean_page, flatten_background
 from extractors.tables import cluster_edges, coverage, grid_place, quality_score
+from extractors.thai_quality import dictionary_word_rate
 from extractors.thai_text import compose_sara_am, join_wrapped_lines, thai_digits_to_arabic
 from schemas import (
     BBox,
@@ -260,7 +261,10 @@ class PageReader:
         lines = self._cell_lines(crop, x0 - PAD, y0 - PAD)
         if _looks_misread(lines):  # Latin guesses for Thai: read again as Thai only
             thai = self._cell_lines(crop, x0 - PAD, y0 - PAD, thai_only=True)
-            if thai and not _looks_misread(thai):
+            # Thai digits amid Latin letters (``RA. ๖๔`` for ``ต.ค. ๖๔``) say the Latin is a guess;
+            # otherwise (an English cell: ``IIT``) the Thai reading must be made of Thai words.
+            mixed = any(_THAI_DIGIT.search(ln.text) for ln in lines)
+            if thai and not _looks_misread(thai) and (mixed or _mostly_words(thai)):
                 lines = thai
         if len(lines) <= 1:
             number = self.number_cell((x0, y0, x1, y1), lines)
@@ -456,6 +460,8 @@ def _numeric_groups(symbols: Sequence[OcrSymbol]) -> list[list[OcrSymbol]]:
 _LATIN = re.compile(r"[A-Za-z]")
 _LATIN_SYMBOL = re.compile(r"^[A-Za-z.,]+$")
 _THAI = re.compile(r"[ก-๛]")
+_THAI_LETTER = re.compile(r"[ก-ฮ]")
+_THAI_DIGIT = re.compile(r"[๐-๙]")
 
 
 def _noise(line: Line) -> bool:
@@ -471,10 +477,23 @@ def _noise(line: Line) -> bool:
 
 
 def _looks_misread(lines: Sequence[Line]) -> bool:
-    """More Latin than Thai letters: in these documents, Tesseract guessing English for Thai."""
+    """More Latin letters than Thai consonants: in these documents, Tesseract guessing English for
+    Thai (digits do not count: ``RA. ๖๔ - B.A. ๖๔`` is a misread ``ต.ค. ๖๔ - ธ.ค. ๖๔``)."""
     text = " ".join(ln.text for ln in lines)
-    latin, thai = len(_LATIN.findall(text)), len(_THAI.findall(text))
-    return latin > thai
+    return len(_LATIN.findall(text)) > len(_THAI_LETTER.findall(text))
+
+
+def _mostly_words(lines: Sequence[Line]) -> bool:
+    """Four Thai letters or more, and at least half of the Thai tokens dictionary words (a Thai
+    reading of English text is short junk).
+
+    >>> w = lambda t: Line(t, t, BBox(0, 0, 1, 1), ())
+    >>> _mostly_words([w("๗.ประสิทธิภาพการสื่อสาร")]), _mostly_words([w("ศิศิ")]), _mostly_words([w("ฮอท")])
+    (True, False, False)
+    """
+    text = "\n".join(ln.text for ln in lines)
+    found, total = dictionary_word_rate(text)
+    return len(_THAI_LETTER.findall(text)) >= 4 and found >= 0.5 * total
 
 
 def _mean_confidence(lines: Sequence[Line]) -> float:

@@ -169,6 +169,29 @@ _MONTH = "|".join(map(re.escape, MONTH_ABBREVIATIONS))
 _RE_MONTH_WORD = re.compile(rf"เดือน (?=(?:{_MONTH})(?: |$))")
 
 
+def _skeleton(abbreviation: str) -> str:
+    return re.sub(f"[^{_CONSONANTS}]", "", abbreviation)
+
+
+_CONSONANTS = "\u0e01-\u0e2e"
+_ABOVE_BELOW = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_SKELETONS = [_skeleton(a) for a in MONTH_ABBREVIATIONS]
+#: Months told apart by their two consonants alone (not ม.ค./มี.ค. nor เม.ย./มิ.ย.).
+_BY_SKELETON = {
+    k: a for k, a in zip(_SKELETONS, MONTH_ABBREVIATIONS, strict=True) if _SKELETONS.count(k) == 1
+}
+_RE_DAMAGED_MONTH = re.compile(
+    rf"(?<![{_THAI}.])([{_CONSONANTS}])[{_ABOVE_BELOW}]?\s?[.,]?\s?[{_ABOVE_BELOW}]?([{_CONSONANTS}])[{_ABOVE_BELOW}]?[.,]?(?![{_THAI}])"
+)
+
+
+def _damaged_month(match: re.Match[str]) -> str:
+    """A month abbreviation as OCR damages it (a stray mark, a comma for a dot, a dot lost), read
+    by its two consonants where they name one month only; anything else unchanged."""
+    month = _BY_SKELETON.get(match.group(1) + match.group(2))
+    return f" {month} " if month else match.group()
+
+
 def _canonical_month(match: re.Match[str]) -> str:
     group = match.lastgroup or "m0"
     return f" {MONTH_ABBREVIATIONS[int(group[1:]) - 1]} "
@@ -185,10 +208,17 @@ def normalise_period(text: str) -> str:
     ('ตลอด ปีงบประมาณ ( ทุก เดือน )', 'ต.ค. - ธ.ค.')
     >>> normalise_period("ตามความเหมาะสม")
     'ตามความเหมาะสม'
+
+    OCR's damage to an abbreviation (a stray mark, a comma for a dot) is read where its two
+    consonants name one month only:
+
+    >>> normalise_period("ต.ุค.๖๔ - กุย, ๖๕"), normalise_period("ธิค,๖๔"), normalise_period("ทุก ปี")
+    ('ต.ค. 64 - ก.ย. 65', 'ธ.ค. 64', 'ทุก ปี')
     """
     text = tidy_whitespace(thai_digits_to_arabic(text)).replace("\n", " ")
     text = _RE_ERA.sub(" ", text)
     text = _RE_MONTH.sub(_canonical_month, text)
+    text = _RE_DAMAGED_MONTH.sub(_damaged_month, text)
     text = _RE_DASH.sub(" - ", text)
     text = _RE_PUNCT.sub(r" \g<0> ", text)
     text = _RE_KEYWORD.sub(lambda m: f" {_KEYWORDS[m.group()]} ", text)
