@@ -406,8 +406,25 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
         letters = sum(1 for s in ln.symbols if s.text.isalnum())
         if len(ln.symbols) >= 4 and letters < 0.5 * len(ln.symbols):
             continue
+        if any(_inside_taller(ln.box, other.box) for other in lines if other is not ln):
+            continue
         kept.append(ln)
     return kept
+
+
+def _inside_taller(box: PixelBox, other: PixelBox) -> bool:
+    """``box`` is a shorter line lying mostly within the height of a taller line it overlaps: the
+    marks above a Thai line that Tesseract also read as a line of their own (``alry`` over
+    ``ประเด็นที่ต้องพัฒนา``).
+
+    >>> marks, line, next_line = (162, 34, 255, 61), (67, 39, 309, 85), (67, 90, 309, 130)
+    >>> _inside_taller(marks, line), _inside_taller(line, next_line)
+    (True, False)
+    """
+    height, other_height = box[3] - box[1], other[3] - other[1]
+    overlap_y = min(box[3], other[3]) - max(box[1], other[1])
+    overlap_x = min(box[2], other[2]) - max(box[0], other[0])
+    return height < other_height and overlap_x > 0 and overlap_y >= 0.5 * height
 
 
 _NUMBER_SYMBOL = re.compile(r"^[0-9๐-๙.,/\-]+$")

@@ -53,16 +53,7 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-#: Open in issue 4: on wangphai's scan the title block runs into the intro (no blank gap survives
-#: OCR's line boxes), and two measure rows are lost at page breaks.
-_OPEN = {"wangphai-2566-scanned": "issue 4 open: title block and two rows lost"}
-SCANNED_CASES = [
-    pytest.param(p, marks=pytest.mark.xfail(reason=_OPEN[_name(p)], strict=False)) if _name(p) in _OPEN else p
-    for p in SCANNED
-]
-
-
-@pytest.mark.parametrize("expected_path", SCANNED_CASES, ids=_name)
+@pytest.mark.parametrize("expected_path", SCANNED, ids=_name)
 def test_scanned_sample_matches_its_text_twin(expected_path: Path) -> None:
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
     record = extracted(_name(expected_path))
@@ -71,8 +62,12 @@ def test_scanned_sample_matches_its_text_twin(expected_path: Path) -> None:
     report = mismatch_report(result)
     assert "scanned" in record["source"]["page_kinds"]
     assert all(p["status"] == "read" for p in record["source"]["ocr"]), record["source"]["ocr"]
-    assert result.rate("action_rows") >= 0.8, report
-    assert result.text_rate >= 0.8, report
+    # Measured when these bars were set: every sample reads all its rows and scores, text ≥ 0.95;
+    # document facts lose marks in agency names (ท่าโพธิทอง for ท่าโพธิ์ทอง) on two samples.
+    assert result.rate("action_rows") >= 0.95, report
+    assert result.rate("indicators") >= 0.95, report
+    assert result.rate("document") >= 0.75, report
+    assert result.text_rate >= 0.95, report
     for text in _strings({k: v for k, v in record.items() if k != "source"}):
         assert "ำา" not in text and "\u0e4d\u0e32" not in text and not _PUA.search(text), text
 
