@@ -1,10 +1,18 @@
-"""Shared paths for the tests."""
+"""Shared paths for the tests, and one cache of extracted sample records.
+
+Test modules import this file as ``tests.conftest`` (pytest itself loads it as ``conftest``), so
+every test module shares the one cache below: each sample is extracted once per session.
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from pipeline.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -17,3 +25,9 @@ def real_pdf(name: str) -> Path:
     if not path.exists():
         pytest.fail(f"the real PDF {path} is missing: the tests need ../shared/real-pdfs/ beside the repo")
     return path
+
+
+@cache
+def extracted(name: str) -> dict[str, Any]:
+    """The record ``pipeline.extract`` gives for ``samples/<name>.pdf``, as JSON data (cached)."""
+    return extract(SAMPLES / f"{name}.pdf").to_dict()

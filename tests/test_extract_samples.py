@@ -17,9 +17,8 @@ import jsonschema
 import pytest
 
 from pipeline.compare import Comparison, compare
-from pipeline.extract import extract
 from schemas.record import SCHEMA_PATH
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, extracted
 
 ALL_EXPECTED = sorted(SAMPLES.glob("*.expected.json"))
 #: Scanned twins (and the mixed PDF) are held to the OCR thresholds in tests/test_ocr.py.
@@ -40,11 +39,6 @@ def validate(record: dict[str, Any]) -> None:
 
 def mismatch_report(result: Comparison) -> str:
     return "\n".join(f"{m.where}: expected {m.expected!r}, got {m.got!r}" for m in result.mismatches)
-
-
-@cache
-def extracted(name: str) -> dict[str, Any]:
-    return extract(SAMPLES / f"{name}.pdf").to_dict()
 
 
 def _name(path: Path) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ from extractors.digit_glyphs import Glyph, number_runs
 from extractors.periods import be_year
 from pipeline.compare import compare
 from pipeline.extract import extract
-from tests.conftest import SAMPLES, real_pdf
+from tests.conftest import SAMPLES, extracted, real_pdf
 from tests.test_extract_samples import mismatch_report, validate
 
 SCANNED = sorted(SAMPLES.glob("*-scanned.expected.json")) + sorted(SAMPLES.glob("mixed-*.expected.json"))
@@ -36,11 +35,6 @@ _PUA = re.compile("[\ue000-\uf8ff]")
 
 def _name(path: Path) -> str:
     return path.name.removesuffix(".expected.json")
-
-
-@cache
-def extracted(name: str) -> dict[str, Any]:
-    return extract(SAMPLES / f"{name}.pdf").to_dict()
 
 
 def _strings(value: Any) -> list[str]:
