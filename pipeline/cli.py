@@ -8,9 +8,14 @@ from pathlib import Path
 
 import click
 
+from pipeline.audit import Skipped, audit_folder, summary
+from pipeline.audit_report import write_audit
+from pipeline.batch_run import batch as run_batch
+from pipeline.batch_types import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT, BatchError
 from pipeline.document import read_tables, read_text
 from pipeline.extract import extract as extract_record
 from pipeline.output import csv_text, table_record, to_json, write_atomic, write_csv, write_record_tables
+from pipeline.progress import ProgressView
 from schemas import DocumentError, Table
 
 
@@ -159,6 +164,133 @@ def extract(files: tuple[str, ...], out: str, pages: str | None) -> None:
     else:
         write_record_tables(Path(out), records)
     sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "-o",
+    "--out",
+    "html_out",
+    metavar="HTML",
+    help="The HTML report (default FOLDER/audit.html); audit.csv and audit-documents.csv go beside it.",
+)
+def audit(folder: str, html_out: str | None) -> None:
+    """Audit the records in FOLDER (from ita extract or ita batch) for completeness.
+
+    Writes a self-contained HTML report (overview, charts, one section per document with its
+    findings, values and pages), audit.csv (one row per finding) and audit-documents.csv (one row
+    per document with its completeness, 0-100).  A JSON file that is not an ITA record is skipped
+    with a message; the rest go on.
+    """
+
+    def skipped(item: Skipped) -> None:
+        click.echo(f"skipped: {item.path}: {item.reason}", err=True)
+
+    result = audit_folder(Path(folder), on_skip=skipped)
+    if not result.documents:
+        _fail(folder, "no ITA records (*.json from ita extract or ita batch) found")
+        sys.exit(1)
+    html_path = Path(html_out) if html_out else Path(folder) / "audit.html"
+    paths = write_audit(result, html_path)
+    counts = summary(result)
+    sev = counts["by_severity"]
+    click.echo(
+        f"audit: {counts['documents']} documents, {counts['findings']} findings "
+        f"({sev['error']} errors, {sev['warning']} warnings, {sev['info']} info), "
+        f"{counts['skipped']} files skipped; wrote {', '.join(str(p) for p in paths)}",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-o", "--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Worker processes (default: one per core).", metavar="N"
+)
+@click.option(
+    "--format",
+    "formats",
+    default="all",
+    show_default=True,
+    metavar="LIST",
+    help="Combined tables: csv, parquet, sqlite, comma-separated, or all.",
+)
+@click.option("--force", is_flag=True, help="Read every document again, even those done before.")
+@click.option("--retry-failed", is_flag=True, help="Read again the documents that failed before.")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIME_LIMIT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Per document; a worker that takes longer is stopped (0: no limit).",
+)
+@click.option(
+    "--memory-limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    metavar="MB",
+    help="Address space of each worker process (0: no cap).",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Worker processes on this machine, or tasks on a Dask cluster.",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://HOST:8786.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; the exit status tells.")
+def batch(
+    sources: tuple[str, ...],
+    out: str,
+    workers: int | None,
+    formats: str,
+    force: bool,
+    retry_failed: bool,
+    time_limit: float,
+    memory_limit: int,
+    executor: str,
+    scheduler: str | None,
+    quiet: bool,
+) -> None:
+    """Convert whole archives: every PDF in SOURCES (folders, searched recursively; glob
+    patterns; @LIST files with one source per line) into OUT, resumably.
+
+    Writes OUT/<document_id>.json per document, the manifest OUT/manifest.sqlite (what is done,
+    failed or left to do, by content hash), and the combined tables documents, indicators,
+    actions, checks and errors as CSV, Parquet and one SQLite database (OUT/tables.sqlite).
+    Run it again to resume: documents done before and unchanged are skipped.  A file that cannot
+    be read, or that hits the time or memory limit, becomes a row of errors and the rest go on.
+    Exit status: 0 all read, 1 some files failed, 2 the batch could not run.
+    """
+    if executor == "dask" and not scheduler:
+        raise click.UsageError("--executor dask needs --scheduler tcp://HOST:8786")
+    view = ProgressView(click.get_text_stream("stderr"), bar=sys.stderr.isatty(), quiet=quiet)
+    try:
+        result = run_batch(
+            sources,
+            out,
+            workers=workers,
+            formats=formats,
+            force=force,
+            retry_failed=retry_failed,
+            time_limit=time_limit,
+            memory_limit_mb=memory_limit,
+            executor=executor,
+            scheduler=scheduler,
+            on_event=view,
+        )
+    except BatchError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("\ninterrupted: run the same command again to resume", err=True)
+        sys.exit(130)
+    sys.exit(0 if result.ok else 1)
 
 
 if __name__ == "__main__":  # pragma: no cover

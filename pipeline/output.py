@@ -7,28 +7,76 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import IO, Any
 
 from schemas import Table
 from schemas.record import FACT_FIELDS
 
+#: Temporary files are named ``.<name>.<random>.tmp`` beside their target (see :func:`atomic_path`).
+TEMP_SUFFIX = ".tmp"
 
-def write_atomic(path: Path, data: str, encoding: str = "utf-8") -> None:
-    """Write ``data`` to ``path`` so that a reader never sees a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+def _umask() -> int:
+    """This process's umask, read without changing it (Linux); 022 where it cannot be read."""
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(data)
-            fh.flush()
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
+def _publish(tmp: str | Path, path: Path) -> None:
+    """Give the finished temporary file the permissions a new file gets, then rename it."""
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private (0600)
+    os.replace(tmp, path)
+
+
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write into; it becomes ``path`` (rename) only if the
+    ``with`` block succeeds, and is removed otherwise.  For writers that want a file name
+    (SQLite, Parquet); text goes through :func:`atomic_open` or :func:`write_atomic`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        _publish(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_open(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
+    """A text file to write ``path`` through: a reader sees the old file or the whole new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        _publish(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, data: str, encoding: str = "utf-8") -> None:
+    """Write ``data`` to ``path`` so that a reader never sees a half-written file."""
+    with atomic_open(path, encoding) as fh:
+        fh.write(data)
 
 
 def csv_text(rows: Iterable[Sequence[Any]]) -> str:
@@ -130,8 +178,10 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def record_rows(record: dict[str, Any]) -> dict[str, list[list[Any]]]:
-    """The rows one record (``ExtractionRecord.to_dict()``) adds to each CSV table."""
+def record_values(record: dict[str, Any]) -> dict[str, list[list[Any]]]:
+    """The rows one record (``ExtractionRecord.to_dict()``) adds to each table, as typed values:
+    ``None`` where the record has null, lists where it has lists (see :func:`record_rows` for CSV
+    cells)."""
     doc_id = record["document_id"]
     doc, src = record["document"], record["source"]
     severities = [c["severity"] for c in record["checks"]]
@@ -204,12 +254,21 @@ def record_rows(record: dict[str, Any]) -> dict[str, list[list[Any]]]:
         ]
         for c in record["checks"]
     ]
-    return {
-        "documents": [[_cell(v) for v in row] for row in documents],
-        "indicators": [[_cell(v) for v in row] for row in indicators],
-        "actions": [[_cell(v) for v in row] for row in actions],
-        "checks": [[_cell(v) for v in row] for row in checks],
-    }
+    return {"documents": documents, "indicators": indicators, "actions": actions, "checks": checks}
+
+
+def csv_rows(values: dict[str, list[list[Any]]]) -> dict[str, list[list[Any]]]:
+    """Typed rows (:func:`record_values`) as CSV cells: null empty, lists one item per line.
+
+    >>> csv_rows({"actions": [["d1", 1, None, ["ขั้นที่ 1", "ขั้นที่ 2"]]]})
+    {'actions': [['d1', 1, '', 'ขั้นที่ 1\\nขั้นที่ 2']]}
+    """
+    return {name: [[_cell(v) for v in row] for row in rows] for name, rows in values.items()}
+
+
+def record_rows(record: dict[str, Any]) -> dict[str, list[list[Any]]]:
+    """The rows one record (``ExtractionRecord.to_dict()``) adds to each CSV table."""
+    return csv_rows(record_values(record))
 
 
 TABLE_COLUMNS = {
@@ -219,16 +278,47 @@ TABLE_COLUMNS = {
     "checks": CHECK_COLUMNS,
 }
 
+#: Files that could not be read in a batch (``ita batch``): one row per file, with the reason.
+ERROR_COLUMNS = ["file", "sha256", "document_id", "kind", "reason"]
+#: The tables ``ita batch`` writes: the record tables and ``errors``.
+BATCH_TABLE_COLUMNS = {**TABLE_COLUMNS, "errors": ERROR_COLUMNS}
+
+
+class CsvTablesWriter:
+    """Several CSV tables (BOM, CRLF) written row by row, each file atomically on :meth:`close`.
+
+    Use it as a context manager; if the block fails no table is replaced.
+    """
+
+    def __init__(self, out: Path, columns: Mapping[str, Sequence[str]] = TABLE_COLUMNS) -> None:
+        self.paths = [out / f"{name}.csv" for name in columns]
+        self._stack = ExitStack()
+        self._writers: dict[str, Any] = {}
+        for name, cols in columns.items():
+            fh = self._stack.enter_context(atomic_open(out / f"{name}.csv", encoding="utf-8-sig"))
+            self._writers[name] = csv.writer(fh, lineterminator="\r\n")
+            self._writers[name].writerow(cols)
+
+    def add_record(self, record: dict[str, Any]) -> None:
+        """The rows of one record (``ExtractionRecord.to_dict()``)."""
+        for name, rows in record_rows(record).items():
+            self.add_rows(name, rows)
+
+    def add_rows(self, name: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._writers[name].writerows(rows)
+
+    def __enter__(self) -> CsvTablesWriter:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self._stack.__exit__(kind, error, trace)
+
 
 def write_record_tables(out: Path, records: Iterable[dict[str, Any]]) -> list[Path]:
     """``documents.csv``, ``indicators.csv``, ``actions.csv`` and ``checks.csv`` for ``records``."""
-    tables: dict[str, list[list[Any]]] = {name: [list(cols)] for name, cols in TABLE_COLUMNS.items()}
-    for record in records:
-        for name, rows in record_rows(record).items():
-            tables[name].extend(rows)
-    paths = []
-    for name, rows in tables.items():
-        path = out / f"{name}.csv"
-        write_csv(path, rows)
-        paths.append(path)
-    return paths
+    with CsvTablesWriter(out) as writer:
+        for record in records:
+            writer.add_record(record)
+    return writer.paths

@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 # Debian packages: poppler-utils renders page images (pdftoppm) for checking output by eye;
 # Tesseract's Thai, English and orientation models read scanned pages (tesserocr brings the engine).
 APT_PACKAGES=(poppler-utils tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng tesseract-ocr-osd)
+# --test only: headless Chromium (and a Thai font, Laksaman) to open the audit report in a real
+# browser (tests/test_audit_browser.py, bench/audit.py); the tool itself does not need them.
+if [ "${1:-}" = "--test" ]; then
+    APT_PACKAGES+=(chromium fonts-tlwg-laksaman)
+fi
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
