@@ -269,7 +269,7 @@ def batch(
     """
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://HOST:8786")
-    view = ProgressView(click.get_text_stream("stderr"), bar=sys.stderr.isatty(), quiet=quiet)
+    view = ProgressView(sys.stderr, bar=sys.stderr.isatty(), quiet=quiet)
     try:
         result = run_batch(
             sources,
