@@ -45,6 +45,8 @@ def read_document(
         numbers = _page_numbers(path, pages, len(doc))
         try:
             plumber = pdfplumber.open(str(path))
+        except MemoryError:
+            raise  # out of memory is no property of the file: never report it as a damaged PDF
         except Exception as err:
             raise DocumentError(path, f"cannot be opened for table geometry ({err})") from err
         with plumber:
@@ -56,6 +58,8 @@ def read_document(
                 plumber_page = plumber.pages[n - 1]
                 try:
                     tables.extend(find_tables(plumber_page, page_text))
+                except MemoryError:
+                    raise
                 except Exception as err:
                     raise DocumentError(path, f"page {n}: tables could not be read ({err})") from err
                 finally:
@@ -81,7 +85,7 @@ def _page_numbers(path: str | Path, pages: str | None, n_pages: int) -> list[int
 def _read_page(path: str | Path, doc: pdfium.PdfDocument, number: int) -> PageText:
     try:
         return read_page(doc, number)
-    except DocumentError:
+    except (DocumentError, MemoryError):
         raise
     except Exception as err:
         raise DocumentError(path, f"page {number} could not be read ({type(err).__name__}: {err})") from err

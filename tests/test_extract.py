@@ -44,6 +44,19 @@ def test_a_scanned_page_is_said_not_read_when_ocr_is_off() -> None:
     assert any(c.code == "PAGES_NOT_READ" and c.page == 1 for c in record.checks)
 
 
+def test_running_out_of_memory_is_not_reported_as_a_damaged_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A batch worker with a memory cap must see MemoryError (an error row saying so), not a
+    # DocumentError that blames the file ("tables could not be read ()").
+    import pipeline.document
+
+    def no_memory(*_args: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(pipeline.document, "find_tables", no_memory)
+    with pytest.raises(MemoryError):
+        pipeline.document.read_document(SAMPLES / "santipatong-2565.pdf")
+
+
 # --- the command line ---------------------------------------------------------------------------
 
 
