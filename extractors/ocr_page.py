@@ -83,11 +83,6 @@ GLYPH_STRICTNESS = (1.0, 0.8)
 TOUCHING_GAP = 0.12
 
 _NUMBERISH = re.compile(r"[0-9๐-๙.,/]")
-#: Level letters Tesseract reads as digits (seen on the scanned samples: ``ระดับ8`` for B, ``ระดับ6``
-#: for C).  Levels are letters (AA … F), so right after ระดับ a lone digit is one of these; the
-#: level band check still tests the letter against the score.
-LEVEL_LOOKALIKES = {"8": "B", "6": "C", "0": "D"}
-_LEVEL_DIGIT = re.compile(r"(ระดับ\s*)([860])(?![0-9๐-๙.,])")
 
 
 @dataclass
@@ -135,7 +130,6 @@ class PageReader:
             text = compose_sara_am(token.text)
             words.append(Word(text, text, self.pt(token.box), round(min(confidences) / 100, 3)))
         text, _notes = clean_ocr_text(" ".join(w.text for w in words))
-        text = _LEVEL_DIGIT.sub(lambda m: m.group(1) + LEVEL_LOOKALIKES[m.group(2)], text)
         word_confs = [w.confidence for w in words if w.confidence is not None]
         confidence = round(sum(word_confs) / len(word_confs), 3) if word_confs else None
         return Line(text=text, raw=raw, box=self.pt(line_box), words=tuple(words), confidence=confidence)

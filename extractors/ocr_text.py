@@ -68,6 +68,7 @@ __all__ = [
     "join_abbreviation_spaces",
     "join_cluster_spaces",
     "repair_cell",
+    "repair_level_letters",
     "repair_terms",
     "repair_thai_number",
 ]
@@ -359,6 +360,24 @@ def join_abbreviation_spaces(text: str) -> str:
     'ข้อ ๑ . ให้'
     """
     return _RE_SPACE_BEFORE_ABBREVIATION_DOT.sub("", text)
+
+
+#: Level letters Tesseract reads as digits (seen on the scanned samples: ``ระดับ8`` for B, ``ระดับ6``
+#: for C).  Levels are letters (AA … F), so right after ระดับ a lone digit is one of these; the
+#: level band check still tests the letter against the score.
+LEVEL_LOOKALIKES = {"8": "B", "6": "C", "0": "D"}
+_RE_LEVEL_DIGIT = re.compile(r"(ระดับ\s*)([860])(?![0-9๐-๙.,])")
+
+
+def repair_level_letters(text: str) -> str:
+    """A level letter read as a look-alike digit right after ``ระดับ``, read back as the letter.
+
+    >>> repair_level_letters("อยู่ในระดับ8 เพิ่มขึ้น"), repair_level_letters("ระดับ 6 ซึ่งต่ำกว่า")
+    ('อยู่ในระดับB เพิ่มขึ้น', 'ระดับ C ซึ่งต่ำกว่า')
+    >>> repair_level_letters("ระดับ 8.50"), repair_level_letters("ระดับ 3")  # a number, another digit
+    ('ระดับ 8.50', 'ระดับ 3')
+    """
+    return _RE_LEVEL_DIGIT.sub(lambda m: m.group(1) + LEVEL_LOOKALIKES[m.group(2)], text)
 
 
 # --- 4. known terms ---------------------------------------------------------------------------------
@@ -845,11 +864,11 @@ def clean_ocr_text(text: str, field: str | None = None) -> tuple[str, list[str]]
     """The whole repair chain for one OCR'd cell or line; the cleaned text and what was changed.
 
     In order: :func:`compose_sara_am`, :func:`fix_mark_order`, :func:`repair_thai_number`,
-    :func:`join_abbreviation_spaces` and :func:`join_cluster_spaces`, then :func:`repair_cell` with
-    ``field``'s vocabulary. The chain is repeated until nothing changes (a joined space can bring a
-    nikhahit and sara aa together), so
-    cleaning twice gives what cleaning once gives. Each note names the step and shows each change
-    as ``'before' → 'after'`` (whole words). Whitespace and line breaks are otherwise kept.
+    :func:`join_abbreviation_spaces` and :func:`join_cluster_spaces`, :func:`repair_cell` with
+    ``field``'s vocabulary, then :func:`repair_level_letters`. The chain is repeated until nothing
+    changes (a joined space can bring a nikhahit and sara aa together), so cleaning twice gives
+    what cleaning once gives. Each note names the step and shows each change as
+    ``'before' → 'after'`` (whole words). Whitespace and line breaks are otherwise kept.
 
     >>> clean_ocr_text("ได้คะแนน ๘๘.๓/๓ คะแนน")
     ('ได้คะแนน ๘๘.๗๓ คะแนน', ["๓/ inside a number read as ๗: '๘๘.๓/๓' → '๘๘.๗๓'"])
@@ -878,6 +897,9 @@ def clean_ocr_text(text: str, field: str | None = None) -> tuple[str, list[str]]
         notes += _note("space inside a word removed", text, fixed)
         text, pairs = repair_cell(fixed, field)
         notes += [f"known term repaired: {old!r} → {new!r}" for old, new in pairs]
+        fixed = repair_level_letters(text)
+        notes += _note("level letter read as a digit", text, fixed)
+        text = fixed
         if text == start:
             break
     return text, notes

@@ -52,7 +52,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from extractors.thai_text import thai_digits_to_arabic, tidy_whitespace
+from extractors.thai_text import MARKS, thai_digits_to_arabic, tidy_whitespace
 
 __all__ = [
     "MONTH_ABBREVIATIONS",
@@ -174,14 +174,13 @@ def _skeleton(abbreviation: str) -> str:
 
 
 _CONSONANTS = "\u0e01-\u0e2e"
-_ABOVE_BELOW = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _SKELETONS = [_skeleton(a) for a in MONTH_ABBREVIATIONS]
 #: Months told apart by their two consonants alone (not ม.ค./มี.ค. nor เม.ย./มิ.ย.).
 _BY_SKELETON = {
     k: a for k, a in zip(_SKELETONS, MONTH_ABBREVIATIONS, strict=True) if _SKELETONS.count(k) == 1
 }
 _RE_DAMAGED_MONTH = re.compile(
-    rf"(?<![{_THAI}.])([{_CONSONANTS}])[{_ABOVE_BELOW}]?\s?[.,]?\s?[{_ABOVE_BELOW}]?([{_CONSONANTS}])[{_ABOVE_BELOW}]?[.,]?(?![{_THAI}])"
+    rf"(?<![{_THAI}.])([{_CONSONANTS}])[{MARKS}]?\s?[.,]?\s?[{MARKS}]?([{_CONSONANTS}])[{MARKS}]?[.,]?(?![{_THAI}])"
 )
 
 
