@@ -31,11 +31,12 @@ from unittest import mock
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.stitch import stitch  # noqa: E402
+from extractors.ita.stitch import stitch  # noqa: E402
 
 extract_module = importlib.import_module("pipeline.extract")
+interpret_module = importlib.import_module("extractors.ita.interpret")
+from extractors.read import read_document  # noqa: E402
 from pipeline.compare import Comparison, compare  # noqa: E402
-from pipeline.document import read_document  # noqa: E402
 from schemas import LogicalTable, Table  # noqa: E402
 
 GROUPS = ("document", "indicators", "action_rows", "action_fields", "periods")
@@ -59,7 +60,7 @@ def run(pdf: Path, expected: dict[str, Any], stitched: bool) -> tuple[Comparison
     if stitched:
         seconds, record = best_of(2, lambda: extract_module.extract(pdf))
     else:
-        with mock.patch.object(extract_module, "stitch", page_by_page):
+        with mock.patch.object(interpret_module, "stitch", page_by_page):
             seconds, record = best_of(1, lambda: extract_module.extract(pdf))
     return compare(expected, record.to_dict()), seconds, record.source.pages
 

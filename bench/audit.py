@@ -6,7 +6,7 @@
     python bench/audit.py --screenshot docs/audit.png --records out/   # the README picture
 
 Records: synthetic, deterministic for ``--seed``, varied from the samples' hand-written expected
-records (``pipeline/audit_synthetic.py``: other agencies, scores moved, more or fewer measures, and
+records (``pipeline/audit/synthetic.py``: other agencies, scores moved, more or fewer measures, and
 now and then each defect the audit looks for), written one JSON file each into a folder, as
 ``ita extract`` / ``ita batch`` leave them.  Timed in one run:
 
@@ -36,9 +36,9 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
 
-from pipeline.audit import audit_folder  # noqa: E402
-from pipeline.audit_report import write_audit  # noqa: E402
-from pipeline.audit_synthetic import expected_records, synthetic_records  # noqa: E402
+from pipeline.audit.folder import audit_folder  # noqa: E402
+from pipeline.audit.report import write_audit  # noqa: E402
+from pipeline.audit.synthetic import expected_records, synthetic_records  # noqa: E402
 from pipeline.output import to_json  # noqa: E402
 from tests.test_audit_browser import chromium, chromium_binary  # noqa: E402
 

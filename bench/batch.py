@@ -38,9 +38,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.batch_run import BatchEvent, BatchStarted, DocumentFinished, batch  # noqa: E402
-from pipeline.batch_types import Outcome  # noqa: E402
-from pipeline.manifest import MANIFEST_NAME, FileState, Manifest  # noqa: E402
+from pipeline.batch.manifest import MANIFEST_NAME, FileState, Manifest  # noqa: E402
+from pipeline.batch.run import BatchEvent, BatchStarted, DocumentFinished, batch  # noqa: E402
+from pipeline.batch.types import Outcome  # noqa: E402
 from tests.big_pdf import PAGE_SOURCES, SAMPLES, make_big_pdf  # noqa: E402
 
 

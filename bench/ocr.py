@@ -35,11 +35,11 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from extractors.ocr_engine import tessdata_dir  # noqa: E402
-from extractors.thai_quality import dictionary_word_rate  # noqa: E402
+from extractors.ocr.engine import tessdata_dir  # noqa: E402
+from extractors.ocr.options import OcrOptions  # noqa: E402
+from extractors.read import read_document  # noqa: E402
+from extractors.thai.quality import dictionary_word_rate  # noqa: E402
 from pipeline.compare import compare  # noqa: E402
-from pipeline.document import read_document  # noqa: E402
-from pipeline.ocr_pages import OcrOptions  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 ONE_CORE = OcrOptions(workers=1)
@@ -80,7 +80,7 @@ def _cells_cer(truth: list[list[str]], got: list[list[str]], tally: Tally) -> No
 
 
 def _truth_tables(twin: Path) -> dict[int, list[list[list[str]]]]:
-    _pages, tables = read_document(twin)
+    tables = read_document(twin).tables
     by_page: dict[int, list[list[list[str]]]] = {}
     for table in tables:
         by_page.setdefault(table.page, []).append(table.grid())
@@ -110,7 +110,8 @@ def _expected_scores(name: str) -> list[tuple[int, str]]:
 def ours(scan: Path, twin: Path, name: str, tally: Tally) -> None:
     extract = importlib.import_module("pipeline.extract").extract
     started = time.perf_counter()
-    pages, tables = read_document(scan, ocr=ONE_CORE)
+    document = read_document(scan, ocr=ONE_CORE)
+    pages, tables = document.pages, document.tables
     tally.seconds += time.perf_counter() - started
     scanned = {p.number for p in pages if p.ocr is not None}
     tally.pages += len(scanned)
@@ -160,7 +161,8 @@ def page_tesseract(scan: Path, name: str, tally: Tally) -> None:
     import pypdfium2 as pdfium
     import tesserocr
 
-    from extractors.ocr_page import DEFAULT_DPI, render
+    from extractors.ocr.options import DEFAULT_DPI
+    from extractors.ocr.page import render
 
     doc = pdfium.PdfDocument(scan)
     text = ""
@@ -216,7 +218,7 @@ def real_scan() -> None:
         print(f"\nreal scan: {memo} is missing")
         return
     started = time.perf_counter()
-    pages, _tables = read_document(memo, ocr=ONE_CORE)
+    pages = read_document(memo, ocr=ONE_CORE).pages
     seconds = time.perf_counter() - started
     found, total = dictionary_word_rate("\n".join(p.text for p in pages))
     print(

@@ -4,7 +4,7 @@ For every PDF in ``samples/`` and ``../shared/real-pdfs/`` (or the paths given),
 this project (``read_page``), raw pdfplumber (``Page.extract_text``) and raw pypdfium2
 (``PdfTextPage.get_text_range``).  Reported per file group:
 
-* defects per 1,000 Thai characters (``extractors.thai_quality.thai_defects``: PUA, ``(cid:``,
+* defects per 1,000 Thai characters (``extractors.thai.quality.thai_defects``: PUA, ``(cid:``,
   ``ำา``, decomposed sara am, a mark after a space or at a word start, Word's `` า``, ...);
 * the share of Thai newmm tokens (two or more characters) found in pythainlp's dictionary;
 * milliseconds per page: the median over pages of the best of ``--repeat`` timed reads, one core.
@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 import pdfplumber  # noqa: E402
 import pypdfium2 as pdfium  # noqa: E402
 
-from extractors.pages import read_page  # noqa: E402
-from extractors.thai_quality import count_thai, dictionary_word_rate, thai_defects  # noqa: E402
+from extractors.pdf.pages import read_page  # noqa: E402
+from extractors.thai.quality import count_thai, dictionary_word_rate, thai_defects  # noqa: E402
 
 METHODS = ("ita-extract", "pypdfium2", "pdfplumber")
 

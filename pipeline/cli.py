@@ -8,14 +8,14 @@ from pathlib import Path
 
 import click
 
-from pipeline.audit import Skipped, audit_folder, summary
-from pipeline.audit_report import write_audit
-from pipeline.batch_run import batch as run_batch
-from pipeline.batch_types import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT, BatchError
-from pipeline.document import read_tables, read_text
+from extractors.read import read_tables, read_text
+from pipeline.audit.folder import Skipped, audit_folder, summary
+from pipeline.audit.report import write_audit
+from pipeline.batch.progress import ProgressView
+from pipeline.batch.run import batch as run_batch
+from pipeline.batch.types import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT, BatchError
 from pipeline.extract import extract as extract_record
 from pipeline.output import csv_text, table_record, to_json, write_atomic, write_csv, write_record_tables
-from pipeline.progress import ProgressView
 from schemas import DocumentError, Table
 
 

@@ -1,215 +1,29 @@
-"""One PDF → one :class:`~schemas.record.ExtractionRecord`: facts, indicators, actions, checks.
-
-The order of work: read every page and table once (:func:`pipeline.document.read_document`);
-stitch tables across pages; read the title block and the intro for the facts; read indicators from
-indicator tables, then from prose in cells and paragraphs; read actions from measures tables; run
-the checks.  A document that holds no ITA content still gives a valid record: empty lists and a
-``NOT_ITA_DOCUMENT`` check.
-"""
+"""One PDF → one :class:`~schemas.record.ExtractionRecord`, in three stages: *read* (a PDF → a
+:class:`~schemas.model.Document`), *interpret* (→ facts, indicators, actions), *check*."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
-from extractors.actions import actions_from_tables
-from extractors.checks import check_document, check_pages
-from extractors.facts import Passage, read_facts
-from extractors.indicators import (
-    ProseSource,
-    TableFacts,
-    from_column_table,
-    from_prose,
-    from_row_table,
-    merge,
-)
-from extractors.stitch import stitch
-from extractors.thai_text import join_wrapped_lines
-from extractors.vocabulary import level_code
-from pipeline.document import read_document
-from pipeline.ocr_pages import OcrOptions
-from schemas import BBox, Line, LogicalTable, OcrStatus, PageKind, PageText, Table
-from schemas.record import (
-    Check,
-    DocumentFacts,
-    ExtractionRecord,
-    Indicator,
-    Provenance,
-    Severity,
-    Source,
-)
-
-#: Words whose presence says the document is about ITA at all.
-ITA_WORDS = ("ITA", "คุณธรรมและความโปร่งใส", "Integrity and Transparency")
-
-
-def sha256_of(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _outside(line: Line, boxes: Sequence[BBox]) -> bool:
-    cx, cy = (line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2
-    return not any(b.contains_point(cx, cy, 1.0) for b in boxes)
-
-
-def passages(pages: Sequence[PageText], tables: Sequence[Table]) -> Iterator[Passage]:
-    """The running text outside tables, as paragraphs (lines grouped by their spacing)."""
-    for page in pages:
-        boxes = [t.box for t in tables if t.page == page.number]
-        group: list[Line] = []
-        for line in page.lines:
-            if not _outside(line, boxes):
-                continue
-            if group and line.box.top - group[-1].box.bottom > 0.5 * line.box.height:
-                yield _passage(page.number, group)
-                group = []
-            group.append(line)
-        if group:
-            yield _passage(page.number, group)
-
-
-def _passage(page: int, lines: Sequence[Line]) -> Passage:
-    box = lines[0].box
-    for line in lines[1:]:
-        box = box.union(line.box)
-    text = join_wrapped_lines([ln.text for ln in lines], [ln.ends_with_space for ln in lines])
-    return Passage(text, page, box)
-
-
-#: Columns of a measures table whose text may name indicators with their scores.
-_PROSE_FIELDS = (None, "issue", "measure", "indicator")
-
-
-def _cell_sources(tables: Sequence[LogicalTable]) -> Iterator[ProseSource]:
-    """Cells that may state indicator scores in words: all cells of unrecognised tables, and the
-    issue/measure columns of measures tables (steps and results talk about work, not scores)."""
-    for table in tables:
-        if table.kind == "indicators":
-            continue
-        for row in table.rows:
-            for col, parts in row.cells.items():
-                if not parts or col in row.spanned:
-                    continue
-                if table.kind == "measures" and table.fields[col] not in _PROSE_FIELDS:
-                    continue
-                yield ProseSource(
-                    row.text(col), parts[0].page, parts[0].box, tuple((p.text, p.page, p.box) for p in parts)
-                )
-
-
-def _table_indicators(
-    tables: Sequence[LogicalTable], assessed_year: int | None
-) -> tuple[list[Indicator], TableFacts | None]:
-    found: list[Indicator] = []
-    facts: TableFacts | None = None
-    for table in tables:
-        rows, row_facts = from_row_table(table, assessed_year) if table.kind == "indicators" else ([], None)
-        cols, col_facts = from_column_table(table, assessed_year)
-        found += rows + cols
-        facts = facts or row_facts or col_facts
-    return found, facts
-
-
-def _use_table_facts(facts: DocumentFacts, table_facts: TableFacts | None) -> None:
-    if table_facts is None:
-        return
-    if facts.overall_score is None and table_facts.overall_score is not None:
-        facts.overall_score = table_facts.overall_score
-        facts.sources["overall_score"] = Provenance(
-            table_facts.page, table_facts.box, table_facts.overall_raw or ""
-        )
-    level = level_code(table_facts.level_raw)
-    if facts.level is None and level is not None:
-        facts.level = level
-        facts.sources["level"] = Provenance(table_facts.page, table_facts.box, table_facts.level_raw or "")
-
-
-def _assessed_from_tables(indicators: Sequence[Indicator], facts: DocumentFacts) -> None:
-    """Without a year in the intro, a table that gives scores by year names the latest one."""
-    if facts.assessed_year is not None:
-        return
-    years = sorted({i.year for i in indicators if i.year is not None})
-    if years:
-        facts.assessed_year = years[-1]
-
-
-def _ocr_dict(page: PageText) -> dict[str, Any]:
-    info = page.ocr
-    assert info is not None
-    return {
-        "page": page.number,
-        "status": info.status.value,
-        "dpi": info.dpi,
-        "rotation": info.rotation,
-        "skew": info.skew,
-        "confidence": info.confidence,
-        "seconds": info.seconds,
-        "reason": info.reason,
-    }
+from extractors.ita.checks import check
+from extractors.ita.interpret import interpret
+from extractors.ocr.options import OcrOptions
+from extractors.read import read_document
+from schemas import Document
+from schemas.record import ExtractionRecord
 
 
 def extract(path: str | Path, pages: str | None = None, ocr: OcrOptions | None = None) -> ExtractionRecord:
     """Read one ITA measures PDF into a record.  Raises ``DocumentError`` if it cannot be read.
 
-    Scanned pages are read by OCR (``ocr``; default on, 200 dpi, one process per core)."""
-    page_texts, tables = read_document(path, pages, ocr)
-    logical = stitch(tables)
-    paras = list(passages(page_texts, tables))
-    facts = read_facts(page_texts, paras)
+    Scanned pages are read by OCR (``ocr``; default on, 200 dpi, one process per core).  A document
+    that holds no ITA content still gives a valid record: empty lists and a ``NOT_ITA_DOCUMENT`` check.
+    """
+    return record_of(read_document(path, pages, ocr))
 
-    table_inds, table_facts = _table_indicators(logical, facts.assessed_year)
-    _use_table_facts(facts, table_facts)
-    _assessed_from_tables(table_inds, facts)
-    prose = from_prose(
-        [*_cell_sources(logical), *(ProseSource(p.text, p.page, p.box) for p in paras)], facts.assessed_year
-    )
-    indicators, conflicts = merge([*table_inds, *prose])
-    actions = actions_from_tables(logical, facts.fiscal_year)
 
-    kinds = [p.kind for p in page_texts]
-    source = Source(
-        file=Path(path).name,
-        sha256=sha256_of(path),
-        pages=len(page_texts),
-        page_kinds=kinds,
-        ocr=[_ocr_dict(p) for p in page_texts if p.ocr is not None],
-    )
-    text = "\n".join(
-        [*(p.text for p in paras), *(r.text(c) for t in logical for r in t.rows for c in r.texts)]
-    )
-    is_ita = any(w in text for w in ITA_WORDS) and bool(
-        indicators or actions or facts.overall_score is not None
-    )
-    checks: list[Check] = check_pages(page_texts)
-    if not is_ita:
-        facts = DocumentFacts(
-            title=facts.title,
-            agency=facts.agency,
-            district=facts.district,
-            province=facts.province,
-            sources={
-                k: v for k, v in facts.sources.items() if k in ("title", "agency", "district", "province")
-            },
-        )
-        checks.append(
-            Check(
-                "NOT_ITA_DOCUMENT",
-                Severity.WARNING,
-                "no ITA indicator scores, overall result or measures table were found: "
-                "this does not read as an ITA measures document",
-                values={
-                    "pages": len(page_texts),
-                    "text_pages": kinds.count(PageKind.TEXT),
-                    "ocr_pages": sum(1 for p in page_texts if p.ocr and p.ocr.status is OcrStatus.READ),
-                },
-            )
-        )
-        return ExtractionRecord(source, facts, [], [], checks)
-    checks += check_document(facts, indicators, actions, conflicts)
-    return ExtractionRecord(source, facts, indicators, actions, checks)
+def record_of(document: Document) -> ExtractionRecord:
+    """Interpret and check a document that has been read (so one reading can also give its text and
+    tables)."""
+    found = interpret(document)
+    return found.record(check(found))

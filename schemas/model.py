@@ -263,3 +263,14 @@ class LogicalTable:
 
     def columns(self, name: str) -> list[int]:
         return [i for i, f in enumerate(self.fields) if f == name]
+
+
+@dataclass
+class Document:
+    """One PDF as the read stage gives it: every page's text (from the text layer or OCR) and every
+    table, in page order, continuations across pages marked.  The interpret stage reads only this."""
+
+    file: str  #: the file's name (no folder)
+    sha256: str  #: of the file's bytes
+    pages: list[PageText]
+    tables: list[Table]

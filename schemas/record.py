@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from schemas.model import BBox, PageKind
+from schemas.model import BBox, Document, PageKind, PageText
 
 SCHEMA_VERSION = "1.1"
 SCHEMA_PATH = Path(__file__).with_name("ita-record.schema.json")
@@ -65,6 +65,32 @@ class Source:
     pages: int
     page_kinds: list[PageKind]
     ocr: list[dict[str, Any]] = field(default_factory=list)  #: how each scanned page was read
+
+    @classmethod
+    def of(cls, document: Document) -> Source:
+        """The record's account of the file it was read from."""
+        return cls(
+            file=document.file,
+            sha256=document.sha256,
+            pages=len(document.pages),
+            page_kinds=[p.kind for p in document.pages],
+            ocr=[_ocr_dict(p) for p in document.pages if p.ocr is not None],
+        )
+
+
+def _ocr_dict(page: PageText) -> dict[str, Any]:
+    info = page.ocr
+    assert info is not None
+    return {
+        "page": page.number,
+        "status": info.status.value,
+        "dpi": info.dpi,
+        "rotation": info.rotation,
+        "skew": info.skew,
+        "confidence": info.confidence,
+        "seconds": info.seconds,
+        "reason": info.reason,
+    }
 
 
 @dataclass(slots=True)
@@ -226,3 +252,22 @@ def _action_dict(act: Action) -> dict[str, Any]:
         "pages": act.pages,
         "sources": {k: [p.to_dict() for p in v] for k, v in act.sources.items()},
     }
+
+
+@dataclass
+class Interpretation:
+    """What the interpret stage reads from a :class:`~schemas.model.Document`: the record's facts,
+    indicators and actions before their checks, with what the check stage needs besides."""
+
+    document: Document
+    facts: DocumentFacts
+    indicators: list[Indicator]
+    actions: list[Action]
+    #: Indicators read twice with different scores: (the one kept, the other reading).
+    conflicts: list[tuple[Indicator, Indicator]] = field(default_factory=list)
+    #: Whether it reads as an ITA measures document; when not, indicators and actions are empty.
+    is_ita: bool = True
+
+    def record(self, checks: list[Check]) -> ExtractionRecord:
+        """The extraction record, with the checks the check stage found."""
+        return ExtractionRecord(Source.of(self.document), self.facts, self.indicators, self.actions, checks)

@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
-"""Build ``extractors/data/glyph_templates.npz``: the digit reader's reference glyphs.
+"""Build ``extractors/ocr/data/glyph_templates.npz``: the digit reader's reference glyphs.
 
 Tesseract's Thai model reads the Thai digits of TH Sarabun-style fonts badly (measured on the
 samples: ``๘`` → ``๕``, ``๖`` → ``๒``, ``๗`` → ``๓``, ``๙`` → ``ด``), with or without a digit
-whitelist.  :mod:`extractors.digit_glyphs` therefore re-reads every number from its glyph shapes,
+whitelist.  :mod:`extractors.ocr.digit_glyphs` therefore re-reads every number from its glyph shapes,
 by nearest neighbour against these templates.
 
 Each template is one character drawn in one Thai font installed by Debian (``fonts-thai-tlwg``:
 Laksaman is TH Sarabun New's shapes, plus Garuda, Kinnari, Loma, Norasi, Sawasdee, Umpush, Waree,
 ...; ``fonts-noto-core``: Noto Sans/Serif/Looped Thai), regular and bold, in three stroke weights
-(as drawn, thinned, thickened), normalised by :func:`extractors.digit_glyphs.normalise`.  Thai
+(as drawn, thinned, thickened), normalised by :func:`extractors.ocr.digit_glyphs.normalise`.  Thai
 consonants and long vowels are templates too, labelled as letters: a letter must be recognised as
 a letter, never forced into the nearest digit.
 
@@ -36,7 +36,7 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.digit_glyphs import LETTER, TEMPLATES_PATH, normalise  # noqa: E402
+from extractors.ocr.digit_glyphs import LETTER, TEMPLATES_PATH, normalise  # noqa: E402
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/truetype/noto"))
 SKIP = ("Oblique", "Italic", "Typist", "Typo", "Mono", "Purisa")  #: slanted or typewriter styles

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Install everything ita-extract needs on a fresh Debian machine (run as root, Python 3.11).
-#   bash scripts/setup.sh          # the tool
+# Install everything ita-extract needs on a fresh Debian machine (run as root), into a virtual
+# environment at .venv/ made with Debian's own Python (stock Debian marks /usr/bin/python3 as
+# externally managed, so pip may not install into it):
+#   bash scripts/setup.sh          # the tool: .venv/bin/ita
 #   bash scripts/setup.sh --test   # the tool and what the tests, linters and benchmarks need
+# Then `source .venv/bin/activate` puts `ita` (and the venv's python) on the PATH.
+# ITA_PYTHON picks another interpreter for the venv (default: /usr/bin/python3, else python3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: poppler-utils renders page images (pdftoppm) for checking output by eye;
-# Tesseract's Thai, English and orientation models read scanned pages (tesserocr brings the engine).
-APT_PACKAGES=(poppler-utils tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng tesseract-ocr-osd)
+# Debian packages: python3-venv makes the virtual environment; poppler-utils renders page images
+# (pdftoppm) for checking output by eye; Tesseract's Thai, English and orientation models read scanned
+# pages (tesserocr brings the engine).
+APT_PACKAGES=(python3-venv poppler-utils tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng tesseract-ocr-osd)
 # --test only: headless Chromium (and a Thai font, Laksaman) to open the audit report in a real
 # browser (tests/test_audit_browser.py, bench/audit.py); the tool itself does not need them.
 if [ "${1:-}" = "--test" ]; then
@@ -22,8 +27,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+python="${ITA_PYTHON:-}"
+if [ -z "$python" ]; then
+    if [ -x /usr/bin/python3 ]; then python=/usr/bin/python3; else python=python3; fi
+fi
+if [ ! -x .venv/bin/python ]; then
+    "$python" -m venv .venv
+fi
+
 extras=""
 if [ "${1:-}" = "--test" ]; then
     extras="[test]"
 fi
-python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -e ".${extras}"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras}"

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from pipeline.audit import (
+from pipeline.audit.folder import (
     RecordError,
     audit_folder,
     audit_record,
@@ -32,9 +32,9 @@ from pipeline.audit import (
     finding_rows,
     record_from_dict,
 )
-from pipeline.audit_report import FONT_STACK, render_html, write_audit
-from pipeline.audit_rules import COMPLETENESS_EQUATION, RULES, Finding
-from pipeline.audit_synthetic import expected_records, synthetic_records
+from pipeline.audit.report import FONT_STACK, render_html, write_audit
+from pipeline.audit.rules import COMPLETENESS_EQUATION, RULES, Finding
+from pipeline.audit.synthetic import expected_records, synthetic_records
 from pipeline.cli import main
 from pipeline.output import to_json
 from schemas.record import ExtractionRecord

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageStat
 
-from pipeline.audit import AuditResult, audit_records
-from pipeline.audit_report import write_audit
-from pipeline.audit_synthetic import expected_records
+from pipeline.audit.folder import AuditResult, audit_records
+from pipeline.audit.report import write_audit
+from pipeline.audit.synthetic import expected_records
 from tests.conftest import SAMPLES
 
 #: Flags for headless Chromium as root on a machine without a network (see the machine notes):

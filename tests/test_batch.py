@@ -25,16 +25,16 @@ import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 
-from pipeline import batch
-from pipeline.batch_run import BatchFinished, BatchResult, BatchStarted, DocumentFinished
-from pipeline.batch_types import BatchError, ErrorKind, ErrorRow, Limits, MissingExtra
+from pipeline.batch import batch
+from pipeline.batch.combine import SQLITE_NAME, rebuild_tables
+from pipeline.batch.executors import WorkerProcess
+from pipeline.batch.manifest import MANIFEST_NAME, FileState, Manifest
+from pipeline.batch.progress import ProgressView
+from pipeline.batch.run import BatchFinished, BatchResult, BatchStarted, DocumentFinished
+from pipeline.batch.sources import expand_sources
+from pipeline.batch.types import BatchError, ErrorKind, ErrorRow, Limits, MissingExtra
 from pipeline.cli import main
-from pipeline.combine import SQLITE_NAME, rebuild_tables
-from pipeline.manifest import MANIFEST_NAME, FileState, Manifest
 from pipeline.output import BATCH_TABLE_COLUMNS
-from pipeline.progress import ProgressView
-from pipeline.sources import expand_sources
-from pipeline.workers import WorkerProcess
 from tests.big_pdf import make_big_pdf
 from tests.conftest import DATA, ROOT, SAMPLES
 
@@ -302,8 +302,8 @@ def test_combined_tables_keep_thai_types_and_keys(tmp_path: Path) -> None:
 def test_missing_extras_name_what_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import importlib
 
-    import pipeline.combine
-    import pipeline.workers
+    import pipeline.batch.combine
+    import pipeline.batch.executors
 
     real = importlib.import_module
 
@@ -312,8 +312,8 @@ def test_missing_extras_name_what_to_install(monkeypatch: pytest.MonkeyPatch, tm
             raise ImportError(name)
         return real(name, package)
 
-    monkeypatch.setattr(pipeline.combine.importlib, "import_module", without)
-    monkeypatch.setattr(pipeline.workers.importlib, "import_module", without)
+    monkeypatch.setattr(pipeline.batch.combine.importlib, "import_module", without)
+    monkeypatch.setattr(pipeline.batch.executors.importlib, "import_module", without)
     with pytest.raises(MissingExtra, match=r"pip install 'ita-extract\[parquet\]'"):
         rebuild_tables(tmp_path, [], [], ("parquet",))
     with pytest.raises(BatchError, match=r"ita-extract\[parquet\]"):
@@ -402,7 +402,7 @@ def test_every_file_ends_as_a_record_or_an_error_row(
     errors = _csv(out, "errors")
     assert len(documents) + len(errors) == result.documents
     by_sha = {d["sha256"] for d in documents}
-    from pipeline.extract import sha256_of
+    from extractors.pdf.source import sha256_of
 
     for path in expand_sources([archive]).files:
         in_errors = [e for e in errors if e["file"] == str(path)]
@@ -442,7 +442,7 @@ def _worker_pids(parent: int) -> list[int]:
             argv = (proc / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"pipeline.batch_worker" in argv and str(parent).encode() in argv:
+        if b"pipeline.batch.worker" in argv and str(parent).encode() in argv:
             pids.append(int(proc.name))
     return pids
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from extractors.glyph_repair import repair_glyphs, sara_am_swapped_fonts
-from extractors.glyph_shapes import MarkShape
-from extractors.layout import build_lines
-from extractors.textlayer import RawGlyph
+from extractors.pdf.glyph_repair import repair_glyphs, sara_am_swapped_fonts
+from extractors.pdf.glyph_shapes import MarkShape
+from extractors.pdf.layout import build_lines
+from extractors.pdf.textlayer import RawGlyph
 from schemas import BBox
 
 SIZE = 20.0

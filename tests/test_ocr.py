@@ -22,8 +22,8 @@ from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import thai_digit_to_arabic_digit
 
-from extractors.digit_glyphs import Glyph, number_runs
-from extractors.periods import be_year
+from extractors.ita.periods import be_year
+from extractors.ocr.digit_glyphs import Glyph, number_runs
 from pipeline.compare import compare
 from pipeline.extract import extract
 from tests.conftest import SAMPLES, extracted, real_pdf
@@ -151,9 +151,9 @@ MIN_DICTIONARY_RATE = 0.85
 
 
 def test_the_real_scan_reads_as_thai_words_and_its_thai_digit_year_parses() -> None:
-    from pipeline.document import read_document
+    from extractors.read import read_document
 
-    pages, _tables = read_document(real_pdf("scanned-staff-guideline-memo.pdf"))
+    pages = read_document(real_pdf("scanned-staff-guideline-memo.pdf")).pages
     text = "\n".join(p.text for p in pages)
     tokens = [
         t for t in word_tokenize(text, engine="newmm", keep_whitespace=False) if re.fullmatch("[ก-๛]+", t)

@@ -1,4 +1,4 @@
-"""OCR text repairs (extractors.ocr_text) on real Tesseract output, hostile strings and properties.
+"""OCR text repairs (extractors.ocr.text) on real Tesseract output, hostile strings and properties.
 
 Where the cases come from (OCR: Tesseract 5.5.4 through tesserocr, ``lang="tha+eng"``, page segmentation
 mode 6, ``OMP_THREAD_LIMIT=1``):
@@ -28,7 +28,8 @@ from hypothesis import strategies as st
 from pythainlp.util import normalize as pythainlp_normalize
 from rapidfuzz.distance import Levenshtein
 
-from extractors.ocr_text import (
+from extractors.ita.vocabulary import HEADER_VOCABULARY, UNITS
+from extractors.ocr.text import (
     DEFAULT_VOCABULARY,
     FIELD_VOCABULARIES,
     NumberReading,
@@ -41,8 +42,7 @@ from extractors.ocr_text import (
     repair_terms,
     repair_thai_number,
 )
-from extractors.thai_text import thai_digits_to_arabic
-from extractors.vocabulary import HEADER_VOCABULARY, UNITS
+from extractors.thai.text import thai_digits_to_arabic
 
 # --- real pairs: (Tesseract output, what the chain must give = the clean text, field, source) -------
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pdf_source import check_pdf_file, open_pdfium
+from extractors.pdf.source import check_pdf_file, open_pdfium
 from schemas import DocumentError
 from tests.conftest import DATA
 

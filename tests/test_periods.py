@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.periods import (
+from extractors.ita.periods import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     RULES,
@@ -18,7 +18,7 @@ from extractors.periods import (
     normalise_period,
     parse_period,
 )
-from extractors.thai_text import arabic_digits_to_thai
+from extractors.thai.text import arabic_digits_to_thai
 
 D = datetime.date
 FY_2566 = (D(2022, 10, 1), D(2023, 9, 30))

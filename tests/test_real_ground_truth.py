@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from extractors.layout import build_lines, chars_in_box
+from extractors.pdf.layout import build_lines, chars_in_box
 from pipeline import read_tables, read_text
 from schemas import PageText, Table
 from tests.conftest import DATA, real_pdf

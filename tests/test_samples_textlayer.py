@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from extractors.thai_quality import thai_defects
-from extractors.thai_text import arabic_digits_to_thai
+from extractors.thai.quality import thai_defects
+from extractors.thai.text import arabic_digits_to_thai
 from pipeline import read_tables, read_text
 from schemas import PageKind, PageText, Table
 from tests.conftest import SAMPLES

@@ -15,10 +15,10 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from extractors.pages import read_page
-from extractors.pdf_source import open_pdfium
-from extractors.tables import column_edges, find_tables, link_continuations
-from extractors.thai_text import thai_digits_to_arabic
+from extractors.pdf.pages import read_page
+from extractors.pdf.source import open_pdfium
+from extractors.pdf.tables import column_edges, find_tables, link_continuations
+from extractors.thai.text import thai_digits_to_arabic
 from schemas import BBox, Cell, Char, Line, PageKind, PageText, Table, TableQuality
 from tests.conftest import DATA, SAMPLES, real_pdf
 

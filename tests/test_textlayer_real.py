@@ -5,9 +5,10 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 
-from extractors.pages import read_page
-from extractors.pdf_source import open_pdfium
-from extractors.thai_quality import count_thai, dictionary_word_rate, thai_defects
+from extractors.ocr.options import OcrOptions
+from extractors.pdf.pages import read_page
+from extractors.pdf.source import open_pdfium
+from extractors.thai.quality import count_thai, dictionary_word_rate, thai_defects
 from pipeline import read_text
 from schemas import PageKind
 from tests.conftest import real_pdf
@@ -20,7 +21,8 @@ WORD_PDFS = [
 
 
 def test_scanned_file_is_scanned_on_every_page() -> None:
-    pages = read_text(real_pdf("scanned-staff-guideline-memo.pdf"))
+    # OCR off: the text layer alone, which a scan does not have (tests/test_ocr.py reads it by OCR)
+    pages = read_text(real_pdf("scanned-staff-guideline-memo.pdf"), ocr=OcrOptions(enabled=False))
     assert [p.kind for p in pages] == [PageKind.SCANNED] * 4
     assert all(p.reason for p in pages)
     assert all(p.text == "" for p in pages)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.thai_text import (
+from extractors.thai.text import (
     THAI_PUA,
     arabic_digits_to_thai,
     compose_sara_am,

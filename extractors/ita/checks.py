@@ -1,0 +1,259 @@
+"""Consistency checks over an extracted document: warnings an auditor reads, never silent fixes.
+
+Every check has a code, a severity, a plain message (values shown on both sides) and the page it
+concerns.  The codes:
+
+=====================  ========  ==============================================================
+code                   severity  when
+=====================  ========  ==============================================================
+NOT_ITA_DOCUMENT       warning   no ITA indicators, scores or measures table were found
+PAGES_NOT_READ         info      scanned pages not sent to OCR (OCR switched off)
+OCR_PAGE_NOT_READ      warning   a scanned page OCR could not read (blank: info), with the reason
+OCR_LOW_CONFIDENCE     warning   a number whose two OCR readings disagree: both shown, with its box
+FACT_MISSING           info      agency, district, province, a year, the overall or level unknown
+FISCAL_YEAR_MISMATCH   warning   fiscal year ≠ assessed year + 1
+SCORE_OUT_OF_RANGE     error     a score outside 0–100
+INDICATORS_MISSING     warning   fewer than ten scores for the assessed year
+INDICATOR_CONFLICT     warning   one indicator read twice with different scores
+OVERALL_MISMATCH       warning   stated overall ≠ 0.3·IIT + 0.3·EIT + 0.4·OIT by more than 0.05
+LEVEL_BAND             warning   the stated level is not the level of the stated overall
+NO_MEASURES            warning   an ITA document with no measures table
+PERIOD_UNPARSED        warning   a period cell whose text gives no dates
+=====================  ========  ==============================================================
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+
+from extractors.ita.vocabulary import BY_NUMBER, INSTRUMENT_WEIGHTS, PASS_MARK, level_for_score
+from schemas import OcrStatus, PageKind, PageText
+from schemas.record import Action, Check, DocumentFacts, Indicator, Interpretation, Severity
+
+OVERALL_TOLERANCE = 0.05
+_FACT_FIELDS = ("agency", "district", "province", "fiscal_year", "assessed_year", "overall_score", "level")
+
+
+def weighted_overall(scores: dict[int, float]) -> float | None:
+    """0.3·mean(IIT 1–5) + 0.3·mean(EIT 6–8) + 0.4·mean(OIT 9–10); None unless all ten are known.
+
+    Trat province 2564 (ITA_DOMAIN.md) gives 81.45:
+
+    >>> s = [93.55, 87.72, 91.01, 87.93, 89.52, 90.55, 88.68, 88.58, 72.89, 65.56]
+    >>> round(weighted_overall(dict(enumerate(s, 1))), 2)
+    81.45
+    """
+    if set(scores) != set(BY_NUMBER):
+        return None
+    total = 0.0
+    for instrument, weight in INSTRUMENT_WEIGHTS.items():
+        total += weight * statistics.fmean(
+            s for n, s in scores.items() if BY_NUMBER[n].instrument == instrument
+        )
+    return total
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def check(found: Interpretation) -> list[Check]:
+    """The check stage: every check of an interpreted document, pages first.
+
+    A document that does not read as an ITA measures document gets ``NOT_ITA_DOCUMENT`` (with how
+    many of its pages were read) instead of the checks of its facts, indicators and actions.
+    """
+    pages = found.document.pages
+    checks = check_pages(pages)
+    if found.is_ita:
+        return checks + check_document(found.facts, found.indicators, found.actions, found.conflicts)
+    checks.append(
+        Check(
+            "NOT_ITA_DOCUMENT",
+            Severity.WARNING,
+            "no ITA indicator scores, overall result or measures table were found: "
+            "this does not read as an ITA measures document",
+            values={
+                "pages": len(pages),
+                "text_pages": sum(1 for p in pages if p.kind is PageKind.TEXT),
+                "ocr_pages": sum(1 for p in pages if p.ocr and p.ocr.status is OcrStatus.READ),
+            },
+        )
+    )
+    return checks
+
+
+def check_document(
+    facts: DocumentFacts,
+    indicators: Sequence[Indicator],
+    actions: Sequence[Action],
+    conflicts: Sequence[tuple[Indicator, Indicator]] = (),
+) -> list[Check]:
+    """The checks of an ITA document's facts, indicators and actions."""
+    checks: list[Check] = []
+    for name in _FACT_FIELDS:
+        if getattr(facts, name) is None:
+            checks.append(
+                Check(
+                    "FACT_MISSING",
+                    Severity.INFO,
+                    f"the document's {name.replace('_', ' ')} was not found",
+                    values={"field": name},
+                )
+            )
+    fy, ay = facts.fiscal_year, facts.assessed_year
+    if fy is not None and ay is not None and fy != ay + 1:
+        checks.append(
+            Check(
+                "FISCAL_YEAR_MISMATCH",
+                Severity.WARNING,
+                f"fiscal year {facts.fiscal_year} is not the assessed year {facts.assessed_year} + 1",
+                _page(facts, "fiscal_year"),
+                {"fiscal_year": facts.fiscal_year, "assessed_year": facts.assessed_year},
+            )
+        )
+    for ind in indicators:
+        if ind.score is not None and not 0 <= ind.score <= 100:
+            checks.append(
+                Check(
+                    "SCORE_OUT_OF_RANGE",
+                    Severity.ERROR,
+                    f"indicator {ind.number} score {ind.score_raw} is outside 0–100",
+                    ind.page,
+                    {"number": ind.number, "score": ind.score},
+                )
+            )
+    if facts.overall_score is not None and not 0 <= facts.overall_score <= 100:
+        checks.append(
+            Check(
+                "SCORE_OUT_OF_RANGE",
+                Severity.ERROR,
+                f"overall score {facts.overall_score} is outside 0–100",
+                _page(facts, "overall_score"),
+                {"overall_score": facts.overall_score},
+            )
+        )
+
+    assessed = {
+        i.number: i.score for i in indicators if i.year == facts.assessed_year and i.score is not None
+    }
+    missing = sorted(set(BY_NUMBER) - set(assessed))
+    if missing:
+        year = facts.assessed_year or "the assessed year"
+        checks.append(
+            Check(
+                "INDICATORS_MISSING",
+                Severity.WARNING,
+                f"no score for indicator(s) {', '.join(map(str, missing))} of {year}",
+                values={"missing": missing, "year": facts.assessed_year},
+            )
+        )
+    for kept, other in conflicts:
+        checks.append(
+            Check(
+                "INDICATOR_CONFLICT",
+                Severity.WARNING,
+                f"indicator {kept.number} reads {kept.score_raw} on page {kept.page} "
+                f"but {other.score_raw} on page {other.page}; the first is kept",
+                other.page,
+                {"number": kept.number, "kept": kept.score, "other": other.score},
+            )
+        )
+
+    computed = weighted_overall(assessed)
+    stated = facts.overall_score
+    if computed is not None and stated is not None and abs(computed - stated) > OVERALL_TOLERANCE + 1e-9:
+        checks.append(
+            Check(
+                "OVERALL_MISMATCH",
+                Severity.WARNING,
+                f"the stated overall {_fmt(stated)} differs from the weighted indicators "
+                f"{_fmt(computed)} (0.3·IIT + 0.3·EIT + 0.4·OIT) by {_fmt(stated - computed)}",
+                _page(facts, "overall_score"),
+                {
+                    "stated": stated,
+                    "computed": round(computed, 2),
+                    "difference": round(stated - computed, 2),
+                },
+            )
+        )
+    if facts.level is not None and facts.overall_score is not None:
+        expected = (
+            ("PASS" if facts.overall_score >= PASS_MARK else "FAIL")
+            if facts.level in ("PASS", "FAIL")
+            else level_for_score(facts.overall_score)
+        )
+        if expected != facts.level:
+            checks.append(
+                Check(
+                    "LEVEL_BAND",
+                    Severity.WARNING,
+                    f"level {facts.level} does not match the overall {_fmt(facts.overall_score)}, "
+                    f"which is level {expected}",
+                    _page(facts, "level"),
+                    {"stated": facts.level, "expected": expected, "overall_score": facts.overall_score},
+                )
+            )
+    if not actions:
+        checks.append(Check("NO_MEASURES", Severity.WARNING, "no measures table was found"))
+    for act in actions:
+        if act.period.text and act.period.end is None and any(ch.isalnum() for ch in act.period.text):
+            checks.append(
+                Check(
+                    "PERIOD_UNPARSED",
+                    Severity.WARNING,
+                    f"action {act.row}: period “{act.period.text}” gives no dates",
+                    act.page,
+                    {"row": act.row, "text": act.period.text},
+                )
+            )
+    return checks
+
+
+def check_pages(pages: Sequence[PageText]) -> list[Check]:
+    """Scanned pages: those OCR could not read, and the values it read but is unsure of.
+
+    Nothing is skipped silently: a scan not sent to OCR is ``PAGES_NOT_READ``; a blank,
+    unreadable or failed one is ``OCR_PAGE_NOT_READ`` with the reason; each number whose two
+    readings disagreed is ``OCR_LOW_CONFIDENCE``, for a person to check at the box given.
+    """
+    checks: list[Check] = []
+    for page in pages:
+        if page.kind is not PageKind.SCANNED:
+            continue
+        n = page.number
+        if page.ocr is None:
+            checks.append(
+                Check("PAGES_NOT_READ", Severity.INFO, f"page {n} is a scan and OCR was off", n, {"page": n})
+            )
+            continue
+        status = page.ocr.status
+        if status is not OcrStatus.READ:
+            severity = Severity.INFO if status is OcrStatus.BLANK else Severity.WARNING
+            checks.append(
+                Check(
+                    "OCR_PAGE_NOT_READ",
+                    severity,
+                    f"page {n} is a scan that OCR could not read: {page.ocr.reason}",
+                    n,
+                    {"page": n, "status": status.value},
+                )
+            )
+        for doubt in page.ocr.doubts:
+            checks.append(
+                Check(
+                    "OCR_LOW_CONFIDENCE",
+                    Severity.WARNING,
+                    f"page {n}: read {doubt.text!r}, but also {doubt.other!r} ({doubt.reason}); "
+                    "check by hand",
+                    n,
+                    {"text": doubt.text, "other": doubt.other, "box": doubt.box.as_list()},
+                )
+            )
+    return checks
+
+
+def _page(facts: DocumentFacts, name: str) -> int | None:
+    source = facts.sources.get(name)
+    return source.page if source else None

@@ -1,0 +1,188 @@
+"""Tables as their reader sees them: header fields recognised, rows stitched across page breaks.
+
+Input: a document's per-page :class:`~schemas.Table` list (continuations marked by
+:func:`extractors.pdf.tables.link_continuations`).  Output: :class:`~schemas.LogicalTable` objects
+whose columns carry a field name from the header vocabulary and whose rows run over pages.
+
+The rules, as measures documents are made:
+
+- **Header rows** are the leading rows whose non-empty cells mostly name a known field
+  (:func:`extractors.ita.vocabulary.header_field`); a continued table's repeated header is dropped.
+- **A row cut by a page break** goes on in the first row of the next page's part.  In a cut row
+  the short columns (responsible unit, period) were printed with the row's first lines, so the
+  continuation leaves them empty; when a table has no such column, the continuation is the row
+  whose first column is empty.  Its parts are appended to the row above, page by page.
+- **Merged cells** (``rowspan``) give their text to every row they cover; the row records which
+  columns it got that way (``spanned``), so that sub-rows can say what they inherited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.ita.vocabulary import header_field
+from extractors.thai.text import join_cell_parts
+from schemas import Cell, CellPart, LogicalRow, LogicalTable, Table
+
+#: Fields that make a table a measures table (two of them, one of the last four among them).
+MEASURE_FIELDS = frozenset({"issue", "measure", "steps", "results", "responsible", "period", "follow_up"})
+_ACTION_CORE = frozenset({"steps", "responsible", "period", "measure"})
+#: Short columns printed with a row's first lines: empty in the part of a row after a page break.
+SHORT_FIELDS = frozenset({"responsible", "period"})
+
+MAX_HEADER_ROWS = 3
+
+
+def _row_cells(table: Table) -> list[list[Cell]]:
+    rows: list[list[Cell]] = [[] for _ in range(table.n_rows)]
+    for cell in table.cells:
+        rows[cell.row].append(cell)
+    return rows
+
+
+def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
+    """How many leading rows are header rows, each column's field, and each column's header text.
+
+    A row is a header row when at least two of its non-empty cells (or its only one, in a table
+    of one or two columns) name a field and they are at least 60 % of its non-empty cells.
+    """
+    fields: list[str | None] = [None] * table.n_cols
+    texts = [""] * table.n_cols
+    n_header = 0
+    for cells in _row_cells(table)[:MAX_HEADER_ROWS]:
+        filled = [c for c in cells if c.text.strip()]
+        named = [(c, header_field(c.text)) for c in filled]
+        hits = [(c, f) for c, f in named if f]
+        need = 1 if table.n_cols <= 2 else 2
+        if not filled or len(hits) < need or len(hits) < 0.6 * len(filled):
+            break
+        n_header += 1
+        for cell, name in named:
+            for col in range(cell.col, cell.col + cell.colspan):
+                if name and fields[col] is None:
+                    fields[col] = name
+                if cell.text not in texts[col]:
+                    texts[col] = f"{texts[col]} {cell.text}".strip()
+    return n_header, fields, texts
+
+
+def table_kind(fields: Sequence[str | None]) -> str:
+    """``measures``, ``indicators`` or ``other``, from the fields the header names.
+
+    >>> table_kind(["measure", "steps", "responsible", "period", "follow_up"])
+    'measures'
+    >>> table_kind(["indicator", "score", "issue"]), table_kind([None, None])
+    ('indicators', 'other')
+    """
+    present = set(fields) - {None}
+    if "score" in present and ("indicator" in present or "instrument" in present):
+        return "indicators"
+    if len(present & MEASURE_FIELDS) >= 2 and present & _ACTION_CORE:
+        return "measures"
+    return "other"
+
+
+def _data_rows(table: Table, first: int) -> list[LogicalRow]:
+    """The table's rows from ``first`` on, merged cells handed to every row they cover."""
+    rows: list[LogicalRow] = []
+    by_row = _row_cells(table)
+    for r in range(first, table.n_rows):
+        row = LogicalRow(page=table.page)
+        own = by_row[r]
+        for cell in own:
+            row.cells[cell.col] = (
+                [CellPart(table.page, cell.box, cell.text, cell.raw, cell.confidence)] if cell.text else []
+            )
+        for cell in table.cells:
+            if cell.row < r < cell.row + cell.rowspan:
+                row.cells[cell.col] = (
+                    [CellPart(table.page, cell.box, cell.text, cell.raw, cell.confidence)]
+                    if cell.text
+                    else []
+                )
+                row.spanned.add(cell.col)
+        filled = [c for c in own if c.text.strip()]
+        row.full_width = len(filled) == 1 and filled[0].colspan >= max(table.n_cols - 1, 2)
+        rows.append(row)
+    return rows
+
+
+def _own_text(row: LogicalRow, col: int) -> str:
+    if col in row.spanned:
+        return ""
+    return "".join(p.text for p in row.cells.get(col, []))
+
+
+def continues_row(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """Whether ``row``, first on a continued page, is the rest of ``above`` cut by the page break."""
+    if row.full_width or above.full_width:
+        return False
+    short = [i for i, f in enumerate(fields) if f in SHORT_FIELDS]
+    if short:
+        return all(not _own_text(row, c) for c in short) and any(above.cells.get(c) for c in short)
+    first = next((i for i, f in enumerate(fields) if f != "seq"), 0)
+    return not _own_text(row, first) and any(_own_text(row, c) for c in range(len(fields)))
+
+
+def _append(above: LogicalRow, row: LogicalRow) -> None:
+    for col, parts in row.cells.items():
+        if col in row.spanned:
+            continue
+        above.cells.setdefault(col, []).extend(p for p in parts if p.text)
+
+
+def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
+    """A document's tables, in page order, as logical tables (see the module's rules)."""
+    out: list[LogicalTable] = []
+    current: LogicalTable | None = None
+    for table in tables:
+        n_header, fields, texts = header_of(table)
+        continued = (
+            current is not None
+            and table.n_cols == len(current.fields)
+            and table.page == current.pages[-1] + 1
+            and table.index == 0
+            and (table.continues_previous or n_header == 0)
+            and (n_header == 0 or _same_fields(fields, current.fields))
+        )
+        if current is not None and continued:
+            rows = _data_rows(table, n_header)
+            if rows and current.rows and continues_row(rows[0], current.rows[-1], current.fields):
+                _append(current.rows[-1], rows.pop(0))
+            current.rows.extend(rows)
+            current.pages.append(table.page)
+            current.tables.append(table)
+            continue
+        current = LogicalTable(
+            kind=table_kind(fields),
+            fields=fields,
+            header=texts,
+            rows=_data_rows(table, n_header),
+            pages=[table.page],
+            tables=[table],
+        )
+        out.append(current)
+    for logical in out:
+        for row in logical.rows:
+            row.texts = {
+                col: join_cell_parts([p.text for p in parts]) for col, parts in row.cells.items() if parts
+            }
+    return out
+
+
+def _same_fields(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
+    """Two headers name the same fields: every column both name agrees, or, in a header of four
+    named columns or more, all but one (a header cell OCR damaged: ``ระยะเวลาดำเนินการ`` read as
+    ``ดำเนินการ``, which names another field).
+
+    >>> _same_fields(["issue", "steps", "period"], ["issue", None, "period"])
+    True
+    >>> fields = ["issue", "steps", "responsible"]
+    >>> _same_fields([*fields, "period"], [*fields, "results"])
+    True
+    >>> _same_fields(["issue", "period"], ["issue", "results"])
+    False
+    """
+    known = [(x, y) for x, y in zip(a, b, strict=True) if x and y]
+    differ = sum(1 for x, y in known if x != y)
+    return bool(known) and differ <= (1 if len(known) >= 4 else 0)

@@ -1,0 +1,232 @@
+"""A second reader for numbers: each glyph's shape against reference glyphs of Thai fonts.
+
+Why: Tesseract's Thai model misreads the Thai digits of TH Sarabun-style fonts, with or without a
+digit whitelist (on the samples: ``๘๘.๗๓`` → ``๕๕๓``, ``๒๕๖๕`` → ``๒๕๐๕``, ``๙๑.๓๓`` → ``เด.เด``).
+A wrong score is worse than a missing one, so numbers are re-read here, from the image.
+
+How: the ink of a token is cut into connected components.  Small ones are classified by their
+size and place (a full stop sits on the baseline; a tone mark floats above the core), the rest by
+nearest neighbour (cosine similarity of normalised 20×20 images) against templates drawn from the
+Thai fonts Debian ships (``scripts/make_glyph_templates.py``).  Letters are templates too, so a
+letter is called a letter and never forced into the nearest digit.  Each glyph keeps its
+similarity and its margin over the best other label: the caller trusts a number only when every
+digit in it is both similar and unambiguous.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from extractors.ocr.raster import Gray
+from extractors.thai.text import arabic_digits_to_thai, thai_digits_to_arabic
+
+TEMPLATES_PATH = Path(__file__).resolve().parent / "data" / "glyph_templates.npz"
+LETTER = "L"  #: the label of every letter template
+MARK = "M"  #: a small component off the baseline: a Thai mark or vowel above/below
+SIDE = 20  #: templates and glyphs are compared as SIDE × SIDE images
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+ARABIC_DIGITS = "0123456789"
+DIGITS = THAI_DIGITS + ARABIC_DIGITS
+#: A digit is trusted at this cosine similarity or more ...
+MIN_SIMILARITY = 0.65
+#: ... when the best other label is at least this much less similar.
+MIN_MARGIN = 0.04
+
+FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One component of a token, classified."""
+
+    label: str  #: a digit, ``.``, ``,``, ``-``, ``/``, ``(``, ``)``, ``%``, ``:``, LETTER or MARK
+    x0: int
+    x1: int
+    similarity: float  #: 1.0 for glyphs classified by their size and place
+    margin: float
+
+    @property
+    def trusted(self) -> bool:
+        return self.similarity >= MIN_SIMILARITY and self.margin >= MIN_MARGIN
+
+
+@dataclass(frozen=True)
+class NumberRun:
+    """A run of digits and number punctuation found in a token's image."""
+
+    text: str
+    x0: int
+    x1: int
+    trusted: bool  #: every digit in it is trusted
+    similarity: float  #: the least similarity of its digits
+
+
+def normalise(ink: Gray) -> npt.NDArray[np.uint8]:
+    """A glyph's ink (255) cropped, centred on a square (keeping its aspect) and scaled to SIDE².
+
+    >>> bar = np.zeros((30, 6), np.uint8); bar[:, :] = 255
+    >>> n = normalise(bar); m = n.reshape(SIDE, SIDE); n.shape, int(m[10, 0]), int(m[10, 10]) > 200
+    ((400,), 0, True)
+    """
+    ys, xs = np.nonzero(ink)
+    if not len(ys):
+        return np.zeros(SIDE * SIDE, np.uint8)
+    crop = ink[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+    h, w = crop.shape
+    side = max(h, w) + 2
+    square = np.zeros((side, side), np.uint8)
+    y, x = (side - h) // 2, (side - w) // 2
+    square[y : y + h, x : x + w] = crop
+    small = cv2.resize(square, (SIDE, SIDE), interpolation=cv2.INTER_AREA)
+    return np.asarray(small, np.uint8).reshape(-1)
+
+
+def _unit(vectors: npt.NDArray[np.uint8] | FloatArray) -> FloatArray:
+    v = np.asarray(vectors, np.float32)
+    v = v - v.mean(axis=-1, keepdims=True)
+    norm = np.linalg.norm(v, axis=-1, keepdims=True)
+    return np.asarray(v / np.maximum(norm, 1e-6), np.float32)
+
+
+@cache
+def templates() -> tuple[FloatArray, npt.NDArray[np.str_]]:
+    with np.load(TEMPLATES_PATH) as data:
+        return _unit(data["features"]), np.asarray(data["labels"])
+
+
+def classify(inks: list[Gray]) -> list[tuple[str, float, float]]:
+    """``(label, similarity, margin)`` of each glyph's ink by its nearest template, in one product."""
+    if not inks:
+        return []
+    features, labels = templates()
+    scores = _unit(np.stack([normalise(ink) for ink in inks])) @ features.T
+    found: list[tuple[str, float, float]] = []
+    for row in scores:
+        best = int(np.argmax(row))
+        label = str(labels[best])
+        other = row[labels != label]
+        margin = float(row[best] - other.max()) if other.size else 1.0
+        found.append((label, float(row[best]), margin))
+    return found
+
+
+def read_glyphs(binary: Gray) -> list[Glyph]:
+    """The components of a token's binary image (ink 255), left to right, classified."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    parts = [(i, tuple(int(v) for v in stats[i][:4])) for i in range(1, n) if stats[i][4] >= 4]
+    if not parts:
+        return []
+    heights = sorted(b[3] for _, b in parts)
+    tall = [b for _, b in parts if b[3] >= 0.5 * heights[-1]]
+    core = float(np.median([b[3] for b in tall]))
+    baseline = float(np.median([b[1] + b[3] for b in tall]))
+    glyphs: list[Glyph | tuple[Glyph, Glyph] | None] = []
+    pending: list[tuple[int, int, int, Gray]] = []  # (slot, x0, x1, ink) to classify together
+    for index, (x, y, w, h) in sorted(parts, key=lambda p: p[1][0]):
+        bottom, middle = y + h, y + h / 2
+        if h < 0.4 * core and w < 0.6 * core:
+            if bottom >= baseline - 0.25 * core and y > baseline - 0.6 * core:
+                label = "." if h <= 1.6 * w else ","
+            else:
+                label = MARK
+            glyphs.append(Glyph(label, x, x + w, 1.0, 1.0))
+        elif h < 0.3 * core and w >= 0.5 * core and abs(middle - (baseline - core / 2)) < 0.3 * core:
+            glyphs.append(Glyph("-", x, x + w, 1.0, 1.0))
+        elif y >= baseline - 0.1 * core or bottom <= baseline - 0.9 * core:
+            glyphs.append(Glyph(MARK, x, x + w, 1.0, 1.0))  # wholly below or above the core
+        else:
+            ink = np.where(labels[y : y + h, x : x + w] == index, 255, 0).astype(np.uint8)
+            pending.append((len(glyphs), x, x + w, ink))
+            glyphs.append(None)
+    for (slot, x0, x1, ink), (label, similarity, margin) in zip(
+        pending, classify([p[3] for p in pending]), strict=True
+    ):
+        glyphs[slot] = Glyph(label, x0, x1, similarity, margin)
+        if (label == LETTER or similarity < MIN_SIMILARITY) and ink.shape[1] > 1.3 * core:
+            pair = _split_touching(ink, x0)
+            if pair is not None:
+                glyphs[slot] = pair
+    flat: list[Glyph] = []
+    for g in glyphs:
+        if isinstance(g, tuple):
+            flat.extend(g)
+        elif g is not None:
+            flat.append(g)
+    return flat
+
+
+def _split_touching(ink: Gray, x0: int) -> tuple[Glyph, Glyph] | None:
+    """Two digits that blur or a dark scan made touch: cut at the thinnest column of the middle
+    part, and keep the cut only if both halves are trusted digits."""
+    width = ink.shape[1]
+    profile = ink.astype(bool).sum(axis=0)
+    lo, hi = int(width * 0.3), int(width * 0.7)
+    if hi <= lo:
+        return None
+    cut = lo + int(np.argmin(profile[lo:hi]))
+    halves = [ink[:, :cut], ink[:, cut:]]
+    if not all(h.any() for h in halves):
+        return None
+    found = classify(halves)
+    left = Glyph(found[0][0], x0, x0 + cut, found[0][1], found[0][2])
+    right = Glyph(found[1][0], x0 + cut, x0 + width, found[1][1], found[1][2])
+    if left.label in DIGITS and right.label in DIGITS and left.trusted and right.trusted:
+        return left, right
+    return None
+
+
+_NUMBER_PUNCT = ".,-/"
+
+
+def number_runs(glyphs: list[Glyph]) -> list[NumberRun]:
+    """Maximal runs of digits and number punctuation that hold at least one digit.
+
+    Digits keep the script most of them were read in (``๐`` and ``0`` differ only by width).
+    Unsure digits and punctuation at either end are left out (a letter's curl taken for ``1``).
+
+    >>> g = [Glyph("L", 0, 9, .9, .2), Glyph("๘", 12, 20, .9, .1), Glyph(".", 21, 23, 1, 1),
+    ...      Glyph("๗", 24, 32, .95, .1), Glyph("3", 33, 40, .85, .01)]
+    >>> [(r.text, r.x0, r.x1, r.trusted) for r in number_runs(g)]
+    [('๘.๗', 12, 32, True)]
+    """
+    runs: list[NumberRun] = []
+    current: list[Glyph] = []
+
+    def loose(g: Glyph) -> bool:  # number punctuation, or a digit the reader is unsure of
+        return g.label in _NUMBER_PUNCT or not g.trusted
+
+    def flush() -> None:
+        # An unsure digit at either end (a letter's curl taken for ``1``) is not part of the number.
+        while current and loose(current[-1]):
+            current.pop()
+        while current and loose(current[0]):
+            current.pop(0)
+        digits = [g for g in current if g.label in DIGITS]
+        if digits:
+            thai = sum(1 for g in digits if g.label in THAI_DIGITS) * 2 >= len(digits)
+            text = "".join(g.label for g in current)
+            text = arabic_digits_to_thai(text) if thai else thai_digits_to_arabic(text)
+            runs.append(
+                NumberRun(
+                    text,
+                    current[0].x0,
+                    current[-1].x1,
+                    all(g.trusted for g in digits),
+                    min(g.similarity for g in digits),
+                )
+            )
+        current.clear()
+
+    for glyph in glyphs:
+        if glyph.label in DIGITS or glyph.label in _NUMBER_PUNCT:
+            current.append(glyph)
+        else:
+            flush()
+    flush()
+    return runs

@@ -1,0 +1,104 @@
+"""Ruled tables in a page image: ruling lines by morphology, cells as the white regions they enclose.
+
+The method (as in most OCR table tools): open the binary image with a long horizontal kernel to
+keep only horizontal rulings, and with a tall vertical one for vertical rulings.  Their union,
+slightly dilated to close gaps at the joints, is the grid.  A connected grid large enough is a
+table.  Inside the table's box, each connected region of paper the grid encloses is one cell, so a
+merged cell comes out as one region, with no guessing about spans.  Text strokes are far shorter
+than the kernels, so they never count as rulings, and they cannot split a cell (the regions are
+taken from the grid mask alone, not from the ink).
+
+All boxes are in pixels ``(x0, top, x1, bottom)`` of the image given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from extractors.ocr.raster import Gray
+
+#: A horizontal ruling is at least this share of the page width long ...
+H_LINE_SHARE = 1 / 30
+#: ... a vertical one this share of the page height.
+V_LINE_SHARE = 1 / 60
+#: A grid narrower than this share of the page width, or lower than this many cells, is no table.
+MIN_TABLE_WIDTH_SHARE = 0.2
+MIN_CELLS = 2
+#: A cell is at least this many pixels in each direction (at 200 dpi, 8 px is 1 mm).
+MIN_CELL_PX = 8
+
+PixelBox = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One ruled table found in an image."""
+
+    box: PixelBox
+    cells: list[PixelBox]  #: the interior of each cell (rulings excluded), top to bottom, left to right
+    rulings: Gray  #: the grid mask inside ``box`` (255 on rulings), for erasing before OCR
+
+
+def ruling_mask(binary: Gray) -> tuple[Gray, Gray]:
+    """Horizontal and vertical rulings of a binary image (ink 255), as two masks."""
+    h, w = binary.shape
+    h_len = max(int(w * H_LINE_SHARE), 10)
+    v_len = max(int(h * V_LINE_SHARE), 10)
+    horizontal = cv2.morphologyEx(
+        binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1))
+    )
+    vertical = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
+    return np.asarray(horizontal, np.uint8), np.asarray(vertical, np.uint8)
+
+
+def find_grids(binary: Gray) -> list[Grid]:
+    """The ruled tables of a deskewed binary page image, top to bottom.
+
+    >>> page = np.zeros((300, 400), np.uint8)
+    >>> for y in (50, 100, 150): page[y:y + 2, 40:360] = 255
+    >>> for x in (40, 200, 358): page[50:152, x:x + 2] = 255
+    >>> [g.cells for g in find_grids(page)]
+    [[(42, 52, 200, 100), (202, 52, 358, 100), (42, 102, 200, 150), (202, 102, 358, 150)]]
+    """
+    _h, w = binary.shape
+    horizontal, vertical = ruling_mask(binary)
+    grid = cv2.bitwise_or(horizontal, vertical)
+    # Close the small gaps where a scanned ruling fades or two rulings nearly meet.
+    joined = cv2.dilate(grid, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    grids: list[Grid] = []
+    for i in range(1, n):
+        x, y, bw, bh, _area = (int(v) for v in stats[i])
+        if bw < w * MIN_TABLE_WIDTH_SHARE or bh < 2 * MIN_CELL_PX:
+            continue
+        region = np.asarray(grid[y : y + bh, x : x + bw], np.uint8)
+        cells = _cells(region, x, y)
+        if len(cells) >= MIN_CELLS:
+            grids.append(Grid((x, y, x + bw, y + bh), cells, region))
+    grids.sort(key=lambda g: (g.box[1], g.box[0]))
+    return grids
+
+
+def _cells(region: Gray, x_off: int, y_off: int) -> list[PixelBox]:
+    """Regions of paper enclosed by the grid: components of the non-ruling area that do not
+    touch the table's bounding box (those are outside the table: open sides, margins)."""
+    closed = cv2.dilate(region, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    paper = np.asarray(cv2.bitwise_not(closed), np.uint8)
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(paper, connectivity=4)
+    rh, rw = region.shape
+    cells: list[PixelBox] = []
+    for i in range(1, n):
+        x, y, bw, bh, area = (int(v) for v in stats[i])
+        if bw < MIN_CELL_PX or bh < MIN_CELL_PX:
+            continue
+        if x == 0 or y == 0 or x + bw >= rw or y + bh >= rh:
+            continue
+        if area < 0.5 * bw * bh:  # not a rectangle: the outside of an irregular table
+            continue
+        # The dilation ate one pixel on each side: give it back.
+        cells.append((x_off + x - 1, y_off + y - 1, x_off + x + bw + 1, y_off + y + bh + 1))
+    cells.sort(key=lambda b: (b[1], b[0]))
+    return cells

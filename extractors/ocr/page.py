@@ -1,0 +1,594 @@
+"""Read a scanned page into the same records a text page gives: lines of text and ruled tables.
+
+The steps, each measured on the scanned samples (``bench/ocr.py``):
+
+1. render the page with pdfium at :data:`DEFAULT_DPI` (200 dpi read as well as 300 and is faster);
+2. turn it upright (Tesseract's orientation detection), flatten the paper, deskew
+   (:mod:`extractors.ocr.raster`);
+3. find ruled tables from the image (:mod:`extractors.ocr.image_grid`) and read **each cell on its
+   own**, so the structure survives; the rest of the page, with the tables blanked out, is read as
+   running text;
+4. decide spaces from the gaps between Tesseract's symbols (it calls every Thai letter a word);
+5. re-read every number from its glyph shapes (:mod:`extractors.ocr.digit_glyphs`); where the two
+   readings differ and the glyph reader is not sure, keep Tesseract's, lower the confidence and
+   record an :class:`~schemas.OcrDoubt`: a number is never changed silently;
+6. repair the text (:func:`extractors.ocr.text.clean_ocr_text`: sara am, mark order, spaces inside
+   words, damaged known terms).
+
+Coordinates are converted to PDF points (origin top-left) of the upright, deskewed page.  A page
+with no ink is ``blank``; a page with ink but no text read with confidence (a photo, a page too
+damaged) is ``unreadable`` and gives no lines and no tables: no invented values.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+import numpy as np
+import pypdfium2 as pdfium
+
+from extractors.ocr.digit_glyphs import DIGITS, NumberRun, number_runs, read_glyphs
+from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
+from extractors.ocr.image_grid import Grid, find_grids
+from extractors.ocr.raster import Cleaned, Gray, binarise, clean_page, flatten_background
+from extractors.ocr.text import clean_ocr_text
+from extractors.pdf.layout import ends_paragraph
+from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
+from extractors.thai.quality import dictionary_word_rate
+from extractors.thai.text import compose_sara_am, join_wrapped_lines, thai_digits_to_arabic
+from schemas import (
+    BBox,
+    Cell,
+    Line,
+    OcrDoubt,
+    OcrInfo,
+    OcrStatus,
+    PageKind,
+    PageText,
+    Table,
+    TableQuality,
+    Word,
+)
+
+#: White border added around a cell before OCR (Tesseract reads glyphs touching the edge badly).
+PAD = 12
+#: Pixels trimmed inside a cell's ruled border (anti-aliased ruling remains).
+INSET = 3
+#: A gap between two symbols wider than this share of the line's height, and than
+#: ``MIN_SPACE_PT``, is a space (Tesseract's own word boundaries fall between every Thai letter).
+SPACE_GAP = 0.22
+MIN_SPACE_PT = 2.2
+#: Pages with less ink than this share of their pixels are blank.
+BLANK_INK = 0.002
+#: Lines of running text whose mean confidence is below this (0..100) are not text (an emblem,
+#: a stamp, a signature): they are dropped.
+MIN_LINE_CONFIDENCE = 55.0
+#: Body text height in points, for "is this cell one line of digits" (16 pt TH Sarabun is ~10 pt).
+DIGIT_LINE_PT = 12.0
+#: A cell with fewer ink pixels than this is empty (specks, the end of a ruling).
+MIN_CELL_INK = 25
+#: A number's confidence when its two readings disagree and neither could be preferred.
+DOUBT_CONFIDENCE = 0.3
+#: Cell edges from an image agree within this many points (rulings are 1–2 pt thick in a scan).
+IMAGE_EDGE_TOLERANCE = 4.0
+#: Numbers are also re-read from their crop binarised on its own, at these shares of its Otsu
+#: threshold (1.0: Otsu of the crop alone; lower: thinner strokes, touching digits apart).
+GLYPH_STRICTNESS = (1.0, 0.8)
+#: A symbol this close to a number (share of the line's height) is looked at as part of it.
+TOUCHING_GAP = 0.12
+
+_NUMBERISH = re.compile(r"[0-9๐-๙.,/]")
+
+
+@dataclass
+class _Token:
+    symbols: list[OcrSymbol]
+
+    @property
+    def box(self) -> PixelBox:
+        return union_box([s.box for s in self.symbols])
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.symbols)
+
+
+@dataclass
+class PageReader:
+    """Reads one cleaned page image; collects confidences and doubts as it goes."""
+
+    engine: OcrEngine
+    page: Cleaned
+    dpi: int
+    doubts: list[OcrDoubt] = field(default_factory=list)
+    symbol_confidences: list[float] = field(default_factory=list)
+
+    def pt(self, box: PixelBox) -> BBox:
+        s = 72.0 / self.dpi
+        return BBox(box[0] * s, box[1] * s, box[2] * s, box[3] * s)
+
+    # --- lines -------------------------------------------------------------------------------
+
+    def line(self, ocr: OcrLine, dx: int, dy: int) -> Line:
+        """A Tesseract line (boxes relative to a crop at ``dx, dy``) as a page :class:`Line`."""
+        raw_symbols = [OcrSymbol(s.text, _shift(s.box, dx, dy), s.confidence) for s in ocr.symbols]
+        line_box = _shift(ocr.box, dx, dy)
+        gap = max(SPACE_GAP * (line_box[3] - line_box[1]), MIN_SPACE_PT * self.dpi / 72)
+        # Raw is Tesseract's reading as it was, except its encoding of sara am (ํ + า), which no
+        # Thai reader would accept in any output.
+        raw = compose_sara_am(" ".join(t.text for t in _tokens(raw_symbols, gap)))
+        symbols = self._numbers(raw_symbols, line_box)
+        words: list[Word] = []
+        for token in _tokens(symbols, gap):
+            confidences = [s.confidence for s in token.symbols]
+            self.symbol_confidences.extend(confidences)
+            text = compose_sara_am(token.text)
+            words.append(Word(text, text, self.pt(token.box), round(min(confidences) / 100, 3)))
+        text, _notes = clean_ocr_text(" ".join(w.text for w in words))
+        word_confs = [w.confidence for w in words if w.confidence is not None]
+        confidence = round(sum(word_confs) / len(word_confs), 3) if word_confs else None
+        return Line(text=text, raw=raw, box=self.pt(line_box), words=tuple(words), confidence=confidence)
+
+    def _numbers(self, symbols: list[OcrSymbol], line_box: PixelBox) -> list[OcrSymbol]:
+        """The symbols with each number re-read from its glyphs (see the module docstring, step 5).
+
+        The glyph reader looks only where Tesseract put digits and number punctuation (a stretch
+        of such symbols, widened by a little), so it compares like with like; and at the one
+        symbol touching each end of the stretch, which may be a digit Tesseract took for a letter
+        or a sign (``๖๖.๖ฒ``, ``«๕.๖๖``: ``๗`` and ``๙``)."""
+        touching = TOUCHING_GAP * (line_box[3] - line_box[1])
+        for group in _numeric_groups(symbols):
+            if any(ch in DIGITS for s in group for ch in s.text):
+                group = _with_touching(symbols, group, touching)
+            symbols = self._reread(symbols, group, line_box)
+        return symbols
+
+    def _reread(
+        self, symbols: list[OcrSymbol], group: list[OcrSymbol], line_box: PixelBox
+    ) -> list[OcrSymbol]:
+        gbox = union_box([s.box for s in group])
+        h, w = self.page.binary.shape
+        margin = max((line_box[3] - line_box[1]) // 4, 3)
+        left, right = max(gbox[0] - margin, 0), min(gbox[2] + margin, w)
+        rows = slice(max(line_box[1] - 2, 0), min(line_box[3] + 2, h))
+        latin_group = not any(ch in DIGITS for s in group for ch in s.text)
+        for run in self._glyph_runs(rows, slice(left, right), gbox):
+            r0, r1 = run.x0 + left, run.x1 + left
+            inside = [s for s in group if s in symbols and r0 - 1 <= (s.box[0] + s.box[2]) / 2 <= r1 + 1]
+            if not inside:
+                continue
+            first = "".join(s.text for s in inside)
+            span = union_box([s.box for s in inside])
+            conf = min(s.confidence for s in inside)
+            run = _with_punctuation_of(first, run)
+            if latin_group:  # Tesseract guessed Latin letters where the glyphs are digits
+                if not run.trusted or sum(1 for ch in run.text if ch in DIGITS) < 3:
+                    continue
+                chosen, conf = run.text, 100 * max(run.similarity - 0.1, DOUBT_CONFIDENCE)
+                self.doubts.append(
+                    OcrDoubt(run.text, first, self.pt(span), "read from glyph shapes; Tesseract read letters")
+                )
+            elif _same_number(first, run.text):
+                chosen, conf = run.text, max(conf, 90.0)
+            elif run.trusted:
+                chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
+            else:
+                chosen, conf = first, 100 * DOUBT_CONFIDENCE
+                self.doubts.append(
+                    OcrDoubt(
+                        first, run.text, self.pt(span), "the text and glyph readings of a number disagree"
+                    )
+                )
+            at = symbols.index(inside[0])
+            symbols = [s for s in symbols if s not in inside]
+            symbols.insert(at, OcrSymbol(chosen, span, conf))
+        return symbols
+
+    def _glyph_runs(self, rows: slice, cols: slice, keep: PixelBox | None = None) -> list[NumberRun]:
+        """The number runs the glyph reader finds in the page crop ``rows × cols``; with ``keep``
+        (Tesseract's stretch, page pixels), only glyphs under it.
+
+        The page's binarisation (one Otsu threshold for the whole page) thickens strokes, and
+        digits of a bold or blurred line touch (``๒๕๖`` one blob in a title).  So the crop is also
+        binarised on its own, and more strictly; the reading with the most trusted digits wins,
+        the page's own on a tie."""
+        gray = self.page.gray[rows, cols]
+        crops = [self.page.binary[rows, cols]]
+        crops += [binarise(gray, strictness) for strictness in GLYPH_STRICTNESS]
+        left = cols.start or 0
+        best: list[NumberRun] = []
+        best_digits = -1
+        for crop in crops:
+            glyphs = read_glyphs(np.ascontiguousarray(crop))
+            if keep is not None:  # a neighbouring letter (ศ of พ.ศ.) is not the number's
+                glyphs = [g for g in glyphs if keep[0] - 2 <= left + (g.x0 + g.x1) / 2 <= keep[2] + 2]
+            runs = number_runs(glyphs)
+            digits = sum(sum(1 for ch in r.text if ch in DIGITS) for r in runs if r.trusted)
+            if digits > best_digits:
+                best, best_digits = runs, digits
+        return best
+
+    def number_cell(self, box: PixelBox, lines: list[Line]) -> Line | None:
+        """A short one-line cell that the glyph reader reads as one number, whatever Tesseract
+        made of it (``๘๘.๗๓`` came out of Tesseract as ``เนป``): the number, with a doubt recorded
+        when Tesseract disagreed, so a person can check it."""
+        x0, y0, x1, y1 = box
+        crop = np.ascontiguousarray(self.page.binary[y0:y1, x0:x1])
+        cols = np.nonzero(crop.any(axis=0))[0]
+        rows = np.nonzero(crop.any(axis=1))[0]
+        if not len(cols) or rows[-1] - rows[0] > 2.5 * DIGIT_LINE_PT * self.dpi / 72:
+            return None
+        runs = self._glyph_runs(slice(y0, y1), slice(x0, x1))
+        if len(runs) != 1 or not runs[0].trusted:
+            return None
+        run = runs[0]
+        digits = sum(1 for ch in run.text if ch in DIGITS)
+        if digits < 2 or run.x1 - run.x0 < 0.8 * (cols[-1] - cols[0]):
+            return None
+        first = " ".join(ln.text for ln in lines)
+        tesseract = first.replace(" ", "")
+        sign = tesseract[0] if tesseract[:1] in ("+", "-") and run.text[:1] not in ("+", "-") else ""
+        if _same_number(tesseract[len(sign) :], run.text) or _fuller(tesseract, run.text):
+            return None  # the same number (Tesseract's sign kept), or the glyph reader read less
+        run = _with_punctuation_of(tesseract[len(sign) :], run)
+        text = sign + run.text
+        conf = round(max(run.similarity - 0.1, DOUBT_CONFIDENCE), 3)
+        span = self.pt((x0 + run.x0, y0 + int(rows[0]), x0 + run.x1, y0 + int(rows[-1])))
+        self.doubts.append(OcrDoubt(text, first, span, "read from glyph shapes; Tesseract read other text"))
+        return Line(text, first, span, (Word(text, first, span, conf),), confidence=conf)
+
+    # --- cells and the page ------------------------------------------------------------------
+
+    def cell(self, box: PixelBox) -> tuple[str, str, float | None]:
+        """``(text, raw, confidence)`` of one cell's interior, read on its own."""
+        x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return "", "", None
+        if int(np.count_nonzero(self.page.binary[y0:y1, x0:x1])) < MIN_CELL_INK:
+            return "", "", None
+        crop = _pad(self.page.ink_image[y0:y1, x0:x1])
+        lines = self._cell_lines(crop, x0 - PAD, y0 - PAD)
+        if _looks_misread(lines):  # Latin guesses for Thai: read again as Thai only
+            thai = self._cell_lines(crop, x0 - PAD, y0 - PAD, thai_only=True)
+            # Thai digits amid Latin letters (``RA. ๖๔`` for ``ต.ค. ๖๔``) say the Latin is a guess;
+            # otherwise (an English cell: ``IIT``) the Thai reading must be made of Thai words.
+            mixed = any(_THAI_DIGIT.search(ln.text) for ln in lines)
+            if thai and not _looks_misread(thai) and (mixed or _mostly_words(thai)):
+                lines = thai
+        if len(lines) <= 1:
+            number = self.number_cell((x0, y0, x1, y1), lines)
+            lines = [number] if number is not None else lines
+        if not lines:
+            return "", "", None
+        cell_box = self.pt(box)
+        breaks = [ends_paragraph(a, b, cell_box) for a, b in pairwise(lines)]
+        # Repaired again as a whole: a known term a line wrap cut (การ / ปฏิบัติหน้าที) is one again.
+        text, _notes = clean_ocr_text(join_wrapped_lines([ln.text for ln in lines], None, breaks))
+        confs = [ln.confidence for ln in lines if ln.confidence is not None]
+        return text, "\n".join(ln.raw for ln in lines), (round(min(confs), 3) if confs else None)
+
+    def _cell_lines(self, crop: Gray, dx: int, dy: int, thai_only: bool = False) -> list[Line]:
+        lines = [self.line(ln, dx, dy) for ln in _text_lines(self.engine.read(crop, thai_only=thai_only))]
+        return [ln for ln in lines if ln.text and not _noise(ln)]
+
+    def prose(self, grids: Sequence[Grid]) -> list[Line]:
+        """Lines outside the tables, read with Tesseract's page layout analysis."""
+        gray = self.page.ink_image.copy()
+        for grid in grids:
+            x0, y0, x1, y1 = grid.box
+            gray[max(y0 - 4, 0) : y1 + 4, max(x0 - 4, 0) : x1 + 4] = 255
+        if int(np.count_nonzero(self.page.binary)) == 0:
+            return []
+        lines: list[Line] = []
+        for ocr in _text_lines(self.engine.read(gray, page=True)):
+            line = self.line(ocr, 0, 0)
+            if line.text and not _noise(line):
+                lines.append(line)
+        lines.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
+        return lines
+
+    def table(self, grid: Grid, page: int) -> Table | None:
+        read = [(self.pt(b), *self.cell(b)) for b in grid.cells]
+        return grid_table(read, page)
+
+
+def grid_table(cells: Sequence[tuple[BBox, str, str, float | None]], page: int) -> Table | None:
+    """A :class:`~schemas.Table` from cell boxes (points) and their OCR'd text, spans from the grid."""
+    if len(cells) < 2:
+        return None
+    boxes = [c[0] for c in cells]
+    xs = cluster_edges([b.x0 for b in boxes] + [b.x1 for b in boxes], IMAGE_EDGE_TOLERANCE)
+    ys = cluster_edges([b.top for b in boxes] + [b.bottom for b in boxes], IMAGE_EDGE_TOLERANCE)
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    if n_rows < 1 or n_cols < 1 or n_rows * n_cols < 2:
+        return None
+    placements = [grid_place((b.x0, b.top, b.x1, b.bottom), xs, ys) for b in boxes]
+    missing, overlapping = coverage(n_rows, n_cols, placements)
+    out = [
+        Cell(row, col, text, raw, box, rowspan, colspan, conf)
+        for (box, text, raw, conf), (row, col, rowspan, colspan) in zip(cells, placements, strict=True)
+    ]
+    out += [Cell(r, c, "", "", BBox(xs[c], ys[r], xs[c + 1], ys[r + 1])) for r, c in missing]
+    if not any(c.text for c in out):
+        return None
+    out.sort(key=lambda c: (c.row, c.col))
+    filled = sum(c.rowspan * c.colspan for c in out if c.text) / (n_rows * n_cols)
+    notes = ["read by OCR"]
+    if missing:
+        notes.append(f"{len(missing)} grid slot(s) without a ruled cell, left empty")
+    if overlapping:
+        notes.append(f"cells overlap ({overlapping} grid slot(s) covered twice)")
+    quality = TableQuality(
+        strategy="lines",
+        score=quality_score(1.0, round(min(filled, 1.0), 3), "lines", bool(missing or overlapping)),
+        filled_share=round(min(filled, 1.0), 3),
+        chars_inside=1.0,
+        notes=notes,
+    )
+    return Table(page, 0, BBox(xs[0], ys[0], xs[-1], ys[-1]), n_rows, n_cols, out, quality)
+
+
+def render(doc: pdfium.PdfDocument, number: int, dpi: int) -> Gray:
+    """Page ``number`` (1-based) as a greyscale image at ``dpi``."""
+    bitmap = doc[number - 1].render(scale=dpi / 72, grayscale=True)
+    image = bitmap.to_pil().convert("L")
+    return np.asarray(image, dtype=np.uint8)
+
+
+def read_scanned_page(
+    engine: OcrEngine, gray: Gray, number: int, reason: str = ""
+) -> tuple[PageText, list[Table]]:
+    """OCR one page image (rendered at ``engine.dpi``) into its text and tables."""
+    started = time.perf_counter()
+    dpi = engine.dpi
+    flat = flatten_background(gray)
+    quarters = engine.orientation(flat)
+    page = clean_page(flat, rotation=90 * quarters, flattened=True)
+    height_px, width_px = page.gray.shape
+    info = OcrInfo(OcrStatus.READ, dpi, rotation=90 * quarters, skew=page.skew)
+    text = PageText(
+        number, width_px * 72 / dpi, height_px * 72 / dpi, PageKind.SCANNED, reason=reason, ocr=info
+    )
+    if page.ink_share < BLANK_INK:
+        info.status, info.reason = OcrStatus.BLANK, "the scanned page is blank"
+        info.seconds = round(time.perf_counter() - started, 3)
+        return text, []
+    reader = PageReader(engine, page, dpi)
+    grids = find_grids(page.binary)
+    tables = [t for t in (reader.table(g, number) for g in grids) if t is not None]
+    text.lines = reader.prose(grids)
+    confs = reader.symbol_confidences
+    info.confidence = round(sum(confs) / len(confs) / 100, 3) if confs else None
+    info.doubts = reader.doubts
+    if not confs or not (text.lines or tables):
+        info.status = OcrStatus.UNREADABLE
+        info.reason = "the page has ink but no text could be read with confidence (a picture or damage?)"
+        text.lines, tables = [], []
+        info.doubts = []
+    for index, table in enumerate(tables):
+        table.index = index
+    info.seconds = round(time.perf_counter() - started, 3)
+    return text, tables
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """Lines that are text, not noise read as letters: an emblem, a stamp, ruling remnants, or the
+    marks of a bold line that Tesseract split off as a line of their own.  Such lines have a low
+    mean confidence, or are mostly tokens of one or two symbols, or are much lower than the
+    other lines."""
+    heights = sorted(ln.box[3] - ln.box[1] for ln in lines)
+    median = heights[len(heights) // 2] if heights else 0
+    kept: list[OcrLine] = []
+    for ln in lines:
+        mean = sum(s.confidence for s in ln.symbols) / len(ln.symbols)
+        if mean < MIN_LINE_CONFIDENCE:
+            continue
+        if (
+            len(lines) > 1
+            and ln.box[3] - ln.box[1] < 0.45 * median
+            and not any(s.text in DIGITS for s in ln.symbols)
+        ):
+            continue
+        letters = sum(1 for s in ln.symbols if s.text.isalnum())
+        if len(ln.symbols) >= 4 and letters < 0.5 * len(ln.symbols):
+            continue
+        if any(_inside_taller(ln.box, other.box) for other in lines if other is not ln):
+            continue
+        kept.append(ln)
+    return kept
+
+
+def _inside_taller(box: PixelBox, other: PixelBox) -> bool:
+    """``box`` is a shorter line lying mostly within the height of a taller line it overlaps: the
+    marks above a Thai line that Tesseract also read as a line of their own (``alry`` over
+    ``ประเด็นที่ต้องพัฒนา``).
+
+    >>> marks, line, next_line = (162, 34, 255, 61), (67, 39, 309, 85), (67, 90, 309, 130)
+    >>> _inside_taller(marks, line), _inside_taller(line, next_line)
+    (True, False)
+    """
+    height, other_height = box[3] - box[1], other[3] - other[1]
+    overlap_y = min(box[3], other[3]) - max(box[1], other[1])
+    overlap_x = min(box[2], other[2]) - max(box[0], other[0])
+    return height < other_height and overlap_x > 0 and overlap_y >= 0.5 * height
+
+
+_NUMBER_SYMBOL = re.compile(r"^[0-9๐-๙.,/\-]+$")
+
+
+def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: float) -> list[OcrSymbol]:
+    """``group`` and the symbol just before and just after it, each if it is one character that
+    nearly touches the group (no space between).
+
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("ก", 0), ("๖", 30), ("ฒ", 39), ("ข", 60))]
+    >>> [x.text for x in _with_touching(s, s[1:2], 3)]
+    ['๖', 'ฒ']
+    """
+    first, last = symbols.index(group[0]), symbols.index(group[-1])
+    out = list(group)
+    if first > 0 and len(symbols[first - 1].text) == 1 and group[0].box[0] - symbols[first - 1].box[2] <= gap:
+        out.insert(0, symbols[first - 1])
+    if (
+        last + 1 < len(symbols)
+        and len(symbols[last + 1].text) == 1
+        and symbols[last + 1].box[0] - group[-1].box[2] <= gap
+    ):
+        out.append(symbols[last + 1])
+    return out
+
+
+def _numeric_groups(symbols: Sequence[OcrSymbol]) -> list[list[OcrSymbol]]:
+    """Stretches of consecutive symbols that are digits or number punctuation, with a digit; and
+    stretches of Latin letters amid Thai (Tesseract's guess for Thai digits it cannot read)."""
+    groups: list[list[OcrSymbol]] = []
+    current: list[OcrSymbol] = []
+    latin: list[OcrSymbol] = []
+    thai_line = sum(1 for s in symbols if _THAI.search(s.text)) > len(symbols) / 2
+    for symbol in [*symbols, OcrSymbol("", (0, 0, 0, 0), 0)]:
+        if symbol.text and _NUMBER_SYMBOL.match(symbol.text):
+            current.append(symbol)
+        else:
+            if any(ch in DIGITS for s in current for ch in s.text):
+                groups.append(current)
+            current = []
+        if thai_line and symbol.text and _LATIN_SYMBOL.match(symbol.text):
+            latin.append(symbol)
+        else:
+            if len(latin) >= 3:
+                groups.append(latin)
+            latin = []
+    return groups
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_LATIN_SYMBOL = re.compile(r"^[A-Za-z.,]+$")
+_THAI = re.compile(r"[ก-๛]")
+_THAI_LETTER = re.compile(r"[ก-ฮ]")
+_THAI_DIGIT = re.compile(r"[๐-๙]")
+
+
+def _noise(line: Line) -> bool:
+    """A line of scattered one- and two-letter tokens: specks and strokes read as letters.
+
+    >>> w = lambda t: Word(t, t, BBox(0, 0, 1, 1))
+    >>> _noise(Line("อ, เ ศ ม/, v", "", BBox(0, 0, 1, 1), tuple(w(t) for t in "อ, เ ศ ม/, v".split())))
+    True
+    """
+    words = line.words
+    short = sum(1 for w in words if len(w.text) <= 2)
+    return len(words) >= 4 and short >= 0.6 * len(words)
+
+
+def _looks_misread(lines: Sequence[Line]) -> bool:
+    """More Latin letters than Thai consonants: in these documents, Tesseract guessing English for
+    Thai (digits do not count: ``RA. ๖๔ - B.A. ๖๔`` is a misread ``ต.ค. ๖๔ - ธ.ค. ๖๔``)."""
+    text = " ".join(ln.text for ln in lines)
+    return len(_LATIN.findall(text)) > len(_THAI_LETTER.findall(text))
+
+
+def _mostly_words(lines: Sequence[Line]) -> bool:
+    """Four Thai letters or more, and at least half of the Thai tokens dictionary words (a Thai
+    reading of English text is short junk).
+
+    >>> w = lambda t: Line(t, t, BBox(0, 0, 1, 1), ())
+    >>> _mostly_words([w("๗.ประสิทธิภาพการสื่อสาร")]), _mostly_words([w("ศิศิ")]), _mostly_words([w("ฮอท")])
+    (True, False, False)
+    """
+    text = "\n".join(ln.text for ln in lines)
+    found, total = dictionary_word_rate(text)
+    return len(_THAI_LETTER.findall(text)) >= 4 and found >= 0.5 * total
+
+
+def _mean_confidence(lines: Sequence[Line]) -> float:
+    confs = [ln.confidence for ln in lines if ln.confidence is not None]
+    return sum(confs) / len(confs) if confs else 0.0
+
+
+def _pad(gray: Gray) -> Gray:
+    out = np.full((gray.shape[0] + 2 * PAD, gray.shape[1] + 2 * PAD), 255, np.uint8)
+    out[PAD:-PAD, PAD:-PAD] = gray
+    return out
+
+
+def _shift(box: PixelBox, dx: int, dy: int) -> PixelBox:
+    return (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+
+
+def _tokens(symbols: Sequence[OcrSymbol], gap: float) -> list[_Token]:
+    """Symbols grouped into space-separated tokens: a space where the gap is wider than ``gap``.
+
+    >>> s = [OcrSymbol("ก", (0, 0, 10, 20), 90), OcrSymbol("า", (11, 0, 18, 20), 90),
+    ...      OcrSymbol("๑", (30, 0, 38, 20), 90)]
+    >>> [t.text for t in _tokens(s, 5)]
+    ['กา', '๑']
+    """
+    tokens: list[_Token] = []
+    right = -(10**9)
+    for symbol in symbols:
+        if tokens and symbol.box[0] - right <= gap:
+            tokens[-1].symbols.append(symbol)
+        else:
+            tokens.append(_Token([symbol]))
+        right = max(right, symbol.box[2]) if len(tokens[-1].symbols) > 1 else symbol.box[2]
+    return tokens
+
+
+_WELL_FORMED = re.compile(r"[+-]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*")
+
+
+def _digits(text: str) -> str:
+    return thai_digits_to_arabic("".join(ch for ch in text if ch in DIGITS))
+
+
+def _fuller(tesseract: str, glyphs: str) -> bool:
+    """Tesseract read a well-formed number holding every digit the glyph reader read, and more:
+    the glyph reader left out a digit it was unsure of (``93.91`` against ``93.9``).
+
+    >>> _fuller("93.91", "93.9"), _fuller("๕๓.๐๕", "๘๓.๐๘"), _fuller("ฉส๓.๐๘", "๘๓.๐๘")
+    (True, False, False)
+    """
+    return (
+        bool(_WELL_FORMED.fullmatch(tesseract))
+        and len(_digits(tesseract)) > len(_digits(glyphs))
+        and _digits(glyphs) in _digits(tesseract)
+    )
+
+
+def _with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:
+    """The glyph reader's digits with Tesseract's punctuation, when the glyph reader saw more
+    punctuation (a speck read as a second decimal point: ``๘๓.๐.๘``) in the same number of digits
+    and Tesseract's reading is a well-formed number.
+
+    >>> r = NumberRun("๘๓.๐.๘", 0, 10, True, 0.8)
+    >>> _with_punctuation_of("๕๓.๐๕", r).text, _with_punctuation_of("๕๓๐๕", r).text
+    ('๘๓.๐๘', '๘๓.๐.๘')
+    """
+    glyph_digits = [ch for ch in run.text if ch in DIGITS]
+    punct = sum(1 for ch in run.text if ch not in DIGITS)
+    tess_punct = sum(1 for ch in tesseract if ch not in DIGITS)
+    if (
+        punct <= tess_punct
+        or not tess_punct
+        or not _WELL_FORMED.fullmatch(tesseract)
+        or len(glyph_digits) != sum(1 for ch in tesseract if ch in DIGITS)
+    ):
+        return run
+    digits = iter(glyph_digits)
+    text = "".join(next(digits) if ch in DIGITS else ch for ch in tesseract)
+    return NumberRun(text, run.x0, run.x1, run.trusted, run.similarity)
+
+
+def _same_number(a: str, b: str) -> bool:
+    """Whether two readings are the same number, whatever digit script.
+
+    >>> _same_number("๘๘.๗๓", "88.73"), _same_number("๕๕๓", "๘๘.๗๓")
+    (True, False)
+    """
+    return thai_digits_to_arabic(a) == thai_digits_to_arabic(b)

@@ -1,0 +1,81 @@
+"""Send a document's scanned pages through OCR, in parallel processes, one Tesseract per process.
+
+Tesseract runs single-threaded (``OMP_THREAD_LIMIT=1``) and pages are spread over processes: on
+two cores this is faster than Tesseract's own threads, and a page that crashes the engine costs
+only its own result.  Every page comes back: read, blank, unreadable or failed, with the reason.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from extractors.ocr.engine import OcrEngine
+from extractors.ocr.options import OcrOptions
+from extractors.ocr.page import read_scanned_page, render
+from schemas import DocumentError, OcrInfo, OcrStatus, PageKind, PageText, Table
+
+PageResult = tuple[PageText, list[Table]]
+
+_engine: OcrEngine | None = None
+
+
+def _worker_engine(dpi: int) -> OcrEngine:
+    global _engine
+    if _engine is None or _engine.dpi != dpi:
+        _engine = OcrEngine(dpi)
+    return _engine
+
+
+def ocr_page(path: str, number: int, reason: str, dpi: int) -> PageResult:
+    """Read one scanned page (in whichever process runs it).  Never raises: a failure is a page
+    with status ``failed`` and the reason."""
+    try:
+        doc = pdfium.PdfDocument(path)
+        try:
+            gray = render(doc, number, dpi)
+        finally:
+            doc.close()
+        return read_scanned_page(_worker_engine(dpi), gray, number, reason)
+    except DocumentError as err:
+        return _failed(number, reason, dpi, err.reason)
+    except Exception as err:  # the engine on a damaged image: the page fails, the document goes on
+        return _failed(number, reason, dpi, f"OCR failed ({type(err).__name__}: {err})")
+
+
+def _failed(number: int, reason: str, dpi: int, why: str) -> PageResult:
+    info = OcrInfo(OcrStatus.FAILED, dpi, reason=why)
+    return PageText(number, 0.0, 0.0, PageKind.SCANNED, reason=reason, ocr=info), []
+
+
+def ocr_pages(path: str | Path, pages: list[PageText], options: OcrOptions) -> dict[int, PageResult]:
+    """OCR the given scanned pages of ``path``; results by page number."""
+    if not pages or not options.enabled:
+        return {}
+    jobs = [(str(path), p.number, p.reason, options.dpi) for p in pages]
+    processes = min(options.processes, len(jobs))
+    if processes <= 1:
+        return {job[1]: _keep_size(ocr_page(*job), pages) for job in jobs}
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+        futures = {job[1]: pool.submit(ocr_page, *job) for job in jobs}
+        results: dict[int, PageResult] = {}
+        for number, future in futures.items():
+            try:
+                results[number] = _keep_size(future.result(), pages)
+            except Exception as err:  # a worker died (out of memory, a crash in the engine)
+                page = next(p for p in pages if p.number == number)
+                results[number] = _failed(number, page.reason, options.dpi, f"OCR worker died ({err})")
+        return results
+
+
+def _keep_size(result: PageResult, pages: list[PageText]) -> PageResult:
+    """A failed page keeps the size its text layer reported."""
+    text, tables = result
+    if text.width == 0.0:
+        original = next(p for p in pages if p.number == text.number)
+        text.width, text.height = original.width, original.height
+    return text, tables
