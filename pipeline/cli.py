@@ -1,22 +1,23 @@
-"""The ``ita`` command line.  It calls the pipeline and formats what comes back; nothing else."""
+"""The ``ita`` command line.  It calls the pipeline and formats what comes back; nothing else.
+
+Each command imports what it uses when it runs, so ``ita --help`` and ``ita --version`` load no
+PDF, OCR or Thai library.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from extractors.read import read_tables, read_text
-from pipeline.audit.folder import Skipped, audit_folder, summary
-from pipeline.audit.report import write_audit
-from pipeline.batch.progress import ProgressView
-from pipeline.batch.run import batch as run_batch
-from pipeline.batch.types import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT, BatchError
-from pipeline.extract import extract as extract_record
-from pipeline.output import csv_text, table_record, to_json, write_atomic, write_csv, write_record_tables
-from schemas import DocumentError, Table
+from pipeline.batch.types import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT
+
+if TYPE_CHECKING:
+    from extractors.ocr.options import OcrOptions
+    from schemas import Table
 
 
 def _fail(path: str, reason: str) -> None:
@@ -28,6 +29,8 @@ def _each_file(files: tuple[str, ...], work: Callable[[str], None]) -> int:
 
     Returns the number of files that failed.
     """
+    from schemas import DocumentError
+
     failed = 0
     for path in files:
         try:
@@ -41,6 +44,18 @@ def _each_file(files: tuple[str, ...], work: Callable[[str], None]) -> int:
     return failed
 
 
+def _ocr(no_ocr: bool) -> OcrOptions:
+    from extractors.ocr.options import OcrOptions
+
+    return OcrOptions(enabled=not no_ocr)
+
+
+_pages_option = click.option("--pages", metavar="RANGE", help="Pages to read, e.g. 1-3,5 (default: all).")
+_no_ocr_option = click.option(
+    "--no-ocr", is_flag=True, help="Do not read scanned pages by OCR (they are reported as not read)."
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ita-extract")
 def main() -> None:
@@ -49,78 +64,61 @@ def main() -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--pages", metavar="RANGE", help="Pages to read, e.g. 1-3,5 (default: all).")
-def text(files: tuple[str, ...], pages: str | None) -> None:
-    """Print the repaired text of each page, with the page's kind (text, scanned, empty)."""
+@_pages_option
+@_no_ocr_option
+def text(files: tuple[str, ...], pages: str | None, no_ocr: bool) -> None:
+    """Print the repaired text of each page, with the page's kind (text, scanned, empty).
+
+    Scanned pages are read by OCR (--no-ocr: left empty)."""
+    from extractors.read import read_text
+    from pipeline.output import page_text
 
     def work(path: str) -> None:
-        result = read_text(path, pages)
+        result = read_text(path, pages, _ocr(no_ocr))
         if len(files) > 1:
             click.echo(f"##### {path}")
-        for page in result:
-            click.echo(f"=== page {page.number} [{page.kind.value}] {page.reason}")
-            if page.text:
-                click.echo(page.text)
+        click.echo(page_text(result), nl=False)
 
     sys.exit(1 if _each_file(files, work) else 0)
 
 
-def _write_tables(path: str, tables: list[Table], out: str, fmt: str) -> None:
-    stem = Path(path).stem
+def _print_tables(path: str, tables: list[Table], fmt: str) -> None:
+    from pipeline.output import csv_text, table_record, to_json
+
     records = [table_record(t) for t in tables]
-    if out == "-":
-        if fmt == "json":
-            click.echo(to_json({"file": path, "tables": records}), nl=False)
-        else:
-            for rec in records:
-                click.echo(
-                    f"# {path} page {rec['page']} table {rec['index'] + 1} box {rec['box']} "
-                    f"quality {rec['quality']['score']:.2f} ({rec['quality']['strategy']})"
-                )
-                click.echo(csv_text(rec["rows"]), nl=False)
-        return
-    target = Path(out)
     if fmt == "json":
-        write_atomic(target / f"{stem}.tables.json", to_json({"file": path, "tables": records}))
+        click.echo(to_json({"file": path, "tables": records}), nl=False)
         return
-    index = [["file", "page", "table", "box", "rows", "cols", "strategy", "quality", "continues_previous"]]
     for rec in records:
-        name = f"{stem}.p{rec['page']}.t{rec['index'] + 1}.csv"
-        write_csv(target / name, rec["rows"])
-        q = rec["quality"]
-        index.append(
-            [
-                name,
-                rec["page"],
-                rec["index"] + 1,
-                " ".join(str(v) for v in rec["box"]),
-                rec["n_rows"],
-                rec["n_cols"],
-                q["strategy"],
-                f"{q['score']:.3f}",
-                rec["continues_previous"],
-            ]
+        click.echo(
+            f"# {path} page {rec['page']} table {rec['index'] + 1} box {rec['box']} "
+            f"quality {rec['quality']['score']:.2f} ({rec['quality']['strategy']})"
         )
-    write_csv(target / f"{stem}.tables.csv", index)
+        click.echo(csv_text(rec["rows"]), nl=False)
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-o", "--out", default="-", show_default=True, help="Output folder, or - for standard output.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("--pages", metavar="RANGE", help="Pages to read, e.g. 1-3,5 (default: all).")
-def tables(files: tuple[str, ...], out: str, fmt: str, pages: str | None) -> None:
+@_pages_option
+@_no_ocr_option
+def tables(files: tuple[str, ...], out: str, fmt: str, pages: str | None, no_ocr: bool) -> None:
     """Write every table with its page, box and a quality figure.
 
     CSV: one file per table (<stem>.p<page>.t<n>.csv) and an index <stem>.tables.csv;
     JSON: <stem>.tables.json with every cell's text, raw text, box and spans.
     """
+    from extractors.read import read_tables
+    from pipeline.output import write_tables
 
     def work(path: str) -> None:
-        found = read_tables(path, pages)
-        _write_tables(path, found, out, fmt)
-        if out != "-":
-            click.echo(f"{path}: {len(found)} tables", err=True)
+        found = read_tables(path, pages, _ocr(no_ocr))
+        if out == "-":
+            _print_tables(path, found, fmt)
+            return
+        write_tables(path, Path(path).stem, found, Path(out), [fmt])
+        click.echo(f"{path}: {len(found)} tables", err=True)
 
     sys.exit(1 if _each_file(files, work) else 0)
 
@@ -130,32 +128,58 @@ def tables(files: tuple[str, ...], out: str, fmt: str, pages: str | None) -> Non
 @click.option(
     "-o", "--out", required=True, help="Output folder, or - to print the JSON (an array for several files)."
 )
-@click.option("--pages", metavar="RANGE", help="Pages to read, e.g. 1-3,5 (default: all).")
-def extract(files: tuple[str, ...], out: str, pages: str | None) -> None:
+@_pages_option
+@_no_ocr_option
+@click.option(
+    "--text", "with_text", is_flag=True, help="Also write each document's page text to OUT/text/<id>.txt."
+)
+@click.option(
+    "--tables",
+    "with_tables",
+    is_flag=True,
+    help="Also write every table to OUT/tables/ (CSV per table, an index, and JSON with cell boxes).",
+)
+def extract(
+    files: tuple[str, ...], out: str, pages: str | None, no_ocr: bool, with_text: bool, with_tables: bool
+) -> None:
     """Read ITA measures documents into indicators, scores, actions and checks.
 
     Writes OUT/<stem>.json for each document (schema: schemas/ita-record.schema.json) and the
     tables OUT/documents.csv, indicators.csv, actions.csv and checks.csv (UTF-8 with a BOM; key
-    column document_id).  A file that cannot be read gets one error line; the others go on.
+    column document_id).  --text and --tables write the page text and the tables of the same
+    reading (each PDF is read once).  A file that cannot be read gets one error line; the others go on.
     """
+    from extractors.read import read_document
+    from pipeline.extract import record_of
+    from pipeline.output import page_text, to_json, write_atomic, write_record_tables, write_tables
+
+    if out == "-" and (with_text or with_tables):
+        raise click.UsageError("--text and --tables write files: give an output folder with -o")
     records: list[dict[str, object]] = []
     seen: set[str] = set()
 
     def work(path: str) -> None:
-        record = extract_record(path, pages)
+        document = read_document(path, pages, _ocr(no_ocr))
+        record = record_of(document)
         if record.document_id in seen:  # same file name from another folder: keep both
             record.document_id = f"{record.document_id}-{record.source.sha256[:8]}"
         seen.add(record.document_id)
         data = record.to_dict()
         records.append(data)
-        if out != "-":
-            write_atomic(Path(out) / f"{record.document_id}.json", to_json(data))
-            warnings = sum(1 for c in record.checks if c.severity.value != "info")
-            click.echo(
-                f"{path}: {len(record.indicators)} indicators, {len(record.actions)} actions, "
-                f"{warnings} warnings",
-                err=True,
-            )
+        if out == "-":
+            return
+        target = Path(out)
+        write_atomic(target / f"{record.document_id}.json", to_json(data))
+        if with_text:
+            write_atomic(target / "text" / f"{record.document_id}.txt", page_text(document.pages))
+        if with_tables:
+            write_tables(path, record.document_id, document.tables, target / "tables", ["csv", "json"])
+        warnings = sum(1 for c in record.checks if c.severity.value != "info")
+        click.echo(
+            f"{path}: {len(record.indicators)} indicators, {len(record.actions)} actions, "
+            f"{len(document.tables)} tables, {warnings} warnings",
+            err=True,
+        )
 
     failed = _each_file(files, work)
     if out == "-":
@@ -183,6 +207,8 @@ def audit(folder: str, html_out: str | None) -> None:
     per document with its completeness, 0-100).  A JSON file that is not an ITA record is skipped
     with a message; the rest go on.
     """
+    from pipeline.audit.folder import Skipped, audit_folder, summary
+    from pipeline.audit.report import write_audit
 
     def skipped(item: Skipped) -> None:
         click.echo(f"skipped: {item.path}: {item.reason}", err=True)
@@ -243,6 +269,7 @@ def audit(folder: str, html_out: str | None) -> None:
     help="Worker processes on this machine, or tasks on a Dask cluster.",
 )
 @click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://HOST:8786.")
+@_no_ocr_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; the exit status tells.")
 def batch(
     sources: tuple[str, ...],
@@ -255,6 +282,7 @@ def batch(
     memory_limit: int,
     executor: str,
     scheduler: str | None,
+    no_ocr: bool,
     quiet: bool,
 ) -> None:
     """Convert whole archives: every PDF in SOURCES (folders, searched recursively; glob
@@ -263,10 +291,15 @@ def batch(
     Writes OUT/<document_id>.json per document, the manifest OUT/manifest.sqlite (what is done,
     failed or left to do, by content hash), and the combined tables documents, indicators,
     actions, checks and errors as CSV, Parquet and one SQLite database (OUT/tables.sqlite).
-    Run it again to resume: documents done before and unchanged are skipped.  A file that cannot
-    be read, or that hits the time or memory limit, becomes a row of errors and the rest go on.
+    Run it again to resume: documents done before and unchanged are skipped (those read with
+    --no-ocr are read again without it).  A file that cannot be read, or that hits the time or
+    memory limit, becomes a row of errors and the rest go on.
     Exit status: 0 all read, 1 some files failed, 2 the batch could not run.
     """
+    from pipeline.batch.progress import ProgressView
+    from pipeline.batch.run import batch as run_batch
+    from pipeline.batch.types import BatchError
+
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://HOST:8786")
     view = ProgressView(sys.stderr, bar=sys.stderr.isatty(), quiet=quiet)
@@ -283,6 +316,7 @@ def batch(
             executor=executor,
             scheduler=scheduler,
             on_event=view,
+            ocr=not no_ocr,
         )
     except BatchError as err:
         click.echo(f"error: {err}", err=True)

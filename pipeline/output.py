@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from schemas import Table
+from schemas import PageText, Table
 from schemas.record import FACT_FIELDS
 
 #: Temporary files are named ``.<name>.<random>.tmp`` beside their target (see :func:`atomic_path`).
@@ -119,6 +119,69 @@ def table_record(table: Table) -> dict[str, Any]:
 
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def page_text(pages: Iterable[PageText]) -> str:
+    """Each page's repaired text under a line ``=== page N [kind] reason`` (what ``ita text`` prints)."""
+    parts: list[str] = []
+    for page in pages:
+        parts.append(f"=== page {page.number} [{page.kind.value}] {page.reason}\n")
+        if page.text:
+            parts.append(page.text + "\n")
+    return "".join(parts)
+
+
+#: The index of a document's tables (``<stem>.tables.csv``): one row per table.
+TABLE_INDEX_HEADER = [
+    "file",
+    "page",
+    "table",
+    "box",
+    "rows",
+    "cols",
+    "strategy",
+    "quality",
+    "continues_previous",
+]
+
+
+def write_tables(
+    source: str, stem: str, tables: Sequence[Table], target: Path, formats: Iterable[str]
+) -> list[Path]:
+    """Write the tables of the document ``source`` (a path, as given) into ``target``.
+
+    ``csv``: one file per table (``<stem>.p<page>.t<n>.csv``) and an index ``<stem>.tables.csv``;
+    ``json``: ``<stem>.tables.json`` with every cell's text, raw text, box and spans.  Returns the
+    files written."""
+    records = [table_record(t) for t in tables]
+    written: list[Path] = []
+    if "json" in formats:
+        path = target / f"{stem}.tables.json"
+        write_atomic(path, to_json({"file": source, "tables": records}))
+        written.append(path)
+    if "csv" in formats:
+        index: list[list[Any]] = [TABLE_INDEX_HEADER]
+        for rec in records:
+            name = f"{stem}.p{rec['page']}.t{rec['index'] + 1}.csv"
+            write_csv(target / name, rec["rows"])
+            written.append(target / name)
+            q = rec["quality"]
+            index.append(
+                [
+                    name,
+                    rec["page"],
+                    rec["index"] + 1,
+                    " ".join(str(v) for v in rec["box"]),
+                    rec["n_rows"],
+                    rec["n_cols"],
+                    q["strategy"],
+                    f"{q['score']:.3f}",
+                    rec["continues_previous"],
+                ]
+            )
+        write_csv(target / f"{stem}.tables.csv", index)
+        written.append(target / f"{stem}.tables.csv")
+    return written
 
 
 # --- extraction records as CSV tables -----------------------------------------------------------

@@ -163,6 +163,9 @@ class PageText:
     quality: TextQuality = field(default_factory=TextQuality)
     reason: str = ""  #: why the page got its kind, in plain words
     ocr: OcrInfo | None = None  #: set when the page was a scan sent to OCR
+    #: Ruling lines: every horizontal (no height) and vertical (no width) straight piece of the
+    #: page's drawn paths, from the text layer's reading of the page (table borders among them).
+    rulings: list[BBox] = field(default_factory=list)
 
     @property
     def text(self) -> str:

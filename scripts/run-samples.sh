@@ -1,19 +1,14 @@
 #!/usr/bin/env bash
-# Set up, then run the main job over samples/: a record per document (JSON + CSV tables) in out/records,
-# the audit report of those records (out/audit.html),
-# and each page's text and every table (CSV and JSON) for inspection.
+# Set up, then run the main job over samples/, reading each PDF once: a record per document (JSON +
+# CSV tables) in out/records, with each document's page text (out/records/text/) and tables
+# (out/records/tables/) from the same reading, then the audit report of the records (out/audit.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 mkdir -p out
 status=0
-ita extract samples/*.pdf -o out/records || status=1
-ita audit out/records -o out/audit.html || status=1
-for pdf in samples/*.pdf; do
-    stem=$(basename "$pdf" .pdf)
-    ita text "$pdf" > "out/$stem.txt" || status=1
-done
-ita tables samples/*.pdf -o out/tables --format csv || status=1
-ita tables samples/*.pdf -o out/tables --format json || status=1
-echo "results in out/ (records: out/records/, audit report: out/audit.html, text: out/*.txt, tables: out/tables/)"
+.venv/bin/ita extract samples/*.pdf -o out/records --text --tables || status=1
+.venv/bin/ita audit out/records -o out/audit.html || status=1
+echo "results in out/ (records: out/records/, page text: out/records/text/, tables: out/records/tables/," \
+    "audit report: out/audit.html)"
 exit $status

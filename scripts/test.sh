@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Set up and run every check: lint, types, unit and doctests, tests against the real PDFs.
+# Set up and run every check: lint, types, the import contract, unit and doctests, tests against the
+# real PDFs.  Everything runs from the virtual environment scripts/setup.sh makes (.venv/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
-python3 -m ruff check .
-python3 -m ruff format --check .
-python3 -m mypy
-python3 -m pytest -q
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/mypy
+.venv/bin/lint-imports
+.venv/bin/python -m pytest -q

@@ -20,7 +20,7 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.mark.parametrize("command", ["text", "tables"])
+@pytest.mark.parametrize("command", ["text", "tables", "extract", "audit", "batch"])
 def test_every_command_has_help(runner: CliRunner, command: str) -> None:
     result = runner.invoke(main, [command, "--help"])
     assert result.exit_code == 0
@@ -38,11 +38,21 @@ def test_text_prints_pages_with_kinds(runner: CliRunner) -> None:
 
 
 def test_text_scanned_pages_are_marked(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["text", str(real_pdf("scanned-staff-guideline-memo.pdf"))])
+    result = runner.invoke(main, ["text", str(real_pdf("scanned-staff-guideline-memo.pdf")), "--no-ocr"])
     assert result.exit_code == 0
     headers = [line for line in result.output.splitlines() if line.startswith("=== page")]
     assert len(headers) == 4
     assert all("[scanned]" in h for h in headers)
+    assert result.output.splitlines() == headers  # OCR off: no text under them
+
+
+def test_text_reads_scanned_pages_by_ocr(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["text", str(real_pdf("scanned-staff-guideline-memo.pdf")), "--pages", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("=== page 1 [scanned]")
+    thai = sum(1 for ch in result.output if "\u0e01" <= ch <= "\u0e5b")
+    assert len(lines) > 10 and thai > 300, result.output[:500]
 
 
 @pytest.mark.parametrize("name", ["zero-byte.pdf", "not-a-pdf.pdf", "encrypted.pdf", "missing.pdf"])

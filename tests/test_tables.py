@@ -7,6 +7,7 @@ files beside them (``soffice --headless --convert-to pdf <name>.fodt``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -153,7 +154,7 @@ def test_prose_pages_give_no_tables(page: int) -> None:
 
 def test_scanned_page_gives_no_tables() -> None:
     page = PageText(number=1, width=595, height=842, kind=PageKind.SCANNED)
-    assert find_tables(FakePlumberPage([]), page) == []
+    assert find_tables(FakePlumberPage(), page) == []
 
 
 # --- LibreOffice: a ruled table over three pages, an unruled table, lists ----------------------
@@ -213,31 +214,24 @@ def test_sample_wangphai_table_continues_on_every_page() -> None:
 # --- degenerate grids, on made-up geometry -----------------------------------------------------
 
 
-@dataclass
-class FakeTableFinder:
-    cells: list[tuple[float, float, float, float]]
-
-    @property
-    def bbox(self) -> tuple[float, float, float, float]:
-        return (
-            min(c[0] for c in self.cells),
-            min(c[1] for c in self.cells),
-            max(c[2] for c in self.cells),
-            max(c[3] for c in self.cells),
-        )
-
-
 class FakePlumberPage:
-    """Stands in for a pdfplumber page whose ruled tables have the given cell boxes."""
+    """Stands in for an unparsed pdfplumber page: its box, and no text-strategy tables.  Ruled
+    tables come from the ``PageText``'s rulings through pdfplumber's own table finder."""
 
-    def __init__(self, tables: list[list[tuple[float, float, float, float]]]) -> None:
-        self.tables = tables
-        self.bbox = (0.0, 0.0, 595.0, 842.0)
+    bbox = (0.0, 0.0, 595.0, 842.0)
 
-    def find_tables(self, table_settings: dict[str, Any]) -> list[FakeTableFinder]:
-        if table_settings["vertical_strategy"] != "lines":
-            return []
-        return [FakeTableFinder(cells) for cells in self.tables]
+    def find_tables(self, table_settings: dict[str, Any]) -> list[Any]:
+        return []
+
+
+def rulings_of(tables: Sequence[list[tuple[float, float, float, float]]]) -> list[BBox]:
+    """The ruling lines that draw these cell boxes: each box's four sides."""
+    lines: list[BBox] = []
+    for cells in tables:
+        for x0, top, x1, bottom in cells:
+            lines += [BBox(x0, top, x1, top), BBox(x0, bottom, x1, bottom)]
+            lines += [BBox(x0, top, x0, bottom), BBox(x1, top, x1, bottom)]
+    return lines
 
 
 def word(text: str, x: float, baseline: float, size: float = 14.0) -> list[Char]:
@@ -249,8 +243,11 @@ def word(text: str, x: float, baseline: float, size: float = 14.0) -> list[Char]
     return chars
 
 
-def text_page(chars: list[Char]) -> PageText:
-    return PageText(number=1, width=595, height=842, kind=PageKind.TEXT, chars=chars)
+def text_page(chars: list[Char], tables: Sequence[list[tuple[float, float, float, float]]] = ()) -> PageText:
+    """A text page with these characters, and ruling lines drawing these tables' cells."""
+    return PageText(
+        number=1, width=595, height=842, kind=PageKind.TEXT, chars=chars, rulings=rulings_of(tables)
+    )
 
 
 Box = tuple[float, float, float, float]
@@ -259,19 +256,19 @@ GRID_2X2: list[Box] = [(100, 100, 200, 130), (200, 100, 300, 130), (100, 130, 20
 
 
 def test_one_cell_box_is_not_a_table() -> None:
-    page = text_page(word("กรอบ", 120, 120))
     one: list[Box] = [(100, 100, 300, 130)]
-    assert find_tables(FakePlumberPage([one]), page) == []
+    page = text_page(word("กรอบ", 120, 120), [one])
+    assert find_tables(FakePlumberPage(), page) == []
 
 
 def test_grid_without_text_is_not_a_table() -> None:
-    page = text_page(word("ข้างนอก", 120, 400))
-    assert find_tables(FakePlumberPage([GRID_2X2]), page) == []
+    page = text_page(word("ข้างนอก", 120, 400), [GRID_2X2])
+    assert find_tables(FakePlumberPage(), page) == []
 
 
 def test_missing_cell_is_filled_from_the_grid_and_noted() -> None:
     chars = word("ก", 120, 120) + word("ข", 220, 120) + word("ค", 120, 150) + word("ง", 220, 150)
-    [table] = find_tables(FakePlumberPage([GRID_2X2[:3]]), text_page(chars))
+    [table] = find_tables(FakePlumberPage(), text_page(chars, [GRID_2X2[:3]]))
     assert table.grid() == [["ก", "ข"], ["ค", "ง"]]
     assert table.quality.chars_inside == 0.75  # ง was in no ruled cell
     assert table.quality.notes == [
@@ -290,7 +287,7 @@ def test_merged_cell_gets_its_spans() -> None:
     ]
     cells.append((200, 160, 300, 190))
     chars = word("หัว", 180, 120) + word("ก", 120, 150) + word("ข", 220, 150)
-    [table] = find_tables(FakePlumberPage([cells]), text_page(chars))
+    [table] = find_tables(FakePlumberPage(), text_page(chars, [cells]))
     assert shape(table) == (3, 2)
     assert spans(table) == [(0, 0, 1, 2, "หัว")]
     assert table.quality.filled_share == pytest.approx(4 / 6, abs=0.001)

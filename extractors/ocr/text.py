@@ -35,8 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from pythainlp.corpus import thai_stopwords, thai_words
-from pythainlp.tokenize import word_tokenize
+from pythainlp.corpus import thai_stopwords
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -56,6 +55,7 @@ from extractors.thai.text import (
     reorder_marks,
     thai_digits_to_arabic,
 )
+from extractors.thai.words import thai_dictionary, tokenize
 
 __all__ = [
     "DEFAULT_VOCABULARY",
@@ -81,7 +81,7 @@ _LEAD_VOWELS = "\u0e40-\u0e44"  # เ แ โ ใ ไ
 #: Thai letters, vowels and marks, without ฯ ๆ ฿ and digits: the characters a word is made of.
 _WORD_CHARS = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
 
-_WORDS = thai_words()
+_WORDS = thai_dictionary()
 _STOPWORDS = thai_stopwords()
 
 
@@ -132,7 +132,7 @@ def _tokens(run: str) -> tuple[tuple[int, int, bool], ...]:
     """newmm tokens of a run of Thai letters: (start, end, in ``thai_words()``)."""
     spans: list[tuple[int, int, bool]] = []
     pos = 0
-    for tok in word_tokenize(run, engine="newmm", keep_whitespace=False):
+    for tok in tokenize(run):
         start = run.find(tok, pos)
         if start < 0:  # newmm changed the text; treat the run as one unknown token
             return ((0, len(run), False),)

@@ -10,13 +10,13 @@ spaces are not used.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from pythainlp.tokenize import word_tokenize
-
 from extractors.pdf.textlayer import SPACE_GLYPHS
 from extractors.thai.text import is_mark, is_thai_char, join_wrapped_lines, normalize_thai
+from extractors.thai.words import tokenize
 from schemas import BBox, Char, Line, Word
 
 #: A horizontal gap wider than this share of the font size separates two words.
@@ -206,25 +206,41 @@ def build_lines(chars: Sequence[Char], rules: Sequence[BBox] = ()) -> list[Line]
     return lines
 
 
+def _body_centre(c: Char) -> tuple[float, float]:
+    """Where a character's body is: a mark's is its consonant's (same origin and baseline)."""
+    return c.origin_x + max(c.box.x1 - c.origin_x, 0.0) / 2, c.baseline - 0.3 * c.size
+
+
 def chars_in_box(chars: Iterable[Char], box: BBox, tolerance: float = 1.0) -> list[Char]:
     """The characters whose body centre lies in ``box`` (a mark goes where its consonant goes)."""
-    inside: list[Char] = []
-    for c in chars:
-        x = c.origin_x + max(c.box.x1 - c.origin_x, 0.0) / 2
-        y = c.baseline - 0.3 * c.size
-        if box.contains_point(x, y, tolerance):
-            inside.append(c)
-    return inside
+    return [c for c in chars if box.contains_point(*_body_centre(c), tolerance)]
 
 
-def text_in_box(chars: Sequence[Char], box: BBox) -> tuple[str, str]:
+class CharIndex:
+    """The characters of a region, for asking many boxes in turn: :func:`chars_in_box`'s answer,
+    in the characters' own order, without going through every character for every box."""
+
+    def __init__(self, chars: Iterable[Char]) -> None:
+        placed = sorted(((*_body_centre(c), n, c) for n, c in enumerate(chars)), key=lambda p: p[1])
+        self._ys = [p[1] for p in placed]
+        self._placed = placed
+
+    def within(self, box: BBox, tolerance: float = 1.0) -> list[Char]:
+        lo = bisect_left(self._ys, box.top - tolerance)
+        hi = bisect_right(self._ys, box.bottom + tolerance)
+        found = [(n, c) for x, y, n, c in self._placed[lo:hi] if box.contains_point(x, y, tolerance)]
+        return [c for _, c in sorted(found, key=lambda p: p[0])]
+
+
+def text_in_box(chars: Sequence[Char] | CharIndex, box: BBox) -> tuple[str, str]:
     """The text inside ``box``: wrapped lines joined as Thai joins them, and the raw lines.
 
     Returns ``(text, raw)``: ``text`` is normalised, a wrapped line joined
     without the space a line break would invent; ``raw`` keeps the text
     layer's characters, one line per line.
     """
-    lines = build_lines(chars_in_box(chars, box))
+    inside = chars.within(box) if isinstance(chars, CharIndex) else chars_in_box(chars, box)
+    lines = build_lines(inside)
     breaks = [ends_paragraph(line, nxt, box) for line, nxt in pairwise(lines)]
     text = join_wrapped_lines([line.text for line in lines], [line.ends_with_space for line in lines], breaks)
     return text, "\n".join(line.raw for line in lines)
@@ -257,5 +273,5 @@ def ends_paragraph(line: Line, nxt: Line, box: BBox) -> bool:
 def _first_token(text: str) -> str:
     if not text or not is_thai_char(text[0]):
         return text
-    tokens = word_tokenize(text[:30], engine="newmm", keep_whitespace=False)
+    tokens = tokenize(text[:30])
     return tokens[0] if tokens else text

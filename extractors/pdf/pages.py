@@ -34,6 +34,7 @@ def read_page(doc: pdfium.PdfDocument, number: int) -> PageText:
         chars=chars if kind is PageKind.TEXT else [],
         quality=quality,
         reason=reason,
+        rulings=raw.rulings if kind is PageKind.TEXT else [],
     )
 
 

@@ -1,8 +1,9 @@
 """Find tables on a page: their grid from the drawing, their text from our repaired characters.
 
-pdfplumber is used for geometry only: the ruling lines (and the rectangles Word draws as cell
-borders) give the cell boxes, and, on a page with no rulings, its text strategy proposes column
-edges.  The text of every cell comes from ``PageText.chars`` through
+pdfplumber is used for geometry only: its table finder turns the page's ruling lines (and the
+rectangles Word draws as cell borders), read off pdfium's paths (``PageText.rulings``, see
+:mod:`extractors.pdf.rulings`), into cell boxes, and, on a page with no ruled table, its text strategy
+proposes column edges.  The text of every cell comes from ``PageText.chars`` through
 :func:`extractors.pdf.layout.text_in_box`, never from pdfminer, which breaks Thai (``ค าน า``, ``ำา``,
 ``(cid:N)``).
 
@@ -21,7 +22,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from extractors.pdf.layout import chars_in_box, text_in_box
+from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
+from extractors.pdf.rulings import edges_of
 from extractors.thai.text import LIST_MARKER
 from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality
 
@@ -206,6 +208,7 @@ def _ruled_table(
     table_box = BBox(xs[0], ys[0], xs[-1], ys[-1])
     local = chars_in_box(chars, table_box)  # spaces and marks too: the layout needs them
     visible = _visible(local)  # what the counts are about
+    local_index, visible_index = CharIndex(local), CharIndex(visible)
     placements = [grid_place(b, xs, ys) for b in cell_boxes]
     missing, overlapping = coverage(n_rows, n_cols, placements)
 
@@ -213,13 +216,13 @@ def _ruled_table(
     seen: dict[int, int] = {}
     for b, (row, col, rowspan, colspan) in zip(cell_boxes, placements, strict=True):
         box = _box(b)
-        for c in chars_in_box(visible, box):
+        for c in visible_index.within(box):
             seen[id(c)] = seen.get(id(c), 0) + 1
-        text, raw = text_in_box(local, box)
+        text, raw = text_in_box(local_index, box)
         cells.append(Cell(row, col, text, raw, box, rowspan, colspan))
     for row, col in missing:  # no ruled cell here (a border is missing): take the grid slot
         box = BBox(xs[col], ys[row], xs[col + 1], ys[row + 1])
-        text, raw = text_in_box(local, box)
+        text, raw = text_in_box(local_index, box)
         cells.append(Cell(row, col, text, raw, box))
     if not any(c.text for c in cells):
         return None
@@ -450,13 +453,14 @@ def _block_table(block: _Block, page_text: PageText) -> Table:
     table_box = BBox(xs[0], ys[0], xs[-1], ys[-1])
     local = chars_in_box(page_text.chars, table_box)
     visible = _visible(local)
+    local_index, visible_index = CharIndex(local), CharIndex(visible)
     cells: list[Cell] = []
     placed: set[int] = set()
     for r in range(len(lines)):
         for c in range(len(xs) - 1):
             box = BBox(xs[c], ys[r], xs[c + 1], ys[r + 1])
-            placed.update(id(ch) for ch in chars_in_box(visible, box))
-            text, raw = text_in_box(local, box)
+            placed.update(id(ch) for ch in visible_index.within(box))
+            text, raw = text_in_box(local_index, box)
             cells.append(Cell(r, c, text, raw, box))
     outside = sum(1 for ch in visible if id(ch) not in placed)
     chars_inside = round((len(visible) - outside) / len(visible), 3) if visible else 1.0
@@ -477,6 +481,22 @@ def _block_table(block: _Block, page_text: PageText) -> Table:
 # --- the stage ---------------------------------------------------------------------------------
 
 
+def _ruled_grids(plumber_page: Any, rulings: list[BBox]) -> list[Any]:
+    """pdfplumber's tables from the page's rulings, given as explicit lines (no second parse)."""
+    vertical, horizontal = edges_of(rulings)
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []
+    from pdfplumber.table import TableFinder, TableSettings
+
+    settings = LINE_SETTINGS | {
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": vertical,
+        "explicit_horizontal_lines": horizontal,
+    }
+    return list(TableFinder(plumber_page, TableSettings.resolve(settings)).tables)
+
+
 def find_tables(plumber_page: Any, page_text: PageText) -> list[Table]:
     """The tables of one page, top to bottom.
 
@@ -488,7 +508,7 @@ def find_tables(plumber_page: Any, page_text: PageText) -> list[Table]:
     if not _visible(page_text.chars):
         return []
     tables: list[Table] = []
-    for found in plumber_page.find_tables(table_settings=LINE_SETTINGS):
+    for found in _ruled_grids(plumber_page, page_text.rulings):
         boxes = [(float(b[0]), float(b[1]), float(b[2]), float(b[3])) for b in found.cells if b is not None]
         table = _ruled_table(boxes, page_text.chars, page_text.number)
         if table is not None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extractors.pdf.rulings import ruling_boxes
 from schemas import BBox
 
 #: Page object type codes (fpdf_edit.h).
@@ -60,6 +61,7 @@ class RawPage:
     glyphs: list[RawGlyph]
     image_area_share: float  #: share of the page covered by images (capped at 1)
     vertical_rules: list[BBox]  #: thin vertical paths: table column borders, where lines must split
+    rulings: list[BBox]  #: every horizontal and vertical straight piece of the page's paths
     font_data: dict[int, bytes]  #: embedded font program by ``font_key``, loaded on demand
 
 
@@ -163,10 +165,11 @@ def read_raw_page(doc: pdfium.PdfDocument, number: int) -> RawPage:
                 font_data[g.font_key] = reader.font_data(i)
         images = reader.image_area_share(width, height)
         rules = reader.vertical_rules() if glyphs else []
+        rulings = ruling_boxes(page) if glyphs else []
     finally:
         textpage.close()
         page.close()
-    return RawPage(number, width, height, glyphs, images, rules, font_data)
+    return RawPage(number, width, height, glyphs, images, rules, rulings, font_data)
 
 
 def needs_font_outline(g: RawGlyph) -> bool:

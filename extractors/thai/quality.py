@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pythainlp.corpus import thai_words
-
 from extractors.thai.text import is_thai_char
+from extractors.thai.words import is_word, tokenize
 
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _TONES = "\u0e48-\u0e4b"
@@ -78,13 +77,10 @@ def dictionary_word_rate(text: str) -> tuple[int, int]:
     >>> dictionary_word_rate("สำนักงานสาธารณสุข")
     (2, 2)
     """
-    from pythainlp.tokenize import word_tokenize
-
-    words = thai_words()  # pythainlp keeps one copy
     found = total = 0
     for line in text.splitlines():
-        for token in word_tokenize(line, engine="newmm", keep_whitespace=False):
+        for token in tokenize(line):
             if _THAI_WORD.match(token):
                 total += 1
-                found += token in words
+                found += is_word(token)
     return found, total

@@ -26,9 +26,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
-from pythainlp.corpus import thai_words
-from pythainlp.tokenize import word_tokenize
 from pythainlp.util import arabic_digit_to_thai_digit, remove_spaces_before_marks, thai_digit_to_arabic_digit
+
+from extractors.thai.words import is_word, tokenize
 
 THAI_RANGE = ("\u0e00", "\u0e7f")
 CONSONANTS = "".join(chr(c) for c in range(0x0E01, 0x0E2F))  # ก .. ฮ
@@ -66,8 +66,6 @@ _PUA_TABLE: dict[int, str | None] = {cp: None for cp in range(0xE000, 0xF900)} |
     ord(k): v for k, v in THAI_PUA.items()
 }
 _DROP_ZW_TABLE: dict[int, None] = dict.fromkeys(map(ord, ZERO_WIDTH))
-
-_WORDS = thai_words()
 
 
 def is_thai_char(ch: str) -> bool:
@@ -170,8 +168,8 @@ def _can_carry(marks: str) -> bool:
 def _segments(run: str) -> tuple[tuple[int, int, bool], ...]:
     """newmm tokens of a run of Thai letters as (start, end, in dictionary)."""
     spans, pos = [], 0
-    for tok in word_tokenize(run, engine="newmm", keep_whitespace=False):
-        spans.append((pos, pos + len(tok), tok in _WORDS))
+    for tok in tokenize(run):
+        spans.append((pos, pos + len(tok), is_word(tok)))
         pos += len(tok)
     return tuple(spans) if pos == len(run) else ((0, len(run), False),)
 

@@ -29,6 +29,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import replace
 from multiprocessing import Pipe
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -343,7 +344,7 @@ def distributed_module() -> Any:
 
 
 def _with_data(task: DocumentTask) -> DocumentTask:
-    return DocumentTask(task.sha256, task.path, task.document_id, task.size, Path(task.path).read_bytes())
+    return replace(task, data=Path(task.path).read_bytes())
 
 
 def run_dask(

@@ -189,10 +189,16 @@ def _register(files: list[Path], manifest: Manifest, out: Path) -> tuple[list[Fi
     return states, unreadable
 
 
-def _is_current(entry: DocumentEntry, out: Path) -> bool:
+def _program(ocr: bool) -> str:
+    """What the manifest records as the program that made a result: a result read with OCR off is
+    another program's, so a later run with OCR on reads the document again."""
+    return program_version() if ocr else f"{program_version()}+no-ocr"
+
+
+def _is_current(entry: DocumentEntry, out: Path, ocr: bool) -> bool:
     return (
         entry.status is Status.DONE
-        and entry.program_version == program_version()
+        and entry.program_version == _program(ocr)
         and entry.schema_version == SCHEMA_VERSION
         and (out / f"{entry.document_id}.json").is_file()
     )
@@ -211,6 +217,7 @@ def batch(
     executor: str = "local",
     scheduler: Any = None,
     on_event: OnEvent | None = None,
+    ocr: bool = True,
 ) -> BatchResult:
     """Read every PDF the ``sources`` name (folders, glob patterns, ``@list.txt`` files) into
     ``out``: one ``<document_id>.json`` per document, the manifest ``manifest.sqlite``, and the
@@ -221,7 +228,9 @@ def batch(
     seconds and ``memory_limit_mb`` of address space (``None``: no limit).  ``executor="dask"``
     runs them on the ``dask.distributed`` cluster at ``scheduler`` (an address such as
     ``tcp://HOST:8786``, or a ``Client``).  Documents done before and unchanged are skipped;
-    ``retry_failed`` reads failed ones again, ``force`` reads everything again.
+    ``retry_failed`` reads failed ones again, ``force`` reads everything again.  ``ocr=False``
+    leaves scanned pages unread (each record says so); a result made that way counts as another
+    program's, so a later run with OCR reads those documents again.
 
     Bad files never raise: they are error rows in the result and in ``errors``.  Raises
     :class:`~pipeline.batch.types.BatchError` when the batch cannot run at all.
@@ -259,7 +268,7 @@ def batch(
                 by_sha: dict[str, list[FileState]] = {}
                 for state in states:
                     by_sha.setdefault(state.sha256, []).append(state)
-                tasks, skipped, failed_before = _plan(manifest, by_sha, out_dir, force, retry_failed)
+                tasks, skipped, failed_before = _plan(manifest, by_sha, out_dir, force, retry_failed, ocr)
 
                 emit(
                     BatchStarted(
@@ -275,7 +284,7 @@ def batch(
                     )
                 )
                 pages = 0
-                program = program_version()
+                program = _program(ocr)
 
                 def on_start(task: DocumentTask) -> None:
                     manifest.mark_running(task.sha256)
@@ -329,7 +338,12 @@ def batch(
 
 
 def _plan(
-    manifest: Manifest, by_sha: dict[str, list[FileState]], out: Path, force: bool, retry_failed: bool
+    manifest: Manifest,
+    by_sha: dict[str, list[FileState]],
+    out: Path,
+    force: bool,
+    retry_failed: bool,
+    ocr: bool,
 ) -> tuple[list[DocumentTask], int, int]:
     """The documents to read (biggest first, so no long one is left to the end), and how many are
     skipped as done and as failed before."""
@@ -338,12 +352,12 @@ def _plan(
     for sha, files in by_sha.items():
         entry = manifest.entry(sha)
         assert entry is not None
-        if not force and _is_current(entry, out):
+        if not force and _is_current(entry, out, ocr):
             skipped += 1
         elif not force and entry.status is Status.FAILED and not retry_failed:
             failed_before += 1
         else:
-            tasks.append(DocumentTask(sha, files[0].path, entry.document_id, files[0].size))
+            tasks.append(DocumentTask(sha, files[0].path, entry.document_id, files[0].size, ocr=ocr))
     tasks.sort(key=lambda t: (-t.size, t.path))
     return tasks, skipped, failed_before
 

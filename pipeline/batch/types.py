@@ -67,6 +67,8 @@ class DocumentTask:
     document_id: str
     size: int = 0
     data: bytes | None = None
+    #: Read scanned pages by OCR (off: they are reported as not read).
+    ocr: bool = True
 
 
 @dataclass(frozen=True)
