@@ -11,9 +11,17 @@ import pypdfium2 as pdfium
 
 from extractors.ocr.options import OcrOptions
 from extractors.pdf.pages import read_page
-from extractors.pdf.source import open_pdfium, parse_page_ranges, sha256_of
+from extractors.pdf.source import (
+    damaged,
+    open_pdfium,
+    parse_page_ranges,
+    raised_by_pdf_library,
+    sha256_of,
+    short_reason,
+)
 from extractors.pdf.tables import find_tables, link_continuations
 from schemas import Document, DocumentError, PageKind, PageText, Table
+from schemas.names import shown_name
 
 
 def read_text(path: str | Path, pages: str | None = None, ocr: OcrOptions | None = None) -> list[PageText]:
@@ -39,8 +47,21 @@ def read_document(
     and come back with ``PageText.ocr`` set; a PDF that mixes text and scanned pages gives one
     list of pages and tables, in page order.  ``tables=False`` skips the text pages' table
     geometry (for their text alone).
+
+    Raises ``DocumentError`` when the file cannot be read, with a short plain reason: an error a PDF
+    library raises while reading is the file's damage, never an internal error.
     """
-    ocr = ocr or OcrOptions()
+    try:
+        return _read_document(path, pages, ocr or OcrOptions(), tables)
+    except (DocumentError, MemoryError):
+        raise
+    except Exception as err:
+        if raised_by_pdf_library(err):
+            raise damaged(path, err) from err
+        raise
+
+
+def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables: bool) -> Document:
     found: list[Table] = []
     pages_read: dict[int, PageText] = {}
     with open_pdfium(path) as doc:
@@ -50,7 +71,7 @@ def read_document(
         except MemoryError:
             raise  # out of memory is no property of the file: never report it as a damaged PDF
         except Exception as err:
-            raise DocumentError(path, f"cannot be opened for table geometry ({err})") from err
+            raise damaged(path, err, "table geometry") from err
         try:
             for n in numbers:
                 page_text = _read_page(path, doc, n)
@@ -69,17 +90,24 @@ def read_document(
             found.extend(page_tables)
     found.sort(key=lambda t: (t.page, t.index))
     link_continuations(found, pages_read)
-    return Document(Path(path).name, sha256_of(path), list(pages_read.values()), found)
+    return Document(shown_name(path), sha256_of(path), list(pages_read.values()), found)
 
 
 def _page_tables(path: str | Path, plumber: pdfplumber.pdf.PDF, page_text: PageText) -> list[Table]:
-    plumber_page = plumber.pages[page_text.number - 1]
+    try:
+        plumber_page = plumber.pages[page_text.number - 1]
+    except MemoryError:
+        raise
+    except Exception as err:
+        raise damaged(path, err, f"page {page_text.number}") from err
     try:
         return find_tables(plumber_page, page_text)
     except MemoryError:
         raise
     except Exception as err:
-        raise DocumentError(path, f"page {page_text.number}: tables could not be read ({err})") from err
+        raise DocumentError(
+            path, f"page {page_text.number}: tables could not be read ({short_reason(err)})"
+        ) from err
     finally:
         # pdfplumber keeps every parsed page's objects: freeing each one as soon as its tables are
         # read keeps a 150-page document under 300 MB instead of ~750 MB.
@@ -99,4 +127,4 @@ def _read_page(path: str | Path, doc: pdfium.PdfDocument, number: int) -> PageTe
     except (DocumentError, MemoryError):
         raise
     except Exception as err:
-        raise DocumentError(path, f"page {number} could not be read ({type(err).__name__}: {err})") from err
+        raise DocumentError(path, f"page {number} could not be read ({short_reason(err)})") from err

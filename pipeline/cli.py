@@ -6,41 +6,53 @@ PDF, OCR or Thai library.
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from pipeline.batch.types import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT
+from schemas.names import shown
 
 if TYPE_CHECKING:
     from extractors.ocr.options import OcrOptions
-    from schemas import Table
+
+T = TypeVar("T")
 
 
 def _fail(path: str, reason: str) -> None:
-    click.echo(f"error: {path}: {reason}", err=True)
+    click.echo(f"error: {shown(path)}: {shown(reason)}", err=True)
 
 
-def _each_file(files: tuple[str, ...], work: Callable[[str], None]) -> int:
+class _Stop(Exception):
+    """The output place failed: the command stops with exit status 2 (no input is to blame)."""
+
+
+def _each_file(files: tuple[str, ...], work: Callable[[str], None]) -> dict[str, str]:
     """Run ``work`` on every file; a file that fails gets one error line and the rest go on.
 
-    Returns the number of files that failed.
+    Returns the files that failed, each with its reason.
     """
     from schemas import DocumentError
 
-    failed = 0
+    failed: dict[str, str] = {}
     for path in files:
         try:
             work(path)
         except DocumentError as err:
-            _fail(err.path, err.reason)
-            failed += 1
+            failed[path] = err.reason
+        except _Stop:
+            raise
         except Exception as err:  # never a traceback: the user gets the file and the reason
-            _fail(path, f"internal error ({type(err).__name__}: {err})")
-            failed += 1
+            failed[path] = f"internal error ({type(err).__name__}: {err})"
+        else:
+            continue
+        _fail(path, failed[path])
     return failed
 
 
@@ -59,7 +71,15 @@ _no_ocr_option = click.option(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ita-extract")
 def main() -> None:
-    """Read Thai ITA measures documents (PDF) into clean, traceable text and tables."""
+    """Read Thai ITA measures documents (PDF) into clean, traceable text and tables.
+
+    Set ITA_DEBUG=1 to see the PDF libraries' own warnings (otherwise kept out of the output).
+    """
+    logging.captureWarnings(True)
+    if os.environ.get("ITA_DEBUG"):
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
+    else:  # pdfminer logs a warning per damaged object: hundreds of lines for one broken file
+        logging.getLogger().addHandler(logging.NullHandler())
 
 
 @main.command()
@@ -82,19 +102,65 @@ def text(files: tuple[str, ...], pages: str | None, no_ocr: bool) -> None:
     sys.exit(1 if _each_file(files, work) else 0)
 
 
-def _print_tables(path: str, tables: list[Table], fmt: str) -> None:
-    from pipeline.output import csv_text, table_record, to_json
+def _print_tables(path: str, records: list[dict[str, Any]], fmt: str) -> None:
+    from pipeline.output import csv_text, to_json
 
-    records = [table_record(t) for t in tables]
     if fmt == "json":
-        click.echo(to_json({"file": path, "tables": records}), nl=False)
+        click.echo(to_json({"file": shown(path), "tables": records}), nl=False)
         return
     for rec in records:
         click.echo(
-            f"# {path} page {rec['page']} table {rec['index'] + 1} box {rec['box']} "
+            f"# {shown(path)} page {rec['page']} table {rec['index'] + 1} box {rec['box']} "
             f"quality {rec['quality']['score']:.2f} ({rec['quality']['strategy']})"
         )
         click.echo(csv_text(rec["rows"]), nl=False)
+
+
+_time_limit_option = click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0),
+    default=900.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Per document; a document that takes longer is stopped and reported (0: no limit).",
+)
+_memory_limit_option = click.option(
+    "--memory-limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    metavar="MB",
+    help="Address space for reading one document (0: no cap).",
+)
+
+
+def _isolated(path: str, work: Callable[[], T], time_limit: float, memory_limit: int) -> T:
+    """Run ``work`` within the limits; a limit hit is a ``DocumentError`` of ``path``."""
+    from pipeline.isolated import LimitError, run_isolated
+    from schemas import DocumentError
+
+    try:
+        return run_isolated(work, time_limit or None, memory_limit or None)
+    except LimitError as err:
+        raise DocumentError(path, err.reason) from None
+
+
+def _run_files(files: tuple[str, ...], work: Callable[[str], None]) -> dict[str, str]:
+    """:func:`_each_file`, where a failure of the output place stops the command (one line naming
+    the place and the cause, exit status 2)."""
+    from pipeline.output import OutputError
+
+    def guarded(path: str) -> None:
+        try:
+            work(path)
+        except OutputError as err:
+            raise _Stop(str(err)) from None
+
+    try:
+        return _each_file(files, guarded)
+    except _Stop as err:
+        click.echo(f"error: cannot write to {err}", err=True)
+        sys.exit(2)
 
 
 @main.command()
@@ -103,24 +169,45 @@ def _print_tables(path: str, tables: list[Table], fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
 @_pages_option
 @_no_ocr_option
-def tables(files: tuple[str, ...], out: str, fmt: str, pages: str | None, no_ocr: bool) -> None:
+@_time_limit_option
+@_memory_limit_option
+def tables(
+    files: tuple[str, ...],
+    out: str,
+    fmt: str,
+    pages: str | None,
+    no_ocr: bool,
+    time_limit: float,
+    memory_limit: int,
+) -> None:
     """Write every table with its page, box and a quality figure.
 
     CSV: one file per table (<stem>.p<page>.t<n>.csv) and an index <stem>.tables.csv;
     JSON: <stem>.tables.json with every cell's text, raw text, box and spans.
     """
     from extractors.read import read_tables
-    from pipeline.output import write_tables
+    from pipeline.output import table_record, write_tables, writing_to
+
+    def read(path: str) -> list[dict[str, Any]]:
+        return [table_record(t) for t in read_tables(path, pages, _ocr(no_ocr))]
 
     def work(path: str) -> None:
-        found = read_tables(path, pages, _ocr(no_ocr))
+        found = _isolated(path, lambda: read(path), time_limit, memory_limit)
         if out == "-":
             _print_tables(path, found, fmt)
             return
-        write_tables(path, Path(path).stem, found, Path(out), [fmt])
-        click.echo(f"{path}: {len(found)} tables", err=True)
+        with writing_to(out):
+            write_tables(shown(path), _file_id(path), found, Path(out), [fmt])
+        click.echo(f"{shown(path)}: {len(found)} tables", err=True)
 
-    sys.exit(1 if _each_file(files, work) else 0)
+    sys.exit(1 if _run_files(files, work) else 0)
+
+
+def _file_id(path: str, sha256: str = "") -> str:
+    """The name a file's outputs take: its stem, shown, short enough for every suffix added."""
+    from schemas.names import short_id, shown_stem
+
+    return short_id(shown_stem(path), sha256 or hashlib.sha256(os.fsencode(path)).hexdigest())
 
 
 @main.command()
@@ -139,55 +226,99 @@ def tables(files: tuple[str, ...], out: str, fmt: str, pages: str | None, no_ocr
     is_flag=True,
     help="Also write every table to OUT/tables/ (CSV per table, an index, and JSON with cell boxes).",
 )
+@_time_limit_option
+@_memory_limit_option
 def extract(
-    files: tuple[str, ...], out: str, pages: str | None, no_ocr: bool, with_text: bool, with_tables: bool
+    files: tuple[str, ...],
+    out: str,
+    pages: str | None,
+    no_ocr: bool,
+    with_text: bool,
+    with_tables: bool,
+    time_limit: float,
+    memory_limit: int,
 ) -> None:
     """Read ITA measures documents into indicators, scores, actions and checks.
 
-    Writes OUT/<stem>.json for each document (schema: schemas/ita-record.schema.json) and the
-    tables OUT/documents.csv, indicators.csv, actions.csv and checks.csv (UTF-8 with a BOM; key
-    column document_id).  --text and --tables write the page text and the tables of the same
-    reading (each PDF is read once).  A file that cannot be read gets one error line; the others go on.
+    Writes OUT/<stem>.json for each document (schema: schemas/ita-record.schema.json), then rebuilds
+    the tables OUT/documents.csv, indicators.csv, actions.csv and checks.csv from every record in
+    OUT (UTF-8 with a BOM; key column document_id), and OUT/files.csv (one row per file given, what
+    became of it).  --text and --tables write the page text and the tables of the same reading
+    (each PDF is read once).  A file that cannot be read gets one error line; the others go on.
     """
     from extractors.read import read_document
     from pipeline.extract import record_of
-    from pipeline.output import page_text, to_json, write_atomic, write_record_tables, write_tables
+    from pipeline.output import page_text, table_record, to_json, write_atomic, write_tables, writing_to
 
     if out == "-" and (with_text or with_tables):
         raise click.UsageError("--text and --tables write files: give an output folder with -o")
-    records: list[dict[str, object]] = []
+    records: list[dict[str, Any]] = []
     seen: set[str] = set()
+    read_as: dict[str, str] = {}  # path → document id
+
+    def read(path: str) -> tuple[dict[str, Any], str | None, list[dict[str, Any]] | None]:
+        document = read_document(path, pages, _ocr(no_ocr))
+        record = record_of(document).to_dict()
+        text = page_text(document.pages) if with_text else None
+        found = [table_record(t) for t in document.tables] if with_tables else None
+        return record, text, found
 
     def work(path: str) -> None:
-        document = read_document(path, pages, _ocr(no_ocr))
-        record = record_of(document)
-        if record.document_id in seen:  # same file name from another folder: keep both
-            record.document_id = f"{record.document_id}-{record.source.sha256[:8]}"
-        seen.add(record.document_id)
-        data = record.to_dict()
+        data, text, found = _isolated(path, lambda: read(path), time_limit, memory_limit)
+        doc_id = _file_id(path, data["source"]["sha256"])
+        if doc_id in seen:  # same file name from another folder: keep both
+            doc_id = f"{doc_id}-{data['source']['sha256'][:8]}"
+        seen.add(doc_id)
+        data["document_id"] = doc_id
         records.append(data)
+        read_as[path] = doc_id
         if out == "-":
             return
         target = Path(out)
-        write_atomic(target / f"{record.document_id}.json", to_json(data))
-        if with_text:
-            write_atomic(target / "text" / f"{record.document_id}.txt", page_text(document.pages))
-        if with_tables:
-            write_tables(path, record.document_id, document.tables, target / "tables", ["csv", "json"])
-        warnings = sum(1 for c in record.checks if c.severity.value != "info")
+        with writing_to(out):
+            write_atomic(target / f"{doc_id}.json", to_json(data))
+            if text is not None:
+                write_atomic(target / "text" / f"{doc_id}.txt", text)
+            if found is not None:
+                write_tables(shown(path), doc_id, found, target / "tables", ["csv", "json"])
+        warnings = sum(1 for c in data["checks"] if c["severity"] != "info")
         click.echo(
-            f"{path}: {len(record.indicators)} indicators, {len(record.actions)} actions, "
-            f"{len(document.tables)} tables, {warnings} warnings",
+            f"{shown(path)}: {len(data['indicators'])} indicators, {len(data['actions'])} actions, "
+            f"{len(found or [])} tables, {warnings} warnings",
             err=True,
         )
 
-    failed = _each_file(files, work)
+    failed = _run_files(files, work)
     if out == "-":
         if records:
             click.echo(to_json(records[0] if len(files) == 1 else records), nl=False)
     else:
-        write_record_tables(Path(out), records)
+        _write_extract_tables(Path(out), files, read_as, failed)
     sys.exit(1 if failed else 0)
+
+
+def _write_extract_tables(
+    out: Path, files: tuple[str, ...], read_as: dict[str, str], failed: dict[str, str]
+) -> None:
+    """Rebuild the combined tables from every record in ``out`` (earlier calls' too, so the tables
+    always match the folder's records) and merge this call's files into ``files.csv``."""
+    from pipeline.output import read_csv_rows, records_in, write_csv, write_record_tables, writing_to
+
+    try:
+        with writing_to(out):
+            out.mkdir(parents=True, exist_ok=True)
+            write_record_tables(out, records_in(out))
+            header = ["file", "status", "document_id", "reason"]
+            rows = {row[0]: row for row in read_csv_rows(out / "files.csv", header)}
+            for path in files:
+                if path in read_as:
+                    rows[shown(path)] = [shown(path), "read", read_as[path], ""]
+                else:
+                    rows[shown(path)] = [shown(path), "failed", "", failed.get(path, "")]
+            write_csv(out / "files.csv", [header, *(rows[k] for k in sorted(rows))])
+    except Exception as err:
+        click.echo(f"error: cannot write to {err}", err=True)
+        sys.exit(2)
 
 
 @main.command()
@@ -209,6 +340,7 @@ def audit(folder: str, html_out: str | None) -> None:
     """
     from pipeline.audit.folder import Skipped, audit_folder, summary
     from pipeline.audit.report import write_audit
+    from pipeline.output import OutputError, writing_to
 
     def skipped(item: Skipped) -> None:
         click.echo(f"skipped: {item.path}: {item.reason}", err=True)
@@ -218,7 +350,12 @@ def audit(folder: str, html_out: str | None) -> None:
         _fail(folder, "no ITA records (*.json from ita extract or ita batch) found")
         sys.exit(1)
     html_path = Path(html_out) if html_out else Path(folder) / "audit.html"
-    paths = write_audit(result, html_path)
+    try:
+        with writing_to(html_path.parent):
+            paths = write_audit(result, html_path)
+    except OutputError as err:
+        click.echo(f"error: cannot write to {err}", err=True)
+        sys.exit(2)
     counts = summary(result)
     sev = counts["by_severity"]
     click.echo(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
+import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
@@ -15,10 +17,68 @@ from types import TracebackType
 from typing import IO, Any
 
 from schemas import PageText, Table
+from schemas.names import shown
 from schemas.record import FACT_FIELDS
 
-#: Temporary files are named ``.<name>.<random>.tmp`` beside their target (see :func:`atomic_path`).
+#: Temporary files are named ``.ita-<random>.tmp`` beside their target (see :func:`atomic_path`): short,
+#: so that a target whose name is as long as a file name may be never gets a temporary name too long.
+TEMP_PREFIX = ".ita-"
 TEMP_SUFFIX = ".tmp"
+
+
+class OutputError(Exception):
+    """The output place cannot take what is written there: a read-only or full file system, no
+    permission, a name too long.  ``str(err)`` is one line naming the place and the cause; running
+    again does not help until the cause is mended, and no input file is to blame."""
+
+    def __init__(self, place: str | Path, cause: str) -> None:
+        self.place = shown(place)
+        self.cause = cause
+        super().__init__(f"{self.place}: {cause}")
+
+
+_CAUSES = {
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENAMETOOLONG: "a file name would be too long",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EEXIST: "a file stands where a folder must be",
+}
+
+
+def output_cause(err: BaseException) -> str:
+    """The cause of a failed write, in plain words (an ``OSError`` or SQLite's error).
+
+    >>> output_cause(OSError(errno.ENOSPC, "No space left on device"))
+    'no space left on the device'
+    >>> import sqlite3; output_cause(sqlite3.OperationalError("database or disk is full"))
+    'no space left on the device'
+    """
+    if isinstance(err, OSError) and err.errno in _CAUSES:
+        return _CAUSES[err.errno]
+    text = str(err)
+    lowered = text.lower()
+    if "disk is full" in lowered or "no space" in lowered:
+        return _CAUSES[errno.ENOSPC]
+    if "readonly" in lowered or "read-only" in lowered:
+        return _CAUSES[errno.EROFS]
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror[0].lower() + err.strerror[1:]
+    return text.splitlines()[0][:200] if text else type(err).__name__
+
+
+@contextmanager
+def writing_to(place: str | Path) -> Iterator[None]:
+    """Turn a failed write inside the block into an :class:`OutputError` about ``place``."""
+    try:
+        yield
+    except OutputError:
+        raise
+    except (OSError, sqlite3.Error) as err:
+        raise OutputError(place, output_cause(err)) from err
 
 
 def _umask() -> int:
@@ -45,7 +105,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     ``with`` block succeeds, and is removed otherwise.  For writers that want a file name
     (SQLite, Parquet); text goes through :func:`atomic_open` or :func:`write_atomic`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     os.close(fd)
     try:
         yield Path(tmp)
@@ -61,7 +121,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
 def atomic_open(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
     """A text file to write ``path`` through: a reader sees the old file or the whole new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             yield fh
@@ -79,10 +139,46 @@ def write_atomic(path: Path, data: str, encoding: str = "utf-8") -> None:
         fh.write(data)
 
 
+#: A spreadsheet reads a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that Excel and LibreOffice show as the text it is: text that would start a
+    formula gets a leading apostrophe, which both show as nothing (OWASP's advice).  Numbers and
+    other text are unchanged; Parquet, SQLite and JSON keep the exact text.
+
+    >>> spreadsheet_safe("=SUM(1+1)"), spreadsheet_safe("- จัดอบรม"), spreadsheet_safe(-1.5)
+    ("'=SUM(1+1)", "'- จัดอบรม", -1.5)
+    >>> spreadsheet_safe("สำนักงาน")
+    'สำนักงาน'
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_text(rows: Iterable[Sequence[Any]]) -> str:
+    """CSV text of ``rows``, every cell spreadsheet-safe (:func:`spreadsheet_safe`)."""
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    csv.writer(buf, lineterminator="\r\n").writerows([spreadsheet_safe(v) for v in row] for row in rows)
     return buf.getvalue()
+
+
+def read_csv_rows(path: Path, header: Sequence[str]) -> list[list[str]]:
+    """The rows of a CSV file this program wrote with ``header`` (none if it is missing or has
+    another header); the leading apostrophe :func:`spreadsheet_safe` adds is taken off again."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or rows[0] != list(header):
+        return []
+    return [
+        [v[1:] if v.startswith("'") and v[1:].startswith(FORMULA_STARTS) else v for v in row]
+        for row in rows[1:]
+    ]
 
 
 def write_csv(path: Path, rows: Iterable[Sequence[Any]]) -> None:
@@ -146,14 +242,13 @@ TABLE_INDEX_HEADER = [
 
 
 def write_tables(
-    source: str, stem: str, tables: Sequence[Table], target: Path, formats: Iterable[str]
+    source: str, stem: str, records: Sequence[dict[str, Any]], target: Path, formats: Iterable[str]
 ) -> list[Path]:
     """Write the tables of the document ``source`` (a path, as given) into ``target``.
 
     ``csv``: one file per table (``<stem>.p<page>.t<n>.csv``) and an index ``<stem>.tables.csv``;
     ``json``: ``<stem>.tables.json`` with every cell's text, raw text, box and spans.  Returns the
-    files written."""
-    records = [table_record(t) for t in tables]
+    files written.  ``records`` are the tables as :func:`table_record` gives them."""
     written: list[Path] = []
     if "json" in formats:
         path = target / f"{stem}.tables.json"
@@ -343,8 +438,12 @@ TABLE_COLUMNS = {
 
 #: Files that could not be read in a batch (``ita batch``): one row per file, with the reason.
 ERROR_COLUMNS = ["file", "sha256", "document_id", "kind", "reason"]
-#: The tables ``ita batch`` writes: the record tables and ``errors``.
-BATCH_TABLE_COLUMNS = {**TABLE_COLUMNS, "errors": ERROR_COLUMNS}
+#: Every file the sources named, one row each: what became of it.  ``status`` is ``read`` (its
+#: record is in the tables), ``duplicate`` (the same bytes as ``duplicate_of``, read once), ``failed``
+#: (``reason`` says why; also in ``errors``) or ``missing`` (a source that names no file).
+FILE_COLUMNS = ["file", "size", "sha256", "document_id", "status", "duplicate_of", "reason"]
+#: The tables ``ita batch`` writes: the record tables, ``errors`` and ``files``.
+BATCH_TABLE_COLUMNS = {**TABLE_COLUMNS, "errors": ERROR_COLUMNS, "files": FILE_COLUMNS}
 
 
 class CsvTablesWriter:
@@ -368,7 +467,7 @@ class CsvTablesWriter:
             self.add_rows(name, rows)
 
     def add_rows(self, name: str, rows: Iterable[Sequence[Any]]) -> None:
-        self._writers[name].writerows(rows)
+        self._writers[name].writerows([spreadsheet_safe(v) for v in row] for row in rows)
 
     def __enter__(self) -> CsvTablesWriter:
         return self
@@ -377,6 +476,75 @@ class CsvTablesWriter:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self._stack.__exit__(kind, error, trace)
+
+
+#: JSON nested deeper than this is no record (Python's own reader would fail with a RecursionError).
+MAX_JSON_DEPTH = 64
+
+
+def json_depth(text: str) -> int:
+    """How deep the arrays and objects of JSON ``text`` nest (strings are skipped), counted in one
+    pass without parsing, so that a file nested 100,000 deep is refused before it is read.
+
+    >>> json_depth('{"a": [1, {"b": "[[["}]}'), json_depth("3")
+    (3, 0)
+    """
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def read_json(path: Path, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """The JSON value in ``path``; ``ValueError`` with a plain reason when it is not JSON, is not
+    UTF-8 or nests deeper than ``max_depth``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("cannot be read (not UTF-8 text)") from None
+    if json_depth(text) > max_depth:
+        raise ValueError(f"JSON nested deeper than {max_depth} levels")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+
+
+def is_record(data: Any) -> bool:
+    """Whether JSON data has the shape of an extraction record (a quick test; the audit validates
+    against the schema)."""
+    keys = ("schema_version", "document_id", "source", "document", "indicators", "actions", "checks")
+    return isinstance(data, dict) and all(k in data for k in keys) and isinstance(data["document_id"], str)
+
+
+def records_in(folder: Path) -> list[dict[str, Any]]:
+    """Every extraction record (``*.json``) directly in ``folder``, by document id; other JSON
+    files (tables, manifests, broken files) are passed over."""
+    found: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("*.json")):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        try:
+            data = read_json(path)
+        except (OSError, ValueError):
+            continue
+        if is_record(data):
+            found.append(data)
+    return sorted(found, key=lambda r: str(r["document_id"]))
 
 
 def write_record_tables(out: Path, records: Iterable[dict[str, Any]]) -> list[Path]:

@@ -50,11 +50,12 @@ def test_extract_reads_each_pdf_once_for_record_text_and_tables(
 ) -> None:
     import extractors.read
 
-    calls: list[str] = []
+    log = tmp_path / "reads.log"  # each document is read in a child process: count in a file
     real = extractors.read.read_document
 
     def counted(path: str, *args: object, **kwargs: object) -> object:
-        calls.append(str(path))
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"{path}\n")
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(extractors.read, "read_document", counted)
@@ -63,7 +64,7 @@ def test_extract_reads_each_pdf_once_for_record_text_and_tables(
     runner = CliRunner()
     result = runner.invoke(main, ["extract", str(pdf), "-o", str(out), "--text", "--tables"])
     assert result.exit_code == 0, result.output
-    assert calls == [str(pdf)]
+    assert log.read_text("utf-8").splitlines() == [str(pdf)]
     monkeypatch.undo()
 
     # the same text and tables the single-purpose commands give

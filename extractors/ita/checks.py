@@ -10,6 +10,7 @@ NOT_ITA_DOCUMENT       warning   no ITA indicators, scores or measures table wer
 PAGES_NOT_READ         info      scanned pages not sent to OCR (OCR switched off)
 OCR_PAGE_NOT_READ      warning   a scanned page OCR could not read (blank: info), with the reason
 OCR_LOW_CONFIDENCE     warning   a number whose two OCR readings disagree: both shown, with its box
+OCR_PAGE_DOWNSCALED    info      a scanned page too large for the pixel cap, read at a lower dpi
 FACT_MISSING           info      agency, district, province, a year, the overall or level unknown
 FISCAL_YEAR_MISMATCH   warning   fiscal year ≠ assessed year + 1
 SCORE_OUT_OF_RANGE     error     a score outside 0–100
@@ -229,6 +230,16 @@ def check_pages(pages: Sequence[PageText]) -> list[Check]:
             )
             continue
         status = page.ocr.status
+        if status is OcrStatus.READ and page.ocr.reason:
+            checks.append(
+                Check(
+                    "OCR_PAGE_DOWNSCALED",
+                    Severity.INFO,
+                    f"page {n}: {page.ocr.reason}",
+                    n,
+                    {"page": n, "dpi": page.ocr.dpi},
+                )
+            )
         if status is not OcrStatus.READ:
             severity = Severity.INFO if status is OcrStatus.BLANK else Severity.WARNING
             checks.append(

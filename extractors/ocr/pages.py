@@ -14,7 +14,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from extractors.ocr.engine import OcrEngine
-from extractors.ocr.options import OcrOptions
+from extractors.ocr.options import MAX_PIXELS, MIN_DPI, OcrOptions, render_dpi
 from extractors.ocr.page import read_scanned_page, render
 from schemas import DocumentError, OcrInfo, OcrStatus, PageKind, PageText, Table
 
@@ -36,10 +36,24 @@ def ocr_page(path: str, number: int, reason: str, dpi: int) -> PageResult:
     try:
         doc = pdfium.PdfDocument(path)
         try:
-            gray = render(doc, number, dpi)
+            width, height = doc[number - 1].get_size()
+            used = render_dpi(width, height, dpi)
+            if not used:
+                why = (
+                    f"the page is too large to render ({width:.0f} × {height:.0f} pt would exceed "
+                    f"{MAX_PIXELS // 1_000_000} megapixels even at {MIN_DPI} dpi)"
+                )
+                return _failed(number, reason, dpi, why)
+            gray = render(doc, number, used)
         finally:
             doc.close()
-        return read_scanned_page(_worker_engine(dpi), gray, number, reason)
+        text, tables = read_scanned_page(_worker_engine(used), gray, number, reason)
+        if used < dpi and text.ocr is not None and text.ocr.status is OcrStatus.READ:
+            text.ocr.reason = (
+                f"rendered at {used} dpi instead of {dpi}: the page is {width:.0f} × {height:.0f} pt "
+                f"and a bitmap may have at most {MAX_PIXELS // 1_000_000} megapixels"
+            )
+        return text, tables
     except DocumentError as err:
         return _failed(number, reason, dpi, err.reason)
     except Exception as err:  # the engine on a damaged image: the page fails, the document goes on

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,8 +19,33 @@ from schemas import DocumentError
 _HEADER_WINDOW = 1024
 
 
+_KINDS = (
+    (stat.S_ISDIR, "is a folder, not a PDF file"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a regular file"),
+    (stat.S_ISCHR, "is a character device, not a regular file"),
+    (stat.S_ISBLK, "is a block device, not a regular file"),
+    (stat.S_ISSOCK, "is a socket, not a regular file"),
+)
+
+
+def not_a_regular_file(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` cannot be read as a document (None for a regular file).
+    Reading a FIFO or a device such as ``/dev/zero`` would wait, or never end.
+
+    >>> not_a_regular_file(os.stat("/dev/null").st_mode)
+    'is a character device, not a regular file'
+    >>> not_a_regular_file(0o100644) is None
+    True
+    """
+    for test, reason in _KINDS:
+        if test(mode):
+            return reason
+    return None if stat.S_ISREG(mode) else "is not a regular file"
+
+
 def check_pdf_file(path: str | Path) -> Path:
-    """Fail with a plain reason unless ``path`` is a non-empty file that starts like a PDF.
+    """Fail with a plain reason unless ``path`` is a non-empty regular file that starts like a PDF.
+    A link is followed; what it points to must be a regular file too.
 
     >>> check_pdf_file("/nonexistent/report.pdf")
     Traceback (most recent call last):
@@ -24,10 +53,15 @@ def check_pdf_file(path: str | Path) -> Path:
     schemas.errors.DocumentError: /nonexistent/report.pdf: file not found
     """
     p = Path(path)
-    if not p.exists():
-        raise DocumentError(p, "file not found")
-    if p.is_dir():
-        raise DocumentError(p, "is a folder, not a PDF file")
+    try:
+        mode = os.stat(p).st_mode
+    except FileNotFoundError:
+        raise DocumentError(p, "file not found") from None
+    except OSError as err:
+        raise DocumentError(p, f"cannot be read ({err.strerror or err})") from err
+    problem = not_a_regular_file(mode)
+    if problem:
+        raise DocumentError(p, problem)
     try:
         with p.open("rb") as fh:
             head = fh.read(_HEADER_WINDOW)
@@ -47,6 +81,46 @@ def sha256_of(path: str | Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+#: Packages whose exceptions, raised while a file is read, say the file is damaged (not our bug).
+_PDF_LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2", "PIL", "fontTools")
+_RAW_OBJECT = re.compile(r"\s*(?:<<|\{|\[|b'|b\")")
+_REASON_LENGTH = 160
+
+
+def raised_by_pdf_library(err: BaseException) -> bool:
+    """Whether ``err`` was raised inside a PDF, image or font library (its innermost frame)."""
+    frames = traceback.extract_tb(err.__traceback__)
+    if not frames:
+        return False
+    parts = Path(frames[-1].filename).parts
+    return any(lib in parts for lib in _PDF_LIBRARIES) or type(err).__module__.split(".")[0] in _PDF_LIBRARIES
+
+
+def short_reason(err: BaseException) -> str:
+    """A library's error as one short line: its first line, without the raw PDF objects some
+    libraries print (a 1.5 KB dictionary is no reason), at most 160 characters.
+
+    >>> short_reason(ValueError("Invalid dictionary construct: {'/Type': '/Page', '/Kids': [1, 2]}"))
+    'ValueError: Invalid dictionary construct'
+    >>> short_reason(TypeError("'int' object is not iterable"))
+    "TypeError: 'int' object is not iterable"
+    """
+    text = str(err).strip().splitlines()[0] if str(err).strip() else ""
+    cut = _RAW_OBJECT.search(text)
+    if cut:
+        text = text[: cut.start()].rstrip(" :,;")
+    if len(text) > _REASON_LENGTH:
+        text = text[: _REASON_LENGTH - 1].rstrip() + "…"
+    name = type(err).__name__
+    return f"{name}: {text}" if text else name
+
+
+def damaged(path: str | Path, err: BaseException, where: str = "") -> DocumentError:
+    """The ``DocumentError`` for a file a PDF library could not read."""
+    place = f"{where}: " if where else ""
+    return DocumentError(path, f"{place}is damaged or not a readable PDF ({short_reason(err)})")
 
 
 def _reason(err: Exception) -> str:

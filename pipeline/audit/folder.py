@@ -11,6 +11,7 @@ and the audit goes on.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,8 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.audit.rules import Completeness, Finding, audit_context, severity_counts
+from pipeline.output import read_json
 from schemas import BBox, PageKind
 from schemas.record import (
+    SCHEMA_PATH,
+    SCHEMA_VERSION,
     Action,
     Check,
     DocumentFacts,
@@ -178,16 +182,43 @@ def record_from_dict(data: Any) -> ExtractionRecord:
         raise RecordError(f"a malformed ITA record ({type(err).__name__}: {what})") from err
 
 
+@functools.cache
+def _validator() -> Any:
+    import jsonschema
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def schema_problem(data: Any) -> str | None:
+    """Why ``data`` is not a valid record of the published JSON Schema (the first problem, in one
+    short line), or None.
+
+    >>> schema_problem({"schema_version": "1.1"})
+    "not an ITA record: 'document_id' is a required property"
+    """
+    error = next(iter(sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))), None)
+    if error is None:
+        return None
+    where = "/".join(str(p) for p in error.absolute_path)
+    message = error.message if len(error.message) <= 120 else error.message[:119] + "…"
+    return f"not an ITA record: {where + ': ' if where else ''}{message}"
+
+
 def read_record(path: Path) -> ExtractionRecord:
-    """One record file; :class:`RecordError` with a plain reason if it is not one."""
+    """One record file, validated against the schema before it is read; :class:`RecordError` with
+    a plain reason if it is not one (not UTF-8, not JSON, nested too deep, or not a valid record)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise RecordError(f"cannot be read ({err})") from err
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise RecordError(f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from err
+        data = read_json(path)
+    except OSError as err:
+        raise RecordError(f"cannot be read ({err.strerror or err})") from err
+    except ValueError as err:
+        raise RecordError(str(err)) from err
+    if not isinstance(data, dict) or not str(data.get("schema_version", "")).startswith("1"):
+        return record_from_dict(data)  # its own plain message: no record at all, or another version
+    problem = schema_problem({**data, "schema_version": SCHEMA_VERSION})  # 1.x records read alike
+    if problem:
+        raise RecordError(problem)
     return record_from_dict(data)
 
 

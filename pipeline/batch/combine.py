@@ -24,7 +24,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from pipeline.batch.types import ErrorRow, MissingExtra
+from pipeline.batch.types import ErrorRow, FileRow, MissingExtra
 from pipeline.output import BATCH_TABLE_COLUMNS, CsvTablesWriter, atomic_path, csv_rows, record_values
 
 FORMATS = ("csv", "parquet", "sqlite")
@@ -48,6 +48,7 @@ COLUMN_TYPES: dict[str, dict[str, str]] = {
     "actions": {"row": "INTEGER", "page": "INTEGER"},
     "checks": {"page": "INTEGER"},
     "errors": {},
+    "files": {"size": "INTEGER"},
 }
 
 _SQLITE_KEYS = {
@@ -56,6 +57,7 @@ _SQLITE_KEYS = {
     "actions": ("", ["document_id", "row"]),
     "checks": ("id", []),
     "errors": ("", ["file"]),
+    "files": ("", ["file"]),
 }
 _SQLITE_INDEXES = {
     "documents": [["sha256"], ["province"], ["fiscal_year"]],
@@ -63,6 +65,7 @@ _SQLITE_INDEXES = {
     "actions": [["period_start"]],
     "checks": [["document_id"], ["code"]],
     "errors": [["kind"], ["sha256"]],
+    "files": [["sha256"], ["status"], ["document_id"]],
 }
 
 
@@ -288,10 +291,14 @@ class _SqliteSink(_Sink):
 
 
 def rebuild_tables(
-    out: Path, records: Iterable[dict[str, Any]], errors: Sequence[ErrorRow], formats: Sequence[str]
+    out: Path,
+    records: Iterable[dict[str, Any]],
+    errors: Sequence[ErrorRow],
+    formats: Sequence[str],
+    files: Sequence[FileRow] = (),
 ) -> list[Path]:
     """Write the combined tables of ``records`` (``ExtractionRecord.to_dict()`` each, in table
-    order) and ``errors`` into ``out`` in each of ``formats``.  Returns the files written."""
+    order), ``errors`` and ``files`` into ``out`` in each of ``formats``.  Returns the files written."""
     sink_types = {"csv": _CsvSink, "parquet": _ParquetSink, "sqlite": _SqliteSink}
     if "parquet" in formats:
         pyarrow_modules()  # fail before any work if the extra is missing
@@ -306,6 +313,9 @@ def rebuild_tables(
                 typed = _typed_rows(table, rows)
                 for sink in sinks:
                     sink.add(table, typed, cells[table])
+        file_values = [f.as_list() for f in files]
+        file_cells = [["" if v is None else v for v in row] for row in file_values]
         for sink in sinks:
             sink.add("errors", _typed_rows("errors", error_values), error_cells)
+            sink.add("files", _typed_rows("files", file_values), file_cells)
     return [p for sink in sinks for p in sink.paths]

@@ -25,6 +25,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from pipeline.batch.types import BatchError, ErrorKind, Outcome
+from schemas.names import short_id, shown, shown_stem
 
 MANIFEST_NAME = "manifest.sqlite"
 #: The layout of the manifest's tables; a manifest of another layout is refused, not guessed at.
@@ -171,21 +172,22 @@ class Manifest:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             for f in files:
-                row = self.db.execute("SELECT sha256 FROM files WHERE path = ?", (f.path,)).fetchone()
+                key = shown(f.path)
+                row = self.db.execute("SELECT sha256 FROM files WHERE path = ?", (key,)).fetchone()
                 if row is not None and row[0] == f.sha256:
                     self.db.execute(
                         "UPDATE files SET size = ?, mtime_ns = ?, seen_at = ? WHERE path = ?",
-                        (f.size, f.mtime_ns, _now(), f.path),
+                        (f.size, f.mtime_ns, _now(), key),
                     )
                     continue
                 previous: list[str] = []
                 if row is not None:  # the file changed: its old content may now be nobody's
-                    self.db.execute("DELETE FROM files WHERE path = ?", (f.path,))
+                    self.db.execute("DELETE FROM files WHERE path = ?", (key,))
                     previous = self._free_if_orphan(str(row[0]))
                     freed += previous
                 if self._entry(f.sha256) is None:
                     # a changed file keeps its id when its old content is gone
-                    stem = Path(f.path).stem
+                    stem = short_id(shown_stem(f.path), f.sha256)
                     doc_id = previous[0] if previous else unique_id(stem, f.sha256, self._id_taken)
                     self.db.execute(
                         "INSERT INTO documents (sha256, document_id, status, updated_at) VALUES (?, ?, ?, ?)",
@@ -193,11 +195,12 @@ class Manifest:
                     )
                 self.db.execute(
                     "INSERT INTO files (path, sha256, size, mtime_ns, seen_at) VALUES (?, ?, ?, ?, ?)",
-                    (f.path, f.sha256, f.size, f.mtime_ns, _now()),
+                    (key, f.sha256, f.size, f.mtime_ns, _now()),
                 )
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # a failed COMMIT (disk full) has already rolled back
+                self.db.execute("ROLLBACK")
             raise
         return freed
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TextIO
 
 from pipeline.batch.run import BatchEvent, BatchFinished, BatchResult, BatchStarted, DocumentFinished
+from schemas.names import shown, shown_name
 
 #: Seconds between two redraws of the bar.
 REDRAW_EVERY = 0.1
@@ -121,9 +121,9 @@ class ProgressView:
         if not event.ok:
             self.failed += 1
             self._clear()
-            self._line(f"error: {event.path}: {event.error}")
+            self._line(f"error: {shown(event.path)}: {shown(event.error or '')}")
         elif not self.bar:
-            name = Path(event.path).name
+            name = shown_name(event.path)
             self._line(f"[{self.done}/{self.total}] {name}: {event.pages} pages, {event.seconds:.2f} s")
         self._draw(force=self.done == self.total)
 

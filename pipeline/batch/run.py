@@ -19,6 +19,7 @@ Progress is reported through ``on_event`` (typed events); nothing here prints.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import functools
 import json
@@ -31,7 +32,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import IO, Any
 
-from extractors.pdf.source import sha256_of
+from extractors.pdf.source import not_a_regular_file, sha256_of
 from pipeline.batch.combine import parquet_available, parse_formats, rebuild_tables
 from pipeline.batch.executors import default_workers, distributed_module, run_dask, run_local
 from pipeline.batch.manifest import MANIFEST_NAME, DocumentEntry, FileState, Manifest, Status
@@ -43,10 +44,13 @@ from pipeline.batch.types import (
     DocumentTask,
     ErrorKind,
     ErrorRow,
+    FileRow,
+    FileStatus,
     Limits,
     Outcome,
 )
-from pipeline.output import TEMP_SUFFIX, write_atomic
+from pipeline.output import TEMP_SUFFIX, output_cause, write_atomic
+from schemas.names import shown
 from schemas.record import SCHEMA_VERSION
 
 LOCK_NAME = ".ita-batch.lock"
@@ -158,7 +162,11 @@ def _file_states(files: Iterable[Path], manifest: Manifest) -> Iterator[FileStat
     for path in files:
         try:
             st = path.stat()
-            sha = manifest.known_hash(str(path), st.st_size, st.st_mtime_ns) or sha256_of(path)
+            problem = not_a_regular_file(st.st_mode)  # never hash a FIFO or /dev/zero: it never ends
+            if problem:
+                yield ErrorRow(str(path), None, None, ErrorKind.UNREADABLE, problem)
+                continue
+            sha = manifest.known_hash(shown(path), st.st_size, st.st_mtime_ns) or sha256_of(path)
         except OSError as err:
             reason = "file not found" if isinstance(err, FileNotFoundError) else "cannot be read"
             yield ErrorRow(str(path), None, None, ErrorKind.UNREADABLE, f"{reason} ({err.strerror or err})")
@@ -314,11 +322,16 @@ def batch(
                     else:
                         run_local(tasks, limits, min(n_workers, len(tasks)), on_start, on_outcome)
 
-                records, errors = _final_state(manifest, by_sha, out_dir)
+                records, errors, file_rows = _final_state(manifest, by_sha, out_dir)
                 errors = sorted(missing + unreadable + errors, key=lambda e: e.file)
-                outputs = rebuild_tables(out_dir, _load_records(out_dir, records), errors, wanted)
+                file_rows += [
+                    FileRow(e.file, None, None, None, _problem_status(e), reason=e.reason)
+                    for e in missing + unreadable
+                ]
+                file_rows.sort(key=lambda f: f.file)
+                outputs = rebuild_tables(out_dir, _load_records(out_dir, records), errors, wanted, file_rows)
     except (OSError, sqlite3.Error) as err:  # the output folder, not a document: the run stops
-        raise BatchError(f"the batch stopped ({err}); run it again to resume") from err
+        raise BatchError(_output_problem(out_dir, err)) from err
 
     result = BatchResult(
         out=out_dir,
@@ -362,22 +375,52 @@ def _plan(
     return tasks, skipped, failed_before
 
 
+def _output_problem(out: Path, err: BaseException) -> str:
+    """Why the output folder stopped the batch, and what would help (never "run again" alone where
+    running again cannot help)."""
+    cause = output_cause(err)
+    message = f"cannot write to {shown(out)}: {cause}"
+    if cause == output_cause(OSError(errno.ENOSPC, "")):
+        return f"{message}; free some space, then run the same command to resume"
+    if isinstance(err, OSError) and err.errno in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENAMETOOLONG):
+        return message
+    if "readonly" in str(err).lower() or "read-only" in cause:
+        return message
+    return f"{message}; once that is mended, run the same command to resume"
+
+
+def _problem_status(row: ErrorRow) -> FileStatus:
+    return FileStatus.MISSING if row.kind is ErrorKind.MISSING else FileStatus.FAILED
+
+
 def _final_state(
     manifest: Manifest, by_sha: dict[str, list[FileState]], out: Path
-) -> tuple[list[str], list[ErrorRow]]:
-    """The ids of the documents to put in the tables (done, sorted) and the error rows of the rest."""
+) -> tuple[list[str], list[ErrorRow], list[FileRow]]:
+    """The ids of the documents to put in the tables (done, sorted), the error rows of the rest,
+    and a ``files`` row for every file: the first path of a content is the one read, any other
+    path with the same bytes is its duplicate."""
     done: list[str] = []
     errors: list[ErrorRow] = []
+    rows: list[FileRow] = []
     for sha, files in by_sha.items():
         entry = manifest.entry(sha)
         assert entry is not None
+        first, *copies = files
         if entry.status is Status.DONE and (out / f"{entry.document_id}.json").is_file():
             done.append(entry.document_id)
+            rows.append(FileRow(first.path, first.size, sha, entry.document_id, FileStatus.READ))
+            rows += [
+                FileRow(f.path, f.size, sha, entry.document_id, FileStatus.DUPLICATE, first.path)
+                for f in copies
+            ]
             continue
         kind = entry.error_kind or ErrorKind.INTERNAL
         reason = entry.error or f"not read (status {entry.status.value})"
         errors += [ErrorRow(f.path, sha, entry.document_id, kind, reason) for f in files]
-    return sorted(done), errors
+        rows += [
+            FileRow(f.path, f.size, sha, entry.document_id, FileStatus.FAILED, reason=reason) for f in files
+        ]
+    return sorted(done), errors, rows
 
 
 def _load_records(out: Path, document_ids: list[str]) -> Iterator[dict[str, Any]]:

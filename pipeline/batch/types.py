@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from schemas.names import shown
+
 
 class BatchError(Exception):
     """A batch that cannot run at all (output folder locked, a worker that cannot start, ...).
@@ -37,6 +39,15 @@ class ErrorKind(StrEnum):
     CHANGED = "changed"  #: the file changed between hashing and reading
     MISSING = "missing"  #: a source that names no file
     INTERNAL = "internal"  #: a bug: the reason names the exception
+
+
+class FileStatus(StrEnum):
+    """What became of one file the sources named (the ``files`` table)."""
+
+    READ = "read"  #: its record is in the tables
+    DUPLICATE = "duplicate"  #: the same bytes as another file, which was read
+    FAILED = "failed"  #: no record; the ``errors`` table says why
+    MISSING = "missing"  #: a source (a path, a glob, a list entry) that names no file
 
 
 #: Seconds a document may take by default (a 100-page scan takes about 300 s on one core).
@@ -102,6 +113,39 @@ class ErrorRow:
     kind: ErrorKind
     reason: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", shown(self.file))  # any name, in the one form tables take
+
     def as_list(self) -> list[Any]:
         """The row in ``pipeline.output.ERROR_COLUMNS`` order."""
         return [self.file, self.sha256, self.document_id, self.kind.value, self.reason]
+
+
+@dataclass(frozen=True)
+class FileRow:
+    """One row of the ``files`` table: a file the sources named, and what became of it."""
+
+    file: str
+    size: int | None
+    sha256: str | None
+    document_id: str | None
+    status: FileStatus
+    duplicate_of: str | None = None
+    reason: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", shown(self.file))
+        if self.duplicate_of is not None:
+            object.__setattr__(self, "duplicate_of", shown(self.duplicate_of))
+
+    def as_list(self) -> list[Any]:
+        """The row in ``pipeline.output.FILE_COLUMNS`` order."""
+        return [
+            self.file,
+            self.size,
+            self.sha256,
+            self.document_id,
+            self.status.value,
+            self.duplicate_of,
+            self.reason,
+        ]
