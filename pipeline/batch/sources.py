@@ -83,8 +83,8 @@ def expand_sources(sources: Iterable[str | os.PathLike[str]], exclude: Path | No
     found: dict[Path, None] = {}
 
     def take(paths: Iterable[Path]) -> None:
-        for path in paths:
-            found.setdefault(path.resolve(), None)
+        for path in paths:  # absolute, links not followed: a link is listed under its own name
+            found.setdefault(Path(os.path.abspath(path)), None)
 
     def expand(source: str, allow_list: bool) -> None:
         if allow_list and source.startswith("@"):
@@ -101,7 +101,7 @@ def expand_sources(sources: Iterable[str | os.PathLike[str]], exclude: Path | No
         path = Path(source)
         if path.is_dir():
             take(_folder_pdfs(path, exclude))
-        elif path.is_file():
+        elif path.exists() or path.is_symlink():  # a FIFO or a device too: refused later, by name
             take([path])
         elif is_pattern(source):
             matches = sorted(glob.glob(source, recursive=True))
@@ -111,7 +111,7 @@ def expand_sources(sources: Iterable[str | os.PathLike[str]], exclude: Path | No
                 m = Path(match)
                 if m.is_dir():
                     take(_folder_pdfs(m, exclude))
-                elif m.is_file() and not _inside(m.resolve(), exclude):
+                elif not _inside(m.resolve(), exclude):
                     take([m])
         else:
             result.missing.append(MissingSource(source, "file not found"))
