@@ -1,34 +1,30 @@
-"""Document-level functions: read a PDF's text and tables, or extract its ITA record.  Whole archives:
-:func:`pipeline.batch.batch`; audits: :mod:`pipeline.audit`.
+"""Document-level functions: extract a PDF's ITA record, read its text and tables, and load output
+tables as pandas frames.  Whole archives: :func:`pipeline.batch.batch`; audits: :mod:`pipeline.audit`.
 
-The names below load on first use, so that importing ``pipeline`` (the command line does) costs
-nothing until a document is read.
+Importing ``pipeline`` (the command line does) loads no PDF, OCR or Thai library: ``extract`` and
+``frames`` load them when called, the readers on first use.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pipeline.extract import extract
+from pipeline.frames import frames
+
 if TYPE_CHECKING:
     from extractors.read import read_document, read_tables, read_text
-    from pipeline.extract import extract
 
-__all__ = ["extract", "read_document", "read_tables", "read_text"]
+__all__ = ["extract", "frames", "read_document", "read_tables", "read_text"]
 
-_HOMES = {
-    "extract": "pipeline.extract",
-    "read_document": "extractors.read",
-    "read_tables": "extractors.read",
-    "read_text": "extractors.read",
-}
+_READERS = ("read_document", "read_tables", "read_text")
 
 
 def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
+    if name not in _READERS:
         raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
-    import importlib
+    import extractors.read
 
-    value = getattr(importlib.import_module(home), name)
+    value = getattr(extractors.read, name)
     globals()[name] = value
     return value

@@ -313,20 +313,33 @@ def _write_extract_tables(
 ) -> None:
     """Rebuild the combined tables from every record in ``out`` (earlier calls' too, so the tables
     always match the folder's records) and merge this call's files into ``files.csv``."""
-    from pipeline.output import read_csv_rows, records_in, write_csv, write_record_tables, writing_to
+    from pipeline.datapackage import write_descriptor
+    from pipeline.output import (
+        FILE_COLUMNS,
+        TABLE_COLUMNS,
+        read_csv_rows,
+        records_in,
+        write_csv,
+        write_record_tables,
+        writing_to,
+    )
 
     try:
         with writing_to(out):
             out.mkdir(parents=True, exist_ok=True)
-            write_record_tables(out, records_in(out))
-            header = ["file", "status", "document_id", "reason"]
-            rows = {row[0]: row for row in read_csv_rows(out / "files.csv", header)}
+            records = records_in(out)
+            write_record_tables(out, records)
+            sha = {r["document_id"]: r["source"]["sha256"] for r in records}
+            rows = {row[0]: row for row in read_csv_rows(out / "files.csv", FILE_COLUMNS)}
             for path in files:
+                size = str(os.stat(path).st_size) if os.path.isfile(path) else ""
                 if path in read_as:
-                    rows[shown(path)] = [shown(path), "read", read_as[path], ""]
+                    doc_id = read_as[path]
+                    rows[shown(path)] = [shown(path), size, sha.get(doc_id, ""), doc_id, "read", "", ""]
                 else:
-                    rows[shown(path)] = [shown(path), "failed", "", failed.get(path, "")]
-            write_csv(out / "files.csv", [header, *(rows[k] for k in sorted(rows))])
+                    rows[shown(path)] = [shown(path), size, "", "", "failed", "", failed.get(path, "")]
+            write_csv(out / "files.csv", [FILE_COLUMNS, *(rows[k] for k in sorted(rows))])
+            write_descriptor(out, [*TABLE_COLUMNS, "files"])
     except Exception as err:
         click.echo(f"error: cannot write to {err}", err=True)
         sys.exit(2)

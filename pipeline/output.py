@@ -446,6 +446,26 @@ FILE_COLUMNS = ["file", "size", "sha256", "document_id", "status", "duplicate_of
 BATCH_TABLE_COLUMNS = {**TABLE_COLUMNS, "errors": ERROR_COLUMNS, "files": FILE_COLUMNS}
 
 
+#: Columns that are not text, per table (every other column is text).
+COLUMN_TYPES: dict[str, dict[str, str]] = {
+    "documents": {
+        "pages": "INTEGER",
+        "fiscal_year": "INTEGER",
+        "assessed_year": "INTEGER",
+        "overall_score": "REAL",
+        "indicators": "INTEGER",
+        "actions": "INTEGER",
+        "errors": "INTEGER",
+        "warnings": "INTEGER",
+    },
+    "indicators": {"year": "INTEGER", "number": "INTEGER", "score": "REAL", "page": "INTEGER"},
+    "actions": {"row": "INTEGER", "page": "INTEGER"},
+    "checks": {"page": "INTEGER"},
+    "errors": {},
+    "files": {"size": "INTEGER"},
+}
+
+
 class CsvTablesWriter:
     """Several CSV tables (BOM, CRLF) written row by row, each file atomically on :meth:`close`.
 

@@ -25,31 +25,19 @@ from types import TracebackType
 from typing import Any
 
 from pipeline.batch.types import ErrorRow, FileRow, MissingExtra
-from pipeline.output import BATCH_TABLE_COLUMNS, CsvTablesWriter, atomic_path, csv_rows, record_values
+from pipeline.output import (
+    BATCH_TABLE_COLUMNS,
+    COLUMN_TYPES,
+    CsvTablesWriter,
+    atomic_path,
+    csv_rows,
+    record_values,
+)
 
 FORMATS = ("csv", "parquet", "sqlite")
 SQLITE_NAME = "tables.sqlite"
 #: Rows held per table before they go to a Parquet row group.
 PARQUET_BATCH = 20_000
-
-#: Columns that are not text, per table (every other column is text).
-COLUMN_TYPES: dict[str, dict[str, str]] = {
-    "documents": {
-        "pages": "INTEGER",
-        "fiscal_year": "INTEGER",
-        "assessed_year": "INTEGER",
-        "overall_score": "REAL",
-        "indicators": "INTEGER",
-        "actions": "INTEGER",
-        "errors": "INTEGER",
-        "warnings": "INTEGER",
-    },
-    "indicators": {"year": "INTEGER", "number": "INTEGER", "score": "REAL", "page": "INTEGER"},
-    "actions": {"row": "INTEGER", "page": "INTEGER"},
-    "checks": {"page": "INTEGER"},
-    "errors": {},
-    "files": {"size": "INTEGER"},
-}
 
 _SQLITE_KEYS = {
     "documents": ("", ["document_id"]),

@@ -49,7 +49,8 @@ from pipeline.batch.types import (
     Limits,
     Outcome,
 )
-from pipeline.output import TEMP_SUFFIX, output_cause, write_atomic
+from pipeline.datapackage import write_descriptor
+from pipeline.output import BATCH_TABLE_COLUMNS, TEMP_SUFFIX, output_cause, write_atomic
 from schemas.names import shown
 from schemas.record import SCHEMA_VERSION
 
@@ -330,6 +331,8 @@ def batch(
                 ]
                 file_rows.sort(key=lambda f: f.file)
                 outputs = rebuild_tables(out_dir, _load_records(out_dir, records), errors, wanted, file_rows)
+                if "csv" in wanted:  # the CSV tables described for systems that load them (CKAN)
+                    outputs.append(write_descriptor(out_dir, BATCH_TABLE_COLUMNS))
     except (OSError, sqlite3.Error) as err:  # the output folder, not a document: the run stops
         raise BatchError(_output_problem(out_dir, err)) from err
 
