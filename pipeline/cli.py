@@ -488,5 +488,58 @@ def batch(
     sys.exit(0 if result.ok else 1)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Worker processes.")
+@click.option(
+    "--queue", type=click.IntRange(min=0), default=8, show_default=True, help="Requests that may wait."
+)
+@click.option("--max-upload-mb", type=click.FloatRange(min=0.001), default=50.0, show_default=True)
+@_time_limit_option
+@_memory_limit_option
+@click.option(
+    "--token",
+    envvar="ITA_SERVE_TOKEN",
+    help="Bearer token every request but /health must carry (or ITA_SERVE_TOKEN); needed off loopback.",
+)
+def serve(
+    host: str,
+    port: int,
+    workers: int,
+    queue: int,
+    max_upload_mb: float,
+    time_limit: float,
+    memory_limit: int,
+    token: str | None,
+) -> None:
+    """Serve the extractor over HTTP: POST /extract (a PDF) gives its record as JSON.
+
+    GET /schema gives the record's JSON Schema, GET /health the service's state, /docs the OpenAPI
+    description.  Needs the serve extra: pip install 'ita-extract[serve]'.
+    """
+    try:
+        from pipeline.serve import ServeSettings, check_listen
+        from pipeline.serve import serve as run_service
+
+        check_listen(host, token)
+    except ImportError:
+        click.echo("error: ita serve needs the serve extra: pip install 'ita-extract[serve]'", err=True)
+        sys.exit(2)
+    except ValueError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(2)
+    settings = ServeSettings(
+        workers=workers,
+        queue=queue,
+        max_upload_mb=max_upload_mb,
+        time_limit=time_limit or None,
+        memory_mb=memory_limit or None,
+        token=token,
+    )
+    click.echo(f"ita serve: http://{host}:{port}/ (docs at /docs); Ctrl-C stops it", err=True)
+    run_service(host, port, settings)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

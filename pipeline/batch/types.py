@@ -80,6 +80,8 @@ class DocumentTask:
     data: bytes | None = None
     #: Read scanned pages by OCR (off: they are reported as not read).
     ocr: bool = True
+    #: Pages to read (``"1-3,5"``); None: all.
+    pages: str | None = None
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ def process_document(task: DocumentTask, memory_mb: int | None = None) -> Outcom
 
     try:
         with _document_file(task) as path:
-            record = extract(path, ocr=BATCH_OCR if task.ocr else NO_OCR)
+            record = extract(path, task.pages, BATCH_OCR if task.ocr else NO_OCR)
         if record.source.sha256 != task.sha256:
             return failed(ErrorKind.CHANGED, "the file changed while the batch was reading it: run again")
         record.document_id = task.document_id
