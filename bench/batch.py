@@ -12,7 +12,11 @@
   pages, ``tests/big_pdf.py``), as the worker measures it (``VmHWM``; goal: < 600 MB);
 * **manifest overhead**: milliseconds per file for what the manifest adds to a document's life
   (register, sent to a worker, result recorded; each a committed transaction), and for a second
-  run's look-up of an unchanged file, over ``--manifest-files`` synthetic files.
+  run's look-up of an unchanged file, over ``--manifest-files`` synthetic files;
+* **growing tables**: seconds to bring the combined tables (CSV, Parquet, SQLite) of a folder of
+  ``--grow`` synthetic records (default 20,000) up to date after one document is added, the way
+  ``ita batch`` does it now (its table store: only the new record is read) against the way it did
+  before (every record read back and every table rebuilt), in the same run.  ``--grow 0`` skips it.
 
     python bench/batch.py                 # 6 × 6 text PDFs, best of 2
     python bench/batch.py --copies 8 --repeat 3
@@ -24,6 +28,7 @@ throughput figures lower and the ratio noisier.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
@@ -31,9 +36,10 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -146,12 +152,67 @@ def manifest_overhead(work: Path, n: int) -> dict[str, float]:
     return {k: v * 1000 / n for k, v in timings.items()}
 
 
+def growing_tables(work: Path, count: int) -> dict[str, float]:
+    """Seconds to update the combined tables of ``count`` records after one more is added: with the
+    table store (now) and by rebuilding from every record (before)."""
+    from pipeline.audit.synthetic import expected_records, synthetic_records
+    from pipeline.batch.combine import parquet_available, parse_formats, rebuild_tables, update_tables
+    from pipeline.output import to_json
+
+    out = work / "out"
+    out.mkdir()
+    bases = list(expected_records(ROOT / "samples").values())
+    ids: list[str] = []
+    started = time.perf_counter()
+    for record in synthetic_records(bases, count + 1, seed=12):
+        data = record.to_dict()
+        ids.append(str(data["document_id"]))
+        (out / f"{data['document_id']}.json").write_text(to_json(data), encoding="utf-8")
+    made = time.perf_counter() - started
+    last = ids.pop()
+    formats = parse_formats("all" if parquet_available() else "csv,sqlite")
+    documents = [(i, out / f"{i}.json") for i in sorted(ids)]
+    started = time.perf_counter()
+    update_tables(out, documents, [], formats)  # the first run: every record loaded into the store
+    first = time.perf_counter() - started
+    documents = sorted([*documents, (last, out / f"{last}.json")])
+    started = time.perf_counter()
+    update_tables(out, documents, [], formats)
+    now = time.perf_counter() - started
+    started = time.perf_counter()
+
+    def every_record() -> Iterator[dict[str, Any]]:
+        for _, path in documents:
+            yield json.loads(path.read_text(encoding="utf-8"))
+
+    rebuild_tables(out, every_record(), [], formats)
+    before = time.perf_counter() - started
+    return {"records": made, "first": first, "now": now, "before": before, "formats": len(formats)}
+
+
+def report_growth(figures: dict[str, float], count: int) -> None:
+    print(f"## Growing tables: one document added to {count:,} records ({int(figures['formats'])} formats)\n")
+    print("| way | seconds |")
+    print("|---|---|")
+    print(f"| first run into the empty store ({count:,} records read) | {figures['first']:.2f} |")
+    print(f"| **now**: one record added (store updated, tables written) | **{figures['now']:.2f}** |")
+    print(f"| before: every record read back, every table rebuilt | {figures['before']:.2f} |")
+    ratio = figures["now"] / figures["before"]
+    print(f"\nnow / before: {ratio:.2f}× (writing the {count:,} records took {figures['records']:.1f} s)\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--copies", type=int, default=6, help="copies of each text sample (default 6)")
     parser.add_argument("--repeat", type=int, default=2, help="runs per worker count, best counts")
     parser.add_argument("--manifest-files", type=int, default=2000)
+    parser.add_argument("--grow", type=int, default=20_000, help="records in the growing-tables test")
+    parser.add_argument("--only-grow", action="store_true", help="measure the growing tables alone")
     args = parser.parse_args(argv)
+    if args.only_grow:
+        with tempfile.TemporaryDirectory(prefix="ita-bench-grow-") as tmp:
+            report_growth(growing_tables(Path(tmp), args.grow), args.grow)
+        return 0
 
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="ita-bench-batch-") as tmp:
@@ -197,6 +258,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"| manifest: total per file read | {total:.3f} ms/file "
         f"({total / per_file:.2%} of {per_file:.0f} ms reading a file) | small |"
     )
+    if args.grow:
+        with tempfile.TemporaryDirectory(prefix="ita-bench-grow-") as tmp:
+            report_growth(growing_tables(Path(tmp), args.grow), args.grow)
     print(
         f"\nMachine: {os.cpu_count()} cores; load average {load_before[0]:.2f} before, "
         f"{load_after[0]:.2f} after (anything above 0 is other work sharing the cores)."

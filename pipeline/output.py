@@ -489,6 +489,10 @@ class CsvTablesWriter:
     def add_rows(self, name: str, rows: Iterable[Sequence[Any]]) -> None:
         self._writers[name].writerows([spreadsheet_safe(v) for v in row] for row in rows)
 
+    def add_safe_rows(self, name: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Rows whose cells are already spreadsheet-safe (:func:`spreadsheet_safe`)."""
+        self._writers[name].writerows(rows)
+
     def __enter__(self) -> CsvTablesWriter:
         return self
 

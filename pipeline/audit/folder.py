@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.audit.rules import Completeness, Finding, audit_context, severity_counts
+from pipeline.datapackage import DESCRIPTOR_NAME
 from pipeline.output import read_json
 from schemas import BBox, PageKind
 from schemas.record import (
@@ -223,8 +224,13 @@ def read_record(path: Path) -> ExtractionRecord:
 
 
 def record_files(folder: Path) -> list[Path]:
-    """The ``*.json`` files of a folder, by name (hidden and temporary files left out)."""
-    return sorted(p for p in folder.glob("*.json") if not p.name.startswith(".") and p.is_file())
+    """The ``*.json`` files of a folder, by name (hidden and temporary files, and the Data Package
+    descriptor the tables come with, left out)."""
+    return sorted(
+        p
+        for p in folder.glob("*.json")
+        if not p.name.startswith(".") and p.name != DESCRIPTOR_NAME and p.is_file()
+    )
 
 
 def load_records(folder: Path) -> Iterator[tuple[Path, ExtractionRecord] | Skipped]:

@@ -16,7 +16,9 @@ into place: a reader never sees a half-written table.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
@@ -30,7 +32,6 @@ from pipeline.output import (
     COLUMN_TYPES,
     CsvTablesWriter,
     atomic_path,
-    csv_rows,
     record_values,
 )
 
@@ -131,11 +132,12 @@ def parquet_available() -> bool:
 
 
 class _Sink:
-    """One output format: rows in, files renamed into place when the ``with`` block succeeds."""
+    """One output format: a table at a time copied from the store, files renamed into place when
+    the ``with`` block succeeds."""
 
     paths: list[Path]
 
-    def add(self, table: str, values: list[list[Any]], cells: list[list[Any]]) -> None:
+    def copy(self, table: str, store: TableStore) -> None:
         raise NotImplementedError
 
     def finish(self, ok: bool) -> None:
@@ -155,8 +157,9 @@ class _CsvSink(_Sink):
         self._writer = CsvTablesWriter(out, BATCH_TABLE_COLUMNS)
         self.paths = self._writer.paths
 
-    def add(self, table: str, values: list[list[Any]], cells: list[list[Any]]) -> None:
-        self._writer.add_rows(table, cells)
+    def copy(self, table: str, store: TableStore) -> None:
+        # SQLite makes each cell what the CSV holds (spreadsheet-safe text, empty for null)
+        self._writer.add_safe_rows(table, store.csv_rows(table))
 
     def finish(self, ok: bool) -> None:
         error = None if ok else RuntimeError("combined tables not finished")
@@ -170,7 +173,6 @@ class _ParquetSink(_Sink):
         self._stack = ExitStack()
         self._schemas: dict[str, Any] = {}
         self._writers: dict[str, Any] = {}
-        self._buffers: dict[str, list[list[Any]]] = {}
         self.paths = []
         for table, columns in BATCH_TABLE_COLUMNS.items():
             schema = self._pa.schema([(c, types[column_type(table, c)]) for c in columns])
@@ -178,28 +180,19 @@ class _ParquetSink(_Sink):
             tmp = self._stack.enter_context(atomic_path(path))
             self._schemas[table] = schema
             self._writers[table] = pq.ParquetWriter(str(tmp), schema, compression="zstd")
-            self._buffers[table] = []
             self.paths.append(path)
 
-    def add(self, table: str, values: list[list[Any]], cells: list[list[Any]]) -> None:
-        buffer = self._buffers[table]
-        buffer.extend(values)
-        if len(buffer) >= PARQUET_BATCH:
-            self._flush(table)
-
-    def _flush(self, table: str) -> None:
-        rows, self._buffers[table] = self._buffers[table], []
-        if not rows:
-            return
+    def copy(self, table: str, store: TableStore) -> None:
         schema = self._schemas[table]
-        columns = {name: [row[i] for row in rows] for i, name in enumerate(schema.names)}
-        self._writers[table].write_table(self._pa.table(columns, schema=schema))
+        cursor = store.rows(table)
+        while rows := cursor.fetchmany(PARQUET_BATCH):
+            columns = list(zip(*rows, strict=True))
+            data = {name: list(columns[i]) for i, name in enumerate(schema.names)}
+            self._writers[table].write_table(self._pa.table(data, schema=schema))
 
     def finish(self, ok: bool) -> None:
         try:
-            for table, writer in self._writers.items():
-                if ok:
-                    self._flush(table)
+            for writer in self._writers.values():
                 writer.close()
         except BaseException as err:
             self._stack.__exit__(type(err), err, err.__traceback__)
@@ -243,31 +236,30 @@ def sqlite_schema() -> str:
 
 
 class _SqliteSink(_Sink):
+    """``tables.sqlite``: made with its schema, then filled by the store's own connection
+    (``INSERT … SELECT`` in document order, so the row ids are those of a clean run)."""
+
     def __init__(self, out: Path) -> None:
         self.paths = [out / SQLITE_NAME]
         self._target = atomic_path(self.paths[0])
-        tmp = self._target.__enter__()
-        self._db = sqlite3.connect(tmp)
-        self._db.execute("PRAGMA journal_mode=OFF")  # a private file until it is renamed
-        self._db.execute("PRAGMA synchronous=OFF")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(sqlite_schema())
-        self._inserts = {
-            table: (
-                f"INSERT INTO {_quote(table)} ({', '.join(_quote(c) for c in cols)}) "
-                f"VALUES ({', '.join('?' for _ in cols)})"
-            )
-            for table, cols in BATCH_TABLE_COLUMNS.items()
-        }
+        self._tmp = self._target.__enter__()
+        db = sqlite3.connect(self._tmp)
+        db.executescript(sqlite_schema())
+        db.close()
+        self._store: TableStore | None = None
 
-    def add(self, table: str, values: list[list[Any]], cells: list[list[Any]]) -> None:
-        self._db.executemany(self._inserts[table], values)
+    def copy(self, table: str, store: TableStore) -> None:
+        if self._store is None:
+            store.db.execute("ATTACH DATABASE ? AS dest", (str(self._tmp),))
+            store.db.execute("PRAGMA dest.journal_mode=OFF")  # a private file until it is renamed
+            store.db.execute("PRAGMA dest.synchronous=OFF")
+            self._store = store
+        store.copy_into("dest", table)
 
     def finish(self, ok: bool) -> None:
         try:
-            if ok:
-                self._db.commit()
-            self._db.close()
+            if self._store is not None:
+                self._store.db.execute("DETACH DATABASE dest")
         except BaseException as err:
             self._target.__exit__(type(err), err, err.__traceback__)
             raise
@@ -278,6 +270,144 @@ class _SqliteSink(_Sink):
             self._target.__exit__(RuntimeError, error, None)
 
 
+#: The batch's own copy of the combined tables, kept between runs so that a run changes only the
+#: documents that changed (hidden: the outputs are the tables in each format).
+STORE_NAME = ".ita-tables-store.sqlite"
+#: Bump when the store's layout changes: an older store is rebuilt from the records.
+STORE_FORMAT = "1"
+_RECORD_TABLES = ("documents", "indicators", "actions", "checks")
+
+
+class TableStore:
+    """The rows of the combined tables in one SQLite database, each row with its document and its
+    place among that document's rows (``_seq``), so that the tables can be written in the order a
+    clean run writes them whatever order documents came and went in."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.db = sqlite3.connect(path, isolation_level=None)
+        try:
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError:  # not a database (damaged): it is only a copy, make it anew
+            self.db.close()
+            Path(path).unlink()
+            self.db = sqlite3.connect(path, isolation_level=None)
+        found = self._format()
+        if found != STORE_FORMAT:
+            for table in [*BATCH_TABLE_COLUMNS, "_loaded", "_meta"]:
+                self.db.execute(f"DROP TABLE IF EXISTS {_quote(table)}")
+            self._create()
+
+    def _format(self) -> str | None:
+        try:
+            row = self.db.execute("SELECT value FROM _meta WHERE key = 'format'").fetchone()
+        except sqlite3.Error:
+            return None
+        return str(row[0]) if row else None
+
+    def _create(self) -> None:
+        statements = ["CREATE TABLE _meta (key TEXT PRIMARY KEY, value TEXT)"]
+        statements.append("CREATE TABLE _loaded (document_id TEXT PRIMARY KEY, signature TEXT)")
+        for table, columns in BATCH_TABLE_COLUMNS.items():
+            cols = ", ".join(f"{_quote(c)} {column_type(table, c)}" for c in columns)
+            statements.append(f"CREATE TABLE {_quote(table)} ({cols}, _seq INTEGER)")
+            if table in _RECORD_TABLES:
+                statements.append(f"CREATE INDEX {_quote(table + '_store')} ON {_quote(table)} (document_id)")
+        self.db.execute("BEGIN")
+        for statement in statements:
+            self.db.execute(statement)
+        self.db.execute("INSERT INTO _meta VALUES ('format', ?)", (STORE_FORMAT,))
+        self.db.execute("COMMIT")
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM _meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO _meta VALUES (?, ?)", (key, value))
+
+    def loaded(self) -> dict[str, str]:
+        """The documents whose rows are in the store, with the signature of the record they came from."""
+        return {str(d): str(s) for d, s in self.db.execute("SELECT document_id, signature FROM _loaded")}
+
+    def remove(self, document_id: str) -> None:
+        for table in _RECORD_TABLES:
+            self.db.execute(f"DELETE FROM {_quote(table)} WHERE document_id = ?", (document_id,))
+        self.db.execute("DELETE FROM _loaded WHERE document_id = ?", (document_id,))
+
+    def add(self, record: dict[str, Any], signature: str) -> None:
+        """A record's rows (its document's earlier rows replaced)."""
+        self.remove(str(record["document_id"]))
+        for table, rows in record_values(record).items():
+            self._insert(table, _typed_rows(table, rows))
+        self.db.execute("INSERT INTO _loaded VALUES (?, ?)", (record["document_id"], signature))
+
+    def replace(self, table: str, rows: list[list[Any]]) -> None:
+        """The whole of a table that is not per document (``errors``, ``files``)."""
+        self.db.execute(f"DELETE FROM {_quote(table)}")
+        self._insert(table, _typed_rows(table, rows))
+
+    def _insert(self, table: str, rows: list[list[Any]]) -> None:
+        columns = BATCH_TABLE_COLUMNS[table]
+        names = ", ".join(_quote(c) for c in [*columns, "_seq"])
+        marks = ", ".join("?" for _ in range(len(columns) + 1))
+        self.db.executemany(
+            f"INSERT INTO {_quote(table)} ({names}) VALUES ({marks})",
+            ([*row, seq] for seq, row in enumerate(rows)),
+        )
+
+    def rows(self, table: str) -> sqlite3.Cursor:
+        """The table's rows in the order a clean run writes them: by document id, then as the
+        record lists them (``errors`` and ``files`` in the order given)."""
+        columns = ", ".join(_quote(c) for c in BATCH_TABLE_COLUMNS[table])
+        return self.db.execute(f"SELECT {columns} FROM {_quote(table)} ORDER BY {_order(table)}")
+
+    def csv_rows(self, table: str) -> sqlite3.Cursor:
+        """:meth:`rows` as CSV cells: null empty, text that would start a formula behind an
+        apostrophe (:func:`pipeline.output.spreadsheet_safe`), computed by SQLite."""
+        cells = [_csv_cell(table, column) for column in BATCH_TABLE_COLUMNS[table]]
+        return self.db.execute(f"SELECT {', '.join(cells)} FROM {_quote(table)} ORDER BY {_order(table)}")
+
+    def copy_into(self, schema: str, table: str) -> None:
+        """Copy the table, in :meth:`rows` order, into the same table of the attached ``schema``."""
+        columns = ", ".join(_quote(c) for c in BATCH_TABLE_COLUMNS[table])
+        self.db.execute(
+            f"INSERT INTO {schema}.{_quote(table)} ({columns}) "
+            f"SELECT {columns} FROM main.{_quote(table)} ORDER BY {_order(table)}"
+        )
+
+    def close(self) -> None:
+        self.db.close()
+
+
+#: What a spreadsheet reads as the start of a formula, as SQL: = + - @ tab CR.
+_FORMULA_SQL = "'=', '+', '-', '@', char(9), char(13)"
+
+
+def _csv_cell(table: str, column: str) -> str:
+    """The SQL of one CSV cell: null as empty, formula-like text behind an apostrophe."""
+    name = _quote(column)
+    if column_type(table, column) != "TEXT":
+        return f"ifnull({name}, '')"
+    formula = f"substr({name}, 1, 1) IN ({_FORMULA_SQL})"
+    return f"CASE WHEN {formula} THEN char(39) || {name} ELSE ifnull({name}, '') END"
+
+
+def _order(table: str) -> str:
+    return "document_id, _seq" if table in _RECORD_TABLES else "_seq"
+
+
+def _write(out: Path, store: TableStore, formats: Sequence[str]) -> list[Path]:
+    """Each format's files from the store, each renamed into place only when all are written."""
+    sink_types = {"csv": _CsvSink, "parquet": _ParquetSink, "sqlite": _SqliteSink}
+    with ExitStack() as stack:
+        sinks: list[_Sink] = [stack.enter_context(sink_types[f](out)) for f in formats]
+        for table in BATCH_TABLE_COLUMNS:
+            for sink in sinks:
+                sink.copy(table, store)
+    return [p for sink in sinks for p in sink.paths]
+
+
 def rebuild_tables(
     out: Path,
     records: Iterable[dict[str, Any]],
@@ -286,24 +416,106 @@ def rebuild_tables(
     files: Sequence[FileRow] = (),
 ) -> list[Path]:
     """Write the combined tables of ``records`` (``ExtractionRecord.to_dict()`` each, in table
-    order), ``errors`` and ``files`` into ``out`` in each of ``formats``.  Returns the files written."""
-    sink_types = {"csv": _CsvSink, "parquet": _ParquetSink, "sqlite": _SqliteSink}
+    order), ``errors`` and ``files`` into ``out`` in each of ``formats``, from scratch.  Returns the
+    files written.  (``ita batch`` keeps its store between runs: :func:`update_tables`.)"""
     if "parquet" in formats:
         pyarrow_modules()  # fail before any work if the extra is missing
-    error_values = [e.as_list() for e in errors]
-    error_cells = [["" if v is None else v for v in row] for row in error_values]
-    with ExitStack() as stack:
-        sinks: list[_Sink] = [stack.enter_context(sink_types[f](out)) for f in formats]
+    store = TableStore(":memory:")
+    try:
+        store.db.execute("BEGIN")
         for record in records:
-            values = record_values(record)
-            cells = csv_rows(values)
-            for table, rows in values.items():
-                typed = _typed_rows(table, rows)
-                for sink in sinks:
-                    sink.add(table, typed, cells[table])
-        file_values = [f.as_list() for f in files]
-        file_cells = [["" if v is None else v for v in row] for row in file_values]
-        for sink in sinks:
-            sink.add("errors", _typed_rows("errors", error_values), error_cells)
-            sink.add("files", _typed_rows("files", file_values), file_cells)
-    return [p for sink in sinks for p in sink.paths]
+            store.add(record, "")
+        store.replace("errors", [e.as_list() for e in errors])
+        store.replace("files", [f.as_list() for f in files])
+        store.db.execute("COMMIT")
+        return _write(out, store, formats)
+    finally:
+        store.close()
+
+
+def update_tables(
+    out: Path,
+    documents: Sequence[tuple[str, Path]],
+    errors: Sequence[ErrorRow],
+    formats: Sequence[str],
+    files: Sequence[FileRow] = (),
+) -> list[Path]:
+    """Bring the combined tables in ``out`` up to date with the records ``documents`` names
+    (``(document_id, path of its JSON)``), reading only the records that are new or changed since
+    the last run, then write each format.  The tables equal those :func:`rebuild_tables` writes
+    from all the records.  One transaction: a run killed here leaves the store as it was."""
+    if "parquet" in formats:
+        pyarrow_modules()
+    store = TableStore(out / STORE_NAME)
+    try:
+        loaded = store.loaded()
+        wanted = {doc_id: _signature(path) for doc_id, path in documents}
+        store.db.execute("BEGIN IMMEDIATE")
+        try:
+            changed = bool(loaded.keys() - wanted.keys())
+            for doc_id in loaded.keys() - wanted.keys():
+                store.remove(doc_id)
+            for doc_id, path in documents:
+                if loaded.get(doc_id) != wanted[doc_id]:
+                    record = _read_record(path)
+                    record["document_id"] = doc_id
+                    store.add(record, wanted[doc_id])
+                    changed = True
+            store.replace("errors", [e.as_list() for e in errors])
+            store.replace("files", [f.as_list() for f in files])
+            written = _fingerprint(store, formats)
+            unchanged = not changed and store.meta("written") == written
+            store.set_meta("written", written)
+            store.db.execute("COMMIT")
+        except BaseException:
+            if store.db.in_transaction:
+                store.db.execute("ROLLBACK")
+            raise
+        expected = _paths(out, formats)
+        if unchanged and all(p.is_file() for p in expected):
+            return expected  # the tables on disk are those of this store already
+        store.set_meta("written", "")  # until the files below are all in place
+        paths = _write(out, store, formats)
+        store.set_meta("written", written)
+        return paths
+    finally:
+        store.close()
+
+
+def _paths(out: Path, formats: Sequence[str]) -> list[Path]:
+    """The files each format writes."""
+    found: list[Path] = []
+    for fmt in formats:
+        if fmt == "sqlite":
+            found.append(out / SQLITE_NAME)
+        else:
+            found += [out / f"{table}.{fmt}" for table in BATCH_TABLE_COLUMNS]
+    return found
+
+
+def _fingerprint(store: TableStore, formats: Sequence[str]) -> str:
+    """What the tables on disk were written from: the formats and the store's rows of errors and
+    files (the documents' rows are covered by the records' signatures)."""
+    digest = hashlib.sha256(",".join(formats).encode())
+    for table in ("errors", "files"):
+        for row in store.rows(table):
+            digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+def _signature(path: Path) -> str:
+    """What changes when a record file is written again: its size and modification time."""
+    st = path.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _read_record(path: Path) -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise RecordUnreadable(f"{path}: cannot be read back ({err}); run again with --force") from err
+    return data
+
+
+class RecordUnreadable(Exception):
+    """A record JSON of the output folder cannot be read back."""

@@ -22,7 +22,6 @@ import contextlib
 import errno
 import fcntl
 import functools
-import json
 import os
 import sqlite3
 import time
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from extractors.pdf.source import not_a_regular_file, sha256_of
-from pipeline.batch.combine import parquet_available, parse_formats, rebuild_tables
+from pipeline.batch.combine import RecordUnreadable, parquet_available, parse_formats, update_tables
 from pipeline.batch.executors import default_workers, distributed_module, run_dask, run_local
 from pipeline.batch.manifest import MANIFEST_NAME, DocumentEntry, FileState, Manifest, Status
 from pipeline.batch.sources import expand_sources
@@ -330,7 +329,11 @@ def batch(
                     for e in missing + unreadable
                 ]
                 file_rows.sort(key=lambda f: f.file)
-                outputs = rebuild_tables(out_dir, _load_records(out_dir, records), errors, wanted, file_rows)
+                documents = [(doc_id, out_dir / f"{doc_id}.json") for doc_id in records]
+                try:
+                    outputs = update_tables(out_dir, documents, errors, wanted, file_rows)
+                except RecordUnreadable as err:
+                    raise BatchError(str(err)) from err
                 if "csv" in wanted:  # the CSV tables described for systems that load them (CKAN)
                     outputs.append(write_descriptor(out_dir, BATCH_TABLE_COLUMNS))
     except (OSError, sqlite3.Error) as err:  # the output folder, not a document: the run stops
@@ -424,16 +427,6 @@ def _final_state(
             FileRow(f.path, f.size, sha, entry.document_id, FileStatus.FAILED, reason=reason) for f in files
         ]
     return sorted(done), errors, rows
-
-
-def _load_records(out: Path, document_ids: list[str]) -> Iterator[dict[str, Any]]:
-    for doc_id in document_ids:
-        path = out / f"{doc_id}.json"
-        try:
-            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
-            raise BatchError(f"{path}: cannot be read back ({err}); run again with --force") from err
-        yield data
 
 
 __all__ = [

@@ -109,6 +109,8 @@ def process_document(task: DocumentTask, memory_mb: int | None = None) -> Outcom
         cap = f"its cap of {memory_mb} MB" if memory_mb else "what the machine could give"
         return failed(ErrorKind.MEMORY_LIMIT, f"needed more memory than {cap}")
     except Exception as err:  # a bug in the extraction: the batch goes on, the reason says what
+        if memory_mb and "failed to map segment" in str(err):  # a library loaded past the cap
+            return failed(ErrorKind.MEMORY_LIMIT, f"needed more memory than its cap of {memory_mb} MB")
         return failed(ErrorKind.INTERNAL, f"internal error ({type(err).__name__}: {err})")
 
 
@@ -123,11 +125,30 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(0)
 
 
+def _load_everything() -> None:
+    """Import the stages and load the dictionary before the memory cap is set: every document then
+    starts warm, and the footprint reported (and checked against the cap) is the real one."""
+    import importlib
+
+    for module in (
+        "extractors.read",
+        "extractors.ita.interpret",
+        "extractors.ita.checks",
+        "extractors.ocr.pages",  # OpenCV, Tesseract, numpy: a scan must not load them under the cap
+        "extractors.ocr.page",
+    ):
+        importlib.import_module(module)
+    from extractors.thai.words import thai_dictionary
+
+    thai_dictionary()
+
+
 def serve(fd: int, memory_mb: int | None, parent_pid: int) -> None:
     """The worker's loop: ready, then one outcome per task, until the connection closes or a
     ``None`` task arrives."""
     _die_with_parent(parent_pid)
     conn = Connection(fd)
+    _load_everything()
     footprint = address_space_mb()
     if memory_mb:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
