@@ -20,7 +20,9 @@ import hashlib
 import importlib
 import json
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 from types import TracebackType
@@ -140,6 +142,9 @@ class _Sink:
     def copy(self, table: str, store: TableStore) -> None:
         raise NotImplementedError
 
+    def done(self) -> None:
+        """Every table copied (in the thread that copied them)."""
+
     def finish(self, ok: bool) -> None:
         raise NotImplementedError
 
@@ -256,13 +261,12 @@ class _SqliteSink(_Sink):
             self._store = store
         store.copy_into("dest", table)
 
+    def done(self) -> None:
+        if self._store is not None:
+            self._store.db.execute("DETACH DATABASE dest")
+            self._store = None
+
     def finish(self, ok: bool) -> None:
-        try:
-            if self._store is not None:
-                self._store.db.execute("DETACH DATABASE dest")
-        except BaseException as err:
-            self._target.__exit__(type(err), err, err.__traceback__)
-            raise
         if ok:
             self._target.__exit__(None, None, None)
         else:
@@ -283,8 +287,11 @@ class TableStore:
     place among that document's rows (``_seq``), so that the tables can be written in the order a
     clean run writes them whatever order documents came and went in."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, reader: bool = False) -> None:
+        self.path = Path(path)
         self.db = sqlite3.connect(path, isolation_level=None)
+        if reader:  # another connection to a store made already: to read its rows in a thread
+            return
         try:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -398,13 +405,27 @@ def _order(table: str) -> str:
 
 
 def _write(out: Path, store: TableStore, formats: Sequence[str]) -> list[Path]:
-    """Each format's files from the store, each renamed into place only when all are written."""
+    """Each format's files from the store, renamed into place only when every format is written.
+
+    The formats are written at once, one thread each with its own connection to the store: SQLite
+    and Parquet's compression let go of the interpreter, so two cores share the work.
+    """
     sink_types = {"csv": _CsvSink, "parquet": _ParquetSink, "sqlite": _SqliteSink}
+
+    def fill(sink: _Sink) -> None:
+        reader = TableStore(store.path, reader=True)
+        try:
+            for table in BATCH_TABLE_COLUMNS:
+                sink.copy(table, reader)
+            sink.done()
+        finally:
+            reader.close()
+
     with ExitStack() as stack:
         sinks: list[_Sink] = [stack.enter_context(sink_types[f](out)) for f in formats]
-        for table in BATCH_TABLE_COLUMNS:
-            for sink in sinks:
-                sink.copy(table, store)
+        with ThreadPoolExecutor(max_workers=max(len(sinks), 1), thread_name_prefix="ita-tables") as pool:
+            for future in [pool.submit(fill, sink) for sink in sinks]:
+                future.result()  # the first failure stops the rest from being renamed into place
     return [p for sink in sinks for p in sink.paths]
 
 
@@ -420,7 +441,8 @@ def rebuild_tables(
     files written.  (``ita batch`` keeps its store between runs: :func:`update_tables`.)"""
     if "parquet" in formats:
         pyarrow_modules()  # fail before any work if the extra is missing
-    store = TableStore(":memory:")
+    folder = tempfile.TemporaryDirectory(prefix="ita-tables-")
+    store = TableStore(Path(folder.name) / "store.sqlite")
     try:
         store.db.execute("BEGIN")
         for record in records:
@@ -431,6 +453,7 @@ def rebuild_tables(
         return _write(out, store, formats)
     finally:
         store.close()
+        folder.cleanup()
 
 
 def update_tables(
