@@ -110,6 +110,7 @@ class TextQuality:
     unresolved_marks: int = 0  #: glyphs mapped to spaces that could not be identified
     pua_chars: int = 0  #: Private Use Area characters in the raw layer
     swapped_sara_am_font: bool = False  #: a font here maps า to ำ
+    replaced_chars: int = 0  #: code units that cannot be encoded (unpaired surrogates), replaced and dropped
 
     @property
     def unmapped_share(self) -> float:

@@ -12,7 +12,8 @@ geometry from pdfplumber meet without conversion anywhere else.
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -63,6 +64,7 @@ class RawPage:
     vertical_rules: list[BBox]  #: thin vertical paths: table column borders, where lines must split
     rulings: list[BBox]  #: every horizontal and vertical straight piece of the page's paths
     font_data: dict[int, bytes]  #: embedded font program by ``font_key``, loaded on demand
+    replaced_chars: int = 0  #: unpaired surrogates pdfium gave, replaced by U+FFFD
 
 
 class _PageReader:
@@ -156,7 +158,7 @@ def read_raw_page(doc: pdfium.PdfDocument, number: int) -> RawPage:
         width, height = page.get_size()
         reader = _PageReader(page, textpage)
         n = pdfium_c.FPDFText_CountChars(textpage.raw)
-        glyphs = [reader.glyph(i) for i in range(max(n, 0))]
+        glyphs, replaced = join_surrogates([reader.glyph(i) for i in range(max(n, 0))])
         # Embedded fonts are read only for fonts that have zero-advance spaces:
         # the only glyphs whose identity we must recover from their outline.
         font_data: dict[int, bytes] = {}
@@ -169,7 +171,57 @@ def read_raw_page(doc: pdfium.PdfDocument, number: int) -> RawPage:
     finally:
         textpage.close()
         page.close()
-    return RawPage(number, width, height, glyphs, images, rules, rulings, font_data)
+    return RawPage(number, width, height, glyphs, images, rules, rulings, font_data, replaced)
+
+
+def pair_surrogates(codes: Sequence[str]) -> list[tuple[int, str]]:
+    """Characters from pdfium's UTF-16 code units: ``(index of the first unit, character)``.
+
+    pdfium reports a character outside the Basic Multilingual Plane (a mathematical italic
+    letter, an emoji) as two "characters", a high and a low surrogate.  A pair becomes one
+    character; a surrogate without its partner cannot be encoded and becomes U+FFFD.
+
+    >>> pair_surrogates(["\\ud835", "\\udc35", "\u0e01"])
+    [(0, '𝐵'), (2, 'ก')]
+    >>> pair_surrogates(["\\udc35", "\u0e01", "\\ud835"])
+    [(0, '\ufffd'), (1, 'ก'), (2, '\ufffd')]
+    """
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(codes):
+        code = codes[i]
+        nxt = codes[i + 1] if i + 1 < len(codes) else ""
+        if len(code) == 1 and "\ud800" <= code <= "\udbff" and len(nxt) == 1 and "\udc00" <= nxt <= "\udfff":
+            out.append((i, chr(0x10000 + ((ord(code) - 0xD800) << 10) + (ord(nxt) - 0xDC00))))
+            i += 2
+            continue
+        out.append((i, "\ufffd" if len(code) == 1 and "\ud800" <= code <= "\udfff" else code))
+        i += 1
+    return out
+
+
+def join_surrogates(glyphs: list[RawGlyph]) -> tuple[list[RawGlyph], int]:
+    """The glyphs with surrogate pairs joined (one glyph, both boxes) and lone surrogates replaced.
+
+    Returns the glyphs and how many code units were replaced by U+FFFD.
+    """
+    if not any("\ud800" <= g.code <= "\udfff" for g in glyphs if len(g.code) == 1):
+        return glyphs, 0
+    out: list[RawGlyph] = []
+    replaced = 0
+    for i, char in pair_surrogates([g.code for g in glyphs]):
+        g = glyphs[i]
+        if char == g.code:
+            out.append(g)
+            continue
+        if char == "\ufffd":
+            replaced += 1
+            out.append(replace(g, code=char, map_error=True))
+            continue
+        low = glyphs[i + 1]
+        ink = g.ink.union(low.ink) if low.ink.width > 0 or low.ink.height > 0 else g.ink
+        out.append(replace(g, code=char, ink=ink, loose=g.loose.union(low.loose)))
+    return out, replaced
 
 
 def needs_font_outline(g: RawGlyph) -> bool:

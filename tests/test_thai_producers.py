@@ -1,0 +1,85 @@
+"""Text layers of other producers: characters pdfium cannot pair, swapped sara am, justified lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extractors.pdf.pages import read_page
+from extractors.pdf.source import open_pdfium
+from pipeline.cli import main
+
+
+def _utf16_hex(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
+
+
+def pdf_with_tounicode(shown: bytes, mapping: dict[int, str]) -> bytes:
+    """A one-page PDF that shows ``shown`` in Helvetica, whose ToUnicode maps byte codes to ``mapping``.
+
+    A mapping value may hold a character outside the BMP (a surrogate pair in UTF-16) or a lone surrogate.
+    """
+    pairs = "".join(
+        f"<{code:02X}> <{text.encode('utf-16-be', 'surrogatepass').hex().upper()}>\n"
+        for code, text in mapping.items()
+    )
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def /CMapType 2 def\n"
+        "1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"{len(mapping)} beginbfchar\n{pairs}endbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    content = b"BT /F1 24 Tf 72 700 Td (" + shown + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.fixture
+def surrogate_pdf(tmp_path: Path) -> Path:
+    # "A" is U+1D435 (MATHEMATICAL ITALIC CAPITAL B: a surrogate pair in UTF-16), "D" a lone high
+    # surrogate, "B" and "C" Thai letters.
+    path = tmp_path / "surrogates.pdf"
+    mapping = {0x41: "\U0001d435", 0x42: "\u0e01", 0x43: "\u0e02", 0x44: "\ud835"}
+    path.write_bytes(pdf_with_tounicode(b"AB CD", mapping))
+    return path
+
+
+def test_surrogate_pair_is_joined_and_lone_one_counted(surrogate_pdf: Path) -> None:
+    with open_pdfium(surrogate_pdf) as doc:
+        page = read_page(doc, 1)
+    assert page.text == "\U0001d435\u0e01 \u0e02"
+    assert page.quality.replaced_chars == 1
+    page.text.encode("utf-8")  # nothing left that cannot be encoded
+
+
+@pytest.mark.parametrize("command", ["text", "extract"])
+def test_cli_never_stops_on_surrogates(surrogate_pdf: Path, command: str, tmp_path: Path) -> None:
+    args = [command, str(surrogate_pdf)]
+    if command == "extract":
+        args += ["--out", str(tmp_path / "out"), "--text"]
+    result = CliRunner().invoke(main, args)
+    assert "internal error" not in result.output
+    assert "Traceback" not in result.output
+    if command == "text":
+        assert result.exit_code == 0, result.output
+        assert "\U0001d435\u0e01 \u0e02" in result.output
