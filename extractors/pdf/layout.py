@@ -97,7 +97,9 @@ def _clusters(chars: Iterable[Char]) -> list[_Cluster]:
             # give a cluster's marks out of order); else the stream order does.  Word sometimes
             # writes a space between a consonant and its mark (``ได ้``): that space is skipped.
             recent = [cl for cl in clusters[-3:] if not cl.is_space][-2:]
-            host = next((cl for cl in reversed(recent) if _fits(cl, c, slack=0.0)), None)
+            fitting = [cl for cl in reversed(recent) if _fits(cl, c, slack=0.0)]
+            # Where two bases overlap (condensed text), a mark ends where its own base ends.
+            host = min(fitting, key=lambda cl: abs(cl.base.box.x1 - c.box.x1)) if fitting else None
             if host is None and recent and _fits(recent[-1], c, slack=0.35):
                 host = recent[-1]
             if host is not None:
