@@ -10,6 +10,7 @@ spaces are not used.
 
 from __future__ import annotations
 
+import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
@@ -21,6 +22,8 @@ from schemas import BBox, Char, Line, Word
 
 #: A horizontal gap wider than this share of the font size separates two words.
 WORD_GAP = 0.18
+#: Gaps a line needs before its own letter spacing is measured.
+_MIN_GAPS = 5
 #: Clusters whose baselines differ by less than this share of the font size share a line.
 LINE_TOLERANCE = 0.35
 
@@ -135,6 +138,22 @@ def _group_lines(clusters: list[_Cluster]) -> list[list[_Cluster]]:
     return lines
 
 
+def letter_spacing(gaps: Sequence[float]) -> float:
+    """A line's own spacing between letters: the median gap between its clusters, if positive.
+
+    Thai distributed justification (Word's ``กระจายแบบไทย``) widens every gap between letters
+    of a line alike; a word gap is the author's space glyph or a gap much wider than that.
+
+    >>> letter_spacing([0.6, 0.5, 0.7, 4.2, 0.55]), letter_spacing([0.0, -0.1, 3.0])
+    (0.6, 0.0)
+    >>> letter_spacing([3.0, 0.0])  # too few gaps to tell: no spreading assumed
+    0.0
+    """
+    if len(gaps) < _MIN_GAPS:
+        return 0.0
+    return max(0.0, statistics.median(gaps))
+
+
 def _words(line: list[_Cluster]) -> list[Word]:
     words: list[Word] = []
     current: list[_Cluster] = []
@@ -148,13 +167,15 @@ def _words(line: list[_Cluster]) -> list[Word]:
             words.append(Word(text="".join(cl.text for cl in current), raw=raw, box=box))
             current.clear()
 
+    gaps = [b.x0 - a.x1 for a, b in pairwise(line) if not a.is_space and not b.is_space]
+    spread = letter_spacing(gaps)
     prev_x1: float | None = None
     for cl in line:
         if cl.is_space:
             flush()
             prev_x1 = None
             continue
-        if prev_x1 is not None and cl.x0 - prev_x1 > WORD_GAP * max(cl.base.size, 1.0):
+        if prev_x1 is not None and cl.x0 - prev_x1 > spread + WORD_GAP * max(cl.base.size, 1.0):
             flush()
         current.append(cl)
         prev_x1 = cl.x1

@@ -82,6 +82,7 @@ class _PageReader:
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
         self._fonts: dict[int, str] = {}
+        self._matrix = pdfium_c.FS_MATRIX()
 
     def box(self, left: float, bottom: float, right: float, top: float) -> BBox:
         return BBox(left - self.x_offset, self.y_top - top, right - self.x_offset, self.y_top - bottom)
@@ -98,7 +99,12 @@ class _PageReader:
         obj = pdfium_c.FPDFText_GetTextObject(tp, i)
         font_key = 0
         font_name = ""
+        scale = 1.0
         if obj:
+            # PDFMaker sets 1 Tf and scales the text matrix: pdfium's font size is then 1.
+            if pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(self._matrix)):
+                m = self._matrix
+                scale = abs(m.a * m.d - m.b * m.c) ** 0.5 or 1.0
             font = pdfium_c.FPDFTextObj_GetFont(obj)
             font_key = ctypes.cast(font, ctypes.c_void_p).value or 0
             font_name = self._fonts.get(font_key, "")
@@ -112,7 +118,7 @@ class _PageReader:
             loose=loose,
             origin_x=self._x.value - self.x_offset,
             baseline=self.y_top - self._y.value,
-            size=float(pdfium_c.FPDFText_GetFontSize(tp, i)),
+            size=float(pdfium_c.FPDFText_GetFontSize(tp, i)) * scale,
             font=font_name,
             font_key=font_key,
             generated=bool(pdfium_c.FPDFText_IsGenerated(tp, i)),
