@@ -26,6 +26,11 @@ DEFECT_PATTERNS: dict[str, re.Pattern[str]] = {
     "marks_out_of_order": re.compile(f"[{_TONES}\u0e4c][{_VOWELS_ABOVE_BELOW}]"),
     "zero_width": re.compile("[\u200b-\u200d\ufeff]"),
     "replacement": re.compile("\ufffd"),
+    # A space no Thai writer types: after a leading vowel, or before ะ ำ ๅ (justified lines).
+    "space_after_leading_vowel": re.compile("[\u0e40-\u0e44] (?=[\u0e01-\u0e2e])"),
+    "space_before_following_vowel": re.compile("(?<=[\u0e01-\u0e4e]) [\u0e30\u0e33\u0e45]"),
+    # Silent damage: a Latin letter inside a Thai word stands for a lost mark (Canva: ดlานการ).
+    "latin_in_thai": re.compile("(?<=[\u0e01-\u0e4e])[A-Za-z\u00c0-\u024f](?=[\u0e01-\u0e4e])"),
 }
 
 
@@ -42,7 +47,7 @@ def thai_defects(text: str) -> Counter[str]:
     """How many of each known defect ``text`` shows.
 
     >>> sorted(thai_defects("ค าน า ข\\uf70bอ ำา (cid:9)").items())
-    [('cid', 1), ('pua', 1), ('sara_am_doubled', 1), ('word_space_aa', 2)]
+    [('cid', 1), ('pua', 1), ('sara_am_doubled', 1), ('space_before_following_vowel', 1), ('word_space_aa', 2)]
     >>> thai_defects("คำนำ เล่ม หน้า")
     Counter()
     >>> thai_defects("เลม่ หนา้")["marks_out_of_order"], thai_defects("ก ่")["mark_after_space"]
@@ -84,3 +89,50 @@ def dictionary_word_rate(text: str) -> tuple[int, int]:
                 total += 1
                 found += is_word(token)
     return found, total
+
+
+_TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+_ABOVE_BELOW = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39")
+
+
+def tone_restorable(token: str) -> bool:
+    """Whether ``token`` is not a word but becomes one when a single tone mark is inserted.
+
+    Such a token is what a silently lost tone mark leaves (``ผู`` for ``ผู้``).
+
+    >>> tone_restorable("ผู"), tone_restorable("ผู้"), tone_restorable("กขค")
+    (True, False, False)
+    """
+    if len(token) < 2 or is_word(token) or any(t in token for t in _TONE_MARKS):
+        return False
+    for i in range(1, len(token) + 1):
+        if not ("\u0e01" <= token[i - 1] <= "\u0e2e" or token[i - 1] in _ABOVE_BELOW):
+            continue
+        if i < len(token) and token[i] in _ABOVE_BELOW:
+            continue  # the tone goes after the vowel above or below
+        if any(is_word(token[:i] + t + token[i:]) for t in _TONE_MARKS):
+            return True
+    return False
+
+
+def silent_damage(text: str) -> int:
+    """Places where a tone mark was lost silently: a Thai token, or two neighbouring tokens
+    (newmm splits ``ขอมูล`` into two words), that is no word but becomes one with one more tone mark.
+
+    >>> silent_damage("ผูบริหาร ขอมูล"), silent_damage("ผู้บริหาร ข้อมูล")
+    (2, 0)
+    """
+    found = 0
+    for line in text.splitlines():
+        tokens = [t for t in tokenize(line) if _THAI_WORD.match(t)]
+        skip = False
+        for i, token in enumerate(tokens):
+            if skip:
+                skip = False
+                continue
+            if tone_restorable(token):
+                found += 1
+            elif i + 1 < len(tokens) and tone_restorable(token + tokens[i + 1]):
+                found += 1
+                skip = True
+    return found
