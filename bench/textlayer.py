@@ -3,7 +3,9 @@
 For every PDF in ``samples/`` and ``../shared/real-pdfs/`` (or the paths given), in one run:
 this project (``read_page``), raw pdfplumber (``Page.extract_text``), raw pypdfium2
 (``PdfTextPage.get_text_range``), PyMuPDF (``Page.get_text``) and fixthaipdf (pypdf's
-``extract_text`` then ``fixthaipdf.clean``; PyMuPDF and fixthaipdf come with the ``bench`` extra).
+``extract_text`` then ``fixthaipdf.clean``; PyMuPDF and pypdf come with the ``bench`` extra;
+fixthaipdf, whose wheel also installs a top-level ``tests`` package, goes in a separate folder:
+``pip install --target DIR fixthaipdf`` and ``PYTHONPATH=DIR``).
 Reported per producer family:
 
 * defects per 1,000 Thai characters (``extractors.thai.quality.thai_defects``: PUA, ``(cid:``,

@@ -9,11 +9,10 @@ from click.testing import CliRunner
 
 from extractors.pdf.pages import read_page
 from extractors.pdf.source import open_pdfium
+from extractors.thai.quality import count_thai, dictionary_word_rate, silent_damage, thai_defects
+from pipeline import read_text
 from pipeline.cli import main
-
-
-def _utf16_hex(text: str) -> str:
-    return text.encode("utf-16-be").hex().upper()
+from tests.conftest import real_pdf
 
 
 def pdf_with_tounicode(shown: bytes, mapping: dict[int, str]) -> bytes:
@@ -83,3 +82,38 @@ def test_cli_never_stops_on_surrogates(surrogate_pdf: Path, command: str, tmp_pa
     if command == "text":
         assert result.exit_code == 0, result.output
         assert "\U0001d435\u0e01 \u0e02" in result.output
+
+
+def test_powerpoint_swapped_sara_am_is_found_on_the_real_file() -> None:
+    with open_pdfium(real_pdf("powerpoint2013-swapped-sara-am-strategy.pdf")) as doc:
+        page = read_page(doc, 1)
+    assert page.quality.swapped_sara_am_font
+    assert page.quality.unresolved_marks == 0
+    assert "ยุทธศาสตร์และตัวชี้วัดสำคัญตามคำรับรองปฏิบัติราชการ" in [ln.text for ln in page.lines]
+    assert not any(bad in page.text for bad in ("ศำสตร์", "ตำม", "รำชกำร", "สา เร็จ", "ปจัจยั"))
+
+
+def test_canva_tone_marks_hidden_as_latin_letters_are_restored() -> None:
+    with open_pdfium(real_pdf("canva-tone-marks-as-latin-ethics-plan.pdf")) as doc:
+        page = read_page(doc, 1)
+    lines = [ln.text for ln in page.lines]
+    assert "ด้านการป้องกัน ปราบปรามการทุจริต" in lines
+    assert "กระทรวงสาธารณสุขใสสะอาด ร่วมต้านทุจริต" in lines
+    assert page.quality.repaired_marks == 4
+    assert page.quality.unmapped_glyphs == 0
+    assert silent_damage(page.text) == 0
+
+
+JUSTIFIED = [
+    "word-pdfmaker-thai-distributed-ethics-code.pdf",
+    "word-ilovepdf-thai-distributed-royal-decree.pdf",
+]
+
+
+@pytest.mark.parametrize("name", JUSTIFIED)
+def test_thai_distributed_lines_have_no_invented_spaces(name: str) -> None:
+    text = "\n".join(p.text for p in read_text(real_pdf(name)))
+    assert count_thai(text) > 5000
+    assert thai_defects(text) == {}
+    found, total = dictionary_word_rate(text)
+    assert found / total > 0.98

@@ -36,6 +36,7 @@ from schemas import Char, TextQuality
 SARA_AA = "\u0e32"
 SARA_AM = "\u0e33"
 NIKHAHIT = "\u0e4d"
+MAI_EK = "\u0e48"
 
 #: The "IT๙" font family (the ๙ may reach us undecoded): its ASCII digits are drawn as Thai digits.
 _THAI_DIGIT_FONT = re.compile("IT(?:\u0e59|\ufffd|\xf9)", re.IGNORECASE)
@@ -129,6 +130,114 @@ def _is_aa(g: RawGlyph, swapped: dict[int, float]) -> bool:
     )
 
 
+#: Marks drawn above the consonant: what a hidden glyph drawn there can be.
+ABOVE_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d"
+#: Widths (em) closer than this are the same glyph; heights may differ more between positional variants.
+_SAME_WIDTH = 0.015
+_SAME_HEIGHT = 0.05
+
+
+def _em_shape(g: RawGlyph) -> tuple[float, float]:
+    return g.ink.width / g.size, g.ink.height / g.size
+
+
+def _is_hidden_mark(g: RawGlyph) -> bool:
+    """An unmapped glyph with no advance drawn above the line: a mark the text layer hides
+    (Canva maps the low tone marks to Latin letters with an invalid mapping: ``ดlาน``)."""
+    return (
+        g.size > 0
+        and g.ink.height > 0.03 * g.size
+        and abs(g.advance) < 0.05 * g.size
+        and (g.baseline - g.ink.bottom) / g.size > _ABOVE_LINE
+    )
+
+
+def known_marks(glyphs: Sequence[RawGlyph]) -> dict[int, dict[str, list[tuple[float, float]]]]:
+    """Per font, the shapes (width, height in em) of the above marks its text layer does map."""
+    known: dict[int, dict[str, list[tuple[float, float]]]] = defaultdict(lambda: defaultdict(list))
+    for g in glyphs:
+        if g.code in ABOVE_MARKS and g.size > 0 and g.ink.height > 0 and not g.map_error:
+            known[g.font_key][g.code].append(_em_shape(g))
+    return known
+
+
+def hidden_mark_candidates(shape: tuple[float, float], known: dict[str, list[tuple[float, float]]]) -> str:
+    """The above marks a hidden glyph of ``shape`` can be, judged from its font's mapped marks.
+
+    A mark of the font drawn with the same width (a positional variant may sit lower and be a
+    little taller) is the answer; failing that, any above mark whose glyph in this font is not
+    known to look different.
+
+    >>> known = {"\u0e48": [(0.174, 0.237)], "\u0e31": [(0.497, 0.217)], "\u0e34": [(0.581, 0.133)]}
+    >>> hidden_mark_candidates((0.174, 0.279), known)
+    '่'
+    >>> hidden_mark_candidates((0.457, 0.255), known)  # not ั or ิ (known), not ่ (wider than tall)
+    'ีึื็้๊๋์ํ'
+    >>> hidden_mark_candidates((0.457, 0.255), {})
+    'ัิีึื็้๊๋์ํ'
+    """
+    width, height = shape
+    same = "".join(
+        mark
+        for mark, shapes in known.items()
+        if any(abs(w - width) <= _SAME_WIDTH and abs(h - height) <= _SAME_HEIGHT for w, h in shapes)
+    )
+    if same:
+        return same
+    # Mai ek is a short upright stroke in every Thai typeface: a glyph wider than tall is not one.
+    return "".join(m for m in ABOVE_MARKS if m not in known and not (m == MAI_EK and width > height))
+
+
+def choose_by_words(left: str, right: str, candidates: str) -> str | None:
+    """The candidate mark that, put between ``left`` and ``right``, falls in a dictionary word and
+    leaves the fewest characters outside dictionary words, then the fewest words (newmm's own
+    preference); None when no single one does.  The glyph
+    decides what is possible; the dictionary only chooses among those readings.
+
+    >>> choose_by_words("ด", "านการป", "\u0e36\u0e37\u0e47\u0e49\u0e4a\u0e4b\u0e4c\u0e4d")
+    '้'
+    >>> choose_by_words("ก", "", "\u0e48\u0e49") is None
+    True
+    """
+    from extractors.thai.text import compose_sara_am
+    from extractors.thai.words import is_word, tokenize
+
+    scored: list[tuple[int, int, str]] = []
+    for mark in candidates:
+        text = compose_sara_am(left + mark + right)
+        at, pos, loose, fits = len(left), 0, 0, False
+        tokens = tokenize(text)
+        for token in tokens:
+            start = text.find(token, pos)
+            pos = start + len(token)
+            word = len(token) > 1 and is_word(token)
+            loose += 0 if word else len(token)
+            fits = fits or (word and start <= at < pos)
+        if fits:
+            scored.append((loose, len(tokens), mark))
+    scored.sort()
+    if not scored or (len(scored) > 1 and scored[1][:2] == scored[0][:2]):
+        return None
+    return scored[0][2]
+
+
+def _thai_context(glyphs: Sequence[RawGlyph], i: int, step: int) -> str:
+    """Up to 10 Thai characters of glyph ``i``'s line next to it (``step`` -1: before, 1: after)."""
+    found: list[str] = []
+    here = glyphs[i]
+    j = i + step
+    while 0 <= j < len(glyphs) and len(found) < 10:
+        g = glyphs[j]
+        if abs(g.baseline - here.baseline) > 0.35 * here.size:
+            break
+        if is_thai_char(g.code):
+            found.append(g.code)
+        elif not g.map_error:
+            break
+        j += step
+    return "".join(reversed(found) if step < 0 else found)
+
+
 def repair_glyphs(
     glyphs: Sequence[RawGlyph],
     font_shapes: Callable[[int], tuple[MarkShape, ...]],
@@ -143,6 +252,7 @@ def repair_glyphs(
     swapped = sara_am_limits(glyphs)
     quality.swapped_sara_am_font = bool(swapped)
     real = [g for g in glyphs if not g.generated]
+    marks_by_font = known_marks(real)
     chars: list[Char] = []
     for i, g in enumerate(real):
         prev = real[i - 1].code if i else ""
@@ -150,8 +260,17 @@ def repair_glyphs(
         quality.chars += 1
         text = g.code
         if _is_unmapped(g, prev, nxt):
-            quality.unmapped_glyphs += 1
             text = ""
+            if _is_hidden_mark(g):
+                candidates = hidden_mark_candidates(_em_shape(g), marks_by_font.get(g.font_key, {}))
+                if len(candidates) > 1:
+                    left, right = _thai_context(real, i, -1), _thai_context(real, i, 1)
+                    candidates = choose_by_words(left, right, candidates) or ""
+                text = candidates if len(candidates) == 1 else ""
+            if text:
+                quality.repaired_marks += 1
+            else:
+                quality.unmapped_glyphs += 1
         elif needs_font_outline(g):
             # Sara am's nikhahit comes just before its า in the stream, or (PowerPoint) just
             # after it, drawn left of it, over the consonant.
