@@ -9,10 +9,16 @@ from click.testing import CliRunner
 
 from extractors.pdf.pages import read_page
 from extractors.pdf.source import open_pdfium
-from extractors.thai.quality import count_thai, dictionary_word_rate, silent_damage, thai_defects
+from extractors.thai.quality import (
+    count_thai,
+    dictionary_word_rate,
+    silent_damage,
+    silent_damage_tokens,
+    thai_defects,
+)
 from pipeline import read_text
 from pipeline.cli import main
-from tests.conftest import real_pdf
+from tests.conftest import REAL_PDFS, real_pdf
 
 
 def pdf_with_tounicode(shown: bytes, mapping: dict[int, str]) -> bytes:
@@ -117,3 +123,17 @@ def test_thai_distributed_lines_have_no_invented_spaces(name: str) -> None:
     assert thai_defects(text) == {}
     found, total = dictionary_word_rate(text)
     assert found / total > 0.98
+
+
+TEXT_PDFS = sorted(p.name for p in REAL_PDFS.glob("*.pdf") if not p.name.startswith("scanned"))
+
+
+@pytest.mark.parametrize("name", TEXT_PDFS)
+def test_every_real_pdf_has_no_defects_and_no_silent_loss(name: str) -> None:
+    with open_pdfium(real_pdf(name)) as doc:
+        text = "\n".join(read_page(doc, n).text for n in range(1, len(doc) + 1))
+    assert count_thai(text) > 500
+    assert thai_defects(text) == {}
+    # Tokens that look like a lost tone mark but are printed so (checked on the page image at 300 dpi).
+    printed_so = {"เพีย"}  # canva p129: the surname เพียสุพรรณ
+    assert set(silent_damage_tokens(text)) <= printed_so
