@@ -17,6 +17,11 @@ The rules, each a defect seen in real archives (see ITA_DOMAIN.md):
 * **Fonts that draw ASCII digits as Thai digits**: the government "IT๙" fonts
   (TH SarabunIT๙ ...) draw ``2563`` as ``๒๕๖๓``; the page, which is what a
   reader sees, wins, so their ASCII digits become Thai digits.
+* **Unreadably small glyphs** (under 2 pt from ascent to descent: PDFMaker's hidden field
+  results) are left out and counted.
+* **Hidden marks** (Canva): an unmapped glyph with no advance drawn above the line is a mark;
+  the font's own mapped marks of the same width name it, or the marks the glyph can be (not
+  those the font draws otherwise) are offered to the dictionary, which may only choose.
 * **Glyphs with no Unicode mapping** (Canva, some design tools) are counted;
   the page classifier sends a page with many of them to OCR.
 """
@@ -130,6 +135,9 @@ def _is_aa(g: RawGlyph, swapped: dict[int, float]) -> bool:
     )
 
 
+#: Text whose line height (points) is below this cannot be read on the page.
+MIN_READABLE_HEIGHT = 2.0
+
 #: Marks drawn above the consonant: what a hidden glyph drawn there can be.
 ABOVE_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d"
 #: Widths (em) closer than this are the same glyph; heights may differ more between positional variants.
@@ -238,6 +246,12 @@ def _thai_context(glyphs: Sequence[RawGlyph], i: int, step: int) -> str:
     return "".join(reversed(found) if step < 0 else found)
 
 
+def is_unreadably_small(g: RawGlyph) -> bool:
+    """A glyph whose line height (ascent to descent) is under ``MIN_READABLE_HEIGHT`` points: no reader
+    sees it (PDFMaker writes Word's hidden field results so: ``17`` at 1 pt before list numbers)."""
+    return bool(g.code.strip()) and 0 < g.loose.height < MIN_READABLE_HEIGHT
+
+
 def repair_glyphs(
     glyphs: Sequence[RawGlyph],
     font_shapes: Callable[[int], tuple[MarkShape, ...]],
@@ -251,7 +265,8 @@ def repair_glyphs(
     quality = TextQuality()
     swapped = sara_am_limits(glyphs)
     quality.swapped_sara_am_font = bool(swapped)
-    real = [g for g in glyphs if not g.generated]
+    real = [g for g in glyphs if not g.generated and not is_unreadably_small(g)]
+    quality.tiny_glyphs = sum(1 for g in glyphs if not g.generated and is_unreadably_small(g))
     marks_by_font = known_marks(real)
     chars: list[Char] = []
     for i, g in enumerate(real):
