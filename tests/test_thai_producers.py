@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from extractors.pdf.layout import build_lines
 from extractors.pdf.pages import read_page
 from extractors.pdf.source import open_pdfium
 from extractors.thai.quality import (
@@ -18,6 +19,7 @@ from extractors.thai.quality import (
 )
 from pipeline import read_text
 from pipeline.cli import main
+from schemas import BBox, Char
 from tests.conftest import REAL_PDFS, real_pdf
 
 
@@ -137,3 +139,30 @@ def test_every_real_pdf_has_no_defects_and_no_silent_loss(name: str) -> None:
     # Tokens that look like a lost tone mark but are printed so (checked on the page image at 300 dpi).
     printed_so = {"เพีย"}  # canva p129: the surname เพียสุพรรณ
     assert set(silent_damage_tokens(text)) <= printed_so
+
+
+def _spread_line(words: list[str], letter_gap: float, word_gap: float, size: float = 16.0) -> list[Char]:
+    """Base characters of equal advance (0.5 em), ``letter_gap`` em apart within a word and
+    ``word_gap`` em apart between words (no space glyph): a justified line."""
+    chars: list[Char] = []
+    x = 50.0
+    for n, word in enumerate(words):
+        if n:
+            x += (word_gap - letter_gap) * size
+        for ch in word:
+            box = BBox(x, 100 - 0.9 * size, x + 0.5 * size, 100 + 0.3 * size)
+            chars.append(Char(text=ch, raw=ch, box=box, baseline=100.0, origin_x=x, font="F", size=size))
+            x += (0.5 + letter_gap) * size
+    return chars
+
+
+def test_widely_spread_line_keeps_only_the_wider_gaps() -> None:
+    # Letters 0.4 em apart (wider than the 0.18 em word gap), words 1.2 em apart.
+    lines = build_lines(_spread_line(["ประชาชน", "ทราบ"], letter_gap=0.4, word_gap=1.2))
+    assert [line.text for line in lines] == ["ประชาชน ทราบ"]
+
+
+def test_tight_line_keeps_a_narrow_printed_gap() -> None:
+    # Letters 0.05 em apart (the real Thai-distributed lines: up to 0.09 em), a 0.25 em gap before ๆ.
+    lines = build_lines(_spread_line(["คน", "ๆ", "ทราบ"], letter_gap=0.05, word_gap=0.25))
+    assert [line.text for line in lines] == ["คน ๆ ทราบ"]
