@@ -102,11 +102,13 @@ def sara_am_limits(glyphs: Sequence[RawGlyph]) -> dict[int, float]:
     consonants: defaultdict[int, list[float]] = defaultdict(list)
     sara_am: defaultdict[int, list[float]] = defaultdict(list)
     for g in glyphs:
-        if g.ink.height > 0 and g.size > 0:
-            if "\u0e01" <= g.code <= "\u0e2e":
-                consonants[g.font_key].append(_ink_rise(g))
-            elif g.code == SARA_AM:
-                sara_am[g.font_key].append(_ink_rise(g))
+        if g.code == SARA_AM and g.ink.height > 0 and g.size > 0:
+            sara_am[g.font_key].append(_ink_rise(g))
+    if not any(len(rises) >= 3 for rises in sara_am.values()):
+        return {}
+    for g in glyphs:
+        if "\u0e01" <= g.code <= "\u0e2e" and g.font_key in sara_am and g.ink.height > 0 and g.size > 0:
+            consonants[g.font_key].append(_ink_rise(g))
     limits: dict[int, float] = {}
     for key, rises in sara_am.items():
         limit = short_sara_am_limit(consonants[key])
@@ -265,9 +267,10 @@ def repair_glyphs(
     quality = TextQuality()
     swapped = sara_am_limits(glyphs)
     quality.swapped_sara_am_font = bool(swapped)
-    real = [g for g in glyphs if not g.generated and not is_unreadably_small(g)]
-    quality.tiny_glyphs = sum(1 for g in glyphs if not g.generated and is_unreadably_small(g))
-    marks_by_font = known_marks(real)
+    drawn = [g for g in glyphs if not g.generated]
+    real = [g for g in drawn if not is_unreadably_small(g)]
+    quality.tiny_glyphs = len(drawn) - len(real)
+    marks_by_font: dict[int, dict[str, list[tuple[float, float]]]] | None = None
     chars: list[Char] = []
     for i, g in enumerate(real):
         prev = real[i - 1].code if i else ""
@@ -277,6 +280,8 @@ def repair_glyphs(
         if _is_unmapped(g, prev, nxt):
             text = ""
             if _is_hidden_mark(g):
+                if marks_by_font is None:
+                    marks_by_font = known_marks(real)
                 candidates = hidden_mark_candidates(_em_shape(g), marks_by_font.get(g.font_key, {}))
                 if len(candidates) > 1:
                     left, right = _thai_context(real, i, -1), _thai_context(real, i, 1)

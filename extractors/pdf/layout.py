@@ -10,7 +10,6 @@ spaces are not used.
 
 from __future__ import annotations
 
-import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
@@ -100,9 +99,13 @@ def _clusters(chars: Iterable[Char]) -> list[_Cluster]:
             # give a cluster's marks out of order); else the stream order does.  Word sometimes
             # writes a space between a consonant and its mark (``ได ้``): that space is skipped.
             recent = [cl for cl in clusters[-3:] if not cl.is_space][-2:]
-            fitting = [cl for cl in reversed(recent) if _fits(cl, c, slack=0.0)]
-            # Where two bases overlap (condensed text), a mark ends where its own base ends.
-            host = min(fitting, key=lambda cl: abs(cl.base.box.x1 - c.box.x1)) if fitting else None
+            host: _Cluster | None
+            if recent and _fits(recent[-1], c, slack=0.0) and _centre_x(c) >= recent[-1].base.origin_x:
+                host = recent[-1]
+            else:
+                fitting = [cl for cl in reversed(recent) if _fits(cl, c, slack=0.0)]
+                # Where two bases overlap (condensed text), a mark ends where its own base ends.
+                host = min(fitting, key=lambda cl: abs(cl.base.box.x1 - c.box.x1)) if fitting else None
             if host is None and recent and _fits(recent[-1], c, slack=0.35):
                 host = recent[-1]
             if host is not None:
@@ -151,7 +154,10 @@ def letter_spacing(gaps: Sequence[float]) -> float:
     """
     if len(gaps) < _MIN_GAPS:
         return 0.0
-    return max(0.0, statistics.median(gaps))
+    ordered = sorted(gaps)
+    mid = len(ordered) // 2
+    median = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+    return max(0.0, median)
 
 
 def word_gap_threshold(size: float, spacing: float) -> float:
@@ -161,11 +167,11 @@ def word_gap_threshold(size: float, spacing: float) -> float:
     that: the letter spacing of real justified lines (up to 0.09 em) leaves the threshold alone, so
     a narrow word gap there (``นั้น ๆ``) is kept; a line spread wider is judged against its own spacing.
 
-    >>> word_gap_threshold(16.0, 0.0), word_gap_threshold(16.0, 1.2), word_gap_threshold(16.0, 6.0)
-    (2.88, 2.88, 7.44)
+    >>> [round(word_gap_threshold(16.0, spacing), 2) for spacing in (0.0, 1.2, 6.0)]
+    [2.88, 2.88, 7.44]
     """
     base = WORD_GAP * size
-    return round(base + max(0.0, spacing - base / 2), 3)
+    return base + max(0.0, spacing - base / 2)
 
 
 def _words(line: list[_Cluster]) -> list[Word]:
@@ -181,10 +187,15 @@ def _words(line: list[_Cluster]) -> list[Word]:
             words.append(Word(text="".join(cl.text for cl in current), raw=raw, box=box))
             current.clear()
 
-    gaps = [b.x0 - a.x1 for a, b in pairwise(line) if not a.is_space and not b.is_space]
-    spread = letter_spacing(gaps)
+    right = [cl.x1 for cl in line]
+    gaps = [
+        line[i + 1].x0 - right[i]
+        for i in range(len(line) - 1)
+        if not line[i].is_space and not line[i + 1].is_space
+    ]
+    spread = letter_spacing(gaps) if len(gaps) >= _MIN_GAPS else 0.0
     prev_x1: float | None = None
-    for cl in line:
+    for cl, x1 in zip(line, right, strict=True):
         if cl.is_space:
             flush()
             prev_x1 = None
@@ -192,7 +203,7 @@ def _words(line: list[_Cluster]) -> list[Word]:
         if prev_x1 is not None and cl.x0 - prev_x1 > word_gap_threshold(max(cl.base.size, 1.0), spread):
             flush()
         current.append(cl)
-        prev_x1 = cl.x1
+        prev_x1 = x1
     flush()
     return words
 

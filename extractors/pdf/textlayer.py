@@ -83,6 +83,7 @@ class _PageReader:
         self._flags = ctypes.c_int()
         self._fonts: dict[int, str] = {}
         self._matrix = pdfium_c.FS_MATRIX()
+        self._scales: dict[tuple[int, float, float], float] = {}  #: (font, size, line height) → scale
 
     def box(self, left: float, bottom: float, right: float, top: float) -> BBox:
         return BBox(left - self.x_offset, self.y_top - top, right - self.x_offset, self.y_top - bottom)
@@ -97,16 +98,19 @@ class _PageReader:
         loose = self.box(r.left, r.bottom, r.right, r.top)
         pdfium_c.FPDFText_GetCharOrigin(tp, i, self._x, self._y)
         obj = pdfium_c.FPDFText_GetTextObject(tp, i)
+        size = float(pdfium_c.FPDFText_GetFontSize(tp, i))
         font_key = 0
         font_name = ""
-        scale = 1.0
         if obj:
-            # PDFMaker sets 1 Tf and scales the text matrix: pdfium's font size is then 1.
-            if pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(self._matrix)):
-                m = self._matrix
-                scale = abs(m.a * m.d - m.b * m.c) ** 0.5 or 1.0
             font = pdfium_c.FPDFTextObj_GetFont(obj)
             font_key = ctypes.cast(font, ctypes.c_void_p).value or 0
+            # PDFMaker sets 1 Tf and scales the text matrix (Canva shrinks it): pdfium's size
+            # leaves the matrix out.  Glyphs of one font, size and line height share a scale.
+            key = (font_key, size, loose.height)
+            scale = self._scales.get(key)
+            if scale is None:
+                scale = self._scales[key] = self._scale(obj)
+            size *= scale
             font_name = self._fonts.get(font_key, "")
             if not font_name:
                 pdfium_c.FPDFText_GetFontInfo(tp, i, self._name, 256, self._flags)
@@ -118,12 +122,19 @@ class _PageReader:
             loose=loose,
             origin_x=self._x.value - self.x_offset,
             baseline=self.y_top - self._y.value,
-            size=float(pdfium_c.FPDFText_GetFontSize(tp, i)) * scale,
+            size=size,
             font=font_name,
             font_key=font_key,
             generated=bool(pdfium_c.FPDFText_IsGenerated(tp, i)),
             map_error=pdfium_c.FPDFText_HasUnicodeMapError(tp, i) == 1,
         )
+
+    def _scale(self, obj: pdfium_c.FPDF_PAGEOBJECT) -> float:
+        """How much the text object's matrix enlarges its glyphs (1 if it cannot be read)."""
+        if pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(self._matrix)):
+            m = self._matrix
+            return abs(m.a * m.d - m.b * m.c) ** 0.5 or 1.0
+        return 1.0
 
     def font_data(self, i: int) -> bytes:
         obj = pdfium_c.FPDFText_GetTextObject(self.tp, i)
