@@ -1,12 +1,17 @@
 """Benchmark the text layer: Thai defects, dictionary-word rate and speed, against raw libraries.
 
 For every PDF in ``samples/`` and ``../shared/real-pdfs/`` (or the paths given), in one run:
-this project (``read_page``), raw pdfplumber (``Page.extract_text``) and raw pypdfium2
-(``PdfTextPage.get_text_range``).  Reported per file group:
+this project (``read_page``), raw pdfplumber (``Page.extract_text``), raw pypdfium2
+(``PdfTextPage.get_text_range``), PyMuPDF (``Page.get_text``) and fixthaipdf (pypdf's
+``extract_text`` then ``fixthaipdf.clean``; PyMuPDF and pypdf come with the ``bench`` extra;
+fixthaipdf, whose wheel also installs a top-level ``tests`` package, goes in a separate folder:
+``pip install --target DIR fixthaipdf`` and ``PYTHONPATH=DIR``).
+Reported per producer family:
 
 * defects per 1,000 Thai characters (``extractors.thai.quality.thai_defects``: PUA, ``(cid:``,
   ``ำา``, decomposed sara am, a mark after a space or at a word start, Word's `` า``, ...);
 * the share of Thai newmm tokens (two or more characters) found in pythainlp's dictionary;
+* silent damage (``silent_damage``): tokens that become words with one more tone mark;
 * milliseconds per page: the median over pages of the best of ``--repeat`` timed reads, one core.
 
 Usage: ``python bench/textlayer.py [--repeat 3] [--json results.json] [PDF ...]``
@@ -30,22 +35,32 @@ import pdfplumber  # noqa: E402
 import pypdfium2 as pdfium  # noqa: E402
 
 from extractors.pdf.pages import read_page  # noqa: E402
-from extractors.thai.quality import count_thai, dictionary_word_rate, thai_defects  # noqa: E402
+from extractors.thai.quality import (  # noqa: E402
+    count_thai,
+    dictionary_word_rate,
+    silent_damage,
+    thai_defects,
+)
 
-METHODS = ("ita-extract", "pypdfium2", "pdfplumber")
+METHODS = ("ita-extract", "pypdfium2", "pdfplumber", "pymupdf", "fixthaipdf")
+
+#: Producer family by the file name's start (the real files are named after their producer).
+FAMILIES = (
+    ("word2007", "real: Word 2007"),
+    ("notita", "real: Word 2019"),
+    ("word-pdfmaker", "real: Word → PDFMaker (Thai distributed)"),
+    ("word-ilovepdf", "real: Word → iLovePDF (Thai distributed)"),
+    ("powerpoint", "real: PowerPoint 2013"),
+    ("canva", "real: Canva → iLovePDF"),
+    ("itext", "real: iText"),
+    ("scanned", "real: scanned"),
+)
 
 
 def group_of(path: Path) -> str:
-    name = path.name
     if path.parent.name == "samples":
         return "samples (LibreOffice)"
-    if name.startswith("word"):
-        return "real: MS Word"
-    if name.startswith("itext"):
-        return "real: iText"
-    if name.startswith("scanned"):
-        return "real: scanned"
-    return "other"
+    return next((family for prefix, family in FAMILIES if path.name.startswith(prefix)), "other")
 
 
 def best_of(repeat: int, fn: Callable[[], str]) -> tuple[float, str]:
@@ -103,6 +118,37 @@ def measure_file(path: Path, repeat: int) -> dict[str, tuple[list[float], str]]:
         times.append(best)
         texts.append(text)
     out["pdfplumber"] = (times, "\n".join(texts))
+    out.update(_others(path, n, repeat))
+    return out
+
+
+def _others(path: Path, n: int, repeat: int) -> dict[str, tuple[list[float], str]]:
+    """PyMuPDF and fixthaipdf (pypdf text + its dictionary repair), if installed."""
+    out: dict[str, tuple[list[float], str]] = {}
+    try:
+        import pymupdf
+    except ImportError:
+        pymupdf = None
+    if pymupdf is not None:
+        with pymupdf.open(str(path)) as doc:
+            times, texts = [], []
+            for i in range(n):
+                ms, text = best_of(repeat, lambda i=i: str(doc[i].get_text()))  # type: ignore[misc]
+                times.append(ms)
+                texts.append(text)
+        out["pymupdf"] = (times, "\n".join(texts))
+    try:
+        import fixthaipdf
+        import pypdf
+    except ImportError:
+        return out
+    reader = pypdf.PdfReader(str(path))
+    times, texts = [], []
+    for i in range(n):
+        ms, text = best_of(repeat, lambda i=i: str(fixthaipdf.clean(reader.pages[i].extract_text() or "")))  # type: ignore[misc]
+        times.append(ms)
+        texts.append(text)
+    out["fixthaipdf"] = (times, "\n".join(texts))
     return out
 
 
@@ -128,7 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         for method, (times, text) in results.items():
             defects = thai_defects(text)
             found, total = dictionary_word_rate(text)
+            silent = silent_damage(text)
             key = (group, method)
+            groups[key]["silent"] += silent
             groups[key]["thai"] += count_thai(text)
             groups[key]["defects"] += sum(defects.values())
             groups[key]["dict_found"] += found
@@ -143,20 +191,25 @@ def main(argv: list[str] | None = None) -> int:
                     "thai_chars": count_thai(text),
                     "defects": dict(defects),
                     "dictionary_rate": found / total if total else None,
+                    "silent_damage": silent,
                     "median_ms_per_page": statistics.median(times),
                 }
             )
         print(f"measured {path.name}", file=sys.stderr)
 
-    header = "| files | method | Thai chars | defects / 1,000 Thai | dictionary-word rate | median ms/page |"
+    header = (
+        "| files | method | Thai chars | defects / 1,000 Thai | silent damage | dictionary-word rate "
+        "| median ms/page |"
+    )
     print(header)
-    print("|---|---|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|")
     for (group, method), g in sorted(groups.items(), key=lambda kv: (kv[0][0], METHODS.index(kv[0][1]))):
         thai = g["thai"]
         rate = f"{g['dict_found'] / g['dict_total']:.1%}" if g["dict_total"] else "n/a"
         per_k = f"{1000 * g['defects'] / thai:.2f}" if thai else "n/a"
         median = statistics.median(page_times[(group, method)])
-        print(f"| {group} | {method} | {int(thai)} | {per_k} | {rate} | {median:.1f} |")
+        silent = int(g["silent"])
+        print(f"| {group} | {method} | {int(thai)} | {per_k} | {silent} | {rate} | {median:.1f} |")
     print()
     print("Defect kinds (all files):")
     for method in METHODS:

@@ -110,6 +110,8 @@ class TextQuality:
     unresolved_marks: int = 0  #: glyphs mapped to spaces that could not be identified
     pua_chars: int = 0  #: Private Use Area characters in the raw layer
     swapped_sara_am_font: bool = False  #: a font here maps า to ำ
+    replaced_chars: int = 0  #: code units that cannot be encoded (unpaired surrogates), replaced and dropped
+    tiny_glyphs: int = 0  #: glyphs too small to be read on the page (under 2 pt), left out
 
     @property
     def unmapped_share(self) -> float:

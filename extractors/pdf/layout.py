@@ -21,6 +21,8 @@ from schemas import BBox, Char, Line, Word
 
 #: A horizontal gap wider than this share of the font size separates two words.
 WORD_GAP = 0.18
+#: Gaps a line needs before its own letter spacing is measured.
+_MIN_GAPS = 5
 #: Clusters whose baselines differ by less than this share of the font size share a line.
 LINE_TOLERANCE = 0.35
 
@@ -97,7 +99,13 @@ def _clusters(chars: Iterable[Char]) -> list[_Cluster]:
             # give a cluster's marks out of order); else the stream order does.  Word sometimes
             # writes a space between a consonant and its mark (``ได ้``): that space is skipped.
             recent = [cl for cl in clusters[-3:] if not cl.is_space][-2:]
-            host = next((cl for cl in reversed(recent) if _fits(cl, c, slack=0.0)), None)
+            host: _Cluster | None
+            if recent and _fits(recent[-1], c, slack=0.0) and _centre_x(c) >= recent[-1].base.origin_x:
+                host = recent[-1]
+            else:
+                fitting = [cl for cl in reversed(recent) if _fits(cl, c, slack=0.0)]
+                # Where two bases overlap (condensed text), a mark ends where its own base ends.
+                host = min(fitting, key=lambda cl: abs(cl.base.box.x1 - c.box.x1)) if fitting else None
             if host is None and recent and _fits(recent[-1], c, slack=0.35):
                 host = recent[-1]
             if host is not None:
@@ -133,6 +141,39 @@ def _group_lines(clusters: list[_Cluster]) -> list[list[_Cluster]]:
     return lines
 
 
+def letter_spacing(gaps: Sequence[float]) -> float:
+    """A line's own spacing between letters: the median gap between its clusters, if positive.
+
+    Thai distributed justification (Word's ``กระจายแบบไทย``) widens every gap between letters
+    of a line alike; a word gap is the author's space glyph or a gap much wider than that.
+
+    >>> letter_spacing([0.6, 0.5, 0.7, 4.2, 0.55]), letter_spacing([0.0, -0.1, 3.0])
+    (0.6, 0.0)
+    >>> letter_spacing([3.0, 0.0])  # too few gaps to tell: no spreading assumed
+    0.0
+    """
+    if len(gaps) < _MIN_GAPS:
+        return 0.0
+    ordered = sorted(gaps)
+    mid = len(ordered) // 2
+    median = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+    return max(0.0, median)
+
+
+def word_gap_threshold(size: float, spacing: float) -> float:
+    """The gap (points) above which two clusters of a line are two words.
+
+    ``WORD_GAP`` of the font size, raised by as much as the line's letter spacing exceeds half of
+    that: the letter spacing of real justified lines (up to 0.09 em) leaves the threshold alone, so
+    a narrow word gap there (``นั้น ๆ``) is kept; a line spread wider is judged against its own spacing.
+
+    >>> [round(word_gap_threshold(16.0, spacing), 2) for spacing in (0.0, 1.2, 6.0)]
+    [2.88, 2.88, 7.44]
+    """
+    base = WORD_GAP * size
+    return base + max(0.0, spacing - base / 2)
+
+
 def _words(line: list[_Cluster]) -> list[Word]:
     words: list[Word] = []
     current: list[_Cluster] = []
@@ -146,16 +187,23 @@ def _words(line: list[_Cluster]) -> list[Word]:
             words.append(Word(text="".join(cl.text for cl in current), raw=raw, box=box))
             current.clear()
 
+    right = [cl.x1 for cl in line]
+    gaps = [
+        line[i + 1].x0 - right[i]
+        for i in range(len(line) - 1)
+        if not line[i].is_space and not line[i + 1].is_space
+    ]
+    spread = letter_spacing(gaps) if len(gaps) >= _MIN_GAPS else 0.0
     prev_x1: float | None = None
-    for cl in line:
+    for cl, x1 in zip(line, right, strict=True):
         if cl.is_space:
             flush()
             prev_x1 = None
             continue
-        if prev_x1 is not None and cl.x0 - prev_x1 > WORD_GAP * max(cl.base.size, 1.0):
+        if prev_x1 is not None and cl.x0 - prev_x1 > word_gap_threshold(max(cl.base.size, 1.0), spread):
             flush()
         current.append(cl)
-        prev_x1 = cl.x1
+        prev_x1 = x1
     flush()
     return words
 

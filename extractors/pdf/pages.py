@@ -22,6 +22,7 @@ def read_page(doc: pdfium.PdfDocument, number: int) -> PageText:
         return mark_shapes(raw.font_data.get(font_key, b""))
 
     chars, quality = repair_glyphs(raw.glyphs, shapes)
+    quality.replaced_chars = raw.replaced_chars
     visible = sum(1 for c in chars if c.text.strip())
     kind, reason = classify_page(visible, quality, raw.image_area_share)
     lines = build_lines(chars, raw.vertical_rules) if kind is PageKind.TEXT else []

@@ -12,7 +12,8 @@ geometry from pdfplumber meet without conversion anywhere else.
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -63,6 +64,7 @@ class RawPage:
     vertical_rules: list[BBox]  #: thin vertical paths: table column borders, where lines must split
     rulings: list[BBox]  #: every horizontal and vertical straight piece of the page's paths
     font_data: dict[int, bytes]  #: embedded font program by ``font_key``, loaded on demand
+    replaced_chars: int = 0  #: unpaired surrogates pdfium gave, replaced by U+FFFD
 
 
 class _PageReader:
@@ -80,6 +82,8 @@ class _PageReader:
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
         self._fonts: dict[int, str] = {}
+        self._matrix = pdfium_c.FS_MATRIX()
+        self._scales: dict[tuple[int, float, float], float] = {}  #: (font, size, line height) → scale
 
     def box(self, left: float, bottom: float, right: float, top: float) -> BBox:
         return BBox(left - self.x_offset, self.y_top - top, right - self.x_offset, self.y_top - bottom)
@@ -94,11 +98,19 @@ class _PageReader:
         loose = self.box(r.left, r.bottom, r.right, r.top)
         pdfium_c.FPDFText_GetCharOrigin(tp, i, self._x, self._y)
         obj = pdfium_c.FPDFText_GetTextObject(tp, i)
+        size = float(pdfium_c.FPDFText_GetFontSize(tp, i))
         font_key = 0
         font_name = ""
         if obj:
             font = pdfium_c.FPDFTextObj_GetFont(obj)
             font_key = ctypes.cast(font, ctypes.c_void_p).value or 0
+            # PDFMaker sets 1 Tf and scales the text matrix (Canva shrinks it): pdfium's size
+            # leaves the matrix out.  Glyphs of one font, size and line height share a scale.
+            key = (font_key, size, loose.height)
+            scale = self._scales.get(key)
+            if scale is None:
+                scale = self._scales[key] = self._scale(obj)
+            size *= scale
             font_name = self._fonts.get(font_key, "")
             if not font_name:
                 pdfium_c.FPDFText_GetFontInfo(tp, i, self._name, 256, self._flags)
@@ -110,12 +122,19 @@ class _PageReader:
             loose=loose,
             origin_x=self._x.value - self.x_offset,
             baseline=self.y_top - self._y.value,
-            size=float(pdfium_c.FPDFText_GetFontSize(tp, i)),
+            size=size,
             font=font_name,
             font_key=font_key,
             generated=bool(pdfium_c.FPDFText_IsGenerated(tp, i)),
             map_error=pdfium_c.FPDFText_HasUnicodeMapError(tp, i) == 1,
         )
+
+    def _scale(self, obj: pdfium_c.FPDF_PAGEOBJECT) -> float:
+        """How much the text object's matrix enlarges its glyphs (1 if it cannot be read)."""
+        if pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(self._matrix)):
+            m = self._matrix
+            return abs(m.a * m.d - m.b * m.c) ** 0.5 or 1.0
+        return 1.0
 
     def font_data(self, i: int) -> bytes:
         obj = pdfium_c.FPDFText_GetTextObject(self.tp, i)
@@ -156,7 +175,7 @@ def read_raw_page(doc: pdfium.PdfDocument, number: int) -> RawPage:
         width, height = page.get_size()
         reader = _PageReader(page, textpage)
         n = pdfium_c.FPDFText_CountChars(textpage.raw)
-        glyphs = [reader.glyph(i) for i in range(max(n, 0))]
+        glyphs, replaced = join_surrogates([reader.glyph(i) for i in range(max(n, 0))])
         # Embedded fonts are read only for fonts that have zero-advance spaces:
         # the only glyphs whose identity we must recover from their outline.
         font_data: dict[int, bytes] = {}
@@ -169,7 +188,57 @@ def read_raw_page(doc: pdfium.PdfDocument, number: int) -> RawPage:
     finally:
         textpage.close()
         page.close()
-    return RawPage(number, width, height, glyphs, images, rules, rulings, font_data)
+    return RawPage(number, width, height, glyphs, images, rules, rulings, font_data, replaced)
+
+
+def pair_surrogates(codes: Sequence[str]) -> list[tuple[int, str]]:
+    """Characters from pdfium's UTF-16 code units: ``(index of the first unit, character)``.
+
+    pdfium reports a character outside the Basic Multilingual Plane (a mathematical italic
+    letter, an emoji) as two "characters", a high and a low surrogate.  A pair becomes one
+    character; a surrogate without its partner cannot be encoded and becomes U+FFFD.
+
+    >>> pair_surrogates(["\\ud835", "\\udc35", "\u0e01"])
+    [(0, '𝐵'), (2, 'ก')]
+    >>> pair_surrogates(["\\udc35", "\u0e01", "\\ud835"])
+    [(0, '\ufffd'), (1, 'ก'), (2, '\ufffd')]
+    """
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(codes):
+        code = codes[i]
+        nxt = codes[i + 1] if i + 1 < len(codes) else ""
+        if len(code) == 1 and "\ud800" <= code <= "\udbff" and len(nxt) == 1 and "\udc00" <= nxt <= "\udfff":
+            out.append((i, chr(0x10000 + ((ord(code) - 0xD800) << 10) + (ord(nxt) - 0xDC00))))
+            i += 2
+            continue
+        out.append((i, "\ufffd" if len(code) == 1 and "\ud800" <= code <= "\udfff" else code))
+        i += 1
+    return out
+
+
+def join_surrogates(glyphs: list[RawGlyph]) -> tuple[list[RawGlyph], int]:
+    """The glyphs with surrogate pairs joined (one glyph, both boxes) and lone surrogates replaced.
+
+    Returns the glyphs and how many code units were replaced by U+FFFD.
+    """
+    if not any("\ud800" <= g.code <= "\udfff" for g in glyphs if len(g.code) == 1):
+        return glyphs, 0
+    out: list[RawGlyph] = []
+    replaced = 0
+    for i, char in pair_surrogates([g.code for g in glyphs]):
+        g = glyphs[i]
+        if char == g.code:
+            out.append(g)
+            continue
+        if char == "\ufffd":
+            replaced += 1
+            out.append(replace(g, code=char, map_error=True))
+            continue
+        low = glyphs[i + 1]
+        ink = g.ink.union(low.ink) if low.ink.width > 0 or low.ink.height > 0 else g.ink
+        out.append(replace(g, code=char, ink=ink, loose=g.loose.union(low.loose)))
+    return out, replaced
 
 
 def needs_font_outline(g: RawGlyph) -> bool:
