@@ -119,7 +119,7 @@ def _print_tables(path: str, records: list[dict[str, Any]], fmt: str) -> None:
 _time_limit_option = click.option(
     "--time-limit",
     type=click.FloatRange(min=0),
-    default=900.0,
+    default=DEFAULT_TIME_LIMIT,
     show_default=True,
     metavar="SECONDS",
     help="Per document; a document that takes longer is stopped and reported (0: no limit).",
@@ -406,22 +406,8 @@ def audit(folder: str, html_out: str | None) -> None:
 )
 @click.option("--force", is_flag=True, help="Read every document again, even those done before.")
 @click.option("--retry-failed", is_flag=True, help="Read again the documents that failed before.")
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0),
-    default=DEFAULT_TIME_LIMIT,
-    show_default=True,
-    metavar="SECONDS",
-    help="Per document; a worker that takes longer is stopped (0: no limit).",
-)
-@click.option(
-    "--memory-limit",
-    type=click.IntRange(min=0),
-    default=DEFAULT_MEMORY_MB,
-    show_default=True,
-    metavar="MB",
-    help="Address space of each worker process (0: no cap).",
-)
+@_time_limit_option
+@_memory_limit_option
 @click.option(
     "--executor",
     type=click.Choice(["local", "dask"]),

@@ -22,11 +22,6 @@ from schemas import DocumentError
 
 T = TypeVar("T")
 
-#: Seconds a document may take by default in ``ita extract`` and ``ita tables``.
-DEFAULT_TIME_LIMIT = 900.0
-#: Address space of the child by default, in MB (the batch workers' default).
-DEFAULT_MEMORY_MB = 3072
-
 
 class LimitError(Exception):
     """The work did not finish: ``kind`` is ``time-limit``, ``memory-limit`` or ``crash``."""
