@@ -267,15 +267,15 @@ def extract(
     read_as: dict[str, str] = {}  # path → document id
     _warm_up()
 
-    def read(path: str) -> tuple[dict[str, Any], str | None, list[dict[str, Any]] | None]:
+    def read(path: str) -> tuple[dict[str, Any], str | None, list[dict[str, Any]] | None, int]:
         document = read_document(path, pages, _ocr(no_ocr))
         record = record_of(document).to_dict()
         text = page_text(document.pages) if with_text else None
         found = [table_record(t) for t in document.tables] if with_tables else None
-        return record, text, found
+        return record, text, found, len(document.tables)
 
     def work(path: str) -> None:
-        data, text, found = _isolated(path, lambda: read(path), time_limit, memory_limit)
+        data, text, found, n_tables = _isolated(path, lambda: read(path), time_limit, memory_limit)
         doc_id = _file_id(path, data["source"]["sha256"])
         if doc_id in seen:  # same file name from another folder: keep both
             doc_id = f"{doc_id}-{data['source']['sha256'][:8]}"
@@ -295,7 +295,7 @@ def extract(
         warnings = sum(1 for c in data["checks"] if c["severity"] != "info")
         click.echo(
             f"{shown(path)}: {len(data['indicators'])} indicators, {len(data['actions'])} actions, "
-            f"{len(found or [])} tables, {warnings} warnings",
+            f"{n_tables} tables, {warnings} warnings",
             err=True,
         )
 
