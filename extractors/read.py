@@ -14,6 +14,7 @@ from extractors.pdf.pages import read_page
 from extractors.pdf.source import (
     damaged,
     open_pdfium,
+    out_of_memory,
     parse_page_ranges,
     raised_by_pdf_library,
     sha256_of,
@@ -56,6 +57,8 @@ def read_document(
     except (DocumentError, MemoryError):
         raise
     except Exception as err:
+        if out_of_memory(err):
+            raise MemoryError from err  # no property of the file: never reported as damage
         if raised_by_pdf_library(err):
             raise damaged(path, err) from err
         raise
@@ -71,6 +74,8 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
         except MemoryError:
             raise  # out of memory is no property of the file: never report it as a damaged PDF
         except Exception as err:
+            if out_of_memory(err):
+                raise MemoryError from err
             raise damaged(path, err, "table geometry") from err
         try:
             for n in numbers:
@@ -99,12 +104,16 @@ def _page_tables(path: str | Path, plumber: pdfplumber.pdf.PDF, page_text: PageT
     except MemoryError:
         raise
     except Exception as err:
+        if out_of_memory(err):
+            raise MemoryError from err
         raise damaged(path, err, f"page {page_text.number}") from err
     try:
         return find_tables(plumber_page, page_text)
     except MemoryError:
         raise
     except Exception as err:
+        if out_of_memory(err):
+            raise MemoryError from err
         raise DocumentError(
             path, f"page {page_text.number}: tables could not be read ({short_reason(err)})"
         ) from err
@@ -127,4 +136,6 @@ def _read_page(path: str | Path, doc: pdfium.PdfDocument, number: int) -> PageTe
     except (DocumentError, MemoryError):
         raise
     except Exception as err:
+        if out_of_memory(err):
+            raise MemoryError from err
         raise DocumentError(path, f"page {number} could not be read ({short_reason(err)})") from err

@@ -117,6 +117,27 @@ def short_reason(err: BaseException) -> str:
     return f"{name}: {text}" if text else name
 
 
+def out_of_memory(err: BaseException) -> bool:
+    """Whether ``err`` is running out of memory in disguise: pdfplumber wraps whatever pdfminer
+    raises, a ``MemoryError`` under a memory cap included, in its own exception.
+
+    >>> out_of_memory(ValueError(MemoryError())), out_of_memory(ValueError("bad xref"))
+    (True, False)
+    """
+    seen: set[int] = set()
+    stack: list[BaseException] = [err]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, MemoryError):
+            return True
+        stack += [a for a in current.args if isinstance(a, BaseException)]
+        stack += [e for e in (current.__cause__, current.__context__) if e is not None]
+    return False
+
+
 def damaged(path: str | Path, err: BaseException, where: str = "") -> DocumentError:
     """The ``DocumentError`` for a file a PDF library could not read."""
     place = f"{where}: " if where else ""
