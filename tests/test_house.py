@@ -162,3 +162,24 @@ def test_ruled_tables_from_pdfium_rulings_match_pdfplumbers_own(source: Path | s
         assert len(mine) == len(theirs)
         for a, b in zip(sorted(mine), sorted(theirs), strict=True):
             assert a == pytest.approx(b, abs=0.5)
+
+
+def test_the_cached_word_set_is_the_built_one_and_a_bad_cache_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extractors.thai.words as words
+
+    monkeypatch.setenv(words.CACHE_VARIABLE, str(tmp_path))
+    words.thai_dictionary.cache_clear()
+    try:
+        built = words.thai_dictionary()
+        path = words._cache_file()
+        assert path is not None and path.is_file() and path.parent.parent == tmp_path
+        words.thai_dictionary.cache_clear()
+        cached = words.thai_dictionary()
+        assert set(cached) == set(built) and cached._longest == built._longest
+        path.write_bytes(b"not marshal data")
+        words.thai_dictionary.cache_clear()
+        assert set(words.thai_dictionary()) == set(built)
+    finally:
+        words.thai_dictionary.cache_clear()
