@@ -13,6 +13,7 @@ from extractors.ocr.options import OcrOptions
 from extractors.pdf.pages import read_page
 from extractors.pdf.source import (
     damaged,
+    file_error,
     open_pdfium,
     out_of_memory,
     parse_page_ranges,
@@ -57,10 +58,8 @@ def read_document(
     except (DocumentError, MemoryError):
         raise
     except Exception as err:
-        if out_of_memory(err):
-            raise MemoryError from err  # no property of the file: never reported as damage
-        if raised_by_pdf_library(err):
-            raise damaged(path, err) from err
+        if out_of_memory(err) or raised_by_pdf_library(err):
+            raise damaged(path, err) from err  # out of memory stays a MemoryError
         raise
 
 
@@ -74,8 +73,6 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
         except MemoryError:
             raise  # out of memory is no property of the file: never report it as a damaged PDF
         except Exception as err:
-            if out_of_memory(err):
-                raise MemoryError from err
             raise damaged(path, err, "table geometry") from err
         try:
             for n in numbers:
@@ -104,19 +101,14 @@ def _page_tables(path: str | Path, plumber: pdfplumber.pdf.PDF, page_text: PageT
     except MemoryError:
         raise
     except Exception as err:
-        if out_of_memory(err):
-            raise MemoryError from err
         raise damaged(path, err, f"page {page_text.number}") from err
     try:
         return find_tables(plumber_page, page_text)
     except MemoryError:
         raise
     except Exception as err:
-        if out_of_memory(err):
-            raise MemoryError from err
-        raise DocumentError(
-            path, f"page {page_text.number}: tables could not be read ({short_reason(err)})"
-        ) from err
+        reason = f"page {page_text.number}: tables could not be read ({short_reason(err)})"
+        raise file_error(path, err, reason) from err
     finally:
         # pdfplumber keeps every parsed page's objects: freeing each one as soon as its tables are
         # read keeps a 150-page document under 300 MB instead of ~750 MB.
@@ -136,6 +128,4 @@ def _read_page(path: str | Path, doc: pdfium.PdfDocument, number: int) -> PageTe
     except (DocumentError, MemoryError):
         raise
     except Exception as err:
-        if out_of_memory(err):
-            raise MemoryError from err
-        raise DocumentError(path, f"page {number} could not be read ({short_reason(err)})") from err
+        raise file_error(path, err, f"page {number} could not be read ({short_reason(err)})") from err

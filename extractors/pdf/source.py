@@ -138,10 +138,18 @@ def out_of_memory(err: BaseException) -> bool:
     return False
 
 
-def damaged(path: str | Path, err: BaseException, where: str = "") -> DocumentError:
-    """The ``DocumentError`` for a file a PDF library could not read."""
+def file_error(path: str | Path, err: BaseException, reason: str) -> Exception:
+    """The error to raise for a file a library failed on: a ``DocumentError`` with ``reason``, or a
+    ``MemoryError`` when the failure was running out of memory (no property of the file)."""
+    if out_of_memory(err):
+        return MemoryError()
+    return DocumentError(path, reason)
+
+
+def damaged(path: str | Path, err: BaseException, where: str = "") -> Exception:
+    """The error to raise for a file a PDF library could not read (see :func:`file_error`)."""
     place = f"{where}: " if where else ""
-    return DocumentError(path, f"{place}is damaged or not a readable PDF ({short_reason(err)})")
+    return file_error(path, err, f"{place}is damaged or not a readable PDF ({short_reason(err)})")
 
 
 def _reason(err: Exception) -> str:

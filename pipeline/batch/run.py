@@ -388,11 +388,15 @@ def _output_problem(out: Path, err: BaseException) -> str:
     message = f"cannot write to {shown(out)}: {cause}"
     if cause == output_cause(OSError(errno.ENOSPC, "")):
         return f"{message}; free some space, then run the same command to resume"
-    if isinstance(err, OSError) and err.errno in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENAMETOOLONG):
-        return message
-    if "readonly" in str(err).lower() or "read-only" in cause:
+    if cause in _NO_RERUN:  # a rerun meets the same wall
         return message
     return f"{message}; once that is mended, run the same command to resume"
+
+
+#: Causes that running again cannot get past (read-only, no permission, a name too long).
+_NO_RERUN = {
+    output_cause(OSError(e, "")) for e in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENAMETOOLONG)
+}
 
 
 def _problem_status(row: ErrorRow) -> FileStatus:
