@@ -2,8 +2,8 @@
 
 Used by the sample tests and by ``bench/accuracy.py``, so both count the same way:
 
-- **document fields** and **indicators** (number, year, score, page) and **periods** (start, end)
-  must match exactly;
+- **document fields** and **indicators** (number, year, score, page, and the ``previous`` year's
+  score where the expected record gives one) and **periods** (start, end) must match exactly;
 - **action text fields** (issue, measure, steps, results, responsible, follow-up, period text) are
   scored with rapidfuzz's ratio after whitespace is normalised (lists joined by newlines), so a
   stray space costs a little and a wrong cell costs a lot;
@@ -108,6 +108,17 @@ def compare(expected: dict[str, Any], got: dict[str, Any]) -> Comparison:
             ind["score"],
             found and found["score"],
         )
+        if "previous" in ind:  # another year's score given as context for this indicator
+            got_prev = (found or {}).get("previous") or {}
+            exp_prev = ind["previous"]
+            result.add(
+                "indicator_previous",
+                got_prev.get("year") == exp_prev["year"]
+                and _same_number(exp_prev["score"], got_prev.get("score")),
+                f"{where} previous",
+                exp_prev,
+                got_prev or None,
+            )
         if "page" in ind:
             result.add(
                 "indicator_pages",

@@ -30,6 +30,7 @@ Not part of the package: nothing may import this module.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import random
@@ -44,16 +45,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import make_samples as ms  # noqa: E402
-from docx import Document  # noqa: E402
-from docx.enum.section import WD_ORIENT  # noqa: E402
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT  # noqa: E402
-from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
-from docx.oxml import OxmlElement  # noqa: E402
-from docx.oxml.ns import qn  # noqa: E402
-from docx.shared import Cm, Pt  # noqa: E402
+import make_samples as ms
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
 
 CORPUS_DIR = ms.SAMPLES_DIR / "corpus"
 SEED = 17
@@ -63,8 +62,22 @@ PICTURE_DPI = 120
 SCORES_FAMILIES = ("row", "column", "prose", "screenshot", "bar-chart", "two-years", "split", "order")
 MEASURES_FAMILIES = ("ruled", "borderless", "paragraphs", "merged", "slides", "progress")
 FONTS = ("TH Sarabun New", "Garuda", "Norasi", "Kinnari", "Loma", "Laksaman")
-FONT_SIZES = {"TH Sarabun New": 16.0, "Garuda": 12.0, "Norasi": 14.0, "Kinnari": 14.0, "Loma": 13.0, "Laksaman": 16.0}
-TABLE_SIZES = {"TH Sarabun New": 14.0, "Garuda": 10.0, "Norasi": 12.0, "Kinnari": 12.0, "Loma": 11.0, "Laksaman": 14.0}
+FONT_SIZES = {
+    "TH Sarabun New": 16.0,
+    "Garuda": 12.0,
+    "Norasi": 14.0,
+    "Kinnari": 14.0,
+    "Loma": 13.0,
+    "Laksaman": 16.0,
+}
+TABLE_SIZES = {
+    "TH Sarabun New": 14.0,
+    "Garuda": 10.0,
+    "Norasi": 12.0,
+    "Kinnari": 12.0,
+    "Loma": 11.0,
+    "Laksaman": 14.0,
+}
 THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 NAMES = {
@@ -115,7 +128,15 @@ AGENCIES = (
     ("province", "สำนักงานพัฒนาชุมชนจังหวัดยโสธร", None, "ยโสธร"),
 )
 UNITS = {
-    "local": ("สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา", "กองสาธารณสุขและสิ่งแวดล้อม", "งานประชาสัมพันธ์", "งานพัสดุ"),
+    "local": (
+        "สำนักปลัด",
+        "กองคลัง",
+        "กองช่าง",
+        "กองการศึกษา",
+        "กองสาธารณสุขและสิ่งแวดล้อม",
+        "งานประชาสัมพันธ์",
+        "งานพัสดุ",
+    ),
     "hospital": ("กลุ่มงานบริหารทั่วไป", "กลุ่มงานการพยาบาล", "งานพัสดุ", "งานประชาสัมพันธ์", "งานเทคโนโลยีสารสนเทศ"),
     "school": ("ฝ่ายบริหารงานทั่วไป", "ฝ่ายบริหารงานงบประมาณ", "ฝ่ายบริหารงานบุคคล", "ฝ่ายวิชาการ"),
     "province": ("กลุ่มงานบริหารทั่วไป", "กลุ่มงานนิติการ", "กลุ่มงานพัฒนายุทธศาสตร์", "ฝ่ายบริหารงานทั่วไป"),
@@ -137,11 +158,26 @@ MEASURE_NAMES = {
 }
 #: first words of a step; no two share their first eight letters, so a row's first step finds its page
 STEP_VERBS = (
-    "จัดประชุมชี้แจง", "จัดทำคู่มือ", "เผยแพร่ประชาสัมพันธ์", "แต่งตั้งคณะทำงานดูแล", "ทบทวนและปรับปรุง",
-    "อบรมให้ความรู้เรื่อง", "วางแผนปฏิบัติการด้าน", "ตรวจสอบและรายงาน", "สำรวจความคิดเห็นต่อ",
-    "เปิดช่องทางรับฟังความเห็นเรื่อง", "ติดตามประเมินผล", "สรุปผลการดำเนินงานด้าน", "กำหนดแนวทางเรื่อง",
-    "ประกาศหลักเกณฑ์เรื่อง", "มอบหมายผู้รับผิดชอบดูแล", "ปรับปรุงฐานข้อมูล", "รณรงค์สร้างความเข้าใจเรื่อง",
-    "ส่งเสริมการเรียนรู้เรื่อง", "บันทึกและจัดเก็บ", "พัฒนาระบบ",
+    "จัดประชุมชี้แจง",
+    "จัดทำคู่มือ",
+    "เผยแพร่ประชาสัมพันธ์",
+    "แต่งตั้งคณะทำงานดูแล",
+    "ทบทวนและปรับปรุง",
+    "อบรมให้ความรู้เรื่อง",
+    "วางแผนปฏิบัติการด้าน",
+    "ตรวจสอบและรายงาน",
+    "สำรวจความคิดเห็นต่อ",
+    "เปิดช่องทางรับฟังความเห็นเรื่อง",
+    "ติดตามประเมินผล",
+    "สรุปผลการดำเนินงานด้าน",
+    "กำหนดแนวทางเรื่อง",
+    "ประกาศหลักเกณฑ์เรื่อง",
+    "มอบหมายผู้รับผิดชอบดูแล",
+    "ปรับปรุงฐานข้อมูล",
+    "รณรงค์สร้างความเข้าใจเรื่อง",
+    "ส่งเสริมการเรียนรู้เรื่อง",
+    "บันทึกและจัดเก็บ",
+    "พัฒนาระบบ",
 )
 STEP_OBJECTS = {
     1: ("มาตรฐานการปฏิบัติงานของเจ้าหน้าที่", "การให้บริการอย่างเท่าเทียม"),
@@ -299,10 +335,35 @@ def month_end(year_ad: int, month: int) -> str:
     return (nxt - dt.timedelta(days=1)).isoformat()
 
 
-MONTHS_SHORT = ("", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+MONTHS_SHORT = (
+    "",
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
 MONTHS_LONG = (
-    "", "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
-    "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+    "",
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
 )
 
 
@@ -342,7 +403,10 @@ def period_for(rng: random.Random, fy: int) -> tuple[str, str | None, str | None
 
 def indicators_named(text: str) -> list[int]:
     """EXPECTED.md: indicators named by ตัวชี้วัดที่ N or by a canonical name (or variant) as a substring."""
-    found = {int(m.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))) for m in re.findall(r"ตัวชี้วัดที่\s*([0-9๐-๙]+)", text)}
+    found = {
+        int(m.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+        for m in re.findall(r"ตัวชี้วัดที่\s*([0-9๐-๙]+)", text)
+    }
     for number, forms in NAME_FORMS.items():
         if any(form in text for form in forms):
             found.add(number)
@@ -394,22 +458,28 @@ def level_words(level: str, rng: random.Random) -> str:
 def overall_sentence(rng: random.Random, agency: str, s: Scores) -> str:
     score = fmt_score(s.overall)
     if s.level == "PASS":
-        current = rng.choice((
-            f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {s.year} {agency}ได้คะแนน {score} คะแนน ผ่านเกณฑ์การประเมิน (ระดับผ่าน)",
-            f"ในปี พ.ศ. {s.year} {agency}มีผลคะแนน {score} คะแนน ผลการประเมิน ผ่าน",
-            f"ผลการประเมินปี พ.ศ. {s.year} ได้ {score} คะแนน ซึ่งผ่านเกณฑ์ (85 คะแนนขึ้นไป)",
-        ))
+        current = rng.choice(
+            (
+                f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {s.year} {agency}ได้คะแนน {score} คะแนน ผ่านเกณฑ์การประเมิน (ระดับผ่าน)",  # noqa: E501
+                f"ในปี พ.ศ. {s.year} {agency}มีผลคะแนน {score} คะแนน ผลการประเมิน ผ่าน",
+                f"ผลการประเมินปี พ.ศ. {s.year} ได้ {score} คะแนน ซึ่งผ่านเกณฑ์ (85 คะแนนขึ้นไป)",
+            )
+        )
     elif s.level == "FAIL":
-        current = rng.choice((
-            f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {s.year} {agency}ได้คะแนน {score} คะแนน ไม่ผ่านเกณฑ์การประเมิน",
-            f"ในปี พ.ศ. {s.year} {agency}มีผลคะแนน {score} คะแนน ผลการประเมิน ไม่ผ่าน (เกณฑ์ผ่าน 85 คะแนน)",
-        ))
+        current = rng.choice(
+            (
+                f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {s.year} {agency}ได้คะแนน {score} คะแนน ไม่ผ่านเกณฑ์การประเมิน",  # noqa: E501
+                f"ในปี พ.ศ. {s.year} {agency}มีผลคะแนน {score} คะแนน ผลการประเมิน ไม่ผ่าน (เกณฑ์ผ่าน 85 คะแนน)",
+            )
+        )
     else:
-        current = rng.choice((
-            f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {s.year} {agency}มีผลคะแนน {score} คะแนน อยู่ในระดับ {s.level}",
-            f"ในปี พ.ศ. {s.year} {agency}ได้คะแนนรวม {score} คะแนน ผลการประเมินอยู่ในระดับ {s.level}",
-            f"ผลคะแนนภาพรวมของการประเมิน ITA ปี พ.ศ. {s.year} เท่ากับ {score} คะแนน ระดับผลการประเมิน {s.level}",
-        ))
+        current = rng.choice(
+            (
+                f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {s.year} {agency}มีผลคะแนน {score} คะแนน อยู่ในระดับ {s.level}",  # noqa: E501
+                f"ในปี พ.ศ. {s.year} {agency}ได้คะแนนรวม {score} คะแนน ผลการประเมินอยู่ในระดับ {s.level}",
+                f"ผลคะแนนภาพรวมของการประเมิน ITA ปี พ.ศ. {s.year} เท่ากับ {score} คะแนน ระดับผลการประเมิน {s.level}",  # noqa: E501
+            )
+        )
     if s.previous_overall is None:
         return current
     prev = fmt_score(s.previous_overall)
@@ -467,7 +537,9 @@ class Builder:
             self.used_steps.add(verb)
         return f"{marker}{verb}{rng.choice(STEP_OBJECTS[target])}"
 
-    def draw_groups(self, unit_kind: str, fy: int, with_issue: bool, sub_rows: tuple[int, int]) -> list[Group]:
+    def draw_groups(
+        self, unit_kind: str, fy: int, with_issue: bool, sub_rows: tuple[int, int]
+    ) -> list[Group]:
         rng = self.rng
         targets = sorted(self.scores.values, key=lambda n: self.scores.values[n])[: rng.randint(4, 6)]
         rng.shuffle(targets)
@@ -518,7 +590,9 @@ def text_cell(text: str | None, align: str = "left", **kw: Any) -> GCell:
     return GCell(tuple(text.split("\n")) if text else (), align=align, **kw)
 
 
-def build_ita(index: int, rng: random.Random, scores_family: str, measures_family: str, used: set[str]) -> Doc:
+def build_ita(
+    index: int, rng: random.Random, scores_family: str, measures_family: str, used: set[str]
+) -> Doc:
     """One ITA measures document in the given families; every other axis is drawn from ``rng``."""
     b = Builder(rng, index, used)
     kind, agency, district, province = rng.choice(AGENCIES)
@@ -571,18 +645,32 @@ def build_ita(index: int, rng: random.Random, scores_family: str, measures_famil
     # ............................................................. cover and title
     year_line = f"ประจำปีงบประมาณ พ.ศ. {fiscal}"
     if cover:
-        subject = rng.choice(("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส และมาตรการส่งเสริมคุณธรรมและความโปร่งใส"))
+        subject = rng.choice(
+            (
+                "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+                "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส และมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+            )
+        )
         title_lines = [f"ประกาศ{agency}", f"เรื่อง {subject}", b.p(year_line)]
         blocks += [Para(line, "title") for line in title_lines]
         blocks.append(Para("-----------------------------------", "subtitle"))
         blocks.append(Para(b.p(rng.choice(INTROS).format(agency=agency)), "body"))
         blocks.append(Para(f"{agency}จึงประกาศมาตรการดังกล่าว เพื่อให้บุคลากรในสังกัดถือปฏิบัติโดยทั่วกัน", "body"))
         day = rng.randint(2, 28)
-        blocks.append(Para(b.p(f"ประกาศ ณ วันที่ {day} {MONTHS_LONG[rng.choice((10, 11, 12, 1))]} พ.ศ. {fiscal - rng.choice((0, 1))}"), "date"))
+        blocks.append(
+            Para(
+                b.p(
+                    f"ประกาศ ณ วันที่ {day} {MONTHS_LONG[rng.choice((10, 11, 12, 1))]} พ.ศ. {fiscal - rng.choice((0, 1))}"  # noqa: E501
+                ),
+                "date",
+            )
+        )
         blocks += [Para("", "blank"), Para(f"({rng.choice(PERSONS)})", "signature")]
         blocks.append(Para(f"{HEADS[kind]}{agency}" if HEADS[kind] else f"หัวหน้า{agency}", "signature"))
         blocks.append(Break())
-        notes.append("Page 1 is an announcement (cover): the title is its heading lines (ประกาศ…, เรื่อง…, the year line), joined.")
+        notes.append(
+            "Page 1 is an announcement (cover): the title is its heading lines (ประกาศ…, เรื่อง…, the year line), joined."  # noqa: E501
+        )
     first = rng.choice(TITLE_FIRST)
     second = rng.choice(TITLE_SECOND) if first != TITLE_FIRST[2] else None
     analysis_title = [first] + ([second] if second else [])
@@ -592,7 +680,11 @@ def build_ita(index: int, rng: random.Random, scores_family: str, measures_famil
         analysis_title.append(b.p(year_line))
     if not cover:
         title_lines = analysis_title
-    agency_line = agency if district is None else rng.choice((f"{agency} อำเภอ{district} จังหวัด{province}", f"{agency} อ.{district} จ.{province}"))
+    agency_line = (
+        agency
+        if district is None
+        else rng.choice((f"{agency} อำเภอ{district} จังหวัด{province}", f"{agency} อ.{district} จ.{province}"))
+    )
     band = rng.choice(("1F4E79", "7B2C2C", "2E5E3A", "5B3A7A"))
     if slides:
         blocks.append(Para("\n".join(analysis_title), "title", band=band))
@@ -611,8 +703,15 @@ def build_ita(index: int, rng: random.Random, scores_family: str, measures_famil
     blocks += score_blocks
     notes += score_notes
     # ............................................................. measures
-    with_issue = measures_family != "paragraphs" and rng.random() < 0.5 or measures_family == "merged"
-    sub = {"ruled": (1, 2), "borderless": (1, 2), "paragraphs": (1, 1), "merged": (2, 3), "slides": (1, 2), "progress": (1, 2)}[measures_family]
+    with_issue = (measures_family != "paragraphs" and rng.random() < 0.5) or measures_family == "merged"
+    sub = {
+        "ruled": (1, 2),
+        "borderless": (1, 2),
+        "paragraphs": (1, 1),
+        "merged": (2, 3),
+        "slides": (1, 2),
+        "progress": (1, 2),
+    }[measures_family]
     groups = b.draw_groups(kind, fiscal, with_issue, sub)
     mblocks, actions = draw_measures(b, measures_family, groups, layout, band, fiscal)
     if not slides and rng.random() < 0.4:
@@ -620,7 +719,9 @@ def build_ita(index: int, rng: random.Random, scores_family: str, measures_famil
     blocks += mblocks
     if measures_family == "progress":
         blocks += draw_progress(b, groups)
-        notes.append("The ผลการดำเนินงาน รอบ ๖ เดือน table after the measures reports on them: it gives no actions.")
+        notes.append(
+            "The ผลการดำเนินงาน รอบ ๖ เดือน table after the measures reports on them: it gives no actions."
+        )
     # ............................................................. truth
     facts = {
         "title": " ".join(title_lines),
@@ -635,12 +736,18 @@ def build_ita(index: int, rng: random.Random, scores_family: str, measures_famil
     checks = []
     if district is None:
         checks.append("FACT_MISSING")
-        notes.append("No district is given (a provincial office): district null, FACT_MISSING expected; the province is the one the agency's name states.")
+        notes.append(
+            "No district is given (a provincial office): district null, FACT_MISSING expected; the province is the one the agency's name states."  # noqa: E501
+        )
     if fiscal != assessed + 1:
         checks.append("FISCAL_YEAR_MISMATCH")
-        notes.append("The measures are for the same year as the ITA result analysed: FISCAL_YEAR_MISMATCH expected.")
+        notes.append(
+            "The measures are for the same year as the ITA result analysed: FISCAL_YEAR_MISMATCH expected."
+        )
     if s.previous_overall is not None:
-        notes.append(f"The overall sentence also gives {assessed - 1}'s {fmt_score(s.previous_overall)}: context, not the overall score.")
+        notes.append(
+            f"The overall sentence also gives {assessed - 1}'s {fmt_score(s.previous_overall)}: context, not the overall score."  # noqa: E501
+        )
     name = f"c{index:02d}-{scores_family}-{measures_family}-{fiscal}"
     return Doc(
         name=name,
@@ -663,12 +770,22 @@ def indicator_label(b: Builder, n: int, style: int) -> tuple[str, str]:
     return NAMES[n], NAMES[n]
 
 
-def draw_scores_blocks(b: Builder, family: str, layout: Layout, agency: str) -> tuple[list[dict[str, Any]], list[Block], dict[str, list[Block]], list[str]]:
+def draw_scores_blocks(
+    b: Builder, family: str, layout: Layout, agency: str
+) -> tuple[list[dict[str, Any]], list[Block], dict[str, list[Block]], list[str]]:
     rng, s = b.rng, b.scores
     fill = rng.choice((None, "D9D9D9", "DDEBF7", "FCE4D6"))
     size = TABLE_SIZES[layout.font] - (2 if layout.kind == "slide" else 0)
     width = {"portrait": 16.0, "landscape": 24.0, "slide": 23.0}[layout.kind]
-    heading = b.p(rng.choice((f"ผลการประเมินรายตัวชี้วัด ประจำปี พ.ศ. {s.year}", "ตารางแสดงผลคะแนนรายตัวชี้วัด", f"1. ผลการประเมิน ITA ปี {s.year} แยกรายตัวชี้วัด")))
+    heading = b.p(
+        rng.choice(
+            (
+                f"ผลการประเมินรายตัวชี้วัด ประจำปี พ.ศ. {s.year}",
+                "ตารางแสดงผลคะแนนรายตัวชี้วัด",
+                f"1. ผลการประเมิน ITA ปี {s.year} แยกรายตัวชี้วัด",
+            )
+        )
+    )
     blocks: list[Block] = [] if layout.kind == "slide" else [Para(heading, "heading")]
     pictures: dict[str, list[Block]] = {}
     notes: list[str] = []
@@ -678,7 +795,14 @@ def draw_scores_blocks(b: Builder, family: str, layout: Layout, agency: str) -> 
     issues = {n: f"ควรพัฒนา{NAMES[n]}ให้ดีขึ้น" if s.values[n] < 85 else None for n in range(1, 11)}
 
     def entry(n: int, name_raw: str | None, raw: str, issue: str | None = None) -> dict[str, Any]:
-        e = {"number": n, "name_raw": name_raw, "score": s.values[n], "score_raw": raw, "year": s.year, "issues": issue}
+        e = {
+            "number": n,
+            "name_raw": name_raw,
+            "score": s.values[n],
+            "score_raw": raw,
+            "year": s.year,
+            "issues": issue,
+        }
         if s.previous:
             e["previous"] = {"year": s.year - 1, "score": s.previous[n]}
         return e
@@ -702,7 +826,15 @@ def draw_scores_blocks(b: Builder, family: str, layout: Layout, agency: str) -> 
                 widths = [width * 0.7, width * 0.3]
         rows: list[dict[int, GCell]] = [header_cells(cols, fill)]
         for group, numbers in GROUPS:
-            rows.append({0: GCell((LONG_GROUP[group] if long_names else SHORT_GROUP[group],), colspan=len(cols), bold=True)})
+            rows.append(
+                {
+                    0: GCell(
+                        (LONG_GROUP[group] if long_names else SHORT_GROUP[group],),
+                        colspan=len(cols),
+                        bold=True,
+                    )
+                }
+            )
             for n in numbers:
                 label, name_raw = indicator_label(b, n, label_style)
                 raw = b.t(fmt_score(s.values[n]))
@@ -718,9 +850,11 @@ def draw_scores_blocks(b: Builder, family: str, layout: Layout, agency: str) -> 
                     if issues_header:
                         text = issues[n]
                         if family == "split":
-                            text = f"ควรพัฒนา{NAMES[n]} โดยทบทวนผลการประเมินรายข้อคำถาม จัดทำแผนพัฒนา และติดตามผลอย่างต่อเนื่องทุกไตรมาส"
+                            text = f"ควรพัฒนา{NAMES[n]} โดยทบทวนผลการประเมินรายข้อคำถาม จัดทำแผนพัฒนา และติดตามผลอย่างต่อเนื่องทุกไตรมาส"  # noqa: E501
                         row[2] = GCell((text,) if text else ())
-                indicators.append(entry(n, name_raw, raw, (row[2].paras[0] if (issues_header and row[2].paras) else None)))
+                indicators.append(
+                    entry(n, name_raw, raw, (row[2].paras[0] if (issues_header and row[2].paras) else None))
+                )
                 rows.append(row)
         if rng.random() < 0.6:
             total = {0: GCell((rng.choice(("คะแนนรวม", "ผลการประเมิน", "คะแนนเฉลี่ยรวม")),), bold=True)}
@@ -743,9 +877,13 @@ def draw_scores_blocks(b: Builder, family: str, layout: Layout, agency: str) -> 
         grid = Grid(tuple(widths), rows, header_rows=1 if repeat else 0, size=size)
         blocks.append(grid)
         if family == "split":
-            notes.append(f"The indicator table runs over a page break, {'with' if repeat else 'without'} its header repeated.")
+            notes.append(
+                f"The indicator table runs over a page break, {'with' if repeat else 'without'} its header repeated."  # noqa: E501
+            )
         if family == "two-years":
-            notes.append(f"Two years side by side: {s.year}'s column gives the indicators, {s.year - 1}'s is each one's previous value, the difference column is nothing.")
+            notes.append(
+                f"Two years side by side: {s.year}'s column gives the indicators, {s.year - 1}'s is each one's previous value, the difference column is nothing."  # noqa: E501
+            )
     elif family == "order":
         cols = ["แบบวัด", "ตัวชี้วัดที่", "ชื่อตัวชี้วัด", "ผลคะแนน"]
         widths = (width * 0.18, width * 0.14, width * 0.48, width * 0.2)
@@ -753,12 +891,21 @@ def draw_scores_blocks(b: Builder, family: str, layout: Layout, agency: str) -> 
         for group, numbers in GROUPS:
             for k, n in enumerate(numbers):
                 raw = b.t(fmt_score(s.values[n]))
-                row = {1: GCell((b.t(str(n)),), align="center"), 2: GCell((NAMES[n],)), 3: GCell((raw,), align="center")}
+                row = {
+                    1: GCell((b.t(str(n)),), align="center"),
+                    2: GCell((NAMES[n],)),
+                    3: GCell((raw,), align="center"),
+                }
                 if k == 0:
                     row[0] = GCell((group,), rowspan=len(numbers), align="center")
                 rows.append(row)
                 indicators.append(entry(n, NAMES[n], raw))
-        rows.append({0: GCell(("คะแนนรวม",), colspan=3, bold=True, align="center"), 3: GCell((b.t(fmt_score(s.overall)),), bold=True, align="center")})
+        rows.append(
+            {
+                0: GCell(("คะแนนรวม",), colspan=3, bold=True, align="center"),
+                3: GCell((b.t(fmt_score(s.overall)),), bold=True, align="center"),
+            }
+        )
         blocks.append(Grid(widths, rows, size=size))
     elif family == "column":
         cols = ["ตัวชี้วัด"] + [b.t(str(n)) for n in range(1, 11)]
@@ -792,7 +939,10 @@ def draw_scores_blocks(b: Builder, family: str, layout: Layout, agency: str) -> 
         notes.append("Scores only in prose lines; name_raw is the name as written there.")
     elif family == "screenshot":
         key = "screenshot"
-        pic: list[Block] = [Para(f"ผลการประเมิน ITA ประจำปี พ.ศ. {s.year}", "title", band="1F4E79"), Para(agency, "subtitle")]
+        pic: list[Block] = [
+            Para(f"ผลการประเมิน ITA ประจำปี พ.ศ. {s.year}", "title", band="1F4E79"),
+            Para(agency, "subtitle"),
+        ]
         rows = [header_cells(("ตัวชี้วัด", "คะแนน"), "D9D9D9")]
         for group, numbers in GROUPS:
             rows.append({0: GCell((SHORT_GROUP[group],), colspan=2, bold=True, fill="F2F2F2")})
@@ -801,12 +951,22 @@ def draw_scores_blocks(b: Builder, family: str, layout: Layout, agency: str) -> 
                 rows.append({0: GCell((f"ตัวชี้วัดที่ {n} {NAMES[n]}",)), 1: GCell((raw,), align="center")})
                 indicators.append(entry(n, NAMES[n], raw))
         pic.append(Grid((9.5, 3.0), rows, size=10))
-        badge = f"คะแนนรวม {fmt_score(s.overall)}    " + ("ผ่าน" if s.level == "PASS" else "ไม่ผ่าน" if s.level == "FAIL" else f"ระดับ {s.level}")
-        pic.append(Grid((12.5,), [{0: GCell((badge,), bold=True, align="center", fill="BDD7EE", size=14)}], header_rows=0))
+        badge = f"คะแนนรวม {fmt_score(s.overall)}    " + (
+            "ผ่าน" if s.level == "PASS" else "ไม่ผ่าน" if s.level == "FAIL" else f"ระดับ {s.level}"
+        )
+        pic.append(
+            Grid(
+                (12.5,),
+                [{0: GCell((badge,), bold=True, align="center", fill="BDD7EE", size=14)}],
+                header_rows=0,
+            )
+        )
         pictures[key] = pic
         blocks.append(Picture(key, min(13.0, width * 0.8)))
         blocks.append(Para(b.p(f"ภาพ: ผลการประเมินจากระบบ ITAS ปี {s.year}"), "caption"))
-        notes.append("The scores are only in a screenshot picture (page = the picture's page); its digits are Arabic.")
+        notes.append(
+            "The scores are only in a screenshot picture (page = the picture's page); its digits are Arabic."
+        )
     elif family == "bar-chart":
         key = "chart"
         horizontal = rng.random() < 0.5
@@ -839,7 +999,9 @@ def draw_scores_blocks(b: Builder, family: str, layout: Layout, agency: str) -> 
                 indicators.append(entry(n, None, raw))
             pic.append(Grid(tuple([1.25] * 10), rows, borders=False, header_rows=0, row_height_cm=0.5))
             pic.append(Para("  ".join(f"{n} {NAMES[n]}" for n in range(1, 11)), "plain"))
-            notes.append("Vertical bar chart picture, each value above its bar, bars labelled by number (name_raw null).")
+            notes.append(
+                "Vertical bar chart picture, each value above its bar, bars labelled by number (name_raw null)."  # noqa: E501
+            )
         pictures[key] = pic
         blocks.append(Picture(key, min(14.0, width * 0.85)))
     else:
@@ -847,12 +1009,22 @@ def draw_scores_blocks(b: Builder, family: str, layout: Layout, agency: str) -> 
     return indicators, blocks, pictures, notes
 
 
-def draw_measures(b: Builder, family: str, groups: list[Group], layout: Layout, band: str, fy: int) -> tuple[list[Block], list[dict[str, Any]]]:
+def draw_measures(
+    b: Builder, family: str, groups: list[Group], layout: Layout, band: str, fy: int
+) -> tuple[list[Block], list[dict[str, Any]]]:
     rng = b.rng
     blocks: list[Block] = []
     actions: list[dict[str, Any]] = []
     with_issue = groups[0].issue is not None
-    heading = b.p(rng.choice((f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {fy}", "2. แนวทางและมาตรการในการยกระดับผลการประเมิน", "มาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใส")))
+    heading = b.p(
+        rng.choice(
+            (
+                f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {fy}",
+                "2. แนวทางและมาตรการในการยกระดับผลการประเมิน",
+                "มาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใส",
+            )
+        )
+    )
     size = TABLE_SIZES[layout.font] - (2 if layout.kind == "slide" else 0)
     width = {"portrait": 16.0, "landscape": 24.0, "slide": 23.0}[layout.kind]
 
@@ -875,9 +1047,13 @@ def draw_measures(b: Builder, family: str, groups: list[Group], layout: Layout, 
         blocks.append(Para(heading, "heading"))
         for gi, g in enumerate(groups):
             row = g.rows[0]
-            title = b.p(f"มาตรการที่ {gi + 1} {MEASURE_NAMES[g.targets[0]] if len(g.targets) == 1 else 'พัฒนาคุณภาพการดำเนินงานและเพิ่มประสิทธิภาพการสื่อสาร'}")
+            title = b.p(
+                f"มาตรการที่ {gi + 1} {MEASURE_NAMES[g.targets[0]] if len(g.targets) == 1 else 'พัฒนาคุณภาพการดำเนินงานและเพิ่มประสิทธิภาพการสื่อสาร'}"  # noqa: E501
+            )
             g.measure = title
-            steps = [b.p(s.replace(s.split(' ')[0], f"({b.p(str(i + 1))})", 1)) for i, s in enumerate(row.steps)]
+            steps = [
+                b.p(s.replace(s.split(" ")[0], f"({b.p(str(i + 1))})", 1)) for i, s in enumerate(row.steps)
+            ]
             row.steps = steps
             row.period = (b.p(row.period[0]), row.period[1], row.period[2])
             row.follow_up = b.p(row.follow_up)
@@ -928,7 +1104,11 @@ def draw_measures(b: Builder, family: str, groups: list[Group], layout: Layout, 
                 if key in ("issue", "measure", "no"):
                     if ri == 0:
                         text = {"issue": g.issue, "measure": g.measure, "no": b.t(str(gi + 1))}[key]
-                        cells[ci] = text_cell(text, rowspan=len(g.rows) if merged else 1, align="center" if key == "no" else "left")
+                        cells[ci] = text_cell(
+                            text,
+                            rowspan=len(g.rows) if merged else 1,
+                            align="center" if key == "no" else "left",
+                        )
                     elif not merged:
                         cells[ci] = GCell(())
                 elif key == "steps":
@@ -956,7 +1136,15 @@ def draw_measures(b: Builder, family: str, groups: list[Group], layout: Layout, 
         # a merge cannot cross slides: rows below a split group keep their own empty cells
         return blocks, actions
     blocks.append(Para(heading, "heading"))
-    blocks.append(Grid(widths, [header, *body], borders=family != "borderless", size=size, header_rows=1 if rng.random() < 0.8 else 0))
+    blocks.append(
+        Grid(
+            widths,
+            [header, *body],
+            borders=family != "borderless",
+            size=size,
+            header_rows=1 if rng.random() < 0.8 else 0,
+        )
+    )
     return blocks, actions
 
 
@@ -965,13 +1153,18 @@ def draw_progress(b: Builder, groups: list[Group]) -> list[Block]:
     rows = [header_cells(("ที่", "มาตรการ", "ผลการดำเนินงาน", "สถานะ"), "D9D9D9")]
     for gi, g in enumerate(groups):
         status = rng.choice(("ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ", "ยังไม่ดำเนินการ"))
-        rows.append({
-            0: GCell((b.t(str(gi + 1)),), align="center"),
-            1: GCell(((g.measure or "").split("\n")[0],)),
-            2: GCell((b.t(f"ดำเนินการตามแผนแล้ว {rng.randint(1, 4)} กิจกรรม"),)),
-            3: GCell((status,)),
-        })
-    return [Para(b.p("ผลการดำเนินงานตามมาตรการ รอบ 6 เดือน"), "heading"), Grid((1.0, 6.0, 5.5, 3.5), rows, size=12)]
+        rows.append(
+            {
+                0: GCell((b.t(str(gi + 1)),), align="center"),
+                1: GCell(((g.measure or "").split("\n")[0],)),
+                2: GCell((b.t(f"ดำเนินการตามแผนแล้ว {rng.randint(1, 4)} กิจกรรม"),)),
+                3: GCell((status,)),
+            }
+        )
+    return [
+        Para(b.p("ผลการดำเนินงานตามมาตรการ รอบ 6 เดือน"), "heading"),
+        Grid((1.0, 6.0, 5.5, 3.5), rows, size=12),
+    ]
 
 
 # --------------------------------------------------------------------------- look-alikes
@@ -979,7 +1172,7 @@ def draw_progress(b: Builder, groups: list[Group]) -> list[Block]:
 
 def build_lookalike(index: int, rng: random.Random, kind: str) -> Doc:
     b = Builder(rng, index, set())
-    agency_kind, agency, district, province = rng.choice(AGENCIES)
+    agency_kind, agency, _district, _province = rng.choice(AGENCIES)
     font = rng.choice(FONTS)
     b.digit_style = rng.choice(("thai", "arabic"))
     fy = rng.randint(2564, 2569)
@@ -994,31 +1187,116 @@ def build_lookalike(index: int, rng: random.Random, kind: str) -> Doc:
         return Grid(tuple(widths), rows, size=TABLE_SIZES[font])
 
     if kind == "procurement":
-        blocks += [Para(f"ประกาศ{agency}", "title"), Para("เรื่อง มาตรการป้องกันการทุจริตในการจัดซื้อจัดจ้าง", "title"), Para(b.p(f"ประจำปีงบประมาณ พ.ศ. {fy}"), "title")]
-        blocks.append(Para(b.p(f"เพื่อให้การจัดซื้อจัดจ้างของ{agency}เป็นไปตามพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560 อย่างโปร่งใส จึงกำหนดมาตรการดังนี้"), "body"))
+        blocks += [
+            Para(f"ประกาศ{agency}", "title"),
+            Para("เรื่อง มาตรการป้องกันการทุจริตในการจัดซื้อจัดจ้าง", "title"),
+            Para(b.p(f"ประจำปีงบประมาณ พ.ศ. {fy}"), "title"),
+        ]
+        blocks.append(
+            Para(
+                b.p(
+                    f"เพื่อให้การจัดซื้อจัดจ้างของ{agency}เป็นไปตามพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560 อย่างโปร่งใส จึงกำหนดมาตรการดังนี้"  # noqa: E501
+                ),
+                "body",
+            )
+        )
         rows = []
-        for i, m in enumerate(("เผยแพร่แผนการจัดซื้อจัดจ้างประจำปี", "ตรวจสอบผลประโยชน์ทับซ้อนของคณะกรรมการ", "ประกาศผลผู้ชนะการเสนอราคา", "รายงานผลการจัดซื้อจัดจ้างรายเดือน")):
-            rows.append([b.t(f"{i + 1}. {m}"), b.t(f"1. จัดทำ{m}\n2. เสนอผู้บริหารพิจารณา"), rng.choice(units), b.t(period_for(rng, fy)[0])])
+        for i, m in enumerate(
+            (
+                "เผยแพร่แผนการจัดซื้อจัดจ้างประจำปี",
+                "ตรวจสอบผลประโยชน์ทับซ้อนของคณะกรรมการ",
+                "ประกาศผลผู้ชนะการเสนอราคา",
+                "รายงานผลการจัดซื้อจัดจ้างรายเดือน",
+            )
+        ):
+            rows.append(
+                [
+                    b.t(f"{i + 1}. {m}"),
+                    b.t(f"1. จัดทำ{m}\n2. เสนอผู้บริหารพิจารณา"),
+                    rng.choice(units),
+                    b.t(period_for(rng, fy)[0]),
+                ]
+            )
         blocks.append(table(("มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา"), rows, (4.0, 6.0, 3.0, 3.0)))
-        blocks += [Para(b.p(f"ประกาศ ณ วันที่ 1 ตุลาคม พ.ศ. {fy - 1}"), "date"), Para(f"({rng.choice(PERSONS)})", "signature")]
+        blocks += [
+            Para(b.p(f"ประกาศ ณ วันที่ 1 ตุลาคม พ.ศ. {fy - 1}"), "date"),
+            Para(f"({rng.choice(PERSONS)})", "signature"),
+        ]
         title = "มาตรการป้องกันการทุจริตในการจัดซื้อจัดจ้าง"
     elif kind == "anti-bribery":
-        blocks += [Para("รายงานผลการติดตามการดำเนินการตามมาตรการป้องกันการรับสินบน", "title"), Para(b.p(f"ประจำปีงบประมาณ พ.ศ. {fy}"), "title"), Para(agency, "subtitle")]
+        blocks += [
+            Para("รายงานผลการติดตามการดำเนินการตามมาตรการป้องกันการรับสินบน", "title"),
+            Para(b.p(f"ประจำปีงบประมาณ พ.ศ. {fy}"), "title"),
+            Para(agency, "subtitle"),
+        ]
         rows = []
-        for i, m in enumerate(("ประกาศนโยบายไม่รับของขวัญ (No Gift Policy)", "จัดทำคู่มือแนวทางการป้องกันการรับสินบน", "ประเมินความเสี่ยงการรับสินบน")):
-            rows.append([b.t(str(i + 1)), m, b.t(f"ดำเนินการแล้ว {rng.randint(1, 5)} ครั้ง"), rng.choice(("ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ")), rng.choice(units)])
-        blocks.append(table(("ที่", "มาตรการ", "ผลการดำเนินงาน", "สถานะ", "ผู้รับผิดชอบ"), rows, (1.0, 5.0, 4.0, 3.0, 3.0)))
+        for i, m in enumerate(
+            (
+                "ประกาศนโยบายไม่รับของขวัญ (No Gift Policy)",
+                "จัดทำคู่มือแนวทางการป้องกันการรับสินบน",
+                "ประเมินความเสี่ยงการรับสินบน",
+            )
+        ):
+            rows.append(
+                [
+                    b.t(str(i + 1)),
+                    m,
+                    b.t(f"ดำเนินการแล้ว {rng.randint(1, 5)} ครั้ง"),
+                    rng.choice(("ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ")),
+                    rng.choice(units),
+                ]
+            )
+        blocks.append(
+            table(("ที่", "มาตรการ", "ผลการดำเนินงาน", "สถานะ", "ผู้รับผิดชอบ"), rows, (1.0, 5.0, 4.0, 3.0, 3.0))
+        )
         title = "รายงานผลการติดตามการดำเนินการตามมาตรการป้องกันการรับสินบน"
     elif kind == "ethics-plan":
-        blocks += [Para("แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม", "title"), Para(b.p(f"ประจำปีงบประมาณ พ.ศ. {fy}"), "title"), Para("กระทรวงสาธารณสุข", "subtitle")]
-        blocks.append(Para(b.p("แผนปฏิบัติการนี้จัดทำขึ้นตามแผนแม่บทส่งเสริมคุณธรรมแห่งชาติ ฉบับที่ 1 (พ.ศ. 2559 - 2564) เพื่อส่งเสริมให้บุคลากรยึดมั่นในหลักคุณธรรม 4 ประการ คือ พอเพียง วินัย สุจริต จิตอาสา"), "body"))
+        blocks += [
+            Para("แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม", "title"),
+            Para(b.p(f"ประจำปีงบประมาณ พ.ศ. {fy}"), "title"),
+            Para("กระทรวงสาธารณสุข", "subtitle"),
+        ]
+        blocks.append(
+            Para(
+                b.p(
+                    "แผนปฏิบัติการนี้จัดทำขึ้นตามแผนแม่บทส่งเสริมคุณธรรมแห่งชาติ ฉบับที่ 1 (พ.ศ. 2559 - 2564) เพื่อส่งเสริมให้บุคลากรยึดมั่นในหลักคุณธรรม 4 ประการ คือ พอเพียง วินัย สุจริต จิตอาสา"  # noqa: E501
+                ),
+                "body",
+            )
+        )
         rows = []
-        for i, m in enumerate(("โครงการอบรมเสริมสร้างจริยธรรมบุคลากร", "โครงการองค์กรคุณธรรมต้นแบบ", "กิจกรรมจิตอาสาทำความดี", "โครงการยกย่องเชิดชูคนดี")):
-            rows.append([b.t(f"{i + 1}. {m}"), "เพื่อเสริมสร้างวัฒนธรรมองค์กรที่ดี", b.t(f"ร้อยละ {rng.choice((80, 85, 90))} ของบุคลากรเข้าร่วม"), b.t(f"{rng.randint(2, 9) * 10000:,}"), b.t(period_for(rng, fy)[0]), rng.choice(units)])
-        blocks.append(table(("โครงการ/กิจกรรม", "วัตถุประสงค์", "ตัวชี้วัด", "งบประมาณ (บาท)", "ระยะเวลา", "ผู้รับผิดชอบ"), rows, (4.0, 3.0, 2.6, 2.0, 2.2, 2.2)))
+        for i, m in enumerate(
+            (
+                "โครงการอบรมเสริมสร้างจริยธรรมบุคลากร",
+                "โครงการองค์กรคุณธรรมต้นแบบ",
+                "กิจกรรมจิตอาสาทำความดี",
+                "โครงการยกย่องเชิดชูคนดี",
+            )
+        ):
+            rows.append(
+                [
+                    b.t(f"{i + 1}. {m}"),
+                    "เพื่อเสริมสร้างวัฒนธรรมองค์กรที่ดี",
+                    b.t(f"ร้อยละ {rng.choice((80, 85, 90))} ของบุคลากรเข้าร่วม"),
+                    b.t(f"{rng.randint(2, 9) * 10000:,}"),
+                    b.t(period_for(rng, fy)[0]),
+                    rng.choice(units),
+                ]
+            )
+        blocks.append(
+            table(
+                ("โครงการ/กิจกรรม", "วัตถุประสงค์", "ตัวชี้วัด", "งบประมาณ (บาท)", "ระยะเวลา", "ผู้รับผิดชอบ"),
+                rows,
+                (4.0, 3.0, 2.6, 2.0, 2.2, 2.2),
+            )
+        )
         title = "แผนปฏิบัติการส่งเสริมคุณธรรม จริยธรรม"
     elif kind == "moit":
-        blocks += [Para("แบบฟอร์มการขอเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงาน", "title"), Para(b.p(f"ตามประกาศ MOIT 3 การประเมินคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. {fy}"), "subtitle"), Para(agency, "subtitle")]
+        blocks += [
+            Para("แบบฟอร์มการขอเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงาน", "title"),
+            Para(b.p(f"ตามประกาศ MOIT 3 การประเมินคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. {fy}"), "subtitle"),
+            Para(agency, "subtitle"),
+        ]
         rows = [
             ["ชื่อหน่วยงาน", agency],
             ["วัน/เดือน/ปี", b.t(f"15 มกราคม {fy}")],
@@ -1031,23 +1309,67 @@ def build_lookalike(index: int, rng: random.Random, kind: str) -> Doc:
         title = "แบบฟอร์มการขอเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงาน"
     elif kind == "memo":
         blocks += [Para("บันทึกข้อความ", "title")]
-        blocks += [Para(f"ส่วนราชการ {agency} {units[0]}", "plain"), Para(b.p(f"ที่ {rng.randint(100, 999)}/{fy}    วันที่ 10 มกราคม {fy}"), "plain")]
+        blocks += [
+            Para(f"ส่วนราชการ {agency} {units[0]}", "plain"),
+            Para(b.p(f"ที่ {rng.randint(100, 999)}/{fy}    วันที่ 10 มกราคม {fy}"), "plain"),
+        ]
         blocks.append(Para("เรื่อง ขออนุญาตเผยแพร่ข้อมูลการประเมินคุณธรรมและความโปร่งใส (ITA) บนเว็บไซต์", "plain"))
         blocks.append(Para(f"เรียน {HEADS[agency_kind] or 'หัวหน้า'}{agency}", "plain"))
-        blocks.append(Para(b.p(f"ด้วย{agency}ได้เข้ารับการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. {fy} ซึ่งกำหนดให้หน่วยงานเผยแพร่ข้อมูลตามตัวชี้วัดที่ 9 การเปิดเผยข้อมูล และตัวชี้วัดที่ 10 การป้องกันการทุจริต จึงขออนุญาตนำเอกสารมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานเผยแพร่บนเว็บไซต์"), "body"))
-        blocks += [Para("จึงเรียนมาเพื่อโปรดพิจารณาอนุญาต", "body"), Para(f"({rng.choice(PERSONS)})", "signature"), Para("อนุญาต", "date")]
+        blocks.append(
+            Para(
+                b.p(
+                    f"ด้วย{agency}ได้เข้ารับการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. {fy} ซึ่งกำหนดให้หน่วยงานเผยแพร่ข้อมูลตามตัวชี้วัดที่ 9 การเปิดเผยข้อมูล และตัวชี้วัดที่ 10 การป้องกันการทุจริต จึงขออนุญาตนำเอกสารมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานเผยแพร่บนเว็บไซต์"  # noqa: E501
+                ),
+                "body",
+            )
+        )
+        blocks += [
+            Para("จึงเรียนมาเพื่อโปรดพิจารณาอนุญาต", "body"),
+            Para(f"({rng.choice(PERSONS)})", "signature"),
+            Para("อนุญาต", "date"),
+        ]
         title = "บันทึกข้อความ"
     elif kind == "action-plan-report":
-        blocks += [Para("รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันและปราบปรามการทุจริต", "title"), Para(b.p(f"ประจำปีงบประมาณ พ.ศ. {fy} (รอบ 6 เดือน)"), "title"), Para(agency, "subtitle")]
+        blocks += [
+            Para("รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันและปราบปรามการทุจริต", "title"),
+            Para(b.p(f"ประจำปีงบประมาณ พ.ศ. {fy} (รอบ 6 เดือน)"), "title"),
+            Para(agency, "subtitle"),
+        ]
         rows = []
-        for i, m in enumerate(("โครงการเสริมสร้างความซื่อสัตย์สุจริต", "กิจกรรมประกาศเจตจำนงต่อต้านการทุจริต", "มาตรการจัดการเรื่องร้องเรียนการทุจริต", "โครงการเผยแพร่ข้อมูลข่าวสารด้านการจัดซื้อจัดจ้าง")):
-            rows.append([b.t(f"{i + 1}. {m}"), b.t(f"{rng.randint(1, 9) * 5000:,}"), b.t(f"ดำเนินการแล้ว ร้อยละ {rng.randint(40, 100)}"), rng.choice(units)])
-        blocks.append(table(("โครงการ/กิจกรรม/มาตรการ", "งบประมาณ", "ผลการดำเนินการ", "หน่วยงานที่รับผิดชอบ"), rows, (6.0, 2.5, 4.5, 3.0)))
+        for i, m in enumerate(
+            (
+                "โครงการเสริมสร้างความซื่อสัตย์สุจริต",
+                "กิจกรรมประกาศเจตจำนงต่อต้านการทุจริต",
+                "มาตรการจัดการเรื่องร้องเรียนการทุจริต",
+                "โครงการเผยแพร่ข้อมูลข่าวสารด้านการจัดซื้อจัดจ้าง",
+            )
+        ):
+            rows.append(
+                [
+                    b.t(f"{i + 1}. {m}"),
+                    b.t(f"{rng.randint(1, 9) * 5000:,}"),
+                    b.t(f"ดำเนินการแล้ว ร้อยละ {rng.randint(40, 100)}"),
+                    rng.choice(units),
+                ]
+            )
+        blocks.append(
+            table(
+                ("โครงการ/กิจกรรม/มาตรการ", "งบประมาณ", "ผลการดำเนินการ", "หน่วยงานที่รับผิดชอบ"),
+                rows,
+                (6.0, 2.5, 4.5, 3.0),
+            )
+        )
         title = "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันและปราบปรามการทุจริต"
     elif kind == "procurement-borderless":
-        blocks += [Para(agency, "title"), Para("มาตรการป้องกันการทุจริตในการจัดซื้อจัดจ้าง", "title"), Para(b.p(f"ปีงบประมาณ พ.ศ. {fy}"), "title")]
+        blocks += [
+            Para(agency, "title"),
+            Para("มาตรการป้องกันการทุจริตในการจัดซื้อจัดจ้าง", "title"),
+            Para(b.p(f"ปีงบประมาณ พ.ศ. {fy}"), "title"),
+        ]
         rows = []
-        for i, m in enumerate(("ห้ามเจ้าหน้าที่พัสดุรับของขวัญจากผู้ค้า", "เปิดเผยราคากลางทุกโครงการ", "สุ่มตรวจเอกสารการจัดซื้อ")):
+        for i, m in enumerate(
+            ("ห้ามเจ้าหน้าที่พัสดุรับของขวัญจากผู้ค้า", "เปิดเผยราคากลางทุกโครงการ", "สุ่มตรวจเอกสารการจัดซื้อ")
+        ):
             rows.append([b.t(str(i + 1)), m, rng.choice(units), b.t(period_for(rng, fy)[0])])
         g = table(("ลำดับ", "มาตรการ/แนวทาง", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ"), rows, (1.2, 8.0, 3.4, 3.4))
         g.borders = False
@@ -1062,11 +1384,36 @@ def build_lookalike(index: int, rng: random.Random, kind: str) -> Doc:
         "actions": [],
         "checks": ["NOT_ITA_DOCUMENT"],
     }
-    tags = {"scores": "none", "measures": "none", "font": font, "digits": b.digit_style, "levels": "none", "agency": agency_kind, "lookalike": kind, "layout": "portrait"}
-    return Doc(name, layout, blocks, tags, "dev", truth, notes=[f"Not an ITA measures document: {title}. No indicators, no actions, NOT_ITA_DOCUMENT."])
+    tags = {
+        "scores": "none",
+        "measures": "none",
+        "font": font,
+        "digits": b.digit_style,
+        "levels": "none",
+        "agency": agency_kind,
+        "lookalike": kind,
+        "layout": "portrait",
+    }
+    return Doc(
+        name,
+        layout,
+        blocks,
+        tags,
+        "dev",
+        truth,
+        notes=[f"Not an ITA measures document: {title}. No indicators, no actions, NOT_ITA_DOCUMENT."],
+    )
 
 
-LOOKALIKES = ("procurement", "anti-bribery", "ethics-plan", "moit", "memo", "action-plan-report", "procurement-borderless")
+LOOKALIKES = (
+    "procurement",
+    "anti-bribery",
+    "ethics-plan",
+    "moit",
+    "memo",
+    "action-plan-report",
+    "procurement-borderless",
+)
 
 
 def corpus_docs() -> list[Doc]:
@@ -1075,7 +1422,9 @@ def corpus_docs() -> list[Doc]:
     docs: list[Doc] = []
     for i in range(ITA_DOCUMENTS):
         sf = SCORES_FAMILIES[i % len(SCORES_FAMILIES)]
-        mf = MEASURES_FAMILIES[(i % len(SCORES_FAMILIES) + i // len(SCORES_FAMILIES)) % len(MEASURES_FAMILIES)]
+        mf = MEASURES_FAMILIES[
+            (i % len(SCORES_FAMILIES) + i // len(SCORES_FAMILIES)) % len(MEASURES_FAMILIES)
+        ]
         docs.append(build_ita(i + 1, random.Random(rng.getrandbits(64)), sf, mf, set()))
     for k, kind in enumerate(LOOKALIKES):
         docs.append(build_lookalike(ITA_DOCUMENTS + k + 1, random.Random(rng.getrandbits(64)), kind))
@@ -1103,19 +1452,21 @@ def set_font_name(rpr: Any, name: str) -> None:
         fonts.set(qn(f"w:{attr}"), name)
 
 
-def setup_document(layout: Layout, title: str, page_cm: tuple[float, float] | None = None, margins: float | None = None) -> tuple[Any, ms.PageSetup]:
+def setup_document(
+    layout: Layout, title: str, page_cm: tuple[float, float] | None = None, margins: float | None = None
+) -> tuple[Any, ms.PageSetup]:
     document = Document()
     size = FONT_SIZES[layout.font] - (2 if layout.kind == "slide" else 0)
-    page = ms.PageSetup(font_size=size, page_numbers=layout.page_numbers, number_first_page=layout.number_first_page)
+    page = ms.PageSetup(
+        font_size=size, page_numbers=layout.page_numbers, number_first_page=layout.number_first_page
+    )
     ms.configure_styles(document, page)
     styles = document.styles.element
     set_font_name(styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")), layout.font)
     set_font_name(document.styles["Normal"].element.get_or_add_rPr(), layout.font)
     for style_name in ("Header", "Footer"):
-        try:
+        with contextlib.suppress(KeyError):
             set_font_name(document.styles[style_name].element.get_or_add_rPr(), layout.font)
-        except KeyError:
-            pass
     section = document.sections[0]
     if page_cm:
         width, height = page_cm
@@ -1129,7 +1480,9 @@ def setup_document(layout: Layout, title: str, page_cm: tuple[float, float] | No
         section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(width), Cm(height)
     m = margins if margins is not None else (1.0 if layout.kind == "slide" else 2.0)
-    section.top_margin = section.bottom_margin = Cm(m if layout.kind == "slide" or margins is not None else 2.2)
+    section.top_margin = section.bottom_margin = Cm(
+        m if layout.kind == "slide" or margins is not None else 2.2
+    )
     section.left_margin = Cm(m if layout.kind == "slide" or margins is not None else 2.7)
     section.right_margin = Cm(m if layout.kind == "slide" or margins is not None else 2.0)
     section.header_distance = Cm(0.8)
@@ -1180,7 +1533,9 @@ def add_grid(document: Any, grid: Grid, page: ms.PageSetup) -> None:
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER if grid.centred else WD_TABLE_ALIGNMENT.LEFT
     ms._set_attr_element(table._tbl.tblPr, "w:tblW", w=str(round(Cm(sum(grid.widths)).twips)), type="dxa")
-    borders = ms._set_attr_element(table._tbl.tblPr, "w:tblBorders", ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
+    borders = ms._set_attr_element(
+        table._tbl.tblPr, "w:tblBorders", ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    )
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         if grid.borders:
             ms._set_attr_element(borders, f"w:{edge}", val="single", sz="4", space="0", color="000000")
@@ -1195,21 +1550,32 @@ def add_grid(document: Any, grid: Grid, page: ms.PageSetup) -> None:
     if grid.row_height_cm:
         for row in table.rows:
             tr_pr = row._tr.get_or_add_trPr()
-            ms._set_attr_element(tr_pr, "w:trHeight", val=str(round(Cm(grid.row_height_cm).twips)), hRule="exact")
+            ms._set_attr_element(
+                tr_pr, "w:trHeight", val=str(round(Cm(grid.row_height_cm).twips)), hRule="exact"
+            )
     merges = []
     size = grid.size if grid.size != page.font_size else None
     for r, row in enumerate(grid.rows):
         for c, content in sorted(row.items()):
             cell = table.cell(r, c)
             if content.fill:
-                ms._set_attr_element(cell._tc.get_or_add_tcPr(), "w:shd", ms.SHD_SUCCESSORS, val="clear", color="auto", fill=content.fill)
+                ms._set_attr_element(
+                    cell._tc.get_or_add_tcPr(),
+                    "w:shd",
+                    ms.SHD_SUCCESSORS,
+                    val="clear",
+                    color="auto",
+                    fill=content.fill,
+                )
             align = ms.ALIGNMENTS[content.align]
             for k, text in enumerate(content.paras):
                 paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
                 paragraph.alignment = align
                 if text:
                     ms.add_run(paragraph, text, content.size or size, content.bold)
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM if grid.row_height_cm else WD_CELL_VERTICAL_ALIGNMENT.TOP
+            cell.vertical_alignment = (
+                WD_CELL_VERTICAL_ALIGNMENT.BOTTOM if grid.row_height_cm else WD_CELL_VERTICAL_ALIGNMENT.TOP
+            )
             if content.rowspan > 1 or content.colspan > 1:
                 merges.append((r, c, content))
     for r, c, content in merges:
@@ -1217,7 +1583,15 @@ def add_grid(document: Any, grid: Grid, page: ms.PageSetup) -> None:
     document.add_paragraph()
 
 
-def write_docx(blocks: Sequence[Block], layout: Layout, path: Path, title: str, images: dict[str, Path], page_cm: tuple[float, float] | None = None, margins: float | None = None) -> None:
+def write_docx(
+    blocks: Sequence[Block],
+    layout: Layout,
+    path: Path,
+    title: str,
+    images: dict[str, Path],
+    page_cm: tuple[float, float] | None = None,
+    margins: float | None = None,
+) -> None:
     document, page = setup_document(layout, title, page_cm, margins)
     for block in blocks:
         if isinstance(block, Para):
@@ -1240,11 +1614,16 @@ def write_docx(blocks: Sequence[Block], layout: Layout, path: Path, title: str, 
 
 
 def skeleton(text: str) -> str:
-    """Letters and digits only (Thai consonants, independent vowels, digits, Latin), for finding text in a page."""
+    """Letters and digits only (Thai consonants, independent vowels, digits, Latin), for finding text in a page."""  # noqa: E501
     text = unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33")
     out = []
     for ch in text:
-        if "\u0e01" <= ch <= "\u0e2e" or ch.isascii() and ch.isalnum() or "\u0e50" <= ch <= "\u0e59" or ch == ".":
+        if (
+            "\u0e01" <= ch <= "\u0e2e"
+            or (ch.isascii() and ch.isalnum())
+            or "\u0e50" <= ch <= "\u0e59"
+            or ch == "."
+        ):
             out.append(ch)
     return "".join(out)
 
@@ -1260,7 +1639,9 @@ def picture_pages(pdf: Path) -> list[int]:
     import pdfplumber
 
     with pdfplumber.open(str(pdf)) as doc:
-        return [i for i, page in enumerate(doc.pages, start=1) if any(im["width"] > 100 for im in page.images)]
+        return [
+            i for i, page in enumerate(doc.pages, start=1) if any(im["width"] > 100 for im in page.images)
+        ]
 
 
 def find_page(pages: list[str], text: str, start: int = 1, length: int = 12) -> int:
@@ -1290,7 +1671,7 @@ def expected_record(doc: Doc, pdf: Path) -> dict[str, Any]:
         if doc.families.get("measures") == "paragraphs":
             last = find_page(pages, action["measure"], last, length=16)
         else:  # a row's first step: first on its row's first line, its marker and verb unique in the document
-            # the marker and the verb's first four letters: enough to be unique, short enough for a narrow cell's first line
+            # the marker and the verb's first four letters: unique, and short enough for a narrow cell's line
             step = action["steps"][0]
             last = find_page(pages, step, last, length=len(skeleton(step.split(" ")[0])) + 4)
         action["page"] = last
@@ -1315,7 +1696,16 @@ def run_soffice(docx_paths: Sequence[Path], out_dir: Path, work_dir: Path) -> No
 
 def rasterise(pdf: Path, png: Path) -> None:
     subprocess.run(
-        ["pdftoppm", "-r", str(PICTURE_DPI), "-gray", "-png", "-singlefile", str(pdf), str(png.with_suffix(""))],
+        [
+            "pdftoppm",
+            "-r",
+            str(PICTURE_DPI),
+            "-gray",
+            "-png",
+            "-singlefile",
+            str(pdf),
+            str(png.with_suffix("")),
+        ],
         check=True,
     )
 
@@ -1331,7 +1721,15 @@ def build(docs: Sequence[Doc], out_dir: Path) -> list[Path]:
             for key, blocks in doc.pictures.items():
                 path = pic_dir / f"{doc.name}--{key}.docx"
                 height = 13.5 if key == "screenshot" else 11.0
-                write_docx(blocks, Layout(font="Loma" if key == "screenshot" else "Garuda"), path, key, {}, page_cm=(15.5, height), margins=0.4)
+                write_docx(
+                    blocks,
+                    Layout(font="Loma" if key == "screenshot" else "Garuda"),
+                    path,
+                    key,
+                    {},
+                    page_cm=(15.5, height),
+                    margins=0.4,
+                )
                 pic_docx.append(path)
         images: dict[str, dict[str, Path]] = {}
         if pic_docx:
@@ -1345,7 +1743,13 @@ def build(docs: Sequence[Doc], out_dir: Path) -> list[Path]:
         docx_paths = []
         for doc in docs:
             path = docx_dir / f"{doc.name}.docx"
-            write_docx(doc.blocks, doc.layout, path, doc.truth["document"].get("title") or doc.name, images.get(doc.name, {}))
+            write_docx(
+                doc.blocks,
+                doc.layout,
+                path,
+                doc.truth["document"].get("title") or doc.name,
+                images.get(doc.name, {}),
+            )
             docx_paths.append(path)
         run_soffice(docx_paths, pdf_dir, work / "lo2")
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -1359,7 +1763,9 @@ def build(docs: Sequence[Doc], out_dir: Path) -> list[Path]:
                 shutil.copyfile(pdf, Path(tempfile.gettempdir()) / f"failed-{pdf.name}")
                 raise
             shutil.copyfile(pdf, out_dir / pdf.name)
-            (out_dir / f"{doc.name}.expected.json").write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            (out_dir / f"{doc.name}.expected.json").write_text(
+                json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
             built.append(out_dir / pdf.name)
     return built
 
@@ -1380,7 +1786,9 @@ def check(docs: Sequence[Doc]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--check", action="store_true", help="rebuild in a temp dir and compare byte for byte")
+    parser.add_argument(
+        "--check", action="store_true", help="rebuild in a temp dir and compare byte for byte"
+    )
     parser.add_argument("--only", action="append", default=[], metavar="NAME")
     parser.add_argument("--list", action="store_true", help="print names, families and splits")
     args = parser.parse_args(argv)

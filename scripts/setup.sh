@@ -18,6 +18,12 @@ APT_PACKAGES=(python3-venv poppler-utils tesseract-ocr tesseract-ocr-tha tessera
 if [ "${1:-}" = "--test" ]; then
     APT_PACKAGES+=(chromium fonts-tlwg-laksaman)
 fi
+# --samples only: LibreOffice and the Thai fonts that samples/make_samples.py and samples/make_corpus.py
+# build the sample and corpus PDFs with (the tests read the committed PDFs and need none of them).
+if [ "${1:-}" = "--samples" ]; then
+    APT_PACKAGES+=(libreoffice-writer-nogui fonts-tlwg-laksaman fonts-tlwg-garuda fonts-tlwg-norasi
+        fonts-tlwg-kinnari fonts-tlwg-loma)
+fi
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -38,6 +44,8 @@ fi
 extras=""
 if [ "${1:-}" = "--test" ]; then
     extras="[test]"
+elif [ "${1:-}" = "--samples" ]; then
+    extras="[samples]"
 fi
 # An editable install in "compat" mode puts the checkout on sys.path with a .pth line; the default
 # mode installs an import hook that every Python start pays for (25 ms of each `ita` command).

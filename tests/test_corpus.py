@@ -57,7 +57,14 @@ def test_the_corpus_covers_every_family() -> None:
     assert set(scores) >= {"row", "column", "prose", "screenshot", "bar-chart", "two-years", "split", "order"}
     assert set(measures) >= {"ruled", "borderless", "paragraphs", "merged", "slides", "progress"}
     assert min(scores.values()) >= 5 and min(measures.values()) >= 5
-    assert {f["font"] for f in families} >= {"TH Sarabun New", "Garuda", "Norasi", "Kinnari", "Loma", "Laksaman"}
+    assert {f["font"] for f in families} >= {
+        "TH Sarabun New",
+        "Garuda",
+        "Norasi",
+        "Kinnari",
+        "Loma",
+        "Laksaman",
+    }
     assert {f["digits"] for f in families} == {"thai", "arabic", "mixed"}
     assert {f["levels"] for f in families} == {"bands", "passfail"}
     splits = Counter(_load(p)["split"] for p in EXPECTED)
