@@ -912,15 +912,21 @@ def draw_scores_blocks(
         first = width * 0.14
         widths = (first, *[(width - first) / 10] * 10)
         row_label = rng.choice(("คะแนน", "ผลคะแนน"))
+        with_legend = rng.random() < 0.5
         values_row = {0: GCell((row_label,), bold=True)}
         for n in range(1, 11):
             raw = b.t(fmt_score(s.values[n]))
             values_row[n] = GCell((raw,), align="center")
-            indicators.append(entry(n, None, raw))
+            indicators.append(entry(n, NAMES[n] if with_legend else None, raw))
         rows = [header_cells(cols, fill), values_row]
         blocks.append(Grid(widths, rows, size=size - 1))
-        notes.append("One column per indicator, headed by its number only: name_raw is null.")
-        if rng.random() < 0.5:
+        if with_legend:
+            notes.append(
+                "One column per indicator, headed by its number; name_raw from the legend under the table."
+            )
+        else:
+            notes.append("One column per indicator, headed by its number only: name_raw is null.")
+        if with_legend:
             legend = "  ".join(b.p(f"{n} = {NAMES[n]}") for n in range(1, 11))
             blocks.append(Para(f"หมายเหตุ: {legend}", "plain"))
     elif family == "prose":
@@ -996,11 +1002,11 @@ def draw_scores_blocks(
                 for r in range(top - 1):
                     rows[r][n - 1] = GCell(())
                 rows[levels][n - 1] = GCell((str(n),), align="center", size=9, bold=True)
-                indicators.append(entry(n, None, raw))
+                indicators.append(entry(n, NAMES[n], raw))
             pic.append(Grid(tuple([1.25] * 10), rows, borders=False, header_rows=0, row_height_cm=0.5))
             pic.append(Para("  ".join(f"{n} {NAMES[n]}" for n in range(1, 11)), "plain"))
             notes.append(
-                "Vertical bar chart picture, each value above its bar, bars labelled by number (name_raw null)."  # noqa: E501
+                "Vertical bar chart picture, each value above its bar, bars labelled by number; name_raw from its legend."  # noqa: E501
             )
         pictures[key] = pic
         blocks.append(Picture(key, min(14.0, width * 0.85)))
