@@ -1383,6 +1383,10 @@ def build_lookalike(index: int, rng: random.Random, kind: str) -> Doc:
         title = "มาตรการป้องกันการทุจริตในการจัดซื้อจัดจ้าง"
     else:
         raise ValueError(kind)
+    mention = ITA_MENTIONS.get(kind)
+    if mention:  # real look-alikes are published as ITA evidence and say so
+        first_table = next(i for i, block in enumerate(blocks) if isinstance(block, Grid))
+        blocks.insert(first_table, Para(b.p(mention.format(agency=agency)), "body"))
     name = f"c{index:02d}-notita-{kind}-{fy}"
     truth = {
         "document": {"assessed_year": None, "overall_score": None, "level": None},
@@ -1411,6 +1415,16 @@ def build_lookalike(index: int, rng: random.Random, kind: str) -> Doc:
     )
 
 
+#: what a look-alike says about the ITA (it is evidence for an indicator, not an ITA measures document)
+ITA_MENTIONS = {
+    "procurement": "ทั้งนี้ เพื่อให้สอดคล้องกับการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
+    "ตัวชี้วัดที่ 10 การป้องกันการทุจริต",
+    "procurement-borderless": "เอกสารประกอบการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{agency}",
+    "anti-bribery": "รายงานนี้จัดทำตามแนวทางการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
+    "ethics-plan": "เพื่อส่งเสริมคุณธรรมและความโปร่งใสในองค์กร และรองรับการประเมิน ITA",
+    "action-plan-report": "ผลการดำเนินงานนี้เผยแพร่เพื่อประกอบการประเมิน ITA ตัวชี้วัดที่ 10 การป้องกันการทุจริต",
+    "moit": "ประกอบการประเมินคุณธรรมและความโปร่งใส (ITA) ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล",
+}
 LOOKALIKES = (
     "procurement",
     "anti-bribery",
