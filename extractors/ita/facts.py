@@ -3,9 +3,9 @@
 Every reading of a year, of the overall score and of the level is a **candidate** kept with where
 it is and why it ranks where it does (``DocumentFacts.candidates``); the best one is the fact.
 
-- **Title**: the centred lines at the top of page 1, or of the first page after an announcement
-  cover (a page that opens with ``ประกาศ`` and is signed ``ประกาศ ณ วันที่``), up to the line that
-  is only the agency's name and address, or the first heading, paragraph or table.  Page-number lines
+- **Title**: the centred lines at the top of the first page with text (an announcement cover's
+  heading ``ประกาศ… เรื่อง …`` included), up to the line that is only the agency's name and address,
+  or the first heading, paragraph or table.  Page-number lines
   (``- 1 -``, ``หน้า 1``) and running headers (a line repeated at the same height on other pages) are
   not part of it.  Its lines are joined with one space, so ``ประจำปีงบประมาณ`` / ``พ.ศ.2567`` is one
   title whose fiscal year is read.
@@ -28,8 +28,9 @@ it is and why it ranks where it does (``DocumentFacts.candidates``); the best on
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from extractors.ita.vocabulary import (
@@ -40,11 +41,15 @@ from extractors.ita.vocabulary import (
     find_indicator_names,
     pass_fail,
 )
-from extractors.thai.text import normalize_thai, parse_number, thai_digits_to_arabic
+from extractors.thai.text import join_wrapped_lines, normalize_thai, parse_number, thai_digits_to_arabic
 from schemas import BBox, Line, PageText
 from schemas.record import Candidate, DocumentFacts, Provenance
 
-_AGENCY_PREFIX = r"(?:เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด)"
+_AGENCY_PREFIX = (
+    r"(?:เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด"
+    r"|โรงพยาบาลส่งเสริมสุขภาพตำบล|โรงพยาบาล|โรงเรียน|วิทยาลัยเทคนิค|วิทยาลัยการอาชีพ|วิทยาลัยอาชีวศึกษา"
+    r"|สำนักงานสาธารณสุขจังหวัด|สำนักงานสาธารณสุขอำเภอ|สำนักงานเขตพื้นที่การศึกษา[\u0E01-\u0E4E]*?เขต\s?[0-9๐-๙]*)"
+)
 _THAI_NAME = r"[\u0E01-\u0E2E\u0E30-\u0E4E]+"
 _RE_AGENCY = re.compile(rf"({_AGENCY_PREFIX})\s?({_THAI_NAME})")
 _RE_DISTRICT = re.compile(rf"(?:อำเภอ|อ\.)\s*({_THAI_NAME})")
@@ -52,11 +57,20 @@ _RE_PROVINCE = re.compile(rf"(?<!ส่วน)(?:จังหวัด|จ\.)\s*
 _YEAR = f"({BE_YEAR})"
 _RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:พ\.\s?ศ\.?)?\s*{_YEAR}(?![0-9๐-๙])")
 _RE_ANY_YEAR = re.compile(rf"(?:พ\.\s?ศ\.?|ปีงบประมาณ|ปี|ประจำปี)\s*{_YEAR}(?![0-9๐-๙])")
-_NUM = f"({SCORE_NUMBER})"
-_RE_OVERALL = re.compile(
-    rf"(?:(?:ได้(?:รับ)?)?(?:ผล)?คะแนน(?:การประเมิน|ITA)?\s*(?:รวม|เฉลี่ย|ภาพรวม)?|คะแนน(?:ประเมิน)?ที่ได้|จำนวน|ได้)\s*"
-    rf"(?:เท่ากับ|จำนวน|ได้|=|:)?\s*{_NUM}(?![0-9๐-๙])\s*(?P<unit>คะแนน)?",
+#: A number that may be a score (a year has four digits and is never one), and ``คะแนน`` after it.
+_RE_NUMBER = re.compile(rf"(?<![0-9๐-๙.,])({SCORE_NUMBER})(?![0-9๐-๙]|\.[0-9๐-๙])(\s*คะแนน)?")
+#: Words that say a number is a score: one must stand between the previous number and it.
+_RE_SCORE_CUE = re.compile(r"คะแนน|ได้|เท่ากับ")
+#: Words right before a number that make it something else: full marks, a threshold, a share, a
+#: rank, a difference.
+_RE_NOT_A_SCORE = re.compile(
+    r"(?:เต็ม|เกณฑ์|กว่า|ร้อยละ|ละ|เพิ่มขึ้น|ลดลง|ต่าง|(?:ตัวชี้วัด|ข้อ|ครั้ง|ลำดับ|อันดับ)ที่|อันดับ)"
+    r"\s*(?:ที่)?\s*[(\[“\"]?\s*$"
 )
+#: Words in a score's statement that make it a total.
+_TOTAL_WORDS = ("รวม", "ภาพรวม", "เฉลี่ย", "ผลคะแนน")
+#: How far before a number its statement may start (characters).
+STATEMENT_REACH = 80
 _RE_LEVEL = re.compile(rf"(?:ระดับ|ผลการประเมิน)\s*(?:ผลการประเมิน)?\s*[“\"']?{LEVEL}")
 # a statement about one indicator is not the overall
 _RE_INDICATOR_CONTEXT = re.compile(r"ตัวชี้วัดที่\s*[0-9๐-๙]+[^0-9๐-๙]{0,50}$")
@@ -173,11 +187,14 @@ def title_block(page: PageText, skip: frozenset[int] | set[int] = frozenset()) -
     """The centred lines at the top of a page (the title and the agency line).
 
     Lines whose index is in ``skip`` (running headers) and page-number lines are passed over.  The
-    block ends at a line that is not centred, at a blank gap, at a separator line, or at a line as
-    wide as the justified body text (centred only because it fills the line: OCR's line boxes leave
-    no blank gap between the title and the first paragraph)."""
+    block ends at a line that is not centred, at a blank gap (wider than the block's tallest line),
+    at a separator line, or at a line as wide as the justified body text that is not centred on the
+    text exactly (a title wrapped over the full width is; the first line of a paragraph, indented,
+    is not, and OCR's line boxes leave no blank gap between the title and it)."""
     block: list[Line] = []
     body = _body_width(page.lines, page.width)
+    left = min((ln.box.x0 for ln in page.lines), default=0.0)
+    right = max((ln.box.x1 for ln in page.lines), default=page.width)
     for i, line in enumerate(page.lines):
         if i in skip or is_page_number(line.text):
             continue
@@ -189,33 +206,70 @@ def title_block(page: PageText, skip: frozenset[int] | set[int] = frozenset()) -
             continue
         if not _centred(line, page.width):
             break
-        if block and body is not None and line.box.x1 - line.box.x0 >= 0.9 * body:
+        wide = body is not None and line.box.x1 - line.box.x0 >= 0.9 * body
+        off_centre = abs((line.box.x0 + line.box.x1) / 2 - (left + right) / 2)
+        if block and wide and off_centre > 0.02 * (right - left):
             break  # a full line of the first paragraph
-        if block and line.box.top - block[-1].box.bottom > 1.2 * line.box.height:
+        tallest = max(ln.box.height for ln in [*block, line])
+        if block and line.box.top - block[-1].box.bottom > 1.2 * tallest:
             break  # a blank line: the title block is over
         block.append(line)
-        if len(block) >= 5:
+        if len(block) >= MAX_TITLE_LINES:
             break
     return block
 
 
-_RE_SIGNED = re.compile(r"ประกาศณวันที่")
+#: The most lines a title block (title and agency line) may have.
+MAX_TITLE_LINES = 8
+
+
+def join_title(lines: Sequence[Line], text_width: float) -> str:
+    """The title's lines as one line.  Thai lines break between words: a line after which the next
+    line's first word would not have fitted was wrapped inside a phrase, and goes on into the next
+    as a wrapped line joins (Thai without a space).  A line that left room for that word was broken
+    at a space or by the author: one space joins them."""
+    out = ""
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        prev = lines[k - 1] if k else None
+        if prev is None:
+            out = text
+        elif prev.box.width + _first_word_width(line) > text_width:
+            out = join_wrapped_lines([out, text], [prev.ends_with_space, line.ends_with_space])
+        else:
+            out = f"{out} {text}"
+    return out
+
+
+def _first_word_width(line: Line) -> float:
+    """About how wide the first word of ``line`` is printed: its first run of letters, cut to its
+    first dictionary word, in proportion to the letters (marks take no room)."""
+    from extractors.thai.words import tokenize
+
+    run = line.words[0] if line.words else None
+    if run is None or not run.text:
+        return line.box.width
+    words = [w for w in tokenize(run.text) if w.strip()]
+    if not words:
+        return run.box.width
+
+    def spacing(text: str) -> int:
+        return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
+
+    return run.box.width * spacing(words[0]) / max(spacing(run.text), 1)
+
+
+def _text_width(page: PageText) -> float:
+    """The width the page's text runs over: from its leftmost to its rightmost line."""
+    return max((ln.box.x1 for ln in page.lines), default=page.width) - min(
+        (ln.box.x0 for ln in page.lines), default=0.0
+    )
 
 
 def title_page(pages: Sequence[PageText]) -> PageText | None:
-    """The page the title is on: the first page with text, or the first page after an
-    announcement cover (it opens with ``ประกาศ`` and is signed ``ประกาศ ณ วันที่`` within the first
-    three pages, and more pages follow)."""
-    texts = [p for p in pages if p.lines]
-    if not texts:
-        return None
-    head = next((ln.text for ln in texts[0].lines if not is_page_number(ln.text)), "")
-    if not head.strip().startswith("ประกาศ"):
-        return texts[0]
-    for k, page in enumerate(texts[:3]):
-        if any(_RE_SIGNED.search(ln.text.replace(" ", "")) for ln in page.lines):
-            return texts[k + 1] if k + 1 < len(texts) else texts[0]
-    return texts[0]
+    """The page the title is on: the first page with text (an announcement cover's heading,
+    ``ประกาศ… เรื่อง …``, is the title of the document it covers)."""
+    return next((p for p in pages if p.lines), None)
 
 
 def _is_agency_line(text: str) -> bool:
@@ -306,7 +360,7 @@ def read_facts(pages: Sequence[PageText], passages: Sequence[Passage]) -> Docume
         title_lines.append(line)
     title_box: BBox | None = None
     if title_lines and page:
-        facts.title = " ".join(line.text.strip() for line in title_lines)
+        facts.title = join_title(title_lines, _text_width(page))
         title_box = title_lines[0].box
         for line in title_lines[1:]:
             title_box = title_box.union(line.box)
@@ -323,13 +377,40 @@ def read_facts(pages: Sequence[PageText], passages: Sequence[Passage]) -> Docume
     return facts
 
 
+def place_name(kind: str, text: str) -> str:
+    """A district or province name as captured, cut where the next word was glued to it: a province
+    is the longest of the 77 province names it starts with (pythainlp's list), a district ends at
+    a word that cannot be part of a name.
+
+    >>> place_name("province", "ชัยภูมิตามที่สำนักงาน"), place_name("district", "บางปะกงในปี")
+    ('ชัยภูมิ', 'บางปะกง')
+    """
+    if kind == "province":
+        known = [p for p in _provinces() if text.startswith(p)]
+        if known:
+            return max(known, key=len)
+    for stop in (*_NAME_STOPS, "ตาม", "ผลคะแนน", "ผลการ", "การ"):
+        k = text.find(stop, 2)
+        if k > 0:
+            text = text[:k]
+    return text
+
+
+def _provinces() -> frozenset[str]:
+    from pythainlp.corpus import provinces
+
+    return frozenset(provinces())
+
+
 def _agency_and_address(
     facts: DocumentFacts, block: Sequence[Line], first: PageText | None, passages: Sequence[Passage]
 ) -> None:
+    """The agency from the title block, else the title page's lines, else the passages; its district
+    and province from the text right after its name, else the first ones named."""
     candidates: list[tuple[str, int, BBox | None, str]] = []
-    for line in block:
-        if first:
-            candidates.append((line.text, first.number, line.box, line.raw))
+    if first:
+        candidates += [(ln.text, first.number, ln.box, ln.raw) for ln in block]
+        candidates += [(ln.text, first.number, ln.box, ln.raw) for ln in first.lines if ln not in block]
     candidates += [(p.text, p.page, p.box, p.text) for p in passages[:40]]
     for text, page, box, raw in candidates:
         found = agency_name(text)
@@ -342,7 +423,7 @@ def _agency_and_address(
         for attr, regex in (("district", _RE_DISTRICT), ("province", _RE_PROVINCE)):
             m = regex.match(tail.strip()) or regex.search(tail)
             if m:
-                setattr(facts, attr, m.group(1))
+                setattr(facts, attr, place_name(attr, m.group(1)))
                 facts.sources[attr] = _prov(page, box, raw)
         break
     if facts.province is None or facts.district is None:
@@ -350,7 +431,7 @@ def _agency_and_address(
             for attr, regex in (("district", _RE_DISTRICT), ("province", _RE_PROVINCE)):
                 m = regex.search(text)
                 if m and getattr(facts, attr) is None:
-                    setattr(facts, attr, m.group(1))
+                    setattr(facts, attr, place_name(attr, m.group(1)))
                     facts.sources[attr] = _prov(page, box, raw)
 
 
@@ -400,37 +481,64 @@ def _clause_year(clause: str) -> tuple[int, int] | None:
     return None
 
 
+def score_statements(text: str) -> Iterator[tuple[int, re.Match[str], float, bool]]:
+    """The numbers in ``text`` stated as a score that is not one indicator's: (where the statement
+    starts, the number's match, its value, whether the statement names a total).
+
+    A score has ``คะแนน``, ``ได้`` or ``เท่ากับ`` between the number before it and itself, and
+    ``คะแนน`` after it or two decimals; full marks, thresholds, shares and differences are not scores.
+
+    >>> [(round(v, 2), t) for _s, _m, v, t in score_statements(
+    ...     "ผลคะแนนภาพรวมของการประเมิน ITA ปี พ.ศ. 2563 เท่ากับ 59.20 คะแนน จากคะแนนเต็ม 100 คะแนน")]
+    [(59.2, True)]
+    >>> [v for _s, _m, v, _t in score_statements("ได้คะแนนต่ำกว่า ๘๕ คะแนน ร้อยละ ๘๙.๓๐ เพิ่มขึ้น ๗.๕๕ คะแนน")]
+    []
+    >>> [v for _s, _m, v, _t in score_statements("ตัวชี้วัดที่ 3 การใช้อำนาจ ได้คะแนนสูงสุด 93.40 คะแนน")]
+    []
+    """
+    prev_end = 0
+    for m in _RE_NUMBER.finditer(text):
+        start, end = max(prev_end, m.start() - STATEMENT_REACH), m.start()
+        prev_end = m.end()
+        window = text[start:end]
+        cue = _RE_SCORE_CUE.search(window)
+        if cue is None or _RE_NOT_A_SCORE.search(window):
+            continue
+        if not m.group(2) and not re.search(r"\.[0-9๐-๙]{2}$", m.group(1)):
+            continue  # a bare number needs คะแนน after it, or two decimals
+        near = text[max(0, end - 60) : end]
+        if _RE_INDICATOR_CONTEXT.search(near) or find_indicator_names(near[-30:]):
+            continue
+        value = parse_number(m.group(1))
+        if value is None or not 0 <= value <= 100:
+            continue
+        first = min(
+            (k for k in (window.find(w) for w in ("ผลคะแนน", "คะแนน", "ได้", "เท่ากับ")) if k >= 0),
+            default=cue.start(),
+        )
+        statement_start = start + first
+        total = any(w in text[statement_start:end] for w in _TOTAL_WORDS)
+        yield statement_start, m, value, total
+
+
 def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
     """Every statement of an overall score in the passages, with its level, year and marks."""
     found: list[_Overall] = []
     order = 0
     for index, passage in enumerate(passages):
         text = passage.text.replace("\n", " ")
-        hits = []
-        for m in _RE_OVERALL.finditer(text):
-            near = text[max(0, m.start() - 60) : m.start()]
-            if _RE_INDICATOR_CONTEXT.search(near) or find_indicator_names(near[-30:]):
-                continue
-            value = parse_number(m.group(1))
-            if value is None or not 0 <= value <= 100:
-                continue
-            total = any(w in m.group(0) for w in ("รวม", "ผลคะแนน", "เฉลี่ย", "ภาพรวม"))
-            if not m.group("unit") and not (total and "." in m.group(1)):
-                continue  # a bare number needs คะแนน after it, or a total's wording and decimals
-            hits.append((m, value))
-        for k, (m, value) in enumerate(hits):
-            next_start = hits[k + 1][0].start() if k + 1 < len(hits) else len(text)
+        hits = list(score_statements(text))
+        for k, (start, m, value, total) in enumerate(hits):
+            next_start = hits[k + 1][0] if k + 1 < len(hits) else len(text)
             tail_end = min(next_start, m.end(1) + 100)
             tail = text[m.end(1) : tail_end]
             level = _level_in(tail)
-            before = text[max(0, m.start() - 80) : m.start()]
-            total = any(w in m.group(0) for w in ("รวม", "ผลคะแนน", "เฉลี่ย", "ภาพรวม"))
-            result = "ผลการประเมิน" in before
+            result = "ผลการประเมิน" in text[max(0, m.start() - 80) : m.start()]
             if not (level or total or result):
                 continue
-            reading = _Reading(value, _prov(passage.page, passage.box, m.group(0).strip()), order)
+            reading = _Reading(value, _prov(passage.page, passage.box, text[start : m.end()].strip()), order)
             order += 1
-            clause_start = max(hits[k - 1][0].end(1) if k else 0, m.start(1) - CLAUSE_REACH)
+            clause_start = max(hits[k - 1][1].end(1) if k else 0, m.start(1) - CLAUSE_REACH)
             clause = text[clause_start : m.start(1)]
             year = _clause_year(clause)
             year_at = clause_start + year[1] if year else None
@@ -449,7 +557,7 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
                 reading.add(1, "names a total")
             if level:
                 reading.add(1, f"states a level ({level[1]})")
-            found.append(_Overall(reading, index, m.start(), tail_end, level, year_at))
+            found.append(_Overall(reading, index, start, tail_end, level, year_at))
     years = [o.reading.year for o in found if o.reading.year is not None]
     latest = max(years, default=None)
     for o in found:
