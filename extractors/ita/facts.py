@@ -140,7 +140,8 @@ def running_lines(
 ) -> set[tuple[int, int]]:
     """``(page number, line index)`` of the running headers and footers: lines in the top or bottom
     ``margin`` of a page whose text (digits aside) is printed at the same height (± ``tolerance``
-    of the page height) on another page."""
+    of the page height) on two other pages, or on the other page of a two-page document (a title
+    repeated once, over a table on another page, is not a running header)."""
     seen: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
     for page in pages:
         if not page.height:
@@ -152,10 +153,12 @@ def running_lines(
             key = _repeat_key(line.text)
             if len(key) >= 2:
                 seen[key].append((page.number, i, rel))
+    need = min(2, max(1, sum(1 for p in pages if p.lines) - 1))
     found: set[tuple[int, int]] = set()
     for items in seen.values():
         for number, index, rel in items:
-            if any(other != number and abs(r - rel) <= tolerance for other, _i, r in items):
+            others = {other for other, _i, r in items if other != number and abs(r - rel) <= tolerance}
+            if len(others) >= need:
                 found.add((number, index))
     return found
 
@@ -207,9 +210,11 @@ def title_block(page: PageText, skip: frozenset[int] | set[int] = frozenset()) -
         if not _centred(line, page.width):
             break
         wide = body is not None and line.box.x1 - line.box.x0 >= 0.9 * body
-        off_centre = abs((line.box.x0 + line.box.x1) / 2 - (left + right) / 2)
-        if block and wide and off_centre > 0.02 * (right - left):
+        off_centre = abs((line.box.x0 + line.box.x1) / 2 - (left + right) / 2) > 0.02 * (right - left)
+        if block and wide and off_centre:
             break  # a full line of the first paragraph
+        if block and off_centre and line.box.x0 - left < 0.05 * (right - left):
+            break  # a line that starts at the left margin: the first paragraph's
         tallest = max(ln.box.height for ln in [*block, line])
         if block and line.box.top - block[-1].box.bottom > 1.2 * tallest:
             break  # a blank line: the title block is over
@@ -351,13 +356,10 @@ def read_facts(pages: Sequence[PageText], passages: Sequence[Passage]) -> Docume
     page = title_page(pages)
     skip = {i for n, i in running_lines(pages) if page and n == page.number}
     block = title_block(page, skip) if page else []
-    if page and not block and skip:
+    title_lines = _title_lines(block)
+    if page and not title_lines and skip:
         block = title_block(page)  # every line at the top repeats on other pages: it is the title
-    title_lines: list[Line] = []
-    for line in block:
-        if _is_agency_line(line.text) or re.match(r"^[0-9๐-๙]+\s*\.", line.text):
-            break
-        title_lines.append(line)
+        title_lines = _title_lines(block)
     title_box: BBox | None = None
     if title_lines and page:
         facts.title = join_title(title_lines, _text_width(page))
@@ -400,6 +402,16 @@ def _provinces() -> frozenset[str]:
     from pythainlp.corpus import provinces
 
     return frozenset(provinces())
+
+
+def _title_lines(block: Sequence[Line]) -> list[Line]:
+    """The lines of a title block before its agency line or its first numbered heading."""
+    lines: list[Line] = []
+    for line in block:
+        if _is_agency_line(line.text) or re.match(r"^[0-9๐-๙]+\s*\.", line.text):
+            break
+        lines.append(line)
+    return lines
 
 
 def _agency_and_address(
