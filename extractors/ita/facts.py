@@ -67,6 +67,8 @@ _RE_NOT_A_SCORE = re.compile(
     r"(?:เต็ม|เกณฑ์|กว่า|ร้อยละ|ละ|เพิ่มขึ้น|ลดลง|ต่าง|(?:ตัวชี้วัด|ข้อ|ครั้ง|ลำดับ|อันดับ)ที่|อันดับ)"
     r"\s*(?:ที่)?\s*[(\[“\"]?\s*$"
 )
+#: A verdict standing alone right after a score: ``86.50 คะแนน ผ่าน``, ``(ไม่ผ่าน)``.
+_RE_BARE_VERDICT = re.compile(r"\s*(?:คะแนน)?\s*[(\[“\"]?\s*(ไม่ผ่าน|ผ่าน)(?=\s|$|[)\]”\",.]|เกณฑ์|การประเมิน)")
 #: Words in a score's statement that make it a total.
 _TOTAL_WORDS = ("รวม", "ภาพรวม", "เฉลี่ย", "ผลคะแนน")
 #: How far before a number its statement may start (characters).
@@ -466,10 +468,15 @@ def _level_in(tail: str) -> tuple[str, str] | None:
 
     >>> _level_in(" คะแนน อยู่ในระดับ AA (ผ่านดีเยี่ยม)"), _level_in(" คะแนน ไม่ผ่านเกณฑ์การประเมิน")
     (('AA', 'ระดับ AA'), ('FAIL', 'ไม่ผ่าน'))
+    >>> _level_in(" คะแนน ผ่าน"), _level_in(" คะแนน ผ่านมาตรฐาน")
+    (('PASS', 'ผ่าน'), None)
     """
     m = _RE_LEVEL.search(tail)
     if m:
         return LEVEL_WORDS.get(m.group(1), m.group(1)), m.group(0)
+    bare = _RE_BARE_VERDICT.match(tail)  # "ได้ 86.50 คะแนน ผ่าน"
+    if bare:
+        return LEVEL_WORDS[bare.group(1)], bare.group(1)
     verdict = pass_fail(tail)
     if verdict:
         return verdict[0], tail[verdict[1] : verdict[2]].strip()

@@ -115,7 +115,9 @@ def _previous(data: dict[str, Any] | None) -> PreviousScore | None:
 
 
 def _candidate(data: dict[str, Any]) -> Candidate:
-    return Candidate(data["value"], _provenance(data["source"]), str(data.get("why", "")), bool(data["chosen"]))
+    return Candidate(
+        data["value"], _provenance(data["source"]), str(data.get("why", "")), bool(data["chosen"])
+    )
 
 
 def _action(data: dict[str, Any]) -> Action:
