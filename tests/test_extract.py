@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from extractors.ita.checks import check_document, weighted_overall
+from extractors.ita.evidence import Evidence, gather
 from extractors.ita.facts import Passage, read_facts
 from extractors.ita.indicators import ProseSource, from_column_table, from_prose, from_row_table
 from extractors.ita.stitch import stitch
@@ -454,8 +455,9 @@ def test_a_column_table_with_a_row_per_year() -> None:
 # --- is this an ITA measures document? ----------------------------------------------------------
 
 
-def _evidence(title: str | None, scores_page: int | None, actions: int, overall_text: str | None = None):  # type: ignore[no-untyped-def]
-    from extractors.ita.evidence import gather
+def _evidence(
+    title: str | None, scores_page: int | None, actions: int, overall_text: str | None = None
+) -> Evidence:
     from schemas.record import Action, Period
 
     pages = [_page(n, [_line(BODY, 75, 100, 540)]) for n in range(1, 8)]

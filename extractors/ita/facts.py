@@ -27,6 +27,7 @@ it is and why it ranks where it does (``DocumentFacts.candidates``); the best on
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -400,10 +401,11 @@ def place_name(kind: str, text: str) -> str:
     return text
 
 
+@functools.cache
 def _provinces() -> frozenset[str]:
     from pythainlp.corpus import provinces
 
-    return frozenset(provinces())
+    return frozenset(str(p) for p in provinces(details=False))
 
 
 def _title_lines(block: Sequence[Line]) -> list[Line]:

@@ -174,7 +174,7 @@ def choose_year(years: Sequence[int], assessed_year: int | None) -> tuple[int | 
     """
     if not years:
         return None, None
-    current = assessed_year if assessed_year in years else max(years)
+    current = assessed_year if assessed_year is not None and assessed_year in years else max(years)
     earlier = [y for y in years if y < current]
     return current, max(earlier, default=None)
 
