@@ -517,3 +517,47 @@ def test_the_level_band_check_knows_both_schemes(
         _facts(level=level, overall_score=overall, assessed_year=year, fiscal_year=year + 1), [], []
     )
     assert ("LEVEL_BAND" in {c.code for c in checks}) is flagged
+
+
+def test_a_paragraph_ends_at_a_short_line_not_at_a_wider_gap_inside_it() -> None:
+    from extractors.ita.interpret import passages
+
+    lines = [
+        _line("ผลคะแนนภาพรวมของการประเมิน ITA ปี พ.ศ. 2563 เท่ากับ 59.20 คะแนน ระดับผล", 110, 100, 540),
+        _line("การประเมิน D", 75, 124, 150, height=10.0),  # short box: no marks above or below
+        _line("ตารางแสดงผลคะแนนรายตัวชี้วัด", 75, 148, 260),
+    ]
+    found = list(passages([_page(1, lines)], []))
+    assert [p.text for p in found] == [
+        "ผลคะแนนภาพรวมของการประเมิน ITA ปี พ.ศ. 2563 เท่ากับ 59.20 คะแนน ระดับผลการประเมิน D",
+        "ตารางแสดงผลคะแนนรายตัวชี้วัด",
+    ]
+    facts = read_facts([], found)
+    assert (facts.overall_score, facts.level) == (59.2, "D")
+
+
+@pytest.mark.parametrize(
+    ("line", "agency", "district", "province"),
+    [
+        ("โรงพยาบาลนาแก อ.นาแก จ.นครพนม", "โรงพยาบาลนาแก", "นาแก", "นครพนม"),
+        ("โรงเรียนวัดป่าประดู่ อำเภอเมืองระยอง จังหวัดระยอง", "โรงเรียนวัดป่าประดู่", "เมืองระยอง", "ระยอง"),
+        ("สำนักงานสาธารณสุขจังหวัดลำปาง", "สำนักงานสาธารณสุขจังหวัดลำปาง", None, "ลำปาง"),
+    ],
+)
+def test_agencies_beyond_local_government(
+    line: str, agency: str, district: str | None, province: str
+) -> None:
+    page = _page(
+        1,
+        [
+            _centred_line("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", 70, 300),
+            _centred_line(line, 94, 250),
+        ],
+    )
+    facts = read_facts([page], [])
+    assert (facts.title, facts.agency, facts.district, facts.province) == (
+        "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+        agency,
+        district,
+        province,
+    )
