@@ -3,13 +3,12 @@
 Every reading of a year, of the overall score and of the level is a **candidate** kept with where
 it is and why it ranks where it does (``DocumentFacts.candidates``); the best one is the fact.
 
-- **Title**: the centred lines at the top of the first page with text (an announcement cover's
-  heading ``ประกาศ… เรื่อง …`` included), up to the line that is only the agency's name and address,
-  or the first heading, paragraph or table.  Page-number lines
-  (``- 1 -``, ``หน้า 1``) and running headers (a line repeated at the same height on other pages) are
-  not part of it.  Its lines are joined with one space, so ``ประจำปีงบประมาณ`` / ``พ.ศ.2567`` is one
-  title whose fiscal year is read.
-- **Agency**: ``เทศบาลนคร/เมือง/ตำบล…``, ``องค์การบริหารส่วนตำบล/จังหวัด…`` followed by its name;
+- **Title**: the title block of the first page with text (an announcement cover's heading
+  ``ประกาศ… เรื่อง …`` included; see :mod:`extractors.ita.title`), up to the line that is only the
+  agency's name and address or the first numbered heading; ``ประจำปีงบประมาณ`` / ``พ.ศ.2567`` is
+  one title whose fiscal year is read.
+- **Agency**: ``เทศบาลนคร/เมือง/ตำบล…``, ``องค์การบริหารส่วนตำบล/จังหวัด…``, ``โรงพยาบาล…``,
+  ``โรงเรียน…``, ``สำนักงานสาธารณสุขจังหวัด…`` … followed by its name;
   the title block is searched first, then the passages.  **District/province**: ``อำเภอ``/``อ.``
   and ``จังหวัด``/``จ.`` in the line that names the agency, else anywhere.
 - **Overall score and level**: every statement such as ``มีผลคะแนน ๗๗.๘๘ คะแนน อยู่ในระดับ B``,
@@ -29,11 +28,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from extractors.ita.title import join_title, running_lines, text_width, title_block, title_page
 from extractors.ita.vocabulary import (
     BE_YEAR,
     LEVEL,
@@ -42,7 +40,7 @@ from extractors.ita.vocabulary import (
     find_indicator_names,
     pass_fail,
 )
-from extractors.thai.text import join_wrapped_lines, normalize_thai, parse_number, thai_digits_to_arabic
+from extractors.thai.text import parse_number, thai_digits_to_arabic
 from schemas import BBox, Line, PageText
 from schemas.record import Candidate, DocumentFacts, Provenance
 
@@ -109,175 +107,6 @@ def _year(text: str) -> int:
 
 def _prov(page: int, box: BBox | None, raw: str, confidence: float | None = None) -> Provenance:
     return Provenance(page=page, box=box, raw=raw, confidence=confidence)
-
-
-# --- lines that are not text: page numbers, running headers ---------------------------------------
-
-_RE_PAGE_NUMBER = re.compile(
-    r"^\s*(?:"
-    r"[-–—]\s*(?:[0-9๐-๙]{1,3}|[ก-ฮ])\s*[-–—]"
-    r"|(?:หน้า(?:ที่)?|page)\s*[0-9๐-๙]{1,3}(?:\s*(?:/|จาก|of)\s*[0-9๐-๙]{1,3})?"
-    r"|[0-9๐-๙]{1,3}(?:\s*/\s*[0-9๐-๙]{1,3})?"
-    r")\s*$",
-    re.IGNORECASE,
-)
-
-
-def is_page_number(text: str) -> bool:
-    """A line that is only a page number.
-
-    >>> [is_page_number(t) for t in ("- 1 -", "หน้า ๒", "3/10", "- ข -", "หน้า 2 จาก 5")]
-    [True, True, True, True, True]
-    >>> [is_page_number(t) for t in ("๑. บทนำ", "พ.ศ.2567", "ประจำปีงบประมาณ", "2567")]
-    [False, False, False, False]
-    """
-    return bool(_RE_PAGE_NUMBER.match(text))
-
-
-def _repeat_key(text: str) -> str:
-    return re.sub(r"[\s0-9๐-๙]", "", normalize_thai(text))
-
-
-def running_lines(
-    pages: Sequence[PageText], margin: float = 0.15, tolerance: float = 0.02
-) -> set[tuple[int, int]]:
-    """``(page number, line index)`` of the running headers and footers: lines in the top or bottom
-    ``margin`` of a page whose text (digits aside) is printed at the same height (± ``tolerance``
-    of the page height) on two other pages, or on the other page of a two-page document (a title
-    repeated once, over a table on another page, is not a running header)."""
-    seen: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
-    for page in pages:
-        if not page.height:
-            continue
-        for i, line in enumerate(page.lines):
-            rel = line.box.top / page.height
-            if margin < rel < 1 - margin:
-                continue
-            key = _repeat_key(line.text)
-            if len(key) >= 2:
-                seen[key].append((page.number, i, rel))
-    need = min(2, max(1, sum(1 for p in pages if p.lines) - 1))
-    found: set[tuple[int, int]] = set()
-    for items in seen.values():
-        for number, index, rel in items:
-            others = {other for other, _i, r in items if other != number and abs(r - rel) <= tolerance}
-            if len(others) >= need:
-                found.add((number, index))
-    return found
-
-
-# --- the title ----------------------------------------------------------------------------------
-
-
-def _centred(line: Line, width: float) -> bool:
-    centre = (line.box.x0 + line.box.x1) / 2
-    return abs(centre - width / 2) < 0.08 * width
-
-
-def _body_width(lines: Sequence[Line], page_width: float) -> float | None:
-    """The width of the page's justified body text: the widest line's, if at least two lines are
-    that wide (within 5%) and it is most of the page's width; else None."""
-    widths = sorted((ln.box.x1 - ln.box.x0 for ln in lines), reverse=True)
-    if len(widths) < 2 or widths[0] < 0.6 * page_width or widths[1] < 0.95 * widths[0]:
-        return None
-    return widths[0]
-
-
-def _is_rule(text: str) -> bool:
-    """A line of dots, dashes or underscores (a separator under a heading)."""
-    stripped = text.replace(" ", "")
-    return len(stripped) >= 3 and not re.search(r"[\u0E01-\u0E4E0-9A-Za-z๐-๙]", stripped)
-
-
-def title_block(page: PageText, skip: frozenset[int] | set[int] = frozenset()) -> list[Line]:
-    """The centred lines at the top of a page (the title and the agency line).
-
-    Lines whose index is in ``skip`` (running headers) and page-number lines are passed over.  The
-    block ends at a line that is not centred, at a blank gap (wider than the block's tallest line),
-    at a separator line, or at a line as wide as the justified body text that is not centred on the
-    text exactly (a title wrapped over the full width is; the first line of a paragraph, indented,
-    is not, and OCR's line boxes leave no blank gap between the title and it)."""
-    block: list[Line] = []
-    body = _body_width(page.lines, page.width)
-    left = min((ln.box.x0 for ln in page.lines), default=0.0)
-    right = max((ln.box.x1 for ln in page.lines), default=page.width)
-    for i, line in enumerate(page.lines):
-        if i in skip or is_page_number(line.text):
-            continue
-        if line.box.top < 0.06 * page.height and not block:
-            continue  # a header in the top margin
-        if _is_rule(line.text):
-            if block:
-                break
-            continue
-        if not _centred(line, page.width):
-            break
-        wide = body is not None and line.box.x1 - line.box.x0 >= 0.9 * body
-        off_centre = abs((line.box.x0 + line.box.x1) / 2 - (left + right) / 2) > 0.02 * (right - left)
-        if block and wide and off_centre:
-            break  # a full line of the first paragraph
-        if block and off_centre and line.box.x0 - left < 0.05 * (right - left):
-            break  # a line that starts at the left margin: the first paragraph's
-        tallest = max(ln.box.height for ln in [*block, line])
-        if block and line.box.top - block[-1].box.bottom > 1.2 * tallest:
-            break  # a blank line: the title block is over
-        block.append(line)
-        if len(block) >= MAX_TITLE_LINES:
-            break
-    return block
-
-
-#: The most lines a title block (title and agency line) may have.
-MAX_TITLE_LINES = 8
-
-
-def join_title(lines: Sequence[Line], text_width: float) -> str:
-    """The title's lines as one line.  Thai lines break between words: a line after which the next
-    line's first word would not have fitted was wrapped inside a phrase, and goes on into the next
-    as a wrapped line joins (Thai without a space).  A line that left room for that word was broken
-    at a space or by the author: one space joins them."""
-    out = ""
-    for k, line in enumerate(lines):
-        text = line.text.strip()
-        prev = lines[k - 1] if k else None
-        if prev is None:
-            out = text
-        elif prev.box.width + _first_word_width(line) > text_width:
-            out = join_wrapped_lines([out, text], [prev.ends_with_space, line.ends_with_space])
-        else:
-            out = f"{out} {text}"
-    return out
-
-
-def _first_word_width(line: Line) -> float:
-    """About how wide the first word of ``line`` is printed: its first run of letters, cut to its
-    first dictionary word, in proportion to the letters (marks take no room)."""
-    from extractors.thai.words import tokenize
-
-    run = line.words[0] if line.words else None
-    if run is None or not run.text:
-        return line.box.width
-    words = [w for w in tokenize(run.text) if w.strip()]
-    if not words:
-        return run.box.width
-
-    def spacing(text: str) -> int:
-        return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
-
-    return run.box.width * spacing(words[0]) / max(spacing(run.text), 1)
-
-
-def _text_width(page: PageText) -> float:
-    """The width the page's text runs over: from its leftmost to its rightmost line."""
-    return max((ln.box.x1 for ln in page.lines), default=page.width) - min(
-        (ln.box.x0 for ln in page.lines), default=0.0
-    )
-
-
-def title_page(pages: Sequence[PageText]) -> PageText | None:
-    """The page the title is on: the first page with text (an announcement cover's heading,
-    ``ประกาศ… เรื่อง …``, is the title of the document it covers)."""
-    return next((p for p in pages if p.lines), None)
 
 
 def _is_agency_line(text: str) -> bool:
@@ -365,7 +194,7 @@ def read_facts(pages: Sequence[PageText], passages: Sequence[Passage]) -> Docume
         title_lines = _title_lines(block)
     title_box: BBox | None = None
     if title_lines and page:
-        facts.title = join_title(title_lines, _text_width(page))
+        facts.title = join_title(title_lines, text_width(page))
         title_box = title_lines[0].box
         for line in title_lines[1:]:
             title_box = title_box.union(line.box)
