@@ -561,3 +561,19 @@ def test_agencies_beyond_local_government(
         district,
         province,
     )
+
+
+def test_a_target_or_a_year_after_the_fiscal_year_is_not_the_result() -> None:
+    paragraphs = [
+        "จึงกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568 ดังนี้",
+        "ผลการประเมิน ITA ปี 2567 ได้ 88.42 คะแนน ผ่านเกณฑ์การประเมิน",
+        "โดยตั้งเป้าหมายให้ได้คะแนนรวม 95.00 คะแนน และผลการประเมินปี 2569 ได้คะแนน 97.10 คะแนน ระดับ AA",
+    ]
+    facts = read_facts([], [Passage(t, 1, None) for t in paragraphs])
+    assert (facts.fiscal_year, facts.assessed_year, facts.overall_score, facts.level) == (
+        2568,
+        2567,
+        88.42,
+        "PASS",
+    )
+    assert "after the fiscal year 2568" in facts.candidates["overall_score"][1].why

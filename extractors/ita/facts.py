@@ -68,6 +68,8 @@ _RE_NOT_A_SCORE = re.compile(
 )
 #: A verdict standing alone right after a score: ``86.50 คะแนน ผ่าน``, ``(ไม่ผ่าน)``.
 _RE_BARE_VERDICT = re.compile(r"\s*(?:คะแนน)?\s*[(\[“\"]?\s*(ไม่ผ่าน|ผ่าน)(?=\s|$|[)\]”\",.]|เกณฑ์|การประเมิน)")
+#: Words in a score's clause that make it a target, not a result.
+_RE_TARGET = re.compile(r"เป้าหมาย|ตั้งเป้า|คาดว่า|คาดหวัง|ให้ได้|มุ่งหวัง")
 #: Words in a score's statement that make it a total.
 _TOTAL_WORDS = ("รวม", "ภาพรวม", "เฉลี่ย", "ผลคะแนน")
 #: How far before a number its statement may start (characters).
@@ -205,8 +207,9 @@ def read_facts(pages: Sequence[PageText], passages: Sequence[Passage]) -> Docume
 
     _agency_and_address(facts, block, page, passages)
     overall = _overall_readings(passages)
-    _choose_overall(facts, overall, passages)
     _fiscal_year(facts, passages, overall, page.number if page else None, title_box)
+    _rank_years(overall, facts.fiscal_year)
+    _choose_overall(facts, overall, passages)
     _assessed_year(facts, overall, passages)
     return facts
 
@@ -345,6 +348,8 @@ def score_statements(text: str) -> Iterator[tuple[int, re.Match[str], float, boo
     []
     >>> [v for _s, _m, v, _t in score_statements("ตัวชี้วัดที่ 3 การใช้อำนาจ ได้คะแนนสูงสุด 93.40 คะแนน")]
     []
+    >>> [v for _s, _m, v, _t in score_statements("ตั้งเป้าหมายปี 2568 ให้ได้คะแนนรวม 90.00 คะแนน")]
+    []
     """
     prev_end = 0
     for m in _RE_NUMBER.finditer(text):
@@ -352,8 +357,8 @@ def score_statements(text: str) -> Iterator[tuple[int, re.Match[str], float, boo
         prev_end = m.end()
         window = text[start:end]
         cue = _RE_SCORE_CUE.search(window)
-        if cue is None or _RE_NOT_A_SCORE.search(window):
-            continue
+        if cue is None or _RE_NOT_A_SCORE.search(window) or _RE_TARGET.search(window):
+            continue  # not a score, or a target
         if not m.group(2) and not re.search(r"\.[0-9๐-๙]{2}$", m.group(1)):
             continue  # a bare number needs คะแนน after it, or two decimals
         near = text[max(0, end - 60) : end]
@@ -408,16 +413,24 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
             if level:
                 reading.add(1, f"states a level ({level[1]})")
             found.append(_Overall(reading, index, start, tail_end, level, year_at))
-    years = [o.reading.year for o in found if o.reading.year is not None]
-    latest = max(years, default=None)
-    for o in found:
-        if o.reading.year is None:
-            o.reading.why.insert(0, "its clause names no year")
-        elif o.reading.year == latest:
-            o.reading.add(4, f"the latest year stated with a score ({o.reading.year})")
-        else:
-            o.reading.add(-4, f"year {o.reading.year} is older than {latest}: an earlier result")
     return found
+
+
+def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None) -> None:
+    """The latest year stated with a score is the assessed result; older ones are earlier results,
+    and a year after the fiscal year of the measures cannot be a result yet."""
+    years = [o.reading.year for o in overall if o.reading.year is not None]
+    latest = max((y for y in years if fiscal_year is None or y <= fiscal_year), default=None)
+    for o in overall:
+        year = o.reading.year
+        if year is None:
+            o.reading.why.insert(0, "its clause names no year")
+        elif fiscal_year is not None and year > fiscal_year:
+            o.reading.add(-6, f"year {year} is after the fiscal year {fiscal_year}: not a result yet")
+        elif year == latest:
+            o.reading.add(4, f"the latest year stated with a score ({year})")
+        else:
+            o.reading.add(-4, f"year {year} is older than {latest}: an earlier result")
 
 
 def _choose_overall(facts: DocumentFacts, overall: Sequence[_Overall], passages: Sequence[Passage]) -> None:
