@@ -501,16 +501,40 @@ def _fiscal_year(
             reading = _Reading(
                 _year(m.group(1)), _prov(passage.page, passage.box, m.group(0)), order * 1000 + m.start()
             )
+            role = _year_role(before)
             if (order - 1, m.start(1)) in score_years:
                 reading.add(-2, "the year of an overall score stated with it")
-            elif _RE_RESULT_YEAR.search(before):
+            elif role == "result":
                 reading.add(-2, "names the year of an ITA result")
-            elif _RE_MEASURES_YEAR.search(before[-40:]):
+            elif role == "measures":
                 reading.add(2, "names the year of the measures")
             else:
                 reading.why.append("the first ปีงบประมาณ in the text")
             readings.append(reading)
     _keep(facts, "fiscal_year", readings, _best(readings, minimum=0.0))
+
+
+_RE_MEASURES_WORD = re.compile(r"มาตรการ|แผน|ดำเนินการ|กำหนด|จัดทำ")
+_RE_RESULT_WORD = re.compile(r"ผลการประเมิน|ผลคะแนน|คะแนน|ITA")
+
+
+def _year_role(before: str) -> str | None:
+    """What the words before a year make it: the year of the ``measures`` or of an ITA ``result``
+    (the nearer word decides), or None.
+
+    >>> _year_role("จากผลการประเมินปี ๒๕๖๕ ตัวชี้วัด จึงกำหนดมาตรการใน")
+    'measures'
+    >>> _year_role("เพื่อจัดทำมาตรการ ตามผลการประเมินคุณธรรมและความโปร่งใส ประจำ")
+    'result'
+    """
+
+    def last(regex: re.Pattern[str]) -> int:
+        return max((m.end() for m in regex.finditer(before)), default=-1)
+
+    measures, result = last(_RE_MEASURES_WORD), last(_RE_RESULT_WORD)
+    if measures < 0 and result < 0:
+        return None
+    return "measures" if measures > result else "result"
 
 
 def _overlaps(a: BBox, b: BBox) -> bool:
