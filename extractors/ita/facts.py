@@ -55,7 +55,7 @@ _RE_DISTRICT = re.compile(rf"(?:อำเภอ|อ\.)\s*({_THAI_NAME})")
 _RE_PROVINCE = re.compile(rf"(?<!ส่วน)(?:จังหวัด|จ\.)\s*({_THAI_NAME})")
 _YEAR = f"({BE_YEAR})"
 _RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:พ\.\s?ศ\.?)?\s*{_YEAR}(?![0-9๐-๙])")
-_RE_ANY_YEAR = re.compile(rf"(?:พ\.\s?ศ\.?|ปีงบประมาณ|ปี|ประจำปี)\s*{_YEAR}(?![0-9๐-๙])")
+_RE_ANY_YEAR = re.compile(rf"(?:พ\.\s?ศ\.?|ปีงบประมาณ|ปี|ประจำปี|ITA)\s*{_YEAR}(?![0-9๐-๙])")
 #: A number that may be a score (a year has four digits and is never one), and ``คะแนน`` after it.
 _RE_NUMBER = re.compile(rf"(?<![0-9๐-๙.,])({SCORE_NUMBER})(?![0-9๐-๙]|\.[0-9๐-๙])(\s*คะแนน)?")
 #: Words that say a number is a score: one must stand between the previous number and it.
