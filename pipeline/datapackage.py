@@ -79,6 +79,11 @@ FIELDS: dict[str, tuple[str, str]] = {
     "name_raw": ("Indicator's name as printed.", "ชื่อตัวชี้วัดตามที่พิมพ์ในเอกสาร"),
     "instrument": ("Instrument: IIT, EIT or OIT.", "เครื่องมือ: IIT EIT หรือ OIT"),
     "score": ("Score, 0–100.", "คะแนน 0–100"),
+    "previous_year": (
+        "BE year of the earlier score printed beside it (a two-year table).",
+        "ปี พ.ศ. ของคะแนนปีก่อนที่พิมพ์ไว้คู่กัน (ตารางสองปี)",
+    ),
+    "previous_score": ("The indicator's score in that earlier year.", "คะแนนของตัวชี้วัดในปีก่อนนั้น"),
     "score_raw": ("Score as printed.", "คะแนนตามที่พิมพ์ในเอกสาร"),
     "issues": ("Issues to improve, as printed.", "ประเด็นที่ต้องพัฒนาตามที่พิมพ์"),
     "page": ("Page the value came from (1-based).", "หน้าที่พบข้อมูล (เริ่มที่ 1)"),

@@ -306,6 +306,8 @@ INDICATOR_COLUMNS = [
     "page",
     "box",
     "origin",
+    "previous_year",
+    "previous_score",
 ]
 ACTION_COLUMNS = [
     "document_id",
@@ -378,6 +380,8 @@ def record_values(record: dict[str, Any]) -> dict[str, list[list[Any]]]:
             i["page"],
             " ".join(map(str, i["box"])) if i["box"] else None,
             i["origin"],
+            (i.get("previous") or {}).get("year"),
+            (i.get("previous") or {}).get("score"),
         ]
         for i in record["indicators"]
     ]
@@ -458,7 +462,14 @@ COLUMN_TYPES: dict[str, dict[str, str]] = {
         "errors": "INTEGER",
         "warnings": "INTEGER",
     },
-    "indicators": {"year": "INTEGER", "number": "INTEGER", "score": "REAL", "page": "INTEGER"},
+    "indicators": {
+        "year": "INTEGER",
+        "number": "INTEGER",
+        "score": "REAL",
+        "page": "INTEGER",
+        "previous_year": "INTEGER",
+        "previous_score": "REAL",
+    },
     "actions": {"row": "INTEGER", "page": "INTEGER"},
     "checks": {"page": "INTEGER"},
     "errors": {},

@@ -1,4 +1,4 @@
-"""The extraction record: what ``ita extract`` writes for one document (schema version "1").
+"""The extraction record: what ``ita extract`` writes for one document (schema version "1.2").
 
 The JSON form is published as ``schemas/ita-record.schema.json`` (JSON Schema 2020-12); ``to_dict``
 produces exactly that form.  Unknown values are ``None`` (JSON ``null``), never guessed.  Text fields
@@ -16,7 +16,9 @@ from typing import Any
 
 from schemas.model import BBox, Document, PageKind, PageText
 
-SCHEMA_VERSION = "1.1"
+#: 1.1 added OCR (``source.ocr``, confidences); 1.2 added ``document.candidates`` (every reading of
+#: a fact, ranked, with why) and ``indicators[].previous`` (the other year of a two-year table).
+SCHEMA_VERSION = "1.2"
 SCHEMA_PATH = Path(__file__).with_name("ita-record.schema.json")
 
 INSTRUMENTS = ("IIT", "EIT", "OIT")
@@ -93,6 +95,20 @@ def _ocr_dict(page: PageText) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One reading of a document fact, kept beside the one chosen: where it is, and why it ranked
+    where it did (``why``: plain words, e.g. ``"year 2566 is older than 2567 (a previous result)"``)."""
+
+    value: str | int | float
+    source: Provenance
+    why: str
+    chosen: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "chosen": self.chosen, "why": self.why, "source": self.source.to_dict()}
+
+
 @dataclass(slots=True)
 class DocumentFacts:
     title: str | None = None
@@ -104,6 +120,26 @@ class DocumentFacts:
     overall_score: float | None = None
     level: str | None = None  #: one of LEVELS
     sources: dict[str, Provenance] = field(default_factory=dict)
+    #: Every reading of a fact found in the document, best first (the chosen one is marked).
+    candidates: dict[str, list[Candidate]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousScore:
+    """An indicator's score of another (earlier) year, printed beside the assessed year's."""
+
+    year: int
+    score: float
+    score_raw: str
+    provenance: Provenance
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "score": self.score,
+            "score_raw": self.score_raw,
+            "provenance": self.provenance.to_dict(),
+        }
 
 
 @dataclass(slots=True)
@@ -120,6 +156,8 @@ class Indicator:
     box: BBox | None  #: the score's cell or line
     origin: str  #: "table" or "text"
     confidence: float | None = None  #: 0..1 when the score was read by OCR; None from a text layer
+    #: The same indicator's score of the year before, when the table gives both years.
+    previous: PreviousScore | None = None
 
 
 @dataclass(slots=True)
@@ -216,6 +254,7 @@ def _facts_dict(facts: DocumentFacts) -> dict[str, Any]:
         "overall_score": facts.overall_score,
         "level": facts.level,
         "sources": {k: v.to_dict() for k, v in facts.sources.items()},
+        "candidates": {k: [c.to_dict() for c in v] for k, v in facts.candidates.items()},
     }
 
 
@@ -233,6 +272,7 @@ def _indicator_dict(ind: Indicator) -> dict[str, Any]:
         "box": ind.box.as_list() if ind.box else None,
         "origin": ind.origin,
         "confidence": ind.confidence,
+        "previous": ind.previous.to_dict() if ind.previous else None,
     }
 
 
@@ -267,6 +307,8 @@ class Interpretation:
     conflicts: list[tuple[Indicator, Indicator]] = field(default_factory=list)
     #: Whether it reads as an ITA measures document; when not, indicators and actions are empty.
     is_ita: bool = True
+    #: What made it read as one or not: each kind of evidence looked for → what was found (or None).
+    evidence: dict[str, Any] = field(default_factory=dict)
 
     def record(self, checks: list[Check]) -> ExtractionRecord:
         """The extraction record, with the checks the check stage found."""

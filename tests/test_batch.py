@@ -35,6 +35,7 @@ from pipeline.batch.sources import expand_sources
 from pipeline.batch.types import BatchError, ErrorKind, ErrorRow, Limits, MissingExtra
 from pipeline.cli import main
 from pipeline.output import BATCH_TABLE_COLUMNS
+from schemas.record import SCHEMA_VERSION
 from tests.big_pdf import make_big_pdf
 from tests.conftest import DATA, ROOT, SAMPLES
 
@@ -430,7 +431,7 @@ def test_every_file_ends_as_a_record_or_an_error_row(
     assert {r["status"] for r in rows} == {"done", "failed"} and all(r["completions"] == 1 for r in rows)
     big_row = next(r for r in rows if r["document_id"] == "big-150-pages")
     assert big_row["pages"] == BIG_PAGES and 0 < big_row["peak_rss_mb"] < 600
-    assert all(r["program_version"] and r["schema_version"] == "1.1" for r in rows)
+    assert all(r["program_version"] and r["schema_version"] == SCHEMA_VERSION for r in rows)
 
 
 def _worker_pids(parent: int) -> list[int]:

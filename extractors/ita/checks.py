@@ -6,7 +6,8 @@ concerns.  The codes:
 =====================  ========  ==============================================================
 code                   severity  when
 =====================  ========  ==============================================================
-NOT_ITA_DOCUMENT       warning   no ITA indicators, scores or measures table were found
+NOT_ITA_DOCUMENT       warning   no ITA indicator scores, ITA result or title naming the ITA (a
+                                 measures table alone is not enough): what was found and missing
 PAGES_NOT_READ         info      scanned pages not sent to OCR (OCR switched off)
 OCR_PAGE_NOT_READ      warning   a scanned page OCR could not read (blank: info), with the reason
 OCR_LOW_CONFIDENCE     warning   a number whose two OCR readings disagree: both shown, with its box
@@ -17,7 +18,8 @@ SCORE_OUT_OF_RANGE     error     a score outside 0–100
 INDICATORS_MISSING     warning   fewer than ten scores for the assessed year
 INDICATOR_CONFLICT     warning   one indicator read twice with different scores
 OVERALL_MISMATCH       warning   stated overall ≠ 0.3·IIT + 0.3·EIT + 0.4·OIT by more than 0.05
-LEVEL_BAND             warning   the stated level is not the level of the stated overall
+LEVEL_BAND             warning   the stated level is not the level of the stated overall, in the
+                                 scheme it is written in (AA–F bands, or pass at 85 and over)
 NO_MEASURES            warning   an ITA document with no measures table
 PERIOD_UNPARSED        warning   a period cell whose text gives no dates
 =====================  ========  ==============================================================
@@ -28,7 +30,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
-from extractors.ita.vocabulary import BY_NUMBER, INSTRUMENT_WEIGHTS, PASS_MARK, level_for_score
+from extractors.ita.vocabulary import BY_NUMBER, INSTRUMENT_WEIGHTS, expected_level, level_scheme
 from schemas import OcrStatus, PageKind, PageText
 from schemas.record import Action, Check, DocumentFacts, Indicator, Interpretation, Severity
 
@@ -62,20 +64,26 @@ def _fmt(value: float) -> str:
 def check(found: Interpretation) -> list[Check]:
     """The check stage: every check of an interpreted document, pages first.
 
-    A document that does not read as an ITA measures document gets ``NOT_ITA_DOCUMENT`` (with how
-    many of its pages were read) instead of the checks of its facts, indicators and actions.
+    A document that does not read as an ITA measures document gets ``NOT_ITA_DOCUMENT`` (the
+    evidence found and missing, and how many of its pages were read) instead of the checks of its
+    facts, indicators and actions.
     """
     pages = found.document.pages
     checks = check_pages(pages)
     if found.is_ita:
         return checks + check_document(found.facts, found.indicators, found.actions, found.conflicts)
+    present = found.evidence.get("found", {})
+    missing = found.evidence.get("missing", [])
+    seen = ", ".join(f"{_EVIDENCE[k]} ({v})" for k, v in present.items()) or "nothing"
     checks.append(
         Check(
             "NOT_ITA_DOCUMENT",
             Severity.WARNING,
-            "no ITA indicator scores, overall result or measures table were found: "
-            "this does not read as an ITA measures document",
+            "this does not read as an ITA measures document: found "
+            f"{seen}; missing {', '.join(_EVIDENCE[k] for k in missing if k != 'measures') or 'nothing'}",
             values={
+                "found": present,
+                "missing": missing,
                 "pages": len(pages),
                 "text_pages": sum(1 for p in pages if p.kind is PageKind.TEXT),
                 "ocr_pages": sum(1 for p in pages if p.ocr and p.ocr.status is OcrStatus.READ),
@@ -83,6 +91,16 @@ def check(found: Interpretation) -> list[Check]:
         )
     )
     return checks
+
+
+#: The kinds of evidence that a document is an ITA measures document, in words.
+_EVIDENCE = {
+    "indicators": "ITA indicator scores in the opening pages",
+    "result": "an ITA result (overall score or level) in the opening pages",
+    "title": "a title naming the ITA or its measures",
+    "measures": "a measures table",
+    "indicators_after_opening": "ITA indicator scores after the opening pages only",
+}
 
 
 def check_document(
@@ -179,21 +197,25 @@ def check_document(
                 },
             )
         )
-    if facts.level is not None and facts.overall_score is not None:
-        expected = (
-            ("PASS" if facts.overall_score >= PASS_MARK else "FAIL")
-            if facts.level in ("PASS", "FAIL")
-            else level_for_score(facts.overall_score)
-        )
+    scheme = level_scheme(facts.assessed_year)
+    if facts.level is not None and facts.overall_score is not None and scheme is not None:
+        expected = expected_level(facts.overall_score, facts.level)
         if expected != facts.level:
+            written = "pass/fail" if facts.level in ("PASS", "FAIL") else "AA–F"
             checks.append(
                 Check(
                     "LEVEL_BAND",
                     Severity.WARNING,
                     f"level {facts.level} does not match the overall {_fmt(facts.overall_score)}, "
-                    f"which is level {expected}",
+                    f"which is {expected} in the {written} scheme",
                     _page(facts, "level"),
-                    {"stated": facts.level, "expected": expected, "overall_score": facts.overall_score},
+                    {
+                        "stated": facts.level,
+                        "expected": expected,
+                        "overall_score": facts.overall_score,
+                        "scheme": "pass" if facts.level in ("PASS", "FAIL") else "bands",
+                        "year_scheme": scheme,
+                    },
                 )
             )
     if not actions:

@@ -1,45 +1,94 @@
-"""Document facts from the title block and the intro: agency, address, years, overall score, level.
+"""Document facts: title, agency, address, fiscal and assessed year, overall score and level.
 
-- **Title**: the centred lines at the top of the first page, up to the line that is only the
-  agency's name and address, or the first heading, paragraph or table.
-- **Agency**: ``เทศบาลนคร/เมือง/ตำบล…``, ``องค์การบริหารส่วนตำบล/จังหวัด…`` followed by its name;
-  the title block is searched first, then the first page.  **District/province**: ``อำเภอ``/``อ.``
-  and ``จังหวัด``/``จ.`` in the line that names the agency, else anywhere on the first page.
-- **Fiscal year**: ``ปีงบประมาณ (พ.ศ.) YYYY`` in the title, else the first one in the document.
-- **Overall score and level**: the first statement such as ``มีผลคะแนน ๗๗.๘๘ คะแนน อยู่ในระดับ B``
-  or ``คะแนนรวม 94.59 คะแนน``; the **assessed year** is the year named just before it in the same
-  passage (``ประจำปีงบประมาณ พ.ศ. 2565 มีคะแนนรวม …``).  When the text gives no overall, an
-  indicator table's ``คะแนนรวม`` cell is used.
+Every reading of a year, of the overall score and of the level is a **candidate** kept with where
+it is and why it ranks where it does (``DocumentFacts.candidates``); the best one is the fact.
+
+- **Title**: the title block of the first page with text (an announcement cover's heading
+  ``ประกาศ… เรื่อง …`` included; see :mod:`extractors.ita.title`), up to the line that is only the
+  agency's name and address or the first numbered heading; ``ประจำปีงบประมาณ`` / ``พ.ศ.2567`` is
+  one title whose fiscal year is read.
+- **Agency**: ``เทศบาลนคร/เมือง/ตำบล…``, ``องค์การบริหารส่วนตำบล/จังหวัด…``, ``โรงพยาบาล…``,
+  ``โรงเรียน…``, ``สำนักงานสาธารณสุขจังหวัด…`` … followed by its name;
+  the title block is searched first, then the passages.  **District/province**: ``อำเภอ``/``อ.``
+  and ``จังหวัด``/``จ.`` in the line that names the agency, else anywhere.
+- **Overall score and level**: every statement such as ``มีผลคะแนน ๗๗.๘๘ คะแนน อยู่ในระดับ B``,
+  ``ได้คะแนน 88.42 คะแนน ผ่านเกณฑ์การประเมิน`` or ``คะแนนรวม 94.59 คะแนน`` in the whole document is a
+  candidate, with the year its clause names (``ปี 2566 ได้ … ส่วนปี 2567 ได้ …``) and any word that
+  marks it as an earlier result (``ปีที่ผ่านมา``, ``เพิ่มขึ้นจาก``).  The most recent year's statement
+  wins; a statement with no year loses to one marked as the current result and beats one marked
+  as an earlier one; then the one that names a total or a level; then the first.
+- **Assessed year**: the year of the chosen overall statement, else the latest year a sentence
+  names for the ITA result (``ผลการประเมิน … ปี 2565``) before the fiscal year.
+- **Fiscal year**: ``ปีงบประมาณ (พ.ศ.) YYYY`` in the title, else a year the text names for the
+  measures (``มาตรการ … ปีงบประมาณ 2566``), else the first ``ปีงบประมาณ`` that is not the year of
+  an ITA result.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
-from extractors.ita.vocabulary import BE_YEAR, LEVEL, LEVEL_WORDS, SCORE_NUMBER, find_indicator_names
+from extractors.ita.title import join_title, running_lines, text_width, title_block, title_page
+from extractors.ita.vocabulary import (
+    BE_YEAR,
+    LEVEL,
+    LEVEL_WORDS,
+    SCORE_NUMBER,
+    find_indicator_names,
+    pass_fail,
+)
 from extractors.thai.text import parse_number, thai_digits_to_arabic
 from schemas import BBox, Line, PageText
-from schemas.record import DocumentFacts, Provenance
+from schemas.record import Candidate, DocumentFacts, Provenance
 
-_AGENCY_PREFIX = r"(?:เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด)"
+_AGENCY_PREFIX = (
+    r"(?:เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด"
+    r"|โรงพยาบาลส่งเสริมสุขภาพตำบล|โรงพยาบาล|โรงเรียน|วิทยาลัยเทคนิค|วิทยาลัยการอาชีพ|วิทยาลัยอาชีวศึกษา"
+    r"|สำนักงานสาธารณสุขจังหวัด|สำนักงานสาธารณสุขอำเภอ|สำนักงานเขตพื้นที่การศึกษา[\u0E01-\u0E4E]*?เขต\s?[0-9๐-๙]*)"
+)
 _THAI_NAME = r"[\u0E01-\u0E2E\u0E30-\u0E4E]+"
 _RE_AGENCY = re.compile(rf"({_AGENCY_PREFIX})\s?({_THAI_NAME})")
 _RE_DISTRICT = re.compile(rf"(?:อำเภอ|อ\.)\s*({_THAI_NAME})")
 _RE_PROVINCE = re.compile(rf"(?<!ส่วน)(?:จังหวัด|จ\.)\s*({_THAI_NAME})")
 _YEAR = f"({BE_YEAR})"
-_RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:พ\.\s?ศ\.?)?\s*{_YEAR}")
-_RE_ANY_YEAR = re.compile(rf"(?:พ\.\s?ศ\.?|ปีงบประมาณ|ปี|ประจำปี)\s*{_YEAR}(?![0-9๐-๙])")
-_NUM = f"({SCORE_NUMBER})"
-_LEVEL = LEVEL
-_RE_OVERALL = re.compile(
-    rf"(?:(?:ได้(?:รับ)?)?(?:ผล)?คะแนน(?:การประเมิน|ITA)?\s*(?:รวม|เฉลี่ย|ภาพรวม)?|คะแนน(?:ประเมิน)?ที่ได้|จำนวน|ได้)\s*"
-    rf"(?:เท่ากับ|จำนวน|ได้|=|:)?\s*{_NUM}\s*คะแนน(?P<tail>.{{0,80}})",
+_RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:พ\.\s?ศ\.?)?\s*{_YEAR}(?![0-9๐-๙])")
+_RE_ANY_YEAR = re.compile(rf"(?:พ\.\s?ศ\.?|ปีงบประมาณ|ปี|ประจำปี|ITA)\s*{_YEAR}(?![0-9๐-๙])")
+#: A number that may be a score (a year has four digits and is never one), and ``คะแนน`` after it.
+_RE_NUMBER = re.compile(rf"(?<![0-9๐-๙.,])({SCORE_NUMBER})(?![0-9๐-๙]|\.[0-9๐-๙])(\s*คะแนน)?")
+#: Words that say a number is a score: one must stand between the previous number and it.
+_RE_SCORE_CUE = re.compile(r"คะแนน|ได้|เท่ากับ")
+#: Words right before a number that make it something else: full marks, a threshold, a share, a
+#: rank, a difference.
+_RE_NOT_A_SCORE = re.compile(
+    r"(?:เต็ม|เกณฑ์|กว่า|ร้อยละ|ละ|เพิ่มขึ้น|ลดลง|ต่าง|(?:ตัวชี้วัด|ข้อ|ครั้ง|ลำดับ|อันดับ)ที่|อันดับ)"
+    r"\s*(?:ที่)?\s*[(\[“\"]?\s*$"
 )
-_RE_LEVEL = re.compile(rf"(?:ระดับ|ผลการประเมิน)\s*(?:ผลการประเมิน)?\s*[“\"']?{_LEVEL}")
+#: A verdict standing alone right after a score: ``86.50 คะแนน ผ่าน``, ``(ไม่ผ่าน)``.
+_RE_BARE_VERDICT = re.compile(r"\s*(?:คะแนน)?\s*[(\[“\"]?\s*(ไม่ผ่าน|ผ่าน)(?=\s|$|[)\]”\",.]|เกณฑ์|การประเมิน)")
+#: Words in a score's clause that make it a target, not a result.
+_RE_TARGET = re.compile(r"เป้าหมาย|ตั้งเป้า|คาดว่า|คาดหวัง|ให้ได้|มุ่งหวัง")
+#: Words in a score's statement that make it a total.
+_TOTAL_WORDS = ("รวม", "ภาพรวม", "เฉลี่ย", "ผลคะแนน")
+#: How far before a number its statement may start (characters).
+STATEMENT_REACH = 80
+_RE_LEVEL = re.compile(rf"(?:ระดับ|ผลการประเมิน)\s*(?:ผลการประเมิน)?\s*[“\"']?{LEVEL}")
 # a statement about one indicator is not the overall
 _RE_INDICATOR_CONTEXT = re.compile(r"ตัวชี้วัดที่\s*[0-9๐-๙]+[^0-9๐-๙]{0,50}$")
+#: Words in a score's clause that make it an earlier year's result.
+_RE_PREVIOUS = re.compile(
+    r"ปีที่ผ่านมา|ปีก่อน|ปีที่แล้ว|ครั้งก่อน|ครั้งที่ผ่านมา|จากเดิม|เดิม|เพิ่มขึ้นจาก|ลดลงจาก|สูงขึ้นจาก|ต่ำลงจาก|เทียบกับ"
+)
+#: Words in a score's clause that make it the current result.
+_RE_CURRENT = re.compile(r"ปีนี้|ปีปัจจุบัน|ล่าสุด|ครั้งนี้|ครั้งล่าสุด")
+#: Words before a year that make it the year of the measures (not of a result).
+_RE_MEASURES_YEAR = re.compile(r"(?:มาตรการ|แผน|ดำเนินการ|กำหนด|จัดทำ)[^0-9๐-๙]{0,40}$")
+#: Words before a year that make it the year of an ITA result.
+_RE_RESULT_YEAR = re.compile(r"(?:ผลการประเมิน|ผลคะแนน|คะแนน|ITA)[^0-9๐-๙]{0,100}$")
+#: How far before a score its clause may name its year (characters).
+CLAUSE_REACH = 150
 
 #: Words that end the agency's name when the PDF glued the next word to it.
 _NAME_STOPS = ("อำเภอ", "จังหวัด", "ได้", "ประจำ", "ปีงบ", "เพื่อ", "โดย", "มี", "จึง", "ซึ่ง", "ใน", "และ", "ของ")
@@ -58,45 +107,8 @@ def _year(text: str) -> int:
     return int(thai_digits_to_arabic(text))
 
 
-def _prov(page: int, box: BBox | None, raw: str) -> Provenance:
-    return Provenance(page=page, box=box, raw=raw)
-
-
-def _centred(line: Line, width: float) -> bool:
-    centre = (line.box.x0 + line.box.x1) / 2
-    return abs(centre - width / 2) < 0.08 * width
-
-
-def _body_width(lines: Sequence[Line], page_width: float) -> float | None:
-    """The width of the page's justified body text: the widest line's, if at least two lines are
-    that wide (within 5%) and it is most of the page's width; else None."""
-    widths = sorted((ln.box.x1 - ln.box.x0 for ln in lines), reverse=True)
-    if len(widths) < 2 or widths[0] < 0.6 * page_width or widths[1] < 0.95 * widths[0]:
-        return None
-    return widths[0]
-
-
-def title_block(page: PageText) -> list[Line]:
-    """The centred lines at the top of the first page (the title and the agency line).
-
-    The block ends at a line that is not centred, at a blank gap, or at a line as wide as the
-    justified body text (centred only because it fills the line: OCR's line boxes leave no blank
-    gap between the title and the first paragraph)."""
-    block: list[Line] = []
-    body = _body_width(page.lines, page.width)
-    for line in page.lines:
-        if line.box.top < 0.06 * page.height and not block:
-            continue  # running header, page number
-        if not _centred(line, page.width):
-            break
-        if block and body is not None and line.box.x1 - line.box.x0 >= 0.9 * body:
-            break  # a full line of the first paragraph
-        if block and line.box.top - block[-1].box.bottom > 1.2 * line.box.height:
-            break  # a blank line: the title block is over
-        block.append(line)
-        if len(block) >= 5:
-            break
-    return block
+def _prov(page: int, box: BBox | None, raw: str, confidence: float | None = None) -> Provenance:
+    return Provenance(page=page, box=box, raw=raw, confidence=confidence)
 
 
 def _is_agency_line(text: str) -> bool:
@@ -126,50 +138,127 @@ def agency_name(text: str) -> tuple[str, int, int] | None:
     return m.group(1) + name, m.start(), m.start() + len(m.group(1)) + len(name)
 
 
+# --- ranked readings --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Reading:
+    """A candidate while it is ranked: ``score`` orders, ``why`` explains, ``order`` breaks ties."""
+
+    value: str | int | float
+    source: Provenance
+    order: int
+    score: float = 0.0
+    why: list[str] = field(default_factory=list)
+    year: int | None = None  #: for an overall score: the year its clause names
+
+    def add(self, points: float, reason: str) -> None:
+        self.score += points
+        self.why.append(reason)
+
+
+def _ranked(readings: Sequence[_Reading]) -> list[_Reading]:
+    return sorted(readings, key=lambda r: (-r.score, r.order))
+
+
+def _keep(
+    facts: DocumentFacts, name: str, readings: Sequence[_Reading], chosen: _Reading | None = None
+) -> None:
+    """Store ``readings``, best first, as the candidates of fact ``name``; ``chosen`` (by default the
+    best one) becomes the fact."""
+    ranked = _ranked(readings)
+    if not ranked:
+        return
+    if chosen is not None:
+        ranked.remove(chosen)
+        ranked.insert(0, chosen)
+        setattr(facts, name, chosen.value)
+        facts.sources[name] = chosen.source
+    facts.candidates[name] = [
+        Candidate(r.value, r.source, "; ".join(r.why) or "the only reading", r is chosen) for r in ranked
+    ]
+
+
+def _best(readings: Sequence[_Reading], minimum: float = float("-inf")) -> _Reading | None:
+    ranked = _ranked(readings)
+    return ranked[0] if ranked and ranked[0].score >= minimum else None
+
+
 def read_facts(pages: Sequence[PageText], passages: Sequence[Passage]) -> DocumentFacts:
-    """The document's facts from its first page's title block and its passages (in order)."""
+    """The document's facts from its title page's title block and its passages (in order)."""
     facts = DocumentFacts()
-    first = next((p for p in pages if p.lines), None)
-    block = title_block(first) if first else []
-    title_lines: list[Line] = []
+    page = title_page(pages)
+    skip = {i for n, i in running_lines(pages) if page and n == page.number}
+    block = title_block(page, skip) if page else []
+    title_lines = _title_lines(block)
+    if page and not title_lines and skip:
+        block = title_block(page)  # every line at the top repeats on other pages: it is the title
+        title_lines = _title_lines(block)
+    title_box: BBox | None = None
+    if title_lines and page:
+        facts.title = join_title(title_lines, text_width(page))
+        title_box = title_lines[0].box
+        for line in title_lines[1:]:
+            title_box = title_box.union(line.box)
+        confs = [ln.confidence for ln in title_lines if ln.confidence is not None]
+        facts.sources["title"] = _prov(
+            page.number, title_box, "\n".join(line.raw for line in title_lines), min(confs) if confs else None
+        )
+
+    _agency_and_address(facts, block, page, passages)
+    overall = _overall_readings(passages)
+    _fiscal_year(facts, passages, overall, page.number if page else None, title_box)
+    _rank_years(overall, facts.fiscal_year)
+    _choose_overall(facts, overall, passages)
+    _assessed_year(facts, overall, passages)
+    return facts
+
+
+def place_name(kind: str, text: str) -> str:
+    """A district or province name as captured, cut where the next word was glued to it: a province
+    is the longest of the 77 province names it starts with (pythainlp's list), a district ends at
+    a word that cannot be part of a name.
+
+    >>> place_name("province", "ชัยภูมิตามที่สำนักงาน"), place_name("district", "บางปะกงในปี")
+    ('ชัยภูมิ', 'บางปะกง')
+    """
+    if kind == "province":
+        known = [p for p in _provinces() if text.startswith(p)]
+        if known:
+            return max(known, key=len)
+    for stop in (*_NAME_STOPS, "ตาม", "ผลคะแนน", "ผลการ", "การ"):
+        k = text.find(stop, 2)
+        if k > 0:
+            text = text[:k]
+    return text
+
+
+@functools.cache
+def _provinces() -> frozenset[str]:
+    from pythainlp.corpus import provinces
+
+    return frozenset(str(p) for p in provinces(details=False))
+
+
+def _title_lines(block: Sequence[Line]) -> list[Line]:
+    """The lines of a title block before its agency line or its first numbered heading."""
+    lines: list[Line] = []
     for line in block:
         if _is_agency_line(line.text) or re.match(r"^[0-9๐-๙]+\s*\.", line.text):
             break
-        title_lines.append(line)
-    if title_lines and first:
-        facts.title = " ".join(line.text for line in title_lines)
-        box = title_lines[0].box
-        for line in title_lines[1:]:
-            box = box.union(line.box)
-        facts.sources["title"] = _prov(first.number, box, "\n".join(line.raw for line in title_lines))
-
-    _agency_and_address(facts, block, first, passages)
-
-    for line in title_lines:
-        m = _RE_FISCAL.search(line.text)
-        if m and first:
-            facts.fiscal_year = _year(m.group(1))
-            facts.sources["fiscal_year"] = _prov(first.number, line.box, line.raw)
-            break
-    if facts.fiscal_year is None:
-        for passage in passages:
-            m = _RE_FISCAL.search(passage.text)
-            if m:
-                facts.fiscal_year = _year(m.group(1))
-                facts.sources["fiscal_year"] = _prov(passage.page, passage.box, m.group(0))
-                break
-
-    _overall(facts, passages)
-    return facts
+        lines.append(line)
+    return lines
 
 
 def _agency_and_address(
     facts: DocumentFacts, block: Sequence[Line], first: PageText | None, passages: Sequence[Passage]
 ) -> None:
+    """The agency from the title block, else the title page's lines, else the passages; its district
+    and province from the text right after its name, else the first ones named."""
     candidates: list[tuple[str, int, BBox | None, str]] = []
-    for line in block:
-        if first:
-            candidates.append((line.text, first.number, line.box, line.raw))
+    if first:
+        candidates += [(ln.text, first.number, ln.box, ln.raw) for ln in block]
+        candidates += [(ln.text, first.number, ln.box, ln.raw) for ln in first.lines if ln not in block]
     candidates += [(p.text, p.page, p.box, p.text) for p in passages[:40]]
     for text, page, box, raw in candidates:
         found = agency_name(text)
@@ -182,7 +271,7 @@ def _agency_and_address(
         for attr, regex in (("district", _RE_DISTRICT), ("province", _RE_PROVINCE)):
             m = regex.match(tail.strip()) or regex.search(tail)
             if m:
-                setattr(facts, attr, m.group(1))
+                setattr(facts, attr, place_name(attr, m.group(1)))
                 facts.sources[attr] = _prov(page, box, raw)
         break
     if facts.province is None or facts.district is None:
@@ -190,30 +279,294 @@ def _agency_and_address(
             for attr, regex in (("district", _RE_DISTRICT), ("province", _RE_PROVINCE)):
                 m = regex.search(text)
                 if m and getattr(facts, attr) is None:
-                    setattr(facts, attr, m.group(1))
+                    setattr(facts, attr, place_name(attr, m.group(1)))
                     facts.sources[attr] = _prov(page, box, raw)
 
 
-def _overall(facts: DocumentFacts, passages: Sequence[Passage]) -> None:
-    for passage in passages:
+# --- the overall score and level ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Overall:
+    reading: _Reading
+    passage: int  #: index of its passage
+    start: int  #: where its statement starts in the passage's text
+    end: int  #: where its tail (the words that may state its level) ends
+    level: tuple[str, str] | None  #: (code, raw) of the level its tail states
+    year_at: int | None = None  #: where in the passage's text the digits of its clause's year start
+
+
+def _level_in(tail: str) -> tuple[str, str] | None:
+    """The level a score's tail states, (code, raw): ``ระดับ B``, ``ผลการประเมิน ผ่าน``, else a
+    verdict such as ``ผ่านเกณฑ์การประเมิน`` / ``ไม่ผ่านเกณฑ์``.
+
+    >>> _level_in(" คะแนน อยู่ในระดับ AA (ผ่านดีเยี่ยม)"), _level_in(" คะแนน ไม่ผ่านเกณฑ์การประเมิน")
+    (('AA', 'ระดับ AA'), ('FAIL', 'ไม่ผ่าน'))
+    >>> _level_in(" คะแนน ผ่าน"), _level_in(" คะแนน ผ่านมาตรฐาน")
+    (('PASS', 'ผ่าน'), None)
+    """
+    m = _RE_LEVEL.search(tail)
+    if m:
+        return LEVEL_WORDS.get(m.group(1), m.group(1)), m.group(0)
+    bare = _RE_BARE_VERDICT.match(tail)  # "ได้ 86.50 คะแนน ผ่าน"
+    if bare:
+        return LEVEL_WORDS[bare.group(1)], bare.group(1)
+    verdict = pass_fail(tail)
+    if verdict:
+        return verdict[0], tail[verdict[1] : verdict[2]].strip()
+    return None
+
+
+def _clause_year(clause: str) -> tuple[int, int] | None:
+    """The year a score's clause names, and where: the last year before the score that is not the
+    year of the measures (``มาตรการ … ปีงบประมาณ 2568``).
+
+    >>> _clause_year("มาตรการ ประจำปีงบประมาณ 2568 จากผลการประเมินปี 2567 ได้คะแนน ")
+    (2567, 47)
+    >>> _clause_year("เพื่อจัดทำมาตรการ ประจำปีงบประมาณ 2568 ได้คะแนน ")
+    """
+    for m in reversed(list(_RE_ANY_YEAR.finditer(clause))):
+        if _RE_MEASURES_YEAR.search(
+            clause[max(0, m.start() - 40) : m.start()]
+        ) and not _RE_RESULT_YEAR.search(clause[max(0, m.start() - 100) : m.start()]):
+            continue
+        return _year(m.group(1)), m.start(1)
+    return None
+
+
+def score_statements(text: str) -> Iterator[tuple[int, re.Match[str], float, bool]]:
+    """The numbers in ``text`` stated as a score that is not one indicator's: (where the statement
+    starts, the number's match, its value, whether the statement names a total).
+
+    A score has ``คะแนน``, ``ได้`` or ``เท่ากับ`` between the number before it and itself, and
+    ``คะแนน`` after it or two decimals; full marks, thresholds, shares and differences are not scores.
+
+    >>> [(round(v, 2), t) for _s, _m, v, t in score_statements(
+    ...     "ผลคะแนนภาพรวมของการประเมิน ITA ปี พ.ศ. 2563 เท่ากับ 59.20 คะแนน จากคะแนนเต็ม 100 คะแนน")]
+    [(59.2, True)]
+    >>> [v for _s, _m, v, _t in score_statements("ได้คะแนนต่ำกว่า ๘๕ คะแนน ร้อยละ ๘๙.๓๐ เพิ่มขึ้น ๗.๕๕ คะแนน")]
+    []
+    >>> [v for _s, _m, v, _t in score_statements("ตัวชี้วัดที่ 3 การใช้อำนาจ ได้คะแนนสูงสุด 93.40 คะแนน")]
+    []
+    >>> [v for _s, _m, v, _t in score_statements("ตั้งเป้าหมายปี 2568 ให้ได้คะแนนรวม 90.00 คะแนน")]
+    []
+    """
+    prev_end = 0
+    for m in _RE_NUMBER.finditer(text):
+        start, end = max(prev_end, m.start() - STATEMENT_REACH), m.start()
+        prev_end = m.end()
+        window = text[start:end]
+        cue = _RE_SCORE_CUE.search(window)
+        if cue is None or _RE_NOT_A_SCORE.search(window) or _RE_TARGET.search(window):
+            continue  # not a score, or a target
+        if not m.group(2) and not re.search(r"\.[0-9๐-๙]{2}$", m.group(1)):
+            continue  # a bare number needs คะแนน after it, or two decimals
+        near = text[max(0, end - 60) : end]
+        if _RE_INDICATOR_CONTEXT.search(near) or find_indicator_names(near[-30:]):
+            continue
+        value = parse_number(m.group(1))
+        if value is None or not 0 <= value <= 100:
+            continue
+        first = min(
+            (k for k in (window.find(w) for w in ("ผลคะแนน", "คะแนน", "ได้", "เท่ากับ")) if k >= 0),
+            default=cue.start(),
+        )
+        statement_start = start + first
+        total = any(w in text[statement_start:end] for w in _TOTAL_WORDS)
+        yield statement_start, m, value, total
+
+
+def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
+    """Every statement of an overall score in the passages, with its level, year and marks."""
+    found: list[_Overall] = []
+    order = 0
+    for index, passage in enumerate(passages):
         text = passage.text.replace("\n", " ")
-        for m in _RE_OVERALL.finditer(text):
-            near = text[max(0, m.start() - 60) : m.start()]
-            if _RE_INDICATOR_CONTEXT.search(near) or find_indicator_names(near[-30:]):
+        hits = list(score_statements(text))
+        for k, (start, m, value, total) in enumerate(hits):
+            next_start = hits[k + 1][0] if k + 1 < len(hits) else len(text)
+            tail_end = min(next_start, m.end(1) + 100)
+            tail = text[m.end(1) : tail_end]
+            level = _level_in(tail)
+            result = "ผลการประเมิน" in text[max(0, m.start() - 80) : m.start()]
+            if not (level or total or result):
                 continue
-            value = parse_number(m.group(1))
-            level = _RE_LEVEL.search(m.group("tail"))
-            before = text[max(0, m.start() - 80) : m.start()]
-            strong = any(w in m.group(0) for w in ("รวม", "ผลคะแนน", "เฉลี่ย")) or "ผลการประเมิน" in before
-            if value is None or not 0 <= value <= 100 or not (level or strong):
-                continue
-            facts.overall_score = value
-            facts.sources["overall_score"] = _prov(passage.page, passage.box, m.group(0).strip())
+            reading = _Reading(value, _prov(passage.page, passage.box, text[start : m.end()].strip()), order)
+            order += 1
+            clause_start = max(hits[k - 1][1].end(1) if k else 0, m.start(1) - CLAUSE_REACH)
+            clause = text[clause_start : m.start(1)]
+            year = _clause_year(clause)
+            year_at = clause_start + year[1] if year else None
+            if year is None:  # "ได้ 88.42 คะแนน ในปี 2567"
+                after = re.match(
+                    rf"\s*(?:คะแนน)?\s*(?:ใน|ของ|ประจำ)?\s*(?:ปีงบประมาณ|ปี)\s*(?:พ\.\s?ศ\.?)?\s*{_YEAR}", tail
+                )
+                year = (_year(after.group(1)), 0) if after else None
+            reading.year = year[0] if year else None
+            earlier, current = _RE_PREVIOUS.search(clause), _RE_CURRENT.search(clause)
+            if year is None and earlier:
+                reading.add(-2, f"marked as an earlier result ({earlier.group(0)})")
+            elif year is None and current:
+                reading.add(2, f"marked as the current result ({current.group(0)})")
+            if total:
+                reading.add(1, "names a total")
             if level:
-                facts.level = LEVEL_WORDS.get(level.group(1), level.group(1))
-                facts.sources["level"] = _prov(passage.page, passage.box, level.group(0))
-            years = list(_RE_ANY_YEAR.finditer(text[: m.start()]))  # the nearest year before, same passage
-            if years:
-                facts.assessed_year = _year(years[-1].group(1))
-                facts.sources["assessed_year"] = _prov(passage.page, passage.box, years[-1].group(0))
-            return
+                reading.add(1, f"states a level ({level[1]})")
+            found.append(_Overall(reading, index, start, tail_end, level, year_at))
+    return found
+
+
+def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None) -> None:
+    """The latest year stated with a score is the assessed result; older ones are earlier results,
+    and a year after the fiscal year of the measures cannot be a result yet."""
+    years = [o.reading.year for o in overall if o.reading.year is not None]
+    latest = max((y for y in years if fiscal_year is None or y <= fiscal_year), default=None)
+    for o in overall:
+        year = o.reading.year
+        if year is None:
+            o.reading.why.insert(0, "its clause names no year")
+        elif fiscal_year is not None and year > fiscal_year:
+            o.reading.add(-6, f"year {year} is after the fiscal year {fiscal_year}: not a result yet")
+        elif year == latest:
+            o.reading.add(4, f"the latest year stated with a score ({year})")
+        else:
+            o.reading.add(-4, f"year {year} is older than {latest}: an earlier result")
+
+
+def _choose_overall(facts: DocumentFacts, overall: Sequence[_Overall], passages: Sequence[Passage]) -> None:
+    if not overall:
+        return
+    best = min(overall, key=lambda o: (-o.reading.score, o.reading.order))
+    _keep(facts, "overall_score", [o.reading for o in overall], best.reading)
+    levels: list[_Reading] = []
+    chosen: _Reading | None = None
+    for o in overall:
+        if o.level:
+            reading = _Reading(
+                o.level[0], _prov(o.reading.source.page, o.reading.source.box, o.level[1]), o.reading.order
+            )
+            reading.add(o.reading.score, f"stated with the overall score {o.reading.value}")
+            levels.append(reading)
+            chosen = reading if o is best else chosen
+    if best.level is None:  # a level stated elsewhere in the chosen score's paragraph
+        passage = passages[best.passage]
+        text = passage.text.replace("\n", " ")
+        taken = [(o.start, o.end) for o in overall if o.passage == best.passage]
+        for m in _RE_LEVEL.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            code = LEVEL_WORDS.get(m.group(1), m.group(1))
+            chosen = _Reading(code, _prov(passage.page, passage.box, m.group(0)), len(overall) + m.start())
+            chosen.why.append("stated in the chosen overall score's paragraph")
+            levels.append(chosen)
+            break
+    if levels:
+        _keep(facts, "level", levels, chosen)
+
+
+# --- years ----------------------------------------------------------------------------------------
+
+
+def _fiscal_year(
+    facts: DocumentFacts,
+    passages: Sequence[Passage],
+    overall: Sequence[_Overall],
+    title_page_number: int | None,
+    title_box: BBox | None,
+) -> None:
+    readings: list[_Reading] = []
+    source = facts.sources.get("title")
+    if facts.title and source:
+        m = _RE_FISCAL.search(facts.title)
+        if m:
+            readings.append(_Reading(_year(m.group(1)), _prov(source.page, source.box, source.raw), 0))
+            readings[-1].add(6, "ปีงบประมาณ in the title")
+        else:
+            m = _RE_ANY_YEAR.search(facts.title)
+            if m:
+                readings.append(_Reading(_year(m.group(1)), _prov(source.page, source.box, source.raw), 0))
+                readings[-1].add(5, "a year in the title")
+    score_years = {(o.passage, o.year_at) for o in overall if o.year_at is not None}
+    for order, passage in enumerate(passages, 1):
+        if (
+            title_box is not None
+            and passage.page == title_page_number
+            and passage.box is not None
+            and _overlaps(passage.box, title_box)
+        ):
+            continue  # the title's own lines
+        text = passage.text.replace("\n", " ")
+        for m in _RE_FISCAL.finditer(text):
+            before = text[max(0, m.start() - 100) : m.start()]
+            reading = _Reading(
+                _year(m.group(1)), _prov(passage.page, passage.box, m.group(0)), order * 1000 + m.start()
+            )
+            role = _year_role(before)
+            if (order - 1, m.start(1)) in score_years:
+                reading.add(-2, "the year of an overall score stated with it")
+            elif role == "result":
+                reading.add(-2, "names the year of an ITA result")
+            elif role == "measures":
+                reading.add(2, "names the year of the measures")
+            else:
+                reading.why.append("the first ปีงบประมาณ in the text")
+            readings.append(reading)
+    _keep(facts, "fiscal_year", readings, _best(readings, minimum=0.0))
+
+
+_RE_MEASURES_WORD = re.compile(r"มาตรการ|แผน|ดำเนินการ|กำหนด|จัดทำ")
+_RE_RESULT_WORD = re.compile(r"ผลการประเมิน|ผลคะแนน|คะแนน|ITA")
+
+
+def _year_role(before: str) -> str | None:
+    """What the words before a year make it: the year of the ``measures`` or of an ITA ``result``
+    (the nearer word decides), or None.
+
+    >>> _year_role("จากผลการประเมินปี ๒๕๖๕ ตัวชี้วัด จึงกำหนดมาตรการใน")
+    'measures'
+    >>> _year_role("เพื่อจัดทำมาตรการ ตามผลการประเมินคุณธรรมและความโปร่งใส ประจำ")
+    'result'
+    """
+
+    def last(regex: re.Pattern[str]) -> int:
+        return max((m.end() for m in regex.finditer(before)), default=-1)
+
+    measures, result = last(_RE_MEASURES_WORD), last(_RE_RESULT_WORD)
+    if measures < 0 and result < 0:
+        return None
+    return "measures" if measures > result else "result"
+
+
+def _overlaps(a: BBox, b: BBox) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
+
+
+_RE_RESULT_PHRASE = re.compile(
+    rf"(?:ผลการประเมิน|ผลคะแนน|ITA)[^0-9๐-๙]{{0,60}}?(?:ปีงบประมาณ|ปี|พ\.\s?ศ\.?)\s*(?:พ\.\s?ศ\.?)?\s*{_YEAR}(?![0-9๐-๙])"
+)
+
+
+def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: Sequence[Passage]) -> None:
+    readings: list[_Reading] = []
+    chosen = facts.candidates.get("overall_score", [])
+    for o in overall:
+        if o.reading.year is None:
+            continue
+        best = bool(chosen) and chosen[0].source == o.reading.source and chosen[0].value == o.reading.value
+        reading = _Reading(o.reading.year, o.reading.source, o.reading.order)
+        reading.add(
+            10 if best else 1,
+            "the year of the chosen overall score" if best else f"the year stated with {o.reading.value}",
+        )
+        readings.append(reading)
+    for order, passage in enumerate(passages, 1):
+        text = passage.text.replace("\n", " ")
+        for m in _RE_RESULT_PHRASE.finditer(text):
+            year = _year(m.group(1))
+            reading = _Reading(year, _prov(passage.page, passage.box, m.group(0)), 1000 * order + m.start())
+            if facts.fiscal_year is not None and year >= facts.fiscal_year:
+                reading.add(-3, f"not before the fiscal year {facts.fiscal_year}")
+            else:
+                reading.add(year / 10000, "names an ITA result's year (the latest ranks first)")
+            readings.append(reading)
+    _keep(facts, "assessed_year", readings, _best(readings, minimum=0.0))

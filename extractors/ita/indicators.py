@@ -4,9 +4,15 @@ Three shapes are read:
 
 - **Row tables**: one row per indicator, grouped under ``IIT``/``EIT``/``OIT`` caption rows; the
   indicator named by number and/or name (matched to the canonical ten by
-  :func:`~extractors.ita.vocabulary.match_indicator_name`), one or more score columns (a header that
-  names a year, ``คะแนน ๒๕๖๔``, gives the scores of that year).
+  :func:`~extractors.ita.vocabulary.match_indicator_name`), one or more score columns.
 - **Column tables**: a header row numbered ``1 … 10`` and a row labelled ``คะแนน`` under it.
+- **Several years** (``คะแนน ๒๕๖๔ | คะแนน ๒๕๖๕ | ผลต่าง``, ``ปี 2567 | ปี 2568 | เพิ่มขึ้น/ลดลง``, or
+  rows ``คะแนนปี 2566`` / ``คะแนนปี 2567``): the assessed year's column (or row) gives the scores,
+  that year being the one the text names as assessed if the table has it, else the latest; the
+  nearest earlier year is kept on each indicator as ``previous``; a column of differences (its
+  header says ``ผลต่าง``, ``เพิ่มขึ้น/ลดลง``, ``+/-``, or its numbers carry signs) is neither.  A table
+  whose header the stitcher did not recognise is read too when a leading row names the years and
+  at least half of the ten indicators have a score in it.
 - **Prose**, in cells or paragraphs: ``แบบ IIT ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ มีคะแนน 95.84``,
   ``การป้องกันการทุจริต (ตัวชี้วัดที่ 10 ได้ 93.75 คะแนน)``.  An indicator is anchored by
   ``ตัวชี้วัดที่ N`` or by its name; its score is the first number after the anchor (and before
@@ -20,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.ita.vocabulary import (
     BY_NUMBER,
@@ -35,7 +41,7 @@ from extractors.ita.vocabulary import (
 )
 from extractors.thai.text import parse_number, thai_digits_to_arabic
 from schemas import BBox, LogicalRow, LogicalTable
-from schemas.record import Indicator
+from schemas.record import Indicator, PreviousScore, Provenance
 
 _NUM = SCORE_NUMBER
 _RE_SCORE_CELL = re.compile(rf"^\s*({_NUM})\s*(?:คะแนน)?\s*$")
@@ -46,6 +52,12 @@ _RE_PROSE_SCORE = re.compile(
 _SCORE_CUES = ("คะแนน", "ได้", "=", ":")
 #: How far after an indicator's bare name (no ``ตัวชี้วัดที่ N``) its score may stand.
 NAME_REACH = 30
+#: A table the stitcher did not recognise as an indicator table is one if it scores this many.
+MIN_UNRECOGNISED = 5
+_DIFF_WORDS = ("ผลต่าง", "ส่วนต่าง", "เพิ่มขึ้น", "ลดลง", "เปลี่ยนแปลง", "ผลเปรียบเทียบ")
+_RE_SIGNED = re.compile(r"^\s*[+\-–−±]\s*[0-9๐-๙]")
+#: Fields of columns that never hold scores.
+_NOT_SCORES = frozenset({"indicator", "instrument", "seq", "level", "diff", "issue", "measure", "steps"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +69,8 @@ class TableFacts:
     level_raw: str | None
     page: int
     box: BBox | None
+    year: int | None = None  #: the year of the column (or row) they were read from
+    previous: TableFacts | None = None  #: the same for the earlier year, in a two-year table
 
 
 def _score(text: str) -> float | None:
@@ -94,14 +108,87 @@ def _indicator_of_row(row: LogicalRow, cols: Sequence[int]) -> tuple[int | None,
     return None, name
 
 
-def _score_columns(table: LogicalTable) -> list[int]:
-    """Score columns whose cells mostly read as numbers."""
+def is_difference(header: str, values: Sequence[str] = ()) -> bool:
+    """A column of differences between years: its header says so, or most of its numbers carry a sign.
+
+    >>> is_difference("เพิ่มขึ้น/ลดลง"), is_difference("ผลต่าง (+/-)"), is_difference("", ["+2.93", "-0.42"])
+    (True, True, True)
+    >>> is_difference("คะแนน ๒๕๖๕", ["91.05", "87.90"])
+    False
+    """
+    key = fold(header)
+    if any(w in key for w in _DIFF_WORDS) or re.search(r"\+\s*/?\s*-|±", header):
+        return True
+    filled = [v for v in values if v.strip()]
+    return bool(filled) and sum(bool(_RE_SIGNED.match(v)) for v in filled) >= 0.5 * len(filled)
+
+
+def _headers(table: LogicalTable) -> tuple[list[str], int]:
+    """Each column's header text, and how many of the table's rows are a header the stitcher did
+    not recognise: a leading row that names a year in two columns or more and holds no score."""
+    if any(year_in(t) for t in table.header):
+        return list(table.header), 0
+    for k, row in enumerate(table.rows[:2]):
+        texts = [row.text(c) for c in range(len(table.fields))]
+        if any(_score(t) is not None for t in texts):
+            break
+        if sum(1 for t in texts if year_in(t)) >= 2:
+            return [f"{h} {t}".strip() for h, t in zip(table.header, texts, strict=True)], k + 1
+    return list(table.header), 0
+
+
+def _score_columns(table: LogicalTable, rows: Sequence[LogicalRow], headers: Sequence[str]) -> list[int]:
+    """Score columns (headed as scores, or by a year) whose cells mostly read as numbers;
+    columns of differences left out."""
     cols = []
-    for col in table.columns("score"):
-        values = [row.text(col) for row in table.rows if row.text(col).strip()]
+    for col, name in enumerate(table.fields):
+        if name in _NOT_SCORES or (name != "score" and year_in(headers[col]) is None):
+            continue
+        values = [row.text(col) for row in rows if row.text(col).strip()]
+        if is_difference(headers[col], values):
+            continue
         if values and sum(_score(v) is not None for v in values) >= 0.6 * len(values):
             cols.append(col)
     return cols
+
+
+def _name_columns(table: LogicalTable, rows: Sequence[LogicalRow]) -> list[int]:
+    """The columns that name the indicators: headed so, else the column naming the most of them."""
+    named = table.columns("indicator")
+    if named:
+        return named
+    counts = {
+        col: sum(1 for row in rows if _indicator_of_row(row, [col])[0] is not None)
+        for col in range(min(3, len(table.fields)))
+    }
+    best = max(counts, key=lambda c: (counts[c], -c), default=0)
+    return [best]
+
+
+def choose_year(years: Sequence[int], assessed_year: int | None) -> tuple[int | None, int | None]:
+    """Of the years a table scores, (the assessed one, the nearest earlier one): the year the text
+    names as assessed if the table has it, else the latest.
+
+    >>> choose_year([2564, 2565], None), choose_year([2566, 2567], 2566), choose_year([2567], 2565)
+    ((2565, 2564), (2566, None), (2567, None))
+    """
+    if not years:
+        return None, None
+    current = assessed_year if assessed_year is not None and assessed_year in years else max(years)
+    earlier = [y for y in years if y < current]
+    return current, max(earlier, default=None)
+
+
+def _previous(row: LogicalRow, col: int | None, year: int | None) -> PreviousScore | None:
+    if col is None or year is None:
+        return None
+    raw = row.text(col).strip()
+    value = _score(raw)
+    if value is None:
+        return None
+    page, box = _part(row, col)
+    confs = [p.confidence for p in row.cells.get(col, []) if p.confidence is not None]
+    return PreviousScore(year, value, raw, Provenance(page, box, raw, min(confs) if confs else None))
 
 
 def _part(row: LogicalRow, col: int) -> tuple[int, BBox | None]:
@@ -139,40 +226,77 @@ def _cell_indicator(
 def from_row_table(
     table: LogicalTable, assessed_year: int | None
 ) -> tuple[list[Indicator], TableFacts | None]:
-    """Indicators of a table with one row per indicator; plus the overall row if it has one."""
-    name_cols = table.columns("indicator") or [0]
-    score_cols = _score_columns(table)
-    issue_cols = table.columns("issue")
+    """Indicators of a table with one row per indicator (the assessed year's column, the earlier
+    year as ``previous``); plus the overall row if it has one."""
+    headers, skip = _headers(table)
+    rows = table.rows[skip:]
+    score_cols = _score_columns(table, rows, headers)
     if not score_cols:
         return [], None
-    years = {col: year_in(table.header[col]) for col in score_cols}
+    name_cols = _name_columns(table, rows)
+    issue_cols = table.columns("issue")
+    years = {col: year_in(headers[col]) for col in score_cols}
     if len(score_cols) > 1 and not all(years.values()):
         score_cols = score_cols[:1]  # two score columns without years: only the first is a score
+    by_year = {y: c for c, y in reversed(list(years.items())) if y is not None}
+    current, earlier = choose_year(list(by_year), assessed_year)
+    col = by_year[current] if current is not None else score_cols[0]
+    prev_col = by_year[earlier] if earlier is not None else None
+    year = current or assessed_year
     found: list[Indicator] = []
     facts: TableFacts | None = None
-    latest = max((y for y in years.values() if y), default=None)
-    for row in table.rows:
+    for row in rows:
         if row.full_width:
             continue
         number, name_raw = _indicator_of_row(row, name_cols)
         label = " ".join(row.text(c) for c in name_cols)
         if number is None:
             if "คะแนนรวม" in fold(label) or fold(label) in {"รวม", "คะแนนเฉลี่ย", "ภาพรวม"}:
-                col = next((c for c in score_cols if years[c] in (latest, None)), score_cols[0])
-                page, box = _part(row, col)
-                value = _score(row.text(col))
-                facts = TableFacts(value, row.text(col) or None, _level_in_row(row, table), page, box)
+                facts = _total(row, table, col, year, prev_col, earlier)
+            elif facts is not None and facts.level_raw is None and fold(label).startswith("ระดับ"):
+                level = _level_in_row(row, table, col)
+                facts = replace(facts, level_raw=level) if level else facts
             continue
         issues = "\n".join(t for t in (row.text(c).strip() for c in issue_cols) if t) or None
-        for col in score_cols:
-            ind = _cell_indicator(row, col, number, name_raw, years[col] or assessed_year, issues)
-            if ind is not None:
-                found.append(ind)
+        ind = _cell_indicator(row, col, number, name_raw, year, issues)
+        if ind is not None:
+            ind.previous = _previous(row, prev_col, earlier)
+            found.append(ind)
+    if table.kind != "indicators" and len({i.number for i in found}) < MIN_UNRECOGNISED:
+        return [], None
     return found, facts
 
 
-def _level_in_row(row: LogicalRow, table: LogicalTable) -> str | None:
-    for col in table.columns("level") + table.columns("score"):
+def _total(
+    row: LogicalRow,
+    table: LogicalTable,
+    col: int,
+    year: int | None,
+    prev_col: int | None,
+    earlier: int | None,
+) -> TableFacts:
+    """The overall (and level) of a ``คะแนนรวม`` row, for the assessed year and the earlier one."""
+    page, box = _part(row, col)
+    previous = None
+    if prev_col is not None:
+        p_page, p_box = _part(row, prev_col)
+        previous = TableFacts(
+            _score(row.text(prev_col)), row.text(prev_col) or None, None, p_page, p_box, earlier
+        )
+    return TableFacts(
+        _score(row.text(col)),
+        row.text(col) or None,
+        _level_in_row(row, table, col),
+        page,
+        box,
+        year,
+        previous,
+    )
+
+
+def _level_in_row(row: LogicalRow, table: LogicalTable, first: int | None = None) -> str | None:
+    cols = ([first] if first is not None else []) + table.columns("level") + table.columns("score")
+    for col in cols:
         if level_code(row.text(col)):
             return row.text(col)
     return None
@@ -198,31 +322,42 @@ def from_column_table(
     if not numbers:
         return [], None
     start = 0 if header_row is None else table.rows.index(header_row) + 1
-    out: list[Indicator] = []
-    facts: TableFacts | None = None
+    scored: list[tuple[LogicalRow, int | None]] = []  # score rows and the year their label names
     for row in table.rows[start:]:
         label = fold(row.text(0))
-        if not label.startswith("คะแนน") and "ผลคะแนน" not in label:
+        year = year_in(row.text(0))
+        if not (label.startswith("คะแนน") or "ผลคะแนน" in label or year) or is_difference(row.text(0)):
             continue
-        scored = {n: row.text(c).strip() for c, n in numbers.items()}
-        if sum(_score(v) is not None for v in scored.values()) < 5:
+        if sum(_score(row.text(c)) is not None for c in numbers) < 5:
             continue
-        for col, number in sorted(numbers.items(), key=lambda p: p[1]):
-            ind = _cell_indicator(row, col, number, None, assessed_year, None)
-            if ind is not None:
-                out.append(ind)
-        overall_col = next((c for c, t in enumerate(table.header) if "คะแนนรวม" in fold(t)), None)
-        level_col = next((c for c, t in enumerate(table.header) if fold(t).startswith("ระดับ")), None)
-        if overall_col is not None:
-            page, box = _part(row, overall_col)
-            facts = TableFacts(
-                _score(row.text(overall_col)),
-                row.text(overall_col) or None,
-                row.text(level_col) if level_col is not None else None,
-                page,
-                box,
-            )
-        break
+        scored.append((row, year))
+        if year is None:
+            break  # a row without a year: the first is the score row
+    if not scored:
+        return [], None
+    by_year = {y: r for r, y in reversed(scored) if y is not None}
+    current, earlier = choose_year(list(by_year), assessed_year)
+    row = by_year[current] if current is not None else scored[0][0]
+    before = by_year.get(earlier) if earlier is not None else None
+    out: list[Indicator] = []
+    for col, number in sorted(numbers.items(), key=lambda p: p[1]):
+        ind = _cell_indicator(row, col, number, None, current or assessed_year, None)
+        if ind is not None:
+            ind.previous = _previous(before, col, earlier) if before is not None else None
+            out.append(ind)
+    facts: TableFacts | None = None
+    overall_col = next((c for c, t in enumerate(table.header) if "คะแนนรวม" in fold(t)), None)
+    level_col = next((c for c, t in enumerate(table.header) if fold(t).startswith("ระดับ")), None)
+    if overall_col is not None:
+        page, box = _part(row, overall_col)
+        facts = TableFacts(
+            _score(row.text(overall_col)),
+            row.text(overall_col) or None,
+            row.text(level_col) if level_col is not None else None,
+            page,
+            box,
+            current,
+        )
     return out, facts
 
 

@@ -3,15 +3,17 @@ actions (:class:`~schemas.record.Interpretation`).
 
 The order of work: stitch tables across pages; read the title block and the intro for the facts;
 read indicators from indicator tables, then from prose in cells and paragraphs; read actions from
-measures tables; decide whether the document is an ITA measures document at all.  It reads only the
-``Document`` types: never the PDF, never OCR.
+measures tables; decide whether the document is an ITA measures document at all
+(:mod:`extractors.ita.evidence`).  It reads only the ``Document`` types: never the PDF, never OCR.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from extractors.ita.actions import actions_from_tables
+from extractors.ita.evidence import gather
 from extractors.ita.facts import Passage, read_facts
 from extractors.ita.indicators import (
     ProseSource,
@@ -25,10 +27,8 @@ from extractors.ita.stitch import stitch
 from extractors.ita.vocabulary import level_code
 from extractors.thai.text import join_wrapped_lines
 from schemas import BBox, Document, Line, LogicalTable, PageText, Table
-from schemas.record import DocumentFacts, Indicator, Interpretation, Provenance
+from schemas.record import Candidate, DocumentFacts, Indicator, Interpretation, Provenance
 
-#: Words whose presence says the document is about ITA at all.
-ITA_WORDS = ("ITA", "คุณธรรมและความโปร่งใส", "Integrity and Transparency")
 #: The facts a document that is not an ITA measures document still reports.
 _GENERAL_FACTS = ("title", "agency", "district", "province")
 
@@ -41,7 +41,7 @@ def interpret(document: Document) -> Interpretation:
     facts = read_facts(document.pages, paras)
 
     table_inds, table_facts = _table_indicators(logical, facts.assessed_year)
-    _use_table_facts(facts, table_facts)
+    from_table = _use_table_facts(facts, table_facts)
     _assessed_from_tables(table_inds, facts)
     prose = from_prose(
         [*_cell_sources(logical), *(ProseSource(p.text, p.page, p.box) for p in paras)], facts.assessed_year
@@ -49,19 +49,14 @@ def interpret(document: Document) -> Interpretation:
     indicators, conflicts = merge([*table_inds, *prose])
     actions = actions_from_tables(logical, facts.fiscal_year)
 
-    text = "\n".join(
-        [*(p.text for p in paras), *(r.text(c) for t in logical for r in t.rows for c in r.texts)]
-    )
-    is_ita = any(w in text for w in ITA_WORDS) and bool(
-        indicators or actions or facts.overall_score is not None
-    )
-    if not is_ita:
+    evidence = gather(document.pages, paras, facts, indicators, actions, from_table)
+    if not evidence.is_ita:
         general = DocumentFacts(
             **{name: getattr(facts, name) for name in _GENERAL_FACTS},
             sources={k: v for k, v in facts.sources.items() if k in _GENERAL_FACTS},
         )
-        return Interpretation(document, general, [], [], is_ita=False)
-    return Interpretation(document, facts, indicators, actions, conflicts)
+        return Interpretation(document, general, [], [], is_ita=False, evidence=evidence.to_dict())
+    return Interpretation(document, facts, indicators, actions, conflicts, evidence=evidence.to_dict())
 
 
 def _outside(line: Line, boxes: Sequence[BBox]) -> bool:
@@ -69,17 +64,36 @@ def _outside(line: Line, boxes: Sequence[BBox]) -> bool:
     return not any(b.contains_point(cx, cy, 1.0) for b in boxes)
 
 
+#: A line shorter than the text's width by more than this share of it ends its paragraph.
+SHORT_LINE = 0.12
+#: Lines further apart than this many times the page's usual line pitch are separate paragraphs.
+PARAGRAPH_GAP = 1.4
+
+
 def passages(pages: Sequence[PageText], tables: Sequence[Table]) -> Iterator[Passage]:
-    """The running text outside tables, as paragraphs (lines grouped by their spacing)."""
+    """The running text outside tables, as paragraphs: a paragraph ends at a line that stops short
+    of the text's right edge (the rest of the line was left blank), or before a gap wider than the
+    page's usual line pitch (a blank line)."""
     for page in pages:
         boxes = [t.box for t in tables if t.page == page.number]
+        lines = [line for line in page.lines if _outside(line, boxes)]
+        if not lines:
+            continue
+        steps = sorted(b.box.top - a.box.top for a, b in pairwise(lines) if b.box.top > a.box.top)
+        pitch = steps[len(steps) // 2] if steps else None
+        left, right = min(ln.box.x0 for ln in lines), max(ln.box.x1 for ln in lines)
         group: list[Line] = []
-        for line in page.lines:
-            if not _outside(line, boxes):
-                continue
-            if group and line.box.top - group[-1].box.bottom > 0.5 * line.box.height:
-                yield _passage(page.number, group)
-                group = []
+        for line in lines:
+            if group:
+                prev = group[-1]
+                if pitch is not None:
+                    gap = line.box.top - prev.box.top > PARAGRAPH_GAP * pitch or line.box.top < prev.box.top
+                else:
+                    gap = line.box.top - prev.box.bottom > 0.5 * line.box.height
+                short = prev.box.x1 < right - SHORT_LINE * (right - left)
+                if gap or short:
+                    yield _passage(page.number, group)
+                    group = []
             group.append(line)
         if group:
             yield _passage(page.number, group)
@@ -120,31 +134,59 @@ def _table_indicators(
     found: list[Indicator] = []
     facts: TableFacts | None = None
     for table in tables:
-        rows, row_facts = from_row_table(table, assessed_year) if table.kind == "indicators" else ([], None)
+        rows, row_facts = from_row_table(table, assessed_year) if table.kind != "measures" else ([], None)
         cols, col_facts = from_column_table(table, assessed_year)
         found += rows + cols
         facts = facts or row_facts or col_facts
     return found, facts
 
 
-def _use_table_facts(facts: DocumentFacts, table_facts: TableFacts | None) -> None:
+def _use_table_facts(facts: DocumentFacts, table_facts: TableFacts | None) -> bool:
+    """The total and level rows of an indicator table, as candidates; they are the facts when the
+    text states none.  Returns whether the overall score is the table's."""
     if table_facts is None:
-        return
-    if facts.overall_score is None and table_facts.overall_score is not None:
-        facts.overall_score = table_facts.overall_score
-        facts.sources["overall_score"] = Provenance(
-            table_facts.page, table_facts.box, table_facts.overall_raw or ""
-        )
+        return False
+    used = False
+    for tf, year_word in ((table_facts, "the assessed year's"), (table_facts.previous, "an earlier year's")):
+        if tf is None or tf.overall_score is None:
+            continue
+        source = Provenance(tf.page, tf.box, tf.overall_raw or "")
+        chosen = tf is table_facts and facts.overall_score is None
+        why = f"the indicator table's total row, {year_word} column" + (f" ({tf.year})" if tf.year else "")
+        if tf is table_facts and not chosen:
+            why += "; the text's statement is preferred"
+        _add_candidate(facts, "overall_score", Candidate(tf.overall_score, source, why, chosen))
+        if chosen:
+            facts.overall_score, facts.sources["overall_score"], used = tf.overall_score, source, True
     level = level_code(table_facts.level_raw)
-    if facts.level is None and level is not None:
-        facts.level = level
-        facts.sources["level"] = Provenance(table_facts.page, table_facts.box, table_facts.level_raw or "")
+    if level is not None:
+        source = Provenance(table_facts.page, table_facts.box, table_facts.level_raw or "")
+        chosen = facts.level is None
+        why = "the indicator table's level" + ("" if chosen else "; the text's statement is preferred")
+        _add_candidate(facts, "level", Candidate(level, source, why, chosen))
+        if chosen:
+            facts.level, facts.sources["level"] = level, source
+    return used
+
+
+def _add_candidate(facts: DocumentFacts, name: str, candidate: Candidate) -> None:
+    found = facts.candidates.setdefault(name, [])
+    if candidate.chosen:
+        found.insert(0, candidate)
+    else:
+        found.append(candidate)
 
 
 def _assessed_from_tables(indicators: Sequence[Indicator], facts: DocumentFacts) -> None:
     """Without a year in the intro, a table that gives scores by year names the latest one."""
-    if facts.assessed_year is not None:
+    years = sorted({i.year for i in indicators if i.year is not None and i.origin == "table"})
+    if not years:
         return
-    years = sorted({i.year for i in indicators if i.year is not None})
-    if years:
-        facts.assessed_year = years[-1]
+    source = next(Provenance(i.page, i.box, i.score_raw or "") for i in indicators if i.year == years[-1])
+    chosen = facts.assessed_year is None
+    why = "the year of the indicator table's score column" + (
+        "" if chosen else "; the text's year is preferred"
+    )
+    _add_candidate(facts, "assessed_year", Candidate(years[-1], source, why, chosen))
+    if chosen:
+        facts.assessed_year, facts.sources["assessed_year"] = years[-1], source

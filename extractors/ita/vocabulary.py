@@ -148,8 +148,8 @@ def indicator_mentions(text: str) -> list[tuple[int, int, int, bool]]:
 SCORE_NUMBER = r"[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2})?"
 #: A four-digit BE year of the ITA era (24xx–25xx), Thai or Arabic digits.
 BE_YEAR = r"(?:2[45][0-9]{2}|๒[๔๕][๐-๙]{2})"
-#: A level word: AA … F, ผ่าน / ไม่ผ่าน.
-LEVEL = r"(AA|A|B|C|D|E|F|ไม่ผ่าน|ผ่าน)(?![A-Za-z])"
+#: A level word: AA … F, ผ่าน / ไม่ผ่าน (not ``ผ่านมา``, "past", as in ``ปีที่ผ่านมา``).
+LEVEL = r"(AA|A|B|C|D|E|F|ไม่ผ่าน|ผ่าน)(?![A-Za-z]|มา)"
 _RE_YEAR = re.compile(f"(?<![0-9๐-๙])({BE_YEAR})(?![0-9๐-๙])")
 
 
@@ -316,6 +316,31 @@ def level_code(text: str | None) -> str | None:
     return LEVEL_WORDS.get(m.group(1), m.group(1)) if m else None
 
 
+#: A pass/fail verdict as documents word it: ``ผ่านเกณฑ์การประเมิน``, ``(ระดับผ่าน)``,
+#: ``ไม่ผ่านเกณฑ์``, ``ผลการประเมิน: ผ่าน``, ``ผ่านการประเมิน``.
+RE_PASS_FAIL = re.compile(
+    r"(?:ระดับ|ผลการประเมิน|ผลการประเมินคือ)\s*[:：]?\s*[“\"'(]?\s*(ไม่ผ่าน|ผ่าน)(?!มา)"
+    r"|(ไม่ผ่าน|ผ่าน)\s*(?=เกณฑ์|การประเมิน)"
+)
+
+
+def pass_fail(text: str) -> tuple[str, int, int] | None:
+    """The first pass/fail verdict in ``text``: (``PASS``/``FAIL``, start, end), or None.
+
+    >>> pass_fail("ได้คะแนน 88.42 คะแนน ผ่านเกณฑ์การประเมิน (ระดับผ่าน)")[0]
+    'PASS'
+    >>> pass_fail("ได้ 80.12 คะแนน ไม่ผ่านเกณฑ์การประเมิน")[0], pass_fail("ผลการประเมิน: ไม่ผ่าน")[0]
+    ('FAIL', 'FAIL')
+    >>> pass_fail("ผลการประเมินปีที่ผ่านมา") is None, pass_fail("ต่ำกว่าเกณฑ์ที่กำหนด") is None
+    (True, True)
+    """
+    m = RE_PASS_FAIL.search(text)
+    if not m:
+        return None
+    word = m.group(1) or m.group(2)
+    return LEVEL_WORDS[word], m.start(), m.end()
+
+
 #: Score bands of the 2562–2565 framework: (level, lowest score).
 LEVEL_BANDS: tuple[tuple[str, float], ...] = (
     ("AA", 95.0),
@@ -327,6 +352,40 @@ LEVEL_BANDS: tuple[tuple[str, float], ...] = (
     ("F", 0.0),
 )
 PASS_MARK = 85.0
+
+
+#: The first BE year of the ten-indicator framework (before it ITA had five indices, word levels).
+TEN_INDICATORS_FROM = 2562
+#: The first BE year the NACC reports pass (85 and over) / fail instead of AA–F.
+PASS_FAIL_FROM = 2566
+
+
+def level_scheme(year: int | None) -> str | None:
+    """The levels the NACC reported for an assessed year: ``bands`` (AA–F, 2562–2565), ``pass``
+    (pass/fail, from 2566), None before 2562 (another framework) ; an unknown year is read as bands.
+
+    >>> level_scheme(2564), level_scheme(2566), level_scheme(2561), level_scheme(None)
+    ('bands', 'pass', None, 'bands')
+    """
+    if year is None:
+        return "bands"
+    if year < TEN_INDICATORS_FROM:
+        return None
+    return "pass" if year >= PASS_FAIL_FROM else "bands"
+
+
+def expected_level(score: float, stated: str) -> str:
+    """The level a stated overall ``score`` has, in the scheme the document writes its level in.
+
+    A document may write a pass/fail verdict in any year (85 and over is a pass, as level A and AA
+    were before 2566), and many still write AA–F after 2566: each is checked in its own terms.
+
+    >>> expected_level(88.42, "PASS"), expected_level(80.12, "PASS"), expected_level(88.42, "B")
+    ('PASS', 'FAIL', 'A')
+    """
+    if stated in ("PASS", "FAIL"):
+        return "PASS" if score >= PASS_MARK else "FAIL"
+    return level_for_score(score)
 
 
 def level_for_score(score: float) -> str:

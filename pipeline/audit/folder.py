@@ -26,11 +26,13 @@ from schemas.record import (
     SCHEMA_PATH,
     SCHEMA_VERSION,
     Action,
+    Candidate,
     Check,
     DocumentFacts,
     ExtractionRecord,
     Indicator,
     Period,
+    PreviousScore,
     Provenance,
     Severity,
     Source,
@@ -100,6 +102,21 @@ def _indicator(data: dict[str, Any]) -> Indicator:
         box=_box(data.get("box")),
         origin=data.get("origin", "table"),
         confidence=data.get("confidence"),
+        previous=_previous(data.get("previous")),
+    )
+
+
+def _previous(data: dict[str, Any] | None) -> PreviousScore | None:
+    if not data:
+        return None
+    return PreviousScore(
+        int(data["year"]), float(data["score"]), str(data["score_raw"]), _provenance(data["provenance"])
+    )
+
+
+def _candidate(data: dict[str, Any]) -> Candidate:
+    return Candidate(
+        data["value"], _provenance(data["source"]), str(data.get("why", "")), bool(data["chosen"])
     )
 
 
@@ -151,6 +168,7 @@ def record_from_dict(data: Any) -> ExtractionRecord:
             overall_score=None if doc.get("overall_score") is None else float(doc["overall_score"]),
             level=doc.get("level"),
             sources={k: _provenance(v) for k, v in (doc.get("sources") or {}).items()},
+            candidates={k: [_candidate(c) for c in v] for k, v in (doc.get("candidates") or {}).items()},
         )
         source = Source(
             file=str(src["file"]),

@@ -49,7 +49,7 @@ from typing import Any
 
 from extractors.ita.checks import check_document
 from extractors.ita.periods import parse_period
-from extractors.ita.vocabulary import BY_NUMBER, PASS_MARK
+from extractors.ita.vocabulary import BY_NUMBER, PASS_FAIL_FROM, PASS_MARK, TEN_INDICATORS_FROM
 from schemas import BBox
 from schemas.record import Action, Check, ExtractionRecord, Indicator, Severity
 
@@ -57,8 +57,6 @@ from schemas.record import Action, Check, ExtractionRecord, Indicator, Severity
 NEEDS_MEASURE_BELOW = 90.0
 #: A value read by OCR with a confidence under this (0–1) is listed for checking by hand.
 LOW_CONFIDENCE = 0.7
-#: The first BE year of the ten-indicator framework (ITA_DOMAIN.md); before it ITA had five indices.
-TEN_INDICATORS_FROM = 2562
 #: Checks that only the extraction can know (they are taken from the record as stored).
 EXTRACTION_ONLY = (
     "NOT_ITA_DOCUMENT",
@@ -417,18 +415,41 @@ def _row(action: Action) -> tuple[str, str]:
 # --- the rules ------------------------------------------------------------------------------------
 
 
+#: The kinds of evidence of an ITA measures document (extractors/ita/evidence.py), in Thai and English.
+_EVIDENCE_TH = {
+    "indicators": ("คะแนนตัวชี้วัด ITA ในหน้าแรก ๆ", "ITA indicator scores in the opening pages"),
+    "result": ("ผลการประเมิน ITA (คะแนนรวมหรือระดับ) ในหน้าแรก ๆ", "an ITA result in the opening pages"),
+    "title": ("ชื่อเรื่องที่ระบุ ITA หรือมาตรการส่งเสริมคุณธรรมและความโปร่งใส", "a title naming the ITA or its measures"),
+    "measures": ("ตารางมาตรการ", "a measures table"),
+    "indicators_after_opening": (
+        "คะแนนตัวชี้วัด ITA เฉพาะในหน้าหลัง ๆ",
+        "ITA indicator scores after the opening pages only",
+    ),
+}
+
+
 def rule_not_ita(ctx: Context) -> list[Finding]:
-    return [
-        finding(
-            "NOT_ITA_DOCUMENT",
-            None,
-            "document",
-            "ไม่พบคะแนนตัวชี้วัด ผลการประเมิน หรือตารางมาตรการ เอกสารนี้ไม่ใช่เอกสารมาตรการ ITA",
-            "no indicator scores, overall result or measures table: this is not an ITA measures document",
-            **c.values,
+    """The file does not read as an ITA measures document: what evidence was found, what was missing
+    (a measures table alone is not enough)."""
+    out = []
+    for c in ctx.of("NOT_ITA_DOCUMENT"):
+        found = [k for k in c.values.get("found", {}) if k in _EVIDENCE_TH]
+        missing = [k for k in c.values.get("missing", []) if k in _EVIDENCE_TH and k != "measures"]
+        found_th = ", ".join(_EVIDENCE_TH[k][0] for k in found) or "ไม่พบหลักฐานใด"
+        found_en = ", ".join(_EVIDENCE_TH[k][1] for k in found) or "nothing"
+        missing_th = ", ".join(_EVIDENCE_TH[k][0] for k in missing)
+        missing_en = ", ".join(_EVIDENCE_TH[k][1] for k in missing)
+        out.append(
+            finding(
+                "NOT_ITA_DOCUMENT",
+                None,
+                "document",
+                f"เอกสารนี้ไม่ใช่เอกสารมาตรการ ITA: พบ {found_th}; ไม่พบ {missing_th or '-'}",
+                f"this is not an ITA measures document: found {found_en}; missing {missing_en or '-'}",
+                **c.values,
+            )
         )
-        for c in ctx.of("NOT_ITA_DOCUMENT")
-    ]
+    return out
 
 
 def _missing_facts(ctx: Context, names: Iterable[str]) -> list[str]:
@@ -584,10 +605,21 @@ def rule_level_band(ctx: Context) -> list[Finding]:
     for check in ctx.of("LEVEL_BAND"):
         stated, expected = str(check.values["stated"]), str(check.values["expected"])
         score = float(check.values["overall_score"])
+        year = ctx.record.document.assessed_year
         if stated in ("PASS", "FAIL"):
             frame_th, frame_en = f"เกณฑ์ผ่าน ({fmt(PASS_MARK)} คะแนนขึ้นไป)", f"pass mark {fmt(PASS_MARK)}"
+            if year is not None and year >= PASS_FAIL_FROM:
+                frame_th += f" ที่ใช้ตั้งแต่ ITA {PASS_FAIL_FROM}"
+                frame_en += f" used from ITA {PASS_FAIL_FROM}"
         else:
             frame_th, frame_en = "ช่วงคะแนนของระดับ AA–F", "AA–F score bands"
+            if year is not None and year >= PASS_FAIL_FROM:
+                frame_th += (
+                    f" (ตั้งแต่ ITA {PASS_FAIL_FROM} สำนักงาน ป.ป.ช. รายงานผ่าน/ไม่ผ่าน แต่ระดับที่เขียนไว้ยังต้องตรงช่วง)"
+                )
+                frame_en += (
+                    f" (the NACC reports pass/fail from ITA {PASS_FAIL_FROM}; grades keep their bands)"
+                )
         out.append(
             finding(
                 "LEVEL_BAND",

@@ -38,7 +38,9 @@ def _date(value: str | None) -> dt.date | None:
 def record_from_expected(expected: dict[str, Any], name: str) -> ExtractionRecord:
     """A full record from an expected record (no boxes; checks as :func:`check_document` gives them)."""
     doc = expected["document"]
-    facts = DocumentFacts(**{k: doc.get(k) for k in DocumentFacts.__dataclass_fields__ if k != "sources"})
+    facts = DocumentFacts(
+        **{k: doc.get(k) for k in DocumentFacts.__dataclass_fields__ if k not in ("sources", "candidates")}
+    )
     indicators = [
         Indicator(
             number=i["number"],
