@@ -144,7 +144,9 @@ class Folder:
 
     def files(self) -> list[FileRow]:
         rows = [FileRow(f"/a/{d}.pdf", 1, "0" * 64, d, FileStatus.READ) for d in self.records]
-        return rows + [FileRow(e.file, None, None, None, FileStatus.FAILED, reason=e.reason) for e in self.errors]
+        return rows + [
+            FileRow(e.file, None, None, None, FileStatus.FAILED, reason=e.reason) for e in self.errors
+        ]
 
     def update(self) -> None:
         docs = [(d, self.out / f"{d}.json") for d in sorted(self.records)]
@@ -163,12 +165,17 @@ def _same_as_clean(folder: Folder, tmp_path: Path, step: str) -> None:
     clean = folder.clean(tmp_path / f"clean-{step}")
     for name in clean:
         assert tables[name] == clean[name], f"{step}: {name} differs from a clean run's"
+    for path in (tmp_path / f"clean-{step}").glob("*.parquet"):  # the very bytes, row groups and all
+        assert (folder.out / path.name).read_bytes() == path.read_bytes(), f"{step}: {path.name}"
     assert not list(folder.out.glob(".ita-*.tmp")), "no temporary file left behind"
 
 
 def test_added_replaced_and_removed_documents_are_spliced_into_the_tables(
-    tmp_path: Path, synthetic: list[dict[str, Any]]
+    tmp_path: Path, synthetic: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import pipeline.batch.combine as combine
+
+    monkeypatch.setattr(combine, "PARQUET_BATCH", 7)  # many row groups, a document across two
     folder = Folder(tmp_path / "out")
     for record in synthetic[1:30:2]:  # the odd ones: room before, between and after
         folder.put(record)

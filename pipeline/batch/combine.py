@@ -1,17 +1,26 @@
-"""The combined tables of a batch, rebuilt from the per-document JSON in the output folder.
+"""The combined tables of a batch, kept up to date with the per-document JSON in the output folder.
 
 ``documents``, ``indicators``, ``actions``, ``checks`` (the rows :func:`pipeline.output.record_rows`
-gives, the same as ``ita extract`` writes) and ``errors`` (one row per file that gave no record),
-in up to three formats:
+gives, the same as ``ita extract`` writes), ``errors`` (one row per file that gave no record) and
+``files`` (one row per file the sources named), in up to three formats:
 
 * **csv**: ``<table>.csv``, UTF-8 with a BOM (Excel shows Thai), lists one item per line;
-* **parquet**: ``<table>.parquet`` (needs the ``parquet`` extra: pyarrow), typed columns;
-* **sqlite**: one database ``tables.sqlite`` with the five tables, typed columns, primary keys,
-  foreign keys to ``documents`` and indexes on the columns one joins and filters by.
+* **parquet**: ``<table>.parquet`` (needs the ``parquet`` extra: pyarrow), typed columns, row
+  groups of :data:`PARQUET_BATCH` rows;
+* **sqlite**: one database ``tables.sqlite`` with the six tables, typed columns, primary keys
+  (a document's rows keyed by the document), foreign keys to ``documents`` and indexes on the
+  columns one joins and filters by.
 
-The tables are always rebuilt whole, from the records given in the order given, so a resumed run
-gives exactly the tables a clean run gives.  Each file is written beside its target and renamed
-into place: a reader never sees a half-written table.
+Every table is in document-id order, then in the order the record lists its rows, whatever order
+documents came and went in, so an incremental, resumed or interrupted run gives exactly the tables
+a clean run gives.  ``ita batch`` keeps the rows in a store (:class:`TableStore`) with what each
+output file holds, and brings each file up to date with only the documents that changed since it
+was written (:func:`update_tables`): a CSV table is spliced (the bytes of the unchanged documents
+copied by the kernel around the changed documents' new rows), a Parquet table is written again
+from its old row groups and the new rows, ``tables.sqlite`` has the changed documents' rows
+replaced in one transaction.  A file is written beside its target and renamed into place (or
+changed in a transaction): a reader never sees a half-written table, and a file that is not what
+the store says it is (changed, cut short, lost) is written again whole.
 """
 
 from __future__ import annotations
@@ -625,24 +634,41 @@ def _copy_range(src: int, dst: Any, offset: int, length: int) -> None:
         done += len(data)
 
 
+def _arrow_schema(table: str) -> Any:
+    """A table's columns as Arrow types: 64-bit integers, doubles, strings."""
+    pa, _ = pyarrow_modules()
+    types = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
+    return pa.schema([(c, types[column_type(table, c)]) for c in BATCH_TABLE_COLUMNS[table]])
+
+
 class _ParquetTables:
     """Arrow tables of the store's rows, and row groups of ``PARQUET_BATCH`` rows written as a
-    clean run writes them, whatever pieces they come in."""
+    clean run writes them, whatever pieces they come in.
 
-    def __init__(self, table: str, tmp: Path) -> None:
+    With ``dictionary``, text columns are taken and given as dictionaries (the way a Parquet file
+    holds them: a row group's values once, then indexes), which spares turning every text of the
+    unchanged rows into a string and back; each row group's dictionary is cut to the values its
+    rows use, in the order they first appear, as the writer itself would make it.  Either way the
+    file holds text columns (no Arrow schema is stored: Parquet's own types read back the same)."""
+
+    def __init__(self, table: str, tmp: Path, *, dictionary: bool = False) -> None:
         self.pa, pq = pyarrow_modules()
-        types = {"INTEGER": self.pa.int64(), "REAL": self.pa.float64(), "TEXT": self.pa.string()}
-        columns = BATCH_TABLE_COLUMNS[table]
-        self.schema = self.pa.schema([(c, types[column_type(table, c)]) for c in columns])
-        self._writer = pq.ParquetWriter(str(tmp), self.schema, compression="zstd")
+        self.compute = importlib.import_module("pyarrow.compute")
+        self.plain = _arrow_schema(table)
+        text = self.pa.dictionary(self.pa.int32(), self.pa.string())
+        fields = [(f.name, text if dictionary and f.type == self.pa.string() else f.type) for f in self.plain]
+        self.schema = self.pa.schema(fields)
+        self.dictionary = dictionary
+        self._writer = pq.ParquetWriter(str(tmp), self.schema, compression="zstd", store_schema=False)
         self._pending: list[Any] = []
         self._rows = 0
 
     def table(self, rows: Sequence[Sequence[Any]]) -> Any:
-        columns = list(zip(*rows, strict=True)) if rows else [()] * len(self.schema.names)
-        return self.pa.table(
-            {n: list(columns[i]) for i, n in enumerate(self.schema.names)}, schema=self.schema
+        columns = list(zip(*rows, strict=True)) if rows else [()] * len(self.plain.names)
+        table = self.pa.table(
+            {n: list(columns[i]) for i, n in enumerate(self.plain.names)}, schema=self.plain
         )
+        return table.cast(self.schema) if self.dictionary else table
 
     def add(self, table: Any) -> None:
         if table.num_rows == 0:
@@ -654,10 +680,28 @@ class _ParquetTables:
 
     def _flush(self, count: int) -> None:
         joined = self.pa.concat_tables(self._pending)
-        self._writer.write_table(joined.slice(0, count), row_group_size=count)
+        group = joined.slice(0, count)
+        if self.dictionary:
+            group = self._compact(group)
+        self._writer.write_table(group, row_group_size=count)
         rest = joined.slice(count)
         self._pending = [rest] if rest.num_rows else []
         self._rows = rest.num_rows
+
+    def _compact(self, group: Any) -> Any:
+        """One dictionary per text column, of the values the rows use, in order of first use."""
+        pc = self.compute
+        group = group.unify_dictionaries().combine_chunks()
+        columns = []
+        for name in group.column_names:
+            column = group.column(name)
+            if self.pa.types.is_dictionary(column.type):
+                array = column.chunk(0)
+                used = pc.unique(array.indices).drop_null()
+                indices = pc.index_in(array.indices, value_set=used)
+                column = self.pa.DictionaryArray.from_arrays(indices, array.dictionary.take(used))
+            columns.append(column)
+        return self.pa.Table.from_arrays(columns, schema=self.schema)
 
     def close(self) -> None:
         if self._rows:
@@ -668,26 +712,27 @@ class _ParquetTables:
 def _write_parquet(out: Path, plan: _Plan, store: TableStore, stack: ExitStack) -> _Done:
     assert plan.table is not None
     path = out / plan.name
+    source = None
+    if plan.table in _RECORD_TABLES and not plan.whole:
+        old = store.layout(plan.name)
+        source = _parquet_source(path, plan.table, old)
     tmp = stack.enter_context(atomic_path(path))
-    writer = _ParquetTables(plan.table, tmp)
+    writer = _ParquetTables(plan.table, tmp, dictionary=source is not None)
     try:
         if plan.table not in _RECORD_TABLES:
             writer.add(writer.table(list(store.rows(plan.table))))
             return _Done(plan.name, path, plan.schema, plan.content)
-        if not plan.whole:
-            old = store.layout(plan.name)
-            source = _parquet_source(path, writer.schema, old)
-            if source is not None:
-                new = _by_document((r[0], *r) for r in store.rows(plan.table, plan.changed))
-                pieces = {doc: rows for doc, rows in new}
-                for part in _segments(0, old, plan.changed):
-                    if isinstance(part, str):
-                        writer.add(writer.table(pieces.get(part, [])))
-                    else:
-                        for piece in _parquet_rows(source, *part):
-                            writer.add(piece)
-                sizes = {doc: len(rows) for doc, rows in pieces.items()}
-                return _Done(plan.name, path, plan.schema, changed=plan.changed, sizes=sizes)
+        if source is not None:
+            new = _by_document((r[0], *r) for r in store.rows(plan.table, plan.changed))
+            pieces = {doc: rows for doc, rows in new}
+            for part in _segments(0, old, plan.changed):
+                if isinstance(part, str):
+                    writer.add(writer.table(pieces.get(part, [])))
+                else:
+                    for piece in _parquet_rows(source, *part):
+                        writer.add(piece)
+            sizes = {doc: len(rows) for doc, rows in pieces.items()}
+            return _Done(plan.name, path, plan.schema, changed=plan.changed, sizes=sizes)
         sizes = {}
         batch: list[tuple[Any, ...]] = []
         for doc, rows in _by_document((r[0], *r) for r in store.rows(plan.table)):
@@ -702,14 +747,18 @@ def _write_parquet(out: Path, plan: _Plan, store: TableStore, stack: ExitStack) 
         writer.close()
 
 
-def _parquet_source(path: Path, schema: Any, layout: list[tuple[str, int]]) -> Any | None:
-    """The Parquet file to take the unchanged rows from, if it is the one its layout describes."""
+def _parquet_source(path: Path, table: str, layout: list[tuple[str, int]]) -> Any | None:
+    """The Parquet file to take the unchanged rows from (its text columns read as dictionaries),
+    if it is the one its layout describes."""
     _, pq = pyarrow_modules()
+    schema = _arrow_schema(table)
+    text = [c for c in schema.names if column_type(table, c) == "TEXT"]
     try:
-        source = pq.ParquetFile(path)
+        source = pq.ParquetFile(path, read_dictionary=text)
+        plain = pq.ParquetFile(path).schema_arrow
     except (OSError, ValueError):
         return None
-    if not source.schema_arrow.equals(schema) or source.metadata.num_rows != sum(s for _, s in layout):
+    if not plain.equals(schema) or source.metadata.num_rows != sum(s for _, s in layout):
         return None
     return source
 
