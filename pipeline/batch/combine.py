@@ -476,17 +476,21 @@ def _by_document(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[str, list[tu
         yield str(doc), [row[1:] for row in group]
 
 
+#: Bump when the way a format's files are written changes: files written before are written again.
+_FILE_FORMAT = "2"
+
+
 def _schemas(formats: Sequence[str]) -> dict[str, str]:
     """Per output file, what it is written for (its columns and types): a file written for
     another is written again whole."""
     found: dict[str, str] = {}
     for fmt in formats:
         if fmt == "sqlite":
-            found[SQLITE_NAME] = _digest(sqlite_schema())
+            found[SQLITE_NAME] = _digest(_FILE_FORMAT, sqlite_schema())
             continue
         for table, columns in BATCH_TABLE_COLUMNS.items():
             types = [column_type(table, c) for c in columns]
-            found[f"{table}.{fmt}"] = _digest(fmt, columns, types, PARQUET_BATCH if fmt == "parquet" else 0)
+            found[f"{table}.{fmt}"] = _digest(fmt, _FILE_FORMAT, columns, types, PARQUET_BATCH)
     return found
 
 
