@@ -283,3 +283,24 @@ def test_a_failure_midway_leaves_every_table_as_it_was(
     monkeypatch.undo()
     folder.update()  # the next run finishes the work
     _same_as_clean(folder, tmp_path, "after")
+
+
+def test_a_database_another_program_is_writing_is_made_anew(
+    tmp_path: Path, synthetic: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.batch.combine as combine
+
+    monkeypatch.setattr(combine, "_BUSY_SECONDS", 0.1)
+    folder = Folder(tmp_path / "out")
+    for record in synthetic[:6]:
+        folder.put(record)
+    folder.update()
+    other = sqlite3.connect(folder.out / SQLITE_NAME, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # holds the write lock
+    try:
+        folder.put(synthetic[8])
+        folder.update()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    _same_as_clean(folder, tmp_path, "locked")

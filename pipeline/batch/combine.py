@@ -781,6 +781,10 @@ def _parquet_rows(source: Any, offset: int, length: int) -> Iterator[Any]:
             break
 
 
+#: How long the update of ``tables.sqlite`` waits for other programs reading or writing it.
+_BUSY_SECONDS = 30.0
+
+
 class _Transaction:
     """The SQLite database's open transaction, committed when the ``with`` block succeeds."""
 
@@ -803,14 +807,19 @@ def _write_sqlite(out: Path, plan: _Plan, store: TableStore, stack: ExitStack) -
     """``tables.sqlite``: the changed documents' rows replaced in one transaction, or the whole
     database made anew beside it and renamed into place."""
     path = out / SQLITE_NAME
+    db = None
     if not plan.whole:
-        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=_BUSY_SECONDS)
         try:
             db.execute("ATTACH DATABASE ? AS store", (str(store.path),))
             db.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError:  # another program writing it (or it is no database): anew
+            db.close()
+            db = None
         except BaseException:
             db.close()
             raise
+    if db is not None:
         stack.enter_context(_Transaction(db))
         for table in reversed(_RECORD_TABLES):  # a document's rows before the document
             for chunk in _chunks(plan.changed):
