@@ -281,8 +281,13 @@ def test_combined_tables_keep_thai_types_and_keys(tmp_path: Path) -> None:
         "integer",
     )
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-    with pytest.raises(sqlite3.IntegrityError):
-        db.execute("INSERT INTO checks (document_id, code) VALUES ('nobody', 'X')")
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        db.execute("INSERT INTO checks (document_id, seq, code) VALUES ('nobody', 1, 'X')")
+    # a document's rows are keyed by the document: a key does not move when another document comes
+    seqs = db.execute("SELECT document_id, seq FROM indicators").fetchall()
+    assert seqs == [(d, n) for d in ("a", "b") for n in range(1, 1 + sum(1 for r in seqs if r[0] == d))]
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        db.execute("INSERT INTO indicators (document_id, seq) VALUES ('a', 1)")
     with pytest.raises(sqlite3.IntegrityError):
         db.execute("INSERT INTO documents (document_id, sha256) VALUES ('a', 'x')")
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
