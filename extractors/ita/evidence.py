@@ -28,9 +28,9 @@ from extractors.ita.facts import Passage
 from schemas import PageText
 from schemas.record import Action, DocumentFacts, Indicator
 
-#: How many of the first pages with text hold an ITA document's analysis (a cover, the result, the
-#: indicator scores).
-OPENING_PAGES = 3
+#: How many of the first pages with text hold an ITA document's analysis: a cover announcement, a
+#: contents page and an introduction may come before the result and the indicator scores.
+OPENING_PAGES = 5
 #: Indicator scores that make an ITA analysis: half of the ten or more (fewer may be quotes).
 MIN_INDICATORS = 5
 #: Words that name the ITA.
