@@ -1,0 +1,213 @@
+"""Labels and values of a picture paired by position: the bars of a chart, the rows of a
+borderless table in a screenshot.
+
+The OCR lines of a picture are cut into *segments* where a gap wider than a few line heights
+separates their words (a bar, erased before OCR, or a column gap).  A segment that is one score
+(``92.41``, ``๙๒.๔๑``, ``100``) is a value; the others are label text.  Then:
+
+* **rows** (horizontal bars, table rows): a value and the label segments left of it in the same row
+  band (they overlap vertically by half the lower one's height) are one pair;
+* **columns** (vertical bars): with fewer than :data:`MIN_PAIRS` rows, each value is paired with the
+  label text below it whose centre is nearest to the value's centre (label under the bar, value on
+  top of it).
+
+Of the pairs found, those whose labels line up (left or right edges within a line height of the
+others') are kept: a caption or a badge elsewhere in the picture (``คะแนน 87.45 ระดับ A``) is not
+a bar.  Everything here works on :class:`~schemas.Line` records in page points; it knows nothing
+of ITA: the pairs become a two-column table (label, value) for whatever reads tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.ocr.text import clean_ocr_text
+from schemas import BBox, Cell, Line, Table, TableQuality, Word
+
+#: Words further apart than this many line heights belong to different segments.
+SEGMENT_GAP = 1.5
+#: Fewer pairs than this is not a chart or a table of scores.
+MIN_PAIRS = 3
+#: Header texts of the table a chart becomes (so a table reader knows its columns).
+LABEL_HEADER = "ตัวชี้วัด"
+VALUE_HEADER = "คะแนน"
+
+_SCORE = re.compile(r"[0-9๐-๙]{1,3}[.,][0-9๐-๙]{1,2}|100|๑๐๐")
+_THAI_OR_LATIN = re.compile(r"[ก-ฮA-Za-z]")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Words of one OCR line with no wide gap between them."""
+
+    text: str
+    raw: str
+    box: BBox
+    confidence: float | None
+    line: int  #: index of the line it came from
+
+    @property
+    def is_value(self) -> bool:
+        return is_score(self.text)
+
+
+@dataclass(frozen=True)
+class Pair:
+    label: Segment  #: the label's segments joined (its box covers them all)
+    value: Segment
+    label_lefts: tuple[float, ...] = ()  #: the left edge of each of the label's segments
+
+
+def is_score(text: str) -> bool:
+    """One score, nothing else (a trailing ``%`` allowed), in 0..100.
+
+    >>> is_score("92.41"), is_score("๙๒.๔๑"), is_score("100"), is_score("2566"), is_score("ปี 92.41")
+    (True, True, True, False, False)
+    """
+    text = text.strip().rstrip("%").strip()
+    if not _SCORE.fullmatch(text):
+        return False
+    digits = text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙,", "0123456789."))
+    return 0.0 <= float(digits) <= 100.0
+
+
+def segments(lines: Sequence[Line]) -> list[Segment]:
+    """Each line cut at gaps wider than :data:`SEGMENT_GAP` line heights."""
+    out: list[Segment] = []
+    for index, line in enumerate(lines):
+        if not line.words:
+            continue
+        gap = SEGMENT_GAP * max(line.box.height, 1.0)
+        group: list[Word] = [line.words[0]]
+        for word in line.words[1:]:
+            if word.box.x0 - group[-1].box.x1 > gap:
+                out.append(_segment(group, index))
+                group = []
+            group.append(word)
+        out.append(_segment(group, index))
+    return [s for s in out if s.text]
+
+
+def _segment(words: Sequence[Word], line: int) -> Segment:
+    box = words[0].box
+    for w in words[1:]:
+        box = box.union(w.box)
+    text, _notes = clean_ocr_text(" ".join(w.text for w in words))
+    confs = [w.confidence for w in words if w.confidence is not None]
+    return Segment(text, " ".join(w.raw for w in words), box, min(confs) if confs else None, line)
+
+
+def _same_band(a: BBox, b: BBox) -> bool:
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return overlap >= 0.5 * min(a.height, b.height)
+
+
+def _joined(parts: Sequence[Segment]) -> Segment:
+    box = parts[0].box
+    for p in parts[1:]:
+        box = box.union(p.box)
+    confs = [p.confidence for p in parts if p.confidence is not None]
+    text, _notes = clean_ocr_text(" ".join(p.text for p in parts))
+    return Segment(text, "\n".join(p.raw for p in parts), box, min(confs) if confs else None, parts[0].line)
+
+
+def row_pairs(segs: Sequence[Segment]) -> list[Pair]:
+    """Each value with the label segments left of it in its row band."""
+    pairs: list[Pair] = []
+    labels = [s for s in segs if not s.is_value]
+    for value in (s for s in segs if s.is_value):
+        left = [s for s in labels if _same_band(s.box, value.box) and s.box.x1 <= value.box.x0 + 1]
+        left.sort(key=lambda s: s.box.x0)
+        if left and any(_THAI_OR_LATIN.search(s.text) for s in left):
+            pairs.append(Pair(_joined(left), value, tuple(s.box.x0 for s in left)))
+    return pairs
+
+
+def column_pairs(segs: Sequence[Segment]) -> list[Pair]:
+    """Each value with the label text below it nearest its centre (vertical bars)."""
+    values = [s for s in segs if s.is_value]
+    if len(values) < MIN_PAIRS:
+        return []
+    owned: dict[int, list[Segment]] = {}
+    for label in (s for s in segs if not s.is_value and _THAI_OR_LATIN.search(s.text)):
+        cx = (label.box.x0 + label.box.x1) / 2
+        above = [v for v in values if v.box.bottom <= label.box.top]
+        if not above:
+            continue
+        nearest = min(above, key=lambda v: abs((v.box.x0 + v.box.x1) / 2 - cx))
+        if nearest.box.x0 - nearest.box.width <= cx <= nearest.box.x1 + nearest.box.width:
+            owned.setdefault(id(nearest), []).append(label)
+    pairs = []
+    for value in values:
+        parts = sorted(owned.get(id(value), []), key=lambda s: (s.box.top, s.box.x0))
+        if parts:
+            pairs.append(Pair(_joined(parts), value, tuple(s.box.x0 for s in parts)))
+    return pairs
+
+
+def _edges(pair: Pair) -> list[float]:
+    """Where a pair's label may line up with others: the left edge of each of its parts (a row
+    number before a name: ``1`` ``การปฏิบัติหน้าที่``), its right edge, and its centre."""
+    box = pair.label.box
+    return [*pair.label_lefts, box.x1, (box.x0 + box.x1) / 2]
+
+
+def aligned(pairs: Sequence[Pair]) -> list[Pair]:
+    """The pairs whose labels share an edge (left edge of a part, right edge or centre, within a
+    line height) with the most others.
+
+    >>> def p(x0, x1, top): return Pair(Segment("ก", "", BBox(x0, top, x1, top + 10), 0.9, 0),
+    ...                                  Segment("9.5", "", BBox(300, top, 320, top + 10), 0.9, 0), (x0,))
+    >>> found = aligned([p(40, 200, 0), p(90, 201, 20), p(60, 199, 40), p(400, 500, 60)])
+    >>> [round(x.label.box.x1) for x in found]
+    [200, 201, 199]
+    """
+    best: list[Pair] = []
+    for anchor in pairs:
+        tol = max(anchor.label.box.height, 1.0)
+        for edge in _edges(anchor):
+            group = [p for p in pairs if any(abs(e - edge) <= tol for e in _edges(p))]
+            if len(group) > len(best):
+                best = group
+    return best
+
+
+def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
+    """The label–value pairs of a picture's lines, and how they were paired (``rows``,
+    ``columns``, or ``""`` when there are fewer than :data:`MIN_PAIRS`)."""
+    segs = segments(lines)
+    rows = aligned(row_pairs(segs))
+    if len(rows) >= MIN_PAIRS:
+        return sorted(rows, key=lambda p: p.value.box.top), "rows"
+    cols = aligned(column_pairs(segs))
+    if len(cols) >= MIN_PAIRS:
+        return sorted(cols, key=lambda p: p.value.box.x0), "columns"
+    return [], ""
+
+
+def pairs_table(pairs: Sequence[Pair], page: int, how: str) -> Table:
+    """The pairs as a two-column table (label, value) under a header row naming the columns.
+
+    The header row is not in the picture: its cells have no box and no raw text."""
+    cells = [Cell(0, 0, LABEL_HEADER, "", None), Cell(0, 1, VALUE_HEADER, "", None)]
+    box = pairs[0].label.box.union(pairs[0].value.box)
+    for row, pair in enumerate(pairs, start=1):
+        for col, seg in enumerate((pair.label, pair.value)):
+            cells.append(Cell(row, col, seg.text, seg.raw, seg.box, confidence=seg.confidence))
+            box = box.union(seg.box)
+    confs = [c.confidence for c in cells if c.confidence is not None]
+    notes = [
+        "read by OCR from a picture",
+        f"labels and values paired by position ({'one row band' if how == 'rows' else 'one column band'} "
+        "per bar or row); the header row is supplied, not read",
+    ]
+    quality = TableQuality(
+        strategy="picture",
+        score=round(min(confs), 3) if confs else 0.0,
+        filled_share=1.0,
+        chars_inside=1.0,
+        notes=notes,
+    )
+    return Table(page, 0, box, len(pairs) + 1, 2, cells, quality)
