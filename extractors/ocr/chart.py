@@ -8,8 +8,8 @@ separates their words (a bar, erased before OCR, or a column gap).  A segment th
 * **rows** (horizontal bars, table rows): a value and the label segments left of it in the same row
   band (they overlap vertically by half the lower one's height) are one pair;
 * **columns** (vertical bars): with fewer than :data:`MIN_PAIRS` rows, each value is paired with the
-  label text below it whose centre is nearest to the value's centre (label under the bar, value on
-  top of it).
+  label words below it within half a bar's pitch of its centre (label under the bar, value on
+  top of it); a label wrapped under its bar is joined as a wrapped cell is.
 
 Of the pairs found, those whose labels line up (left or right edges within a line height of the
 others') are kept: a caption or a badge elsewhere in the picture (``คะแนน 87.45 ระดับ A``) is not
@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from extractors.ocr.text import clean_ocr_text
+from extractors.thai.text import join_wrapped_lines
 from schemas import BBox, Cell, Line, Table, TableQuality, Word
 
 #: Words further apart than this many line heights belong to different segments.
@@ -125,38 +127,70 @@ def row_pairs(segs: Sequence[Segment]) -> list[Pair]:
     return pairs
 
 
-def column_pairs(segs: Sequence[Segment]) -> list[Pair]:
-    """Each value with the label text below it nearest its centre (vertical bars)."""
-    values = [s for s in segs if s.is_value]
+def column_pairs(lines: Sequence[Line]) -> list[Pair]:
+    """Each value with the label words below it within half a bar's pitch of its centre
+    (vertical bars).  Words, not segments: the labels under neighbouring bars may be read as
+    one line; a label wrapped under its bar is joined as a wrapped cell is."""
+    words = [(w, i) for i, ln in enumerate(lines) for w in ln.words]
+    values = [w for w, _ in words if is_score(w.text)]
     if len(values) < MIN_PAIRS:
         return []
-    owned: dict[int, list[Segment]] = {}
-    for label in (s for s in segs if not s.is_value and _THAI_OR_LATIN.search(s.text)):
-        cx = (label.box.x0 + label.box.x1) / 2
-        above = [v for v in values if v.box.bottom <= label.box.top]
+    centres = sorted((v.box.x0 + v.box.x1) / 2 for v in values)
+    gaps = sorted(b - a for a, b in pairwise(centres) if b - a > 1.0)
+    pitch = gaps[len(gaps) // 2] if gaps else 0.0
+    owned: dict[int, list[tuple[Word, int]]] = {}
+    for word, line in words:
+        if is_score(word.text) or not _THAI_OR_LATIN.search(word.text):
+            continue
+        cx = (word.box.x0 + word.box.x1) / 2
+        above = [v for v in values if v.box.bottom <= word.box.top]
         if not above:
             continue
         nearest = min(above, key=lambda v: abs((v.box.x0 + v.box.x1) / 2 - cx))
-        if nearest.box.x0 - nearest.box.width <= cx <= nearest.box.x1 + nearest.box.width:
-            owned.setdefault(id(nearest), []).append(label)
+        if abs((nearest.box.x0 + nearest.box.x1) / 2 - cx) <= 0.5 * pitch:
+            owned.setdefault(id(nearest), []).append((word, line))
     pairs = []
     for value in values:
-        parts = sorted(owned.get(id(value), []), key=lambda s: (s.box.top, s.box.x0))
+        parts = owned.get(id(value), [])
         if parts:
-            pairs.append(Pair(_joined(parts), value, tuple(s.box.x0 for s in parts)))
+            lefts = tuple(w.box.x0 for w, _ in parts)
+            pairs.append(Pair(_label_of_words(parts), _word_segment(value), lefts))
     return pairs
 
 
-def _edges(pair: Pair) -> list[float]:
-    """Where a pair's label may line up with others: the left edge of each of its parts (a row
-    number before a name: ``1`` ``การปฏิบัติหน้าที่``), its right edge, and its centre."""
+def _word_segment(word: Word) -> Segment:
+    return Segment(word.text, word.raw, word.box, word.confidence, -1)
+
+
+def _label_of_words(parts: Sequence[tuple[Word, int]]) -> Segment:
+    """Words under one bar: a line's words joined by spaces, the lines joined as a wrapped cell."""
+    by_line: dict[int, list[Word]] = {}
+    for word, line in parts:
+        by_line.setdefault(line, []).append(word)
+    rows = sorted(by_line.values(), key=lambda ws: min(w.box.top for w in ws))
+    texts = [" ".join(w.text for w in sorted(ws, key=lambda w: w.box.x0)) for ws in rows]
+    text, _notes = clean_ocr_text(join_wrapped_lines(texts))
+    box = parts[0][0].box
+    for word, _ in parts[1:]:
+        box = box.union(word.box)
+    confs = [w.confidence for w, _ in parts if w.confidence is not None]
+    raw = "\n".join(" ".join(w.raw for w in ws) for ws in rows)
+    return Segment(text, raw, box, min(confs) if confs else None, parts[0][1])
+
+
+def _edges(pair: Pair, columns: bool) -> list[float]:
+    """Where a pair's label may line up with others.  In rows: the left edge of each of its parts
+    (a row number before a name: ``1`` ``การปฏิบัติหน้าที่``), its right edge, and its centre.
+    Under columns: its top (the labels under the bars start on one line)."""
     box = pair.label.box
+    if columns:
+        return [box.top]
     return [*pair.label_lefts, box.x1, (box.x0 + box.x1) / 2]
 
 
-def aligned(pairs: Sequence[Pair]) -> list[Pair]:
+def aligned(pairs: Sequence[Pair], columns: bool = False) -> list[Pair]:
     """The pairs whose labels share an edge (left edge of a part, right edge or centre, within a
-    line height) with the most others.
+    line height; the top, under ``columns``) with the most others.
 
     >>> def p(x0, x1, top): return Pair(Segment("ก", "", BBox(x0, top, x1, top + 10), 0.9, 0),
     ...                                  Segment("9.5", "", BBox(300, top, 320, top + 10), 0.9, 0), (x0,))
@@ -167,8 +201,8 @@ def aligned(pairs: Sequence[Pair]) -> list[Pair]:
     best: list[Pair] = []
     for anchor in pairs:
         tol = max(anchor.label.box.height, 1.0)
-        for edge in _edges(anchor):
-            group = [p for p in pairs if any(abs(e - edge) <= tol for e in _edges(p))]
+        for edge in _edges(anchor, columns):
+            group = [p for p in pairs if any(abs(e - edge) <= tol for e in _edges(p, columns))]
             if len(group) > len(best):
                 best = group
     return best
@@ -181,7 +215,7 @@ def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
     rows = aligned(row_pairs(segs))
     if len(rows) >= MIN_PAIRS:
         return sorted(rows, key=lambda p: p.value.box.top), "rows"
-    cols = aligned(column_pairs(segs))
+    cols = aligned(column_pairs(lines), columns=True)
     if len(cols) >= MIN_PAIRS:
         return sorted(cols, key=lambda p: p.value.box.x0), "columns"
     return [], ""

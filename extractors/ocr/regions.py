@@ -21,6 +21,7 @@ media box).  A picture that cannot be read is reported in its region record, nev
 from __future__ import annotations
 
 import multiprocessing
+import re
 import time
 from bisect import bisect_right
 from concurrent.futures import ProcessPoolExecutor
@@ -30,17 +31,40 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 
-from extractors.ocr.chart import chart_pairs, pairs_table
+from extractors.ocr.chart import Pair, chart_pairs, pairs_table
 from extractors.ocr.engine import OcrEngine
 from extractors.ocr.image_grid import find_grids
 from extractors.ocr.options import MAX_PIXELS, OcrOptions, render_dpi
-from extractors.ocr.page import BLANK_INK, PageReader
+from extractors.ocr.page import BLANK_INK, PAD, PageReader, _pad
 from extractors.ocr.raster import Cleaned, Gray, binarise, flatten_background
+from extractors.ocr.text import clean_ocr_text
+from extractors.thai.text import join_wrapped_lines
+from extractors.thai.words import is_word, tokenize
 from schemas import BBox, Line, OcrDoubt, OcrInfo, OcrRegion, OcrStatus, PageText, Picture, Table, Word
+
+_THAI_LETTER = re.compile(r"[ก-ฮ]")
+_LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
+_THAI_WORD = re.compile(r"[ก-๎]+")
+
+
+def _all_words(text: str) -> bool:
+    """``text`` cuts into Thai dictionary words and nothing else (a reading may choose, never
+    invent).
+
+    >>> _all_words("หน้าที่"), _all_words("เจหนาท"), _all_words("ทล่หนาท")
+    (True, False, False)
+    """
+    tokens = tokenize(text)
+    return bool(tokens) and all(len(t) >= 2 and is_word(t) for t in tokens)
+
 
 #: Pictures are rendered at this multiple of the OCR resolution: measured on the test pictures,
 #: 9-pt text in a pasted screenshot loses its marks at 245 dpi (``ตวชวด``) and keeps them at 400.
 REGION_SCALE = 2
+#: A label with Latin guesses amid Thai is read again from its box widened by this many points,
+#: and above by this share of a line's height (the marks its box may leave out).
+WORD_MARGIN_PT = 1.5
+MARKS_ABOVE = 0.6
 #: A square this many points wide that fits inside the ink is a bar or a filled block, not text
 #: (a stroke of 16 pt bold Thai is about 1.5 pt).
 SOLID_PT = 4.0
@@ -145,6 +169,7 @@ def read_region(
             table.quality.notes.insert(1, "from a picture on a text page")
     else:
         pairs, how = chart_pairs(lines)
+        pairs = [thai_label(reader, pair, dx, dy) for pair in pairs]
         if pairs:
             region.kind = "chart"
             tables = [pairs_table(pairs, number, how)]
@@ -158,6 +183,32 @@ def read_region(
         lines, tables, doubts = [], [], []
     region.seconds = round(time.perf_counter() - started, 3)
     return lines, tables, region, doubts
+
+
+def thai_label(reader: PageReader, pair: Pair, dx: float, dy: float) -> Pair:
+    """The pair, its label read again from its box as Thai only when the layout analysis guessed
+    Latin letters amid Thai (small Thai with stacked marks: ``หน้าที่`` read as ``nun``), as a
+    scanned table's cells are; the new reading is kept only when it is Thai dictionary words."""
+    label = pair.label
+    if not (_LATIN_WORD.search(label.text) and _THAI_LETTER.search(label.text)):
+        return pair
+    s = reader.dpi / 72
+    box, m = label.box, WORD_MARGIN_PT
+    above = MARKS_ABOVE * pair.value.box.height  # the value's digits: the height of one line
+    h, w = reader.page.gray.shape
+    x0, y0 = max(int((box.x0 - dx - m) * s), 0), max(int((box.top - dy - above) * s), 0)
+    x1, y1 = min(int((box.x1 - dx + m) * s), w), min(int((box.bottom - dy + m) * s), h)
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return pair
+    lines = reader._cell_lines(_pad(reader.page.ink_image[y0:y1, x0:x1]), x0 - PAD, y0 - PAD, thai_only=True)
+    lines = [ln for ln in lines if _THAI_LETTER.search(ln.text)]
+    text, _notes = clean_ocr_text(join_wrapped_lines([ln.text for ln in lines]))
+    if not _THAI_WORD.fullmatch(text.replace(" ", "")) or not _all_words(text):
+        return pair
+    confs = [ln.confidence for ln in lines if ln.confidence is not None]
+    conf = min(confs) if confs else label.confidence
+    raw = "\n".join(ln.raw for ln in lines)
+    return replace(pair, label=replace(label, text=text, raw=raw, confidence=conf))
 
 
 def _covered(line: Line, box: BBox) -> bool:

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Make the test documents for pictures inside text pages, and their expected scores.
 
-Three PDFs, each an ordinary text page (a title and a paragraph in the text layer) with one picture
+Four PDFs, each an ordinary text page (a title and a paragraph in the text layer) with one picture
 pasted in, whose content is given by :data:`SPEC` and nowhere else:
 
 * ``screenshot.pdf``: an ITAS-like screenshot of the result page: a table of the ten indicators
   with their scores (light rulings, shaded rows) and a badge with the overall score and level;
 * ``screenshot-ruled.pdf``: the same with dark rulings (a ruled grid) and no shading;
 * ``barchart.pdf``: a horizontal bar chart, one bar per indicator, the name left of the bar and
-  the score at its end.
+  the score at its end;
+* ``columnchart.pdf``: a vertical bar chart, the score above each bar, the name wrapped under it.
 
 ``expected.json`` holds the ten (number, score) pairs each document must give, written from
 :data:`SPEC`.  The pictures are drawn with Pillow (it must have libraqm, or Thai marks land in the
@@ -47,6 +48,19 @@ SPEC = {
         (9, "การเปิดเผยข้อมูล", "95.00"),
         (10, "การป้องกันการทุจริต", "79.17"),
     ],
+    #: The labels under the bars of the vertical chart, wrapped where ``|`` stands.
+    "wrapped": {
+        1: "การปฏิบัติ|หน้าที่",
+        2: "การใช้|งบประมาณ",
+        3: "การใช้|อำนาจ",
+        4: "การใช้|ทรัพย์สิน|ของราชการ",
+        5: "การแก้ไข|ปัญหา|การทุจริต",
+        6: "คุณภาพ|การดำเนินงาน",
+        7: "ประสิทธิภาพ|การสื่อสาร",
+        8: "การปรับปรุง|ระบบ|การทำงาน",
+        9: "การเปิดเผย|ข้อมูล",
+        10: "การป้องกัน|การทุจริต",
+    },
     "overall": "87.45",
     "level": "A",
 }
@@ -122,6 +136,29 @@ def barchart() -> bytes:
     return _png(img)
 
 
+def columnchart() -> bytes:
+    """A vertical bar chart: the score on top of each bar, the name wrapped under it."""
+    from PIL import Image, ImageDraw
+
+    rows = SPEC["indicators"]
+    pitch, left, base, scale = 175, 60, 700, 5.0
+    w, h = left + pitch * len(rows) + 40, base + 150
+    img = Image.new("RGB", (w, h), "white")
+    d = ImageDraw.Draw(img)
+    d.text((40, 20), f"ผลคะแนนรายตัวชี้วัด ปี {SPEC['assessed_year']}", font=_font(40, True), fill="black")
+    d.line((left - 20, base, w - 20, base), fill=(90, 90, 90), width=3)
+    font = _font(27)
+    for i, (number, _name, score) in enumerate(rows):
+        cx = left + i * pitch + pitch // 2
+        top = base - float(score) * scale
+        d.rectangle((cx - 40, top, cx + 40, base), fill=(237, 125, 49))
+        d.text((cx - d.textlength(score, font=font) / 2, top - 42), score, font=font, fill="black")
+        for k, part in enumerate(SPEC["wrapped"][number].split("|")):
+            x = cx - d.textlength(part, font=font) / 2
+            d.text((x, base + 14 + 38 * k), part, font=font, fill="black")
+    return _png(img)
+
+
 def _png(img) -> bytes:
     out = io.BytesIO()
     img.quantize(64, dither=0).save(out, format="PNG", optimize=True)
@@ -166,12 +203,13 @@ def build() -> dict[str, bytes]:
             "assessed_year": SPEC["assessed_year"],
             "indicators": [[n, float(s)] for n, _name, s in SPEC["indicators"]],
         }
-        for name in ("screenshot", "screenshot-ruled", "barchart")
+        for name in ("screenshot", "screenshot-ruled", "barchart", "columnchart")
     }
     return {
         "screenshot.pdf": document(screenshot(), 440),
         "screenshot-ruled.pdf": document(screenshot(ruled=True), 440),
         "barchart.pdf": document(barchart(), 455),
+        "columnchart.pdf": document(columnchart(), 455),
         "expected.json": (json.dumps(expected, ensure_ascii=False, indent=1) + "\n").encode(),
     }
 
