@@ -121,7 +121,9 @@ class PageReader:
         # Raw is Tesseract's reading as it was, except its encoding of sara am (ํ + า), which no
         # Thai reader would accept in any output.
         raw = compose_sara_am(" ".join(t.text for t in _tokens(raw_symbols, gap)))
-        symbols = self._numbers(raw_symbols, line_box, gap)
+        # Two numbers further apart than the line is high are two (a space alone is not enough:
+        # Tesseract leaves one before the decimal point of a small ``81.76``).
+        symbols = self._numbers(raw_symbols, line_box, max(gap, line_box[3] - line_box[1]))
         words: list[Word] = []
         for token in _tokens(symbols, gap):
             confidences = [s.confidence for s in token.symbols]
@@ -141,7 +143,7 @@ class PageReader:
         symbol touching each end of the stretch, which may be a digit Tesseract took for a letter
         or a sign (``๖๖.๖ฒ``, ``«๕.๖๖``: ``๗`` and ``๙``)."""
         touching = TOUCHING_GAP * (line_box[3] - line_box[1])
-        # Two numbers a space apart (the values of two bars, two columns without rulings) are two.
+        # Two numbers far apart (the values of two bars, two columns without rulings) are two.
         for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
             if any(ch in DIGITS for s in group for ch in s.text):
                 group = _with_touching(symbols, group, touching)
