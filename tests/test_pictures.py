@@ -173,3 +173,21 @@ def test_vertical_bars_pair_value_above_with_wrapped_label_below() -> None:
 def test_too_few_pairs_is_no_chart() -> None:
     lines = [_line(("การปฏิบัติหน้าที่", 10, 0, 100, 10), ("92.41", 200, 0, 225, 10))]
     assert chart_pairs(lines) == ([], "")
+
+
+def test_a_rotated_page_gives_the_same_boxes(records: dict[str, dict[str, Any]], tmp_path: Path) -> None:
+    """/Rotate turns the page on screen, not the text layer's coordinates: the picture's boxes
+    must stay where the text layer's would be."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(DATA / "barchart.pdf")
+    try:
+        doc[0].set_rotation(90)
+        doc.save(tmp_path / "rotated.pdf")
+    finally:
+        doc.close()
+    rotated = extract(tmp_path / "rotated.pdf", ocr=ONE_PROCESS).to_dict()
+    upright = {i["number"]: i["box"] for i in records["barchart"]["indicators"]}
+    assert len(rotated["indicators"]) == 10
+    for ind in rotated["indicators"]:
+        assert ind["box"] == pytest.approx(upright[ind["number"]], abs=1.0), ind["number"]
