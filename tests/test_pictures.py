@@ -150,6 +150,20 @@ def test_horizontal_bars_pair_label_and_value_in_one_row_band() -> None:
     assert table.grid()[1] == ["การปฏิบัติหน้าที่", "92.41"]
 
 
+def test_a_row_with_two_values_is_one_row_with_two_value_columns() -> None:
+    rows = (("การใช้อำนาจ", "90.12", 0), ("การเปิดเผยข้อมูล", "95.00", 20), ("การใช้งบประมาณ", "85.67", 40))
+    lines = []
+    for i, (name, score, top) in enumerate(rows):
+        before = (f"8{i}.50", 200, top, 225, top + 10)  # an earlier year's score, left of this year's
+        lines.append(_line((name, 10, top, 100, top + 10), before, (score, 260, top, 285, top + 10)))
+    pairs, how = chart_pairs(lines)
+    assert how == "rows" and len(pairs) == 3
+    table = pairs_table(pairs, 1, how)
+    assert table.n_cols == 3
+    assert table.grid()[0] == ["ตัวชี้วัด", "คะแนน", "คะแนน"]
+    assert table.grid()[2] == ["การเปิดเผยข้อมูล", "81.50", "95.00"]
+
+
 def test_vertical_bars_pair_value_above_with_wrapped_label_below() -> None:
     values = [
         _line(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from extractors.ocr.text import clean_ocr_text
@@ -60,6 +60,9 @@ class Pair:
     label: Segment  #: the label's segments joined (its box covers them all)
     value: Segment
     label_lefts: tuple[float, ...] = ()  #: the left edge of each of the label's segments
+    #: Further values in the same row band, left to right (a screenshot with two years' scores):
+    #: they become further columns, and which one is the score is the table reader's to decide.
+    more: tuple[Segment, ...] = ()
 
 
 def is_score(text: str) -> bool:
@@ -116,15 +119,23 @@ def _joined(parts: Sequence[Segment]) -> Segment:
 
 
 def row_pairs(segs: Sequence[Segment]) -> list[Pair]:
-    """Each value with the label segments left of it in its row band."""
-    pairs: list[Pair] = []
+    """Each row band's first value with the label segments left of it; the band's further values
+    to its right go with it (``more``), not with the label again."""
+    rows: list[tuple[Pair, list[Segment]]] = []
     labels = [s for s in segs if not s.is_value]
-    for value in (s for s in segs if s.is_value):
+    for value in sorted((s for s in segs if s.is_value), key=lambda s: s.box.x0):
+        row = next(
+            (r for r in rows if _same_band(r[0].value.box, value.box) and value.box.x0 >= r[0].value.box.x1),
+            None,
+        )
+        if row is not None:
+            row[1].append(value)
+            continue
         left = [s for s in labels if _same_band(s.box, value.box) and s.box.x1 <= value.box.x0 + 1]
         left.sort(key=lambda s: s.box.x0)
         if left and any(_THAI_OR_LATIN.search(s.text) for s in left):
-            pairs.append(Pair(_joined(left), value, tuple(s.box.x0 for s in left)))
-    return pairs
+            rows.append((Pair(_joined(left), value, tuple(s.box.x0 for s in left)), []))
+    return [replace(pair, more=tuple(more)) for pair, more in rows]
 
 
 def column_pairs(lines: Sequence[Line]) -> list[Pair]:
@@ -222,15 +233,20 @@ def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
 
 
 def pairs_table(pairs: Sequence[Pair], page: int, how: str) -> Table:
-    """The pairs as a two-column table (label, value) under a header row naming the columns.
+    """The pairs as a table (label, value, and any further values of the row) under a header row
+    naming the columns; a row with fewer values than others leaves its last cells empty.
 
     The header row is not in the picture: its cells have no box and no raw text."""
-    cells = [Cell(0, 0, LABEL_HEADER, "", None), Cell(0, 1, VALUE_HEADER, "", None)]
+    n_cols = 2 + max(len(p.more) for p in pairs)
+    cells = [Cell(0, 0, LABEL_HEADER, "", None)]
+    cells += [Cell(0, c, VALUE_HEADER, "", None) for c in range(1, n_cols)]
     box = pairs[0].label.box.union(pairs[0].value.box)
     for row, pair in enumerate(pairs, start=1):
-        for col, seg in enumerate((pair.label, pair.value)):
+        segs = (pair.label, pair.value, *pair.more)
+        for col, seg in enumerate(segs):
             cells.append(Cell(row, col, seg.text, seg.raw, seg.box, confidence=seg.confidence))
             box = box.union(seg.box)
+        cells += [Cell(row, col, "", "", None) for col in range(len(segs), n_cols)]
     confs = [c.confidence for c in cells if c.confidence is not None]
     notes = [
         "read by OCR from a picture",
@@ -244,4 +260,4 @@ def pairs_table(pairs: Sequence[Pair], page: int, how: str) -> Table:
         chars_inside=1.0,
         notes=notes,
     )
-    return Table(page, 0, box, len(pairs) + 1, 2, cells, quality)
+    return Table(page, 0, box, len(pairs) + 1, n_cols, cells, quality)
