@@ -223,7 +223,9 @@ class Cell:
 class TableQuality:
     """A parsing report for one table (cf. camelot's ``parsing_report``)."""
 
-    strategy: str  #: "lines" (ruled table) or "text" (aligned text, no rulings)
+    #: "lines" (ruled table), "text" (aligned text, no rulings) or "picture" (the labels and values
+    #: of a picture on a text page, paired by position)
+    strategy: str
     score: float  #: 0..1, how much to trust the grid and its text
     filled_share: float  #: share of grid cells with text
     chars_inside: float  #: share of the characters in the table box that landed in a cell
