@@ -38,6 +38,19 @@ VALUE_HEADER = "คะแนน"
 
 _SCORE = re.compile(r"[0-9๐-๙]{1,3}[.,][0-9๐-๙]{1,2}|100|๑๐๐")
 _THAI_OR_LATIN = re.compile(r"[ก-ฮA-Za-z]")
+#: A bar may be labelled by its number alone (``1`` … ``10`` under the bars, names in a legend).
+_LABEL_NUMBER = re.compile(r"[0-9๐-๙]{1,2}")
+#: A label under a bar is at most this many bar pitches wide, and its centre at most this share
+#: of a pitch from the bar's value's centre.
+LABEL_WIDTH = 1.2
+LABEL_CENTRING = 0.25
+#: Under a bar, the label's lines follow each other closer than this share of a line's height;
+#: a wider gap ends the label (a legend below the chart is not part of it).
+LABEL_LINE_GAP = 0.8
+
+
+def _is_label(text: str) -> bool:
+    return bool(_THAI_OR_LATIN.search(text) or _LABEL_NUMBER.fullmatch(text.strip()))
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,19 @@ def is_score(text: str) -> bool:
     return 0.0 <= float(digits) <= 100.0
 
 
+_DECIMAL_COMMA = re.compile(r"^([0-9๐-๙]{1,3}),([0-9๐-๙]{1,2})(%?)$")
+
+
+def decimal_point(text: str) -> str:
+    """A score whose decimal point OCR read as a comma, with its point: a comma followed by one or
+    two digits cannot be a thousands separator (that is always followed by three).
+
+    >>> decimal_point("82,54"), decimal_point("๘๒,๕๔"), decimal_point("1,250"), decimal_point("82.54")
+    ('82.54', '๘๒.๕๔', '1,250', '82.54')
+    """
+    return _DECIMAL_COMMA.sub(r"\1.\2\3", text.strip())
+
+
 def segments(lines: Sequence[Line]) -> list[Segment]:
     """Each line cut at gaps wider than :data:`SEGMENT_GAP` line heights."""
     out: list[Segment] = []
@@ -101,7 +127,8 @@ def _segment(words: Sequence[Word], line: int) -> Segment:
         box = box.union(w.box)
     text, _notes = clean_ocr_text(" ".join(w.text for w in words))
     confs = [w.confidence for w in words if w.confidence is not None]
-    return Segment(text, " ".join(w.raw for w in words), box, min(confs) if confs else None, line)
+    raw = " ".join(w.raw for w in words)
+    return Segment(decimal_point(text), raw, box, min(confs) if confs else None, line)
 
 
 def _same_band(a: BBox, b: BBox) -> bool:
@@ -133,7 +160,7 @@ def row_pairs(segs: Sequence[Segment]) -> list[Pair]:
             continue
         left = [s for s in labels if _same_band(s.box, value.box) and s.box.x1 <= value.box.x0 + 1]
         left.sort(key=lambda s: s.box.x0)
-        if left and any(_THAI_OR_LATIN.search(s.text) for s in left):
+        if left and any(_is_label(s.text) for s in left):
             rows.append((Pair(_joined(left), value, tuple(s.box.x0 for s in left)), []))
     return [replace(pair, more=tuple(more)) for pair, more in rows]
 
@@ -143,7 +170,7 @@ def column_pairs(lines: Sequence[Line]) -> list[Pair]:
     (vertical bars).  Words, not segments: the labels under neighbouring bars may be read as
     one line; a label wrapped under its bar is joined as a wrapped cell is."""
     words = [(w, i) for i, ln in enumerate(lines) for w in ln.words]
-    values = [w for w, _ in words if is_score(w.text)]
+    values = [w for w, _ in words if is_score(decimal_point(w.text))]
     if len(values) < MIN_PAIRS:
         return []
     centres = sorted((v.box.x0 + v.box.x1) / 2 for v in values)
@@ -151,26 +178,57 @@ def column_pairs(lines: Sequence[Line]) -> list[Pair]:
     pitch = gaps[len(gaps) // 2] if gaps else 0.0
     owned: dict[int, list[tuple[Word, int]]] = {}
     for word, line in words:
-        if is_score(word.text) or not _THAI_OR_LATIN.search(word.text):
+        if is_score(decimal_point(word.text)) or not _is_label(word.text):
             continue
         cx = (word.box.x0 + word.box.x1) / 2
         above = [v for v in values if v.box.bottom <= word.box.top]
         if not above:
             continue
         nearest = min(above, key=lambda v: abs((v.box.x0 + v.box.x1) / 2 - cx))
-        if abs((nearest.box.x0 + nearest.box.x1) / 2 - cx) <= 0.5 * pitch:
+        near = abs((nearest.box.x0 + nearest.box.x1) / 2 - cx) <= 0.5 * pitch
+        if near and word.box.width <= LABEL_WIDTH * pitch:
             owned.setdefault(id(nearest), []).append((word, line))
     pairs = []
     for value in values:
-        parts = owned.get(id(value), [])
+        parts = _first_block(owned.get(id(value), []))
+        if parts and not _under(parts, value, pitch):
+            continue
         if parts:
             lefts = tuple(w.box.x0 for w, _ in parts)
             pairs.append(Pair(_label_of_words(parts), _word_segment(value), lefts))
     return pairs
 
 
+def _under(parts: Sequence[tuple[Word, int]], value: Word, pitch: float) -> bool:
+    """The label lies centred under the value's bar, as a bar's label is (words of a legend
+    further down fall under a bar only by chance, and off its centre)."""
+    x0 = min(w.box.x0 for w, _ in parts)
+    x1 = max(w.box.x1 for w, _ in parts)
+    centre = (value.box.x0 + value.box.x1) / 2
+    return x1 - x0 <= LABEL_WIDTH * pitch and abs((x0 + x1) / 2 - centre) <= LABEL_CENTRING * pitch
+
+
+def _first_block(parts: list[tuple[Word, int]]) -> list[tuple[Word, int]]:
+    """The words of the label's first lines under a bar: lines that follow each other closely;
+    a wider gap (a legend further down) ends them."""
+    by_line: dict[int, list[tuple[Word, int]]] = {}
+    for part in parts:
+        by_line.setdefault(part[1], []).append(part)
+    rows = sorted(by_line.values(), key=lambda ws: min(w.box.top for w, _ in ws))
+    kept: list[tuple[Word, int]] = []
+    bottom = None
+    for row in rows:
+        top = min(w.box.top for w, _ in row)
+        height = max(w.box.height for w, _ in row)
+        if bottom is not None and top - bottom > LABEL_LINE_GAP * height:
+            break
+        kept += row
+        bottom = max(w.box.bottom for w, _ in row)
+    return kept
+
+
 def _word_segment(word: Word) -> Segment:
-    return Segment(word.text, word.raw, word.box, word.confidence, -1)
+    return Segment(decimal_point(word.text), word.raw, word.box, word.confidence, -1)
 
 
 def _label_of_words(parts: Sequence[tuple[Word, int]]) -> Segment:

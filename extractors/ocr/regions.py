@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 
-from extractors.ocr.chart import Pair, chart_pairs, pairs_table
+from extractors.ocr.chart import Pair, chart_pairs, is_score, pairs_table
 from extractors.ocr.engine import OcrEngine
 from extractors.ocr.image_grid import find_grids
 from extractors.ocr.options import MAX_PIXELS, OcrOptions, render_dpi
@@ -65,6 +65,8 @@ REGION_SCALE = 2
 #: and above by this share of a line's height (the marks its box may leave out).
 WORD_MARGIN_PT = 1.5
 MARKS_ABOVE = 0.6
+#: A line of one word of at most this many characters may be a number read as letters.
+LONE_WORD_CHARS = 6
 #: A square this many points wide that fits inside the ink is a bar or a filled block, not text
 #: (a stroke of 16 pt bold Thai is about 1.5 pt).
 SOLID_PT = 4.0
@@ -158,7 +160,7 @@ def read_region(
     reader = PageReader(engine, page, dpi)
     grids = find_grids(page.binary)
     tables = [t for t in (reader.table(g, number) for g in grids) if t is not None]
-    lines = reader.prose(grids)
+    lines = [_lone_number(reader, ln) for ln in reader.prose(grids)]
     dx, dy = picture.box.x0, picture.box.top
     tables = [_shift_table(t, dx, dy) for t in tables]
     lines = [_shift_line(ln, dx, dy) for ln in lines]
@@ -209,6 +211,25 @@ def thai_label(reader: PageReader, pair: Pair, dx: float, dy: float) -> Pair:
     conf = min(confs) if confs else label.confidence
     raw = "\n".join(ln.raw for ln in lines)
     return replace(pair, label=replace(label, text=text, raw=raw, confidence=conf))
+
+
+def _lone_number(reader: PageReader, line: Line) -> Line:
+    """A line of one short word that is not a number (the value at the end of a bar, read as
+    letters: ``เหลน`` for ``72.72``) read again by the glyph reader, as a scanned table's one-line
+    cell is: its number, with a doubt recorded, when the glyphs are digits; else the line as read."""
+    if len(line.words) != 1 or len(line.text) > LONE_WORD_CHARS or is_score(line.text):
+        return line
+    s = reader.dpi / 72
+    h, w = reader.page.binary.shape
+    m = 2
+    box = (
+        max(int(line.box.x0 * s) - m, 0),
+        max(int(line.box.top * s) - m, 0),
+        min(int(line.box.x1 * s) + m, w),
+        min(int(line.box.bottom * s) + m, h),
+    )
+    number = reader.number_cell(box, [line])
+    return number if number is not None else line
 
 
 def _covered(line: Line, box: BBox) -> bool:
