@@ -188,6 +188,7 @@ def document(picture: bytes, picture_width_pt: float) -> bytes:
         "<p>หน่วยงานจึงได้จัดทำมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน</p>",
         css=css,
     )
+    doc.subset_fonts()  # the text layer's font, once and only its glyphs: a small file
     doc.set_metadata({"creationDate": "D:20240101000000", "modDate": "D:20240101000000"})
     return doc.tobytes(garbage=3, deflate=True, no_new_id=True)
 
