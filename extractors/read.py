@@ -47,8 +47,10 @@ def read_document(
 
     Pages whose text layer is missing or broken (``scanned``) go through OCR (``ocr``, default on)
     and come back with ``PageText.ocr`` set; a PDF that mixes text and scanned pages gives one
-    list of pages and tables, in page order.  ``tables=False`` skips the text pages' table
-    geometry (for their text alone).
+    list of pages and tables, in page order.  Pictures on text pages (a pasted screenshot, a
+    chart) are read by OCR as regions of their page: their lines join the page's, their tables
+    the page's tables, and ``PageText.ocr.regions`` says how each was read.  ``tables=False``
+    skips the text pages' table geometry (for their text alone).
 
     Raises ``DocumentError`` when the file cannot be read, with a short plain reason: an error a PDF
     library raises while reading is the file's damage, never an internal error.
@@ -90,6 +92,13 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
         for number, (page_text, page_tables) in ocr_pages(path, scanned, ocr).items():
             pages_read[number] = page_text
             found.extend(page_tables)
+    pictured = [p for p in pages_read.values() if p.kind is PageKind.TEXT and p.pictures]
+    if pictured and ocr.enabled:
+        from extractors.ocr.regions import merge_regions, ocr_regions  # only for pages with pictures
+
+        for number, result in ocr_regions(path, pictured, ocr).items():
+            own = sum(1 for t in found if t.page == number)
+            found.extend(merge_regions(pages_read[number], result, own))
     found.sort(key=lambda t: (t.page, t.index))
     link_continuations(found, pages_read)
     return Document(shown_name(path), sha256_of(path), list(pages_read.values()), found)

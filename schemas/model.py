@@ -140,6 +140,31 @@ class OcrInfo:
     reason: str = ""  #: for a page not read: why, in plain words
     #: Values OCR is unsure of: text, other reading, box and why, for a person to check.
     doubts: list[OcrDoubt] = field(default_factory=list)
+    #: On a text page: the pictures read by OCR as regions of the page (empty for a scanned page).
+    regions: list[OcrRegion] = field(default_factory=list)
+
+
+@dataclass
+class OcrRegion:
+    """A picture on a text page read by OCR as a region of the page."""
+
+    box: BBox  #: the picture's box on the page (points)
+    #: What was read from it: "table" (a ruled grid), "chart" (labels and values paired by
+    #: position), "text" (lines only), "unreadable" (no text with confidence) or "failed".
+    kind: str
+    dpi: int
+    confidence: float | None = None  #: mean symbol confidence, 0..1
+    seconds: float = 0.0
+    reason: str = ""  #: for a region not read: why, in plain words
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An embedded image on a text page large enough to hold content (not a logo or a signature)."""
+
+    box: BBox  #: where it is drawn on the page (points)
+    width_px: int  #: the image's own pixels
+    height_px: int
 
 
 @dataclass(frozen=True)
@@ -168,6 +193,8 @@ class PageText:
     #: Ruling lines: every horizontal (no height) and vertical (no width) straight piece of the
     #: page's drawn paths, from the text layer's reading of the page (table borders among them).
     rulings: list[BBox] = field(default_factory=list)
+    #: Pictures on a text page that may hold content (a screenshot, a chart): read by OCR as regions.
+    pictures: list[Picture] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -196,7 +223,9 @@ class Cell:
 class TableQuality:
     """A parsing report for one table (cf. camelot's ``parsing_report``)."""
 
-    strategy: str  #: "lines" (ruled table) or "text" (aligned text, no rulings)
+    #: "lines" (ruled table), "text" (aligned text, no rulings) or "picture" (the labels and values
+    #: of a picture on a text page, paired by position)
+    strategy: str
     score: float  #: 0..1, how much to trust the grid and its text
     filled_share: float  #: share of grid cells with text
     chars_inside: float  #: share of the characters in the table box that landed in a cell

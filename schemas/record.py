@@ -66,7 +66,7 @@ class Source:
     sha256: str
     pages: int
     page_kinds: list[PageKind]
-    ocr: list[dict[str, Any]] = field(default_factory=list)  #: how each scanned page was read
+    ocr: list[dict[str, Any]] = field(default_factory=list)  #: how each scanned page (or picture) was read
 
     @classmethod
     def of(cls, document: Document) -> Source:
@@ -92,6 +92,17 @@ def _ocr_dict(page: PageText) -> dict[str, Any]:
         "confidence": info.confidence,
         "seconds": info.seconds,
         "reason": info.reason,
+        "regions": [
+            {
+                "box": r.box.as_list(),
+                "kind": r.kind,
+                "dpi": r.dpi,
+                "confidence": r.confidence,
+                "seconds": r.seconds,
+                "reason": r.reason,
+            }
+            for r in info.regions
+        ],
     }
 
 

@@ -121,7 +121,9 @@ class PageReader:
         # Raw is Tesseract's reading as it was, except its encoding of sara am (ํ + า), which no
         # Thai reader would accept in any output.
         raw = compose_sara_am(" ".join(t.text for t in _tokens(raw_symbols, gap)))
-        symbols = self._numbers(raw_symbols, line_box)
+        # Two numbers further apart than the line is high are two (a space alone is not enough:
+        # Tesseract leaves one before the decimal point of a small ``81.76``).
+        symbols = self._numbers(raw_symbols, line_box, max(gap, line_box[3] - line_box[1]))
         words: list[Word] = []
         for token in _tokens(symbols, gap):
             confidences = [s.confidence for s in token.symbols]
@@ -133,7 +135,7 @@ class PageReader:
         confidence = round(sum(word_confs) / len(word_confs), 3) if word_confs else None
         return Line(text=text, raw=raw, box=self.pt(line_box), words=tuple(words), confidence=confidence)
 
-    def _numbers(self, symbols: list[OcrSymbol], line_box: PixelBox) -> list[OcrSymbol]:
+    def _numbers(self, symbols: list[OcrSymbol], line_box: PixelBox, gap: float = 1e9) -> list[OcrSymbol]:
         """The symbols with each number re-read from its glyphs (see the module docstring, step 5).
 
         The glyph reader looks only where Tesseract put digits and number punctuation (a stretch
@@ -141,7 +143,8 @@ class PageReader:
         symbol touching each end of the stretch, which may be a digit Tesseract took for a letter
         or a sign (``๖๖.๖ฒ``, ``«๕.๖๖``: ``๗`` and ``๙``)."""
         touching = TOUCHING_GAP * (line_box[3] - line_box[1])
-        for group in _numeric_groups(symbols):
+        # Two numbers far apart (the values of two bars, two columns without rulings) are two.
+        for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
             if any(ch in DIGITS for s in group for ch in s.text):
                 group = _with_touching(symbols, group, touching)
             symbols = self._reread(symbols, group, line_box)
@@ -442,6 +445,21 @@ def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: fl
     ):
         out.append(symbols[last + 1])
     return out
+
+
+def _split_at_gaps(group: list[OcrSymbol], gap: float) -> list[list[OcrSymbol]]:
+    """``group`` cut where the space between two symbols is wider than ``gap`` (pixels).
+
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("9", 0), ("0", 9), ("8", 60), ("8", 69))]
+    >>> [[x.text for x in part] for part in _split_at_gaps(s, 5)]
+    [['9', '0'], ['8', '8']]
+    """
+    parts: list[list[OcrSymbol]] = [[group[0]]] if group else []
+    for prev, symbol in pairwise(group):
+        if symbol.box[0] - prev.box[2] > gap:
+            parts.append([])
+        parts[-1].append(symbol)
+    return parts
 
 
 def _numeric_groups(symbols: Sequence[OcrSymbol]) -> list[list[OcrSymbol]]:

@@ -23,7 +23,8 @@ PageResult = tuple[PageText, list[Table]]
 _engine: OcrEngine | None = None
 
 
-def _worker_engine(dpi: int) -> OcrEngine:
+def worker_engine(dpi: int) -> OcrEngine:
+    """This process's engine, made again only when the resolution changes."""
     global _engine
     if _engine is None or _engine.dpi != dpi:
         _engine = OcrEngine(dpi)
@@ -47,7 +48,7 @@ def ocr_page(path: str, number: int, reason: str, dpi: int) -> PageResult:
             gray = render(doc, number, used)
         finally:
             doc.close()
-        text, tables = read_scanned_page(_worker_engine(used), gray, number, reason)
+        text, tables = read_scanned_page(worker_engine(used), gray, number, reason)
         if used < dpi and text.ocr is not None and text.ocr.status is OcrStatus.READ:
             text.ocr.reason = (
                 f"rendered at {used} dpi instead of {dpi}: the page is {width:.0f} × {height:.0f} pt "

@@ -8,6 +8,7 @@ import pypdfium2 as pdfium
 
 from extractors.pdf.glyph_repair import repair_glyphs
 from extractors.pdf.glyph_shapes import MarkShape, mark_shapes
+from extractors.pdf.images import MIN_PICTURE_SHARE, find_pictures
 from extractors.pdf.layout import build_lines
 from extractors.pdf.page_kind import classify_page
 from extractors.pdf.textlayer import read_raw_page
@@ -26,6 +27,13 @@ def read_page(doc: pdfium.PdfDocument, number: int) -> PageText:
     visible = sum(1 for c in chars if c.text.strip())
     kind, reason = classify_page(visible, quality, raw.image_area_share)
     lines = build_lines(chars, raw.vertical_rules) if kind is PageKind.TEXT else []
+    # Only a page whose images cover enough of it is walked again for its pictures: a text page
+    # without pictures costs nothing more.
+    pictures = (
+        find_pictures(doc, number, chars)
+        if kind is PageKind.TEXT and raw.image_area_share >= MIN_PICTURE_SHARE
+        else []
+    )
     return PageText(
         number=number,
         width=raw.width,
@@ -36,6 +44,7 @@ def read_page(doc: pdfium.PdfDocument, number: int) -> PageText:
         quality=quality,
         reason=reason,
         rulings=raw.rulings if kind is PageKind.TEXT else [],
+        pictures=pictures,
     )
 
 

@@ -1,0 +1,321 @@
+"""Labels and values of a picture paired by position: the bars of a chart, the rows of a
+borderless table in a screenshot.
+
+The OCR lines of a picture are cut into *segments* where a gap wider than a few line heights
+separates their words (a bar, erased before OCR, or a column gap).  A segment that is one score
+(``92.41``, ``๙๒.๔๑``, ``100``) is a value; the others are label text.  Then:
+
+* **rows** (horizontal bars, table rows): a value and the label segments left of it in the same row
+  band (they overlap vertically by half the lower one's height) are one pair;
+* **columns** (vertical bars): with fewer than :data:`MIN_PAIRS` rows, each value is paired with the
+  label words below it within half a bar's pitch of its centre (label under the bar, value on
+  top of it); a label wrapped under its bar is joined as a wrapped cell is.
+
+Of the pairs found, those whose labels line up (left or right edges within a line height of the
+others') are kept: a caption or a badge elsewhere in the picture (``คะแนน 87.45 ระดับ A``) is not
+a bar.  Everything here works on :class:`~schemas.Line` records in page points; it knows nothing
+of ITA: the pairs become a two-column table (label, value) for whatever reads tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from extractors.ocr.text import clean_ocr_text
+from extractors.thai.text import join_wrapped_lines
+from schemas import BBox, Cell, Line, Table, TableQuality, Word
+
+#: Words further apart than this many line heights belong to different segments.
+SEGMENT_GAP = 1.5
+#: Fewer pairs than this is not a chart or a table of scores.
+MIN_PAIRS = 3
+#: Header texts of the table a chart becomes (so a table reader knows its columns).
+LABEL_HEADER = "ตัวชี้วัด"
+VALUE_HEADER = "คะแนน"
+
+_SCORE = re.compile(r"[0-9๐-๙]{1,3}[.,][0-9๐-๙]{1,2}|100|๑๐๐")
+_THAI_OR_LATIN = re.compile(r"[ก-ฮA-Za-z]")
+#: A bar may be labelled by its number alone (``1`` … ``10`` under the bars, names in a legend).
+_LABEL_NUMBER = re.compile(r"[0-9๐-๙]{1,2}")
+#: A label under a bar is at most this many bar pitches wide, and its centre at most this share
+#: of a pitch from the bar's value's centre.
+LABEL_WIDTH = 1.2
+LABEL_CENTRING = 0.25
+#: Under a bar, the label's lines follow each other closer than this share of a line's height;
+#: a wider gap ends the label (a legend below the chart is not part of it).
+LABEL_LINE_GAP = 0.8
+
+
+def _is_label(text: str) -> bool:
+    return bool(_THAI_OR_LATIN.search(text) or _LABEL_NUMBER.fullmatch(text.strip()))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Words of one OCR line with no wide gap between them."""
+
+    text: str
+    raw: str
+    box: BBox
+    confidence: float | None
+    line: int  #: index of the line it came from
+
+    @property
+    def is_value(self) -> bool:
+        return is_score(self.text)
+
+
+@dataclass(frozen=True)
+class Pair:
+    label: Segment  #: the label's segments joined (its box covers them all)
+    value: Segment
+    label_lefts: tuple[float, ...] = ()  #: the left edge of each of the label's segments
+    #: Further values in the same row band, left to right (a screenshot with two years' scores):
+    #: they become further columns, and which one is the score is the table reader's to decide.
+    more: tuple[Segment, ...] = ()
+
+
+def is_score(text: str) -> bool:
+    """One score, nothing else (a trailing ``%`` allowed), in 0..100.
+
+    >>> is_score("92.41"), is_score("๙๒.๔๑"), is_score("100"), is_score("2566"), is_score("ปี 92.41")
+    (True, True, True, False, False)
+    """
+    text = text.strip().rstrip("%").strip()
+    if not _SCORE.fullmatch(text):
+        return False
+    digits = text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙,", "0123456789."))
+    return 0.0 <= float(digits) <= 100.0
+
+
+_DECIMAL_COMMA = re.compile(r"^([0-9๐-๙]{1,3}),([0-9๐-๙]{1,2})(%?)$")
+
+
+def decimal_point(text: str) -> str:
+    """A score whose decimal point OCR read as a comma, with its point: a comma followed by one or
+    two digits cannot be a thousands separator (that is always followed by three).
+
+    >>> decimal_point("82,54"), decimal_point("๘๒,๕๔"), decimal_point("1,250"), decimal_point("82.54")
+    ('82.54', '๘๒.๕๔', '1,250', '82.54')
+    """
+    return _DECIMAL_COMMA.sub(r"\1.\2\3", text.strip())
+
+
+def segments(lines: Sequence[Line]) -> list[Segment]:
+    """Each line cut at gaps wider than :data:`SEGMENT_GAP` line heights."""
+    out: list[Segment] = []
+    for index, line in enumerate(lines):
+        if not line.words:
+            continue
+        gap = SEGMENT_GAP * max(line.box.height, 1.0)
+        group: list[Word] = [line.words[0]]
+        for word in line.words[1:]:
+            if word.box.x0 - group[-1].box.x1 > gap:
+                out.append(_segment(group, index))
+                group = []
+            group.append(word)
+        out.append(_segment(group, index))
+    return [s for s in out if s.text]
+
+
+def _segment(words: Sequence[Word], line: int) -> Segment:
+    box = words[0].box
+    for w in words[1:]:
+        box = box.union(w.box)
+    text, _notes = clean_ocr_text(" ".join(w.text for w in words))
+    confs = [w.confidence for w in words if w.confidence is not None]
+    raw = " ".join(w.raw for w in words)
+    return Segment(decimal_point(text), raw, box, min(confs) if confs else None, line)
+
+
+def _same_band(a: BBox, b: BBox) -> bool:
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return overlap >= 0.5 * min(a.height, b.height)
+
+
+def _joined(parts: Sequence[Segment]) -> Segment:
+    box = parts[0].box
+    for p in parts[1:]:
+        box = box.union(p.box)
+    confs = [p.confidence for p in parts if p.confidence is not None]
+    text, _notes = clean_ocr_text(" ".join(p.text for p in parts))
+    return Segment(text, "\n".join(p.raw for p in parts), box, min(confs) if confs else None, parts[0].line)
+
+
+def row_pairs(segs: Sequence[Segment]) -> list[Pair]:
+    """Each row band's first value with the label segments left of it; the band's further values
+    to its right go with it (``more``), not with the label again."""
+    rows: list[tuple[Pair, list[Segment]]] = []
+    labels = [s for s in segs if not s.is_value]
+    for value in sorted((s for s in segs if s.is_value), key=lambda s: s.box.x0):
+        row = next(
+            (r for r in rows if _same_band(r[0].value.box, value.box) and value.box.x0 >= r[0].value.box.x1),
+            None,
+        )
+        if row is not None:
+            row[1].append(value)
+            continue
+        left = [s for s in labels if _same_band(s.box, value.box) and s.box.x1 <= value.box.x0 + 1]
+        left.sort(key=lambda s: s.box.x0)
+        if left and any(_is_label(s.text) for s in left):
+            rows.append((Pair(_joined(left), value, tuple(s.box.x0 for s in left)), []))
+    return [replace(pair, more=tuple(more)) for pair, more in rows]
+
+
+def column_pairs(lines: Sequence[Line]) -> list[Pair]:
+    """Each value with the label words below it within half a bar's pitch of its centre
+    (vertical bars).  Words, not segments: the labels under neighbouring bars may be read as
+    one line; a label wrapped under its bar is joined as a wrapped cell is."""
+    words = [(w, i) for i, ln in enumerate(lines) for w in ln.words]
+    values = [w for w, _ in words if is_score(decimal_point(w.text))]
+    if len(values) < MIN_PAIRS:
+        return []
+    centres = sorted((v.box.x0 + v.box.x1) / 2 for v in values)
+    gaps = sorted(b - a for a, b in pairwise(centres) if b - a > 1.0)
+    pitch = gaps[len(gaps) // 2] if gaps else 0.0
+    owned: dict[int, list[tuple[Word, int]]] = {}
+    for word, line in words:
+        if is_score(decimal_point(word.text)) or not _is_label(word.text):
+            continue
+        cx = (word.box.x0 + word.box.x1) / 2
+        above = [v for v in values if v.box.bottom <= word.box.top]
+        if not above:
+            continue
+        nearest = min(above, key=lambda v: abs((v.box.x0 + v.box.x1) / 2 - cx))
+        near = abs((nearest.box.x0 + nearest.box.x1) / 2 - cx) <= 0.5 * pitch
+        if near and word.box.width <= LABEL_WIDTH * pitch:
+            owned.setdefault(id(nearest), []).append((word, line))
+    pairs = []
+    for value in values:
+        parts = _first_block(owned.get(id(value), []))
+        if parts and not _under(parts, value, pitch):
+            continue
+        if parts:
+            lefts = tuple(w.box.x0 for w, _ in parts)
+            pairs.append(Pair(_label_of_words(parts), _word_segment(value), lefts))
+    return pairs
+
+
+def _under(parts: Sequence[tuple[Word, int]], value: Word, pitch: float) -> bool:
+    """The label lies centred under the value's bar, as a bar's label is (words of a legend
+    further down fall under a bar only by chance, and off its centre)."""
+    x0 = min(w.box.x0 for w, _ in parts)
+    x1 = max(w.box.x1 for w, _ in parts)
+    centre = (value.box.x0 + value.box.x1) / 2
+    return x1 - x0 <= LABEL_WIDTH * pitch and abs((x0 + x1) / 2 - centre) <= LABEL_CENTRING * pitch
+
+
+def _first_block(parts: list[tuple[Word, int]]) -> list[tuple[Word, int]]:
+    """The words of the label's first lines under a bar: lines that follow each other closely;
+    a wider gap (a legend further down) ends them."""
+    by_line: dict[int, list[tuple[Word, int]]] = {}
+    for part in parts:
+        by_line.setdefault(part[1], []).append(part)
+    rows = sorted(by_line.values(), key=lambda ws: min(w.box.top for w, _ in ws))
+    kept: list[tuple[Word, int]] = []
+    bottom = None
+    for row in rows:
+        top = min(w.box.top for w, _ in row)
+        height = max(w.box.height for w, _ in row)
+        if bottom is not None and top - bottom > LABEL_LINE_GAP * height:
+            break
+        kept += row
+        bottom = max(w.box.bottom for w, _ in row)
+    return kept
+
+
+def _word_segment(word: Word) -> Segment:
+    return Segment(decimal_point(word.text), word.raw, word.box, word.confidence, -1)
+
+
+def _label_of_words(parts: Sequence[tuple[Word, int]]) -> Segment:
+    """Words under one bar: a line's words joined by spaces, the lines joined as a wrapped cell."""
+    by_line: dict[int, list[Word]] = {}
+    for word, line in parts:
+        by_line.setdefault(line, []).append(word)
+    rows = sorted(by_line.values(), key=lambda ws: min(w.box.top for w in ws))
+    texts = [" ".join(w.text for w in sorted(ws, key=lambda w: w.box.x0)) for ws in rows]
+    text, _notes = clean_ocr_text(join_wrapped_lines(texts))
+    box = parts[0][0].box
+    for word, _ in parts[1:]:
+        box = box.union(word.box)
+    confs = [w.confidence for w, _ in parts if w.confidence is not None]
+    raw = "\n".join(" ".join(w.raw for w in ws) for ws in rows)
+    return Segment(text, raw, box, min(confs) if confs else None, parts[0][1])
+
+
+def _edges(pair: Pair, columns: bool) -> list[float]:
+    """Where a pair's label may line up with others.  In rows: the left edge of each of its parts
+    (a row number before a name: ``1`` ``การปฏิบัติหน้าที่``), its right edge, and its centre.
+    Under columns: its top (the labels under the bars start on one line)."""
+    box = pair.label.box
+    if columns:
+        return [box.top]
+    return [*pair.label_lefts, box.x1, (box.x0 + box.x1) / 2]
+
+
+def aligned(pairs: Sequence[Pair], columns: bool = False) -> list[Pair]:
+    """The pairs whose labels share an edge (left edge of a part, right edge or centre, within a
+    line height; the top, under ``columns``) with the most others.
+
+    >>> def p(x0, x1, top): return Pair(Segment("ก", "", BBox(x0, top, x1, top + 10), 0.9, 0),
+    ...                                  Segment("9.5", "", BBox(300, top, 320, top + 10), 0.9, 0), (x0,))
+    >>> found = aligned([p(40, 200, 0), p(90, 201, 20), p(60, 199, 40), p(400, 500, 60)])
+    >>> [round(x.label.box.x1) for x in found]
+    [200, 201, 199]
+    """
+    best: list[Pair] = []
+    for anchor in pairs:
+        tol = max(anchor.label.box.height, 1.0)
+        for edge in _edges(anchor, columns):
+            group = [p for p in pairs if any(abs(e - edge) <= tol for e in _edges(p, columns))]
+            if len(group) > len(best):
+                best = group
+    return best
+
+
+def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
+    """The label–value pairs of a picture's lines, and how they were paired (``rows``,
+    ``columns``, or ``""`` when there are fewer than :data:`MIN_PAIRS`)."""
+    segs = segments(lines)
+    rows = aligned(row_pairs(segs))
+    if len(rows) >= MIN_PAIRS:
+        return sorted(rows, key=lambda p: p.value.box.top), "rows"
+    cols = aligned(column_pairs(lines), columns=True)
+    if len(cols) >= MIN_PAIRS:
+        return sorted(cols, key=lambda p: p.value.box.x0), "columns"
+    return [], ""
+
+
+def pairs_table(pairs: Sequence[Pair], page: int, how: str) -> Table:
+    """The pairs as a table (label, value, and any further values of the row) under a header row
+    naming the columns; a row with fewer values than others leaves its last cells empty.
+
+    The header row is not in the picture: its cells have no box and no raw text."""
+    n_cols = 2 + max(len(p.more) for p in pairs)
+    cells = [Cell(0, 0, LABEL_HEADER, "", None)]
+    cells += [Cell(0, c, VALUE_HEADER, "", None) for c in range(1, n_cols)]
+    box = pairs[0].label.box.union(pairs[0].value.box)
+    for row, pair in enumerate(pairs, start=1):
+        segs = (pair.label, pair.value, *pair.more)
+        for col, seg in enumerate(segs):
+            cells.append(Cell(row, col, seg.text, seg.raw, seg.box, confidence=seg.confidence))
+            box = box.union(seg.box)
+        cells += [Cell(row, col, "", "", None) for col in range(len(segs), n_cols)]
+    confs = [c.confidence for c in cells if c.confidence is not None]
+    notes = [
+        "read by OCR from a picture",
+        f"labels and values paired by position ({'one row band' if how == 'rows' else 'one column band'} "
+        "per bar or row); the header row is supplied, not read",
+    ]
+    quality = TableQuality(
+        strategy="picture",
+        score=round(min(confs), 3) if confs else 0.0,
+        filled_share=1.0,
+        chars_inside=1.0,
+        notes=notes,
+    )
+    return Table(page, 0, box, len(pairs) + 1, n_cols, cells, quality)

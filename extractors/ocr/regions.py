@@ -1,0 +1,354 @@
+"""Pictures on text pages read by OCR as regions of the page, through the scans' own path.
+
+A picture (:class:`~schemas.Picture`, found by :mod:`extractors.pdf.images`) is rendered from the
+page, cropped to its box, at twice the OCR resolution (its text is smaller than the page's),
+within the pixel cap.  Then:
+
+1. solid blocks (bars, filled markers: where a square of :data:`SOLID_PT` points fits in the ink)
+   are erased, so Tesseract sees only text and thin rulings;
+2. the paper is flattened and binarised (:mod:`extractors.ocr.raster`; no deskew: a pasted
+   picture is level, and its boxes must map back to the page exactly);
+3. a ruled grid (:mod:`extractors.ocr.image_grid`) becomes a table read cell by cell, as on a
+   scanned page; without one, the picture's lines are read with Tesseract's layout analysis and
+   labels are paired with values by position (:mod:`extractors.ocr.chart`): a chart's bars or a
+   screenshot's shaded rows become a two-column table;
+4. every other line goes to the page's lines, marked with its OCR confidence.
+
+All boxes are mapped back to page points (the text layer's coordinates, origin top-left of the
+media box).  A picture that cannot be read is reported in its region record, never raised.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+import time
+from bisect import bisect_right
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+
+from extractors.ocr.chart import Pair, chart_pairs, is_score, pairs_table
+from extractors.ocr.engine import OcrEngine
+from extractors.ocr.image_grid import find_grids
+from extractors.ocr.options import MAX_PIXELS, OcrOptions, render_dpi
+from extractors.ocr.page import BLANK_INK, PAD, PageReader, _pad
+from extractors.ocr.raster import Cleaned, Gray, binarise, flatten_background
+from extractors.ocr.text import clean_ocr_text
+from extractors.thai.text import join_wrapped_lines
+from extractors.thai.words import is_word, tokenize
+from schemas import BBox, Line, OcrDoubt, OcrInfo, OcrRegion, OcrStatus, PageText, Picture, Table, Word
+
+_THAI_LETTER = re.compile(r"[ก-ฮ]")
+_LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
+_THAI_WORD = re.compile(r"[ก-๎]+")
+
+
+def _all_words(text: str) -> bool:
+    """``text`` cuts into Thai dictionary words and nothing else (a reading may choose, never
+    invent).
+
+    >>> _all_words("หน้าที่"), _all_words("เจหนาท"), _all_words("ทล่หนาท")
+    (True, False, False)
+    """
+    tokens = tokenize(text)
+    return bool(tokens) and all(len(t) >= 2 and is_word(t) for t in tokens)
+
+
+#: Pictures are rendered at this multiple of the OCR resolution: measured on the test pictures,
+#: 9-pt text in a pasted screenshot loses its marks at 245 dpi (``ตวชวด``) and keeps them at 400.
+REGION_SCALE = 2
+#: A label with Latin guesses amid Thai is read again from its box widened by this many points,
+#: and above by this share of a line's height (the marks its box may leave out).
+WORD_MARGIN_PT = 1.5
+MARKS_ABOVE = 0.6
+#: A line of one word of at most this many characters may be a number read as letters.
+LONE_WORD_CHARS = 6
+#: A square this many points wide that fits inside the ink is a bar or a filled block, not text
+#: (a stroke of 16 pt bold Thai is about 1.5 pt).
+SOLID_PT = 4.0
+
+
+@dataclass
+class RegionResult:
+    """What the pictures of one page gave: lines, tables, and how each region was read."""
+
+    number: int
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    info: OcrInfo | None = None
+
+
+def region_dpi(picture: Picture, dpi: int) -> int:
+    """The resolution a picture is rendered at: :data:`REGION_SCALE` times the page setting
+    (a pasted picture is shrunk to fit the page, so its text is smaller than the page's), within
+    the pixel cap; 0 when even the lowest resolution would exceed the cap.
+
+    >>> region_dpi(Picture(BBox(0, 0, 440, 270), 1500, 916), 200)
+    400
+    >>> region_dpi(Picture(BBox(0, 0, 14400, 14400), 1500, 916), 200)
+    0
+    """
+    return render_dpi(picture.box.width, picture.box.height, REGION_SCALE * dpi, MAX_PIXELS)
+
+
+def render_region(doc: pdfium.PdfDocument, number: int, box: BBox, dpi: int) -> Gray:
+    """The part of page ``number`` under ``box`` (text-layer points) as greyscale at ``dpi``,
+    unrotated (the text layer's coordinates ignore /Rotate, so the crop must too)."""
+    page = doc[number - 1]
+    try:
+        m_left, _m_bottom, _m_right, m_top = page.get_mediabox()
+        c_left, c_bottom, c_right, c_top = page.get_cropbox()
+        user = (box.x0 + m_left, m_top - box.bottom, box.x1 + m_left, m_top - box.top)
+        crop = (
+            max(user[0] - c_left, 0.0),
+            max(user[1] - c_bottom, 0.0),
+            max(c_right - user[2], 0.0),
+            max(c_top - user[3], 0.0),
+        )
+        rotation = (360 - page.get_rotation()) % 360
+        bitmap = page.render(scale=dpi / 72, rotation=rotation, crop=crop, grayscale=True)
+        return np.asarray(bitmap.to_pil().convert("L"), dtype=np.uint8)
+    finally:
+        page.close()
+
+
+def erase_solid(gray: Gray, dpi: int) -> Gray:
+    """``gray`` with solid blocks (bars, filled markers) painted white; text and thin rulings kept.
+
+    >>> img = np.full((100, 200), 255, np.uint8); img[40:60, 20:180] = 40; img[10:30, 20:22] = 0
+    >>> out = erase_solid(img, 72 * 4)   # 4 pt is 16 px here
+    >>> int(out[50, 100]), int(out[20, 20])
+    (255, 0)
+    """
+    import cv2
+
+    k = max(round(SOLID_PT * dpi / 72), 3)
+    ink = binarise(gray)
+    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    if not solid.any():
+        return gray
+    solid = cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    out = gray.copy()
+    out[solid > 0] = 255
+    return out
+
+
+def clean_region(gray: Gray, dpi: int) -> Cleaned:
+    """Flattened, binarised, solid blocks erased; never rotated (boxes map back one to one)."""
+    flat = flatten_background(erase_solid(gray, dpi))
+    binary = binarise(flat)
+    ink = float(np.count_nonzero(binary)) / binary.size if binary.size else 0.0
+    return Cleaned(flat, binary, 0.0, 0, ink)
+
+
+def read_region(
+    engine: OcrEngine, gray: Gray, picture: Picture, number: int
+) -> tuple[list[Line], list[Table], OcrRegion, list[OcrDoubt]]:
+    """OCR one picture's pixels (rendered at ``engine.dpi``): its lines and tables in page points."""
+    started = time.perf_counter()
+    dpi = engine.dpi
+    region = OcrRegion(picture.box, "unreadable", dpi)
+    page = clean_region(gray, dpi)
+    if page.ink_share < BLANK_INK:
+        region.reason = "the picture holds no ink to read"
+        region.seconds = round(time.perf_counter() - started, 3)
+        return [], [], region, []
+    reader = PageReader(engine, page, dpi)
+    grids = find_grids(page.binary)
+    tables = [t for t in (reader.table(g, number) for g in grids) if t is not None]
+    lines = [_lone_number(reader, ln) for ln in reader.prose(grids)]
+    dx, dy = picture.box.x0, picture.box.top
+    tables = [_shift_table(t, dx, dy) for t in tables]
+    lines = [_shift_line(ln, dx, dy) for ln in lines]
+    doubts = [replace(d, box=_shift(d.box, dx, dy)) for d in reader.doubts]
+    if tables:
+        region.kind = "table"
+        for table in tables:
+            table.quality.notes.insert(1, "from a picture on a text page")
+    else:
+        pairs, how = chart_pairs(lines)
+        pairs = [thai_label(reader, pair, dx, dy) for pair in pairs]
+        if pairs:
+            region.kind = "chart"
+            tables = [pairs_table(pairs, number, how)]
+            lines = [ln for ln in lines if not _covered(ln, tables[0].box)]
+        elif lines:
+            region.kind = "text"
+    confs = reader.symbol_confidences
+    region.confidence = round(sum(confs) / len(confs) / 100, 3) if confs else None
+    if region.kind == "unreadable":
+        region.reason = "no text could be read from the picture with confidence (a photo?)"
+        lines, tables, doubts = [], [], []
+    region.seconds = round(time.perf_counter() - started, 3)
+    return lines, tables, region, doubts
+
+
+def thai_label(reader: PageReader, pair: Pair, dx: float, dy: float) -> Pair:
+    """The pair, its label read again from its box as Thai only when the layout analysis guessed
+    Latin letters amid Thai (small Thai with stacked marks: ``หน้าที่`` read as ``nun``), as a
+    scanned table's cells are; the new reading is kept only when it is Thai dictionary words."""
+    label = pair.label
+    if not (_LATIN_WORD.search(label.text) and _THAI_LETTER.search(label.text)):
+        return pair
+    s = reader.dpi / 72
+    box, m = label.box, WORD_MARGIN_PT
+    above = MARKS_ABOVE * pair.value.box.height  # the value's digits: the height of one line
+    h, w = reader.page.gray.shape
+    x0, y0 = max(int((box.x0 - dx - m) * s), 0), max(int((box.top - dy - above) * s), 0)
+    x1, y1 = min(int((box.x1 - dx + m) * s), w), min(int((box.bottom - dy + m) * s), h)
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return pair
+    lines = reader._cell_lines(_pad(reader.page.ink_image[y0:y1, x0:x1]), x0 - PAD, y0 - PAD, thai_only=True)
+    lines = [ln for ln in lines if _THAI_LETTER.search(ln.text)]
+    text, _notes = clean_ocr_text(join_wrapped_lines([ln.text for ln in lines]))
+    if not _THAI_WORD.fullmatch(text.replace(" ", "")) or not _all_words(text):
+        return pair
+    confs = [ln.confidence for ln in lines if ln.confidence is not None]
+    conf = min(confs) if confs else label.confidence
+    raw = "\n".join(ln.raw for ln in lines)
+    return replace(pair, label=replace(label, text=text, raw=raw, confidence=conf))
+
+
+def _lone_number(reader: PageReader, line: Line) -> Line:
+    """A line of one short word that is not a number (the value at the end of a bar, read as
+    letters: ``เหลน`` for ``72.72``) read again by the glyph reader, as a scanned table's one-line
+    cell is: its number, with a doubt recorded, when the glyphs are digits; else the line as read."""
+    if len(line.words) != 1 or len(line.text) > LONE_WORD_CHARS or is_score(line.text):
+        return line
+    s = reader.dpi / 72
+    h, w = reader.page.binary.shape
+    m = 2
+    box = (
+        max(int(line.box.x0 * s) - m, 0),
+        max(int(line.box.top * s) - m, 0),
+        min(int(line.box.x1 * s) + m, w),
+        min(int(line.box.bottom * s) + m, h),
+    )
+    number = reader.number_cell(box, [line])
+    return number if number is not None else line
+
+
+def _covered(line: Line, box: BBox) -> bool:
+    """The line's centre lies inside ``box`` (it was read into the picture's table)."""
+    cx, cy = (line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2
+    return box.contains_point(cx, cy, 1.0)
+
+
+def read_page_regions(path: str, number: int, pictures: list[Picture], dpi: int) -> RegionResult:
+    """Read every picture of one text page (in whichever process runs it).  Never raises: a
+    picture that fails is a region of kind ``failed`` with the reason."""
+    result = RegionResult(number)
+    regions: list[OcrRegion] = []
+    doubts: list[OcrDoubt] = []
+    try:
+        doc = pdfium.PdfDocument(path)
+    except Exception as err:
+        why = f"the file could not be opened again for OCR ({type(err).__name__}: {err})"
+        regions = [OcrRegion(p.box, "failed", dpi, reason=why) for p in pictures]
+        result.info = _page_info(regions, [], dpi)
+        return result
+    try:
+        for picture in pictures:
+            used = region_dpi(picture, dpi)
+            if not used:
+                why = f"the picture is too large to render within {MAX_PIXELS // 1_000_000} megapixels"
+                regions.append(OcrRegion(picture.box, "failed", 0, reason=why))
+                continue
+            try:
+                from extractors.ocr.pages import worker_engine
+
+                gray = render_region(doc, number, picture.box, used)
+                lines, tables, region, found = read_region(worker_engine(used), gray, picture, number)
+            except Exception as err:  # the engine on a damaged image: the picture fails, the page goes on
+                why = f"OCR failed ({type(err).__name__}: {err})"
+                regions.append(OcrRegion(picture.box, "failed", used, reason=why))
+                continue
+            regions.append(region)
+            result.lines.extend(lines)
+            result.tables.extend(tables)
+            doubts.extend(found)
+    finally:
+        doc.close()
+    result.info = _page_info(regions, doubts, dpi)
+    return result
+
+
+def _page_info(regions: list[OcrRegion], doubts: list[OcrDoubt], dpi: int) -> OcrInfo:
+    read = [r for r in regions if r.kind in ("table", "chart", "text")]
+    status = (
+        OcrStatus.READ
+        if read
+        else OcrStatus.FAILED
+        if any(r.kind == "failed" for r in regions)
+        else (OcrStatus.UNREADABLE)
+    )
+    confs = [r.confidence for r in read if r.confidence is not None]
+    info = OcrInfo(
+        status,
+        max((r.dpi for r in regions), default=dpi),
+        confidence=round(sum(confs) / len(confs), 3) if confs else None,
+        seconds=round(sum(r.seconds for r in regions), 3),
+        doubts=doubts,
+        regions=regions,
+    )
+    if status is not OcrStatus.READ:
+        info.reason = "; ".join(r.reason for r in regions if r.reason)
+    return info
+
+
+def ocr_regions(path: str | Path, pages: list[PageText], options: OcrOptions) -> dict[int, RegionResult]:
+    """OCR the pictures of the given text pages; results by page number."""
+    jobs = [(str(path), p.number, p.pictures, options.dpi) for p in pages if p.pictures]
+    if not jobs or not options.enabled:
+        return {}
+    processes = min(options.processes, len(jobs))
+    if processes <= 1:
+        return {job[1]: read_page_regions(*job) for job in jobs}
+    context = multiprocessing.get_context("fork")
+    results: dict[int, RegionResult] = {}
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+        futures = {job[1]: (job, pool.submit(read_page_regions, *job)) for job in jobs}
+        for number, (job, future) in futures.items():
+            try:
+                results[number] = future.result()
+            except Exception as err:  # a worker died (out of memory, a crash in the engine)
+                why = f"OCR worker died ({err})"
+                regions = [OcrRegion(p.box, "failed", options.dpi, reason=why) for p in job[2]]
+                results[number] = RegionResult(number, info=_page_info(regions, [], options.dpi))
+    return results
+
+
+def merge_regions(page: PageText, result: RegionResult, first_index: int) -> list[Table]:
+    """Put a page's region results into it: lines in reading order by their top, the OCR info; the
+    tables come back numbered after the page's own (``first_index`` on)."""
+    tops = [ln.box.top for ln in page.lines]
+    lines = list(page.lines)
+    for line in sorted(result.lines, key=lambda ln: (ln.box.top, ln.box.x0), reverse=True):
+        lines.insert(bisect_right(tops, line.box.top), line)
+    page.lines = lines
+    page.ocr = result.info
+    for i, table in enumerate(result.tables):
+        table.index = first_index + i
+    return result.tables
+
+
+# --- coordinates -------------------------------------------------------------------------------
+
+
+def _shift(box: BBox, dx: float, dy: float) -> BBox:
+    return BBox(box.x0 + dx, box.top + dy, box.x1 + dx, box.bottom + dy)
+
+
+def _shift_line(line: Line, dx: float, dy: float) -> Line:
+    words = tuple(Word(w.text, w.raw, _shift(w.box, dx, dy), w.confidence) for w in line.words)
+    return replace(line, box=_shift(line.box, dx, dy), words=words)
+
+
+def _shift_table(table: Table, dx: float, dy: float) -> Table:
+    table.cells = [replace(c, box=_shift(c.box, dx, dy) if c.box else None) for c in table.cells]
+    table.box = _shift(table.box, dx, dy)
+    return table

@@ -1,0 +1,207 @@
+"""Pictures inside text pages: a pasted screenshot of the result page or a bar chart, read by OCR
+as a region of its page.
+
+The documents are made by ``tests/data/pictures/make_pictures.py``, their expected scores written
+from its spec.  Each must give the ten (number, score) pairs, on its page, each score's box inside
+the picture's box, with an OCR confidence; the record says which regions were read and how.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.ocr.chart import chart_pairs, pairs_table
+from extractors.ocr.options import OcrOptions
+from extractors.ocr.regions import read_page_regions
+from extractors.pdf.images import find_pictures
+from extractors.read import read_document, read_text
+from pipeline.extract import extract
+from schemas import BBox, Line, OcrStatus, PageKind, Picture, Word
+from tests.conftest import SAMPLES
+from tests.test_extract_samples import validate
+
+DATA = Path(__file__).parent / "data" / "pictures"
+EXPECTED: dict[str, Any] = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
+#: What each document's picture must be read as.
+KINDS = {"screenshot": "chart", "screenshot-ruled": "table", "barchart": "chart", "columnchart": "chart"}
+ONE_PROCESS = OcrOptions(workers=1)
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, dict[str, Any]]:
+    return {name: extract(DATA / f"{name}.pdf", ocr=ONE_PROCESS).to_dict() for name in EXPECTED}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_picture_gives_the_ten_scores_with_page_box_and_confidence(
+    records: dict[str, dict[str, Any]], name: str
+) -> None:
+    record, expected = records[name], EXPECTED[name]
+    validate(record)
+    got = sorted((i["number"], i["score"]) for i in record["indicators"])
+    assert got == sorted((n, s) for n, s in expected["indicators"])
+    (ocr,) = record["source"]["ocr"]
+    assert ocr["page"] == expected["page"] and ocr["status"] == "read"
+    (region,) = ocr["regions"]
+    assert region["kind"] == KINDS[name]
+    assert 0.5 <= region["confidence"] <= 1.0 and region["seconds"] > 0
+    x0, top, x1, bottom = region["box"]
+    for ind in record["indicators"]:
+        assert ind["page"] == expected["page"]
+        bx0, btop, bx1, bbottom = ind["box"]
+        assert x0 <= bx0 < bx1 <= x1 and top <= btop < bbottom <= bottom, (ind["number"], ind["box"])
+        assert ind["confidence"] is not None and 0.5 <= ind["confidence"] <= 1.0
+        assert ind["origin"] == "table"
+
+
+def test_the_page_keeps_its_text_layer_and_gains_the_pictures_other_lines() -> None:
+    document = read_document(DATA / "screenshot.pdf", ocr=ONE_PROCESS)
+    (page,) = document.pages
+    assert page.kind is PageKind.TEXT
+    layer = [ln for ln in page.lines if ln.confidence is None]
+    read = [ln for ln in page.lines if ln.confidence is not None]
+    assert any("มาตรการส่งเสริมคุณธรรม" in ln.text for ln in layer)
+    # the badge above the table, with its score, is a line of the page (for the facts reader)
+    assert any("87.45" in ln.text for ln in read), [ln.text for ln in read]
+    (picture,) = page.pictures
+    assert all(picture.box.contains_point(ln.box.x0, ln.box.top, 1.0) for ln in read)
+    tops = [ln.box.top for ln in page.lines]
+    assert tops == sorted(tops)  # lines in reading order, the picture's among the text layer's
+    (table,) = document.tables
+    assert table.quality.strategy == "picture"
+    assert [c.text for c in table.cells if c.row == 0] == ["ตัวชี้วัด", "คะแนน"]
+    assert all(c.confidence is not None for c in table.cells if c.row > 0)
+
+
+def test_labels_are_thai_without_latin_guesses() -> None:
+    document = read_document(DATA / "columnchart.pdf", ocr=ONE_PROCESS)
+    (table,) = document.tables
+    labels = [c.text for c in table.cells if c.row > 0 and c.col == 0]
+    assert len(labels) == 10
+    assert not [t for t in labels if re.search("[A-Za-z]", t)], labels
+    assert "การปฏิบัติหน้าที่" in labels
+
+
+def test_no_ocr_leaves_pictures_unread() -> None:
+    record = extract(DATA / "barchart.pdf", ocr=OcrOptions(enabled=False)).to_dict()
+    assert record["indicators"] == [] and record["source"]["ocr"] == []
+    (page,) = read_text(DATA / "barchart.pdf", ocr=OcrOptions(enabled=False))
+    assert len(page.pictures) == 1 and page.ocr is None
+
+
+def test_text_pages_without_pictures_have_none() -> None:
+    pages = read_text(SAMPLES / "santipatong-2565.pdf", ocr=OcrOptions(enabled=False))
+    assert pages and all(p.pictures == [] for p in pages)
+
+
+def test_a_picture_that_cannot_be_read_is_a_region_not_a_crash(tmp_path: Path) -> None:
+    (page,) = read_text(DATA / "barchart.pdf", ocr=OcrOptions(enabled=False))
+    result = read_page_regions(str(tmp_path / "gone.pdf"), 1, page.pictures, 200)
+    assert result.info is not None and result.info.status is OcrStatus.FAILED
+    assert [r.kind for r in result.info.regions] == ["failed"] and result.info.regions[0].reason
+    huge = Picture(BBox(0, 0, 20000, 20000), 100, 100)
+    result = read_page_regions(str(DATA / "barchart.pdf"), 1, [huge], 200)
+    assert result.info is not None and result.info.regions[0].kind == "failed"
+    assert "too large" in result.info.regions[0].reason
+
+
+def test_small_images_are_not_pictures() -> None:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(DATA / "barchart.pdf")
+    try:
+        (picture,) = find_pictures(doc, 1, [])
+    finally:
+        doc.close()
+    assert picture.width_px == 1600 and picture.box.width == pytest.approx(455, abs=0.5)
+
+
+# --- pairing by position, no OCR ----------------------------------------------------------------
+
+
+def _line(*words: tuple[str, float, float, float, float]) -> Line:
+    ws = tuple(Word(t, t, BBox(x0, top, x1, bottom), 0.9) for t, x0, top, x1, bottom in words)
+    box = ws[0].box
+    for w in ws[1:]:
+        box = box.union(w.box)
+    return Line(" ".join(w.text for w in ws), " ".join(w.text for w in ws), box, ws, confidence=0.9)
+
+
+def test_horizontal_bars_pair_label_and_value_in_one_row_band() -> None:
+    names = ["การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ"]
+    scores = ["92.41", "85.67", "90.12"]
+    lines = [_line(("คะแนน 87.45 ระดับ A", 300, 0, 420, 10))]  # a badge: not a bar
+    for i, (name, score) in enumerate(zip(names, scores, strict=True)):
+        top = 30 + 20 * i
+        end = 200 + float(score)  # the value sits at the end of its bar
+        lines.append(
+            _line((name, 200 - 8 * len(name), top, 190, top + 10), (score, end, top, end + 25, top + 10))
+        )
+    pairs, how = chart_pairs(lines)
+    assert how == "rows"
+    assert [(p.label.text, p.value.text) for p in pairs] == list(zip(names, scores, strict=True))
+    table = pairs_table(pairs, 3, how)
+    assert (table.page, table.n_rows, table.n_cols) == (3, 4, 2)
+    assert table.grid()[1] == ["การปฏิบัติหน้าที่", "92.41"]
+
+
+def test_a_row_with_two_values_is_one_row_with_two_value_columns() -> None:
+    rows = (("การใช้อำนาจ", "90.12", 0), ("การเปิดเผยข้อมูล", "95.00", 20), ("การใช้งบประมาณ", "85.67", 40))
+    lines = []
+    for i, (name, score, top) in enumerate(rows):
+        before = (f"8{i}.50", 200, top, 225, top + 10)  # an earlier year's score, left of this year's
+        lines.append(_line((name, 10, top, 100, top + 10), before, (score, 260, top, 285, top + 10)))
+    pairs, how = chart_pairs(lines)
+    assert how == "rows" and len(pairs) == 3
+    table = pairs_table(pairs, 1, how)
+    assert table.n_cols == 3
+    assert table.grid()[0] == ["ตัวชี้วัด", "คะแนน", "คะแนน"]
+    assert table.grid()[2] == ["การเปิดเผยข้อมูล", "81.50", "95.00"]
+
+
+def test_vertical_bars_pair_value_above_with_wrapped_label_below() -> None:
+    values = [
+        _line(
+            *[
+                (s, 40 + 60 * i, 20 + 3 * i, 60 + 60 * i, 28 + 3 * i)
+                for i, s in enumerate(["92.41", "85.67", "90.12"])
+            ]
+        )
+    ]
+    first = _line(("การปฏิบัติ", 35, 120, 65, 128), ("การใช้", 100, 120, 120, 128), ("การใช้", 160, 120, 180, 128))
+    second = _line(("หน้าที่", 38, 130, 62, 138), ("งบประมาณ", 95, 130, 125, 138), ("อำนาจ", 158, 130, 182, 138))
+    pairs, how = chart_pairs([*values, first, second])
+    assert how == "columns"
+    assert [(p.label.text, p.value.text) for p in pairs] == [
+        ("การปฏิบัติหน้าที่", "92.41"),
+        ("การใช้งบประมาณ", "85.67"),
+        ("การใช้อำนาจ", "90.12"),
+    ]
+
+
+def test_too_few_pairs_is_no_chart() -> None:
+    lines = [_line(("การปฏิบัติหน้าที่", 10, 0, 100, 10), ("92.41", 200, 0, 225, 10))]
+    assert chart_pairs(lines) == ([], "")
+
+
+def test_a_rotated_page_gives_the_same_boxes(records: dict[str, dict[str, Any]], tmp_path: Path) -> None:
+    """/Rotate turns the page on screen, not the text layer's coordinates: the picture's boxes
+    must stay where the text layer's would be."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(DATA / "barchart.pdf")
+    try:
+        doc[0].set_rotation(90)
+        doc.save(tmp_path / "rotated.pdf")
+    finally:
+        doc.close()
+    rotated = extract(tmp_path / "rotated.pdf", ocr=ONE_PROCESS).to_dict()
+    upright = {i["number"]: i["box"] for i in records["barchart"]["indicators"]}
+    assert len(rotated["indicators"]) == 10
+    for ind in rotated["indicators"]:
+        assert ind["box"] == pytest.approx(upright[ind["number"]], abs=1.0), ind["number"]
