@@ -9,6 +9,7 @@ import pdfplumber
 import pdfplumber.pdf
 import pypdfium2 as pdfium
 
+from extractors.ita.headers import names_field
 from extractors.ocr.options import OcrOptions
 from extractors.pdf.pages import read_page
 from extractors.pdf.source import (
@@ -103,7 +104,7 @@ def _page_tables(path: str | Path, plumber: pdfplumber.pdf.PDF, page_text: PageT
     except Exception as err:
         raise damaged(path, err, f"page {page_text.number}") from err
     try:
-        return find_tables(plumber_page, page_text)
+        return find_tables(plumber_page, page_text, names_column=names_field)  # borderless headers
     except MemoryError:
         raise
     except Exception as err:

@@ -6,8 +6,12 @@ whose columns carry a field name from the header vocabulary and whose rows run o
 
 The rules, as measures documents are made:
 
-- **Header rows** are the leading rows whose non-empty cells mostly name a known field
-  (:func:`extractors.ita.vocabulary.header_field`); a continued table's repeated header is dropped.
+- **Header rows** are the leading rows whose non-empty cells mostly name a known field; the header's
+  columns are then mapped to fields all at once (:func:`extractors.ita.headers.assign_fields`), so a
+  cell naming two things gets the one no other column names.  A continued table's repeated header is
+  dropped.
+- **A progress report** after the measures (a ``สถานะ`` column, or ``ผลการดำเนินงาน รอบ ๖ เดือน``)
+  is a table of kind ``report``: it reports on the measures, it adds none.
 - **A row cut by a page break** goes on in the first row of the next page's part.  In a cut row
   the short columns (responsible unit, period) were printed with the row's first lines, so the
   continuation leaves them empty; when a table has no such column, the continuation is the row
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractors.ita.vocabulary import header_field
+from extractors.ita.headers import assign_fields, names_field, reports_progress
 from extractors.thai.text import join_cell_parts
 from schemas import Cell, CellPart, LogicalRow, LogicalTable, Table
 
@@ -46,35 +50,56 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
     A row is a header row when at least two of its non-empty cells (or its only one, in a table
     of one or two columns) name a field and they are at least 60 % of its non-empty cells.
     """
-    fields: list[str | None] = [None] * table.n_cols
     texts = [""] * table.n_cols
     n_header = 0
     for cells in _row_cells(table)[:MAX_HEADER_ROWS]:
         filled = [c for c in cells if c.text.strip()]
-        named = [(c, header_field(c.text)) for c in filled]
-        hits = [(c, f) for c, f in named if f]
+        hits = [c for c in filled if names_field(c.text)]
         need = 1 if table.n_cols <= 2 else 2
         if not filled or len(hits) < need or len(hits) < 0.6 * len(filled):
             break
         n_header += 1
-        for cell, name in named:
+        for cell in filled:
             for col in range(cell.col, cell.col + cell.colspan):
-                if name and fields[col] is None:
-                    fields[col] = name
                 if cell.text not in texts[col]:
                     texts[col] = f"{texts[col]} {cell.text}".strip()
-    return n_header, fields, texts
+    if not n_header:
+        return 0, [None] * table.n_cols, texts
+    return n_header, header_fields(texts), texts
+
+
+def header_fields(texts: Sequence[str]) -> list[str | None]:
+    """Each column's field from its header text, the row mapped at once; read as a measures
+    table when it is one: a ``ตัวชี้วัด`` column there (no issue column besides) names the issue the
+    measures address, and ``ผลการดำเนินงาน`` outside a progress report is the row's results.
+
+    >>> header_fields(["ตัวชี้วัด/การติดตามผล", "มาตรการ", "วิธีการ", "การติดตามผล"])
+    ['issue', 'measure', 'steps', 'follow_up']
+    >>> header_fields(["มาตรการ", "ผลการดำเนินงาน", "สถานะ"])
+    ['measure', 'progress', 'status']
+    """
+    fields = assign_fields(texts)
+    if reports_progress(fields, texts):
+        return fields
+    fields = ["results" if f == "progress" else f for f in fields]
+    if table_kind(fields) == "measures" and "issue" not in fields:
+        fields = ["issue" if f == "indicator" else f for f in fields]
+    return fields
 
 
 def table_kind(fields: Sequence[str | None]) -> str:
-    """``measures``, ``indicators`` or ``other``, from the fields the header names.
+    """``measures``, ``indicators``, ``report`` or ``other``, from the fields the header names.
 
     >>> table_kind(["measure", "steps", "responsible", "period", "follow_up"])
     'measures'
     >>> table_kind(["indicator", "score", "issue"]), table_kind([None, None])
     ('indicators', 'other')
+    >>> table_kind(["seq", "measure", "progress", "status"])
+    'report'
     """
     present = set(fields) - {None}
+    if present & {"status", "progress"}:
+        return "report"
     if "score" in present and ("indicator" in present or "instrument" in present):
         return "indicators"
     if len(present & MEASURE_FIELDS) >= 2 and present & _ACTION_CORE:

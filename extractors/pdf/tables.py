@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from extractors.pdf.borderless import NamesColumn, find_borderless
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
 from extractors.pdf.rulings import edges_of
 from extractors.thai.text import LIST_MARKER
@@ -478,6 +479,18 @@ def _block_table(block: _Block, page_text: PageText) -> Table:
     return Table(page_text.number, 0, table_box, len(lines), len(xs) - 1, cells, quality)
 
 
+def _borderless_tables(page_text: PageText, ruled: Sequence[Table], names_column: NamesColumn) -> list[Table]:
+    boxes = [t.box for t in ruled]
+    lines = [
+        line
+        for line in page_text.lines
+        if not any(b.contains_point((line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2, 1.0) for b in boxes)
+    ]
+    sizes = [c.size for c in _visible(page_text.chars) if c.size > 0]
+    em = statistics.median(sizes) if sizes else 12.0
+    return find_borderless(page_text, lines, names_column, em)
+
+
 # --- the stage ---------------------------------------------------------------------------------
 
 
@@ -497,13 +510,15 @@ def _ruled_grids(plumber_page: Any, rulings: list[BBox]) -> list[Any]:
     return list(TableFinder(plumber_page, TableSettings.resolve(settings)).tables)
 
 
-def find_tables(plumber_page: Any, page_text: PageText) -> list[Table]:
+def find_tables(plumber_page: Any, page_text: PageText, names_column: NamesColumn | None = None) -> list[Table]:
     """The tables of one page, top to bottom.
 
     ``plumber_page`` is the ``pdfplumber.page.Page`` of the same page as ``page_text``; only its
-    geometry is used.  Ruled tables come first; when a page has none, columns aligned in the
-    text are tried, conservatively.  Degenerate grids (one cell, boxes drawn around text) and
-    tables without any text are dropped.
+    geometry is used.  Ruled tables come first; then, when ``names_column`` (does a header cell's
+    text name a column?) is given, borderless tables among the lines outside them
+    (:mod:`extractors.pdf.borderless`); when a page has no table yet, columns aligned in the text
+    are tried, conservatively.  Degenerate grids (one cell, boxes drawn around text) and tables
+    without any text are dropped.
     """
     if not _visible(page_text.chars):
         return []
@@ -513,6 +528,8 @@ def find_tables(plumber_page: Any, page_text: PageText) -> list[Table]:
         table = _ruled_table(boxes, page_text.chars, page_text.number)
         if table is not None:
             tables.append(table)
+    if names_column is not None:
+        tables += _borderless_tables(page_text, tables, names_column)
     if not tables:
         tables = _text_tables(plumber_page, page_text)
     tables.sort(key=lambda t: (round(t.box.top), t.box.x0))
