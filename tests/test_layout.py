@@ -90,7 +90,9 @@ def test_measures_as_paragraphs_become_actions() -> None:
     assert [a.measure for a in actions] == [m["heading"] for m in want]
     assert [a.issue for a in actions] == [m["issue"] for m in want]
     assert [a.steps for a in actions] == [m["steps"] for m in want]
-    assert [a.responsible for a in actions] == [[u.strip() for u in m["responsible"].split("/")] for m in want]
+    assert [a.responsible for a in actions] == [
+        [u.strip() for u in m["responsible"].split("/")] for m in want
+    ]
     assert [dashes(a.period.text or "") for a in actions] == [m["period"] for m in want]
     assert [a.follow_up for a in actions] == [m["follow_up"] for m in want]
     assert [a.indicator_numbers for a in actions] == [[9], [10]]
@@ -186,9 +188,7 @@ def _table(page: int, rows: list[list[str]], spans: dict[tuple[int, int], int] |
 
 def test_a_progress_report_after_the_measures_adds_no_actions() -> None:
     measures = _table(3, [["มาตรการ", "วิธีการดำเนินการ", "ผู้รับผิดชอบ"], ["ก", "๑. ข", "กองคลัง"]])
-    report = _table(
-        4, [["มาตรการ", "ผลการดำเนินงาน รอบ ๖ เดือน", "สถานะ"], ["ก", "ดำเนินการแล้ว", "แล้วเสร็จ"]]
-    )
+    report = _table(4, [["มาตรการ", "ผลการดำเนินงาน รอบ ๖ เดือน", "สถานะ"], ["ก", "ดำเนินการแล้ว", "แล้วเสร็จ"]])
     tables = stitch([measures, report])
     assert [t.kind for t in tables] == ["measures", "report"]
     assert [a.measure for a in actions_from_tables(tables, 2567)] == ["ก"]

@@ -15,6 +15,7 @@ The layout, as documents write it::
   ``๒)``) set in bold, when a labelled paragraph follows before the next heading.
 - **Labels** are the words before a colon, or a line's first word, that name a measures-table
   column (:func:`extractors.ita.headers.field_scores`): the same wordings as table headers.
+- A measure has two labelled fields at least, one of them steps, responsible units or period.
 - A line without a label goes on the field above; after a one-line field (responsible units, period)
   or a wider gap than the text's line spacing, it ends the measure's fields.
 - Fields are split as table cells are: steps and results into items, units at ``/`` and ``และ``,
@@ -40,6 +41,10 @@ _NUMBERED = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.)]\s*\S")
 _FIELDS = ("issue", "measure", "steps", "results", "responsible", "period", "follow_up")
 #: Fields written on one line: a line after them without a label is not theirs.
 _ONE_LINE = frozenset({"responsible", "period"})
+#: A measure needs this many labelled fields, one of them among :data:`_CORE` (a numbered heading
+#: with one labelled paragraph under it is a report's section, not a measure).
+_MIN_LABELS = 2
+_CORE = frozenset({"steps", "responsible", "period"})
 #: Label scores from this on name a field (a whole wording, or most of a combined one).
 _LABEL_SCORE = 82.0
 #: A gap wider than this many line heights ends the measure's fields.
@@ -78,7 +83,8 @@ def _bold(line: Line, page: PageText) -> bool:
     inside = [
         c
         for c in page.chars
-        if c.text.strip() and line.box.contains_point((c.box.x0 + c.box.x1) / 2, c.baseline - 0.3 * c.size, 1.0)
+        if c.text.strip()
+        and line.box.contains_point((c.box.x0 + c.box.x1) / 2, c.baseline - 0.3 * c.size, 1.0)
     ]
     return bool(inside) and sum("bold" in c.font.lower() for c in inside) >= 0.8 * len(inside)
 
@@ -127,7 +133,7 @@ def find_measures(pages: Sequence[PageText], tables: Sequence[Table]) -> list[_M
             current = None
             continue
         current.lines[field_name].append((page.number, line, line.text))
-    return [m for m in found if m.lines]
+    return [m for m in found if len(m.lines) >= _MIN_LABELS and set(m.lines) & _CORE]
 
 
 def actions_from_paragraphs(
@@ -170,4 +176,3 @@ def actions_from_paragraphs(
             )
         )
     return out
-

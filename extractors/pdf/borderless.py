@@ -193,7 +193,9 @@ def _body(
     return body, gutters
 
 
-def _left_edges(header: Sequence[Line], body: Sequence[Line], seps: Sequence[float], em: float) -> list[float]:
+def _left_edges(
+    header: Sequence[Line], body: Sequence[Line], seps: Sequence[float], em: float
+) -> list[float]:
     """Column edges: each column starts just before its leftmost word (never over the column to its
     left); the table ends after its rightmost word."""
     n_cols = len(seps) + 1
@@ -246,7 +248,9 @@ def row_starts(body: Sequence[Line], seps: Sequence[float]) -> list[int]:
     return starts
 
 
-def find_borderless(page_text: PageText, lines: Sequence[Line], names_column: NamesColumn, em: float) -> list[Table]:
+def find_borderless(
+    page_text: PageText, lines: Sequence[Line], names_column: NamesColumn, em: float
+) -> list[Table]:
     """Borderless tables among ``lines`` (the page's lines outside other tables), top to bottom."""
     found: list[_Found] = []
     i = 0

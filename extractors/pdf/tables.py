@@ -484,7 +484,10 @@ def _borderless_tables(page_text: PageText, ruled: Sequence[Table], names_column
     lines = [
         line
         for line in page_text.lines
-        if not any(b.contains_point((line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2, 1.0) for b in boxes)
+        if not any(
+            b.contains_point((line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2, 1.0)
+            for b in boxes
+        )
     ]
     sizes = [c.size for c in _visible(page_text.chars) if c.size > 0]
     em = statistics.median(sizes) if sizes else 12.0
@@ -510,7 +513,9 @@ def _ruled_grids(plumber_page: Any, rulings: list[BBox]) -> list[Any]:
     return list(TableFinder(plumber_page, TableSettings.resolve(settings)).tables)
 
 
-def find_tables(plumber_page: Any, page_text: PageText, names_column: NamesColumn | None = None) -> list[Table]:
+def find_tables(
+    plumber_page: Any, page_text: PageText, names_column: NamesColumn | None = None
+) -> list[Table]:
     """The tables of one page, top to bottom.
 
     ``plumber_page`` is the ``pdfplumber.page.Page`` of the same page as ``page_text``; only its

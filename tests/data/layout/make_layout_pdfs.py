@@ -142,7 +142,9 @@ class Writer:
     def para(self, text: str, gap: float = 6.0, bold: bool = False) -> None:
         self.row([wrap(text, self.RIGHT - self.LEFT - 12, bold)], [1.0], gap)
 
-    def cells(self, values: list[str | list[str]], widths: list[float], gap: float = 4.0, bold: bool = False) -> None:
+    def cells(
+        self, values: list[str | list[str]], widths: list[float], gap: float = 4.0, bold: bool = False
+    ) -> None:
         xs = self.columns(widths)
         self.row([_cell(v, xs[i + 1] - xs[i] - 12, bold) for i, v in enumerate(values)], widths, gap)
 
@@ -210,7 +212,9 @@ def paragraphs(spec: dict[str, Any]) -> Writer:
 
 def build(name: str, writer: Writer, spec: dict[str, Any]) -> None:
     writer.save(HERE / f"{name}.pdf")
-    (HERE / f"{name}.spec.json").write_text(json.dumps(spec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (HERE / f"{name}.spec.json").write_text(
+        json.dumps(spec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 def main() -> None:
