@@ -21,7 +21,7 @@ from extractors.ita.stitch import header_fields, stitch
 from extractors.read import read_document
 from pipeline import extract
 from schemas import BBox, Cell, Document, Table, TableQuality
-from tests.conftest import DATA
+from tests.conftest import DATA, real_pdf
 
 LAYOUT = DATA / "layout"
 
@@ -95,7 +95,7 @@ def test_measures_as_paragraphs_become_actions() -> None:
     ]
     assert [dashes(a.period.text or "") for a in actions] == [m["period"] for m in want]
     assert [a.follow_up for a in actions] == [m["follow_up"] for m in want]
-    assert [a.indicator_numbers for a in actions] == [[9], [10]]
+    assert [a.indicator_numbers for a in actions] == [[9], [10], [4], [1]]
     first = actions[0]
     assert (first.period.start, first.period.end) == (
         __import__("datetime").date(2023, 10, 1),
@@ -229,3 +229,19 @@ def test_samples_have_no_borderless_tables() -> None:
         path = Path(__file__).resolve().parent.parent / "samples" / f"{name}.pdf"
         if path.exists():
             assert all(t.quality.strategy != "borderless" for t in read_document(path).tables), name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "itext-royal-gazette-ethics-code.pdf",
+        "word2007-procurement-analysis-2562.pdf",
+        "word2007-procurement-measures-announcement.pdf",
+        "word2007-procurement-staff-guideline-2563.pdf",
+        "word-pdfmaker-thai-distributed-ethics-code.pdf",
+        "notita-anti-bribery-measures-followup-2567.pdf",
+    ],
+)
+def test_real_prose_and_numbered_lists_give_no_borderless_tables(name: str) -> None:
+    document = read_document(real_pdf(name))
+    assert [t.page for t in document.tables if t.quality.strategy == "borderless"] == []

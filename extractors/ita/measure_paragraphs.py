@@ -33,6 +33,7 @@ from extractors.ita.actions import indicator_numbers, split_items
 from extractors.ita.headers import field_scores
 from extractors.ita.periods import parse_period
 from extractors.ita.vocabulary import split_units
+from extractors.thai.text import join_wrapped_lines
 from schemas import Line, PageText, Table
 from schemas.record import Action, Period, Provenance
 
@@ -54,6 +55,7 @@ _MAX_GAP = 1.2
 @dataclass
 class _Measure:
     heading: tuple[int, Line]
+    more: list[tuple[int, Line]] = field(default_factory=list)  #: the heading's wrapped lines
     lines: dict[str, list[tuple[int, Line, str]]] = field(default_factory=dict)
 
 
@@ -128,8 +130,9 @@ def find_measures(pages: Sequence[PageText], tables: Sequence[Table]) -> list[_M
             continue
         if field_name is None or field_name in _ONE_LINE or wide:
             field_name = None
-            if not current.lines:
-                continue  # the heading's own wrapped line
+            if not current.lines and not wide and len(current.more) < 2:
+                current.more.append((page.number, line))  # the heading wraps
+                continue
             current = None
             continue
         current.lines[field_name].append((page.number, line, line.text))
@@ -144,20 +147,23 @@ def actions_from_paragraphs(
     for measure in find_measures(pages, tables):
         heading_page, heading = measure.heading
         values = {f: "\n".join(t for _p, _l, t in measure.lines.get(f, []) if t.strip()) for f in _FIELDS}
-        values["measure"] = heading.text
+        values["measure"] = join_wrapped_lines(
+            [heading.text, *(ln.text for _p, ln in measure.more)],
+            [heading.ends_with_space, *(ln.ends_with_space for _p, ln in measure.more)],
+        )
         sources = {
             f: [Provenance(p, line.box, line.raw) for p, line, _t in measure.lines[f]]
             for f in _FIELDS
             if measure.lines.get(f)
         }
-        sources["measure"] = [Provenance(heading_page, heading.box, heading.raw)]
+        sources["measure"] = [Provenance(p, ln.box, ln.raw) for p, ln in [measure.heading, *measure.more]]
         period_text = " ".join(values["period"].split()) or None
         parsed = parse_period(period_text, fiscal_year) if period_text else None
         period = Period(period_text)
         if parsed is not None and parsed.start is not None:
             period = Period(period_text, None if parsed.rule == "deadline" else parsed.start, parsed.end)
         link = values["issue"] or values["measure"]
-        pages_used = sorted({heading_page} | {p for lines in measure.lines.values() for p, _l, _t in lines})
+        pages_used = sorted({s.page for ss in sources.values() for s in ss})
         out.append(
             Action(
                 row=first_row + len(out),
