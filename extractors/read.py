@@ -3,6 +3,7 @@ from the text layer where it can be trusted and by OCR where it cannot."""
 
 from __future__ import annotations
 
+from itertools import groupby
 from pathlib import Path
 
 import pdfplumber
@@ -22,7 +23,7 @@ from extractors.pdf.source import (
     sha256_of,
     short_reason,
 )
-from extractors.pdf.tables import find_tables, link_continuations
+from extractors.pdf.tables import continue_borderless, find_tables, link_continuations
 from schemas import Document, DocumentError, PageKind, PageText, Table
 from schemas.names import shown_name
 
@@ -91,7 +92,12 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
         for number, (page_text, page_tables) in ocr_pages(path, scanned, ocr).items():
             pages_read[number] = page_text
             found.extend(page_tables)
+    if tables:
+        found += continue_borderless(found, pages_read)  # a borderless table's header is not repeated
     found.sort(key=lambda t: (t.page, t.index))
+    for _page, group in groupby(found, key=lambda t: t.page):
+        for index, table in enumerate(group):
+            table.index = index
     link_continuations(found, pages_read)
     return Document(shown_name(path), sha256_of(path), list(pages_read.values()), found)
 

@@ -245,3 +245,18 @@ def test_samples_have_no_borderless_tables() -> None:
 def test_real_prose_and_numbered_lists_give_no_borderless_tables(name: str) -> None:
     document = read_document(real_pdf(name))
     assert [t.page for t in document.tables if t.quality.strategy == "borderless"] == []
+
+
+def test_borderless_table_goes_on_over_the_page_without_its_header() -> None:
+    want = spec("borderless-over-two-pages")
+    document = read("borderless-over-two-pages")
+    first, second = document.tables
+    assert (first.page, second.page) == (1, 2)
+    assert second.continues_previous and not second.header_repeated
+    assert second.quality.strategy == "borderless"
+    record = extract(LAYOUT / "borderless-over-two-pages.pdf")
+    assert [a.measure for a in record.actions] == [row[0] for row in want["rows"]]
+    assert [a.steps for a in record.actions] == [row[1] for row in want["rows"]]
+    assert [a.responsible for a in record.actions] == [[row[2]] for row in want["rows"]]
+    assert [dashes(a.period.text or "") for a in record.actions] == [row[3] for row in want["rows"]]
+    assert {a.page for a in record.actions} == {1, 2}

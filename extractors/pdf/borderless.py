@@ -270,12 +270,38 @@ def find_borderless(
     return [_table(page_text, f, em) for f in found]
 
 
-def _table(page_text: PageText, found: _Found, em: float) -> Table:
+def continuation(previous: Table, page_text: PageText, lines: Sequence[Line], em: float) -> Table | None:
+    """The rest of the borderless table ``previous`` at the top of the next page, its header not
+    repeated: the lines from the top (``lines``: the page's body lines outside other tables, running
+    headers and page numbers left out) that keep ``previous``'s column gutters white and stay
+    within its width.  None when fewer than :data:`MIN_DATA_LINES` lines do, or none fills two
+    columns."""
+    xs = [c.box.x0 for c in previous.cells if c.row == 0 and c.box is not None]
+    if len(xs) != previous.n_cols or previous.quality.strategy != "borderless":
+        return None
+    seps = xs[1:]
+    left, right = previous.box.x0 - em, previous.box.x1 + em
+    body: list[Line] = []
+    for line in lines:
+        if line.box.x0 < left or line.box.x1 > right:
+            break
+        if any(w.box.x0 < s - 1 and w.box.x1 > s + 1 for w in line.words for s in seps):
+            break
+        if body and line.box.top - body[-1].box.bottom > MAX_PITCHES * max(body[-1].box.height, em):
+            break
+        body.append(line)
+    if len(body) < MIN_DATA_LINES or not any(_filled_columns(ln, seps) >= 2 for ln in body):
+        return None
+    edges = [*xs, previous.box.x1]
+    return _table(page_text, _Found([], body, seps), em, edges)
+
+
+def _table(page_text: PageText, found: _Found, em: float, xs: Sequence[float] | None = None) -> Table:
     header, body, seps = found.header, found.body, found.seps
-    xs = _left_edges(header, body, seps, em)
+    xs = list(xs) if xs is not None else _left_edges(header, body, seps, em)
     starts = row_starts(body, seps)
-    groups = [header] + [body[a:b] for a, b in pairwise([*starts, len(body)])]
-    ys = [min(line.box.top for line in header) - 1]
+    groups = ([header] if header else []) + [body[a:b] for a, b in pairwise([*starts, len(body)])]
+    ys = [min(line.box.top for line in groups[0]) - 1]
     ys += [(a[-1].box.bottom + b[0].box.top) / 2 for a, b in pairwise(groups)]
     ys.append(body[-1].box.bottom + 1)
     table_box = BBox(xs[0], ys[0], xs[-1], ys[-1])
@@ -296,6 +322,8 @@ def _table(page_text: PageText, found: _Found, em: float) -> Table:
     notes = [
         "no ruling lines: columns from the header row and the white gutters below it, "
         "rows from line spacing and where columns start again"
+        if header
+        else "no ruling lines: the columns of the borderless table on the previous page (header not repeated)"
     ]
     if outside:
         notes.append(f"{outside} characters outside every cell")

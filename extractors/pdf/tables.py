@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from extractors.pdf.borderless import NamesColumn, find_borderless
+from extractors.pdf.borderless import NamesColumn, continuation, find_borderless
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
 from extractors.pdf.rulings import edges_of
 from extractors.thai.text import LIST_MARKER
-from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality
+from schemas import BBox, Cell, Char, Line, PageKind, PageText, Table, TableQuality
 
 #: pdfplumber settings for ruled tables.  Word draws borders as thin filled rectangles, LibreOffice
 #: as stroked lines; pdfplumber turns both into edges.  Borders of adjacent cells drawn a point or
@@ -541,6 +541,37 @@ def find_tables(
     for index, table in enumerate(tables):
         table.index = index
     return tables
+
+
+def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) -> list[Table]:
+    """Borderless tables that go on at the top of the next page without their header: tables to
+    add, one per page at most (see :func:`extractors.pdf.borderless.continuation`).  ``tables`` are
+    the document's tables so far, ``pages`` its pages by number."""
+    added: list[Table] = []
+    last: dict[int, Table] = {}
+    for table in sorted(tables, key=lambda t: (t.page, t.box.top)):
+        last[table.page] = table
+    for number in sorted(pages):
+        previous = last.get(number - 1)
+        page = pages[number]
+        if previous is None or previous.quality.strategy != "borderless" or page.kind is not PageKind.TEXT:
+            continue
+        if not ends_near_bottom(previous, pages.get(number - 1)):
+            continue
+        own = [t for t in tables if t.page == number]
+        boxes = [t.box for t in own]
+        top = min((b.top for b in boxes), default=page.height)
+        lines = [
+            line for line in page.lines if line.box.bottom <= top + 1 and not _furniture(line, page.height)
+        ]
+        sizes = [c.size for c in _visible(page.chars) if c.size > 0]
+        em = statistics.median(sizes) if sizes else 12.0
+        found = continuation(previous, page, lines, em)
+        if found is not None:
+            found.index = -1  # first on its page: the caller renumbers
+            added.append(found)
+            last[number] = last.get(number, found) if own else found
+    return added
 
 
 # --- continuations -----------------------------------------------------------------------------

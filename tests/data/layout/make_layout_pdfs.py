@@ -90,7 +90,8 @@ PARAGRAPHS: dict[str, Any] = {
             "follow_up": "รายงานผลรอบ ๖ เดือน",
         },
         {
-            "heading": "มาตรการที่ 3: ส่งเสริมการใช้ทรัพย์สินของราชการอย่างถูกต้องตามระเบียบ และสร้างความเข้าใจแก่บุคลากรทุกระดับในหน่วยงาน",
+            "heading": "มาตรการที่ 3: ส่งเสริมการใช้ทรัพย์สินของราชการอย่างถูกต้องตามระเบียบ"
+            " และสร้างความเข้าใจแก่บุคลากรทุกระดับในหน่วยงาน",
             "issue": "ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ",
             "steps": ["(1) จัดทำคู่มือการยืมทรัพย์สินของราชการ", "(2) ประชาสัมพันธ์คู่มือให้บุคลากรทราบ"],
             "responsible": "กองคลัง",
@@ -194,6 +195,29 @@ def wrap(text: str, width: float, bold: bool = False) -> str:
     return f"<b>{body}</b>" if bold else body
 
 
+UNITS = ("สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา")
+MONTHS = ("ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.")
+THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+#: A borderless table long enough to go on over the next page, its header not repeated there.
+LONG: dict[str, Any] = {
+    "header": ["มาตรการ", "วิธีการดำเนินการ", "หน่วยงานรับผิดชอบ", "ระยะเวลาดำเนินการ"],
+    "widths": [26, 36, 19, 19],
+    "rows": [
+        [
+            f"มาตรการที่ {str(n).translate(THAI)} ส่งเสริมความโปร่งใสในการปฏิบัติงานด้านที่ {str(n).translate(THAI)}",
+            [
+                f"{str(k).translate(THAI)}. ดำเนินการตามแผนงานขั้นที่ {str(k).translate(THAI)} ให้แล้วเสร็จ"
+                for k in range(1, 2 + n % 3)
+            ],
+            UNITS[n % len(UNITS)],
+            f"{MONTHS[n % 6]} ๖๖ - {MONTHS[6 + n % 6]} ๖๗",
+        ]
+        for n in range(1, 15)
+    ],
+}
+
+
 def _cell(value: str | list[str], width: float, bold: bool = False) -> str:
     items = value if isinstance(value, list) else [value]
     return "<br/>".join(wrap(v, width, bold) for v in items if v)
@@ -208,6 +232,15 @@ def borderless(spec: dict[str, Any]) -> Writer:
     w.para(spec["after"], gap=24)
     for row in spec["signatures"]:
         w.cells(row, [1, 1], gap=0)
+    return w
+
+
+def long_borderless(spec: dict[str, Any]) -> Writer:
+    w = Writer()
+    w.para(PROSE)
+    w.cells(spec["header"], spec["widths"], bold=True)
+    for row in spec["rows"]:
+        w.cells(row, spec["widths"])
     return w
 
 
@@ -237,6 +270,7 @@ def build(name: str, writer: Writer, spec: dict[str, Any]) -> None:
 def main() -> None:
     build("borderless-measures", borderless(BORDERLESS), BORDERLESS)
     build("measures-as-paragraphs", paragraphs(PARAGRAPHS), PARAGRAPHS)
+    build("borderless-over-two-pages", long_borderless(LONG), LONG)
 
 
 if __name__ == "__main__":
