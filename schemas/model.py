@@ -196,7 +196,9 @@ class Cell:
 class TableQuality:
     """A parsing report for one table (cf. camelot's ``parsing_report``)."""
 
-    strategy: str  #: "lines" (ruled table) or "text" (aligned text, no rulings)
+    #: "lines" (ruled table), "text" (aligned text, no rulings, one row per line) or "borderless"
+    #: (no rulings: columns from a header row and the white gutters below it, rows from spacing)
+    strategy: str
     score: float  #: 0..1, how much to trust the grid and its text
     filled_share: float  #: share of grid cells with text
     chars_inside: float  #: share of the characters in the table box that landed in a cell
