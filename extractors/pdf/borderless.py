@@ -4,8 +4,9 @@ A borderless table is found from its header, the one row that says what the colu
 
 1. **Header.** A line cut by wide gaps (a column gutter, :data:`GUTTER_EM` of the font size) into
    three or more segments, of which at least two name a column (``names_column``, given by the
-   caller: the pdf layer knows no vocabulary).  A wrapped header goes on over the next line or two
-   when they name more columns with it, or are bold like it.
+   caller: the pdf layer knows no vocabulary).  A wrapped header goes on over the next lines when
+   they name more columns with it, are bold like it, or only finish one of its cells (a data row
+   starts several cells at once).
 2. **Columns.** Each gutter between two header segments must stay white in every line below (no word
    crosses it); the table goes on line after line while that holds, the lines stay close and inside
    the table's width.  A line that crosses a gutter (prose across the page) ends the table.  A
@@ -38,7 +39,9 @@ MIN_COLUMNS = 3
 #: Header cells that must name a column.
 MIN_NAMED = 2
 #: Header lines at most (a wrapped header).
-MAX_HEADER_LINES = 3
+MAX_HEADER_LINES = 5
+#: A header's wrapped line lies at most this many font sizes below the line above (top to top).
+HEADER_PITCH_EM = 2.5
 #: Data lines at least.
 MIN_DATA_LINES = 2
 #: A line further below the previous than this many line pitches is not in the table.
@@ -156,13 +159,14 @@ def _header_at(
         return None
     bold = _bold(lines[i], chars)
     for nxt in lines[i + 1 : i + MAX_HEADER_LINES]:
-        if nxt.box.top - header[-1].box.bottom > 0.8 * em:
+        if nxt.box.top - header[-1].box.top > HEADER_PITCH_EM * em:
             break
         kept = _keep_white(gutters, nxt, MIN_WHITE_EM * em)
         if kept is None:
             break
         more = sum(names_column(t) for t in _texts([*header, nxt], _separators(kept), n_cols))
-        if more > named or (bold and more >= named and _bold(nxt, chars)):
+        lone = _filled_columns(nxt, _separators(kept)) == 1  # the tail of one wrapped header cell
+        if more > named or (more >= named and (lone or (bold and _bold(nxt, chars)))):
             header.append(nxt)
             named, gutters = more, kept
         else:
@@ -235,15 +239,18 @@ def row_starts(body: Sequence[Line], seps: Sequence[float]) -> list[int]:
     n_cols = len(seps) + 1
     seen: set[int] = set()  # columns with text in the current row
     paused: set[int] = set()  # ... that a line since has left empty
+    before: set[int] = set()  # columns with text in the line above
     for k, line in enumerate(body):
         cols = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}
         if k > 0:
             opened = usual > 0 and pitches[k - 1] > ROW_PITCH * usual
-            if opened or cols & paused:
+            starting = len(cols - seen) >= 2  # cells start together only at a row's top
+            if opened or starting or cols & paused:
                 starts.append(k)
                 seen, paused = set(), set()
         paused |= seen - cols
         seen |= cols
+        before = cols
         paused &= set(range(n_cols))
     return starts
 

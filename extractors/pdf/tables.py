@@ -684,11 +684,15 @@ def link_continuations(tables: list[Table], pages: Mapping[int, PageText] | None
             or previous is None
             or not starts_near_top(table, pages.get(table.page))
             or not ends_near_bottom(previous, pages.get(previous.page))
-            or not columns_match(previous, table)
         ):
             continue
-        table.continues_previous = True
         head = origin.get(id(previous), previous)
-        origin[id(table)] = head
         header = _row_key(head, 0)
-        table.header_repeated = any(header) and _row_key(table, 0) == header
+        repeated = any(header) and table.n_cols == head.n_cols and _row_key(table, 0) == header
+        # a repeated header says "same table" even where a borderless table's edges, read off its
+        # words, moved with a page's content
+        if not (columns_match(previous, table) or (repeated and previous.n_cols == table.n_cols)):
+            continue
+        table.continues_previous = True
+        origin[id(table)] = head
+        table.header_repeated = repeated
