@@ -110,7 +110,7 @@ def _page_tables(path: str | Path, plumber: pdfplumber.pdf.PDF, page_text: PageT
     except Exception as err:
         raise damaged(path, err, f"page {page_text.number}") from err
     try:
-        return find_tables(plumber_page, page_text, names_column=names_field)  # borderless headers
+        return find_tables(plumber_page, page_text, names_field)  # names_field: borderless headers
     except MemoryError:
         raise
     except Exception as err:
