@@ -220,7 +220,20 @@ def _left_edges(
     return [round(x, 2) for x in xs]
 
 
-def row_starts(body: Sequence[Line], seps: Sequence[float]) -> list[int]:
+def _baselines(lines: Sequence[Line], chars: Sequence[Char]) -> list[float]:
+    """Each line's baseline (the median of its characters'): line boxes follow the ink, so a line
+    without tall marks has a lower top and would look further from the line above."""
+    index = CharIndex([c for c in chars if c.text.strip()])
+    out: list[float] = []
+    for line in lines:
+        inside = index.within(line.box)
+        out.append(statistics.median(c.baseline for c in inside) if inside else line.box.bottom)
+    return out
+
+
+def row_starts(
+    body: Sequence[Line], seps: Sequence[float], baselines: Sequence[float] | None = None
+) -> list[int]:
     """Indexes of the body lines that start a row (the first always does).
 
     >>> from schemas import Word
@@ -233,7 +246,8 @@ def row_starts(body: Sequence[Line], seps: Sequence[float]) -> list[int]:
     """
     if not body:
         return []
-    pitches = [b.box.top - a.box.top for a, b in pairwise(body)]
+    ys = list(baselines) if baselines is not None else [line.box.top for line in body]
+    pitches = [b - a for a, b in pairwise(ys)]
     usual = statistics.median(pitches) if pitches else 0.0
     starts = [0]
     n_cols = len(seps) + 1
@@ -306,7 +320,7 @@ def continuation(previous: Table, page_text: PageText, lines: Sequence[Line], em
 def _table(page_text: PageText, found: _Found, em: float, xs: Sequence[float] | None = None) -> Table:
     header, body, seps = found.header, found.body, found.seps
     xs = list(xs) if xs is not None else _left_edges(header, body, seps, em)
-    starts = row_starts(body, seps)
+    starts = row_starts(body, seps, _baselines(body, page_text.chars))
     groups = ([header] if header else []) + [body[a:b] for a, b in pairwise([*starts, len(body)])]
     ys = [min(line.box.top for line in groups[0]) - 1]
     ys += [(a[-1].box.bottom + b[0].box.top) / 2 for a, b in pairwise(groups)]
