@@ -9,10 +9,12 @@ from the words it contains:
   each part between slashes against the wordings, scored by how close it is and how much of the
   cell it is (``50 + 40 × share``): a part names its field less surely than a whole cell does.
 
-A cell with one candidate field keeps it (two score columns of two years are both ``score``).  The
-cells with several candidates are then assigned together, each field at most once and never a field
-another column already names, maximising the total score (a small exhaustive search): a header that
-names two things belongs to the one the rest of the table does not already have.  ``ลำดับ``/``ที่``
+A header may also start with another field's wording (``แนวทางปฏิบัติ``: ``แนวทาง``, a measure), scored
+as a part.  The columns are then assigned together, maximising the total score (a small exhaustive
+search): a measures field named by two columns counts half for the second, so a header that names two
+things belongs to the one the rest of the table does not already have, and two columns of one field
+stay when neither names anything else.  Indicator-table fields (``score``, ``indicator``, ...) may
+repeat freely (two score columns of two years).  ``ลำดับ``/``ที่``
 are ``seq`` (ignored by the readers).
 """
 
@@ -38,6 +40,12 @@ MAX_ASSIGNED = 8
 _SEPARATORS = re.compile(r"[/|,\\]|\s+หรือ\s+|\n")
 _CHOICES: dict[str, str] = {fold(w): f for f, ws in HEADER_VOCABULARY.items() for w in ws}
 _KEYS = list(_CHOICES)
+#: Wordings a header may start with, longest first (four letters at least: not ที่).
+_BY_LENGTH = sorted((k for k in _CHOICES if len(k) >= 4), key=len, reverse=True)
+#: Fields a table may have several columns of (scores of two years; a number and a name column).
+REPEATABLE = frozenset({"score", "indicator", "instrument", "diff", "seq", "level"})
+#: A column that repeats a measures field another column names scores this share of its score.
+REPEAT_SHARE = 0.5
 
 
 def _match(key: str, cutoff: float) -> tuple[str, float] | None:
@@ -67,6 +75,9 @@ def field_scores(text: str) -> dict[str, float]:
         scores[found[0]] = found[1]
     parts = [fold(p) for p in _SEPARATORS.split(text)]
     parts = [p for p in parts if p]
+    prefix = next((k for k in _BY_LENGTH if whole.startswith(k) and len(whole) > len(k)), None)
+    if prefix and _CHOICES[prefix] not in scores:  # แนวทางปฏิบัติ: แนวทาง (a measure) + ปฏิบัติ
+        scores[_CHOICES[prefix]] = round(PART_BASE + PART_SPAN * len(prefix) / len(whole), 1)
     if len(parts) > 1 and whole:
         for part in parts:
             hit = _match(part, PART_CUTOFF)
@@ -101,33 +112,33 @@ def assign_fields(texts: Sequence[str]) -> list[str | None]:
     """
     scores = [field_scores(t) for t in texts]
     fields: list[str | None] = [None] * len(texts)
-    ambiguous: list[int] = []
+    contested: list[int] = []
     for col, found in enumerate(scores):
-        if len(found) == 1:
-            fields[col] = next(iter(found))
+        if len(found) == 1 and next(iter(found)) in REPEATABLE:
+            fields[col] = next(iter(found))  # kept as it is, however many columns name it
         elif found:
-            ambiguous.append(col)
-    taken = {f for f in fields if f}
-    if len(ambiguous) > MAX_ASSIGNED:  # not met in real headers: each cell on its own
-        for col in ambiguous:
+            contested.append(col)
+    if len(contested) > MAX_ASSIGNED:  # not met in real headers: each cell on its own
+        for col in contested:
             fields[col] = max(scores[col], key=lambda f: scores[col][f])
         return fields
     best: tuple[float, list[str | None]] = (-1.0, [])
 
     def search(i: int, used: frozenset[str], total: float, chosen: list[str | None]) -> None:
         nonlocal best
-        if i == len(ambiguous):
+        if i == len(contested):
             if total > best[0]:
                 best = (total, list(chosen))
             return
-        options = sorted(scores[ambiguous[i]].items(), key=lambda p: (-p[1], p[0]))
+        options = sorted(scores[contested[i]].items(), key=lambda p: (-p[1], p[0]))
         for field, score in options:
-            if field not in used:
-                search(i + 1, used | {field}, total + score, [*chosen, field])
+            if field in used and field not in REPEATABLE:
+                score *= REPEAT_SHARE  # a second steps column, say: kept, but a free field is better
+            search(i + 1, used | {field}, total + score, [*chosen, field])
         search(i + 1, used, total, [*chosen, None])
 
-    search(0, frozenset(taken), 0.0, [])
-    for col, field in zip(ambiguous, best[1], strict=True):
+    search(0, frozenset(f for f in fields if f), 0.0, [])
+    for col, field in zip(contested, best[1], strict=True):
         fields[col] = field
     return fields
 

@@ -22,6 +22,7 @@ Prose never passes: its lines cross every gutter, and a header needs two column 
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -144,6 +145,24 @@ def _separators(gutters: Gutters) -> list[float]:
     return [(lambda lo_hi: (lo_hi[0] + lo_hi[1]) / 2)(max(g, key=lambda iv: iv[1] - iv[0])) for g in gutters]
 
 
+#: A wrapped header cell's tail is a short fragment (``พัฒนา``, ``ดำเนินการ``), without digits.
+_TAIL_CHARS = 15
+_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def _header_tail(line: Line, gutters: Gutters, bold: bool, chars: Sequence[Char]) -> bool:
+    """Whether ``line`` only finishes header cells: bold like a bold header, or else a short fragment
+    in one column (a data row starts several cells at once; the rest of a row cut by the page break
+    under a repeated header is longer, or numbered)."""
+    if bold:
+        return _bold(line, chars)
+    return (
+        _filled_columns(line, _separators(gutters)) == 1
+        and len(line.text) <= _TAIL_CHARS
+        and not _DIGIT.search(line.text)
+    )
+
+
 def _header_at(
     lines: Sequence[Line], i: int, em: float, names_column: NamesColumn, chars: Sequence[Char]
 ) -> tuple[list[Line], Gutters] | None:
@@ -165,8 +184,7 @@ def _header_at(
         if kept is None:
             break
         more = sum(names_column(t) for t in _texts([*header, nxt], _separators(kept), n_cols))
-        lone = _filled_columns(nxt, _separators(kept)) == 1  # the tail of one wrapped header cell
-        if more > named or (more >= named and (lone or (bold and _bold(nxt, chars)))):
+        if more > named or (more >= named and _header_tail(nxt, kept, bold, chars)):
             header.append(nxt)
             named, gutters = more, kept
         else:
