@@ -48,6 +48,13 @@ REPEATABLE = frozenset({"score", "indicator", "instrument", "diff", "seq", "leve
 REPEAT_SHARE = 0.5
 
 
+#: Wordings with a second reading, taken when the rest of the table leaves it free: a column headed
+#: ``การดำเนินการ`` lists the steps, unless another column does (then it reports what was done).
+ALSO: dict[str, str] = {fold("การดำเนินการ"): "steps"}
+#: The second reading scores this much above the first, so that it wins where its field is free.
+ALSO_MARGIN = 0.5
+
+
 def _match(key: str, cutoff: float) -> tuple[str, float] | None:
     if not key:
         return None
@@ -73,6 +80,8 @@ def field_scores(text: str) -> dict[str, float]:
     found = _match(whole, WHOLE_CUTOFF)
     if found:
         scores[found[0]] = found[1]
+        if whole in ALSO:
+            scores[ALSO[whole]] = found[1] + ALSO_MARGIN
     parts = [fold(p) for p in _SEPARATORS.split(text)]
     parts = [p for p in parts if p]
     prefix = next((k for k in _BY_LENGTH if whole.startswith(k) and len(whole) > len(k)), None)

@@ -22,10 +22,12 @@ The rules, as measures documents are made:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extractors.ita.headers import assign_fields, names_field, reports_progress
-from extractors.thai.text import join_cell_parts
+from extractors.ita.periods import parse_period
+from extractors.thai.text import LIST_MARKER, join_cell_parts
 from schemas import Cell, CellPart, LogicalRow, LogicalTable, Table
 
 #: Fields that make a table a measures table (two of them, one of the last four among them).
@@ -135,6 +137,8 @@ def _data_rows(table: Table, first: int) -> list[LogicalRow]:
 def _own_text(row: LogicalRow, col: int) -> str:
     if col in row.spanned:
         return ""
+    if not row.cells:  # a row known by its texts alone
+        return row.texts.get(col, "")
     return "".join(p.text for p in row.cells.get(col, []))
 
 
@@ -143,10 +147,38 @@ def continues_row(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
     if row.full_width or above.full_width:
         return False
     short = [i for i, f in enumerate(fields) if f in SHORT_FIELDS]
+    if short and _period_cut(row, above, fields):
+        return True
     if short:
         return all(not _own_text(row, c) for c in short) and any(above.cells.get(c) for c in short)
     first = next((i for i, f in enumerate(fields) if f != "seq"), 0)
     return not _own_text(row, first) and any(_own_text(row, c) for c in range(len(fields)))
+
+
+_ITEM = re.compile(f"^\\s*{LIST_MARKER}")
+
+
+def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """A row that starts no item, leaves the issue/measure columns empty and whose period is a
+    fragment that reads as no period (``2565`` of ``1 ต.ค. 2564 - 30 ก.ย.`` / ``2565``) is the rest
+    of a row whose period wrapped over the page break.
+
+    >>> f = ["issue", "steps", "period"]
+    >>> above = LogicalRow(1, texts={1: "(1) ก", 2: "1 ต.ค. 2564 - 30 ก.ย."})
+    >>> _period_cut(LogicalRow(2, texts={1: "งาน", 2: "2565"}), above, f)
+    True
+    >>> _period_cut(LogicalRow(2, texts={1: "(2) ข", 2: "ก.ค. 65"}), above, f)
+    False
+    """
+    periods = [i for i, f in enumerate(fields) if f == "period"]
+    keys = [i for i, f in enumerate(fields) if f in ("issue", "measure")]
+    texts = {c: _own_text(row, c) for c in range(len(fields))}
+    own_period = " ".join(texts[c] for c in periods if texts[c]).strip()
+    if not own_period or any(texts[c] for c in keys) or not any(_own_text(above, c) for c in periods):
+        return False
+    if any(_ITEM.match(t) for t in texts.values() if t):
+        return False
+    return parse_period(own_period, None).rule == "unparsed"
 
 
 def _append(above: LogicalRow, row: LogicalRow) -> None:

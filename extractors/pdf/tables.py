@@ -548,6 +548,7 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
     add, one per page at most (see :func:`extractors.pdf.borderless.continuation`).  ``tables`` are
     the document's tables so far, ``pages`` its pages by number."""
     added: list[Table] = []
+    running = running_lines(pages)
     last: dict[int, Table] = {}
     for table in sorted(tables, key=lambda t: (t.page, t.box.top)):
         last[table.page] = table
@@ -556,7 +557,7 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         page = pages[number]
         if previous is None or previous.quality.strategy != "borderless" or page.kind is not PageKind.TEXT:
             continue
-        if not ends_near_bottom(previous, pages.get(number - 1)):
+        if not ends_near_bottom(previous, pages.get(number - 1), running):
             continue
         own = [t for t in tables if t.page == number]
         boxes = [t.box for t in own]
@@ -629,31 +630,54 @@ def columns_match(a: Table, b: Table) -> bool:
     )
 
 
-def _furniture(line: Line, height: float) -> bool:
+#: A line repeated on other pages within this share of the page's top or bottom is a running header.
+_RUNNING_SHARE = 0.15
+
+
+def running_lines(pages: Mapping[int, PageText]) -> frozenset[str]:
+    """Texts that recur near the top or bottom of two pages or more: running headers and footers
+    (``รายงานการวิเคราะห์ผลการประเมิน ITA ปี ๒๕๖๘``), whatever their size."""
+    seen: dict[str, int] = {}
+    for page in pages.values():
+        texts = {
+            line.text
+            for line in page.lines
+            if line.box.bottom <= _RUNNING_SHARE * page.height
+            or line.box.top >= (1 - _RUNNING_SHARE) * page.height
+        }
+        for text in texts:
+            seen[text] = seen.get(text, 0) + 1
+    return frozenset(t for t, n in seen.items() if n >= 2)
+
+
+def _furniture(line: Line, height: float, running: frozenset[str] = frozenset()) -> bool:
     """A page number, running header or footer, or a "(ต่อ)" caption: not body text."""
     return bool(
-        _PAGE_NUMBER.match(line.text)
+        line.text in running
+        or _PAGE_NUMBER.match(line.text)
         or _CONTINUED.search(line.text)
         or line.box.bottom <= _MARGIN_SHARE * height
         or line.box.top >= (1 - _MARGIN_SHARE) * height
     )
 
 
-def starts_near_top(table: Table, page: PageText | None) -> bool:
+def starts_near_top(table: Table, page: PageText | None, running: frozenset[str] = frozenset()) -> bool:
     """No body text above the table (page furniture aside)."""
     if page is None:
         return table.box.top <= _TOP_SHARE * _A4_HEIGHT
     return not any(
-        line.box.bottom <= table.box.top + 1 and not _furniture(line, page.height) for line in page.lines
+        line.box.bottom <= table.box.top + 1 and not _furniture(line, page.height, running)
+        for line in page.lines
     )
 
 
-def ends_near_bottom(table: Table, page: PageText | None) -> bool:
+def ends_near_bottom(table: Table, page: PageText | None, running: frozenset[str] = frozenset()) -> bool:
     """No body text below the table (page furniture aside)."""
     if page is None:
         return table.box.bottom >= _BOTTOM_SHARE * _A4_HEIGHT
     return not any(
-        line.box.top >= table.box.bottom - 1 and not _furniture(line, page.height) for line in page.lines
+        line.box.top >= table.box.bottom - 1 and not _furniture(line, page.height, running)
+        for line in page.lines
     )
 
 
@@ -666,8 +690,9 @@ def link_continuations(tables: list[Table], pages: Mapping[int, PageText] | None
 
     ``tables`` are a whole document's tables in page order.  A table is a continuation when it
     is the first on its page and starts near the top, the previous page's last table ends near
-    the bottom, and both have the same columns (:func:`columns_match`).  "Near" means no body
-    text in between (page numbers, running headers/footers and ``(ต่อ)`` captions aside) when
+    the bottom, and both have the same columns (:func:`columns_match`, or the same number of columns
+    under a repeated header).  "Near" means no body text in between (page numbers, running
+    headers/footers, lines repeated at the top or bottom of pages, and ``(ต่อ)`` captions aside) when
     ``pages`` (page number → ``PageText``) are given, else a share of an A4 page.
     ``header_repeated`` is set when the first row's text equals the header row of the table the
     chain started with.  Rows are not stitched here.
@@ -677,13 +702,14 @@ def link_continuations(tables: list[Table], pages: Mapping[int, PageText] | None
         last_on_page[table.page] = table  # later tables of a page overwrite earlier ones
     origin: dict[int, Table] = {}
     pages = pages or {}
+    running = running_lines(pages)
     for table in tables:
         previous = last_on_page.get(table.page - 1)
         if (
             table.index != 0
             or previous is None
-            or not starts_near_top(table, pages.get(table.page))
-            or not ends_near_bottom(previous, pages.get(previous.page))
+            or not starts_near_top(table, pages.get(table.page), running)
+            or not ends_near_bottom(previous, pages.get(previous.page), running)
         ):
             continue
         head = origin.get(id(previous), previous)
