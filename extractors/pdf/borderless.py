@@ -271,7 +271,6 @@ def row_starts(
     n_cols = len(seps) + 1
     seen: set[int] = set()  # columns with text in the current row
     paused: set[int] = set()  # ... that a line since has left empty
-    before: set[int] = set()  # columns with text in the line above
     for k, line in enumerate(body):
         cols = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}
         if k > 0:
@@ -282,7 +281,6 @@ def row_starts(
                 seen, paused = set(), set()
         paused |= seen - cols
         seen |= cols
-        before = cols
         paused &= set(range(n_cols))
     return starts
 
