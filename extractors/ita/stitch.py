@@ -159,26 +159,31 @@ _ITEM = re.compile(f"^\\s*{LIST_MARKER}")
 
 
 def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
-    """A row that starts no item, leaves the issue/measure columns empty and whose period is a
-    fragment that reads as no period (``2565`` of ``1 ต.ค. 2564 - 30 ก.ย.`` / ``2565``) is the rest
-    of a row whose period wrapped over the page break.
+    """A fragment of the row above, its cells wrapped over the page break: the row leaves the
+    issue/measure columns empty, starts no item, and its period, if any,
+    reads as no period (``2565`` of ``1 ต.ค. 2564 - 30 ก.ย.`` / ``2565``; ``แวดล้อม`` of
+    ``กองสาธารณสุขและสิ่ง`` / ``แวดล้อม`` has none).
 
-    >>> f = ["issue", "steps", "period"]
-    >>> above = LogicalRow(1, texts={1: "(1) ก", 2: "1 ต.ค. 2564 - 30 ก.ย."})
-    >>> _period_cut(LogicalRow(2, texts={1: "งาน", 2: "2565"}), above, f)
+    >>> f = ["issue", "steps", "responsible", "period"]
+    >>> above = LogicalRow(1, texts={1: "(1) ก", 2: "กอง", 3: "1 ต.ค. 2564 - 30 ก.ย."})
+    >>> _period_cut(LogicalRow(2, texts={1: "งาน", 3: "2565"}), above, f)
     True
-    >>> _period_cut(LogicalRow(2, texts={1: "(2) ข", 2: "ก.ค. 65"}), above, f)
+    >>> _period_cut(LogicalRow(2, texts={2: "แวดล้อม"}), above, f)
+    True
+    >>> _period_cut(LogicalRow(2, texts={1: "(2) ข", 3: "ก.ค. 65"}), above, f)
+    False
+    >>> _period_cut(LogicalRow(2, texts={1: "จัดทำคู่มือ", 2: "กองช่าง", 3: "ก.ค. 65"}), above, f)
     False
     """
     periods = [i for i, f in enumerate(fields) if f == "period"]
     keys = [i for i, f in enumerate(fields) if f in ("issue", "measure")]
-    texts = {c: _own_text(row, c) for c in range(len(fields))}
-    own_period = " ".join(texts[c] for c in periods if texts[c]).strip()
-    if not own_period or any(texts[c] for c in keys) or not any(_own_text(above, c) for c in periods):
+    texts = {c: t for c in range(len(fields)) if (t := _own_text(row, c).strip())}
+    if not texts or any(c in texts for c in keys) or not any(_own_text(above, c) for c in periods):
         return False
-    if any(_ITEM.match(t) for t in texts.values() if t):
+    if any(_ITEM.match(t) for t in texts.values()):
         return False
-    return parse_period(own_period, None).rule == "unparsed"
+    own_period = " ".join(texts[c] for c in periods if c in texts)
+    return not own_period or parse_period(own_period, None).rule == "unparsed"
 
 
 def _append(above: LogicalRow, row: LogicalRow) -> None:
