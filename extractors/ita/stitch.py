@@ -147,7 +147,7 @@ def continues_row(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
     if row.full_width or above.full_width:
         return False
     short = [i for i, f in enumerate(fields) if f in SHORT_FIELDS]
-    if short and _period_cut(row, above, fields):
+    if short and (_period_cut(row, above, fields) or _period_split(row, above, fields)):
         return True
     if short:
         return all(not _own_text(row, c) for c in short) and any(above.cells.get(c) for c in short)
@@ -155,6 +155,8 @@ def continues_row(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
     return not _own_text(row, first) and any(_own_text(row, c) for c in range(len(fields)))
 
 
+#: Whether a text reads as a period at all does not depend on the fiscal year: any year will do.
+_ANY_YEAR = 2566
 _ITEM = re.compile(f"^\\s*{LIST_MARKER}")
 
 
@@ -183,7 +185,26 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
     if any(_ITEM.match(t) for t in texts.values()):
         return False
     own_period = " ".join(texts[c] for c in periods if c in texts)
-    return not own_period or parse_period(own_period, None).rule == "unparsed"
+    return not own_period or parse_period(own_period, _ANY_YEAR).rule == "unparsed"
+
+
+def _period_split(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """The row above's period reads as no period, and with this row's it reads as one: the page
+    break cut the row in every column (``ตลอด`` / ``ปีงบประมาณ พ.ศ. 2564``).
+
+    >>> f = ["issue", "period"]
+    >>> _period_split(LogicalRow(2, texts={0: "การใช้", 1: "ปีงบประมาณ"}), LogicalRow(1, texts={1: "ตลอด"}), f)
+    True
+    >>> _period_split(LogicalRow(2, texts={1: "ก.ค. 65"}), LogicalRow(1, texts={1: "มิ.ย. 65"}), f)
+    False
+    """
+    for c in (i for i, f in enumerate(fields) if f == "period"):
+        first, rest = _own_text(above, c).strip(), _own_text(row, c).strip()
+        if not first or not rest or parse_period(first, _ANY_YEAR).rule != "unparsed":
+            continue
+        if any(parse_period(j, _ANY_YEAR).rule != "unparsed" for j in (first + rest, f"{first} {rest}")):
+            return True
+    return False
 
 
 def _append(above: LogicalRow, row: LogicalRow) -> None:
