@@ -126,7 +126,7 @@ WORDINGS = {
     "ขั้นตอน/วิธีการ": "steps",
     "วิธีการดำเนินการ": "steps",
     "แนวทางปฏิบัติ": "steps",
-    "การดำเนินการ": "results",
+    "การดำเนินการ": "steps",  # alone; results beside a steps column (below)
     "การดำเนินการ/รายงาน": "results",
     "ผลการดำเนินการ": "results",
     "ผู้รับผิดชอบ": "responsible",
@@ -165,6 +165,12 @@ def test_a_header_naming_two_things_takes_the_one_the_table_lacks() -> None:
         "measure",
         "responsible",
         "follow_up",
+    ]
+    assert header_fields(["มาตรการ", "วิธีการดำเนินการ", "การดำเนินการ", "ระยะเวลา"]) == [
+        "measure",
+        "steps",
+        "results",
+        "period",
     ]
     assert header_fields(["มาตรการ/ขั้นตอน/วิธีการปฏิบัติ", "ขั้นตอนการดำเนินการ", "ผู้รับผิดชอบ"]) == [
         "measure",
