@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.ita.vocabulary import HEADER_VOCABULARY, fold
+from extractors.ita.vocabulary import HEADER_CHOICES, fold
 
 #: A close whole-cell wording counts from this rapidfuzz ratio on.
 WHOLE_CUTOFF = 82.0
@@ -38,7 +38,7 @@ PART_BASE, PART_SPAN = 50.0, 40.0
 MAX_ASSIGNED = 8
 
 _SEPARATORS = re.compile(r"[/|,\\]|\s+หรือ\s+|\n")
-_CHOICES: dict[str, str] = {fold(w): f for f, ws in HEADER_VOCABULARY.items() for w in ws}
+_CHOICES: dict[str, str] = HEADER_CHOICES  # folded wording -> field
 _KEYS = list(_CHOICES)
 #: Wordings a header may start with, longest first (four letters at least: not ที่).
 _BY_LENGTH = sorted((k for k in _CHOICES if len(k) >= 4), key=len, reverse=True)

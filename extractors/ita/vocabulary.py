@@ -264,6 +264,8 @@ HEADER_VOCABULARY: dict[str, tuple[str, ...]] = {
 }
 
 _HEADER_CHOICES: dict[str, str] = {fold(v): f for f, vs in HEADER_VOCABULARY.items() for v in vs}
+#: Folded header wording -> field (:mod:`extractors.ita.headers` maps whole header rows with it).
+HEADER_CHOICES = _HEADER_CHOICES
 
 
 def header_field(text: str, cutoff: float = 82.0) -> str | None:
