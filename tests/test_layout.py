@@ -266,3 +266,15 @@ def test_borderless_table_goes_on_over_the_page_without_its_header() -> None:
     assert [a.responsible for a in record.actions] == [[row[2]] for row in want["rows"]]
     assert [dashes(a.period.text or "") for a in record.actions] == [row[3] for row in want["rows"]]
     assert {a.page for a in record.actions} == {1, 2}
+
+
+def test_a_header_starting_with_a_score_wording_is_no_score_column() -> None:
+    # ผลการประเมินรายตัวชี้วัด holds the assessment in words (its scores are read as prose there)
+    fields = header_fields(["ผลการประเมินรายตัวชี้วัด", "มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา"])
+    assert fields == [None, "measure", "responsible", "period"]
+    assert header_fields(["ลำดับ", "แนวทางปฏิบัติ", "ขั้นตอน/วิธีการ", "ระยะเวลา"]) == [
+        "seq",
+        "measure",
+        "steps",
+        "period",
+    ]

@@ -85,7 +85,9 @@ def field_scores(text: str) -> dict[str, float]:
     parts = [fold(p) for p in _SEPARATORS.split(text)]
     parts = [p for p in parts if p]
     prefix = next((k for k in _BY_LENGTH if whole.startswith(k) and len(whole) > len(k)), None)
-    if prefix and _CHOICES[prefix] not in scores:  # แนวทางปฏิบัติ: แนวทาง (a measure) + ปฏิบัติ
+    # แนวทางปฏิบัติ: แนวทาง (a measure) + ปฏิบัติ.  Measures fields only: ผลการประเมินรายตัวชี้วัด
+    # (an assessment in words) is no score column.
+    if prefix and _CHOICES[prefix] not in scores and _CHOICES[prefix] not in REPEATABLE:
         scores[_CHOICES[prefix]] = round(PART_BASE + PART_SPAN * len(prefix) / len(whole), 1)
     if len(parts) > 1 and whole:
         for part in parts:
