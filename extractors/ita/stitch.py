@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from extractors.ita.headers import assign_fields, names_field, reports_progress
 from extractors.ita.periods import parse_period
+from extractors.ita.vocabulary import year_in
 from extractors.thai.text import LIST_MARKER, join_cell_parts
 from schemas import Cell, CellPart, LogicalRow, LogicalTable, Table
 
@@ -157,6 +158,19 @@ def continues_row(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
 
 #: Whether a text reads as a period at all does not depend on the fiscal year: any year will do.
 _ANY_YEAR = 2566
+
+
+def _reads_as_period(text: str) -> bool:
+    """Whether ``text`` reads as a period under some fiscal year (the year it names, or the next).
+
+    >>> _reads_as_period("ภายใน 31 มี.ค. 2565"), _reads_as_period("ตลอด"), _reads_as_period("2565")
+    (True, False, False)
+    """
+    named = year_in(text)
+    years = {_ANY_YEAR, *((named, named + 1) if named else ())}
+    return any(parse_period(text, y).rule != "unparsed" for y in years)
+
+
 _ITEM = re.compile(f"^\\s*{LIST_MARKER}")
 
 
@@ -185,7 +199,7 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
     if any(_ITEM.match(t) for t in texts.values()):
         return False
     own_period = " ".join(texts[c] for c in periods if c in texts)
-    return not own_period or parse_period(own_period, _ANY_YEAR).rule == "unparsed"
+    return not own_period or not _reads_as_period(own_period)
 
 
 def _period_split(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
@@ -200,9 +214,9 @@ def _period_split(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
     """
     for c in (i for i, f in enumerate(fields) if f == "period"):
         first, rest = _own_text(above, c).strip(), _own_text(row, c).strip()
-        if not first or not rest or parse_period(first, _ANY_YEAR).rule != "unparsed":
+        if not first or not rest or _reads_as_period(first):
             continue
-        if any(parse_period(j, _ANY_YEAR).rule != "unparsed" for j in (first + rest, f"{first} {rest}")):
+        if any(_reads_as_period(j) for j in (first + rest, f"{first} {rest}")):
             return True
     return False
 
