@@ -278,3 +278,19 @@ def test_a_header_starting_with_a_score_wording_is_no_score_column() -> None:
         "steps",
         "period",
     ]
+
+
+def test_a_running_header_on_every_page_does_not_stop_a_table_continuing() -> None:
+    from extractors.pdf.tables import link_continuations
+    from schemas import Line, PageKind, PageText, Word
+
+    def page(number: int) -> PageText:
+        box = BBox(200, 40, 400, 70)  # below the top 7 % of the page: not furniture by place alone
+        head = Line("รายงานการวิเคราะห์ผลการประเมิน ITA", "", box, (Word("x", "x", box),))
+        return PageText(number, 595, 842, PageKind.TEXT, lines=[head])
+
+    rows = [["มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา"], ["ก", "กองคลัง", "ไตรมาสที่ ๑"]]
+    first, second = _table(1, rows), _table(2, rows)
+    first.box, second.box = BBox(0, 100, 300, 800), BBox(0, 80, 300, 300)
+    link_continuations([first, second], {1: page(1), 2: page(2)})
+    assert second.continues_previous and second.header_repeated
