@@ -176,9 +176,9 @@ _ITEM = re.compile(f"^\\s*{LIST_MARKER}")
 
 def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
     """A fragment of the row above, its cells wrapped over the page break: the row leaves the
-    issue/measure columns empty, starts no item, and its period, if any,
-    reads as no period (``2565`` of ``1 ต.ค. 2564 - 30 ก.ย.`` / ``2565``; ``แวดล้อม`` of
-    ``กองสาธารณสุขและสิ่ง`` / ``แวดล้อม`` has none).
+    issue/measure columns empty and has no period of its own (a row's period is printed at its top:
+    ``แวดล้อม`` of ``กองสาธารณสุขและสิ่ง`` / ``แวดล้อม``, ``2. กำหนดแนวทาง`` of a steps list), or
+    starts no item and its period is a fragment (``2565`` of ``1 ต.ค. 2564 - 30 ก.ย.`` / ``2565``).
 
     >>> f = ["issue", "steps", "responsible", "period"]
     >>> above = LogicalRow(1, texts={1: "(1) ก", 2: "กอง", 3: "1 ต.ค. 2564 - 30 ก.ย."})
@@ -188,6 +188,8 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
     True
     >>> _period_cut(LogicalRow(2, texts={1: "(2) ข", 3: "ก.ค. 65"}), above, f)
     False
+    >>> _period_cut(LogicalRow(2, texts={1: "(2) ข", 2: "สำนักปลัด"}), above, f)
+    True
     >>> _period_cut(LogicalRow(2, texts={1: "จัดทำคู่มือ", 2: "กองช่าง", 3: "ก.ค. 65"}), above, f)
     False
     """
@@ -196,10 +198,12 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
     texts = {c: t for c in range(len(fields)) if (t := _own_text(row, c).strip())}
     if not texts or any(c in texts for c in keys) or not any(_own_text(above, c) for c in periods):
         return False
+    own_period = " ".join(texts[c] for c in periods if c in texts)
+    if not own_period:
+        return True  # an action's period is printed at its row's top: this row has none of its own
     if any(_ITEM.match(t) for t in texts.values()):
         return False
-    own_period = " ".join(texts[c] for c in periods if c in texts)
-    return not own_period or not _reads_as_period(own_period)
+    return not _reads_as_period(own_period)
 
 
 def _period_split(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
