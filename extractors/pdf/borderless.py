@@ -37,8 +37,9 @@ GUTTER_EM = 0.6
 MIN_WHITE_EM = 0.45
 #: Columns a borderless table needs (two aligned columns are as often a list or a signature block).
 MIN_COLUMNS = 3
-#: Header cells that must name a column.
+#: Header cells that must name a column: two at least, and half of them.
 MIN_NAMED = 2
+MIN_NAMED_SHARE = 0.5
 #: Header lines at most (a wrapped header).
 MAX_HEADER_LINES = 5
 #: A header's wrapped line lies at most this many font sizes below the line above (top to top).
@@ -189,6 +190,8 @@ def _header_at(
             named, gutters = more, kept
         else:
             break
+    if named < MIN_NAMED_SHARE * n_cols:  # a data row that mentions มาตรการ and ตัวชี้วัดที่
+        return None
     return header, gutters
 
 
