@@ -3,12 +3,14 @@ from the text layer where it can be trusted and by OCR where it cannot."""
 
 from __future__ import annotations
 
+from itertools import groupby
 from pathlib import Path
 
 import pdfplumber
 import pdfplumber.pdf
 import pypdfium2 as pdfium
 
+from extractors.ita.headers import names_field
 from extractors.ocr.options import OcrOptions
 from extractors.pdf.pages import read_page
 from extractors.pdf.source import (
@@ -21,7 +23,7 @@ from extractors.pdf.source import (
     sha256_of,
     short_reason,
 )
-from extractors.pdf.tables import find_tables, link_continuations
+from extractors.pdf.tables import continue_borderless, find_tables, link_continuations
 from schemas import Document, DocumentError, PageKind, PageText, Table
 from schemas.names import shown_name
 
@@ -99,7 +101,12 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
         for number, result in ocr_regions(path, pictured, ocr).items():
             own = sum(1 for t in found if t.page == number)
             found.extend(merge_regions(pages_read[number], result, own))
+    if tables:
+        found += continue_borderless(found, pages_read)  # a borderless table's header is not repeated
     found.sort(key=lambda t: (t.page, t.index))
+    for _page, group in groupby(found, key=lambda t: t.page):
+        for index, table in enumerate(group):
+            table.index = index
     link_continuations(found, pages_read)
     return Document(shown_name(path), sha256_of(path), list(pages_read.values()), found)
 
@@ -112,7 +119,7 @@ def _page_tables(path: str | Path, plumber: pdfplumber.pdf.PDF, page_text: PageT
     except Exception as err:
         raise damaged(path, err, f"page {page_text.number}") from err
     try:
-        return find_tables(plumber_page, page_text)
+        return find_tables(plumber_page, page_text, names_field)  # names_field: borderless headers
     except MemoryError:
         raise
     except Exception as err:

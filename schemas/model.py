@@ -223,8 +223,9 @@ class Cell:
 class TableQuality:
     """A parsing report for one table (cf. camelot's ``parsing_report``)."""
 
-    #: "lines" (ruled table), "text" (aligned text, no rulings) or "picture" (the labels and values
-    #: of a picture on a text page, paired by position)
+    #: "lines" (ruled table), "text" (aligned text, no rulings, one row per line), "borderless"
+    #: (no rulings: columns from a header row and the white gutters below it, rows from spacing) or
+    #: "picture" (the labels and values of a picture on a text page, paired by position)
     strategy: str
     score: float  #: 0..1, how much to trust the grid and its text
     filled_share: float  #: share of grid cells with text

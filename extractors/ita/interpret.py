@@ -23,6 +23,7 @@ from extractors.ita.indicators import (
     from_row_table,
     merge,
 )
+from extractors.ita.measure_paragraphs import actions_from_paragraphs
 from extractors.ita.stitch import stitch
 from extractors.ita.vocabulary import level_code
 from extractors.thai.text import join_wrapped_lines
@@ -48,6 +49,8 @@ def interpret(document: Document) -> Interpretation:
     )
     indicators, conflicts = merge([*table_inds, *prose])
     actions = actions_from_tables(logical, facts.fiscal_year)
+    if not actions:  # measures written as paragraphs, only where no table lists them
+        actions = actions_from_paragraphs(document.pages, document.tables, facts.fiscal_year)
 
     evidence = gather(document.pages, paras, facts, indicators, actions, from_table)
     if not evidence.is_ita:

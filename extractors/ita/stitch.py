@@ -6,8 +6,12 @@ whose columns carry a field name from the header vocabulary and whose rows run o
 
 The rules, as measures documents are made:
 
-- **Header rows** are the leading rows whose non-empty cells mostly name a known field
-  (:func:`extractors.ita.vocabulary.header_field`); a continued table's repeated header is dropped.
+- **Header rows** are the leading rows whose non-empty cells mostly name a known field; the header's
+  columns are then mapped to fields all at once (:func:`extractors.ita.headers.assign_fields`), so a
+  cell naming two things gets the one no other column names.  A continued table's repeated header is
+  dropped.
+- **A progress report** after the measures (a ``สถานะ`` column, or ``ผลการดำเนินงาน รอบ ๖ เดือน``)
+  is a table of kind ``report``: it reports on the measures, it adds none.
 - **A row cut by a page break** goes on in the first row of the next page's part.  In a cut row
   the short columns (responsible unit, period) were printed with the row's first lines, so the
   continuation leaves them empty; when a table has no such column, the continuation is the row
@@ -18,10 +22,13 @@ The rules, as measures documents are made:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from extractors.ita.vocabulary import header_field
-from extractors.thai.text import join_cell_parts
+from extractors.ita.headers import assign_fields, names_field, reports_progress
+from extractors.ita.periods import parse_period
+from extractors.ita.vocabulary import year_in
+from extractors.thai.text import LIST_MARKER, join_cell_parts
 from schemas import Cell, CellPart, LogicalRow, LogicalTable, Table
 
 #: Fields that make a table a measures table (two of them, one of the last four among them).
@@ -46,35 +53,56 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
     A row is a header row when at least two of its non-empty cells (or its only one, in a table
     of one or two columns) name a field and they are at least 60 % of its non-empty cells.
     """
-    fields: list[str | None] = [None] * table.n_cols
     texts = [""] * table.n_cols
     n_header = 0
     for cells in _row_cells(table)[:MAX_HEADER_ROWS]:
         filled = [c for c in cells if c.text.strip()]
-        named = [(c, header_field(c.text)) for c in filled]
-        hits = [(c, f) for c, f in named if f]
+        hits = [c for c in filled if names_field(c.text)]
         need = 1 if table.n_cols <= 2 else 2
         if not filled or len(hits) < need or len(hits) < 0.6 * len(filled):
             break
         n_header += 1
-        for cell, name in named:
+        for cell in filled:
             for col in range(cell.col, cell.col + cell.colspan):
-                if name and fields[col] is None:
-                    fields[col] = name
                 if cell.text not in texts[col]:
                     texts[col] = f"{texts[col]} {cell.text}".strip()
-    return n_header, fields, texts
+    if not n_header:
+        return 0, [None] * table.n_cols, texts
+    return n_header, header_fields(texts), texts
+
+
+def header_fields(texts: Sequence[str]) -> list[str | None]:
+    """Each column's field from its header text, the row mapped at once; read as a measures
+    table when it is one: a ``ตัวชี้วัด`` column there (no issue column besides) names the issue the
+    measures address, and ``ผลการดำเนินงาน`` outside a progress report is the row's results.
+
+    >>> header_fields(["ตัวชี้วัด/การติดตามผล", "มาตรการ", "วิธีการ", "การติดตามผล"])
+    ['issue', 'measure', 'steps', 'follow_up']
+    >>> header_fields(["มาตรการ", "ผลการดำเนินงาน", "สถานะ"])
+    ['measure', 'progress', 'status']
+    """
+    fields = assign_fields(texts)
+    if reports_progress(fields, texts):
+        return fields
+    fields = ["results" if f == "progress" else f for f in fields]
+    if table_kind(fields) == "measures" and "issue" not in fields:
+        fields = ["issue" if f == "indicator" else f for f in fields]
+    return fields
 
 
 def table_kind(fields: Sequence[str | None]) -> str:
-    """``measures``, ``indicators`` or ``other``, from the fields the header names.
+    """``measures``, ``indicators``, ``report`` or ``other``, from the fields the header names.
 
     >>> table_kind(["measure", "steps", "responsible", "period", "follow_up"])
     'measures'
     >>> table_kind(["indicator", "score", "issue"]), table_kind([None, None])
     ('indicators', 'other')
+    >>> table_kind(["seq", "measure", "progress", "status"])
+    'report'
     """
     present = set(fields) - {None}
+    if present & {"status", "progress"}:
+        return "report"
     if "score" in present and ("indicator" in present or "instrument" in present):
         return "indicators"
     if len(present & MEASURE_FIELDS) >= 2 and present & _ACTION_CORE:
@@ -110,6 +138,8 @@ def _data_rows(table: Table, first: int) -> list[LogicalRow]:
 def _own_text(row: LogicalRow, col: int) -> str:
     if col in row.spanned:
         return ""
+    if not row.cells:  # a row known by its texts alone
+        return row.texts.get(col, "")
     return "".join(p.text for p in row.cells.get(col, []))
 
 
@@ -118,10 +148,81 @@ def continues_row(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
     if row.full_width or above.full_width:
         return False
     short = [i for i, f in enumerate(fields) if f in SHORT_FIELDS]
+    if short and (_period_cut(row, above, fields) or _period_split(row, above, fields)):
+        return True
     if short:
         return all(not _own_text(row, c) for c in short) and any(above.cells.get(c) for c in short)
     first = next((i for i, f in enumerate(fields) if f != "seq"), 0)
     return not _own_text(row, first) and any(_own_text(row, c) for c in range(len(fields)))
+
+
+#: Whether a text reads as a period at all does not depend on the fiscal year: any year will do.
+_ANY_YEAR = 2566
+
+
+def _reads_as_period(text: str) -> bool:
+    """Whether ``text`` reads as a period under some fiscal year (the year it names, or the next).
+
+    >>> _reads_as_period("ภายใน 31 มี.ค. 2565"), _reads_as_period("ตลอด"), _reads_as_period("2565")
+    (True, False, False)
+    """
+    named = year_in(text)
+    years = {_ANY_YEAR, *((named, named + 1) if named else ())}
+    return any(parse_period(text, y).rule != "unparsed" for y in years)
+
+
+_ITEM = re.compile(f"^\\s*{LIST_MARKER}")
+
+
+def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """A fragment of the row above, its cells wrapped over the page break: the row leaves the
+    issue/measure columns empty and has no period of its own (a row's period is printed at its top:
+    ``แวดล้อม`` of ``กองสาธารณสุขและสิ่ง`` / ``แวดล้อม``, ``2. กำหนดแนวทาง`` of a steps list), or
+    starts no item and its period is a fragment (``2565`` of ``1 ต.ค. 2564 - 30 ก.ย.`` / ``2565``).
+
+    >>> f = ["issue", "steps", "responsible", "period"]
+    >>> above = LogicalRow(1, texts={1: "(1) ก", 2: "กอง", 3: "1 ต.ค. 2564 - 30 ก.ย."})
+    >>> _period_cut(LogicalRow(2, texts={1: "งาน", 3: "2565"}), above, f)
+    True
+    >>> _period_cut(LogicalRow(2, texts={2: "แวดล้อม"}), above, f)
+    True
+    >>> _period_cut(LogicalRow(2, texts={1: "(2) ข", 3: "ก.ค. 65"}), above, f)
+    False
+    >>> _period_cut(LogicalRow(2, texts={1: "(2) ข", 2: "สำนักปลัด"}), above, f)
+    True
+    >>> _period_cut(LogicalRow(2, texts={1: "จัดทำคู่มือ", 2: "กองช่าง", 3: "ก.ค. 65"}), above, f)
+    False
+    """
+    periods = [i for i, f in enumerate(fields) if f == "period"]
+    keys = [i for i, f in enumerate(fields) if f in ("issue", "measure")]
+    texts = {c: t for c in range(len(fields)) if (t := _own_text(row, c).strip())}
+    if not texts or any(c in texts for c in keys) or not any(_own_text(above, c) for c in periods):
+        return False
+    own_period = " ".join(texts[c] for c in periods if c in texts)
+    if not own_period:
+        return True  # an action's period is printed at its row's top: this row has none of its own
+    if any(_ITEM.match(t) for t in texts.values()):
+        return False
+    return not _reads_as_period(own_period)
+
+
+def _period_split(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """The row above's period reads as no period, and with this row's it reads as one: the page
+    break cut the row in every column (``ตลอด`` / ``ปีงบประมาณ พ.ศ. 2564``).
+
+    >>> f = ["issue", "period"]
+    >>> _period_split(LogicalRow(2, texts={0: "การใช้", 1: "ปีงบประมาณ"}), LogicalRow(1, texts={1: "ตลอด"}), f)
+    True
+    >>> _period_split(LogicalRow(2, texts={1: "ก.ค. 65"}), LogicalRow(1, texts={1: "มิ.ย. 65"}), f)
+    False
+    """
+    for c in (i for i, f in enumerate(fields) if f == "period"):
+        first, rest = _own_text(above, c).strip(), _own_text(row, c).strip()
+        if not first or not rest or _reads_as_period(first):
+            continue
+        if any(_reads_as_period(j) for j in (first + rest, f"{first} {rest}")):
+            return True
+    return False
 
 
 def _append(above: LogicalRow, row: LogicalRow) -> None:

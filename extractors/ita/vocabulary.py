@@ -183,6 +183,7 @@ HEADER_VOCABULARY: dict[str, tuple[str, ...]] = {
         "จุดอ่อน",
         "ปัญหา/อุปสรรค",
         "ผลการวิเคราะห์",
+        "ข้อเสนอแนะ",
     ),
     "measure": (
         "มาตรการ",
@@ -206,6 +207,9 @@ HEADER_VOCABULARY: dict[str, tuple[str, ...]] = {
         "วิธีการปฏิบัติ",
         "แนวทางปฏิบัติ",
         "รายละเอียดการดำเนินการ",
+        "ขั้นตอน/วิธีการ",
+        "ขั้นตอน",
+        "วิธีการ",
     ),
     "results": (
         "การดำเนินการ/รายงาน",
@@ -254,9 +258,14 @@ HEADER_VOCABULARY: dict[str, tuple[str, ...]] = {
     "seq": ("ลำดับ", "ลำดับที่", "ที่"),
     "level": ("ระดับ", "ระดับผลการประเมิน"),
     "diff": ("ผลต่าง", "เพิ่มขึ้น/ลดลง", "เปลี่ยนแปลง"),
+    # A table that reports progress on the measures (after them): not more measures.
+    "progress": ("ผลการดำเนินงาน", "ผลการดำเนินงานรอบเดือน", "ความก้าวหน้า", "ผลการดำเนินงานตามมาตรการ"),
+    "status": ("สถานะ", "สถานะการดำเนินการ", "สถานะการดำเนินงาน"),
 }
 
 _HEADER_CHOICES: dict[str, str] = {fold(v): f for f, vs in HEADER_VOCABULARY.items() for v in vs}
+#: Folded header wording -> field (:mod:`extractors.ita.headers` maps whole header rows with it).
+HEADER_CHOICES = _HEADER_CHOICES
 
 
 def header_field(text: str, cutoff: float = 82.0) -> str | None:

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from extractors.pdf.borderless import NamesColumn, continuation, find_borderless
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
 from extractors.pdf.rulings import edges_of
 from extractors.thai.text import LIST_MARKER
-from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality
+from schemas import BBox, Cell, Char, Line, PageKind, PageText, Table, TableQuality
 
 #: pdfplumber settings for ruled tables.  Word draws borders as thin filled rectangles, LibreOffice
 #: as stroked lines; pdfplumber turns both into edges.  Borders of adjacent cells drawn a point or
@@ -478,6 +479,21 @@ def _block_table(block: _Block, page_text: PageText) -> Table:
     return Table(page_text.number, 0, table_box, len(lines), len(xs) - 1, cells, quality)
 
 
+def _borderless_tables(page_text: PageText, ruled: Sequence[Table], names_column: NamesColumn) -> list[Table]:
+    boxes = [t.box for t in ruled]
+    lines = [
+        line
+        for line in page_text.lines
+        if not any(
+            b.contains_point((line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2, 1.0)
+            for b in boxes
+        )
+    ]
+    sizes = [c.size for c in _visible(page_text.chars) if c.size > 0]
+    em = statistics.median(sizes) if sizes else 12.0
+    return find_borderless(page_text, lines, names_column, em)
+
+
 # --- the stage ---------------------------------------------------------------------------------
 
 
@@ -497,13 +513,17 @@ def _ruled_grids(plumber_page: Any, rulings: list[BBox]) -> list[Any]:
     return list(TableFinder(plumber_page, TableSettings.resolve(settings)).tables)
 
 
-def find_tables(plumber_page: Any, page_text: PageText) -> list[Table]:
+def find_tables(
+    plumber_page: Any, page_text: PageText, names_column: NamesColumn | None = None
+) -> list[Table]:
     """The tables of one page, top to bottom.
 
     ``plumber_page`` is the ``pdfplumber.page.Page`` of the same page as ``page_text``; only its
-    geometry is used.  Ruled tables come first; when a page has none, columns aligned in the
-    text are tried, conservatively.  Degenerate grids (one cell, boxes drawn around text) and
-    tables without any text are dropped.
+    geometry is used.  Ruled tables come first; then, when ``names_column`` (does a header cell's
+    text name a column?) is given, borderless tables among the lines outside them
+    (:mod:`extractors.pdf.borderless`); when a page has no table yet, columns aligned in the text
+    are tried, conservatively.  Degenerate grids (one cell, boxes drawn around text) and tables
+    without any text are dropped.
     """
     if not _visible(page_text.chars):
         return []
@@ -513,12 +533,46 @@ def find_tables(plumber_page: Any, page_text: PageText) -> list[Table]:
         table = _ruled_table(boxes, page_text.chars, page_text.number)
         if table is not None:
             tables.append(table)
+    if names_column is not None:
+        tables += _borderless_tables(page_text, tables, names_column)
     if not tables:
         tables = _text_tables(plumber_page, page_text)
     tables.sort(key=lambda t: (round(t.box.top), t.box.x0))
     for index, table in enumerate(tables):
         table.index = index
     return tables
+
+
+def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) -> list[Table]:
+    """Borderless tables that go on at the top of the next page without their header: tables to
+    add, one per page at most (see :func:`extractors.pdf.borderless.continuation`).  ``tables`` are
+    the document's tables so far, ``pages`` its pages by number."""
+    added: list[Table] = []
+    running = running_lines(pages)
+    last: dict[int, Table] = {}
+    for table in sorted(tables, key=lambda t: (t.page, t.box.top)):
+        last[table.page] = table
+    for number in sorted(pages):
+        previous = last.get(number - 1)
+        page = pages[number]
+        if previous is None or previous.quality.strategy != "borderless" or page.kind is not PageKind.TEXT:
+            continue
+        if not ends_near_bottom(previous, pages.get(number - 1), running):
+            continue
+        own = [t for t in tables if t.page == number]
+        boxes = [t.box for t in own]
+        top = min((b.top for b in boxes), default=page.height)
+        lines = [
+            line for line in page.lines if line.box.bottom <= top + 1 and not _furniture(line, page.height)
+        ]
+        sizes = [c.size for c in _visible(page.chars) if c.size > 0]
+        em = statistics.median(sizes) if sizes else 12.0
+        found = continuation(previous, page, lines, em)
+        if found is not None:
+            found.index = -1  # first on its page: the caller renumbers
+            added.append(found)
+            last[number] = last.get(number, found) if own else found
+    return added
 
 
 # --- continuations -----------------------------------------------------------------------------
@@ -576,31 +630,54 @@ def columns_match(a: Table, b: Table) -> bool:
     )
 
 
-def _furniture(line: Line, height: float) -> bool:
+#: A line repeated on other pages within this share of the page's top or bottom is a running header.
+_RUNNING_SHARE = 0.15
+
+
+def running_lines(pages: Mapping[int, PageText]) -> frozenset[str]:
+    """Texts that recur near the top or bottom of two pages or more: running headers and footers
+    (``รายงานการวิเคราะห์ผลการประเมิน ITA ปี ๒๕๖๘``), whatever their size."""
+    seen: dict[str, int] = {}
+    for page in pages.values():
+        texts = {
+            line.text
+            for line in page.lines
+            if line.box.bottom <= _RUNNING_SHARE * page.height
+            or line.box.top >= (1 - _RUNNING_SHARE) * page.height
+        }
+        for text in texts:
+            seen[text] = seen.get(text, 0) + 1
+    return frozenset(t for t, n in seen.items() if n >= 2)
+
+
+def _furniture(line: Line, height: float, running: frozenset[str] = frozenset()) -> bool:
     """A page number, running header or footer, or a "(ต่อ)" caption: not body text."""
     return bool(
-        _PAGE_NUMBER.match(line.text)
+        line.text in running
+        or _PAGE_NUMBER.match(line.text)
         or _CONTINUED.search(line.text)
         or line.box.bottom <= _MARGIN_SHARE * height
         or line.box.top >= (1 - _MARGIN_SHARE) * height
     )
 
 
-def starts_near_top(table: Table, page: PageText | None) -> bool:
+def starts_near_top(table: Table, page: PageText | None, running: frozenset[str] = frozenset()) -> bool:
     """No body text above the table (page furniture aside)."""
     if page is None:
         return table.box.top <= _TOP_SHARE * _A4_HEIGHT
     return not any(
-        line.box.bottom <= table.box.top + 1 and not _furniture(line, page.height) for line in page.lines
+        line.box.bottom <= table.box.top + 1 and not _furniture(line, page.height, running)
+        for line in page.lines
     )
 
 
-def ends_near_bottom(table: Table, page: PageText | None) -> bool:
+def ends_near_bottom(table: Table, page: PageText | None, running: frozenset[str] = frozenset()) -> bool:
     """No body text below the table (page furniture aside)."""
     if page is None:
         return table.box.bottom >= _BOTTOM_SHARE * _A4_HEIGHT
     return not any(
-        line.box.top >= table.box.bottom - 1 and not _furniture(line, page.height) for line in page.lines
+        line.box.top >= table.box.bottom - 1 and not _furniture(line, page.height, running)
+        for line in page.lines
     )
 
 
@@ -613,8 +690,9 @@ def link_continuations(tables: list[Table], pages: Mapping[int, PageText] | None
 
     ``tables`` are a whole document's tables in page order.  A table is a continuation when it
     is the first on its page and starts near the top, the previous page's last table ends near
-    the bottom, and both have the same columns (:func:`columns_match`).  "Near" means no body
-    text in between (page numbers, running headers/footers and ``(ต่อ)`` captions aside) when
+    the bottom, and both have the same columns (:func:`columns_match`, or the same number of columns
+    under a repeated header).  "Near" means no body text in between (page numbers, running
+    headers/footers, lines repeated at the top or bottom of pages, and ``(ต่อ)`` captions aside) when
     ``pages`` (page number → ``PageText``) are given, else a share of an A4 page.
     ``header_repeated`` is set when the first row's text equals the header row of the table the
     chain started with.  Rows are not stitched here.
@@ -624,18 +702,23 @@ def link_continuations(tables: list[Table], pages: Mapping[int, PageText] | None
         last_on_page[table.page] = table  # later tables of a page overwrite earlier ones
     origin: dict[int, Table] = {}
     pages = pages or {}
+    running = running_lines(pages)
     for table in tables:
         previous = last_on_page.get(table.page - 1)
         if (
             table.index != 0
             or previous is None
-            or not starts_near_top(table, pages.get(table.page))
-            or not ends_near_bottom(previous, pages.get(previous.page))
-            or not columns_match(previous, table)
+            or not starts_near_top(table, pages.get(table.page), running)
+            or not ends_near_bottom(previous, pages.get(previous.page), running)
         ):
             continue
-        table.continues_previous = True
         head = origin.get(id(previous), previous)
-        origin[id(table)] = head
         header = _row_key(head, 0)
-        table.header_repeated = any(header) and _row_key(table, 0) == header
+        repeated = any(header) and table.n_cols == head.n_cols and _row_key(table, 0) == header
+        # a repeated header says "same table" even where a borderless table's edges, read off its
+        # words, moved with a page's content
+        if not (columns_match(previous, table) or (repeated and previous.n_cols == table.n_cols)):
+            continue
+        table.continues_previous = True
+        origin[id(table)] = head
+        table.header_repeated = repeated

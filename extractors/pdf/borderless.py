@@ -1,0 +1,372 @@
+"""Tables drawn without any ruling line: columns from a header row and the white gutters below it.
+
+A borderless table is found from its header, the one row that says what the columns are:
+
+1. **Header.** A line cut by wide gaps (a column gutter, :data:`GUTTER_EM` of the font size) into
+   three or more segments, of which at least two name a column (``names_column``, given by the
+   caller: the pdf layer knows no vocabulary).  A wrapped header goes on over the next lines when
+   they name more columns with it, are bold like it, or only finish one of its cells (a data row
+   starts several cells at once).
+2. **Columns.** Each gutter between two header segments must stay white in every line below (no word
+   crosses it); the table goes on line after line while that holds, the lines stay close and inside
+   the table's width.  A line that crosses a gutter (prose across the page) ends the table.  A
+   column's left edge is where the leftmost word of the column starts (header and body), so the same
+   table on the next page gets the same edges.
+3. **Rows.** A new row starts where the spacing between lines opens up (cell padding between rows),
+   or where a column that had text in the current row, then a line without it, has text again (the
+   cells of a row are top-aligned: a column starts again only in the next row).  A row that leaves its
+   first columns empty is a sub-row, as in ruled tables; a cell's wrapped lines stay in one cell.
+
+Prose never passes: its lines cross every gutter, and a header needs two column names.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
+from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality
+
+#: A gap at least this many font sizes wide between two words of a line is a column gutter.
+GUTTER_EM = 0.6
+#: The white a gutter keeps down the whole table, at least, in font sizes.
+MIN_WHITE_EM = 0.45
+#: Columns a borderless table needs (two aligned columns are as often a list or a signature block).
+MIN_COLUMNS = 3
+#: Header cells that must name a column: two at least, and half of them.
+MIN_NAMED = 2
+MIN_NAMED_SHARE = 0.5
+#: Header lines at most (a wrapped header).
+MAX_HEADER_LINES = 5
+#: A header's wrapped line lies at most this many font sizes below the line above (top to top).
+HEADER_PITCH_EM = 2.5
+#: Data lines at least.
+MIN_DATA_LINES = 2
+#: A line further below the previous than this many line pitches is not in the table.
+MAX_PITCHES = 2.6
+#: A line pitch this many times the table's usual pitch opens a new row.
+ROW_PITCH = 1.3
+#: A borderless table is trusted this much less than a ruled one.
+BORDERLESS_FACTOR = 0.8
+
+NamesColumn = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Words of a line with no gutter between them: one cell's part of the line."""
+
+    x0: float
+    x1: float
+    text: str
+
+
+def segments(line: Line, gutter: float) -> list[Segment]:
+    """The line cut at gaps of ``gutter`` points or more.
+
+    >>> from schemas import Word
+    >>> ws = [Word("ก", "ก", BBox(0, 0, 10, 10)), Word("ข", "ข", BBox(13, 0, 20, 10)),
+    ...       Word("ค", "ค", BBox(40, 0, 50, 10))]
+    >>> [s.text for s in segments(Line("", "", BBox(0, 0, 50, 10), tuple(ws)), 8.0)]
+    ['ก ข', 'ค']
+    """
+    out: list[Segment] = []
+    for w in sorted(line.words, key=lambda w: w.box.x0):
+        if out and w.box.x0 - out[-1].x1 < gutter:
+            last = out[-1]
+            out[-1] = Segment(last.x0, max(last.x1, w.box.x1), f"{last.text} {w.text}")
+        else:
+            out.append(Segment(w.box.x0, w.box.x1, w.text))
+    return out
+
+
+def _column_of(seps: Sequence[float], x: float) -> int:
+    for i, s in enumerate(seps):
+        if x < s:
+            return i
+    return len(seps)
+
+
+def _bold(line: Line, chars: Sequence[Char]) -> bool:
+    inside = [c for c in chars_in_box(chars, line.box) if c.text.strip()]
+    return bool(inside) and sum("bold" in c.font.lower() for c in inside) >= 0.8 * len(inside)
+
+
+def _texts(lines: Sequence[Line], seps: Sequence[float], n_cols: int) -> list[str]:
+    texts = [""] * n_cols
+    for line in lines:
+        for w in line.words:
+            i = _column_of(seps, (w.box.x0 + w.box.x1) / 2)
+            texts[i] = f"{texts[i]} {w.text}".strip()
+    return texts
+
+
+def _filled_columns(line: Line, seps: Sequence[float]) -> int:
+    return len({_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words})
+
+
+@dataclass
+class _Found:
+    header: list[Line]
+    body: list[Line]
+    seps: list[float]
+
+
+Gutters = list[list[tuple[float, float]]]
+
+
+def _keep_white(gutters: Gutters, line: Line, min_white: float) -> Gutters | None:
+    """The gutters' white intervals once ``line``'s words are drawn over them, or None when some
+    gutter has no interval ``min_white`` wide left (the line crosses it)."""
+    out: Gutters = []
+    for intervals in gutters:
+        for w in line.words:
+            cut: list[tuple[float, float]] = []
+            for lo, hi in intervals:
+                if w.box.x1 <= lo or w.box.x0 >= hi:
+                    cut.append((lo, hi))
+                    continue
+                if w.box.x0 - lo >= min_white:
+                    cut.append((lo, w.box.x0))
+                if hi - w.box.x1 >= min_white:
+                    cut.append((w.box.x1, hi))
+            intervals = cut
+        if not intervals:
+            return None
+        out.append(intervals)
+    return out
+
+
+def _separators(gutters: Gutters) -> list[float]:
+    """Each gutter's line: the middle of its widest white interval."""
+    return [(lambda lo_hi: (lo_hi[0] + lo_hi[1]) / 2)(max(g, key=lambda iv: iv[1] - iv[0])) for g in gutters]
+
+
+#: A wrapped header cell's tail is a short fragment (``พัฒนา``, ``ดำเนินการ``), without digits.
+_TAIL_CHARS = 15
+_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def _header_tail(line: Line, gutters: Gutters, bold: bool, chars: Sequence[Char]) -> bool:
+    """Whether ``line`` only finishes header cells: bold like a bold header, or else a short fragment
+    in one column (a data row starts several cells at once; the rest of a row cut by the page break
+    under a repeated header is longer, or numbered)."""
+    if bold:
+        return _bold(line, chars)
+    return (
+        _filled_columns(line, _separators(gutters)) == 1
+        and len(line.text) <= _TAIL_CHARS
+        and not _DIGIT.search(line.text)
+    )
+
+
+def _header_at(
+    lines: Sequence[Line], i: int, em: float, names_column: NamesColumn, chars: Sequence[Char]
+) -> tuple[list[Line], Gutters] | None:
+    """The header starting at line ``i`` (its lines) and the white between its cells, or None."""
+    segs = segments(lines[i], GUTTER_EM * em)
+    if len(segs) < MIN_COLUMNS:
+        return None
+    gutters: Gutters = [[(a.x1, b.x0)] for a, b in pairwise(segs)]
+    n_cols = len(segs)
+    header = [lines[i]]
+    named = sum(names_column(t) for t in _texts(header, _separators(gutters), n_cols))
+    if named < MIN_NAMED:
+        return None
+    bold = _bold(lines[i], chars)
+    for nxt in lines[i + 1 : i + MAX_HEADER_LINES]:
+        if nxt.box.top - header[-1].box.top > HEADER_PITCH_EM * em:
+            break
+        kept = _keep_white(gutters, nxt, MIN_WHITE_EM * em)
+        if kept is None:
+            break
+        more = sum(names_column(t) for t in _texts([*header, nxt], _separators(kept), n_cols))
+        if more > named or (more >= named and _header_tail(nxt, kept, bold, chars)):
+            header.append(nxt)
+            named, gutters = more, kept
+        else:
+            break
+    if named < MIN_NAMED_SHARE * n_cols:  # a data row that mentions มาตรการ and ตัวชี้วัดที่
+        return None
+    return header, gutters
+
+
+def _body(
+    lines: Sequence[Line], start: int, header: Sequence[Line], gutters: Gutters, em: float
+) -> tuple[list[Line], Gutters]:
+    """The lines from ``start`` on that keep every gutter white and stay close and within the table."""
+    left = min(line.box.x0 for line in header) - 2 * em
+    right = max(line.box.x1 for line in header) + 2 * em
+    pitch = max(header[0].box.height, em)
+    body: list[Line] = []
+    previous = header[-1]
+    for line in lines[start:]:
+        if line.box.top - previous.box.bottom > MAX_PITCHES * pitch:
+            break
+        if line.box.x0 < left or line.box.x1 > right:
+            break
+        kept = _keep_white(gutters, line, MIN_WHITE_EM * em)
+        if kept is None:
+            break
+        body.append(line)
+        gutters = kept
+        previous = line
+    return body, gutters
+
+
+def _left_edges(
+    header: Sequence[Line], body: Sequence[Line], seps: Sequence[float], em: float
+) -> list[float]:
+    """Column edges: each column starts just before its leftmost word (never over the column to its
+    left); the table ends after its rightmost word."""
+    n_cols = len(seps) + 1
+    starts: list[list[float]] = [[] for _ in range(n_cols)]
+    ends: list[list[float]] = [[] for _ in range(n_cols)]
+    for line in [*header, *body]:
+        for w in line.words:
+            i = _column_of(seps, (w.box.x0 + w.box.x1) / 2)
+            starts[i].append(w.box.x0)
+            ends[i].append(w.box.x1)
+    pad = 0.25 * em
+    xs = [min(starts[0]) - pad]
+    for i in range(1, n_cols):
+        left_end = max(ends[i - 1], default=seps[i - 1])
+        start = min(starts[i], default=seps[i - 1]) - pad
+        xs.append(max(start, left_end + 0.1))
+    xs.append(max(max(e, default=0.0) for e in ends) + pad)
+    return [round(x, 2) for x in xs]
+
+
+def _baselines(lines: Sequence[Line], chars: Sequence[Char]) -> list[float]:
+    """Each line's baseline (the median of its characters'): line boxes follow the ink, so a line
+    without tall marks has a lower top and would look further from the line above."""
+    index = CharIndex([c for c in chars if c.text.strip()])
+    out: list[float] = []
+    for line in lines:
+        inside = index.within(line.box)
+        out.append(statistics.median(c.baseline for c in inside) if inside else line.box.bottom)
+    return out
+
+
+def row_starts(
+    body: Sequence[Line], seps: Sequence[float], baselines: Sequence[float] | None = None
+) -> list[int]:
+    """Indexes of the body lines that start a row (the first always does).
+
+    >>> from schemas import Word
+    >>> def ln(top, *xs):
+    ...     ws = tuple(Word("ก", "ก", BBox(x, top, x + 10, top + 10)) for x in xs)
+    ...     return Line("", "", BBox(min(xs), top, max(xs) + 10, top + 10), ws)
+    >>> body = [ln(0, 0, 50, 100), ln(12, 50), ln(24, 0, 50, 100), ln(36, 50), ln(60, 50)]
+    >>> row_starts(body, [40, 90])  # columns 0 and 2 start again; then the spacing opens up
+    [0, 2, 4]
+    """
+    if not body:
+        return []
+    ys = list(baselines) if baselines is not None else [line.box.top for line in body]
+    pitches = [b - a for a, b in pairwise(ys)]
+    usual = statistics.median(pitches) if pitches else 0.0
+    starts = [0]
+    n_cols = len(seps) + 1
+    seen: set[int] = set()  # columns with text in the current row
+    paused: set[int] = set()  # ... that a line since has left empty
+    for k, line in enumerate(body):
+        cols = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}
+        if k > 0:
+            opened = usual > 0 and pitches[k - 1] > ROW_PITCH * usual
+            starting = len(cols - seen) >= 2  # cells start together only at a row's top
+            if opened or starting or cols & paused:
+                starts.append(k)
+                seen, paused = set(), set()
+        paused |= seen - cols
+        seen |= cols
+        paused &= set(range(n_cols))
+    return starts
+
+
+def find_borderless(
+    page_text: PageText, lines: Sequence[Line], names_column: NamesColumn, em: float
+) -> list[Table]:
+    """Borderless tables among ``lines`` (the page's lines outside other tables), top to bottom."""
+    found: list[_Found] = []
+    i = 0
+    while i < len(lines):
+        head = _header_at(lines, i, em, names_column, page_text.chars)
+        if head is None:
+            i += 1
+            continue
+        header, gutters = head
+        body, gutters = _body(lines, i + len(header), header, gutters, em)
+        seps = _separators(gutters)
+        if len(body) < MIN_DATA_LINES or not any(_filled_columns(ln, seps) >= 2 for ln in body):
+            i += 1
+            continue
+        found.append(_Found(header, body, seps))
+        i += len(header) + len(body)
+    return [_table(page_text, f, em) for f in found]
+
+
+def continuation(previous: Table, page_text: PageText, lines: Sequence[Line], em: float) -> Table | None:
+    """The rest of the borderless table ``previous`` at the top of the next page, its header not
+    repeated: the lines from the top (``lines``: the page's body lines outside other tables, running
+    headers and page numbers left out) that keep ``previous``'s column gutters white and stay
+    within its width.  None when fewer than :data:`MIN_DATA_LINES` lines do, or none fills two
+    columns."""
+    xs = [c.box.x0 for c in previous.cells if c.row == 0 and c.box is not None]
+    if len(xs) != previous.n_cols or previous.quality.strategy != "borderless":
+        return None
+    seps = xs[1:]
+    left, right = previous.box.x0 - em, previous.box.x1 + em
+    body: list[Line] = []
+    for line in lines:
+        if line.box.x0 < left or line.box.x1 > right:
+            break
+        if any(w.box.x0 < s - 1 and w.box.x1 > s + 1 for w in line.words for s in seps):
+            break
+        if body and line.box.top - body[-1].box.bottom > MAX_PITCHES * max(body[-1].box.height, em):
+            break
+        body.append(line)
+    if len(body) < MIN_DATA_LINES or not any(_filled_columns(ln, seps) >= 2 for ln in body):
+        return None
+    edges = [*xs, previous.box.x1]
+    return _table(page_text, _Found([], body, seps), em, edges)
+
+
+def _table(page_text: PageText, found: _Found, em: float, xs: Sequence[float] | None = None) -> Table:
+    header, body, seps = found.header, found.body, found.seps
+    xs = list(xs) if xs is not None else _left_edges(header, body, seps, em)
+    starts = row_starts(body, seps, _baselines(body, page_text.chars))
+    groups = ([header] if header else []) + [body[a:b] for a, b in pairwise([*starts, len(body)])]
+    ys = [min(line.box.top for line in groups[0]) - 1]
+    ys += [(a[-1].box.bottom + b[0].box.top) / 2 for a, b in pairwise(groups)]
+    ys.append(body[-1].box.bottom + 1)
+    table_box = BBox(xs[0], ys[0], xs[-1], ys[-1])
+    local = chars_in_box(page_text.chars, table_box)
+    visible = [c for c in local if c.text.strip()]
+    index, visible_index = CharIndex(local), CharIndex(visible)
+    cells: list[Cell] = []
+    placed: set[int] = set()
+    for r in range(len(groups)):
+        for c in range(len(xs) - 1):
+            box = BBox(xs[c], ys[r], xs[c + 1], ys[r + 1])
+            placed.update(id(ch) for ch in visible_index.within(box, 0.0))
+            text, raw = text_in_box(index, box)
+            cells.append(Cell(r, c, text, raw, box))
+    outside = sum(1 for ch in visible if id(ch) not in placed)
+    chars_inside = round((len(visible) - outside) / len(visible), 3) if visible else 1.0
+    filled = round(sum(1 for c in cells if c.text) / len(cells), 3) if cells else 0.0
+    notes = [
+        "no ruling lines: columns from the header row and the white gutters below it, "
+        "rows from line spacing and where columns start again"
+        if header
+        else "no ruling lines: the columns of the borderless table on the previous page (header not repeated)"
+    ]
+    if outside:
+        notes.append(f"{outside} characters outside every cell")
+    score = round(chars_inside * (0.7 + 0.3 * filled) * BORDERLESS_FACTOR, 3)
+    quality = TableQuality("borderless", score, filled, chars_inside, notes)
+    return Table(page_text.number, 0, table_box, len(groups), len(xs) - 1, cells, quality)
