@@ -72,8 +72,8 @@ def field_scores(text: str) -> dict[str, float]:
     {'responsible': 100.0}
     >>> sorted(field_scores("ตัวชี้วัด/การติดตามผล").items())
     [('follow_up', 72.0), ('indicator', 68.0)]
-    >>> field_scores("หมายเหตุ")
-    {}
+    >>> field_scores("หมายเหตุ"), field_scores("คะแนน แบบวัด IIT")
+    ({}, {'score': 64.3})
     """
     whole = fold(text)
     scores: dict[str, float] = {}
@@ -89,6 +89,13 @@ def field_scores(text: str) -> dict[str, float]:
     # (an assessment in words) is no score column.
     if prefix and _CHOICES[prefix] not in scores and _CHOICES[prefix] not in REPEATABLE:
         scores[_CHOICES[prefix]] = round(PART_BASE + PART_SPAN * len(prefix) / len(whole), 1)
+    # คะแนน แบบวัด IIT: a cell whose first word is a wording names that field, whatever follows it
+    # (an OCR'd header row often runs into the group row below it).
+    words = text.split(maxsplit=1)
+    if len(words) == 2 and whole:
+        first = fold(words[0])
+        if first in _CHOICES and _CHOICES[first] not in scores:
+            scores[_CHOICES[first]] = round(PART_BASE + PART_SPAN * len(first) / len(whole), 1)
     if len(parts) > 1 and whole:
         for part in parts:
             hit = _match(part, PART_CUTOFF)
