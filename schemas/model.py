@@ -140,6 +140,9 @@ class OcrInfo:
     reason: str = ""  #: for a page not read: why, in plain words
     #: Values OCR is unsure of: text, other reading, box and why, for a person to check.
     doubts: list[OcrDoubt] = field(default_factory=list)
+    stored_rotation: int = 0  #: the page's ``/Rotate`` (degrees clockwise), honoured when rendering
+    perspective: bool = False  #: a photographed page's outline was mapped onto a rectangle
+    illumination: bool = False  #: uneven light (a gradient, a shadow) was evened out
 
 
 @dataclass(frozen=True)

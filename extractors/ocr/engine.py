@@ -111,16 +111,22 @@ class OcrEngine:
 
     def orientation(self, gray: Gray) -> int:
         """Clockwise quarter turns (0–3) that make the page upright; 0 when OSD is not sure."""
+        quarters, sure = self.orientation_confidence(gray)
+        return quarters if sure else 0
+
+    def orientation_confidence(self, gray: Gray) -> tuple[int, bool]:
+        """OSD's clockwise quarter turns (0–3) and whether its confidence is high enough to act on."""
         api = self._api("osd")
         api.SetImage(_image(gray))
         api.SetSourceResolution(self.dpi)
         try:
             found = api.DetectOrientationScript()
         except RuntimeError:
-            return 0
-        if not found or found.get("orient_conf", 0.0) < MIN_ORIENTATION_CONFIDENCE:
-            return 0
-        return int((360 - int(found["orient_deg"])) % 360 // 90)
+            return 0, False
+        if not found:
+            return 0, False
+        quarters = int((360 - int(found["orient_deg"])) % 360 // 90)
+        return quarters, found.get("orient_conf", 0.0) >= MIN_ORIENTATION_CONFIDENCE
 
     def read(self, gray: Gray, page: bool = False, thai_only: bool = False) -> list[OcrLine]:
         """Text lines of an image: a cell (one block) or, with ``page``, a whole page's layout.

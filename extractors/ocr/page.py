@@ -33,8 +33,9 @@ import pypdfium2 as pdfium
 
 from extractors.ocr.digit_glyphs import DIGITS, NumberRun, number_runs, read_glyphs
 from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
+from extractors.ocr.geometry import prepare_page
 from extractors.ocr.image_grid import Grid, find_grids
-from extractors.ocr.raster import Cleaned, Gray, binarise, clean_page, flatten_background
+from extractors.ocr.raster import Cleaned, Gray, binarise
 from extractors.ocr.text import clean_ocr_text
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
@@ -345,11 +346,17 @@ def read_scanned_page(
     """OCR one page image (rendered at ``engine.dpi``) into its text and tables."""
     started = time.perf_counter()
     dpi = engine.dpi
-    flat = flatten_background(gray)
-    quarters = engine.orientation(flat)
-    page = clean_page(flat, rotation=90 * quarters, flattened=True)
+    prepared = prepare_page(engine, gray)  # perspective, light, orientation, skew
+    page = prepared.page
     height_px, width_px = page.gray.shape
-    info = OcrInfo(OcrStatus.READ, dpi, rotation=90 * quarters, skew=page.skew)
+    info = OcrInfo(
+        OcrStatus.READ,
+        dpi,
+        rotation=page.rotation,
+        skew=page.skew,
+        perspective=prepared.perspective,
+        illumination=prepared.illumination,
+    )
     text = PageText(
         number, width_px * 72 / dpi, height_px * 72 / dpi, PageKind.SCANNED, reason=reason, ocr=info
     )
