@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from extractors.ocr.fields import PERIOD_WHITELIST
 from extractors.ocr.raster import Gray
 from schemas import DocumentError
 
@@ -96,8 +97,10 @@ class OcrEngine:
             api = tesserocr.PyTessBaseAPI(path=path, lang="osd", psm=tesserocr.PSM.OSD_ONLY)
         else:
             psm = tesserocr.PSM.SINGLE_BLOCK if kind != "page" else tesserocr.PSM.AUTO
-            lang = "tha" if kind == "thai" else TEXT_LANG
+            lang = "tha" if kind in ("thai", "period") else TEXT_LANG
             api = tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=psm, oem=tesserocr.OEM.LSTM_ONLY)
+            if kind == "period":
+                api.SetVariable("tessedit_char_whitelist", PERIOD_WHITELIST)
             if kind == "digits":
                 api.SetPageSegMode(tesserocr.PSM.SINGLE_LINE)
                 api.SetVariable("tessedit_char_whitelist", DIGIT_WHITELIST)
@@ -128,15 +131,19 @@ class OcrEngine:
         quarters = int((360 - int(found["orient_deg"])) % 360 // 90)
         return quarters, found.get("orient_conf", 0.0) >= MIN_ORIENTATION_CONFIDENCE
 
-    def read(self, gray: Gray, page: bool = False, thai_only: bool = False) -> list[OcrLine]:
-        """Text lines of an image: a cell (one block) or, with ``page``, a whole page's layout.
+    def read(
+        self, gray: Gray, page: bool = False, thai_only: bool = False, period: bool = False
+    ) -> list[OcrLine]:
+        """Text lines of an image: a cell (one block) or, with ``page``, a whole page's layout;
+        ``thai_only`` with the Thai model alone, ``period`` with it restricted to what a period
+        may hold (:data:`extractors.ocr.fields.PERIOD_WHITELIST`).
 
         Symbols, not Tesseract's words: for Thai it calls every letter a word, so spaces are
         decided later from the gaps between symbols.
         """
         import tesserocr
 
-        api = self._api("page" if page else "thai" if thai_only else "block")
+        api = self._api("page" if page else "period" if period else "thai" if thai_only else "block")
         api.SetImage(_image(gray))
         api.SetSourceResolution(self.dpi)
         api.Recognize()
