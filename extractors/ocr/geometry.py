@@ -9,10 +9,11 @@ table finder and Tesseract expect, and says what it did:
    region, simplified to four points) and :func:`flatten_perspective` maps them onto a rectangle
    (OpenCV ``getPerspectiveTransform`` / ``warpPerspective``).  A paper that fills the frame, or
    whose outline is already a level rectangle, is left alone;
-2. **illumination**: the background (the paper without its ink) is estimated by a large grey
-   closing, which removes anything darker and smaller than the kernel, on a reduced image, and
-   the page is divided by it (:func:`even_illumination`): a light gradient or a shadow band
-   becomes white paper, and the ink keeps its contrast relative to the paper around it;
+2. **illumination**: when the paper's light varies across the page (:func:`light_spread`: a
+   grey closing larger than a table row, on a reduced image, removes the ink and the shaded
+   rows), the page is divided by that coarse background (:func:`even_illumination`), then, like
+   every page, by its fine one (:func:`~extractors.ocr.raster.flatten_background`): a light
+   gradient or a shadow band becomes white paper and the ink keeps its contrast;
 3. **orientation**: Tesseract's OSD, on a crop of the middle of the page first (half the cost of
    the whole page; the whole page when the crop is not conclusive);
 4. **skew**: the projection-profile search of :mod:`extractors.ocr.raster`.
@@ -49,8 +50,8 @@ EDGE_TRIM = 0.01
 OUTLINE_SIDE = 800
 #: The background estimate is made on an image reduced this many times.
 LIGHT_REDUCTION = 8
-#: The closing kernel, as a share of the page's shorter side: larger than a line of text is tall.
-LIGHT_KERNEL_SHARE = 0.04
+#: The closing kernel, as a share of the page's shorter side: larger than a table row is tall.
+LIGHT_KERNEL_SHARE = 0.1
 #: A background whose 2nd and 98th percentiles differ by more than this many grey levels was
 #: uneven: the division changed what binarisation sees.
 UNEVEN_LIGHT = 30.0
@@ -220,13 +221,17 @@ def light_spread(gray: Gray) -> float:
 
 
 def even_illumination(gray: Gray) -> tuple[Gray, bool]:
-    """The page divided by its background, and whether the light was uneven.  Only an uneven page
-    is changed here (an even one is left to :func:`~extractors.ocr.raster.flatten_background`).
+    """The page divided by its coarse background when the light varies across it by more than
+    :data:`UNEVEN_LIGHT` grey levels (a lamp's gradient, a shadow), and whether it did.  The
+    background's kernel is larger than a table row, so a shaded row is not taken for uneven
+    light; :func:`~extractors.ocr.raster.flatten_background` then evens out what is finer.
 
     >>> page = np.tile(np.linspace(90, 230, 300).astype(np.uint8), (300, 1)); page[140:150, 20:280] = 30
     >>> flat, changed = even_illumination(page)
     >>> changed, int(flat[20, 30]) > 240, int(flat[20, 270]) > 240, int(flat[145, 30]) < 120
     (True, True, True, True)
+    >>> even_illumination(np.full((300, 300), 220, np.uint8))[1]
+    False
     """
     if light_spread(gray) <= UNEVEN_LIGHT:
         return gray, False
