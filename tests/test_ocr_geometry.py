@@ -111,8 +111,12 @@ def test_the_period_column_is_found_by_its_header_even_damaged() -> None:
     [
         # Months read as Latin letters: the Thai reading that parses wins.
         ("B.A. ๖๔-มี.ค. ๖๕", ["ธ.ค. ๖๔-มี.ค. ๖๕"], "ธ.ค. ๖๔-มี.ค. ๖๕", False),
-        ("1 เม.ย.2564 - 30 Aw. 2564", ["1 เม.ย.2564 - 30 สศ. 2564", "1 เม.ย.2564 - 30 ส.ค. 2564"],
-         "1 เม.ย.2564 - 30 ส.ค. 2564", False),
+        (
+            "1 เม.ย.2564 - 30 Aw. 2564",
+            ["1 เม.ย.2564 - 30 สศ. 2564", "1 เม.ย.2564 - 30 ส.ค. 2564"],
+            "1 เม.ย.2564 - 30 ส.ค. 2564",
+            False,
+        ),
         # No reading parses and they disagree: the first stays, with a doubt.
         ("ต.ศคิ๖๔", ["ต.ศศิ ๖๔", "ตศค ๖๔"], "ต.ศคิ๖๔", True),
         # A cell that is not a period, read the same every time: no doubt.
@@ -194,8 +198,17 @@ def test_twins_are_made_deterministically(tmp_path: Path) -> None:
 
     def build(out: Path) -> bytes:
         subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "scan_twins.py"), str(ROOT / "samples"), "-o", str(out),
-             "--only", "variant-two-years", "--kinds", "rotated"],
+            [
+                sys.executable,
+                str(ROOT / "bench" / "scan_twins.py"),
+                str(ROOT / "samples"),
+                "-o",
+                str(out),
+                "--only",
+                "variant-two-years",
+                "--kinds",
+                "rotated",
+            ],
             check=True,
             capture_output=True,
             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},

@@ -27,8 +27,8 @@ Gray = npt.NDArray[np.uint8]
 MAX_SKEW = 5.0
 #: Below this many degrees the image is not rotated (interpolation costs sharpness).
 MIN_SKEW = 0.1
-#: Page binarisation on shaded areas: a pixel is ink when it is also this many grey levels darker than the mean
-#: of the ``LOCAL_WINDOW``-pixel square around it (at 200 dpi, 51 px is about two text lines).
+#: Page binarisation on shaded areas: a pixel is ink when it is also this many grey levels darker
+#: than the mean of the ``LOCAL_WINDOW``-pixel square around it (at 200 dpi, 51 px is two lines).
 LOCAL_CONTRAST = 45
 LOCAL_WINDOW = 51
 #: ... on areas that are solid ink to Otsu this many pixels each way (a stroke is thinner).
