@@ -78,8 +78,9 @@ def parses(text: str) -> bool:
     return parse_period(text, PROBE_FISCAL_YEAR).rule != "unparsed"
 
 
-def settle(first: Reading, rereads: Sequence[Callable[[], Reading]]) -> tuple[Reading, str | None]:
-    """The reading to keep, and the doubt's reason when no reading parses and they disagree.
+def settle(first: Reading, rereads: Sequence[Callable[[], Reading]]) -> tuple[Reading, list[str] | None]:
+    """The reading to keep and, when no reading parses and they disagree, the other readings
+    (for the doubt a person checks); ``None`` when there is nothing to doubt.
 
     Later readings are made only as long as none has parsed (each costs a Tesseract call).
 
@@ -88,17 +89,19 @@ def settle(first: Reading, rereads: Sequence[Callable[[], Reading]]) -> tuple[Re
     >>> settle(("ตามความเหมาะสม", "", 0.9), [lambda: ("ตามความเหมาะสม", "", 0.9)])
     (('ตามความเหมาะสม', '', 0.9), None)
     >>> settle(("Aw. 64", "Aw. 64", 0.9), [lambda: ("ศว. 64", "", 0.5)])[1]
-    'no reading of the period cell parses as a period'
+    ['ศว. 64']
     """
     if parses(first[0]):
         return first, None
-    seen = {"".join(first[0].split())}
+    squashed = "".join(first[0].split())
+    others: list[str] = []
     for reread in rereads:
         reading = reread()
         if parses(reading[0]):
             return reading, None
-        if reading[0].strip():
-            seen.add("".join(reading[0].split()))
-    if len(seen) > 1 or _LATIN.search(first[0]):
-        return first, "no reading of the period cell parses as a period"
+        text = reading[0].strip()
+        if text and "".join(text.split()) != squashed and text not in others:
+            others.append(text)
+    if others or _LATIN.search(first[0]):
+        return first, others
     return first, None

@@ -319,10 +319,11 @@ class PageReader:
                 continue
             first = (cell.text, cell.raw, cell.confidence)
             rereads = [lambda b=box: self.cell(b, "thai"), lambda b=box: self.cell(b, "period")]
-            (text, raw, conf), why = settle(first, rereads)
-            if why is not None:
+            (text, raw, conf), others = settle(first, rereads)
+            if others is not None:
                 conf = DOUBT_CONFIDENCE
-                self.doubts.append(OcrDoubt(cell.text, "", cell.box, why))
+                why = "no reading of the period cell parses as a period"
+                self.doubts.append(OcrDoubt(cell.text, " / ".join(others), cell.box, why))
             cells.append(replace(cell, text=text, raw=raw, confidence=conf))
         table.cells = cells
 
