@@ -219,3 +219,22 @@ def test_twins_are_made_deterministically(tmp_path: Path) -> None:
         return (out / "variant-two-years-rotated.pdf").read_bytes()
 
     assert build(tmp_path / "a") == build(tmp_path / "b")
+
+
+@pytest.mark.parametrize("name", ["santipatong-2565-scanned", "variant-landscape-scanned"])
+def test_which_way_up_is_told_from_the_lines_and_sideways_is_left_to_osd(name: str) -> None:
+    import pypdfium2 as pdfium
+
+    from extractors.ocr.image_grid import ruling_mask
+    from extractors.ocr.orientation import text_direction
+    from extractors.ocr.page import render
+
+    gray = flatten_background(render(pdfium.PdfDocument(ROOT / "samples" / f"{name}.pdf"), 2, 200))
+    binary = binarise(gray)
+    horizontal, vertical = ruling_mask(binary)
+    rulings = horizontal | vertical
+    turned = [
+        text_direction(np.ascontiguousarray(np.rot90(binary, -q)), np.ascontiguousarray(np.rot90(rulings, -q)))
+        for q in range(4)
+    ]
+    assert turned == [0, None, 2, None]
