@@ -233,8 +233,6 @@ def test_which_way_up_is_told_from_the_lines_and_sideways_is_left_to_osd(name: s
     binary = binarise(gray)
     horizontal, vertical = ruling_mask(binary)
     rulings = horizontal | vertical
-    turned = [
-        text_direction(np.ascontiguousarray(np.rot90(binary, -q)), np.ascontiguousarray(np.rot90(rulings, -q)))
-        for q in range(4)
-    ]
+    turn = lambda image, q: np.ascontiguousarray(np.rot90(image, -q))  # noqa: E731
+    turned = [text_direction(turn(binary, q), turn(rulings, q)) for q in range(4)]
     assert turned == [0, None, 2, None]
