@@ -45,7 +45,7 @@ MIN_QUAD_FILL = 0.9
 MIN_PAPER_CONTRAST = 30.0
 #: Corners closer than this share of the image's size to the image's own corners, or to the
 #: paper's bounding rectangle, need no perspective correction.
-CORNER_TOLERANCE = 0.015
+CORNER_TOLERANCE = 0.005
 #: A flattened page loses this share of its size on each side (the paper's very edge).
 EDGE_TRIM = 0.01
 #: The outline is searched on an image this many pixels on its longer side.
