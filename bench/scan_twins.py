@@ -327,7 +327,8 @@ def score(twins: Sequence[Path], progress: Callable[[str], None] = print) -> Sco
         started = time.perf_counter()
         record = extract(pdf, ocr=OcrOptions(workers=1)).to_dict()
         seconds = time.perf_counter() - started
-        counts = compare(expected, record).counts if "sample" in expected else simple_counts(expected, record)
+        full = all("year" in i for i in expected.get("indicators", []))
+        counts = compare(expected, record).counts if full else simple_counts(expected, record)
         for key in (kind, "all"):
             row = table.setdefault(key, {g: [0, 0] for g in (*GROUPS, "seconds", "pages")})
             for group in GROUPS:
