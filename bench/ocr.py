@@ -15,6 +15,10 @@ score's text found anywhere on the page), and seconds per scanned page::
 
     python bench/ocr.py            # all scanned samples
     python bench/ocr.py --quick    # two samples
+    python bench/ocr.py --profile samples/wangphai-2566-scanned.pdf:2   # where one page's time goes
+
+The last line gives this project's cost per scanned page as a multiple of plain page-level
+Tesseract's on the same pages in the same run, with the load average (the machine is shared).
 """
 
 from __future__ import annotations
@@ -186,7 +190,11 @@ def page_tesseract(scan: Path, name: str, tally: Tally) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="OCR benchmark on the scanned samples")
     parser.add_argument("--quick", action="store_true", help="two samples only")
+    parser.add_argument("--profile", metavar="PDF:PAGE", help="profile reading one scanned page, and stop")
     args = parser.parse_args()
+    if args.profile:
+        profile(args.profile)
+        return 0
     scans = sorted(SAMPLES.glob("*-scanned.pdf")) + sorted(SAMPLES.glob("mixed-*.pdf"))
     if args.quick:
         scans = scans[:2]
@@ -206,8 +214,40 @@ def main() -> int:
         print(tally.row(reader))
         for note in sorted(set(tally.notes)):
             print(f"  note: {note}")
+    ours_s, plain = tallies["this project"], tallies["page-level Tesseract"]
+    if ours_s.pages and plain.pages and plain.seconds:
+        ratio = (ours_s.seconds / ours_s.pages) / (plain.seconds / plain.pages)
+        print(
+            f"\ncost: {ratio:.2f}× plain page-level Tesseract (tha+eng, 200 dpi, one thread) per "
+            f"scanned page, same pages, same run; load average {os.getloadavg()[0]:.1f} at the end"
+        )
     real_scan()
     return 0
+
+
+def profile(spec: str, top: int = 25) -> None:
+    """cProfile of reading one scanned page (``PDF:PAGE``): where the time goes."""
+    import cProfile
+    import pstats
+
+    import pypdfium2 as pdfium
+
+    from extractors.ocr.engine import OcrEngine
+    from extractors.ocr.page import read_scanned_page, render
+
+    path, page = spec.rsplit(":", 1)
+    doc = pdfium.PdfDocument(path)
+    gray = render(doc, int(page), 200)
+    engine = OcrEngine(200)
+    engine.orientation(gray[:64, :64])  # load the models outside the measure
+    engine.read(gray[:64, :256])
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    read_scanned_page(engine, gray, int(page))
+    profiler.disable()
+    print(f"{spec}: {time.perf_counter() - started:.2f} s")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
 
 
 def real_scan() -> None:

@@ -142,6 +142,9 @@ class OcrInfo:
     doubts: list[OcrDoubt] = field(default_factory=list)
     #: On a text page: the pictures read by OCR as regions of the page (empty for a scanned page).
     regions: list[OcrRegion] = field(default_factory=list)
+    stored_rotation: int = 0  #: the page's ``/Rotate`` (degrees clockwise), honoured when rendering
+    perspective: bool = False  #: a photographed page's outline was mapped onto a rectangle
+    illumination: bool = False  #: uneven light (a gradient, a shadow) was evened out
 
 
 @dataclass

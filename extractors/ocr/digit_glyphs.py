@@ -100,19 +100,35 @@ def templates() -> tuple[FloatArray, npt.NDArray[np.str_]]:
         return _unit(data["features"]), np.asarray(data["labels"])
 
 
+@cache
+def _by_label() -> tuple[FloatArray, npt.NDArray[np.intp], list[str]]:
+    """The templates sorted by label, where each label's run starts, and the labels in order:
+    so that the best score of every label is one ``maximum.reduceat`` over a row."""
+    features, labels = templates()
+    order = np.argsort(labels, kind="stable")
+    ordered = labels[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    # Transposed once and kept contiguous: the product below runs twice as fast.
+    return np.ascontiguousarray(features[order].T), starts, [str(ordered[i]) for i in starts]
+
+
 def classify(inks: list[Gray]) -> list[tuple[str, float, float]]:
-    """``(label, similarity, margin)`` of each glyph's ink by its nearest template, in one product."""
+    """``(label, similarity, margin)`` of each glyph's ink by its nearest template, in one product:
+    the similarity is the best template's, the margin its lead over the best of any other label."""
     if not inks:
         return []
-    features, labels = templates()
-    scores = _unit(np.stack([normalise(ink) for ink in inks])) @ features.T
+    features, starts, names = _by_label()
+    scores = _unit(np.stack([normalise(ink) for ink in inks])) @ features
+    per_label = np.maximum.reduceat(scores, starts, axis=1)
     found: list[tuple[str, float, float]] = []
-    for row in scores:
+    for row in per_label:
         best = int(np.argmax(row))
-        label = str(labels[best])
-        other = row[labels != label]
-        margin = float(row[best] - other.max()) if other.size else 1.0
-        found.append((label, float(row[best]), margin))
+        if len(row) > 1:
+            runner_up = float(np.partition(row, -2)[-2])
+            margin = float(row[best]) - runner_up
+        else:
+            margin = 1.0
+        found.append((names[best], float(row[best]), margin))
     return found
 
 

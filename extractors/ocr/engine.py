@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from extractors.ocr.fields import PERIOD_WHITELIST
 from extractors.ocr.raster import Gray
 from schemas import DocumentError
 
@@ -34,6 +35,9 @@ TEXT_LANG = "tha+eng"
 DIGIT_WHITELIST = "0123456789๐๑๒๓๔๕๖๗๘๙.,/-()"
 #: OSD's orientation is used only above this confidence (Tesseract's own scale; ~2 is a usual cut).
 MIN_ORIENTATION_CONFIDENCE = 2.0
+
+#: An image darker than this on average is light text on a dark ground: it is read inverted.
+DARK_MEAN = 110.0
 
 PixelBox = tuple[int, int, int, int]
 
@@ -82,6 +86,7 @@ class OcrEngine:
     def __init__(self, dpi: int) -> None:
         self.dpi = dpi
         self._apis: dict[str, Any] = {}
+        _one_blas_thread()
 
     def _api(self, kind: str) -> Any:
         api = self._apis.get(kind)
@@ -96,8 +101,14 @@ class OcrEngine:
             api = tesserocr.PyTessBaseAPI(path=path, lang="osd", psm=tesserocr.PSM.OSD_ONLY)
         else:
             psm = tesserocr.PSM.SINGLE_BLOCK if kind != "page" else tesserocr.PSM.AUTO
-            lang = "tha" if kind == "thai" else TEXT_LANG
+            lang = "tha" if kind in ("thai", "period") else TEXT_LANG
             api = tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=psm, oem=tesserocr.OEM.LSTM_ONLY)
+            # Tesseract 5 reads every line it is unsure of a second time, inverted, in case it is
+            # light text on a dark ground: a quarter of its time on the samples' cells.  Pages
+            # and cells reach it binarised, dark on light; a dark crop is inverted in ``read``.
+            api.SetVariable("tessedit_do_invert", "0")
+            if kind == "period":
+                api.SetVariable("tessedit_char_whitelist", PERIOD_WHITELIST)
             if kind == "digits":
                 api.SetPageSegMode(tesserocr.PSM.SINGLE_LINE)
                 api.SetVariable("tessedit_char_whitelist", DIGIT_WHITELIST)
@@ -111,26 +122,38 @@ class OcrEngine:
 
     def orientation(self, gray: Gray) -> int:
         """Clockwise quarter turns (0–3) that make the page upright; 0 when OSD is not sure."""
+        quarters, sure = self.orientation_confidence(gray)
+        return quarters if sure else 0
+
+    def orientation_confidence(self, gray: Gray) -> tuple[int, bool]:
+        """OSD's clockwise quarter turns (0–3) and whether its confidence is high enough to act on."""
         api = self._api("osd")
         api.SetImage(_image(gray))
         api.SetSourceResolution(self.dpi)
         try:
             found = api.DetectOrientationScript()
         except RuntimeError:
-            return 0
-        if not found or found.get("orient_conf", 0.0) < MIN_ORIENTATION_CONFIDENCE:
-            return 0
-        return int((360 - int(found["orient_deg"])) % 360 // 90)
+            return 0, False
+        if not found:
+            return 0, False
+        quarters = int((360 - int(found["orient_deg"])) % 360 // 90)
+        return quarters, found.get("orient_conf", 0.0) >= MIN_ORIENTATION_CONFIDENCE
 
-    def read(self, gray: Gray, page: bool = False, thai_only: bool = False) -> list[OcrLine]:
-        """Text lines of an image: a cell (one block) or, with ``page``, a whole page's layout.
+    def read(
+        self, gray: Gray, page: bool = False, thai_only: bool = False, period: bool = False
+    ) -> list[OcrLine]:
+        """Text lines of an image: a cell (one block) or, with ``page``, a whole page's layout;
+        ``thai_only`` with the Thai model alone, ``period`` with it restricted to what a period
+        may hold (:data:`extractors.ocr.fields.PERIOD_WHITELIST`).
 
         Symbols, not Tesseract's words: for Thai it calls every letter a word, so spaces are
         decided later from the gaps between symbols.
         """
         import tesserocr
 
-        api = self._api("page" if page else "thai" if thai_only else "block")
+        api = self._api("page" if page else "period" if period else "thai" if thai_only else "block")
+        if gray.size and float(gray.mean()) < DARK_MEAN:  # light text on a dark ground
+            gray = np.asarray(255 - gray, np.uint8)
         api.SetImage(_image(gray))
         api.SetSourceResolution(self.dpi)
         api.Recognize()
@@ -166,6 +189,17 @@ class OcrEngine:
         text = (api.GetUTF8Text() or "").strip()
         confidences = api.AllWordConfidences() or [0]
         return text.replace(" ", ""), float(sum(confidences)) / len(confidences)
+
+
+def _one_blas_thread() -> None:
+    """Numpy's BLAS on one thread in this process, like Tesseract: the glyph reader's matrix
+    product is small, and BLAS threads spinning against the other OCR processes made it 4× slower
+    on two busy cores.  (Set once, before the product runs; a no-op without threadpoolctl.)"""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - an install without it
+        return
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def _box(box: tuple[int, ...]) -> PixelBox:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 import numpy as np
@@ -33,8 +33,10 @@ import pypdfium2 as pdfium
 
 from extractors.ocr.digit_glyphs import DIGITS, NumberRun, number_runs, read_glyphs
 from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
+from extractors.ocr.fields import period_column, settle
+from extractors.ocr.geometry import prepare_page
 from extractors.ocr.image_grid import Grid, find_grids
-from extractors.ocr.raster import Cleaned, Gray, binarise, clean_page, flatten_background
+from extractors.ocr.raster import Cleaned, Gray, binarise
 from extractors.ocr.text import clean_ocr_text
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
@@ -246,16 +248,17 @@ class PageReader:
 
     # --- cells and the page ------------------------------------------------------------------
 
-    def cell(self, box: PixelBox) -> tuple[str, str, float | None]:
-        """``(text, raw, confidence)`` of one cell's interior, read on its own."""
+    def cell(self, box: PixelBox, reread: str = "") -> tuple[str, str, float | None]:
+        """``(text, raw, confidence)`` of one cell's interior, read on its own (``reread``:
+        ``"thai"`` or ``"period"``, a second reading of a field, see :mod:`extractors.ocr.fields`)."""
         x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
         if x1 - x0 < 4 or y1 - y0 < 4:
             return "", "", None
         if int(np.count_nonzero(self.page.binary[y0:y1, x0:x1])) < MIN_CELL_INK:
             return "", "", None
         crop = _pad(self.page.ink_image[y0:y1, x0:x1])
-        lines = self._cell_lines(crop, x0 - PAD, y0 - PAD)
-        if _looks_misread(lines):  # Latin guesses for Thai: read again as Thai only
+        lines = self._cell_lines(crop, x0 - PAD, y0 - PAD, reread == "thai", reread == "period")
+        if not reread and _looks_misread(lines):  # Latin guesses for Thai: read again as Thai only
             thai = self._cell_lines(crop, x0 - PAD, y0 - PAD, thai_only=True)
             # Thai digits amid Latin letters (``RA. ๖๔`` for ``ต.ค. ๖๔``) say the Latin is a guess;
             # otherwise (an English cell: ``IIT``) the Thai reading must be made of Thai words.
@@ -274,8 +277,11 @@ class PageReader:
         confs = [ln.confidence for ln in lines if ln.confidence is not None]
         return text, "\n".join(ln.raw for ln in lines), (round(min(confs), 3) if confs else None)
 
-    def _cell_lines(self, crop: Gray, dx: int, dy: int, thai_only: bool = False) -> list[Line]:
-        lines = [self.line(ln, dx, dy) for ln in _text_lines(self.engine.read(crop, thai_only=thai_only))]
+    def _cell_lines(
+        self, crop: Gray, dx: int, dy: int, thai_only: bool = False, period: bool = False
+    ) -> list[Line]:
+        read = self.engine.read(crop, thai_only=thai_only, period=period)
+        lines = [self.line(ln, dx, dy) for ln in _text_lines(read)]
         return [ln for ln in lines if ln.text and not _noise(ln)]
 
     def prose(self, grids: Sequence[Grid]) -> list[Line]:
@@ -296,7 +302,33 @@ class PageReader:
 
     def table(self, grid: Grid, page: int) -> Table | None:
         read = [(self.pt(b), *self.cell(b)) for b in grid.cells]
-        return grid_table(read, page)
+        table = grid_table(read, page)
+        if table is not None:
+            self.settle_periods(table, grid)
+        return table
+
+    def settle_periods(self, table: Table, grid: Grid) -> None:
+        """Period cells re-read until a reading parses (:mod:`extractors.ocr.fields`)."""
+        found = period_column(table)
+        if found is None:
+            return
+        column, header = found
+        pixels = {self.pt(b): b for b in grid.cells}
+        cells = []
+        for cell in table.cells:
+            box = pixels.get(cell.box) if cell.box is not None else None
+            if cell.col != column or cell.row <= header or not cell.text or box is None or cell.box is None:
+                cells.append(cell)
+                continue
+            first = (cell.text, cell.raw, cell.confidence)
+            rereads = [lambda b=box: self.cell(b, "thai"), lambda b=box: self.cell(b, "period")]
+            (text, raw, conf), others = settle(first, rereads)
+            if others is not None:
+                conf = DOUBT_CONFIDENCE
+                why = "no reading of the period cell parses as a period"
+                self.doubts.append(OcrDoubt(cell.text, " / ".join(others), cell.box, why))
+            cells.append(replace(cell, text=text, raw=raw, confidence=conf))
+        table.cells = cells
 
 
 def grid_table(cells: Sequence[tuple[BBox, str, str, float | None]], page: int) -> Table | None:
@@ -348,11 +380,17 @@ def read_scanned_page(
     """OCR one page image (rendered at ``engine.dpi``) into its text and tables."""
     started = time.perf_counter()
     dpi = engine.dpi
-    flat = flatten_background(gray)
-    quarters = engine.orientation(flat)
-    page = clean_page(flat, rotation=90 * quarters, flattened=True)
+    prepared = prepare_page(engine, gray)  # perspective, light, orientation, skew
+    page = prepared.page
     height_px, width_px = page.gray.shape
-    info = OcrInfo(OcrStatus.READ, dpi, rotation=90 * quarters, skew=page.skew)
+    info = OcrInfo(
+        OcrStatus.READ,
+        dpi,
+        rotation=page.rotation,
+        skew=page.skew,
+        perspective=prepared.perspective,
+        illumination=prepared.illumination,
+    )
     text = PageText(
         number, width_px * 72 / dpi, height_px * 72 / dpi, PageKind.SCANNED, reason=reason, ocr=info
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from extractors.ocr.engine import OcrEngine
+from extractors.ocr.geometry import stored_rotation
 from extractors.ocr.options import MAX_PIXELS, MIN_DPI, OcrOptions, render_dpi
 from extractors.ocr.page import read_scanned_page, render
 from schemas import DocumentError, OcrInfo, OcrStatus, PageKind, PageText, Table
@@ -45,10 +46,13 @@ def ocr_page(path: str, number: int, reason: str, dpi: int) -> PageResult:
                     f"{MAX_PIXELS // 1_000_000} megapixels even at {MIN_DPI} dpi)"
                 )
                 return _failed(number, reason, dpi, why)
-            gray = render(doc, number, used)
+            gray = render(doc, number, used)  # as a viewer shows it: /Rotate honoured
+            stored = stored_rotation(doc[number - 1])
         finally:
             doc.close()
         text, tables = read_scanned_page(worker_engine(used), gray, number, reason)
+        if text.ocr is not None:
+            text.ocr.stored_rotation = stored
         if used < dpi and text.ocr is not None and text.ocr.status is OcrStatus.READ:
             text.ocr.reason = (
                 f"rendered at {used} dpi instead of {dpi}: the page is {width:.0f} × {height:.0f} pt "

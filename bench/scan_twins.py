@@ -1,0 +1,394 @@
+#!/usr/bin/env python3
+"""Scanned, photographed and rotated twins of text PDFs, made deterministically, and their scores.
+
+Any folder of ``<name>.pdf`` + ``<name>.expected.json`` (the samples, ``tests/data/unseen``, the
+development corpus) gives, for every text PDF, image-only twins whose expected record is the text
+twin's (``sample`` renamed, one note added):
+
+* ``<name>-scan150``, ``-scan200``, ``-scan300``: office scans at that resolution: grey paper,
+  noise, blur, skew up to 1.5°, a round stamp crossing the page's last table (or its lower right),
+  a signature scribble, the first row of every ruled table shaded grey, JPEG;
+* ``<name>-photo``: a photograph at 200 dpi: the page on a dark desk, in perspective (keystone),
+  a light gradient across it, a soft shadow band, JPEG;
+* ``<name>-rotated``: page 1 stored sideways with ``/Rotate 90`` (the image turned a quarter
+  counter-clockwise, so a viewer shows it upright), page 2 scanned upside down (no ``/Rotate``:
+  only the image's content says so), the rest plain scans.
+
+Everything is drawn from ``numpy.random.RandomState`` seeded by ``sha256(kind:name:page)``; the
+PDFs are written with pypdfium2 (no LibreOffice, no img2pdf) and their run-dependent trailer
+(/ID, /CreationDate) fixed, so a rebuild is byte-identical with the same library versions::
+
+    python bench/scan_twins.py samples/ -o /tmp/twins                   # every kind, every PDF
+    python bench/scan_twins.py tests/data/unseen -o /tmp/twins --kinds photo,rotated
+    python bench/scan_twins.py samples/ -o /tmp/twins --score          # ... then read and score them
+
+``--score`` reads every twin made (one process, OCR on one core) and prints, per kind and overall,
+the shares of indicator scores, document fields, action rows and period dates that match the
+expected record, and seconds per page.  Not part of the package: nothing may import this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = ("scan150", "scan200", "scan300", "photo", "rotated")
+FIXED_DATE = dt.datetime(2023, 2, 1, tzinfo=dt.UTC)
+
+Gray = np.ndarray
+
+
+@dataclass(frozen=True)
+class TwinPage:
+    jpeg: bytes
+    size_pt: tuple[float, float]  #: the page as stored (before /Rotate)
+    rotate: int = 0  #: the /Rotate to store
+
+
+def rng_for(kind: str, name: str, page: int) -> np.random.RandomState:
+    digest = hashlib.sha256(f"scan_twins:{kind}:{name}:{page}".encode()).digest()
+    return np.random.RandomState(int.from_bytes(digest[:4], "big"))
+
+
+def render(page: Any, dpi: int) -> Gray:
+    bitmap = page.render(scale=dpi / 72, grayscale=True)
+    pixels = np.array(bitmap.to_numpy(), dtype=np.uint8)
+    if pixels.ndim == 3:
+        pixels = cv2.cvtColor(pixels[:, :, :3], cv2.COLOR_BGR2GRAY)
+    return pixels
+
+
+# --------------------------------------------------------------------------- marks on the paper
+
+
+def table_rows(clean: Gray) -> list[tuple[int, int, int, int]]:
+    """The first row of every ruled table of a clean render (pixel boxes), for shading."""
+    sys.path.insert(0, str(ROOT))
+    from extractors.ocr.image_grid import find_grids
+
+    binary = np.where(clean < 128, 255, 0).astype(np.uint8)
+    rows = []
+    for grid in find_grids(binary):
+        top = min(c[1] for c in grid.cells)
+        first = [c for c in grid.cells if c[1] <= top + 3]
+        rows.append((min(c[0] for c in first), top, max(c[2] for c in first), max(c[3] for c in first)))
+    return rows
+
+
+def stamp(shape: tuple[int, int], dpi: int, rng: np.random.RandomState, at: tuple[int, int]) -> Gray:
+    """Coverage (0..1) of a round office stamp: two rings and strokes between them, centred at ``at``."""
+    cover = np.zeros(shape, np.float32)
+    radius = int(dpi * rng.uniform(0.55, 0.7))
+    thick = max(2, dpi // 60)
+    cv2.circle(cover, at, radius, 1.0, thick, cv2.LINE_AA)
+    cv2.circle(cover, at, int(radius * 0.72), 1.0, max(1, thick // 2), cv2.LINE_AA)
+    for k in range(18):  # letters around the ring, as short strokes
+        angle = 2 * np.pi * k / 18 + rng.uniform(-0.05, 0.05)
+        r0, r1 = radius * 0.78, radius * 0.94
+        p0 = (int(at[0] + r0 * np.cos(angle)), int(at[1] + r0 * np.sin(angle)))
+        p1 = (int(at[0] + r1 * np.cos(angle + 0.08)), int(at[1] + r1 * np.sin(angle + 0.08)))
+        cv2.line(cover, p0, p1, 1.0, max(1, thick // 2), cv2.LINE_AA)
+    cv2.circle(cover, at, int(radius * 0.25), 1.0, thick, cv2.LINE_AA)  # the emblem
+    return cover * float(rng.uniform(0.45, 0.6))  # a stamp's ink is lighter than print
+
+
+def signature(shape: tuple[int, int], dpi: int, rng: np.random.RandomState, at: tuple[int, int]) -> Gray:
+    """Coverage of a handwritten signature: a smooth random scribble about 2 inches wide."""
+    cover = np.zeros(shape, np.float32)
+    n = 120
+    t = np.linspace(0, 1, n)
+    xs = at[0] + dpi * 2.0 * t + dpi * 0.08 * np.sin(t * rng.uniform(20, 30))
+    ys = at[1] + dpi * 0.18 * np.sin(t * rng.uniform(8, 14) + rng.uniform(0, 6)) * (1 - 0.5 * t)
+    points = np.stack([xs, ys], axis=1).astype(np.int32).reshape(-1, 1, 2)
+    cv2.polylines(cover, [points], False, 1.0, max(2, dpi // 70), cv2.LINE_AA)
+    return cover * 0.85
+
+
+def office_scan(clean: Gray, dpi: int, rng: np.random.RandomState, marks: bool = True) -> Gray:
+    """A flatbed scan of a clean render: shading, stamp, signature, skew, paper, noise, blur."""
+    h, w = clean.shape
+    coverage = 1.0 - clean.astype(np.float32) / 255.0
+    shade = np.zeros_like(coverage)
+    extra = np.zeros_like(coverage)
+    if marks:
+        rows = table_rows(clean)
+        for x0, y0, x1, y1 in rows:
+            shade[y0:y1, x0:x1] = float(rng.uniform(0.18, 0.3))
+        if rows:  # the stamp crosses the last table's bottom ruling, towards its right
+            x0, _y0, x1, y1 = rows[-1]
+            lowest = max(y1, int(np.nonzero(coverage.max(axis=1) > 0.5)[0].max()))
+            at = (int(x0 + (x1 - x0) * rng.uniform(0.6, 0.8)), min(lowest, h - dpi))
+        else:
+            at = (int(w * rng.uniform(0.6, 0.75)), int(h * rng.uniform(0.7, 0.85)))
+        extra = np.maximum(extra, stamp((h, w), dpi, rng, at))
+        extra = np.maximum(extra, signature((h, w), dpi, rng, (at[0] - 3 * dpi, at[1] + dpi // 4)))
+    cover = np.clip(np.maximum(np.maximum(coverage, shade), extra), 0.0, 1.0)
+    angle = float(rng.uniform(-1.5, 1.5))
+    matrix = cv2.getRotationMatrix2D(((w - 1) / 2, (h - 1) / 2), angle, 1.0)
+    cover = cv2.warpAffine(cover, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=0.0)
+    paper, ink = float(rng.uniform(215, 240)), float(rng.uniform(18, 45))
+    tone = paper * (1.0 - cover) + ink * cover + rng.normal(0.0, rng.uniform(1.5, 3.5), (h, w))
+    grey = np.clip(np.rint(tone), 0, 255).astype(np.uint8)
+    return np.asarray(cv2.GaussianBlur(grey, (0, 0), sigmaX=float(rng.uniform(0.4, 0.9)) * dpi / 200))
+
+
+def photograph(clean: Gray, rng: np.random.RandomState) -> Gray:
+    """The page photographed on a dark desk: keystone, light gradient, shadow band, sensor noise."""
+    h, w = clean.shape
+    margin = int(0.08 * max(h, w))
+    out_w, out_h = w + 2 * margin, h + 2 * margin
+    inset = rng.uniform(0.03, 0.07, 4) * w  # the far edge looks narrower: keystone
+    top_drop = rng.uniform(0.0, 0.03) * h
+    source = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
+    target = np.array(
+        [
+            [margin + inset[0], margin + top_drop],
+            [margin + w - 1 - inset[1], margin + rng.uniform(0.0, 0.03) * h],
+            [margin + w - 1 - inset[2] * 0.2, margin + h - 1],
+            [margin + inset[3] * 0.2, margin + h - 1 - rng.uniform(0.0, 0.02) * h],
+        ],
+        np.float32,
+    )
+    matrix = cv2.getPerspectiveTransform(source, target)
+    paper_mask = cv2.warpPerspective(
+        np.ones((h, w), np.float32), matrix, (out_w, out_h), flags=cv2.INTER_LINEAR
+    )
+    cover = cv2.warpPerspective(
+        1.0 - clean.astype(np.float32) / 255.0, matrix, (out_w, out_h), flags=cv2.INTER_LINEAR
+    )
+    xs = np.linspace(0.0, 1.0, out_w)[np.newaxis, :]
+    ys = np.linspace(0.0, 1.0, out_h)[:, np.newaxis]
+    gx, gy = rng.uniform(-1, 1, 2)
+    light = 200.0 + 45.0 * (gx * (xs - 0.5) + gy * (ys - 0.5))  # a gradient of up to ~90 levels
+    centre, width = rng.uniform(0.35, 0.65), rng.uniform(0.06, 0.12)
+    slope = rng.uniform(-0.3, 0.3)
+    distance = np.abs((ys - centre) - slope * (xs - 0.5)) / width
+    light = light * (1.0 - 0.4 * np.clip(1.2 - distance, 0.0, 1.0))  # a soft shadow band
+    desk = 55.0 + 10.0 * gx * xs
+    paper = light * (1.0 - cover) + 0.12 * light * cover
+    tone = desk * (1.0 - paper_mask) + paper * paper_mask + rng.normal(0.0, 3.0, (out_h, out_w))
+    grey = np.clip(np.rint(tone), 0, 255).astype(np.uint8)
+    return np.asarray(cv2.GaussianBlur(grey, (0, 0), sigmaX=0.8))
+
+
+def jpeg(pixels: Gray, quality: int, dpi: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, format="JPEG", quality=quality, optimize=True, dpi=(dpi, dpi))
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- the twins
+
+
+def twin_pages(kind: str, name: str, source: pdfium.PdfDocument) -> list[TwinPage]:
+    pages: list[TwinPage] = []
+    for index in range(len(source)):
+        number = index + 1
+        rng = rng_for(kind, name, number)
+        if kind.startswith("scan"):
+            dpi = int(kind.removeprefix("scan"))
+            pixels = office_scan(render(source[index], dpi), dpi, rng)
+        elif kind == "photo":
+            dpi = 200
+            pixels = photograph(render(source[index], dpi), rng)
+        else:
+            dpi = 200
+            pixels = office_scan(render(source[index], dpi), dpi, rng, marks=False)
+        quality = int(rng.randint(55, 76))
+        h, w = pixels.shape
+        rotate = 0
+        if kind == "rotated" and number == 1:
+            pixels, rotate = np.ascontiguousarray(np.rot90(pixels, 1)), 90  # stored sideways
+            h, w = pixels.shape
+        elif kind == "rotated" and number == 2:
+            pixels = np.ascontiguousarray(np.rot90(pixels, 2))  # fed upside down
+        pages.append(TwinPage(jpeg(pixels, quality, dpi), (w * 72 / dpi, h * 72 / dpi), rotate))
+    return pages
+
+
+ID_PATTERN = re.compile(rb"(/ID\s*\[\s*<)[0-9A-Fa-f]{32}(>\s*<)[0-9A-Fa-f]{32}(>)")
+
+
+def pdf_bytes(pages: Sequence[TwinPage]) -> bytes:
+    """An image-only PDF (one JPEG per page), with a fixed /ID so rebuilds are byte-identical."""
+    document = pdfium.PdfDocument.new()
+    try:
+        for page in pages:
+            width, height = page.size_pt
+            pdf_page = document.new_page(width, height)
+            image = pdfium.PdfImage.new(document)
+            image.load_jpeg(io.BytesIO(page.jpeg), inline=False)
+            image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+            pdf_page.insert_obj(image)
+            pdf_page.gen_content()
+            if page.rotate:
+                pdf_page.set_rotation(page.rotate)
+        buffer = io.BytesIO()
+        document.save(buffer)
+    finally:
+        document.close()
+    data = buffer.getvalue()
+    stamp_date = FIXED_DATE.strftime("%Y%m%d%H%M%S").encode()
+    data = re.sub(rb"(/CreationDate\s*\(D:)\d{14}", lambda m: m.group(1) + stamp_date, data)
+    digest = hashlib.md5(ID_PATTERN.sub(rb"\g<1>" + b"0" * 32 + rb"\g<2>" + b"0" * 32 + rb"\g<3>", data))
+    fixed = digest.hexdigest().upper().encode()
+    return ID_PATTERN.sub(lambda m: m.group(1) + fixed + m.group(2) + fixed + m.group(3), data)
+
+
+NOTES = {
+    "scan": "office scan at {dpi} dpi: grey paper, noise, blur, skew up to 1.5 degrees, a round stamp "
+    "and a signature, the first row of every ruled table shaded",
+    "photo": "photograph: the page on a dark desk in perspective (keystone), a light gradient and a soft "
+    "shadow band, JPEG",
+    "rotated": "page 1 stored sideways with /Rotate 90, page 2 scanned upside down, the others plain scans",
+}
+
+
+def text_pdfs(folder: Path, only: Sequence[str]) -> list[Path]:
+    """The ``<name>.pdf`` of ``folder`` with an expected record and a text layer on page 1."""
+    found = []
+    for pdf in sorted(folder.glob("*.pdf")):
+        if only and pdf.stem not in only:
+            continue
+        if not (folder / f"{pdf.stem}.expected.json").exists():
+            continue
+        document = pdfium.PdfDocument(str(pdf))
+        try:
+            if document[0].get_textpage().count_chars() == 0:
+                continue  # already a scan
+        finally:
+            document.close()
+        found.append(pdf)
+    return found
+
+
+def make(folder: Path, out: Path, kinds: Sequence[str], only: Sequence[str] = ()) -> list[Path]:
+    """Write the twins of every text PDF of ``folder`` into ``out``; returns the PDFs written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for pdf in text_pdfs(folder, only):
+        expected = json.loads((folder / f"{pdf.stem}.expected.json").read_text(encoding="utf-8"))
+        source = pdfium.PdfDocument(str(pdf))
+        try:
+            for kind in kinds:
+                name = f"{pdf.stem}-{kind}"
+                target = out / f"{name}.pdf"
+                target.write_bytes(pdf_bytes(twin_pages(kind, pdf.stem, source)))
+                note = NOTES["scan" if kind.startswith("scan") else kind].format(dpi=kind[4:])
+                record = dict(expected, sample=name)
+                made = f"Twin of {pdf.name} made by bench/scan_twins.py: {note}."
+                record["notes"] = [*expected.get("notes", []), made]
+                (out / f"{name}.expected.json").write_text(
+                    json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+                )
+                written.append(target)
+                print(f"wrote {target} ({target.stat().st_size // 1024} KB)", file=sys.stderr)
+        finally:
+            source.close()
+    return written
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+GROUPS = ("indicators", "document", "action_rows", "periods")
+
+
+Scores = dict[str, dict[str, list[float]]]
+
+
+def score(twins: Sequence[Path], progress: Callable[[str], None] = print) -> Scores:
+    """Read every twin and compare it with its expected record: counts per kind and group."""
+    sys.path.insert(0, str(ROOT))
+    from extractors.ocr.options import OcrOptions
+    from pipeline.compare import compare
+    from pipeline.extract import extract
+
+    table: Scores = {}
+    for pdf in twins:
+        kind = pdf.stem.rsplit("-", 1)[1]
+        expected = json.loads(pdf.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8"))
+        started = time.perf_counter()
+        record = extract(pdf, ocr=OcrOptions(workers=1)).to_dict()
+        seconds = time.perf_counter() - started
+        full = all("year" in i for i in expected.get("indicators", []))
+        counts = compare(expected, record).counts if full else simple_counts(expected, record)
+        for key in (kind, "all"):
+            row = table.setdefault(key, {g: [0, 0] for g in (*GROUPS, "seconds", "pages")})
+            for group in GROUPS:
+                ok, total = counts.get(group, [0, 0])
+                row[group][0] += ok
+                row[group][1] += total
+            row["seconds"][0] += seconds
+            row["pages"][0] += record["source"]["pages"]
+        rates = ", ".join(f"{g} {_rate(counts.get(g, [0, 0]))}" for g in GROUPS)
+        progress(f"{pdf.stem}: {rates}, {seconds:.1f} s")
+    return table
+
+
+def _rate(pair: list[int]) -> str:
+    return f"{pair[0] / pair[1]:.0%}" if pair[1] else "–"
+
+
+def simple_counts(expected: dict[str, Any], record: dict[str, Any]) -> dict[str, list[int]]:
+    """Counts for an expected record in the short form of ``tests/data/unseen`` (document fields
+    and indicator number/score pairs only)."""
+    counts: dict[str, list[int]] = {}
+    for name, value in expected.get("document", {}).items():
+        pair = counts.setdefault("document", [0, 0])
+        pair[0] += int(record["document"].get(name) == value)
+        pair[1] += 1
+    got = {i["number"]: i["score"] for i in record["indicators"] if i.get("score") is not None}
+    for indicator in expected.get("indicators", []):
+        pair = counts.setdefault("indicators", [0, 0])
+        pair[0] += int(got.get(indicator["number"]) == indicator["score"])
+        pair[1] += 1
+    return counts
+
+
+def print_scores(table: Scores) -> None:
+    print("| twins | indicator scores | document fields | action rows | period dates | s/page |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for kind, row in table.items():
+        pairs = (row[g] for g in GROUPS)
+        cells = [f"{ok / total:.1%} ({ok:.0f}/{total:.0f})" if total else "–" for ok, total in pairs]
+        per_page = row["seconds"][0] / row["pages"][0] if row["pages"][0] else 0.0
+        print(f"| {kind} | " + " | ".join(cells) + f" | {per_page:.1f} |")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("folder", type=Path, help="a folder of <name>.pdf + <name>.expected.json")
+    parser.add_argument("-o", "--out", type=Path, required=True, help="where the twins go")
+    parser.add_argument("--kinds", default=",".join(KINDS), help=f"comma-separated, of {', '.join(KINDS)}")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME", help="only this PDF")
+    parser.add_argument("--score", action="store_true", help="read the twins and score them")
+    args = parser.parse_args(argv)
+    kinds = [k for k in args.kinds.split(",") if k]
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        parser.error(f"unknown kind(s) {', '.join(unknown)}")
+    twins = make(args.folder, args.out, kinds, args.only)
+    if args.score:
+        print_scores(score(twins, lambda line: print(line, file=sys.stderr)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

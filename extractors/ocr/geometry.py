@@ -1,0 +1,286 @@
+"""Page geometry before reading: the paper's outline on a photograph, light, orientation, skew.
+
+A scanned page comes from a flatbed (the paper fills the image, maybe tilted a little) or from a
+camera (the paper is a quadrilateral on a darker background, lit unevenly, maybe with a shadow
+across it).  :func:`prepare_page` makes either into the upright, level, evenly lit page image the
+table finder and Tesseract expect, and says what it did:
+
+1. **perspective**: :func:`paper_quadrilateral` finds the paper's four corners (the largest bright
+   region, simplified to four points) and :func:`flatten_perspective` maps them onto a rectangle
+   (OpenCV ``getPerspectiveTransform`` / ``warpPerspective``).  A paper that fills the frame, or
+   whose outline is already a level rectangle, is left alone;
+2. **illumination**: when the paper's light varies across the page (:func:`light_spread`: a
+   grey closing larger than a table row, on a reduced image, removes the ink and the shaded
+   rows), the page is divided by that coarse background (:func:`even_illumination`), then, like
+   every page, by its fine one (:func:`~extractors.ocr.raster.flatten_background`): a light
+   gradient or a shadow band becomes white paper and the ink keeps its contrast;
+3. **orientation**: from the text lines' shape when it is clear (more ink above a line's core
+   than below it, :mod:`extractors.ocr.orientation`); otherwise (a page lying sideways, little
+   text) Tesseract's OSD, on a crop of the middle of the page first (half the cost of the whole
+   page; the whole page when the crop is not conclusive);
+4. **skew**: the projection-profile search of :mod:`extractors.ocr.raster`.
+
+The page's ``/Rotate`` is honoured before all this, by pdfium's rendering (the page as a viewer
+shows it); :func:`stored_rotation` reads it for the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from extractors.ocr.raster import Cleaned, Gray, clean_page
+
+#: The paper must cover at least this share of a photograph to be taken for the page.
+MIN_PAPER_SHARE = 0.25
+#: The paper is looked for above these shares of Otsu's threshold (lower: through a shadow).
+PAPER_THRESHOLDS = (1.0, 0.8, 0.6, 0.45)
+#: The bright region must fill this share of its quadrilateral (not a blob that merely has four corners).
+MIN_QUAD_FILL = 0.9
+#: ... and be at least this much brighter (grey levels) than what lies around it.
+MIN_PAPER_CONTRAST = 30.0
+#: Corners closer than this share of the image's size to the image's own corners, or to the
+#: paper's bounding rectangle, need no perspective correction.
+CORNER_TOLERANCE = 0.005
+#: A flattened page loses this share of its size on each side (the paper's very edge).
+EDGE_TRIM = 0.01
+#: The outline is searched on an image this many pixels on its longer side.
+OUTLINE_SIDE = 800
+#: The background estimate is made on an image reduced this many times.
+LIGHT_REDUCTION = 8
+#: The closing kernel, as a share of the page's shorter side: larger than a table row is tall.
+LIGHT_KERNEL_SHARE = 0.1
+#: A background whose 2nd and 98th percentiles differ by more than this many grey levels was
+#: uneven: the division changed what binarisation sees.
+UNEVEN_LIGHT = 30.0
+#: The middle crop OSD looks at first: rows and columns as shares of the page.
+OSD_ROWS = (0.3, 0.6)
+OSD_COLS = (0.2, 0.8)
+
+Quad = npt.NDArray[np.float32]  #: four corners (x, y): top-left, top-right, bottom-right, bottom-left
+
+
+class Orienter(Protocol):
+    def orientation_confidence(self, gray: Gray) -> tuple[int, bool]: ...
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A page made ready for reading, and what was done to it."""
+
+    page: Cleaned
+    perspective: bool  #: the paper's outline was mapped onto a rectangle
+    illumination: bool  #: the lighting was uneven and was evened out
+
+
+def order_corners(points: npt.NDArray[Any]) -> Quad:
+    """Four points as top-left, top-right, bottom-right, bottom-left.
+
+    >>> order_corners(np.array([[10, 90], [90, 85], [5, 5], [95, 10]])).astype(int).tolist()
+    [[5, 5], [95, 10], [90, 85], [10, 90]]
+    """
+    pts = np.asarray(points, np.float32).reshape(4, 2)
+    sums, diffs = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
+    return np.array(
+        [pts[np.argmin(sums)], pts[np.argmin(diffs)], pts[np.argmax(sums)], pts[np.argmax(diffs)]],
+        np.float32,
+    )
+
+
+def paper_quadrilateral(gray: Gray) -> Quad | None:
+    """The corners of the paper in a photograph (full-image pixels), or ``None`` when the paper
+    fills the frame, is a level rectangle already, or cannot be told from its background.
+
+    >>> photo = np.full((400, 300), 60, np.uint8)
+    >>> corners = np.array([[40, 30], [260, 50], [250, 370], [30, 350]], np.int32)
+    >>> _ = cv2.fillConvexPoly(photo, corners, 220)
+    >>> quad = paper_quadrilateral(photo)
+    >>> bool(np.abs(quad - corners).max() <= 4)
+    True
+    >>> paper_quadrilateral(np.full((400, 300), 220, np.uint8)) is None
+    True
+    """
+    h, w = gray.shape
+    scale = min(1.0, OUTLINE_SIDE / max(h, w))
+    small = gray
+    if scale < 1.0:
+        size = (round(w * scale), round(h * scale))
+        small = np.asarray(cv2.resize(gray, size, interpolation=cv2.INTER_AREA), np.uint8)
+    small = np.asarray(cv2.GaussianBlur(small, (5, 5), 0), np.uint8)
+    otsu, _mask = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    # A shadow across the paper can be darker than Otsu's threshold: lower thresholds join the
+    # shadowed part to the rest; the largest outline that is a clean quadrilateral wins.
+    # ... but not down to the desk: the edge of the photograph is mostly desk when there is one.
+    edge = max(2, round(0.02 * min(small.shape)))
+    strips = (small[:edge], small[-edge:], small[:, :edge], small[:, -edge:])
+    border = np.concatenate([strip.ravel() for strip in strips])
+    floor = float(np.median(border)) + MIN_PAPER_CONTRAST / 2
+    found: list[tuple[float, Quad]] = []
+    for share in PAPER_THRESHOLDS:
+        if otsu * share <= floor:
+            continue
+        quad = _outline(small, otsu * share)
+        if quad is not None:
+            found.append((float(cv2.contourArea(quad)), quad))
+    if not found:
+        return None
+    quad = max(found, key=lambda f: f[0])[1]
+    sh, sw = small.shape
+    tolerance = CORNER_TOLERANCE * max(sh, sw)
+    frame = np.array([[0, 0], [sw - 1, 0], [sw - 1, sh - 1], [0, sh - 1]], np.float32)
+    x0, y0 = quad.min(axis=0)
+    x1, y1 = quad.max(axis=0)
+    box = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+    if np.abs(quad - frame).max() <= tolerance or np.abs(quad - box).max() <= tolerance:
+        return None
+    return np.asarray(quad / scale, np.float32)
+
+
+def _outline(small: Gray, threshold: float) -> Quad | None:
+    """The largest region brighter than ``threshold``, as four corners, if it is large, fills
+    its quadrilateral and is clearly brighter than what lies outside it."""
+    mask = np.where(small > threshold, 255, 0).astype(np.uint8)
+    side = max(3, round(min(small.shape) * 0.02)) | 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
+    mask = np.asarray(cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel), np.uint8)
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    paper = max(contours, key=cv2.contourArea)
+    area = cv2.contourArea(paper)
+    if area < MIN_PAPER_SHARE * small.size:
+        return None
+    hull = cv2.convexHull(paper)
+    perimeter = cv2.arcLength(hull, True)
+    quad = None
+    for share in (0.01, 0.02, 0.03, 0.05, 0.08):
+        approx = cv2.approxPolyDP(hull, share * perimeter, True)
+        if len(approx) == 4:
+            quad = order_corners(approx)
+            break
+    if quad is None or area < MIN_QUAD_FILL * cv2.contourArea(quad):
+        return None
+    inside = np.zeros_like(mask)
+    cv2.fillConvexPoly(inside, quad.astype(np.int32), 255)
+    outside = inside == 0
+    if not outside.any():
+        return None
+    if float(small[inside > 0].mean()) - float(small[outside].mean()) < MIN_PAPER_CONTRAST:
+        return None
+    return quad
+
+
+def flatten_perspective(gray: Gray, quad: Quad) -> Gray:
+    """The quadrilateral ``quad`` of ``gray`` mapped onto an upright rectangle as wide as its
+    longer horizontal side and as tall as its longer vertical side (the resolution is kept).
+
+    >>> page = np.full((100, 100), 255, np.uint8)
+    >>> flatten_perspective(page, np.array([[10, 10], [89, 12], [90, 90], [8, 88]], np.float32)).shape
+    (76, 80)
+    """
+    tl, tr, br, bl = quad
+    width = round(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
+    height = round(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
+    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
+    matrix = cv2.getPerspectiveTransform(np.asarray(quad, np.float32), target)
+    flat = cv2.warpPerspective(
+        gray, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
+    )
+    # The outline's last pixels are desk as often as paper: a dark frame would look like a ruling.
+    trim_y, trim_x = max(1, round(height * EDGE_TRIM)), max(1, round(width * EDGE_TRIM))
+    return np.ascontiguousarray(np.asarray(flat, np.uint8)[trim_y:-trim_y, trim_x:-trim_x])
+
+
+def background(gray: Gray) -> npt.NDArray[np.float32]:
+    """The paper's brightness at every pixel: a grey closing (dilation then erosion) with a kernel
+    larger than text, on a reduced image, smoothed and brought back to full size."""
+    h, w = gray.shape
+    size = (max(w // LIGHT_REDUCTION, 1), max(h // LIGHT_REDUCTION, 1))
+    small = cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
+    side = max(3, round(min(small.shape) * LIGHT_KERNEL_SHARE)) | 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
+    closed = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel)
+    closed = cv2.GaussianBlur(closed, (side, side), 0)
+    return np.asarray(cv2.resize(closed, (w, h), interpolation=cv2.INTER_LINEAR), np.float32)
+
+
+def light_spread(gray: Gray) -> float:
+    """How far apart the paper's dark and bright parts are (grey levels, 2nd to 98th percentile
+    of :func:`background`).
+
+    >>> even = np.full((200, 200), 220, np.uint8)
+    >>> ramp = np.tile(np.linspace(90, 230, 200).astype(np.uint8), (200, 1))
+    >>> light_spread(even) < 5, light_spread(ramp) > 100
+    (True, True)
+    """
+    back = background(gray)[::LIGHT_REDUCTION, ::LIGHT_REDUCTION]
+    low, high = np.percentile(back, (2, 98))
+    return float(high - low)
+
+
+def even_illumination(gray: Gray) -> tuple[Gray, bool]:
+    """The page divided by its coarse background when the light varies across it by more than
+    :data:`UNEVEN_LIGHT` grey levels (a lamp's gradient, a shadow), and whether it did.  The
+    background's kernel is larger than a table row, so a shaded row is not taken for uneven
+    light; :func:`~extractors.ocr.raster.flatten_background` then evens out what is finer.
+
+    >>> page = np.tile(np.linspace(90, 230, 300).astype(np.uint8), (300, 1)); page[140:150, 20:280] = 30
+    >>> flat, changed = even_illumination(page)
+    >>> changed, int(flat[20, 30]) > 240, int(flat[20, 270]) > 240, int(flat[145, 30]) < 120
+    (True, True, True, True)
+    >>> even_illumination(np.full((300, 300), 220, np.uint8))[1]
+    False
+    """
+    if light_spread(gray) <= UNEVEN_LIGHT:
+        return gray, False
+    back = background(gray)
+    flat = cv2.divide(gray.astype(np.float32), np.maximum(back, 1.0), scale=255.0)
+    return np.asarray(np.clip(flat, 0, 255), np.uint8), True
+
+
+def orientation(engine: Orienter, gray: Gray) -> int:
+    """Clockwise quarter turns that make the page upright: from the shape of its text lines when
+    they are clear (:func:`~extractors.ocr.orientation.text_direction`, a tenth of OSD's cost),
+    else OSD on the middle of the page, then on the whole page when the middle is not conclusive."""
+    from extractors.ocr.image_grid import ruling_mask
+    from extractors.ocr.orientation import text_direction
+    from extractors.ocr.raster import binarise
+
+    binary = binarise(gray)
+    horizontal, vertical = ruling_mask(binary)
+    found = text_direction(binary, np.asarray(horizontal | vertical, np.uint8))
+    if found is not None:
+        return found
+    h, w = gray.shape
+    crop = gray[int(h * OSD_ROWS[0]) : int(h * OSD_ROWS[1]), int(w * OSD_COLS[0]) : int(w * OSD_COLS[1])]
+    quarters, sure = engine.orientation_confidence(np.ascontiguousarray(crop))
+    if sure:
+        return quarters
+    quarters, sure = engine.orientation_confidence(gray)
+    return quarters if sure else 0
+
+
+def prepare_page(engine: Orienter, gray: Gray) -> Prepared:
+    """Perspective, illumination, orientation and skew, in that order (see the module docstring)."""
+    from extractors.ocr.raster import flatten_background
+
+    quad = paper_quadrilateral(gray)
+    if quad is not None:
+        gray = flatten_perspective(gray, quad)
+    gray, uneven = even_illumination(gray)
+    flat = flatten_background(gray)
+    quarters = orientation(engine, flat)
+    page = clean_page(flat, rotation=90 * quarters, flattened=True)
+    return Prepared(page, quad is not None, uneven)
+
+
+def stored_rotation(page: Any) -> int:
+    """The ``/Rotate`` of a pdfium page, in degrees clockwise (0, 90, 180, 270)."""
+    try:
+        return int(page.get_rotation()) % 360
+    except Exception:  # a page object without the call: nothing stored
+        return 0
