@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 
+from extractors.ita.checks import check_pages
 from extractors.ocr.chart import chart_pairs, pairs_table
 from extractors.ocr.options import OcrOptions
 from extractors.ocr.regions import read_page_regions
 from extractors.pdf.images import find_pictures
 from extractors.read import read_document, read_text
 from pipeline.extract import extract
-from extractors.ita.checks import check_pages
 from schemas import BBox, Line, OcrDoubt, OcrInfo, OcrRegion, OcrStatus, PageKind, PageText, Picture, Word
 from schemas.record import Check, Severity
 from tests.conftest import SAMPLES
