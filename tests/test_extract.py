@@ -601,7 +601,7 @@ def test_a_badge_beats_an_earlier_year_stated_before_it() -> None:
     assert (facts.fiscal_year, facts.overall_score, facts.level) == (2568, 87.45, "A")
     best, earlier = facts.candidates["overall_score"]
     assert best.chosen and not earlier.chosen and earlier.value == 85.12
-    assert "before 2567" in earlier.why
+    assert "is before 2567" in earlier.why
 
 
 def test_a_bare_number_before_a_non_level_is_no_badge() -> None:
