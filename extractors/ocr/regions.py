@@ -313,6 +313,11 @@ def read_page_regions(path: str, number: int, pictures: list[Picture], dpi: int)
         regions = [OcrRegion(p.box, "failed", dpi, reason=why) for p in pictures]
         result.info = _page_info(regions, [], dpi)
         return result
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread while reading: the glyph reader's template product is small, and OpenBLAS's
+    # own threads, spinning beside the OCR processes on shared cores, made it three times slower.
+    limits = threadpool_limits(limits=1, user_api="blas")
     try:
         for picture in pictures:
             try:
@@ -339,6 +344,7 @@ def read_page_regions(path: str, number: int, pictures: list[Picture], dpi: int)
             result.tables.extend(tables)
             doubts.extend(found)
     finally:
+        limits.restore_original_limits()
         doc.close()
     result.info = _page_info(regions, doubts, dpi)
     return result
