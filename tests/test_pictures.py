@@ -279,3 +279,24 @@ def test_the_audit_lists_a_failed_picture_and_unread_pictures() -> None:
     )
     found = [f for f in audit_record(record).findings if f.code == "OCR_REGION_NOT_READ"]
     assert [(f.page, f.values["status"]) for f in found] == [(1, "failed")]
+
+
+def test_bars_labelled_by_their_numbers_are_paired_with_their_values() -> None:
+    """A dev corpus chart (c45): adjacent vertical bars with their numbers under them and the
+    names in a legend; the numbers are specks to the layout analysis and are read one by one."""
+    (pdf,) = (SAMPLES / "corpus").glob("c45-*.pdf")
+    expected = json.loads(pdf.with_name(pdf.stem + ".expected.json").read_text(encoding="utf-8"))
+    assert expected["split"] == "dev"
+    pages = read_text(pdf, ocr=OcrOptions(enabled=False))
+    (page,) = [p for p in pages if p.pictures]
+    result = read_page_regions(str(pdf), page.number, page.pictures, 200)
+    assert result.info is not None and [r.kind for r in result.info.regions] == ["chart"]
+    (table,) = result.tables
+    rows: dict[int, list[str]] = {}
+    for cell in table.cells:
+        rows.setdefault(cell.row, []).append(cell.text)
+    got = {int(r[0]): float(r[1]) for r in rows.values() if r[0].isdigit()}
+    want = {i["number"]: i["score"] for i in expected["indicators"]}
+    assert got == want
+    box = page.pictures[0].box
+    assert all(box.contains_point(c.box.x0, c.box.top, 1.0) for c in table.cells if c.box and c.text)

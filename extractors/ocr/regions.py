@@ -26,6 +26,7 @@ import multiprocessing
 import re
 import time
 from bisect import bisect_right
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -81,6 +82,10 @@ LONE_WORD_CHARS = 6
 #: A square this many points wide that fits inside the ink is a bar or a filled block, not text
 #: (a stroke of 16 pt bold Thai is about 1.5 pt).
 SOLID_PT = 4.0
+#: The numbers under vertical bars are looked for this many points below the bars' foot.
+BAR_LABEL_PT = 14.0
+#: Pieces of ink closer than this share of the numbers' height are one number (``10``).
+DIGIT_GAP = 0.6
 #: A picture with fewer text-like connected components than this has no text height to measure.
 MIN_GLYPHS = 8
 
@@ -178,6 +183,19 @@ def render_region(doc: pdfium.PdfDocument, number: int, box: BBox, dpi: int) -> 
         page.close()
 
 
+def solid_mask(gray: Gray, dpi: int) -> Gray:
+    """The solid blocks of ``gray`` (bars, filled markers: where a square of :data:`SOLID_PT`
+    points fits inside the ink) as 255, grown by a pixel; everything else 0."""
+    import cv2
+
+    k = max(round(SOLID_PT * dpi / 72), 3)
+    ink = binarise(gray)
+    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    if not solid.any():
+        return solid
+    return np.asarray(cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3))), np.uint8)
+
+
 def erase_solid(gray: Gray, dpi: int) -> Gray:
     """``gray`` with solid blocks (bars, filled markers) painted white; text and thin rulings kept.
 
@@ -186,17 +204,70 @@ def erase_solid(gray: Gray, dpi: int) -> Gray:
     >>> int(out[50, 100]), int(out[20, 20])
     (255, 0)
     """
-    import cv2
-
-    k = max(round(SOLID_PT * dpi / 72), 3)
-    ink = binarise(gray)
-    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    solid = solid_mask(gray, dpi)
     if not solid.any():
         return gray
-    solid = cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     out = gray.copy()
     out[solid > 0] = 255
     return out
+
+
+def bar_numbers(reader: PageReader, gray: Gray, lines: Sequence[Line], dx: float, dy: float) -> list[Line]:
+    """The numbers printed under vertical bars (``1`` … ``10``, the names in a legend), which
+    Tesseract's layout analysis passes over as specks: the ink in the row just below the bars'
+    common foot, cut where the gaps between its pieces are wider than a digit's spacing, each
+    piece read on its own with digits only.  A piece already inside a line read, or not read as
+    a one- or two-digit number, is left out.  ``lines`` and the numbers are in page points, the
+    picture's top-left at ``dx, dy``."""
+    import cv2
+
+    dpi = reader.dpi
+    solid = solid_mask(gray, dpi)
+    rows = np.nonzero(solid.any(axis=1))[0]
+    if not len(rows):
+        return []
+    cols = np.nonzero(solid.any(axis=0))[0]
+    s = dpi / 72
+    h, w = reader.page.binary.shape
+    top, bottom = int(rows[-1]) + 1, min(int(rows[-1] + BAR_LABEL_PT * s), h)
+    left, right = max(int(cols[0] - BAR_LABEL_PT * s), 0), min(int(cols[-1] + BAR_LABEL_PT * s), w)
+    band = np.ascontiguousarray(reader.page.binary[top:bottom, left:right])
+    if bottom - top < 4 or not band.any():
+        return []
+    count, _labels, stats, _c = cv2.connectedComponentsWithStats(band, connectivity=8)
+    parts = sorted(
+        (tuple(int(v) for v in stats[i][:4]) for i in range(1, count) if stats[i][4] >= 4), key=lambda b: b[0]
+    )
+    if not parts:
+        return []
+    first = min(y for _x, y, _w, _h in parts)  # the row of numbers: the first line under the foot
+    height = max(hh for _x, y, _w, hh in parts if y - first < 0.5 * s * BAR_LABEL_PT)
+    parts = [p for p in parts if p[1] - first < height]
+    groups: list[list[tuple[int, int, int, int]]] = []
+    for part in parts:
+        if groups and part[0] - max(x + ww for x, _y, ww, _h in groups[-1]) < DIGIT_GAP * height:
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    found: list[Line] = []
+    for group in groups:
+        x0 = left + min(x for x, *_ in group)
+        x1 = left + max(x + ww for x, _y, ww, _h in group)
+        y0 = top + min(y for _x, y, _w, _h in group)
+        y1 = top + max(y + hh for _x, y, _w, hh in group)
+        box = _shift(reader.pt((x0, y0, x1, y1)), dx, dy)
+        if any(_overlap(box, ln.box) for ln in lines):
+            continue
+        text, conf = reader.engine.read_digits(_pad(reader.page.ink_image[y0:y1, x0:x1]))
+        if not re.fullmatch(r"[0-9]{1,2}", text):
+            continue
+        confidence = round(conf / 100, 3)
+        found.append(Line(text, text, box, (Word(text, text, box, confidence),), confidence=confidence))
+    return found
+
+
+def _overlap(a: BBox, b: BBox) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 def clean_region(gray: Gray, dpi: int) -> Cleaned:
@@ -232,7 +303,7 @@ def read_region(
         for table in tables:
             table.quality.notes.insert(1, "from a picture on a text page")
     else:
-        pairs, how = chart_pairs(lines)
+        pairs, how = chart_pairs(lines + bar_numbers(reader, gray, lines, dx, dy))
         pairs = [thai_label(reader, pair, dx, dy) for pair in pairs]
         if pairs:
             region.kind = "chart"
