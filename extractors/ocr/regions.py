@@ -192,7 +192,7 @@ def solid_mask(gray: Gray, dpi: int) -> Gray:
     ink = binarise(gray)
     solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
     if not solid.any():
-        return solid
+        return np.asarray(solid, np.uint8)
     return np.asarray(cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3))), np.uint8)
 
 
@@ -236,7 +236,12 @@ def bar_numbers(reader: PageReader, gray: Gray, lines: Sequence[Line], dx: float
         return []
     count, _labels, stats, _c = cv2.connectedComponentsWithStats(band, connectivity=8)
     parts = sorted(
-        (tuple(int(v) for v in stats[i][:4]) for i in range(1, count) if stats[i][4] >= 4), key=lambda b: b[0]
+        (
+            (int(stats[i][0]), int(stats[i][1]), int(stats[i][2]), int(stats[i][3]))
+            for i in range(1, count)
+            if stats[i][4] >= 4
+        ),
+        key=lambda b: b[0],
     )
     if not parts:
         return []
