@@ -577,3 +577,33 @@ def test_a_target_or_a_year_after_the_fiscal_year_is_not_the_result() -> None:
         "PASS",
     )
     assert "after the fiscal year 2568" in facts.candidates["overall_score"][1].why
+
+
+@pytest.mark.parametrize(
+    ("badge", "overall"),
+    [("คะแนน 87.45 ระดับ A", 87.45), ("คะแนน 87.5 ระดับ A", 87.5), ("คะแนน 87 ระดับ A", 87.0)],
+)
+def test_the_itas_badge_is_an_overall_with_its_level(badge: str, overall: float) -> None:
+    facts = read_facts([], [Passage(badge, 2, BBox(300, 400, 400, 420))])
+    assert (facts.overall_score, facts.level) == (overall, "A")
+    assert facts.sources["overall_score"].page == 2
+
+
+def test_a_badge_beats_an_earlier_year_stated_before_it() -> None:
+    """The intro names only the year before the result (2566 for the measures of 2568); the badge
+    names no year: the earlier year ranks below the badge, and stays a candidate."""
+    passages = [
+        Passage("มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2568", 1, None),
+        Passage("ผลการประเมิน ITA ปี 2566 ได้คะแนน 85.12 คะแนน อยู่ในระดับ B", 1, None),
+        Passage("คะแนน 87.45 ระดับ A", 1, BBox(300, 400, 400, 420)),
+    ]
+    facts = read_facts([], passages)
+    assert (facts.fiscal_year, facts.overall_score, facts.level) == (2568, 87.45, "A")
+    best, earlier = facts.candidates["overall_score"]
+    assert best.chosen and not earlier.chosen and earlier.value == 85.12
+    assert "is before 2567" in earlier.why
+
+
+def test_a_bare_number_before_a_non_level_is_no_badge() -> None:
+    facts = read_facts([], [Passage("ได้คะแนน 3 ระดับ ตามเกณฑ์ 85 ระดับ", 1, None)])
+    assert facts.overall_score is None

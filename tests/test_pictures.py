@@ -15,13 +15,15 @@ from typing import Any
 
 import pytest
 
+from extractors.ita.checks import check_pages
 from extractors.ocr.chart import chart_pairs, pairs_table
 from extractors.ocr.options import OcrOptions
 from extractors.ocr.regions import read_page_regions
 from extractors.pdf.images import find_pictures
 from extractors.read import read_document, read_text
 from pipeline.extract import extract
-from schemas import BBox, Line, OcrStatus, PageKind, Picture, Word
+from schemas import BBox, Line, OcrDoubt, OcrInfo, OcrRegion, OcrStatus, PageKind, PageText, Picture, Word
+from schemas.record import Check, Severity
 from tests.conftest import SAMPLES
 from tests.test_extract_samples import validate
 
@@ -205,3 +207,96 @@ def test_a_rotated_page_gives_the_same_boxes(records: dict[str, dict[str, Any]],
     assert len(rotated["indicators"]) == 10
     for ind in rotated["indicators"]:
         assert ind["box"] == pytest.approx(upright[ind["number"]], abs=1.0), ind["number"]
+
+
+# --- checks of pictures on text pages -----------------------------------------------------------
+
+
+def _text_page(ocr: OcrInfo | None, pictures: list[Picture]) -> PageText:
+    return PageText(2, 595, 842, PageKind.TEXT, ocr=ocr, pictures=pictures)
+
+
+def test_pictures_not_read_under_no_ocr_is_a_check() -> None:
+    picture = Picture(BBox(70, 260, 510, 560), 1500, 916)
+    (found,) = check_pages([_text_page(None, [picture])])
+    assert (found.code, found.severity, found.page) == ("PICTURES_NOT_READ", Severity.INFO, 2)
+    assert found.values["boxes"] == [[70, 260, 510, 560]]
+    assert check_pages([_text_page(None, [])]) == []  # no pictures: nothing to say
+
+
+def test_a_failed_or_unreadable_picture_is_a_check_with_its_box_and_reason() -> None:
+    failed = OcrRegion(BBox(70, 100, 510, 300), "failed", 400, reason="OCR failed (boom)")
+    photo = OcrRegion(BBox(70, 400, 510, 600), "unreadable", 400, reason="no text (a photo?)")
+    read = OcrRegion(BBox(70, 620, 510, 800), "chart", 400, confidence=0.9)
+    info = OcrInfo(OcrStatus.READ, 400, regions=[failed, photo, read])
+    checks = check_pages([_text_page(info, [])])
+    assert [(c.code, c.severity) for c in checks] == [
+        ("OCR_REGION_NOT_READ", Severity.WARNING),
+        ("OCR_REGION_NOT_READ", Severity.INFO),
+    ]
+    assert checks[0].values["box"] == [70, 100, 510, 300] and "boom" in checks[0].message
+    assert checks[1].values["status"] == "unreadable" and checks[1].page == 2
+
+
+def test_doubts_read_in_a_picture_are_checks_as_on_a_scan() -> None:
+    doubt = OcrDoubt("87.45", "81.45", BBox(300, 200, 330, 212), "two readings disagree")
+    info = OcrInfo(
+        OcrStatus.READ, 400, doubts=[doubt], regions=[OcrRegion(BBox(70, 100, 510, 300), "table", 400)]
+    )
+    (found,) = check_pages([_text_page(info, [])])
+    assert found.code == "OCR_LOW_CONFIDENCE" and found.values["other"] == "81.45"
+    assert found.values["box"] == [300, 200, 330, 212]
+
+
+def test_the_audit_lists_a_failed_picture_and_unread_pictures() -> None:
+    from pipeline.audit.folder import audit_record
+    from pipeline.audit.rules import RULES
+
+    for code in ("OCR_REGION_NOT_READ", "PICTURES_NOT_READ"):
+        assert code in RULES and RULES[code].th and RULES[code].en
+    record = extract(DATA / "barchart.pdf", ocr=OcrOptions(enabled=False))
+    codes = {c.code for c in record.checks}
+    assert "PICTURES_NOT_READ" in codes
+    found = [f for f in audit_record(record).findings if f.code == "PICTURES_NOT_READ"]
+    assert [(f.page, f.severity) for f in found] == [(1, Severity.INFO)]
+    record.checks.append(
+        Check(
+            "OCR_REGION_NOT_READ",
+            Severity.WARNING,
+            "",
+            1,
+            {"page": 1, "status": "failed", "box": [1, 2, 3, 4]},
+        )
+    )
+    record.checks.append(
+        Check(
+            "OCR_REGION_NOT_READ",
+            Severity.INFO,
+            "",
+            1,
+            {"page": 1, "status": "unreadable", "box": [1, 2, 3, 4]},
+        )
+    )
+    found = [f for f in audit_record(record).findings if f.code == "OCR_REGION_NOT_READ"]
+    assert [(f.page, f.values["status"]) for f in found] == [(1, "failed")]
+
+
+def test_bars_labelled_by_their_numbers_are_paired_with_their_values() -> None:
+    """A dev corpus chart (c45): adjacent vertical bars with their numbers under them and the
+    names in a legend; the numbers are specks to the layout analysis and are read one by one."""
+    (pdf,) = (SAMPLES / "corpus").glob("c45-*.pdf")
+    expected = json.loads(pdf.with_name(pdf.stem + ".expected.json").read_text(encoding="utf-8"))
+    assert expected["split"] == "dev"
+    pages = read_text(pdf, ocr=OcrOptions(enabled=False))
+    (page,) = [p for p in pages if p.pictures]
+    result = read_page_regions(str(pdf), page.number, page.pictures, 200)
+    assert result.info is not None and [r.kind for r in result.info.regions] == ["chart"]
+    (table,) = result.tables
+    rows: dict[int, list[str]] = {}
+    for cell in table.cells:
+        rows.setdefault(cell.row, []).append(cell.text)
+    got = {int(r[0]): float(r[1]) for r in rows.values() if r[0].isdigit()}
+    want = {i["number"]: i["score"] for i in expected["indicators"]}
+    assert got == want
+    box = page.pictures[0].box
+    assert all(box.contains_point(c.box.x0, c.box.top, 1.0) for c in table.cells if c.box and c.text)

@@ -10,8 +10,12 @@ NOT_ITA_DOCUMENT       warning   no ITA indicator scores, ITA result or title na
                                  measures table alone is not enough): what was found and missing
 PAGES_NOT_READ         info      scanned pages not sent to OCR (OCR switched off)
 OCR_PAGE_NOT_READ      warning   a scanned page OCR could not read (blank: info), with the reason
-OCR_LOW_CONFIDENCE     warning   a number whose two OCR readings disagree: both shown, with its box
+OCR_LOW_CONFIDENCE     warning   a number whose two OCR readings disagree (on a scan or in a
+                                 picture): both shown, with its box
 OCR_PAGE_DOWNSCALED    info      a scanned page too large for the pixel cap, read at a lower dpi
+OCR_REGION_NOT_READ    warning   a picture on a text page OCR failed on (no text with confidence
+                                 in it: info), with its box and the reason
+PICTURES_NOT_READ      info      a text page's pictures not sent to OCR (OCR switched off)
 FACT_MISSING           info      agency, district, province, a year, the overall or level unknown
 FISCAL_YEAR_MISMATCH   warning   fiscal year ≠ assessed year + 1
 SCORE_OUT_OF_RANGE     error     a score outside 0–100
@@ -235,56 +239,104 @@ def check_document(
 
 
 def check_pages(pages: Sequence[PageText]) -> list[Check]:
-    """Scanned pages: those OCR could not read, and the values it read but is unsure of.
+    """Pages read by OCR: scans and the pictures on text pages that OCR could not read, and the
+    values it read but is unsure of.
 
-    Nothing is skipped silently: a scan not sent to OCR is ``PAGES_NOT_READ``; a blank,
-    unreadable or failed one is ``OCR_PAGE_NOT_READ`` with the reason; each number whose two
-    readings disagreed is ``OCR_LOW_CONFIDENCE``, for a person to check at the box given.
+    Nothing is skipped silently: a scan not sent to OCR is ``PAGES_NOT_READ``, a text page whose
+    pictures were not is ``PICTURES_NOT_READ``; a blank, unreadable or failed scan is
+    ``OCR_PAGE_NOT_READ`` and a failed or unreadable picture ``OCR_REGION_NOT_READ``, with the
+    reason; each number whose two readings disagreed is ``OCR_LOW_CONFIDENCE``, for a person to
+    check at the box given.
     """
     checks: list[Check] = []
     for page in pages:
-        if page.kind is not PageKind.SCANNED:
-            continue
-        n = page.number
-        if page.ocr is None:
-            checks.append(
-                Check("PAGES_NOT_READ", Severity.INFO, f"page {n} is a scan and OCR was off", n, {"page": n})
-            )
-            continue
-        status = page.ocr.status
-        if status is OcrStatus.READ and page.ocr.reason:
-            checks.append(
-                Check(
-                    "OCR_PAGE_DOWNSCALED",
-                    Severity.INFO,
-                    f"page {n}: {page.ocr.reason}",
-                    n,
-                    {"page": n, "dpi": page.ocr.dpi},
-                )
-            )
-        if status is not OcrStatus.READ:
-            severity = Severity.INFO if status is OcrStatus.BLANK else Severity.WARNING
-            checks.append(
-                Check(
-                    "OCR_PAGE_NOT_READ",
-                    severity,
-                    f"page {n} is a scan that OCR could not read: {page.ocr.reason}",
-                    n,
-                    {"page": n, "status": status.value},
-                )
-            )
-        for doubt in page.ocr.doubts:
-            checks.append(
-                Check(
-                    "OCR_LOW_CONFIDENCE",
-                    Severity.WARNING,
-                    f"page {n}: read {doubt.text!r}, but also {doubt.other!r} ({doubt.reason}); "
-                    "check by hand",
-                    n,
-                    {"text": doubt.text, "other": doubt.other, "box": doubt.box.as_list()},
-                )
-            )
+        if page.kind is PageKind.SCANNED:
+            checks += _scan_checks(page)
+        elif page.kind is PageKind.TEXT:
+            checks += _picture_checks(page)
+        if page.ocr is not None:
+            checks += _doubt_checks(page)
     return checks
+
+
+def _scan_checks(page: PageText) -> list[Check]:
+    n = page.number
+    if page.ocr is None:
+        return [Check("PAGES_NOT_READ", Severity.INFO, f"page {n} is a scan and OCR was off", n, {"page": n})]
+    checks: list[Check] = []
+    status = page.ocr.status
+    if status is OcrStatus.READ and page.ocr.reason:
+        checks.append(
+            Check(
+                "OCR_PAGE_DOWNSCALED",
+                Severity.INFO,
+                f"page {n}: {page.ocr.reason}",
+                n,
+                {"page": n, "dpi": page.ocr.dpi},
+            )
+        )
+    if status is not OcrStatus.READ:
+        severity = Severity.INFO if status is OcrStatus.BLANK else Severity.WARNING
+        checks.append(
+            Check(
+                "OCR_PAGE_NOT_READ",
+                severity,
+                f"page {n} is a scan that OCR could not read: {page.ocr.reason}",
+                n,
+                {"page": n, "status": status.value},
+            )
+        )
+    return checks
+
+
+def _picture_checks(page: PageText) -> list[Check]:
+    """A text page's pictures: left unread (OCR off), or read with no result (failed: a warning;
+    no text with confidence, as in a photo: info)."""
+    n = page.number
+    if page.ocr is None:
+        if not page.pictures:
+            return []
+        boxes = [p.box.as_list() for p in page.pictures]
+        return [
+            Check(
+                "PICTURES_NOT_READ",
+                Severity.INFO,
+                f"page {n} has {len(boxes)} picture(s) that may hold content and OCR was off",
+                n,
+                {"page": n, "boxes": boxes},
+            )
+        ]
+    checks: list[Check] = []
+    for region in page.ocr.regions:
+        if region.kind not in ("failed", "unreadable"):
+            continue
+        box = region.box
+        checks.append(
+            Check(
+                "OCR_REGION_NOT_READ",
+                Severity.WARNING if region.kind == "failed" else Severity.INFO,
+                f"page {n}: the picture at ({box.x0:.0f}, {box.top:.0f})–({box.x1:.0f}, {box.bottom:.0f}) "
+                f"was not read: {region.reason or region.kind}",
+                n,
+                {"page": n, "status": region.kind, "box": box.as_list(), "reason": region.reason},
+            )
+        )
+    return checks
+
+
+def _doubt_checks(page: PageText) -> list[Check]:
+    n = page.number
+    assert page.ocr is not None
+    return [
+        Check(
+            "OCR_LOW_CONFIDENCE",
+            Severity.WARNING,
+            f"page {n}: read {doubt.text!r}, but also {doubt.other!r} ({doubt.reason}); check by hand",
+            n,
+            {"text": doubt.text, "other": doubt.other, "box": doubt.box.as_list()},
+        )
+        for doubt in page.ocr.doubts
+    ]
 
 
 def _page(facts: DocumentFacts, name: str) -> int | None:

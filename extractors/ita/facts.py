@@ -68,6 +68,9 @@ _RE_NOT_A_SCORE = re.compile(
 )
 #: A verdict standing alone right after a score: ``86.50 คะแนน ผ่าน``, ``(ไม่ผ่าน)``.
 _RE_BARE_VERDICT = re.compile(r"\s*(?:คะแนน)?\s*[(\[“\"]?\s*(ไม่ผ่าน|ผ่าน)(?=\s|$|[)\]”\",.]|เกณฑ์|การประเมิน)")
+#: A level right after a number: the result badge of the ITAS (``คะแนน 87.45 ระดับ A``, or
+#: ``คะแนน 87.5 ระดับ A``), where the level takes the place of ``คะแนน`` after the score.
+_RE_LEVEL_NEXT = re.compile(rf"\s*ระดับ\s*(?:ผลการประเมิน)?\s*[“\"']?{LEVEL}")
 #: Words in a score's clause that make it a target, not a result.
 _RE_TARGET = re.compile(r"เป้าหมาย|ตั้งเป้า|คาดว่า|คาดหวัง|ให้ได้|มุ่งหวัง")
 #: Words in a score's statement that make it a total.
@@ -339,7 +342,8 @@ def score_statements(text: str) -> Iterator[tuple[int, re.Match[str], float, boo
     starts, the number's match, its value, whether the statement names a total).
 
     A score has ``คะแนน``, ``ได้`` or ``เท่ากับ`` between the number before it and itself, and
-    ``คะแนน`` after it or two decimals; full marks, thresholds, shares and differences are not scores.
+    ``คะแนน`` after it, two decimals or a level right after it (the ITAS badge); full marks,
+    thresholds, shares and differences are not scores.
 
     >>> [(round(v, 2), t) for _s, _m, v, t in score_statements(
     ...     "ผลคะแนนภาพรวมของการประเมิน ITA ปี พ.ศ. 2563 เท่ากับ 59.20 คะแนน จากคะแนนเต็ม 100 คะแนน")]
@@ -350,6 +354,10 @@ def score_statements(text: str) -> Iterator[tuple[int, re.Match[str], float, boo
     []
     >>> [v for _s, _m, v, _t in score_statements("ตั้งเป้าหมายปี 2568 ให้ได้คะแนนรวม 90.00 คะแนน")]
     []
+    >>> [v for _s, _m, v, _t in score_statements("คะแนน 87.45 ระดับ A")]
+    [87.45]
+    >>> [v for _s, _m, v, _t in score_statements("คะแนน 87.5 ระดับ A ได้คะแนน 3 ระดับ")]
+    [87.5]
     """
     prev_end = 0
     for m in _RE_NUMBER.finditer(text):
@@ -359,8 +367,12 @@ def score_statements(text: str) -> Iterator[tuple[int, re.Match[str], float, boo
         cue = _RE_SCORE_CUE.search(window)
         if cue is None or _RE_NOT_A_SCORE.search(window) or _RE_TARGET.search(window):
             continue  # not a score, or a target
-        if not m.group(2) and not re.search(r"\.[0-9๐-๙]{2}$", m.group(1)):
-            continue  # a bare number needs คะแนน after it, or two decimals
+        if (
+            not m.group(2)
+            and not re.search(r"\.[0-9๐-๙]{2}$", m.group(1))
+            and not _RE_LEVEL_NEXT.match(text, m.end(1))
+        ):
+            continue  # a bare number needs คะแนน after it, two decimals or a level
         near = text[max(0, end - 60) : end]
         if _RE_INDICATOR_CONTEXT.search(near) or find_indicator_names(near[-30:]):
             continue
@@ -418,7 +430,9 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
 
 def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None) -> None:
     """The latest year stated with a score is the assessed result; older ones are earlier results,
-    and a year after the fiscal year of the measures cannot be a result yet."""
+    a year after the fiscal year of the measures cannot be a result yet, and one before the year
+    the fiscal year's measures answer (fiscal year − 1) is an earlier result even when no later
+    year is named with a score (a result badge names none: ``คะแนน 87.45 ระดับ A``)."""
     years = [o.reading.year for o in overall if o.reading.year is not None]
     latest = max((y for y in years if fiscal_year is None or y <= fiscal_year), default=None)
     for o in overall:
@@ -427,6 +441,11 @@ def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None) -> None:
             o.reading.why.insert(0, "its clause names no year")
         elif fiscal_year is not None and year > fiscal_year:
             o.reading.add(-6, f"year {year} is after the fiscal year {fiscal_year}: not a result yet")
+        elif fiscal_year is not None and year < fiscal_year - 1:
+            o.reading.add(
+                -4,
+                f"year {year} is before {fiscal_year - 1}, the result the fiscal year {fiscal_year} answers",
+            )
         elif year == latest:
             o.reading.add(4, f"the latest year stated with a score ({year})")
         else:

@@ -1,8 +1,10 @@
 """Pictures on text pages read by OCR as regions of the page, through the scans' own path.
 
 A picture (:class:`~schemas.Picture`, found by :mod:`extractors.pdf.images`) is rendered from the
-page, cropped to its box, at twice the OCR resolution (its text is smaller than the page's),
-within the pixel cap.  Then:
+page, cropped to its box, at the resolution that makes its text a given height: the height is
+measured on a quick low-resolution rendering (the median height of its text-like components),
+so a screenshot's small text gets enough pixels and a poster's large text not too many; within
+the pixel cap.  Then:
 
 1. solid blocks (bars, filled markers: where a square of :data:`SOLID_PT` points fits in the ink)
    are erased, so Tesseract sees only text and thin rulings;
@@ -24,6 +26,7 @@ import multiprocessing
 import re
 import time
 from bisect import bisect_right
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,7 +37,7 @@ import pypdfium2 as pdfium
 from extractors.ocr.chart import Pair, chart_pairs, is_score, pairs_table
 from extractors.ocr.engine import OcrEngine
 from extractors.ocr.image_grid import find_grids
-from extractors.ocr.options import MAX_PIXELS, OcrOptions, render_dpi
+from extractors.ocr.options import MAX_PIXELS, MIN_DPI, OcrOptions, render_dpi
 from extractors.ocr.page import BLANK_INK, PAD, PageReader, _pad
 from extractors.ocr.raster import Cleaned, Gray, binarise, flatten_background
 from extractors.ocr.text import clean_ocr_text
@@ -58,9 +61,18 @@ def _all_words(text: str) -> bool:
     return bool(tokens) and all(len(t) >= 2 and is_word(t) for t in tokens)
 
 
-#: Pictures are rendered at this multiple of the OCR resolution: measured on the test pictures,
-#: 9-pt text in a pasted screenshot loses its marks at 245 dpi (``ตวชวด``) and keeps them at 400.
-REGION_SCALE = 2
+#: A picture's resolution is chosen from the height of its text: the bodies of its letters (the
+#: median height of its text-like components, marks and dots set aside) are rendered this many
+#: pixels tall.  Measured on the test pictures: 9-pt text in a pasted screenshot loses its marks
+#: at 245 dpi (bodies of 16 px: ``ตวชวด``) and keeps them at 400 (27 px).
+TEXT_BODY_PX = 28
+#: The text height is measured on a rendering at this resolution (bodies of 9-pt text: 10 px).
+PROBE_DPI = 200
+#: No picture is rendered above this multiple of the page setting, whatever its text (within the
+#: pixel cap too): small text gets the resolution every picture had before its text was measured,
+#: so no picture costs more than it did (a dense table of 6-pt text read cell by cell at 560 dpi
+#: took 15 % more time than at 400, for the same cells).
+MAX_REGION_SCALE = 2
 #: A label with Latin guesses amid Thai is read again from its box widened by this many points,
 #: and above by this share of a line's height (the marks its box may leave out).
 WORD_MARGIN_PT = 1.5
@@ -70,6 +82,12 @@ LONE_WORD_CHARS = 6
 #: A square this many points wide that fits inside the ink is a bar or a filled block, not text
 #: (a stroke of 16 pt bold Thai is about 1.5 pt).
 SOLID_PT = 4.0
+#: The numbers under vertical bars are looked for this many points below the bars' foot.
+BAR_LABEL_PT = 14.0
+#: Pieces of ink closer than this share of the numbers' height are one number (``10``).
+DIGIT_GAP = 0.6
+#: A picture with fewer text-like connected components than this has no text height to measure.
+MIN_GLYPHS = 8
 
 
 @dataclass
@@ -82,17 +100,66 @@ class RegionResult:
     info: OcrInfo | None = None
 
 
-def region_dpi(picture: Picture, dpi: int) -> int:
-    """The resolution a picture is rendered at: :data:`REGION_SCALE` times the page setting
-    (a pasted picture is shrunk to fit the page, so its text is smaller than the page's), within
-    the pixel cap; 0 when even the lowest resolution would exceed the cap.
+def region_dpi(picture: Picture, dpi: int, body_px: float | None = None, measured_at: int = PROBE_DPI) -> int:
+    """The resolution a picture is read at: the one that renders its text's bodies
+    :data:`TEXT_BODY_PX` tall, from ``body_px`` measured at ``measured_at`` dpi (small text gets
+    more pixels, large text fewer), between the lowest OCR resolution and :data:`MAX_REGION_SCALE`
+    times ``dpi``; the page setting ``dpi`` when no text height could be measured (a photo);
+    always within the pixel cap: 0 when even the lowest resolution would exceed it.
 
-    >>> region_dpi(Picture(BBox(0, 0, 440, 270), 1500, 916), 200)
-    400
-    >>> region_dpi(Picture(BBox(0, 0, 14400, 14400), 1500, 916), 200)
+    >>> shot = Picture(BBox(0, 0, 440, 270), 1500, 916)
+    >>> region_dpi(shot, 200, 14.0), region_dpi(shot, 200, 20.0), region_dpi(shot, 200, 4.0)
+    (400, 280, 400)
+    >>> region_dpi(shot, 200), region_dpi(shot, 200, 80.0)
+    (200, 100)
+    >>> region_dpi(Picture(BBox(0, 0, 14400, 14400), 1500, 916), 200, 10.0)
     0
     """
-    return render_dpi(picture.box.width, picture.box.height, REGION_SCALE * dpi, MAX_PIXELS)
+    wanted = dpi if not body_px else round(measured_at * TEXT_BODY_PX / body_px)
+    wanted = min(max(wanted, MIN_DPI), MAX_REGION_SCALE * dpi)
+    return render_dpi(picture.box.width, picture.box.height, wanted, MAX_PIXELS)
+
+
+def measured_dpi(doc: pdfium.PdfDocument, number: int, picture: Picture, dpi: int) -> int:
+    """The resolution to read ``picture`` at, from its text height measured on a rendering at
+    :data:`PROBE_DPI` (see :func:`region_dpi`)."""
+    probe = render_dpi(picture.box.width, picture.box.height, PROBE_DPI, MAX_PIXELS)
+    if not probe:
+        return 0
+    body = text_height(render_region(doc, number, picture.box, probe), probe)
+    return region_dpi(picture, dpi, body, probe)
+
+
+def text_height(gray: Gray, dpi: int) -> float | None:
+    """The height in pixels of the bodies of the text in ``gray`` (rendered at ``dpi``): the median
+    height of its text-like connected components (not solid blocks, not rulings), once the marks,
+    dots and specks (under half the tall components' height) are set aside; None when fewer than
+    :data:`MIN_GLYPHS` such components are found (a photo, an empty picture).
+
+    >>> import cv2
+    >>> img = np.full((200, 600), 255, np.uint8)
+    >>> for k in range(20):
+    ...     _ = cv2.putText(img, "ab", (10 + 28 * k, 100), cv2.FONT_HERSHEY_SIMPLEX, 0.6, 0, 2)
+    >>> 9 <= text_height(img, 150) <= 13
+    True
+    >>> text_height(np.full((50, 50), 255, np.uint8), 150) is None
+    True
+    """
+    import cv2
+
+    ink = binarise(erase_solid(gray, dpi))
+    count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count <= 1:
+        return None
+    w, h, area = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_AREA]
+    fill = area / np.maximum(w * h, 1)
+    text_like = (h >= 3) & (h <= gray.shape[0] / 3) & (w <= 4 * h) & (fill > 0.08) & (fill < 0.95)
+    heights = h[text_like]
+    if heights.size < MIN_GLYPHS:
+        return None
+    tall = float(np.percentile(heights, 90))
+    bodies = heights[heights >= tall / 2]
+    return float(np.median(bodies)) if bodies.size >= MIN_GLYPHS else None
 
 
 def render_region(doc: pdfium.PdfDocument, number: int, box: BBox, dpi: int) -> Gray:
@@ -116,6 +183,19 @@ def render_region(doc: pdfium.PdfDocument, number: int, box: BBox, dpi: int) -> 
         page.close()
 
 
+def solid_mask(gray: Gray, dpi: int) -> Gray:
+    """The solid blocks of ``gray`` (bars, filled markers: where a square of :data:`SOLID_PT`
+    points fits inside the ink) as 255, grown by a pixel; everything else 0."""
+    import cv2
+
+    k = max(round(SOLID_PT * dpi / 72), 3)
+    ink = binarise(gray)
+    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    if not solid.any():
+        return np.asarray(solid, np.uint8)
+    return np.asarray(cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3))), np.uint8)
+
+
 def erase_solid(gray: Gray, dpi: int) -> Gray:
     """``gray`` with solid blocks (bars, filled markers) painted white; text and thin rulings kept.
 
@@ -124,17 +204,75 @@ def erase_solid(gray: Gray, dpi: int) -> Gray:
     >>> int(out[50, 100]), int(out[20, 20])
     (255, 0)
     """
-    import cv2
-
-    k = max(round(SOLID_PT * dpi / 72), 3)
-    ink = binarise(gray)
-    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    solid = solid_mask(gray, dpi)
     if not solid.any():
         return gray
-    solid = cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     out = gray.copy()
     out[solid > 0] = 255
     return out
+
+
+def bar_numbers(reader: PageReader, gray: Gray, lines: Sequence[Line], dx: float, dy: float) -> list[Line]:
+    """The numbers printed under vertical bars (``1`` … ``10``, the names in a legend), which
+    Tesseract's layout analysis passes over as specks: the ink in the row just below the bars'
+    common foot, cut where the gaps between its pieces are wider than a digit's spacing, each
+    piece read on its own with digits only.  A piece already inside a line read, or not read as
+    a one- or two-digit number, is left out.  ``lines`` and the numbers are in page points, the
+    picture's top-left at ``dx, dy``."""
+    import cv2
+
+    dpi = reader.dpi
+    solid = solid_mask(gray, dpi)
+    rows = np.nonzero(solid.any(axis=1))[0]
+    if not len(rows):
+        return []
+    cols = np.nonzero(solid.any(axis=0))[0]
+    s = dpi / 72
+    h, w = reader.page.binary.shape
+    top, bottom = int(rows[-1]) + 1, min(int(rows[-1] + BAR_LABEL_PT * s), h)
+    left, right = max(int(cols[0] - BAR_LABEL_PT * s), 0), min(int(cols[-1] + BAR_LABEL_PT * s), w)
+    band = np.ascontiguousarray(reader.page.binary[top:bottom, left:right])
+    if bottom - top < 4 or not band.any():
+        return []
+    count, _labels, stats, _c = cv2.connectedComponentsWithStats(band, connectivity=8)
+    parts = sorted(
+        (
+            (int(stats[i][0]), int(stats[i][1]), int(stats[i][2]), int(stats[i][3]))
+            for i in range(1, count)
+            if stats[i][4] >= 4
+        ),
+        key=lambda b: b[0],
+    )
+    if not parts:
+        return []
+    first = min(y for _x, y, _w, _h in parts)  # the row of numbers: the first line under the foot
+    height = max(hh for _x, y, _w, hh in parts if y - first < 0.5 * s * BAR_LABEL_PT)
+    parts = [p for p in parts if p[1] - first < height]
+    groups: list[list[tuple[int, int, int, int]]] = []
+    for part in parts:
+        if groups and part[0] - max(x + ww for x, _y, ww, _h in groups[-1]) < DIGIT_GAP * height:
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    found: list[Line] = []
+    for group in groups:
+        x0 = left + min(x for x, *_ in group)
+        x1 = left + max(x + ww for x, _y, ww, _h in group)
+        y0 = top + min(y for _x, y, _w, _h in group)
+        y1 = top + max(y + hh for _x, y, _w, hh in group)
+        box = _shift(reader.pt((x0, y0, x1, y1)), dx, dy)
+        if any(_overlap(box, ln.box) for ln in lines):
+            continue
+        text, conf = reader.engine.read_digits(_pad(reader.page.ink_image[y0:y1, x0:x1]))
+        if not re.fullmatch(r"[0-9]{1,2}", text):
+            continue
+        confidence = round(conf / 100, 3)
+        found.append(Line(text, text, box, (Word(text, text, box, confidence),), confidence=confidence))
+    return found
+
+
+def _overlap(a: BBox, b: BBox) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 def clean_region(gray: Gray, dpi: int) -> Cleaned:
@@ -170,7 +308,7 @@ def read_region(
         for table in tables:
             table.quality.notes.insert(1, "from a picture on a text page")
     else:
-        pairs, how = chart_pairs(lines)
+        pairs, how = chart_pairs(lines + bar_numbers(reader, gray, lines, dx, dy))
         pairs = [thai_label(reader, pair, dx, dy) for pair in pairs]
         if pairs:
             region.kind = "chart"
@@ -251,9 +389,19 @@ def read_page_regions(path: str, number: int, pictures: list[Picture], dpi: int)
         regions = [OcrRegion(p.box, "failed", dpi, reason=why) for p in pictures]
         result.info = _page_info(regions, [], dpi)
         return result
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread while reading: the glyph reader's template product is small, and OpenBLAS's
+    # own threads, spinning beside the OCR processes on shared cores, made it three times slower.
+    limits = threadpool_limits(limits=1, user_api="blas")
     try:
         for picture in pictures:
-            used = region_dpi(picture, dpi)
+            try:
+                used = measured_dpi(doc, number, picture, dpi)
+            except Exception as err:  # pdfium on a damaged page: the picture fails, the page goes on
+                why = f"the picture could not be rendered ({type(err).__name__}: {err})"
+                regions.append(OcrRegion(picture.box, "failed", 0, reason=why))
+                continue
             if not used:
                 why = f"the picture is too large to render within {MAX_PIXELS // 1_000_000} megapixels"
                 regions.append(OcrRegion(picture.box, "failed", 0, reason=why))
@@ -272,6 +420,7 @@ def read_page_regions(path: str, number: int, pictures: list[Picture], dpi: int)
             result.tables.extend(tables)
             doubts.extend(found)
     finally:
+        limits.restore_original_limits()
         doc.close()
     result.info = _page_info(regions, doubts, dpi)
     return result

@@ -33,6 +33,9 @@ PERIOD_OUTSIDE_YEAR        warning   a period outside the fiscal year and the ye
 MEASURE_NO_FOLLOW_UP       warning   a measure with no way of following up or reporting
 OCR_PAGE_NOT_READ          warning   a scanned page OCR could not read
 PAGES_NOT_READ             warning   a scanned page not sent to OCR
+OCR_REGION_NOT_READ        warning   a picture on a text page OCR failed on (one with no text read
+                                     with confidence, a photo, is not listed)
+PICTURES_NOT_READ          info      a text page's pictures not sent to OCR (OCR switched off)
 OCR_LOW_CONFIDENCE         info      a value read by OCR with low confidence: check by hand
 =========================  ========  =============================================================
 """
@@ -64,6 +67,8 @@ EXTRACTION_ONLY = (
     "OCR_LOW_CONFIDENCE",
     "OCR_PAGE_NOT_READ",
     "PAGES_NOT_READ",
+    "OCR_REGION_NOT_READ",
+    "PICTURES_NOT_READ",
 )
 
 
@@ -160,6 +165,18 @@ _RULES = (
         Severity.WARNING,
         "หน้าที่เป็นภาพสแกนได้รับการอ่านด้วย OCR แล้ว",
         "scanned pages were read by OCR",
+    ),
+    Rule(
+        "OCR_REGION_NOT_READ",
+        Severity.WARNING,
+        "ภาพในหน้าเอกสารอ่านด้วย OCR ได้",
+        "pictures on text pages could be read by OCR",
+    ),
+    Rule(
+        "PICTURES_NOT_READ",
+        Severity.INFO,
+        "ภาพในหน้าเอกสารได้รับการอ่านด้วย OCR แล้ว",
+        "pictures on text pages were read by OCR",
     ),
     Rule(
         "OCR_LOW_CONFIDENCE",
@@ -817,6 +834,32 @@ def rule_pages_read(ctx: Context) -> list[Finding]:
                 f"page {n}",
                 f"หน้า {n} เป็นภาพสแกนที่ยังไม่ได้อ่านด้วย OCR ค่าในหน้านี้จึงอาจขาดหายไป",
                 f"page {n} is a scan that was not read by OCR; its values may be missing",
+                **check.values,
+            )
+        )
+    for check in ctx.of("OCR_REGION_NOT_READ"):
+        n = check.page
+        if check.values.get("status") != "failed":
+            continue  # a picture with no text read with confidence (a photo) holds nothing to list
+        out.append(
+            finding(
+                "OCR_REGION_NOT_READ",
+                n,
+                f"page {n}",
+                f"ภาพในหน้า {n} อ่านด้วย OCR ไม่ได้ ค่าในภาพนี้จึงอาจขาดหายไป",
+                f"a picture on page {n} could not be read by OCR; its values may be missing",
+                **check.values,
+            )
+        )
+    for check in ctx.of("PICTURES_NOT_READ"):
+        n = check.page
+        out.append(
+            finding(
+                "PICTURES_NOT_READ",
+                n,
+                f"page {n}",
+                f"ภาพในหน้า {n} ยังไม่ได้อ่านด้วย OCR ค่าในภาพจึงอาจขาดหายไป",
+                f"the pictures on page {n} were not read by OCR; values in them may be missing",
                 **check.values,
             )
         )

@@ -136,6 +136,8 @@ def _load_everything() -> None:
         "extractors.ita.checks",
         "extractors.ocr.pages",  # OpenCV, Tesseract, numpy: a scan must not load them under the cap
         "extractors.ocr.page",
+        "extractors.ocr.regions",  # pictures on text pages: the same engine, read region by region
+        "extractors.ocr.chart",
     ):
         importlib.import_module(module)
     from extractors.thai.words import thai_dictionary
