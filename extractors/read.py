@@ -102,7 +102,7 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
             own = sum(1 for t in found if t.page == number)
             found.extend(merge_regions(pages_read[number], result, own))
     if tables:
-        found += continue_borderless(found, pages_read)  # a borderless table's header is not repeated
+        found = continue_borderless(found, pages_read)  # a borderless table's header is not repeated
     found.sort(key=lambda t: (t.page, t.index))
     for _page, group in groupby(found, key=lambda t: t.page):
         for index, table in enumerate(group):
