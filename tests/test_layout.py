@@ -125,7 +125,7 @@ WORDINGS = {
     "มาตรการ/ขั้นตอน/วิธีการปฏิบัติ": "steps",
     "ขั้นตอน/วิธีการ": "steps",
     "วิธีการดำเนินการ": "steps",
-    "แนวทางปฏิบัติ": "steps",
+    "แนวทางปฏิบัติ": "measure",  # alone; the steps beside a measure column (below)
     "การดำเนินการ": "steps",  # alone; results beside a steps column (below)
     "การดำเนินการ/รายงาน": "results",
     "ผลการดำเนินการ": "results",
