@@ -294,3 +294,30 @@ def test_a_running_header_on_every_page_does_not_stop_a_table_continuing() -> No
     first.box, second.box = BBox(0, 100, 300, 800), BBox(0, 80, 300, 300)
     link_continuations([first, second], {1: page(1), 2: page(2)})
     assert second.continues_previous and second.header_repeated
+
+
+def _line(top: float, *cells: tuple[float, str]) -> Any:
+    from schemas import Line, Word
+
+    words = tuple(Word(t, t, BBox(x, top, x + 12 * len(t) / 2, top + 14)) for x, t in cells)
+    box = BBox(words[0].box.x0, top, words[-1].box.x1, top + 14)
+    return Line(" ".join(t for _x, t in cells), "", box, words)
+
+
+def test_a_borderless_table_whose_first_row_shows_one_line_at_the_page_foot_is_found() -> None:
+    from extractors.ita.headers import names_field
+    from extractors.pdf.borderless import find_borderless
+    from schemas import PageKind, PageText
+
+    header = _line(700, (80, "มาตรการ"), (200, "ขั้นตอน"), (320, "ผู้รับผิดชอบ"), (440, "ระยะเวลา"))
+    first = _line(722, (80, "๑. มาตรการส่ง"), (200, "๑. จัดทำ"), (320, "กองคลัง"), (440, "รอบ ๖"))
+    number = _line(800, (290, "- ๒ -"))
+    prose = _line(760, (80, "ข้อความต่อท้ายตารางยาวพอที่จะข้ามทุกช่องของตารางไปจนสุดหน้ากระดาษ"))
+
+    def tables(lines: list[Any]) -> list[Table]:
+        page = PageText(1, 595, 842, PageKind.TEXT, lines=lines)
+        return find_borderless(page, lines, names_field, 14.0)
+
+    [table] = tables([header, first, number])  # only the page number below: the row goes on overleaf
+    assert (table.n_rows, table.n_cols) == (2, 4)
+    assert tables([header, first, prose, number]) == []  # one line with prose after it is no table

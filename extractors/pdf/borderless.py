@@ -9,7 +9,8 @@ A borderless table is found from its header, the one row that says what the colu
    starts several cells at once).
 2. **Columns.** Each gutter between two header segments must stay white in every line below (no word
    crosses it); the table goes on line after line while that holds, the lines stay close and inside
-   the table's width.  A line that crosses a gutter (prose across the page) ends the table.  A
+   the table's width.  It needs two data lines, or one filling three columns at the foot of the page
+   (its first row goes on over the page break).  A line that crosses a gutter (prose across the page) ends the table.  A
    column's left edge is where the leftmost word of the column starts (header and body), so the same
    table on the next page gets the same edges.
 3. **Rows.** A new row starts where the spacing between lines opens up (cell padding between rows),
@@ -44,8 +45,13 @@ MIN_NAMED_SHARE = 0.5
 MAX_HEADER_LINES = 5
 #: A header's wrapped line lies at most this many font sizes below the line above (top to top).
 HEADER_PITCH_EM = 2.5
-#: Data lines at least.
+#: Data lines at least ...
 MIN_DATA_LINES = 2
+#: ... or one, filling this many columns, when nothing but page furniture follows it: the table's
+#: first row shows one line at the foot of the page and goes on over the page break.
+MIN_FOOT_COLUMNS = 3
+#: Lines in the bottom share of a page past this are page furniture (numbers, footers).
+FOOT_SHARE = 0.93
 #: A line further below the previous than this many line pitches is not in the table.
 MAX_PITCHES = 2.6
 #: A line pitch this many times the table's usual pitch opens a new row.
@@ -302,7 +308,12 @@ def find_borderless(
         header, gutters = head
         body, gutters = _body(lines, i + len(header), header, gutters, em)
         seps = _separators(gutters)
-        if len(body) < MIN_DATA_LINES or not any(_filled_columns(ln, seps) >= 2 for ln in body):
+        end = i + len(header) + len(body)
+        at_foot = all(ln.box.top >= FOOT_SHARE * page_text.height for ln in lines[end:])
+        enough = len(body) >= MIN_DATA_LINES or (
+            at_foot and len(body) == 1 and _filled_columns(body[0], seps) >= MIN_FOOT_COLUMNS
+        )
+        if not enough or not any(_filled_columns(ln, seps) >= 2 for ln in body):
             i += 1
             continue
         found.append(_Found(header, body, seps))
