@@ -116,7 +116,10 @@ def find_measures(pages: Sequence[PageText], tables: Sequence[Table]) -> list[_M
         gap = line.box.top - previous.box.bottom if previous is not None else 0.0
         wide = previous is not None and gap > _MAX_GAP * max(line.box.height, 1.0)
         previous = line
-        if _heading(page, line) and not (current and field_name is None and not current.lines):
+        # a heading with nothing labelled under it yet may wrap onto a numbered line; a
+        # ``มาตรการที่ N`` line is a heading of its own (the one before was a section's title)
+        pending = current is not None and field_name is None and not current.lines
+        if _heading(page, line) and (not pending or _HEADING.match(line.text)):
             current = _Measure((page.number, line))
             found.append(current)
             field_name = None
