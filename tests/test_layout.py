@@ -321,3 +321,58 @@ def test_a_borderless_table_whose_first_row_shows_one_line_at_the_page_foot_is_f
     [table] = tables([header, first, number])  # only the page number below: the row goes on overleaf
     assert (table.n_rows, table.n_cols) == (2, 4)
     assert tables([header, first, prose, number]) == []  # one line with prose after it is no table
+
+
+def _page_of(number: int, texts: list[tuple[float, str]], bold: tuple[str, ...] = ()) -> Any:
+    from schemas import Char, PageKind, PageText
+
+    lines = [_line(top, (80, text)) for top, text in texts]
+    chars = [
+        Char(
+            ch,
+            ch,
+            BBox(line.box.x0 + 6 * k, line.box.top, line.box.x0 + 6 * (k + 1), line.box.bottom),
+            line.box.bottom - 3,
+            line.box.x0 + 6 * k,
+            "THSarabun-Bold" if line.text in bold else "THSarabun",
+            14,
+        )
+        for line in lines
+        for k, ch in enumerate(line.text)
+    ]
+    return PageText(number, 595, 842, PageKind.TEXT, lines=lines, chars=chars)
+
+
+def test_a_measure_under_a_section_title_goes_on_past_the_page_break() -> None:
+    title = "2. แนวทางและมาตรการในการยกระดับผลการประเมิน"  # bold and numbered: a heading's look
+    one = _page_of(
+        1,
+        [
+            (60, "รายงานผลการวิเคราะห์ ITA"),
+            (500, title),
+            (530, "มาตรการที่ 1 พัฒนาคุณภาพการดำเนินงาน"),
+            (560, "วิธีการดำเนินการ:"),
+            (590, "(1) จัดทำคู่มือ"),
+            (620, "ผู้รับผิดชอบ: กองคลัง"),
+            (800, "- ๑ -"),
+        ],
+        bold=(title,),
+    )
+    two = _page_of(
+        2,
+        [
+            (60, "รายงานผลการวิเคราะห์ ITA"),
+            (80, "- ๒ -"),
+            (100, "ระยะเวลา: ไตรมาสที่ 3"),
+            (130, "การติดตามผล: ติดตามผลโดยคณะทำงาน ITA"),
+        ],
+    )
+    [action] = actions_from_paragraphs([one, two], [], 2566)
+    assert action.measure == "มาตรการที่ 1 พัฒนาคุณภาพการดำเนินงาน"
+    assert action.responsible == ["กองคลัง"]
+    assert (action.period.text, str(action.period.start), str(action.period.end)) == (
+        "ไตรมาสที่ 3",
+        "2023-04-01",
+        "2023-06-30",
+    )
+    assert action.follow_up == "ติดตามผลโดยคณะทำงาน ITA"
