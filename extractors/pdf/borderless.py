@@ -10,9 +10,9 @@ A borderless table is found from its header, the one row that says what the colu
 2. **Columns.** Each gutter between two header segments must stay white in every line below (no word
    crosses it); the table goes on line after line while that holds, the lines stay close and inside
    the table's width.  It needs two data lines, or one filling three columns at the foot of the page
-   (its first row goes on over the page break).  A line that crosses a gutter (prose across the page) ends the table.  A
-   column's left edge is where the leftmost word of the column starts (header and body), so the same
-   table on the next page gets the same edges.
+   (its first row goes on over the page break).  A line that crosses a gutter (prose across the
+   page) ends the table.  A column's left edge is where the leftmost word of the column starts
+   (header and body), so the same table on the next page gets the same edges.
 3. **Rows.** A new row starts where the spacing between lines opens up (cell padding between rows),
    or where a column that had text in the current row, then a line without it, has text again (the
    cells of a row are top-aligned: a column starts again only in the next row).  A row that leaves its
