@@ -376,3 +376,29 @@ def test_a_measure_under_a_section_title_goes_on_past_the_page_break() -> None:
         "2023-06-30",
     )
     assert action.follow_up == "ติดตามผลโดยคณะทำงาน ITA"
+
+
+def test_a_repeated_header_over_the_rest_of_one_cell_is_a_continued_part() -> None:
+    from extractors.pdf.borderless import continuation
+    from schemas import PageKind, PageText
+
+    xs = [80.0, 200.0, 320.0, 440.0]
+    names = ["มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา"]
+    quality = TableQuality("borderless", 0.8, 1.0, 1.0, [])
+    cells = [
+        Cell(0, c, t, t, BBox(x, 600, [*xs, 560.0][c + 1], 620))
+        for c, (x, t) in enumerate(zip(xs, names, strict=True))
+    ]
+    previous = Table(1, 0, BBox(80, 600, 560, 780), 2, 4, cells, quality)
+    lines = [
+        _line(60, *zip(xs, names, strict=True)),
+        _line(84, (200, "ครุภัณฑ์")),  # the rest of a step cut by the page break
+        _line(104, (200, "(๓) เผยแพร่")),
+    ]
+    page = PageText(2, 595, 842, PageKind.TEXT, lines=lines)
+    mixed = continuation(previous, page, lines, 14.0)  # the header unknown: read as the cell's rest
+    assert mixed is not None and mixed.n_rows == 1
+    found = continuation(previous, page, lines, 14.0, names)
+    assert found is not None and found.n_rows == 2  # the header repeated, then the cell's rest
+    [box] = {c.box for c in found.cells if c.row == 0 and c.col == 1}
+    assert box is not None and box.bottom < 84 < found.box.bottom

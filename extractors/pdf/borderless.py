@@ -321,12 +321,33 @@ def find_borderless(
     return [_table(page_text, f, em) for f in found]
 
 
-def continuation(previous: Table, page_text: PageText, lines: Sequence[Line], em: float) -> Table | None:
-    """The rest of the borderless table ``previous`` at the top of the next page, its header not
-    repeated: the lines from the top (``lines``: the page's body lines outside other tables, running
-    headers and page numbers left out) that keep ``previous``'s column gutters white and stay
-    within its width.  None when fewer than :data:`MIN_DATA_LINES` lines do, or none fills two
-    columns."""
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _repeated_header(body: Sequence[Line], seps: Sequence[float], header: Sequence[str]) -> int:
+    """How many of the first lines repeat the table's header (its cells' texts, wrapped alike or
+    not); 0 when they do not."""
+    want = [_squash(t) for t in header]
+    for k in range(1, min(MAX_HEADER_LINES, len(body)) + 1):
+        if [_squash(t) for t in _texts(body[:k], seps, len(want))] == want:
+            return k
+    return 0
+
+
+def continuation(
+    previous: Table,
+    page_text: PageText,
+    lines: Sequence[Line],
+    em: float,
+    header: Sequence[str] = (),
+) -> Table | None:
+    """The rest of the borderless table ``previous`` at the top of the next page: the lines from
+    the top (``lines``: the page's body lines outside other tables, running headers and page numbers
+    left out) that keep ``previous``'s column gutters white and stay within its width.  When the
+    first of them repeat the table's ``header`` (its header cells' texts), they are the new part's
+    header, and one line under it is enough (the rest of a cell cut by the page break).  Else None
+    when fewer than :data:`MIN_DATA_LINES` lines do, or none fills two columns."""
     xs = [c.box.x0 for c in previous.cells if c.row == 0 and c.box is not None]
     if len(xs) != previous.n_cols or previous.quality.strategy != "borderless":
         return None
@@ -341,6 +362,10 @@ def continuation(previous: Table, page_text: PageText, lines: Sequence[Line], em
         if body and line.box.top - body[-1].box.bottom > MAX_PITCHES * max(body[-1].box.height, em):
             break
         body.append(line)
+    head = _repeated_header(body, seps, header) if len(header) == len(xs) else 0
+    rest = body[head:]
+    if head and rest:
+        return _table(page_text, _Found(body[:head], rest, seps), em, [*xs, previous.box.x1])
     if len(body) < MIN_DATA_LINES or not any(_filled_columns(ln, seps) >= 2 for ln in body):
         return None
     edges = [*xs, previous.box.x1]

@@ -555,6 +555,12 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
     """
     out = list(tables)
     running = running_lines(pages)
+    # the header each borderless table's chain started with (found tables start at their header)
+    headers: dict[int, list[str]] = {
+        id(t): [c.text for c in sorted(t.cells, key=lambda c: c.col) if c.row == 0]
+        for t in out
+        if t.quality.strategy == "borderless"
+    }
     last: dict[int, Table] = {}
     for table in sorted(out, key=lambda t: (t.page, t.box.top)):
         if table.quality.strategy != "text":
@@ -573,9 +579,10 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         ]
         sizes = [c.size for c in _visible(page.chars) if c.size > 0]
         em = statistics.median(sizes) if sizes else 12.0
-        found = continuation(previous, page, lines, em)
+        found = continuation(previous, page, lines, em, headers.get(id(previous), ()))
         if found is None:
             continue
+        headers[id(found)] = headers.get(id(previous), [])
         found.index = -1  # first on its page: the caller renumbers
         out = [
             t
