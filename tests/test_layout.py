@@ -402,3 +402,19 @@ def test_a_repeated_header_over_the_rest_of_one_cell_is_a_continued_part() -> No
     assert found is not None and found.n_rows == 2  # the header repeated, then the cell's rest
     [box] = {c.box for c in found.cells if c.row == 0 and c.col == 1}
     assert box is not None and box.bottom < 84 < found.box.bottom
+
+
+def test_the_rest_of_a_cell_under_a_repeated_header_is_no_header_line() -> None:
+    from extractors.ita.headers import names_field
+    from extractors.pdf.borderless import find_borderless
+    from schemas import PageKind, PageText
+
+    header = _line(60, (100, "มาตรการ"), (230, "ขั้นตอน"), (350, "ผู้รับผิดชอบ"), (470, "ระยะเวลา"))
+    tail = _line(80, (467, "ดำเนินการ"))  # centred under ระยะเวลา: the header cell wraps
+    rest = _line(100, (200, "ครุภัณฑ์"))  # at the column's left edge: a data cell's rest
+    row = _line(122, (80, "มาตรการส่ง"), (200, "(๑) จัดทำ"), (320, "กองคลัง"), (440, "รอบ ๖"))
+    lines = [header, tail, rest, row]
+    page = PageText(2, 595, 842, PageKind.TEXT, lines=lines)
+    [table] = find_borderless(page, lines, names_field, 14.0)
+    [head_box] = {c.box for c in table.cells if c.row == 0 and c.col == 3}
+    assert head_box is not None and 80 < head_box.bottom < 100  # the header ends above the rest

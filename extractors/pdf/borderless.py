@@ -157,16 +157,43 @@ _TAIL_CHARS = 15
 _DIGIT = re.compile(r"[0-9๐-๙]")
 
 
-def _header_tail(line: Line, gutters: Gutters, bold: bool, chars: Sequence[Char]) -> bool:
+#: A wrapped header line lines up with the header text above it within this many font sizes (left
+#: edges, right edges or centres: the cell's alignment).
+ALIGN_EM = 0.5
+
+
+def _lines_up(line: Line, header: Sequence[Line], seps: Sequence[float], em: float) -> bool:
+    """Whether ``line``'s text in each column lines up with the header's text in that column (a
+    header cell's wrapped line is set like its first: centred under it, or from the same edge; the
+    rest of a data cell under a repeated header starts at the column's left edge instead)."""
+    for col in {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}:
+        above = [w for h in header for w in h.words if _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col]
+        mine = [w for w in line.words if _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col]
+        if not above:
+            return False
+        h0, h1 = min(w.box.x0 for w in above), max(w.box.x1 for w in above)
+        t0, t1 = min(w.box.x0 for w in mine), max(w.box.x1 for w in mine)
+        tol = ALIGN_EM * em
+        if not (abs(t0 - h0) <= tol or abs(t1 - h1) <= tol or abs((t0 + t1) - (h0 + h1)) / 2 <= tol):
+            return False
+    return True
+
+
+def _header_tail(
+    line: Line, header: Sequence[Line], gutters: Gutters, bold: bool, chars: Sequence[Char], em: float
+) -> bool:
     """Whether ``line`` only finishes header cells: bold like a bold header, or else a short fragment
-    in one column (a data row starts several cells at once; the rest of a row cut by the page break
-    under a repeated header is longer, or numbered)."""
+    in one column set as the header text above it (a data row starts several cells at once; the rest
+    of a row cut by the page break under a repeated header is longer, or numbered, or starts at the
+    column's left edge)."""
     if bold:
         return _bold(line, chars)
+    seps = _separators(gutters)
     return (
-        _filled_columns(line, _separators(gutters)) == 1
+        _filled_columns(line, seps) == 1
         and len(line.text) <= _TAIL_CHARS
         and not _DIGIT.search(line.text)
+        and _lines_up(line, header, seps, em)
     )
 
 
@@ -191,7 +218,7 @@ def _header_at(
         if kept is None:
             break
         more = sum(names_column(t) for t in _texts([*header, nxt], _separators(kept), n_cols))
-        if more > named or (more >= named and _header_tail(nxt, kept, bold, chars)):
+        if more > named or (more >= named and _header_tail(nxt, header, kept, bold, chars, em)):
             header.append(nxt)
             named, gutters = more, kept
         else:
