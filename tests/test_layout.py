@@ -418,3 +418,28 @@ def test_the_rest_of_a_cell_under_a_repeated_header_is_no_header_line() -> None:
     [table] = find_borderless(page, lines, names_field, 14.0)
     [head_box] = {c.box for c in table.cells if c.row == 0 and c.col == 3}
     assert head_box is not None and 80 < head_box.bottom < 100  # the header ends above the rest
+
+
+def test_a_borderless_table_goes_on_over_a_page_its_alignment_was_guessed_on() -> None:
+    from extractors.pdf.tables import continue_borderless
+    from schemas import PageKind, PageText
+
+    xs = [80.0, 200.0, 320.0, 440.0]
+    names = ["มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา"]
+    cells = [
+        Cell(0, c, t, t, BBox(x, 600, [*xs, 560.0][c + 1], 620))
+        for c, (x, t) in enumerate(zip(xs, names, strict=True))
+    ]
+    first = Table(1, 0, BBox(80, 600, 560, 780), 2, 4, cells, TableQuality("borderless", 0.8, 1.0, 1.0, []))
+    lines = [
+        _line(60, (200, "(๒) ทบทวน"), (320, "กองคลัง")),
+        _line(80, (200, "(๓) ติดตาม")),
+        _line(104, (80, "มาตรการใหม่"), (200, "(๑) จัดทำ"), (320, "สำนักปลัด"), (440, "รอบ ๖")),
+        _line(124, (80, "เพิ่มเติม"), (200, "คู่มือ")),
+    ]
+    guess = Table(2, 0, BBox(80, 100, 560, 140), 2, 4, [], TableQuality("text", 0.5, 1.0, 1.0, []))
+    pages = {1: PageText(1, 595, 842, PageKind.TEXT), 2: PageText(2, 595, 842, PageKind.TEXT, lines=lines)}
+    out = continue_borderless([first, guess], pages)
+    assert guess not in out  # the columns of the table above read the page, not a guess
+    [rest] = [t for t in out if t.page == 2]
+    assert rest.quality.strategy == "borderless" and rest.box.top < 60 and rest.box.bottom > 124
