@@ -102,8 +102,8 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
             own = sum(1 for t in found if t.page == number)
             found.extend(merge_regions(pages_read[number], result, own))
     if tables:
-        found += continue_borderless(found, pages_read)  # a borderless table's header is not repeated
-    found.sort(key=lambda t: (t.page, t.index))
+        found = continue_borderless(found, pages_read)  # a borderless table's header is not repeated
+    found.sort(key=lambda t: (t.page, round(t.box.top), t.box.x0))  # a picture's table where it stands
     for _page, group in groupby(found, key=lambda t: t.page):
         for index, table in enumerate(group):
             table.index = index

@@ -125,7 +125,7 @@ WORDINGS = {
     "มาตรการ/ขั้นตอน/วิธีการปฏิบัติ": "steps",
     "ขั้นตอน/วิธีการ": "steps",
     "วิธีการดำเนินการ": "steps",
-    "แนวทางปฏิบัติ": "steps",
+    "แนวทางปฏิบัติ": "measure",  # alone; the steps beside a measure column (below)
     "การดำเนินการ": "steps",  # alone; results beside a steps column (below)
     "การดำเนินการ/รายงาน": "results",
     "ผลการดำเนินการ": "results",
@@ -294,3 +294,152 @@ def test_a_running_header_on_every_page_does_not_stop_a_table_continuing() -> No
     first.box, second.box = BBox(0, 100, 300, 800), BBox(0, 80, 300, 300)
     link_continuations([first, second], {1: page(1), 2: page(2)})
     assert second.continues_previous and second.header_repeated
+
+
+def _line(top: float, *cells: tuple[float, str]) -> Any:
+    from schemas import Line, Word
+
+    words = tuple(Word(t, t, BBox(x, top, x + 12 * len(t) / 2, top + 14)) for x, t in cells)
+    box = BBox(words[0].box.x0, top, words[-1].box.x1, top + 14)
+    return Line(" ".join(t for _x, t in cells), "", box, words)
+
+
+def test_a_borderless_table_whose_first_row_shows_one_line_at_the_page_foot_is_found() -> None:
+    from extractors.ita.headers import names_field
+    from extractors.pdf.borderless import find_borderless
+    from schemas import PageKind, PageText
+
+    header = _line(700, (80, "มาตรการ"), (200, "ขั้นตอน"), (320, "ผู้รับผิดชอบ"), (440, "ระยะเวลา"))
+    first = _line(722, (80, "๑. มาตรการส่ง"), (200, "๑. จัดทำ"), (320, "กองคลัง"), (440, "รอบ ๖"))
+    number = _line(800, (290, "- ๒ -"))
+    prose = _line(760, (80, "ข้อความต่อท้ายตารางยาวพอที่จะข้ามทุกช่องของตารางไปจนสุดหน้ากระดาษ"))
+
+    def tables(lines: list[Any]) -> list[Table]:
+        page = PageText(1, 595, 842, PageKind.TEXT, lines=lines)
+        return find_borderless(page, lines, names_field, 14.0)
+
+    [table] = tables([header, first, number])  # only the page number below: the row goes on overleaf
+    assert (table.n_rows, table.n_cols) == (2, 4)
+    assert tables([header, first, prose, number]) == []  # one line with prose after it is no table
+
+
+def _page_of(number: int, texts: list[tuple[float, str]], bold: tuple[str, ...] = ()) -> Any:
+    from schemas import Char, PageKind, PageText
+
+    lines = [_line(top, (80, text)) for top, text in texts]
+    chars = [
+        Char(
+            ch,
+            ch,
+            BBox(line.box.x0 + 6 * k, line.box.top, line.box.x0 + 6 * (k + 1), line.box.bottom),
+            line.box.bottom - 3,
+            line.box.x0 + 6 * k,
+            "THSarabun-Bold" if line.text in bold else "THSarabun",
+            14,
+        )
+        for line in lines
+        for k, ch in enumerate(line.text)
+    ]
+    return PageText(number, 595, 842, PageKind.TEXT, lines=lines, chars=chars)
+
+
+def test_a_measure_under_a_section_title_goes_on_past_the_page_break() -> None:
+    title = "2. แนวทางและมาตรการในการยกระดับผลการประเมิน"  # bold and numbered: a heading's look
+    one = _page_of(
+        1,
+        [
+            (60, "รายงานผลการวิเคราะห์ ITA"),
+            (500, title),
+            (530, "มาตรการที่ 1 พัฒนาคุณภาพการดำเนินงาน"),
+            (560, "วิธีการดำเนินการ:"),
+            (590, "(1) จัดทำคู่มือ"),
+            (620, "ผู้รับผิดชอบ: กองคลัง"),
+            (800, "- ๑ -"),
+        ],
+        bold=(title,),
+    )
+    two = _page_of(
+        2,
+        [
+            (60, "รายงานผลการวิเคราะห์ ITA"),
+            (80, "- ๒ -"),
+            (100, "ระยะเวลา: ไตรมาสที่ 3"),
+            (130, "การติดตามผล: ติดตามผลโดยคณะทำงาน ITA"),
+        ],
+    )
+    [action] = actions_from_paragraphs([one, two], [], 2566)
+    assert action.measure == "มาตรการที่ 1 พัฒนาคุณภาพการดำเนินงาน"
+    assert action.responsible == ["กองคลัง"]
+    assert (action.period.text, str(action.period.start), str(action.period.end)) == (
+        "ไตรมาสที่ 3",
+        "2023-04-01",
+        "2023-06-30",
+    )
+    assert action.follow_up == "ติดตามผลโดยคณะทำงาน ITA"
+
+
+def test_a_repeated_header_over_the_rest_of_one_cell_is_a_continued_part() -> None:
+    from extractors.pdf.borderless import continuation
+    from schemas import PageKind, PageText
+
+    xs = [80.0, 200.0, 320.0, 440.0]
+    names = ["มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา"]
+    quality = TableQuality("borderless", 0.8, 1.0, 1.0, [])
+    cells = [
+        Cell(0, c, t, t, BBox(x, 600, [*xs, 560.0][c + 1], 620))
+        for c, (x, t) in enumerate(zip(xs, names, strict=True))
+    ]
+    previous = Table(1, 0, BBox(80, 600, 560, 780), 2, 4, cells, quality)
+    lines = [
+        _line(60, *zip(xs, names, strict=True)),
+        _line(84, (200, "ครุภัณฑ์")),  # the rest of a step cut by the page break
+        _line(104, (200, "(๓) เผยแพร่")),
+    ]
+    page = PageText(2, 595, 842, PageKind.TEXT, lines=lines)
+    mixed = continuation(previous, page, lines, 14.0)  # the header unknown: read as the cell's rest
+    assert mixed is not None and mixed.n_rows == 1
+    found = continuation(previous, page, lines, 14.0, names)
+    assert found is not None and found.n_rows == 2  # the header repeated, then the cell's rest
+    [box] = {c.box for c in found.cells if c.row == 0 and c.col == 1}
+    assert box is not None and box.bottom < 84 < found.box.bottom
+
+
+def test_the_rest_of_a_cell_under_a_repeated_header_is_no_header_line() -> None:
+    from extractors.ita.headers import names_field
+    from extractors.pdf.borderless import find_borderless
+    from schemas import PageKind, PageText
+
+    header = _line(60, (100, "มาตรการ"), (230, "ขั้นตอน"), (350, "ผู้รับผิดชอบ"), (470, "ระยะเวลา"))
+    tail = _line(80, (467, "ดำเนินการ"))  # centred under ระยะเวลา: the header cell wraps
+    rest = _line(100, (200, "ครุภัณฑ์"))  # at the column's left edge: a data cell's rest
+    row = _line(122, (80, "มาตรการส่ง"), (200, "(๑) จัดทำ"), (320, "กองคลัง"), (440, "รอบ ๖"))
+    lines = [header, tail, rest, row]
+    page = PageText(2, 595, 842, PageKind.TEXT, lines=lines)
+    [table] = find_borderless(page, lines, names_field, 14.0)
+    [head_box] = {c.box for c in table.cells if c.row == 0 and c.col == 3}
+    assert head_box is not None and 80 < head_box.bottom < 100  # the header ends above the rest
+
+
+def test_a_borderless_table_goes_on_over_a_page_its_alignment_was_guessed_on() -> None:
+    from extractors.pdf.tables import continue_borderless
+    from schemas import PageKind, PageText
+
+    xs = [80.0, 200.0, 320.0, 440.0]
+    names = ["มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา"]
+    cells = [
+        Cell(0, c, t, t, BBox(x, 600, [*xs, 560.0][c + 1], 620))
+        for c, (x, t) in enumerate(zip(xs, names, strict=True))
+    ]
+    first = Table(1, 0, BBox(80, 600, 560, 780), 2, 4, cells, TableQuality("borderless", 0.8, 1.0, 1.0, []))
+    lines = [
+        _line(60, (200, "(๒) ทบทวน"), (320, "กองคลัง")),
+        _line(80, (200, "(๓) ติดตาม")),
+        _line(104, (80, "มาตรการใหม่"), (200, "(๑) จัดทำ"), (320, "สำนักปลัด"), (440, "รอบ ๖")),
+        _line(124, (80, "เพิ่มเติม"), (200, "คู่มือ")),
+    ]
+    guess = Table(2, 0, BBox(80, 100, 560, 140), 2, 4, [], TableQuality("text", 0.5, 1.0, 1.0, []))
+    pages = {1: PageText(1, 595, 842, PageKind.TEXT), 2: PageText(2, 595, 842, PageKind.TEXT, lines=lines)}
+    out = continue_borderless([first, guess], pages)
+    assert guess not in out  # the columns of the table above read the page, not a guess
+    [rest] = [t for t in out if t.page == 2]
+    assert rest.quality.strategy == "borderless" and rest.box.top < 60 and rest.box.bottom > 124

@@ -49,8 +49,10 @@ REPEAT_SHARE = 0.5
 
 
 #: Wordings with a second reading, taken when the rest of the table leaves it free: a column headed
-#: ``การดำเนินการ`` lists the steps, unless another column does (then it reports what was done).
-ALSO: dict[str, str] = {fold("การดำเนินการ"): "steps"}
+#: ``การดำเนินการ`` lists the steps, unless another column does (then it reports what was done); a
+#: column headed ``แนวทางปฏิบัติ`` (a course of action) states the measure, unless another column
+#: does (then it lists the steps: ``มาตรการ | แนวทางปฏิบัติ``).
+ALSO: dict[str, str] = {fold("การดำเนินการ"): "steps", fold("แนวทางปฏิบัติ"): "measure"}
 #: The second reading scores this much above the first, so that it wins where its field is free.
 ALSO_MARGIN = 0.5
 
@@ -125,6 +127,10 @@ def assign_fields(texts: Sequence[str]) -> list[str | None]:
     ['indicator', 'measure', 'follow_up']
     >>> assign_fields(["มาตรการ/ขั้นตอน/วิธีการปฏิบัติ", "วิธีการดำเนินการ", "ระยะเวลา"])
     ['measure', 'steps', 'period']
+    >>> assign_fields(["ประเด็นปัญหา", "แนวทางปฏิบัติ", "การดำเนินการ", "ระยะเวลา"])
+    ['issue', 'measure', 'steps', 'period']
+    >>> assign_fields(["มาตรการ", "แนวทางปฏิบัติ", "การดำเนินการ", "ระยะเวลา"])
+    ['measure', 'steps', 'results', 'period']
     >>> assign_fields(["ลำดับ", "ตัวชี้วัด", "คะแนน ๒๕๖๔", "คะแนน ๒๕๖๕"])
     ['seq', 'indicator', 'score', 'score']
     """

@@ -17,7 +17,8 @@ The layout, as documents write it::
   column (:func:`extractors.ita.headers.field_scores`): the same wordings as table headers.
 - A measure has two labelled fields at least, one of them steps, responsible units or period.
 - A line without a label goes on the field above; after a one-line field (responsible units, period)
-  or a wider gap than the text's line spacing, it ends the measure's fields.
+  or a wider gap than the text's line spacing, it ends the measure's fields.  Page numbers and
+  running headers are no lines of the text: a measure goes on over the page break.
 - Fields are split as table cells are: steps and results into items, units at ``/`` and ``และ``,
   periods by :func:`extractors.ita.periods.parse_period`; each field keeps the page, box and raw
   text of its lines.
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from extractors.ita.actions import indicator_numbers, split_items
 from extractors.ita.headers import field_scores
 from extractors.ita.periods import parse_period
+from extractors.ita.title import is_page_number, running_lines
 from extractors.ita.vocabulary import split_units
 from extractors.thai.text import join_wrapped_lines
 from schemas import Line, PageText, Table
@@ -92,10 +94,15 @@ def _bold(line: Line, page: PageText) -> bool:
 
 
 def _lines(pages: Sequence[PageText], tables: Sequence[Table]) -> list[tuple[PageText, Line]]:
+    """The body lines outside tables, in reading order: page numbers and running headers and
+    footers left out (a measure's fields go on over the page break past them)."""
+    running = running_lines(pages)
     out: list[tuple[PageText, Line]] = []
     for page in pages:
         boxes = [t.box for t in tables if t.page == page.number]
-        for line in page.lines:
+        for i, line in enumerate(page.lines):
+            if (page.number, i) in running or is_page_number(line.text):
+                continue
             cx, cy = (line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2
             if not any(b.contains_point(cx, cy, 1.0) for b in boxes):
                 out.append((page, line))
@@ -116,7 +123,10 @@ def find_measures(pages: Sequence[PageText], tables: Sequence[Table]) -> list[_M
         gap = line.box.top - previous.box.bottom if previous is not None else 0.0
         wide = previous is not None and gap > _MAX_GAP * max(line.box.height, 1.0)
         previous = line
-        if _heading(page, line) and not (current and field_name is None and not current.lines):
+        # a heading with nothing labelled under it yet may wrap onto a numbered line; a
+        # ``มาตรการที่ N`` line is a heading of its own (the one before was a section's title)
+        pending = current is not None and field_name is None and not current.lines
+        if _heading(page, line) and (not pending or _HEADING.match(line.text)):
             current = _Measure((page.number, line))
             found.append(current)
             field_name = None

@@ -9,9 +9,10 @@ A borderless table is found from its header, the one row that says what the colu
    starts several cells at once).
 2. **Columns.** Each gutter between two header segments must stay white in every line below (no word
    crosses it); the table goes on line after line while that holds, the lines stay close and inside
-   the table's width.  A line that crosses a gutter (prose across the page) ends the table.  A
-   column's left edge is where the leftmost word of the column starts (header and body), so the same
-   table on the next page gets the same edges.
+   the table's width.  It needs two data lines, or one filling three columns at the foot of the page
+   (its first row goes on over the page break).  A line that crosses a gutter (prose across the
+   page) ends the table.  A column's left edge is where the leftmost word of the column starts
+   (header and body), so the same table on the next page gets the same edges.
 3. **Rows.** A new row starts where the spacing between lines opens up (cell padding between rows),
    or where a column that had text in the current row, then a line without it, has text again (the
    cells of a row are top-aligned: a column starts again only in the next row).  A row that leaves its
@@ -44,8 +45,13 @@ MIN_NAMED_SHARE = 0.5
 MAX_HEADER_LINES = 5
 #: A header's wrapped line lies at most this many font sizes below the line above (top to top).
 HEADER_PITCH_EM = 2.5
-#: Data lines at least.
+#: Data lines at least ...
 MIN_DATA_LINES = 2
+#: ... or one, filling this many columns, when nothing but page furniture follows it: the table's
+#: first row shows one line at the foot of the page and goes on over the page break.
+MIN_FOOT_COLUMNS = 3
+#: Lines in the bottom share of a page past this are page furniture (numbers, footers).
+FOOT_SHARE = 0.93
 #: A line further below the previous than this many line pitches is not in the table.
 MAX_PITCHES = 2.6
 #: A line pitch this many times the table's usual pitch opens a new row.
@@ -151,16 +157,43 @@ _TAIL_CHARS = 15
 _DIGIT = re.compile(r"[0-9๐-๙]")
 
 
-def _header_tail(line: Line, gutters: Gutters, bold: bool, chars: Sequence[Char]) -> bool:
+#: A wrapped header line lines up with the header text above it within this many font sizes (left
+#: edges, right edges or centres: the cell's alignment).
+ALIGN_EM = 0.5
+
+
+def _lines_up(line: Line, header: Sequence[Line], seps: Sequence[float], em: float) -> bool:
+    """Whether ``line``'s text in each column lines up with the header's text in that column (a
+    header cell's wrapped line is set like its first: centred under it, or from the same edge; the
+    rest of a data cell under a repeated header starts at the column's left edge instead)."""
+    for col in {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}:
+        above = [w for h in header for w in h.words if _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col]
+        mine = [w for w in line.words if _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col]
+        if not above:
+            return False
+        h0, h1 = min(w.box.x0 for w in above), max(w.box.x1 for w in above)
+        t0, t1 = min(w.box.x0 for w in mine), max(w.box.x1 for w in mine)
+        tol = ALIGN_EM * em
+        if not (abs(t0 - h0) <= tol or abs(t1 - h1) <= tol or abs((t0 + t1) - (h0 + h1)) / 2 <= tol):
+            return False
+    return True
+
+
+def _header_tail(
+    line: Line, header: Sequence[Line], gutters: Gutters, bold: bool, chars: Sequence[Char], em: float
+) -> bool:
     """Whether ``line`` only finishes header cells: bold like a bold header, or else a short fragment
-    in one column (a data row starts several cells at once; the rest of a row cut by the page break
-    under a repeated header is longer, or numbered)."""
+    in one column set as the header text above it (a data row starts several cells at once; the rest
+    of a row cut by the page break under a repeated header is longer, or numbered, or starts at the
+    column's left edge)."""
     if bold:
         return _bold(line, chars)
+    seps = _separators(gutters)
     return (
-        _filled_columns(line, _separators(gutters)) == 1
+        _filled_columns(line, seps) == 1
         and len(line.text) <= _TAIL_CHARS
         and not _DIGIT.search(line.text)
+        and _lines_up(line, header, seps, em)
     )
 
 
@@ -185,7 +218,7 @@ def _header_at(
         if kept is None:
             break
         more = sum(names_column(t) for t in _texts([*header, nxt], _separators(kept), n_cols))
-        if more > named or (more >= named and _header_tail(nxt, kept, bold, chars)):
+        if more > named or (more >= named and _header_tail(nxt, header, kept, bold, chars, em)):
             header.append(nxt)
             named, gutters = more, kept
         else:
@@ -302,7 +335,12 @@ def find_borderless(
         header, gutters = head
         body, gutters = _body(lines, i + len(header), header, gutters, em)
         seps = _separators(gutters)
-        if len(body) < MIN_DATA_LINES or not any(_filled_columns(ln, seps) >= 2 for ln in body):
+        end = i + len(header) + len(body)
+        at_foot = all(ln.box.top >= FOOT_SHARE * page_text.height for ln in lines[end:])
+        enough = len(body) >= MIN_DATA_LINES or (
+            at_foot and len(body) == 1 and _filled_columns(body[0], seps) >= MIN_FOOT_COLUMNS
+        )
+        if not enough or not any(_filled_columns(ln, seps) >= 2 for ln in body):
             i += 1
             continue
         found.append(_Found(header, body, seps))
@@ -310,12 +348,33 @@ def find_borderless(
     return [_table(page_text, f, em) for f in found]
 
 
-def continuation(previous: Table, page_text: PageText, lines: Sequence[Line], em: float) -> Table | None:
-    """The rest of the borderless table ``previous`` at the top of the next page, its header not
-    repeated: the lines from the top (``lines``: the page's body lines outside other tables, running
-    headers and page numbers left out) that keep ``previous``'s column gutters white and stay
-    within its width.  None when fewer than :data:`MIN_DATA_LINES` lines do, or none fills two
-    columns."""
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _repeated_header(body: Sequence[Line], seps: Sequence[float], header: Sequence[str]) -> int:
+    """How many of the first lines repeat the table's header (its cells' texts, wrapped alike or
+    not); 0 when they do not."""
+    want = [_squash(t) for t in header]
+    for k in range(1, min(MAX_HEADER_LINES, len(body)) + 1):
+        if [_squash(t) for t in _texts(body[:k], seps, len(want))] == want:
+            return k
+    return 0
+
+
+def continuation(
+    previous: Table,
+    page_text: PageText,
+    lines: Sequence[Line],
+    em: float,
+    header: Sequence[str] = (),
+) -> Table | None:
+    """The rest of the borderless table ``previous`` at the top of the next page: the lines from
+    the top (``lines``: the page's body lines outside other tables, running headers and page numbers
+    left out) that keep ``previous``'s column gutters white and stay within its width.  When the
+    first of them repeat the table's ``header`` (its header cells' texts), they are the new part's
+    header, and one line under it is enough (the rest of a cell cut by the page break).  Else None
+    when fewer than :data:`MIN_DATA_LINES` lines do, or none fills two columns."""
     xs = [c.box.x0 for c in previous.cells if c.row == 0 and c.box is not None]
     if len(xs) != previous.n_cols or previous.quality.strategy != "borderless":
         return None
@@ -330,6 +389,10 @@ def continuation(previous: Table, page_text: PageText, lines: Sequence[Line], em
         if body and line.box.top - body[-1].box.bottom > MAX_PITCHES * max(body[-1].box.height, em):
             break
         body.append(line)
+    head = _repeated_header(body, seps, header) if len(header) == len(xs) else 0
+    rest = body[head:]
+    if head and rest:
+        return _table(page_text, _Found(body[:head], rest, seps), em, [*xs, previous.box.x1])
     if len(body) < MIN_DATA_LINES or not any(_filled_columns(ln, seps) >= 2 for ln in body):
         return None
     edges = [*xs, previous.box.x1]

@@ -544,14 +544,27 @@ def find_tables(
 
 
 def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) -> list[Table]:
-    """Borderless tables that go on at the top of the next page without their header: tables to
-    add, one per page at most (see :func:`extractors.pdf.borderless.continuation`).  ``tables`` are
-    the document's tables so far, ``pages`` its pages by number."""
-    added: list[Table] = []
+    """The document's tables with the borderless tables that go on at the top of the next page
+    without their header added, one per page at most (see
+    :func:`extractors.pdf.borderless.continuation`).  ``tables`` are the document's tables so far,
+    ``pages`` its pages by number.
+
+    A page's text-strategy tables (guessed from alignment alone, on a page where no header was
+    found) do not stop the continuation: the rest of a borderless table is such a page's alignment,
+    and the columns of the table above read it better; the guesses it covers are dropped.
+    """
+    out = list(tables)
     running = running_lines(pages)
+    # the header each borderless table's chain started with (found tables start at their header)
+    headers: dict[int, list[str]] = {
+        id(t): [c.text for c in sorted(t.cells, key=lambda c: c.col) if c.row == 0]
+        for t in out
+        if t.quality.strategy == "borderless"
+    }
     last: dict[int, Table] = {}
-    for table in sorted(tables, key=lambda t: (t.page, t.box.top)):
-        last[table.page] = table
+    for table in sorted(out, key=lambda t: (t.page, t.box.top)):
+        if table.quality.strategy != "text":
+            last[table.page] = table
     for number in sorted(pages):
         previous = last.get(number - 1)
         page = pages[number]
@@ -559,20 +572,27 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
             continue
         if not ends_near_bottom(previous, pages.get(number - 1), running):
             continue
-        own = [t for t in tables if t.page == number]
-        boxes = [t.box for t in own]
-        top = min((b.top for b in boxes), default=page.height)
+        own = [t for t in out if t.page == number and t.quality.strategy != "text"]
+        top = min((t.box.top for t in own), default=page.height)
         lines = [
             line for line in page.lines if line.box.bottom <= top + 1 and not _furniture(line, page.height)
         ]
         sizes = [c.size for c in _visible(page.chars) if c.size > 0]
         em = statistics.median(sizes) if sizes else 12.0
-        found = continuation(previous, page, lines, em)
-        if found is not None:
-            found.index = -1  # first on its page: the caller renumbers
-            added.append(found)
-            last[number] = last.get(number, found) if own else found
-    return added
+        found = continuation(previous, page, lines, em, headers.get(id(previous), ()))
+        if found is None:
+            continue
+        headers[id(found)] = headers.get(id(previous), [])
+        found.index = -1  # first on its page: the caller renumbers
+        out = [
+            t
+            for t in out
+            if not (t.page == number and t.quality.strategy == "text" and t.box.top < found.box.bottom)
+        ]
+        out.append(found)
+        if not own:
+            last[number] = found
+    return out
 
 
 # --- continuations -----------------------------------------------------------------------------
