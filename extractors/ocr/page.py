@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -33,7 +33,15 @@ import pypdfium2 as pdfium
 
 from extractors.ocr.digit_glyphs import DIGITS, NumberRun, number_runs, read_glyphs
 from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
-from extractors.ocr.fields import period_column, settle
+from extractors.ocr.fields import (
+    Reading,
+    header_rows,
+    period_column,
+    settle,
+    settle_header,
+    with_years,
+    year_groups,
+)
 from extractors.ocr.geometry import prepare_page
 from extractors.ocr.image_grid import Grid, find_grids
 from extractors.ocr.raster import Cleaned, Gray, binarise
@@ -250,13 +258,18 @@ class PageReader:
 
     def cell(self, box: PixelBox, reread: str = "") -> tuple[str, str, float | None]:
         """``(text, raw, confidence)`` of one cell's interior, read on its own (``reread``:
-        ``"thai"`` or ``"period"``, a second reading of a field, see :mod:`extractors.ocr.fields`)."""
+        ``"thai"`` or ``"period"``, a second reading of a field, see :mod:`extractors.ocr.fields`;
+        ``"own"``: the cell binarised on its own, not by the page's threshold: a shaded header
+        row's edges, which the page's paper estimate leaves darker, are no ink then)."""
         x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
         if x1 - x0 < 4 or y1 - y0 < 4:
             return "", "", None
         if int(np.count_nonzero(self.page.binary[y0:y1, x0:x1])) < MIN_CELL_INK:
             return "", "", None
-        crop = _pad(self.page.ink_image[y0:y1, x0:x1])
+        if reread == "own":
+            crop = _pad(np.asarray(255 - binarise(self.page.gray[y0:y1, x0:x1]), np.uint8))
+        else:
+            crop = _pad(self.page.ink_image[y0:y1, x0:x1])
         lines = self._cell_lines(crop, x0 - PAD, y0 - PAD, reread == "thai", reread == "period")
         if not reread and _looks_misread(lines):  # Latin guesses for Thai: read again as Thai only
             thai = self._cell_lines(crop, x0 - PAD, y0 - PAD, thai_only=True)
@@ -304,8 +317,59 @@ class PageReader:
         read = [(self.pt(b), *self.cell(b)) for b in grid.cells]
         table = grid_table(read, page)
         if table is not None:
+            self.settle_headers(table, grid)
             self.settle_periods(table, grid)
         return table
+
+    def header_years(self, box: PixelBox, text: str) -> tuple[str, str, float | None]:
+        """A header cell's years read again by the glyph reader (the score cells' digit reader),
+        from the cell binarised on its own: ``text`` with its year-like groups replaced when the
+        glyphs give as many trusted plausible years; ``("", "", None)`` otherwise."""
+        x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
+        if x1 - x0 < 4 or y1 - y0 < 4 or not year_groups(text):
+            return "", "", None
+        runs = [r for r in self._glyph_runs(slice(y0, y1), slice(x0, x1)) if r.trusted]
+        years = [r.text for r in runs if 3 <= sum(ch in DIGITS for ch in r.text) <= 5]
+        settled = with_years(text, years)
+        if settled is None:
+            return "", "", None
+        return settled, text, round(max(min(r.similarity for r in runs) - 0.1, DOUBT_CONFIDENCE), 3)
+
+    def _header_rereads(self, box: PixelBox, text: str) -> list[Callable[[], Reading]]:
+        own: list[Reading] = []
+
+        def read_own() -> Reading:
+            own.append(self.cell(box, "own"))
+            return own[-1]
+
+        return [
+            lambda: self.header_years(box, text),
+            read_own,
+            lambda: self.header_years(box, own[-1][0] if own else ""),
+        ]
+
+    def settle_headers(self, table: Table, grid: Grid) -> None:
+        """Header cells read as what they are (:func:`extractors.ocr.fields.settle_header`): a
+        year in one must be plausible, and a header cell with ink must read as something.  The
+        re-readings, in order: the years by the glyph reader; the cell binarised on its own
+        (a shaded row); the years of that reading by the glyph reader."""
+        rows = header_rows(table)
+        pixels = {self.pt(b): b for b in grid.cells}
+        cells = []
+        for cell in table.cells:
+            box = pixels.get(cell.box) if cell.box is not None else None
+            if cell.row >= rows or box is None or cell.box is None:
+                cells.append(cell)
+                continue
+            first = (cell.text, cell.raw, cell.confidence)
+            rereads = self._header_rereads(box, cell.text)
+            (text, raw, conf), others = settle_header(first, rereads)
+            if others is not None:
+                conf = DOUBT_CONFIDENCE
+                why = "no reading of the header cell gives a plausible year"
+                self.doubts.append(OcrDoubt(cell.text, " / ".join(others), cell.box, why))
+            cells.append(replace(cell, text=text, raw=raw, confidence=conf))
+        table.cells = cells
 
     def settle_periods(self, table: Table, grid: Grid) -> None:
         """Period cells re-read until a reading parses (:mod:`extractors.ocr.fields`)."""
