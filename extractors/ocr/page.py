@@ -88,6 +88,9 @@ IMAGE_EDGE_TOLERANCE = 4.0
 #: Numbers are also re-read from their crop binarised on its own, at these shares of its Otsu
 #: threshold (1.0: Otsu of the crop alone; lower: thinner strokes, touching digits apart).
 GLYPH_STRICTNESS = (1.0, 0.8)
+#: A header cell's years are re-read from the cell binarised on its own at these shares of its
+#: Otsu threshold, in this order (see :meth:`PageReader.header_years`).
+HEADER_STRICTNESS = (1.0, 0.9, 0.8, 0.7)
 #: A symbol this close to a number (share of the line's height) is looked at as part of it.
 TOUCHING_GAP = 0.12
 
@@ -322,18 +325,27 @@ class PageReader:
         return table
 
     def header_years(self, box: PixelBox, text: str) -> tuple[str, str, float | None]:
-        """A header cell's years read again by the glyph reader (the score cells' digit reader),
-        from the cell binarised on its own: ``text`` with its year-like groups replaced when the
-        glyphs give as many trusted plausible years; ``("", "", None)`` otherwise."""
+        """A header cell's years read again by the glyph reader (the score cells' digit reader):
+        ``text`` with its year-like groups replaced when the glyphs give as many trusted
+        plausible years; ``("", "", None)`` otherwise.
+
+        The cell is binarised by the page's threshold, then on its own at each share of
+        :data:`HEADER_STRICTNESS` (a bold header's digits touch under a loose threshold, and a
+        strict one breaks their thin strokes): the first binarisation whose years are all
+        plausible is taken; none is chosen by a count of digits."""
         x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
         if x1 - x0 < 4 or y1 - y0 < 4 or not year_groups(text):
             return "", "", None
-        runs = [r for r in self._glyph_runs(slice(y0, y1), slice(x0, x1)) if r.trusted]
-        years = [r.text for r in runs if 3 <= sum(ch in DIGITS for ch in r.text) <= 5]
-        settled = with_years(text, years)
-        if settled is None:
-            return "", "", None
-        return settled, text, round(max(min(r.similarity for r in runs) - 0.1, DOUBT_CONFIDENCE), 3)
+        gray = self.page.gray[y0:y1, x0:x1]
+        crops = [self.page.binary[y0:y1, x0:x1]] + [binarise(gray, s) for s in HEADER_STRICTNESS]
+        for crop in crops:
+            runs = [r for r in number_runs(read_glyphs(np.ascontiguousarray(crop))) if r.trusted]
+            years = [r for r in runs if 3 <= sum(ch in DIGITS for ch in r.text) <= 5]
+            settled = with_years(text, [r.text for r in years])
+            if settled is not None:
+                similarity = min(r.similarity for r in years)
+                return settled, text, round(max(similarity - 0.1, DOUBT_CONFIDENCE), 3)
+        return "", "", None
 
     def _header_rereads(self, box: PixelBox, text: str) -> list[Callable[[], Reading]]:
         own: list[Reading] = []
