@@ -235,3 +235,25 @@ def header_rows(table: Table) -> int:
         if any(c.row == row and _SCORE_CELL.fullmatch(c.text.strip()) for c in table.cells):
             return row
     return min(HEADER_ROWS, table.n_rows)
+
+
+#: Words after which a number is a year (พ.ศ. ๒๕๖๖, ปีงบประมาณ ๒๕๖๖, ปี ๒๕๖๕).
+YEAR_WORDS = ("พ.ศ.", "พ.ศ", "ปี", "ปีงบประมาณ")
+
+
+def misread_year(token: str, before: str) -> bool:
+    """Whether a token of running text is a year misread: four digits that follow a year word
+    (:data:`YEAR_WORDS`) and are no plausible year.
+
+    >>> misread_year("๒๕๐๒", "ประจำปีงบประมาณ พ.ศ."), misread_year("๒๕๖๖", "พ.ศ.")
+    (True, False)
+    >>> misread_year("๒๕๐๒", "ได้คะแนน"), misread_year("๘๓.๐๘", "ปี")
+    (False, False)
+    """
+    groups = year_groups(token)
+    if len(groups) != 1 or groups[0] != token.strip() or plausible_year(token.strip()):
+        return False
+    if sum(ch.isdigit() for ch in _arabic(token)) != 4:
+        return False
+    squashed = "".join(before.split())
+    return any(squashed.endswith(word) for word in YEAR_WORDS)

@@ -36,6 +36,7 @@ from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union
 from extractors.ocr.fields import (
     Reading,
     header_rows,
+    misread_year,
     period_column,
     settle,
     settle_header,
@@ -142,11 +143,27 @@ class PageReader:
             confidences = [s.confidence for s in token.symbols]
             self.symbol_confidences.extend(confidences)
             text = compose_sara_am(token.text)
-            words.append(Word(text, text, self.pt(token.box), round(min(confidences) / 100, 3)))
+            word_conf = round(min(confidences) / 100, 3)
+            if misread_year(text, " ".join(w.text for w in words)):
+                text, word_conf = self.year(token.box, text, word_conf)
+            words.append(Word(text, text, self.pt(token.box), word_conf))
         text, _notes = clean_ocr_text(" ".join(w.text for w in words))
         word_confs = [w.confidence for w in words if w.confidence is not None]
         confidence = round(sum(word_confs) / len(word_confs), 3) if word_confs else None
         return Line(text=text, raw=raw, box=self.pt(line_box), words=tuple(words), confidence=confidence)
+
+    def year(self, box: PixelBox, text: str, confidence: float) -> tuple[str, float]:
+        """A year of running text that is no plausible year (``พ.ศ. ๒๕๐๒``), read again by the glyph
+        reader (:meth:`header_years`); kept, with its confidence, when no reading is plausible.
+        A year changed so carries a doubt."""
+        pad = max((box[3] - box[1]) // 4, 2)
+        cell = (box[0] - pad - INSET, box[1] - pad - INSET, box[2] + pad + INSET, box[3] + pad + INSET)
+        settled, _raw, conf = self.header_years(cell, text, text)
+        if not settled or conf is None:
+            return text, confidence
+        why = "read again from glyph shapes: the first reading is no plausible year"
+        self.doubts.append(OcrDoubt(settled, text, self.pt(box), why))
+        return settled, conf
 
     def _numbers(self, symbols: list[OcrSymbol], line_box: PixelBox, gap: float = 1e9) -> list[OcrSymbol]:
         """The symbols with each number re-read from its glyphs (see the module docstring, step 5).
@@ -324,7 +341,7 @@ class PageReader:
             self.settle_periods(table, grid)
         return table
 
-    def header_years(self, box: PixelBox, text: str) -> tuple[str, str, float | None]:
+    def header_years(self, box: PixelBox, text: str, raw: str) -> tuple[str, str, float | None]:
         """A header cell's years read again by the glyph reader (the score cells' digit reader):
         ``text`` with its year-like groups replaced when the glyphs give as many trusted
         plausible years; ``("", "", None)`` otherwise.
@@ -333,7 +350,9 @@ class PageReader:
         :data:`HEADER_STRICTNESS` (a bold header's digits touch under a loose threshold, and a
         strict one breaks their thin strokes): the first binarisation whose years are all
         plausible is taken; none is chosen by a count of digits."""
-        x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
+        h, w = self.page.binary.shape
+        x0, y0 = max(box[0] + INSET, 0), max(box[1] + INSET, 0)
+        x1, y1 = min(box[2] - INSET, w), min(box[3] - INSET, h)
         if x1 - x0 < 4 or y1 - y0 < 4 or not year_groups(text):
             return "", "", None
         gray = self.page.gray[y0:y1, x0:x1]
@@ -344,10 +363,10 @@ class PageReader:
             settled = with_years(text, [r.text for r in years])
             if settled is not None:
                 similarity = min(r.similarity for r in years)
-                return settled, text, round(max(similarity - 0.1, DOUBT_CONFIDENCE), 3)
+                return settled, raw, round(max(similarity - 0.1, DOUBT_CONFIDENCE), 3)
         return "", "", None
 
-    def _header_rereads(self, box: PixelBox, text: str) -> list[Callable[[], Reading]]:
+    def _header_rereads(self, box: PixelBox, text: str, raw: str) -> list[Callable[[], Reading]]:
         own: list[Reading] = []
 
         def read_own() -> Reading:
@@ -355,9 +374,9 @@ class PageReader:
             return own[-1]
 
         return [
-            lambda: self.header_years(box, text),
+            lambda: self.header_years(box, text, raw),
             read_own,
-            lambda: self.header_years(box, own[-1][0] if own else ""),
+            lambda: self.header_years(box, *(own[-1][:2] if own else ("", ""))),
         ]
 
     def settle_headers(self, table: Table, grid: Grid) -> None:
@@ -374,12 +393,15 @@ class PageReader:
                 cells.append(cell)
                 continue
             first = (cell.text, cell.raw, cell.confidence)
-            rereads = self._header_rereads(box, cell.text)
+            rereads = self._header_rereads(box, cell.text, cell.raw)
             (text, raw, conf), others = settle_header(first, rereads)
             if others is not None:
                 conf = DOUBT_CONFIDENCE
                 why = "no reading of the header cell gives a plausible year"
                 self.doubts.append(OcrDoubt(cell.text, " / ".join(others), cell.box, why))
+            elif cell.text.strip() and text != cell.text:
+                why = "read again: the first reading of the header cell gives no plausible year"
+                self.doubts.append(OcrDoubt(text, cell.text, cell.box, why))
             cells.append(replace(cell, text=text, raw=raw, confidence=conf))
         table.cells = cells
 
