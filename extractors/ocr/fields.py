@@ -216,24 +216,30 @@ def settle_header(
     return first, others
 
 
-#: A cell that is a score alone: the row holding it is data, not header.
-_SCORE_CELL = re.compile(r"[+-]?[0-9๐-๙]{1,3}[.,][0-9๐-๙]{2}")
+#: A cell that starts so is data, not header.
+_LEADING_DIGIT = re.compile(r"[+-]?[0-9๐-๙]")
 
 
 def header_rows(table: Table) -> int:
     """How many of the table's first rows are its header: rows (at most :data:`HEADER_ROWS`) before
-    the first row with a cell that is a score alone.
+    the first row with a cell that starts with a digit (an item ``๑.``, a score ``๘๘.๑๒``, a
+    period ``๑ ต.ค. ๖๕``), a header's years alone (``๒๕๖๔``) excepted.
 
     >>> from schemas import BBox, Cell, TableQuality
     >>> box = BBox(0, 0, 1, 1)
-    >>> cells = [Cell(0, 0, "ตัวชี้วัด", "", box), Cell(0, 1, "คะแนน ๒๕๖๕", "", box),
-    ...          Cell(1, 0, "๑. การปฏิบัติหน้าที่", "", box), Cell(1, 1, "๘๘.๑๒", "", box)]
-    >>> header_rows(Table(1, 0, box, 2, 2, cells, TableQuality("lines", 1.0, 1.0, 1.0, [])))
+    >>> cells = [Cell(0, 0, "ตัวชี้วัด", "", box), Cell(0, 1, "๒๕๖๕", "", box),
+    ...          Cell(1, 0, "การปฏิบัติหน้าที่", "", box), Cell(1, 1, "๘๘.๑๒", "", box),
+    ...          Cell(2, 0, "มาตรการ", "", box), Cell(2, 1, "๓", "", box)]
+    >>> header_rows(Table(1, 0, box, 3, 2, cells, TableQuality("lines", 1.0, 1.0, 1.0, [])))
     1
     """
-    for row in range(HEADER_ROWS):
-        if any(c.row == row and _SCORE_CELL.fullmatch(c.text.strip()) for c in table.cells):
-            return row
+    for row in range(min(HEADER_ROWS, table.n_rows)):
+        for cell in table.cells:
+            text = cell.text.strip()
+            if cell.row != row or not _LEADING_DIGIT.match(text):
+                continue
+            if not all(plausible_year(word) for word in text.split()):
+                return row
     return min(HEADER_ROWS, table.n_rows)
 
 
