@@ -9,6 +9,14 @@ restricted to Thai letters, digits, ``.``, ``-``, ``/`` and space.  A reading is
 reading wins, in that order.  When none does, the first reading stays, with a low confidence and a
 doubt (a check for a person), unless every reading said the same thing.
 
+A header cell (the table's first rows, before a row that starts with a digit) is a field too: a
+year in it must be a Buddhist-era year in :data:`YEAR_RANGE` (``คะแนน ๒๕๖๔``; a 150 dpi scan gave
+``๒.๕๖.๔`` and ``๓๕๖๕``, and the two-year table lost every indicator).  A header reading whose
+years are not plausible is read again: its years by the glyph reader, the cell binarised on its
+own, that reading's years by the glyph reader; the first plausible reading wins (with a doubt that
+names the first), otherwise the first stays with a low confidence and a doubt.  A year after
+``พ.ศ.``/``ปี`` in running text is checked the same way (:func:`misread_year`).
+
 The parser is the ITA layer's own (OCR may import ITA: the import contract allows it), so the cell
 is accepted by the rule that will read it.
 """
