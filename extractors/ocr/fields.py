@@ -9,6 +9,14 @@ restricted to Thai letters, digits, ``.``, ``-``, ``/`` and space.  A reading is
 reading wins, in that order.  When none does, the first reading stays, with a low confidence and a
 doubt (a check for a person), unless every reading said the same thing.
 
+A header cell (the table's first rows, before a row that starts with a digit) is a field too: a
+year in it must be a Buddhist-era year in :data:`YEAR_RANGE` (``คะแนน ๒๕๖๔``; a 150 dpi scan gave
+``๒.๕๖.๔`` and ``๓๕๖๕``, and the two-year table lost every indicator).  A header reading whose
+years are not plausible is read again: its years by the glyph reader, the cell binarised on its
+own, that reading's years by the glyph reader; the first plausible reading wins (with a doubt that
+names the first), otherwise the first stays with a low confidence and a doubt.  A year after
+``พ.ศ.``/``ปี`` in running text is checked the same way (:func:`misread_year`).
+
 The parser is the ITA layer's own (OCR may import ITA: the import contract allows it), so the cell
 is accepted by the rule that will read it.
 """
@@ -105,3 +113,161 @@ def settle(first: Reading, rereads: Sequence[Callable[[], Reading]]) -> tuple[Re
     if others or _LATIN.search(first[0]):
         return first, others
     return first, None
+
+
+# --- header cells ----------------------------------------------------------------------------
+
+#: A year in a table's header is a Buddhist-era fiscal year within these (ITA began in 2557; the
+#: range leaves room both ways).  A header number outside it was misread (``๒.๕๖.๔``, ``๓๕๖๕``).
+YEAR_RANGE = (2550, 2580)
+#: A stretch of digits with the punctuation OCR puts inside them.
+_DIGIT_GROUP = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,/]*[0-9๐-๙])?")
+#: A number that is well formed as something other than a year: a score (``๘๘.๑๒``), an amount
+#: (``50,000``), a date (``31/3/2565`` is checked by its parts).
+_NOT_A_YEAR = re.compile(r"\d+\.\d{1,2}|\d{1,3}(?:,\d{3})+")
+
+
+def _arabic(text: str) -> str:
+    return text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+
+
+def year_groups(text: str) -> list[str]:
+    """The digit groups of a header cell that stand where a year would: three to five digits, with
+    any punctuation OCR put among them, that are not a well-formed score or amount.
+
+    >>> year_groups("คะแนน ๒.๕๖.๔"), year_groups("คะแนน ๒๕๖๕ ผลต่าง ๘๘.๑๒ (๑)")
+    (['๒.๕๖.๔'], ['๒๕๖๕'])
+    >>> year_groups("งบประมาณ 50,000 บาท"), year_groups("ภายใน 31/3/2565")
+    ([], ['2565'])
+    """
+    found: list[str] = []
+    for match in _DIGIT_GROUP.finditer(text):
+        group = match.group()
+        arabic = _arabic(group)
+        if _NOT_A_YEAR.fullmatch(arabic):
+            continue
+        parts = arabic.split("/") if "/" in arabic else [arabic]
+        for part, raw in zip(parts, group.split("/") if "/" in group else [group], strict=True):
+            digits = sum(ch.isdigit() for ch in part)
+            if 3 <= digits <= 5:
+                found.append(raw)
+    return found
+
+
+def plausible_year(group: str) -> bool:
+    """Whether a digit group is a Buddhist-era year in :data:`YEAR_RANGE`, in either script.
+
+    >>> plausible_year("๒๕๖๔"), plausible_year("2565"), plausible_year("๓๕๖๕"), plausible_year("๒.๕๖.๔")
+    (True, True, False, False)
+    """
+    arabic = _arabic(group)
+    return arabic.isdigit() and YEAR_RANGE[0] <= int(arabic) <= YEAR_RANGE[1]
+
+
+def header_settled(text: str) -> bool:
+    """Whether every year-like group of a header cell is a plausible year (a cell without one is).
+
+    >>> header_settled("คะแนน ๒๕๖๔"), header_settled("คะแนน ๓๕๖๕"), header_settled("ผลต่าง")
+    (True, False, True)
+    """
+    return all(plausible_year(g) for g in year_groups(text))
+
+
+def with_years(text: str, years: Sequence[str]) -> str | None:
+    """``text`` with its year-like groups replaced, in order, by ``years`` (read from the glyphs),
+    when there are as many of each and every one is plausible; ``None`` otherwise (never a guess).
+
+    >>> with_years("คะแนน ๓๕๖๕", ["๒๕๖๕"]), with_years("คะแนน ๓๕๖๕", ["๓๕๖๕"])
+    ('คะแนน ๒๕๖๕', None)
+    >>> with_years("คะแนน ๒.๕๖.๔ และ ๒๕๖๕", ["๒๕๖๔"]) is None
+    True
+    """
+    groups = year_groups(text)
+    if not groups or len(groups) != len(years) or not all(plausible_year(y) for y in years):
+        return None
+    out, at = [], 0
+    for group, year in zip(groups, years, strict=True):
+        start = text.index(group, at)
+        out.append(text[at:start] + year)
+        at = start + len(group)
+    return "".join(out) + text[at:]
+
+
+def settle_header(
+    first: Reading, rereads: Sequence[Callable[[], Reading]]
+) -> tuple[Reading, list[str] | None]:
+    """A header cell's reading to keep: the first whose years are all plausible; when none is, the
+    first reading with the other readings (for a doubt), or ``None`` when there is nothing to doubt.
+
+    >>> settle_header(("คะแนน ๓๕๖๕", "", 0.9), [lambda: ("คะแนน ๒๕๖๕", "", 0.8)])
+    (('คะแนน ๒๕๖๕', '', 0.8), None)
+    >>> lost, other = lambda: ("คะแนน", "", 0.8), lambda: ("คะแนน ๓.๕๖๕", "", 0.8)
+    >>> settle_header(("คะแนน ๓๕๖๕", "", 0.9), [lost, other])[1]
+    ['คะแนน', 'คะแนน ๓.๕๖๕']
+    >>> settle_header(("", "", None), [lambda: ("ตัวชี้วัด", "", 0.8)])
+    (('ตัวชี้วัด', '', 0.8), None)
+    """
+    if header_settled(first[0]) and first[0].strip():
+        return first, None
+    wanted = len(year_groups(first[0]))
+    others: list[str] = []
+    for reread in rereads:
+        reading = reread()
+        # A reading that lost the year (read the word alone) settles nothing.
+        if reading[0].strip() and header_settled(reading[0]) and len(year_groups(reading[0])) >= wanted:
+            return reading, None
+        text = reading[0].strip()
+        if text and text != first[0].strip() and text not in others:
+            others.append(text)
+    if not first[0].strip():
+        return first, None
+    return first, others
+
+
+#: A cell that starts so is data, not header.
+_LEADING_DIGIT = re.compile(r"[+-]?[0-9๐-๙]")
+
+
+def header_rows(table: Table) -> int:
+    """How many of the table's first rows are its header: rows (at most :data:`HEADER_ROWS`) before
+    the first row with a cell that starts with a digit (an item ``๑.``, a score ``๘๘.๑๒``, a
+    period ``๑ ต.ค. ๖๕``), a header's years alone (``๒๕๖๔``) excepted.
+
+    >>> from schemas import BBox, Cell, TableQuality
+    >>> box = BBox(0, 0, 1, 1)
+    >>> cells = [Cell(0, 0, "ตัวชี้วัด", "", box), Cell(0, 1, "๒๕๖๕", "", box),
+    ...          Cell(1, 0, "การปฏิบัติหน้าที่", "", box), Cell(1, 1, "๘๘.๑๒", "", box),
+    ...          Cell(2, 0, "มาตรการ", "", box), Cell(2, 1, "๓", "", box)]
+    >>> header_rows(Table(1, 0, box, 3, 2, cells, TableQuality("lines", 1.0, 1.0, 1.0, [])))
+    1
+    """
+    for row in range(min(HEADER_ROWS, table.n_rows)):
+        for cell in table.cells:
+            text = cell.text.strip()
+            if cell.row != row or not _LEADING_DIGIT.match(text):
+                continue
+            if not all(plausible_year(word) for word in text.split()):
+                return row
+    return min(HEADER_ROWS, table.n_rows)
+
+
+#: Words after which a number is a year (พ.ศ. ๒๕๖๖, ปีงบประมาณ ๒๕๖๖, ปี ๒๕๖๕).
+YEAR_WORDS = ("พ.ศ.", "พ.ศ", "ปี", "ปีงบประมาณ")
+
+
+def misread_year(token: str, before: str) -> bool:
+    """Whether a token of running text is a year misread: four digits that follow a year word
+    (:data:`YEAR_WORDS`) and are no plausible year.
+
+    >>> misread_year("๒๕๐๒", "ประจำปีงบประมาณ พ.ศ."), misread_year("๒๕๖๖", "พ.ศ.")
+    (True, False)
+    >>> misread_year("๒๕๐๒", "ได้คะแนน"), misread_year("๘๓.๐๘", "ปี")
+    (False, False)
+    """
+    groups = year_groups(token)
+    if len(groups) != 1 or groups[0] != token.strip() or plausible_year(token.strip()):
+        return False
+    if sum(ch.isdigit() for ch in _arabic(token)) != 4:
+        return False
+    squashed = "".join(before.split())
+    return any(squashed.endswith(word) for word in YEAR_WORDS)

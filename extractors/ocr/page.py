@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -33,7 +33,16 @@ import pypdfium2 as pdfium
 
 from extractors.ocr.digit_glyphs import DIGITS, NumberRun, number_runs, read_glyphs
 from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
-from extractors.ocr.fields import period_column, settle
+from extractors.ocr.fields import (
+    Reading,
+    header_rows,
+    misread_year,
+    period_column,
+    settle,
+    settle_header,
+    with_years,
+    year_groups,
+)
 from extractors.ocr.geometry import prepare_page
 from extractors.ocr.image_grid import Grid, find_grids
 from extractors.ocr.raster import Cleaned, Gray, binarise
@@ -80,6 +89,9 @@ IMAGE_EDGE_TOLERANCE = 4.0
 #: Numbers are also re-read from their crop binarised on its own, at these shares of its Otsu
 #: threshold (1.0: Otsu of the crop alone; lower: thinner strokes, touching digits apart).
 GLYPH_STRICTNESS = (1.0, 0.8)
+#: A header cell's years are re-read from the cell binarised on its own at these shares of its
+#: Otsu threshold, in this order (see :meth:`PageReader.header_years`).
+HEADER_STRICTNESS = (1.0, 0.9, 0.8, 0.7)
 #: A symbol this close to a number (share of the line's height) is looked at as part of it.
 TOUCHING_GAP = 0.12
 
@@ -131,11 +143,27 @@ class PageReader:
             confidences = [s.confidence for s in token.symbols]
             self.symbol_confidences.extend(confidences)
             text = compose_sara_am(token.text)
-            words.append(Word(text, text, self.pt(token.box), round(min(confidences) / 100, 3)))
+            word_conf = round(min(confidences) / 100, 3)
+            if misread_year(text, " ".join(w.text for w in words)):
+                text, word_conf = self.year(token.box, text, word_conf)
+            words.append(Word(text, text, self.pt(token.box), word_conf))
         text, _notes = clean_ocr_text(" ".join(w.text for w in words))
         word_confs = [w.confidence for w in words if w.confidence is not None]
         confidence = round(sum(word_confs) / len(word_confs), 3) if word_confs else None
         return Line(text=text, raw=raw, box=self.pt(line_box), words=tuple(words), confidence=confidence)
+
+    def year(self, box: PixelBox, text: str, confidence: float) -> tuple[str, float]:
+        """A year of running text that is no plausible year (``พ.ศ. ๒๕๐๒``), read again by the glyph
+        reader (:meth:`header_years`); kept, with its confidence, when no reading is plausible.
+        A year changed so carries a doubt."""
+        pad = max((box[3] - box[1]) // 4, 2)
+        cell = (box[0] - pad - INSET, box[1] - pad - INSET, box[2] + pad + INSET, box[3] + pad + INSET)
+        settled, _raw, conf = self.header_years(cell, text, text)
+        if not settled or conf is None:
+            return text, confidence
+        why = "read again from glyph shapes: the first reading is no plausible year"
+        self.doubts.append(OcrDoubt(settled, text, self.pt(box), why))
+        return settled, conf
 
     def _numbers(self, symbols: list[OcrSymbol], line_box: PixelBox, gap: float = 1e9) -> list[OcrSymbol]:
         """The symbols with each number re-read from its glyphs (see the module docstring, step 5).
@@ -250,13 +278,18 @@ class PageReader:
 
     def cell(self, box: PixelBox, reread: str = "") -> tuple[str, str, float | None]:
         """``(text, raw, confidence)`` of one cell's interior, read on its own (``reread``:
-        ``"thai"`` or ``"period"``, a second reading of a field, see :mod:`extractors.ocr.fields`)."""
+        ``"thai"`` or ``"period"``, a second reading of a field, see :mod:`extractors.ocr.fields`;
+        ``"own"``: the cell binarised on its own, not by the page's threshold: a shaded header
+        row's edges, which the page's paper estimate leaves darker, are no ink then)."""
         x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
         if x1 - x0 < 4 or y1 - y0 < 4:
             return "", "", None
         if int(np.count_nonzero(self.page.binary[y0:y1, x0:x1])) < MIN_CELL_INK:
             return "", "", None
-        crop = _pad(self.page.ink_image[y0:y1, x0:x1])
+        if reread == "own":
+            crop = _pad(np.asarray(255 - binarise(self.page.gray[y0:y1, x0:x1]), np.uint8))
+        else:
+            crop = _pad(self.page.ink_image[y0:y1, x0:x1])
         lines = self._cell_lines(crop, x0 - PAD, y0 - PAD, reread == "thai", reread == "period")
         if not reread and _looks_misread(lines):  # Latin guesses for Thai: read again as Thai only
             thai = self._cell_lines(crop, x0 - PAD, y0 - PAD, thai_only=True)
@@ -304,8 +337,73 @@ class PageReader:
         read = [(self.pt(b), *self.cell(b)) for b in grid.cells]
         table = grid_table(read, page)
         if table is not None:
+            self.settle_headers(table, grid)
             self.settle_periods(table, grid)
         return table
+
+    def header_years(self, box: PixelBox, text: str, raw: str) -> tuple[str, str, float | None]:
+        """A header cell's years read again by the glyph reader (the score cells' digit reader):
+        ``text`` with its year-like groups replaced when the glyphs give as many trusted
+        plausible years; ``("", "", None)`` otherwise.
+
+        The cell is binarised by the page's threshold, then on its own at each share of
+        :data:`HEADER_STRICTNESS` (a bold header's digits touch under a loose threshold, and a
+        strict one breaks their thin strokes): the first binarisation whose years are all
+        plausible is taken; none is chosen by a count of digits."""
+        h, w = self.page.binary.shape
+        x0, y0 = max(box[0] + INSET, 0), max(box[1] + INSET, 0)
+        x1, y1 = min(box[2] - INSET, w), min(box[3] - INSET, h)
+        if x1 - x0 < 4 or y1 - y0 < 4 or not year_groups(text):
+            return "", "", None
+        gray = self.page.gray[y0:y1, x0:x1]
+        crops = [self.page.binary[y0:y1, x0:x1]] + [binarise(gray, s) for s in HEADER_STRICTNESS]
+        for crop in crops:
+            runs = [r for r in number_runs(read_glyphs(np.ascontiguousarray(crop))) if r.trusted]
+            years = [r for r in runs if 3 <= sum(ch in DIGITS for ch in r.text) <= 5]
+            settled = with_years(text, [r.text for r in years])
+            if settled is not None:
+                similarity = min(r.similarity for r in years)
+                return settled, raw, round(max(similarity - 0.1, DOUBT_CONFIDENCE), 3)
+        return "", "", None
+
+    def _header_rereads(self, box: PixelBox, text: str, raw: str) -> list[Callable[[], Reading]]:
+        own: list[Reading] = []
+
+        def read_own() -> Reading:
+            own.append(self.cell(box, "own"))
+            return own[-1]
+
+        return [
+            lambda: self.header_years(box, text, raw),
+            read_own,
+            lambda: self.header_years(box, *(own[-1][:2] if own else ("", ""))),
+        ]
+
+    def settle_headers(self, table: Table, grid: Grid) -> None:
+        """Header cells read as what they are (:func:`extractors.ocr.fields.settle_header`): a
+        year in one must be plausible, and a header cell with ink must read as something.  The
+        re-readings, in order: the years by the glyph reader; the cell binarised on its own
+        (a shaded row); the years of that reading by the glyph reader."""
+        rows = header_rows(table)
+        pixels = {self.pt(b): b for b in grid.cells}
+        cells = []
+        for cell in table.cells:
+            box = pixels.get(cell.box) if cell.box is not None else None
+            if cell.row >= rows or box is None or cell.box is None:
+                cells.append(cell)
+                continue
+            first = (cell.text, cell.raw, cell.confidence)
+            rereads = self._header_rereads(box, cell.text, cell.raw)
+            (text, raw, conf), others = settle_header(first, rereads)
+            if others is not None:
+                conf = DOUBT_CONFIDENCE
+                why = "no reading of the header cell gives a plausible year"
+                self.doubts.append(OcrDoubt(cell.text, " / ".join(others), cell.box, why))
+            elif cell.text.strip() and text != cell.text:
+                why = "read again: the first reading of the header cell gives no plausible year"
+                self.doubts.append(OcrDoubt(text, cell.text, cell.box, why))
+            cells.append(replace(cell, text=text, raw=raw, confidence=conf))
+        table.cells = cells
 
     def settle_periods(self, table: Table, grid: Grid) -> None:
         """Period cells re-read until a reading parses (:mod:`extractors.ocr.fields`)."""

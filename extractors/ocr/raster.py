@@ -31,8 +31,11 @@ MIN_SKEW = 0.1
 #: than the mean of the ``LOCAL_WINDOW``-pixel square around it (at 200 dpi, 51 px is two lines).
 LOCAL_CONTRAST = 45
 LOCAL_WINDOW = 51
-#: ... on areas that are solid ink to Otsu this many pixels each way (a stroke is thinner).
+#: ... on areas that are solid ink to Otsu this many pixels high (a stroke is thinner) and
+#: :data:`SHADE_WIDTH` wide: a shaded band is wider than any letter, and a bold letter that a
+#: blurred low-resolution scan fills in is not (its neighbourhood kept ink, a ruling under it too).
 SHADE_SIDE = 9
+SHADE_WIDTH = 3 * SHADE_SIDE
 #: The skew search works on an image this wide (pixels): enough for 0.05° on an A4 page.
 SKEW_WIDTH = 1000
 
@@ -98,10 +101,11 @@ def binarise_page(gray: Gray, window: int = LOCAL_WINDOW, contrast: float = LOCA
     True
     """
     dark = binarise(gray)
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (SHADE_SIDE, SHADE_SIDE))
-    solid = cv2.morphologyEx(dark, cv2.MORPH_OPEN, kernel)
+    band = cv2.getStructuringElement(cv2.MORPH_RECT, (SHADE_WIDTH, SHADE_SIDE))
+    solid = cv2.morphologyEx(dark, cv2.MORPH_OPEN, band)
     if not solid.any():
         return dark
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (SHADE_SIDE, SHADE_SIDE))
     shaded = cv2.dilate(solid, kernel) > 0
     mean = cv2.blur(gray, (window, window), borderType=cv2.BORDER_REPLICATE).astype(np.int16)
     stands_out = gray.astype(np.int16) < mean - int(contrast)

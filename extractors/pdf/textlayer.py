@@ -157,6 +157,9 @@ class _PageReader:
         return rules
 
     def image_area_share(self, width: float, height: float) -> float:
+        # Image bounds are in the page's own space, before /Rotate; the page's size is after it.
+        if self.page.get_rotation() in (90, 270):
+            width, height = height, width
         area = 0.0
         page_area = max(width * height, 1.0)
         for obj in self.page.get_objects(filter=(_OBJ_IMAGE,), max_depth=2):
