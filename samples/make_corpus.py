@@ -1036,7 +1036,8 @@ def draw_measures(
 
     def action(g: Group, row: Row, first: bool, fields: set[str]) -> dict[str, Any]:
         inherited = [] if first else [f for f in ("issue", "measure") if f in fields]
-        basis = g.issue if with_issue else g.measure
+        # only what the table prints can name an indicator: the issue, else the measure, else nothing
+        basis = g.issue if "issue" in fields else g.measure if "measure" in fields else None
         return {
             "issue": g.issue if "issue" in fields else None,
             "measure": g.measure if "measure" in fields else None,
