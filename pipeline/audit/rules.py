@@ -808,61 +808,50 @@ def rule_measure_follow_up(ctx: Context) -> list[Finding]:
     )
 
 
+#: Pages or pictures left unread, as the extract's checks report them: the finding's Thai and English
+#: text (``{n}`` the page), and the check statuses that hold nothing to list (a blank scanned page, a
+#: picture with no text read with confidence such as a photo).
+_UNREAD: dict[str, tuple[str, str, frozenset[str]]] = {
+    "OCR_PAGE_NOT_READ": (
+        "หน้า {n} เป็นภาพสแกนที่อ่านด้วย OCR ไม่ได้ ค่าในหน้านี้จึงอาจขาดหายไป",
+        "page {n} is a scan OCR could not read ({status}); its values may be missing",
+        frozenset({"blank"}),
+    ),
+    "PAGES_NOT_READ": (
+        "หน้า {n} เป็นภาพสแกนที่ยังไม่ได้อ่านด้วย OCR ค่าในหน้านี้จึงอาจขาดหายไป",
+        "page {n} is a scan that was not read by OCR; its values may be missing",
+        frozenset(),
+    ),
+    "OCR_REGION_NOT_READ": (
+        "ภาพในหน้า {n} อ่านด้วย OCR ไม่ได้ ค่าในภาพนี้จึงอาจขาดหายไป",
+        "a picture on page {n} could not be read by OCR; its values may be missing",
+        frozenset({"unreadable"}),
+    ),
+    "PICTURES_NOT_READ": (
+        "ภาพในหน้า {n} ยังไม่ได้อ่านด้วย OCR ค่าในภาพจึงอาจขาดหายไป",
+        "the pictures on page {n} were not read by OCR; values in them may be missing",
+        frozenset(),
+    ),
+}
+
+
 def rule_pages_read(ctx: Context) -> list[Finding]:
     out = []
-    for check in ctx.of("OCR_PAGE_NOT_READ"):
-        n = check.page
-        status = check.values.get("status", "")
-        if status == "blank":
-            continue  # a blank scanned page holds nothing to read
-        out.append(
-            finding(
-                "OCR_PAGE_NOT_READ",
-                n,
-                f"page {n}",
-                f"หน้า {n} เป็นภาพสแกนที่อ่านด้วย OCR ไม่ได้ ค่าในหน้านี้จึงอาจขาดหายไป",
-                f"page {n} is a scan OCR could not read ({status}); its values may be missing",
-                **check.values,
+    for code, (thai, english, nothing_to_list) in _UNREAD.items():
+        for check in ctx.of(code):
+            n, status = check.page, check.values.get("status", "")
+            if status in nothing_to_list:
+                continue
+            out.append(
+                finding(
+                    code,
+                    n,
+                    f"page {n}",
+                    thai.format(n=n),
+                    english.format(n=n, status=status),
+                    **check.values,
+                )
             )
-        )
-    for check in ctx.of("PAGES_NOT_READ"):
-        n = check.page
-        out.append(
-            finding(
-                "PAGES_NOT_READ",
-                n,
-                f"page {n}",
-                f"หน้า {n} เป็นภาพสแกนที่ยังไม่ได้อ่านด้วย OCR ค่าในหน้านี้จึงอาจขาดหายไป",
-                f"page {n} is a scan that was not read by OCR; its values may be missing",
-                **check.values,
-            )
-        )
-    for check in ctx.of("OCR_REGION_NOT_READ"):
-        n = check.page
-        if check.values.get("status") != "failed":
-            continue  # a picture with no text read with confidence (a photo) holds nothing to list
-        out.append(
-            finding(
-                "OCR_REGION_NOT_READ",
-                n,
-                f"page {n}",
-                f"ภาพในหน้า {n} อ่านด้วย OCR ไม่ได้ ค่าในภาพนี้จึงอาจขาดหายไป",
-                f"a picture on page {n} could not be read by OCR; its values may be missing",
-                **check.values,
-            )
-        )
-    for check in ctx.of("PICTURES_NOT_READ"):
-        n = check.page
-        out.append(
-            finding(
-                "PICTURES_NOT_READ",
-                n,
-                f"page {n}",
-                f"ภาพในหน้า {n} ยังไม่ได้อ่านด้วย OCR ค่าในภาพจึงอาจขาดหายไป",
-                f"the pictures on page {n} were not read by OCR; values in them may be missing",
-                **check.values,
-            )
-        )
     return out
 
 
