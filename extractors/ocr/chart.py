@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from extractors.ocr.text import clean_ocr_text
-from extractors.thai.text import join_wrapped_lines
+from extractors.thai.text import join_wrapped_lines, thai_digits_to_arabic
 from schemas import BBox, Cell, Line, Table, TableQuality, Word
 
 #: Words further apart than this many line heights belong to different segments.
@@ -87,7 +87,7 @@ def is_score(text: str) -> bool:
     text = text.strip().rstrip("%").strip()
     if not _SCORE.fullmatch(text):
         return False
-    digits = text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙,", "0123456789."))
+    digits = thai_digits_to_arabic(text).replace(",", ".")
     return 0.0 <= float(digits) <= 100.0
 
 

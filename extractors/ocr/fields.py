@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
+from extractors.thai.text import thai_digits_to_arabic
 from schemas import Table
 
 #: The period column's header: the wording every ITA template uses (ระยะเวลาดำเนินการ, ระยะเวลา).
@@ -127,10 +128,6 @@ _DIGIT_GROUP = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,/]*[0-9๐-๙])?")
 _NOT_A_YEAR = re.compile(r"\d+\.\d{1,2}|\d{1,3}(?:,\d{3})+")
 
 
-def _arabic(text: str) -> str:
-    return text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
-
-
 def year_groups(text: str) -> list[str]:
     """The digit groups of a header cell that stand where a year would: three to five digits, with
     any punctuation OCR put among them, that are not a well-formed score or amount.
@@ -143,7 +140,7 @@ def year_groups(text: str) -> list[str]:
     found: list[str] = []
     for match in _DIGIT_GROUP.finditer(text):
         group = match.group()
-        arabic = _arabic(group)
+        arabic = thai_digits_to_arabic(group)
         if _NOT_A_YEAR.fullmatch(arabic):
             continue
         parts = arabic.split("/") if "/" in arabic else [arabic]
@@ -160,7 +157,7 @@ def plausible_year(group: str) -> bool:
     >>> plausible_year("๒๕๖๔"), plausible_year("2565"), plausible_year("๓๕๖๕"), plausible_year("๒.๕๖.๔")
     (True, True, False, False)
     """
-    arabic = _arabic(group)
+    arabic = thai_digits_to_arabic(group)
     return arabic.isdigit() and YEAR_RANGE[0] <= int(arabic) <= YEAR_RANGE[1]
 
 
@@ -267,7 +264,7 @@ def misread_year(token: str, before: str) -> bool:
     groups = year_groups(token)
     if len(groups) != 1 or groups[0] != token.strip() or plausible_year(token.strip()):
         return False
-    if sum(ch.isdigit() for ch in _arabic(token)) != 4:
+    if sum(ch.isdigit() for ch in thai_digits_to_arabic(token)) != 4:
         return False
     squashed = "".join(before.split())
     return any(squashed.endswith(word) for word in YEAR_WORDS)
