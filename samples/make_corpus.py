@@ -591,12 +591,22 @@ def text_cell(text: str | None, align: str = "left", **kw: Any) -> GCell:
 
 
 def build_ita(
-    index: int, rng: random.Random, scores_family: str, measures_family: str, used: set[str]
+    index: int,
+    rng: random.Random,
+    scores_family: str,
+    measures_family: str,
+    used: set[str],
+    font: str | None = None,
 ) -> Doc:
-    """One ITA measures document in the given families; every other axis is drawn from ``rng``."""
+    """One ITA measures document in the given families; every other axis is drawn from ``rng``.
+
+    ``font``, when given, replaces the drawn font (the draw still happens, so the rest of the
+    document is what the same seed gives without it).
+    """
     b = Builder(rng, index, used)
     kind, agency, district, province = rng.choice(AGENCIES)
-    font = FONTS[index % len(FONTS)] if rng.random() < 0.8 else rng.choice(FONTS)
+    drawn = FONTS[index % len(FONTS)] if rng.random() < 0.8 else rng.choice(FONTS)
+    font = font or drawn
     b.digit_style = rng.choice(("thai", "arabic", "mixed"))
     if scores_family in ("screenshot", "bar-chart") and b.digit_style == "thai":
         b.digit_style = rng.choice(("thai", "mixed"))
@@ -1426,6 +1436,38 @@ ITA_MENTIONS = {
     "action-plan-report": "ผลการดำเนินงานนี้เผยแพร่เพื่อประกอบการประเมิน ITA ตัวชี้วัดที่ 10 การป้องกันการทุจริต",
     "moit": "ประกอบการประเมินคุณธรรมและความโปร่งใส (ITA) ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล",
 }
+#: a second draw, made after the first corpus was split, all of it ``dev``: more documents in
+#: the families the first draw's held-out documents showed weak (column score tables, borderless
+#: measures, progress tables, the Norasi, Laksaman and Loma fonts), so mechanisms are tuned on
+#: documents of those families without looking at the held-out ones.  (scores, measures, font)
+SECOND_SEED = 29
+SECOND_DRAW = (
+    ("column", "borderless", "Norasi"),
+    ("column", "progress", "Loma"),
+    ("column", "ruled", "Loma"),
+    ("column", "merged", "Norasi"),
+    ("column", "paragraphs", "Garuda"),
+    ("column", "slides", "Laksaman"),
+    ("bar-chart", "borderless", "Laksaman"),
+    ("bar-chart", "progress", "Norasi"),
+    ("bar-chart", "ruled", "Loma"),
+    ("two-years", "borderless", "Norasi"),
+    ("two-years", "progress", "Laksaman"),
+    ("screenshot", "borderless", "Loma"),
+    ("prose", "borderless", "Laksaman"),
+    ("row", "borderless", "Norasi"),
+    ("order", "borderless", "Loma"),
+    ("split", "borderless", "Kinnari"),
+    ("order", "progress", "Norasi"),
+    ("row", "progress", "Laksaman"),
+    ("prose", "progress", "Loma"),
+    ("split", "merged", "Norasi"),
+    ("screenshot", "progress", "Laksaman"),
+    ("two-years", "merged", "Loma"),
+    ("order", "paragraphs", "Laksaman"),
+    ("row", "merged", "Norasi"),
+)
+
 LOOKALIKES = (
     "procurement",
     "anti-bribery",
@@ -1459,6 +1501,11 @@ def corpus_docs() -> list[Doc]:
         chosen = split_rng.sample(members, round(len(members) / 3))
         for d in chosen:
             d.split = "holdout"
+    second = random.Random(SECOND_SEED)
+    first_index = len(docs) + 1
+    for k, (sf, mf, font) in enumerate(SECOND_DRAW):
+        rng_k = random.Random(second.getrandbits(64))
+        docs.append(build_ita(first_index + k, rng_k, sf, mf, set(), font=font))
     return docs
 
 

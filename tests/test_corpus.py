@@ -41,9 +41,19 @@ def _name(path: Path) -> str:
 
 #: Documents still below the bar (issue 17 is open for them), strict: one that starts to pass fails
 #: the run until it is taken off this list.  Dev documents: a title line break that fell at a space
-#: joined without one (c08, c11, c28, c40); a bar value read 73.3 for 73.90 (c61).  The rest are
-#: holdout documents, listed by name only: nobody tunes against them.
+#: joined without one (c08, c11, c28, c40); a bar value read 73.3 for 73.90 (c61); the second
+#: draw's dev documents (c72 and after) as first measured.  The rest are holdout documents, listed by
+#: name only: nobody tunes against them.
 BELOW_THE_BAR = {
+    "c72-column-borderless-2564",
+    "c78-bar-chart-borderless-2569",
+    "c79-bar-chart-progress-2565",
+    "c80-bar-chart-ruled-2567",
+    "c86-order-borderless-2568",
+    "c89-row-progress-2567",
+    "c90-prose-progress-2564",
+    "c92-screenshot-progress-2566",
+    "c93-two-years-merged-2563",
     "c08-order-borderless-2569",
     "c11-prose-merged-2563",
     "c28-screenshot-ruled-2569",
