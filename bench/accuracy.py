@@ -4,6 +4,7 @@
     python bench/accuracy.py                  # samples/, tests/data/unseen/ and the corpus by family
     python bench/accuracy.py --verbose        # also list every mismatch
     python bench/accuracy.py --only samples   # one set: samples, corpus
+    python bench/accuracy.py --corpus /tmp/draw31   # a fresh draw (make_corpus.py --draw 31 --out ...)
     python bench/accuracy.py --save-baseline  # also write bench/accuracy-baseline.json from this run
 
 For each sample it prints the share of document fields, indicator number+score pairs, action rows,
@@ -95,12 +96,13 @@ def _pct(tally: Tally | None, group: str) -> str:
     return f"{100 * ok / total:5.1f}" if total else "    –"
 
 
-def corpus_by_family(verbose: bool) -> dict[str, dict[str, Tally]]:
-    """{axis: {value: {group: [ok, total]}}} over the corpus, plus ``all``; one extraction per document."""
+def corpus_by_family(verbose: bool, folder: Path | None = None) -> dict[str, dict[str, Tally]]:
+    """{axis: {value: {group: [ok, total]}}} over the corpus (or ``folder``, a corpus-like draw),
+    plus ``all``; one extraction per document."""
     from pipeline.extract import extract
 
     tallies: dict[str, dict[str, Tally]] = {"all": {"all": {}}}
-    paths = sorted((ROOT / "samples" / "corpus").glob("*.expected.json"))
+    paths = sorted((folder or ROOT / "samples" / "corpus").glob("*.expected.json"))
     for path in paths:
         expected = json.loads(path.read_text(encoding="utf-8"))
         pdf = path.with_name(path.name.replace(".expected.json", ".pdf"))
@@ -152,7 +154,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--only", choices=("samples", "corpus"), help="measure one set only")
     parser.add_argument("--save-baseline", action="store_true", help=f"write {BASELINE.relative_to(ROOT)}")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        metavar="DIR",
+        help="measure this corpus-like folder instead (a fresh draw: make_corpus.py --draw SEED --out DIR)",
+    )
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        if args.save_baseline:
+            parser.error("--save-baseline measures the committed corpus only")
+        print_corpus(corpus_by_family(args.verbose, args.corpus), None)
+        return 0
     samples_totals: dict[str, Any] = {}
     if args.only != "corpus":
         samples_totals = measure_samples(args.verbose)
