@@ -175,8 +175,8 @@ _ITEM = re.compile(f"^\\s*{LIST_MARKER}")
 
 
 def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
-    """A fragment of the row above, its cells wrapped over the page break: the row leaves the
-    issue/measure columns empty and has no period of its own (a row's period is printed at its top:
+    """A fragment of the row above, its cells wrapped over the page break: the row starts no
+    numbered issue/measure and has no period of its own (a row's period is printed at its top:
     ``แวดล้อม`` of ``กองสาธารณสุขและสิ่ง`` / ``แวดล้อม``, ``2. กำหนดแนวทาง`` of a steps list), or
     starts no item and its period is a fragment (``2565`` of ``1 ต.ค. 2564 - 30 ก.ย.`` / ``2565``).
 
@@ -192,13 +192,26 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
     True
     >>> _period_cut(LogicalRow(2, texts={1: "จัดทำคู่มือ", 2: "กองช่าง", 3: "ก.ค. 65"}), above, f)
     False
+
+    The issue or measure cell wrapped over the break too (``การใช้อำนาจ`` / ``อย่างเป็นธรรม``): the
+    row starts no numbered issue and has no period, so it is still the rest of the row above.
+
+    >>> _period_cut(LogicalRow(2, texts={0: "อย่างเป็นธรรม", 2: "ธ์"}), above, f)
+    True
+    >>> _period_cut(LogicalRow(2, texts={0: "3. มาตรการ", 1: "(1) ข", 2: "กองช่าง"}), above, f)
+    False
+    >>> _period_cut(LogicalRow(2, texts={0: "การใช้จ่าย", 1: "(1) ข", 3: "ก.ค. 65"}), above, f)
+    False
     """
     periods = [i for i, f in enumerate(fields) if f == "period"]
     keys = [i for i, f in enumerate(fields) if f in ("issue", "measure")]
     texts = {c: t for c in range(len(fields)) if (t := _own_text(row, c).strip())}
-    if not texts or any(c in texts for c in keys) or not any(_own_text(above, c) for c in periods):
+    if not texts or not any(_own_text(above, c) for c in periods):
         return False
     own_period = " ".join(texts[c] for c in periods if c in texts)
+    key_texts = [texts[c] for c in keys if c in texts]
+    if key_texts and (own_period or any(_ITEM.match(t) for t in key_texts)):
+        return False  # a new issue or measure: numbered, or with a period of its own
     if not own_period:
         return True  # an action's period is printed at its row's top: this row has none of its own
     if any(_ITEM.match(t) for t in texts.values()):

@@ -56,6 +56,8 @@ FOOT_SHARE = 0.93
 MAX_PITCHES = 2.6
 #: A line pitch this many times the table's usual pitch opens a new row.
 ROW_PITCH = 1.3
+#: A column's edge lies this many font sizes left of its leftmost word.
+EDGE_PAD_EM = 0.25
 #: A borderless table is trusted this much less than a ruled one.
 BORDERLESS_FACTOR = 0.8
 
@@ -264,7 +266,7 @@ def _left_edges(
             i = _column_of(seps, (w.box.x0 + w.box.x1) / 2)
             starts[i].append(w.box.x0)
             ends[i].append(w.box.x1)
-    pad = 0.25 * em
+    pad = EDGE_PAD_EM * em
     xs = [min(starts[0]) - pad]
     for i in range(1, n_cols):
         left_end = max(ends[i - 1], default=seps[i - 1])
@@ -393,10 +395,39 @@ def continuation(
     rest = body[head:]
     if head and rest:
         return _table(page_text, _Found(body[:head], rest, seps), em, [*xs, previous.box.x1])
+    edges = [*xs, previous.box.x1]
+    if body and _finishes_cells(body, previous, em):
+        return _table(page_text, _Found([], body, seps), em, edges)
     if len(body) < MIN_DATA_LINES or not any(_filled_columns(ln, seps) >= 2 for ln in body):
         return None
-    edges = [*xs, previous.box.x1]
     return _table(page_text, _Found([], body, seps), em, edges)
+
+
+def _finishes_cells(body: Sequence[Line], previous: Table, em: float) -> bool:
+    """Whether ``body`` (a line or two at the top of the next page) only finishes cells of
+    ``previous``'s last row: every part of every line lies in a column that row has text in, and
+    starts at that column's text edge, as the cell's wrapped lines do (``ฐานบนเว็บไซต์หน่วยงาน``
+    under ``(2) แต่งตั้งคณะทำงานดูแลข้อมูลพื้น``).  A data row of its own would start a column the
+    row left empty, or number itself in the first column; prose would cross the gutters (the caller
+    stops there)."""
+    if len(body) >= MIN_DATA_LINES:
+        return False
+    last = previous.n_rows - 1
+    cells = {c.col: c for c in previous.cells if c.row == last and c.box is not None}
+    seps = [c.box.x0 for c in sorted(cells.values(), key=lambda c: c.col)][1:]  # type: ignore[union-attr]
+    if len(seps) != previous.n_cols - 1:
+        return False
+    for line in body:
+        for seg in segments(line, GUTTER_EM * em):
+            col = _column_of(seps, (seg.x0 + seg.x1) / 2)
+            cell = cells.get(col)
+            if cell is None or cell.box is None or not cell.text.strip():
+                return False
+            if col == 0 and _DIGIT.match(seg.text):
+                return False  # a number in the first column starts a row
+            if abs(seg.x0 - (cell.box.x0 + EDGE_PAD_EM * em)) > ALIGN_EM * em:
+                return False
+    return True
 
 
 def _table(page_text: PageText, found: _Found, em: float, xs: Sequence[float] | None = None) -> Table:

@@ -574,8 +574,10 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
             continue
         own = [t for t in out if t.page == number and t.quality.strategy != "text"]
         top = min((t.box.top for t in own), default=page.height)
-        lines = [
-            line for line in page.lines if line.box.bottom <= top + 1 and not _furniture(line, page.height)
+        lines = [  # the running header is no part of the table, though no margin holds it
+            line
+            for line in page.lines
+            if line.box.bottom <= top + 1 and not _furniture(line, page.height, running)
         ]
         sizes = [c.size for c in _visible(page.chars) if c.size > 0]
         em = statistics.median(sizes) if sizes else 12.0
