@@ -234,8 +234,7 @@ def _body(
     lines: Sequence[Line], start: int, header: Sequence[Line], gutters: Gutters, em: float
 ) -> tuple[list[Line], Gutters]:
     """The lines from ``start`` on that keep every gutter white and stay close and within the table."""
-    left = min(line.box.x0 for line in header) - 2 * em
-    right = max(line.box.x1 for line in header) + 2 * em
+    left, right = _reach(header, _separators(gutters), em)
     pitch = max(header[0].box.height, em)
     body: list[Line] = []
     previous = header[-1]
@@ -251,6 +250,30 @@ def _body(
         gutters = kept
         previous = line
     return body, gutters
+
+
+def _reach(header: Sequence[Line], seps: Sequence[float], em: float) -> tuple[float, float]:
+    """How far left and right the table's lines may reach: two font sizes past the header's text,
+    or, when the first or last header cell is centred in its column, as far from its centre as
+    the column's gutter is on the other side (``มาตรการ`` centred over ``1. มาตรการกำกับดูแล``).
+
+    >>> from schemas import Word
+    >>> ws = tuple(Word("ก", "ก", BBox(x, 0, x + 40, 10)) for x in (120, 240, 380))
+    >>> _reach([Line("", "", BBox(120, 0, 420, 10), ws)], [200, 340], 10.0)
+    (70.0, 470.0)
+    """
+    words = sorted((w for line in header for w in line.words), key=lambda w: w.box.x0)
+    first = [w for w in words if (w.box.x0 + w.box.x1) / 2 < seps[0]] if seps else []
+    last = [w for w in words if (w.box.x0 + w.box.x1) / 2 > seps[-1]] if seps else []
+    left = min(line.box.x0 for line in header) - 2 * em
+    right = max(line.box.x1 for line in header) + 2 * em
+    if first:
+        centre = (min(w.box.x0 for w in first) + max(w.box.x1 for w in first)) / 2
+        left = min(left, 2 * centre - seps[0] - em)
+    if last:
+        centre = (min(w.box.x0 for w in last) + max(w.box.x1 for w in last)) / 2
+        right = max(right, 2 * centre - seps[-1] + em)
+    return left, right
 
 
 def _left_edges(
