@@ -150,6 +150,8 @@ def continues_row(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
     short = [i for i, f in enumerate(fields) if f in SHORT_FIELDS]
     if short and (_period_cut(row, above, fields) or _period_split(row, above, fields)):
         return True
+    if _list_cut(row, above, fields):
+        return True
     if short:
         return all(not _own_text(row, c) for c in short) and any(above.cells.get(c) for c in short)
     first = next((i for i, f in enumerate(fields) if f != "seq"), 0)
@@ -217,6 +219,34 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
     if any(_ITEM.match(t) for t in texts.values()):
         return False
     return not _reads_as_period(own_period)
+
+
+#: Columns whose cells are lists of items (``1. …``, ``- …``).
+LIST_FIELDS = frozenset({"steps", "results"})
+
+
+def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """The page break cut a list cell: in every list column (steps, results) where both rows have
+    text, the row above's starts with an item marker and this row's does not (the rest of an item,
+    ``งานด้านการประเมินผลงาน`` of ``1. สรุปผลการดำเนิน``); a sub-row of its own starts its list anew.
+
+    >>> f = ["measure", "steps", "results", "period"]
+    >>> above = LogicalRow(1, texts={0: "4. มาตรการ", 1: "1. สรุปผลการดำเนิน", 2: "- บันทึก", 3: "1 ต.ค."})
+    >>> _list_cut(LogicalRow(2, texts={0: "กำกับดูแล", 1: "งานด้านการประเมิน", 2: "รายงานผล"}), above, f)
+    True
+    >>> _list_cut(LogicalRow(2, texts={1: "1. แต่งตั้งคณะทำงาน", 2: "รายงานผล"}), above, f)
+    False
+    >>> _list_cut(LogicalRow(2, texts={0: "มาตรการใหม่", 3: "ก.ค. 65"}), above, f)
+    False
+    """
+    pairs = [
+        (first, rest)
+        for c, f in enumerate(fields)
+        if f in LIST_FIELDS
+        and (first := _own_text(above, c).strip())
+        and (rest := _own_text(row, c).strip())
+    ]
+    return bool(pairs) and all(_ITEM.match(first) and not _ITEM.match(rest) for first, rest in pairs)
 
 
 def _period_split(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
