@@ -242,9 +242,7 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     pairs = [
         (first, rest)
         for c, f in enumerate(fields)
-        if f in LIST_FIELDS
-        and (first := _own_text(above, c).strip())
-        and (rest := _own_text(row, c).strip())
+        if f in LIST_FIELDS and (first := _own_text(above, c).strip()) and (rest := _own_text(row, c).strip())
     ]
     return bool(pairs) and all(_ITEM.match(first) and not _ITEM.match(rest) for first, rest in pairs)
 
