@@ -266,6 +266,69 @@ def _period_split(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
     return False
 
 
+#: Key cells that share a lead (``มาตรการ``), at least this many, of at least this many letters.
+MIN_LEAD_CELLS = 3
+MIN_LEAD_CHARS = 3
+_MARKER = re.compile(f"^\\s*(?:{LIST_MARKER}\\s*)?")
+
+
+def _lead(texts: Sequence[str]) -> str:
+    """What every one of ``texts`` starts with once its item marker is left out, when they are
+    :data:`MIN_LEAD_CELLS` or more and it is :data:`MIN_LEAD_CHARS` letters or more; else "".
+
+    >>> _lead(["1. มาตรการกำกับดูแล", "2. มาตรการเสริม", "มาตรการป้องกัน"])
+    'มาตรการ'
+    >>> _lead(["ตัวชี้วัดที่ 3", "การใช้ทรัพย์สิน", "ตัวชี้วัดที่ 10"])
+    ''
+    """
+    bare = [_MARKER.sub("", t).strip() for t in texts if t.strip()]
+    if len(bare) < MIN_LEAD_CELLS:
+        return ""
+    n = 0
+    while all(len(t) > n and t[n] == bare[0][n] for t in bare):
+        n += 1
+    return bare[0][:n] if n >= MIN_LEAD_CHARS else ""
+
+
+def _carry_key_tails(row: LogicalRow, above: Sequence[LogicalRow], fields: Sequence[str | None]) -> None:
+    """A merged issue/measure cell cut by a page break: the part on the next page heads a sub-row
+    of its own (it has its own steps and period), so the row is no continuation, but its key cell
+    is the rest of the cell above (``ตน`` of ``…เพื่อประโยชน์ส่วน``).  Such a part leaves the key
+    columns left of it to the group above, starts no item, and does not start as every key cell of
+    the column so far does (``มาตรการ``, read off the table itself).  It goes to the row above, and
+    the row inherits the whole cell as the merged cell's other rows do.
+
+    >>> f = ["issue", "measure", "steps"]
+    >>> def row(page, **cols):
+    ...     return LogicalRow(page, cells={f.index(k): [CellPart(page, None, t, t)] for k, t in cols.items()})
+    >>> rows = [row(1, measure="1. มาตรการก"), row(1, measure="มาตรการข")]
+    >>> rows.append(row(1, issue="ค", measure="มาตรการป้องกัน"))
+    >>> tail = row(2, measure="ตน", steps="(1) ก")
+    >>> _carry_key_tails(tail, rows, f)
+    >>> [p.text for p in rows[-1].cells[1]], 1 in tail.cells
+    (['มาตรการป้องกัน', 'ตน'], False)
+    >>> new = row(2, measure="มาตรการใหม่", steps="(1) ข")
+    >>> _carry_key_tails(new, rows, f)
+    >>> 1 in new.cells
+    True
+    """
+    keys = [i for i, f in enumerate(fields) if f in ("issue", "measure")]
+    seq = [i for i, f in enumerate(fields) if f == "seq"]
+    if any(_own_text(row, c).strip() for c in seq):
+        return
+    for c in keys:
+        text = _own_text(row, c).strip()
+        if not text:
+            continue
+        if any(_own_text(row, k).strip() for k in keys if k < c) or _ITEM.match(text):
+            return
+        lead = _lead([_own_text(r, c) for r in above])
+        if not lead or text.startswith(lead) or not _own_text(above[-1], c).strip():
+            return
+        above[-1].cells.setdefault(c, []).extend(p for p in row.cells.pop(c, []) if p.text)
+        return
+
+
 def _append(above: LogicalRow, row: LogicalRow) -> None:
     for col, parts in row.cells.items():
         if col in row.spanned:
@@ -291,6 +354,8 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             rows = _data_rows(table, n_header)
             if rows and current.rows and continues_row(rows[0], current.rows[-1], current.fields):
                 _append(current.rows[-1], rows.pop(0))
+            elif rows and current.rows:
+                _carry_key_tails(rows[0], current.rows, current.fields)
             current.rows.extend(rows)
             current.pages.append(table.page)
             current.tables.append(table)
