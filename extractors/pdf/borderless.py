@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
-from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality
+from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality, Word
 
 #: A gap at least this many font sizes wide between two words of a line is a column gutter.
 GUTTER_EM = 0.6
@@ -310,6 +310,28 @@ def _baselines(lines: Sequence[Line], chars: Sequence[Char]) -> list[float]:
     return out
 
 
+#: A list's first item (``1.``, ``(1)``, ``๑)``): numbering starts again only in a new cell.
+_FIRST_ITEM = re.compile(r"^(?:\(\s*[1๑]\s*\)|[1๑][.)])(?![0-9๐-๙])")
+
+
+def _restarts(line: Line, seps: Sequence[float], seen: set[int]) -> bool:
+    """Whether ``line`` starts a list anew (``1.``) in a column the current row already has text
+    in: a cell holds one list, so its first item opens the next row's cell (``1. ปรับปรุง…`` under
+    ``จ่ายงบประมาณประจำปี``, when the rows' spacing does not tell them apart).
+
+    >>> words = (Word("1.", "1.", BBox(0, 0, 8, 10)), Word("ก", "ก", BBox(50, 0, 60, 10)))
+    >>> ln = Line("", "", BBox(0, 0, 60, 10), words)
+    >>> _restarts(ln, [40], {0}), _restarts(ln, [40], {1})
+    (True, False)
+    """
+    first: dict[int, Word] = {}
+    for w in line.words:
+        col = _column_of(seps, (w.box.x0 + w.box.x1) / 2)
+        if col not in first or w.box.x0 < first[col].box.x0:
+            first[col] = w
+    return any(col in seen and _FIRST_ITEM.match(w.text) for col, w in first.items())
+
+
 def row_starts(
     body: Sequence[Line], seps: Sequence[float], baselines: Sequence[float] | None = None
 ) -> list[int]:
@@ -337,7 +359,7 @@ def row_starts(
         if k > 0:
             opened = usual > 0 and pitches[k - 1] > ROW_PITCH * usual
             starting = len(cols - seen) >= 2  # cells start together only at a row's top
-            if opened or starting or cols & paused:
+            if opened or starting or cols & paused or _restarts(line, seps, seen):
                 starts.append(k)
                 seen, paused = set(), set()
         paused |= seen - cols
