@@ -227,8 +227,9 @@ LIST_FIELDS = frozenset({"steps", "results"})
 
 def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
     """The page break cut a list cell: in every list column (steps, results) where both rows have
-    text, the row above's starts with an item marker and this row's does not (the rest of an item,
-    ``งานด้านการประเมินผลงาน`` of ``1. สรุปผลการดำเนิน``); a sub-row of its own starts its list anew.
+    text, the row above's starts with an item marker and this row's goes on with that list (the
+    rest of an item, ``งานด้านการประเมินผลงาน`` of ``1. สรุปผลการดำเนิน``, or its next item
+    ``(๒)``); a sub-row of its own starts its list anew.
 
     >>> f = ["measure", "steps", "results", "period"]
     >>> above = LogicalRow(1, texts={0: "4. มาตรการ", 1: "1. สรุปผลการดำเนิน", 2: "- บันทึก", 3: "1 ต.ค."})
@@ -244,7 +245,23 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
         for c, f in enumerate(fields)
         if f in LIST_FIELDS and (first := _own_text(above, c).strip()) and (rest := _own_text(row, c).strip())
     ]
-    return bool(pairs) and all(_ITEM.match(first) and not _ITEM.match(rest) for first, rest in pairs)
+    return bool(pairs) and all(_ITEM.match(first) and _goes_on(rest) for first, rest in pairs)
+
+
+_NUMBERED = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,3})\s*[.)](?![0-9๐-๙])")
+
+
+def _goes_on(text: str) -> bool:
+    """Whether a list cell's text goes on with a list begun above: it starts with no item marker
+    (the rest of an item), or with an item numbered past the first (``(๒) ส่งเสริม…``).
+
+    >>> [_goes_on(t) for t in ("งานด้านการ", "(๒) ส่งเสริม", "2. ทบทวน", "1. จัดทำ", "(๑) อบรม", "- รายงาน")]
+    [True, True, True, False, False, False]
+    """
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        return numbered.group(1) not in ("1", "๑", "01", "๐๑")
+    return not _ITEM.match(text)
 
 
 def _period_split(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
