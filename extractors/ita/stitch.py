@@ -229,7 +229,8 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     """The page break cut a list cell: in every list column (steps, results) where both rows have
     text, the row above's starts with an item marker and this row's goes on with that list (the
     rest of an item, ``งานด้านการประเมินผลงาน`` of ``1. สรุปผลการดำเนิน``, or its next item
-    ``(๒)``); a sub-row of its own starts its list anew.
+    ``(๒)`` in a row without a period of its own); a sub-row of its own starts its list anew, or
+    numbers it on under a period of its own.
 
     >>> f = ["measure", "steps", "results", "period"]
     >>> above = LogicalRow(1, texts={0: "4. มาตรการ", 1: "1. สรุปผลการดำเนิน", 2: "- บันทึก", 3: "1 ต.ค."})
@@ -239,13 +240,24 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     False
     >>> _list_cut(LogicalRow(2, texts={0: "มาตรการใหม่", 3: "ก.ค. 65"}), above, f)
     False
+    >>> _list_cut(LogicalRow(2, texts={0: "กำกับ", 1: "2. ส่งเสริม", 3: "2566"}), above, f)
+    True
+    >>> _list_cut(LogicalRow(2, texts={1: "2. จัดประชุม", 3: "ม.ค. - มี.ค. 65"}), above, f)
+    False
     """
     pairs = [
         (first, rest)
         for c, f in enumerate(fields)
         if f in LIST_FIELDS and (first := _own_text(above, c).strip()) and (rest := _own_text(row, c).strip())
     ]
-    return bool(pairs) and all(_ITEM.match(first) and _goes_on(rest) for first, rest in pairs)
+    if not pairs or not all(_ITEM.match(first) and _goes_on(rest) for first, rest in pairs):
+        return False
+    if all(not _ITEM.match(rest) for _first, rest in pairs):
+        return True  # the rest of an item
+    # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
+    # it has its own period; the part of a cut row has none, or a fragment (๒๕๖๘)
+    period = " ".join(_own_text(row, c) for c, f in enumerate(fields) if f == "period").strip()
+    return not period or not _reads_as_period(period)
 
 
 _NUMBERED = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,3})\s*[.)](?![0-9๐-๙])")
