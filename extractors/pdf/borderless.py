@@ -18,7 +18,9 @@ A borderless table is found from its header, the one row that says what the colu
    cells of a row are top-aligned: a column starts again only in the next row).  A row that leaves its
    first columns empty is a sub-row, as in ruled tables; a cell's wrapped lines stay in one cell.
 
-Prose never passes: its lines cross every gutter, and a header needs two column names.
+Prose never passes: its lines cross every gutter, and a header needs two column names.  Nor does
+a row inside an aligned block whose wrapped words name columns (``การดำเนิน``): the line above a
+header is no row of the same columns.
 """
 
 from __future__ import annotations
@@ -368,6 +370,38 @@ def row_starts(
     return starts
 
 
+def _inside_block(above: Line, first: Line, gutters: Gutters, em: float) -> bool:
+    """Whether the line ``above`` a would-be header is a row of the same aligned block: close
+    above it, keeping its gutters white, cut by gutters of its own into three parts or more, in
+    two of the header's columns or more.  A header starts its table: the
+    line over it is prose, a caption in one column, or further away (``การดำเนิน`` and
+    ``กิจกรรม`` of wrapped cells name columns too).
+
+    >>> from schemas import Word
+    >>> def ln(top, *xs):
+    ...     ws = tuple(Word("ก", "ก", BBox(x, top, x + 30, top + 10)) for x in xs)
+    ...     return Line("", "", BBox(min(xs), top, max(xs) + 30, top + 10), ws)
+    >>> gutters = [[(40, 60)], [(100, 120)]]
+    >>> _inside_block(ln(0, 0, 65, 125), ln(12, 0, 65, 125), gutters, 10.0)
+    True
+    >>> _inside_block(ln(0, 0, 32), ln(12, 0, 65, 125), gutters, 10.0)
+    False
+    >>> _inside_block(ln(0, 0, 35, 70, 105), ln(12, 0, 65, 125), gutters, 10.0)
+    False
+    >>> _inside_block(ln(0, 0), ln(12, 0, 65, 125), gutters, 10.0)
+    False
+    """
+    if first.box.top - above.box.bottom > MAX_PITCHES * max(first.box.height, em):
+        return False
+    if _keep_white(gutters, above, MIN_WHITE_EM * em) is None:
+        return False
+    # a row is cut by gutters into three parts or more; a title's words run on (พ.ศ. ๒๕๖๘)
+    return (
+        len(segments(above, GUTTER_EM * em)) >= MIN_COLUMNS
+        and _filled_columns(above, _separators(gutters)) >= 2
+    )
+
+
 def find_borderless(
     page_text: PageText, lines: Sequence[Line], names_column: NamesColumn, em: float
 ) -> list[Table]:
@@ -380,6 +414,9 @@ def find_borderless(
             i += 1
             continue
         header, gutters = head
+        if i > 0 and _inside_block(lines[i - 1], header[0], gutters, em):
+            i += 1  # a data row of the aligned block above whose words name columns
+            continue
         body, gutters = _body(lines, i + len(header), header, gutters, em)
         seps = _separators(gutters)
         end = i + len(header) + len(body)
