@@ -150,6 +150,8 @@ def continues_row(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
     short = [i for i, f in enumerate(fields) if f in SHORT_FIELDS]
     if short and (_period_cut(row, above, fields) or _period_split(row, above, fields)):
         return True
+    if _list_cut(row, above, fields):
+        return True
     if short:
         return all(not _own_text(row, c) for c in short) and any(above.cells.get(c) for c in short)
     first = next((i for i, f in enumerate(fields) if f != "seq"), 0)
@@ -175,8 +177,8 @@ _ITEM = re.compile(f"^\\s*{LIST_MARKER}")
 
 
 def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
-    """A fragment of the row above, its cells wrapped over the page break: the row leaves the
-    issue/measure columns empty and has no period of its own (a row's period is printed at its top:
+    """A fragment of the row above, its cells wrapped over the page break: the row starts no
+    numbered issue/measure and has no period of its own (a row's period is printed at its top:
     ``แวดล้อม`` of ``กองสาธารณสุขและสิ่ง`` / ``แวดล้อม``, ``2. กำหนดแนวทาง`` of a steps list), or
     starts no item and its period is a fragment (``2565`` of ``1 ต.ค. 2564 - 30 ก.ย.`` / ``2565``).
 
@@ -192,18 +194,86 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
     True
     >>> _period_cut(LogicalRow(2, texts={1: "จัดทำคู่มือ", 2: "กองช่าง", 3: "ก.ค. 65"}), above, f)
     False
+
+    The issue or measure cell wrapped over the break too (``การใช้อำนาจ`` / ``อย่างเป็นธรรม``): the
+    row starts no numbered issue and has no period, so it is still the rest of the row above.
+
+    >>> _period_cut(LogicalRow(2, texts={0: "อย่างเป็นธรรม", 2: "ธ์"}), above, f)
+    True
+    >>> _period_cut(LogicalRow(2, texts={0: "3. มาตรการ", 1: "(1) ข", 2: "กองช่าง"}), above, f)
+    False
+    >>> _period_cut(LogicalRow(2, texts={0: "การใช้จ่าย", 1: "(1) ข", 3: "ก.ค. 65"}), above, f)
+    False
     """
     periods = [i for i, f in enumerate(fields) if f == "period"]
     keys = [i for i, f in enumerate(fields) if f in ("issue", "measure")]
     texts = {c: t for c in range(len(fields)) if (t := _own_text(row, c).strip())}
-    if not texts or any(c in texts for c in keys) or not any(_own_text(above, c) for c in periods):
+    if not texts or not any(_own_text(above, c) for c in periods):
         return False
     own_period = " ".join(texts[c] for c in periods if c in texts)
+    key_texts = [texts[c] for c in keys if c in texts]
+    if key_texts and (own_period or any(_ITEM.match(t) for t in key_texts)):
+        return False  # a new issue or measure: numbered, or with a period of its own
     if not own_period:
         return True  # an action's period is printed at its row's top: this row has none of its own
     if any(_ITEM.match(t) for t in texts.values()):
         return False
     return not _reads_as_period(own_period)
+
+
+#: Columns whose cells are lists of items (``1. …``, ``- …``).
+LIST_FIELDS = frozenset({"steps", "results"})
+
+
+def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """The page break cut a list cell: in every list column (steps, results) where both rows have
+    text, the row above's starts with an item marker and this row's goes on with that list (the
+    rest of an item, ``งานด้านการประเมินผลงาน`` of ``1. สรุปผลการดำเนิน``, or its next item
+    ``(๒)`` in a row without a period of its own); a sub-row of its own starts its list anew, or
+    numbers it on under a period of its own.
+
+    >>> f = ["measure", "steps", "results", "period"]
+    >>> above = LogicalRow(1, texts={0: "4. มาตรการ", 1: "1. สรุปผลการดำเนิน", 2: "- บันทึก", 3: "1 ต.ค."})
+    >>> _list_cut(LogicalRow(2, texts={0: "กำกับดูแล", 1: "งานด้านการประเมิน", 2: "รายงานผล"}), above, f)
+    True
+    >>> _list_cut(LogicalRow(2, texts={1: "1. แต่งตั้งคณะทำงาน", 2: "รายงานผล"}), above, f)
+    False
+    >>> _list_cut(LogicalRow(2, texts={0: "มาตรการใหม่", 3: "ก.ค. 65"}), above, f)
+    False
+    >>> _list_cut(LogicalRow(2, texts={0: "กำกับ", 1: "2. ส่งเสริม", 3: "2566"}), above, f)
+    True
+    >>> _list_cut(LogicalRow(2, texts={1: "2. จัดประชุม", 3: "ม.ค. - มี.ค. 65"}), above, f)
+    False
+    """
+    pairs = [
+        (first, rest)
+        for c, f in enumerate(fields)
+        if f in LIST_FIELDS and (first := _own_text(above, c).strip()) and (rest := _own_text(row, c).strip())
+    ]
+    if not pairs or not all(_ITEM.match(first) and _goes_on(rest) for first, rest in pairs):
+        return False
+    if all(not _ITEM.match(rest) for _first, rest in pairs):
+        return True  # the rest of an item
+    # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
+    # it has its own period; the part of a cut row has none, or a fragment (๒๕๖๘)
+    period = " ".join(_own_text(row, c) for c, f in enumerate(fields) if f == "period").strip()
+    return not period or not _reads_as_period(period)
+
+
+_NUMBERED = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,3})\s*[.)](?![0-9๐-๙])")
+
+
+def _goes_on(text: str) -> bool:
+    """Whether a list cell's text goes on with a list begun above: it starts with no item marker
+    (the rest of an item), or with an item numbered past the first (``(๒) ส่งเสริม…``).
+
+    >>> [_goes_on(t) for t in ("งานด้านการ", "(๒) ส่งเสริม", "2. ทบทวน", "1. จัดทำ", "(๑) อบรม", "- รายงาน")]
+    [True, True, True, False, False, False]
+    """
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        return numbered.group(1) not in ("1", "๑", "01", "๐๑")
+    return not _ITEM.match(text)
 
 
 def _period_split(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
@@ -223,6 +293,69 @@ def _period_split(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
         if any(_reads_as_period(j) for j in (first + rest, f"{first} {rest}")):
             return True
     return False
+
+
+#: Key cells that share a lead (``มาตรการ``), at least this many, of at least this many letters.
+MIN_LEAD_CELLS = 3
+MIN_LEAD_CHARS = 3
+_MARKER = re.compile(f"^\\s*(?:{LIST_MARKER}\\s*)?")
+
+
+def _lead(texts: Sequence[str]) -> str:
+    """What every one of ``texts`` starts with once its item marker is left out, when they are
+    :data:`MIN_LEAD_CELLS` or more and it is :data:`MIN_LEAD_CHARS` letters or more; else "".
+
+    >>> _lead(["1. มาตรการกำกับดูแล", "2. มาตรการเสริม", "มาตรการป้องกัน"])
+    'มาตรการ'
+    >>> _lead(["ตัวชี้วัดที่ 3", "การใช้ทรัพย์สิน", "ตัวชี้วัดที่ 10"])
+    ''
+    """
+    bare = [_MARKER.sub("", t).strip() for t in texts if t.strip()]
+    if len(bare) < MIN_LEAD_CELLS:
+        return ""
+    n = 0
+    while all(len(t) > n and t[n] == bare[0][n] for t in bare):
+        n += 1
+    return bare[0][:n] if n >= MIN_LEAD_CHARS else ""
+
+
+def _carry_key_tails(row: LogicalRow, above: Sequence[LogicalRow], fields: Sequence[str | None]) -> None:
+    """A merged issue/measure cell cut by a page break: the part on the next page heads a sub-row
+    of its own (it has its own steps and period), so the row is no continuation, but its key cell
+    is the rest of the cell above (``ตน`` of ``…เพื่อประโยชน์ส่วน``).  Such a part leaves the key
+    columns left of it to the group above, starts no item, and does not start as every key cell of
+    the column so far does (``มาตรการ``, read off the table itself).  It goes to the row above, and
+    the row inherits the whole cell as the merged cell's other rows do.
+
+    >>> f = ["issue", "measure", "steps"]
+    >>> def row(page, **cols):
+    ...     return LogicalRow(page, cells={f.index(k): [CellPart(page, None, t, t)] for k, t in cols.items()})
+    >>> rows = [row(1, measure="1. มาตรการก"), row(1, measure="มาตรการข")]
+    >>> rows.append(row(1, issue="ค", measure="มาตรการป้องกัน"))
+    >>> tail = row(2, measure="ตน", steps="(1) ก")
+    >>> _carry_key_tails(tail, rows, f)
+    >>> [p.text for p in rows[-1].cells[1]], 1 in tail.cells
+    (['มาตรการป้องกัน', 'ตน'], False)
+    >>> new = row(2, measure="มาตรการใหม่", steps="(1) ข")
+    >>> _carry_key_tails(new, rows, f)
+    >>> 1 in new.cells
+    True
+    """
+    keys = [i for i, f in enumerate(fields) if f in ("issue", "measure")]
+    seq = [i for i, f in enumerate(fields) if f == "seq"]
+    if any(_own_text(row, c).strip() for c in seq):
+        return
+    for c in keys:
+        text = _own_text(row, c).strip()
+        if not text:
+            continue
+        if any(_own_text(row, k).strip() for k in keys if k < c) or _ITEM.match(text):
+            return
+        lead = _lead([_own_text(r, c) for r in above])
+        if not lead or text.startswith(lead) or not _own_text(above[-1], c).strip():
+            return
+        above[-1].cells.setdefault(c, []).extend(p for p in row.cells.pop(c, []) if p.text)
+        return
 
 
 def _append(above: LogicalRow, row: LogicalRow) -> None:
@@ -250,6 +383,8 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             rows = _data_rows(table, n_header)
             if rows and current.rows and continues_row(rows[0], current.rows[-1], current.fields):
                 _append(current.rows[-1], rows.pop(0))
+            elif rows and current.rows:
+                _carry_key_tails(rows[0], current.rows, current.fields)
             current.rows.extend(rows)
             current.pages.append(table.page)
             current.tables.append(table)

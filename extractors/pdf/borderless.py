@@ -18,7 +18,9 @@ A borderless table is found from its header, the one row that says what the colu
    cells of a row are top-aligned: a column starts again only in the next row).  A row that leaves its
    first columns empty is a sub-row, as in ruled tables; a cell's wrapped lines stay in one cell.
 
-Prose never passes: its lines cross every gutter, and a header needs two column names.
+Prose never passes: its lines cross every gutter, and a header needs two column names.  Nor does
+a row inside an aligned block whose wrapped words name columns (``การดำเนิน``): the line above a
+header is no row of the same columns.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
-from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality
+from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality, Word
 
 #: A gap at least this many font sizes wide between two words of a line is a column gutter.
 GUTTER_EM = 0.6
@@ -56,6 +58,8 @@ FOOT_SHARE = 0.93
 MAX_PITCHES = 2.6
 #: A line pitch this many times the table's usual pitch opens a new row.
 ROW_PITCH = 1.3
+#: A column's edge lies this many font sizes left of its leftmost word.
+EDGE_PAD_EM = 0.25
 #: A borderless table is trusted this much less than a ruled one.
 BORDERLESS_FACTOR = 0.8
 
@@ -232,8 +236,7 @@ def _body(
     lines: Sequence[Line], start: int, header: Sequence[Line], gutters: Gutters, em: float
 ) -> tuple[list[Line], Gutters]:
     """The lines from ``start`` on that keep every gutter white and stay close and within the table."""
-    left = min(line.box.x0 for line in header) - 2 * em
-    right = max(line.box.x1 for line in header) + 2 * em
+    left, right = _reach(header, _separators(gutters), em)
     pitch = max(header[0].box.height, em)
     body: list[Line] = []
     previous = header[-1]
@@ -251,6 +254,30 @@ def _body(
     return body, gutters
 
 
+def _reach(header: Sequence[Line], seps: Sequence[float], em: float) -> tuple[float, float]:
+    """How far left and right the table's lines may reach: two font sizes past the header's text,
+    or, when the first or last header cell is centred in its column, as far from its centre as
+    the column's gutter is on the other side (``มาตรการ`` centred over ``1. มาตรการกำกับดูแล``).
+
+    >>> from schemas import Word
+    >>> ws = tuple(Word("ก", "ก", BBox(x, 0, x + 40, 10)) for x in (120, 240, 380))
+    >>> _reach([Line("", "", BBox(120, 0, 420, 10), ws)], [200, 340], 10.0)
+    (70.0, 470.0)
+    """
+    words = sorted((w for line in header for w in line.words), key=lambda w: w.box.x0)
+    first = [w for w in words if (w.box.x0 + w.box.x1) / 2 < seps[0]] if seps else []
+    last = [w for w in words if (w.box.x0 + w.box.x1) / 2 > seps[-1]] if seps else []
+    left = min(line.box.x0 for line in header) - 2 * em
+    right = max(line.box.x1 for line in header) + 2 * em
+    if first:
+        centre = (min(w.box.x0 for w in first) + max(w.box.x1 for w in first)) / 2
+        left = min(left, 2 * centre - seps[0] - em)
+    if last:
+        centre = (min(w.box.x0 for w in last) + max(w.box.x1 for w in last)) / 2
+        right = max(right, 2 * centre - seps[-1] + em)
+    return left, right
+
+
 def _left_edges(
     header: Sequence[Line], body: Sequence[Line], seps: Sequence[float], em: float
 ) -> list[float]:
@@ -264,7 +291,7 @@ def _left_edges(
             i = _column_of(seps, (w.box.x0 + w.box.x1) / 2)
             starts[i].append(w.box.x0)
             ends[i].append(w.box.x1)
-    pad = 0.25 * em
+    pad = EDGE_PAD_EM * em
     xs = [min(starts[0]) - pad]
     for i in range(1, n_cols):
         left_end = max(ends[i - 1], default=seps[i - 1])
@@ -283,6 +310,28 @@ def _baselines(lines: Sequence[Line], chars: Sequence[Char]) -> list[float]:
         inside = index.within(line.box)
         out.append(statistics.median(c.baseline for c in inside) if inside else line.box.bottom)
     return out
+
+
+#: A list's first item (``1.``, ``(1)``, ``๑)``): numbering starts again only in a new cell.
+_FIRST_ITEM = re.compile(r"^(?:\(\s*[1๑]\s*\)|[1๑][.)])(?![0-9๐-๙])")
+
+
+def _restarts(line: Line, seps: Sequence[float], seen: set[int]) -> bool:
+    """Whether ``line`` starts a list anew (``1.``) in a column the current row already has text
+    in: a cell holds one list, so its first item opens the next row's cell (``1. ปรับปรุง…`` under
+    ``จ่ายงบประมาณประจำปี``, when the rows' spacing does not tell them apart).
+
+    >>> words = (Word("1.", "1.", BBox(0, 0, 8, 10)), Word("ก", "ก", BBox(50, 0, 60, 10)))
+    >>> ln = Line("", "", BBox(0, 0, 60, 10), words)
+    >>> _restarts(ln, [40], {0}), _restarts(ln, [40], {1})
+    (True, False)
+    """
+    first: dict[int, Word] = {}
+    for w in line.words:
+        col = _column_of(seps, (w.box.x0 + w.box.x1) / 2)
+        if col not in first or w.box.x0 < first[col].box.x0:
+            first[col] = w
+    return any(col in seen and _FIRST_ITEM.match(w.text) for col, w in first.items())
 
 
 def row_starts(
@@ -312,13 +361,45 @@ def row_starts(
         if k > 0:
             opened = usual > 0 and pitches[k - 1] > ROW_PITCH * usual
             starting = len(cols - seen) >= 2  # cells start together only at a row's top
-            if opened or starting or cols & paused:
+            if opened or starting or cols & paused or _restarts(line, seps, seen):
                 starts.append(k)
                 seen, paused = set(), set()
         paused |= seen - cols
         seen |= cols
         paused &= set(range(n_cols))
     return starts
+
+
+def _inside_block(above: Line, first: Line, gutters: Gutters, em: float) -> bool:
+    """Whether the line ``above`` a would-be header is a row of the same aligned block: close
+    above it, keeping its gutters white, cut by gutters of its own into three parts or more, in
+    two of the header's columns or more.  A header starts its table: the
+    line over it is prose, a caption in one column, or further away (``การดำเนิน`` and
+    ``กิจกรรม`` of wrapped cells name columns too).
+
+    >>> from schemas import Word
+    >>> def ln(top, *xs):
+    ...     ws = tuple(Word("ก", "ก", BBox(x, top, x + 30, top + 10)) for x in xs)
+    ...     return Line("", "", BBox(min(xs), top, max(xs) + 30, top + 10), ws)
+    >>> gutters = [[(40, 60)], [(100, 120)]]
+    >>> _inside_block(ln(0, 0, 65, 125), ln(12, 0, 65, 125), gutters, 10.0)
+    True
+    >>> _inside_block(ln(0, 0, 32), ln(12, 0, 65, 125), gutters, 10.0)
+    False
+    >>> _inside_block(ln(0, 0, 35, 70, 105), ln(12, 0, 65, 125), gutters, 10.0)
+    False
+    >>> _inside_block(ln(0, 0), ln(12, 0, 65, 125), gutters, 10.0)
+    False
+    """
+    if first.box.top - above.box.bottom > MAX_PITCHES * max(first.box.height, em):
+        return False
+    if _keep_white(gutters, above, MIN_WHITE_EM * em) is None:
+        return False
+    # a row is cut by gutters into three parts or more; a title's words run on (พ.ศ. ๒๕๖๘)
+    return (
+        len(segments(above, GUTTER_EM * em)) >= MIN_COLUMNS
+        and _filled_columns(above, _separators(gutters)) >= 2
+    )
 
 
 def find_borderless(
@@ -333,6 +414,9 @@ def find_borderless(
             i += 1
             continue
         header, gutters = head
+        if i > 0 and _inside_block(lines[i - 1], header[0], gutters, em):
+            i += 1  # a data row of the aligned block above whose words name columns
+            continue
         body, gutters = _body(lines, i + len(header), header, gutters, em)
         seps = _separators(gutters)
         end = i + len(header) + len(body)
@@ -393,10 +477,39 @@ def continuation(
     rest = body[head:]
     if head and rest:
         return _table(page_text, _Found(body[:head], rest, seps), em, [*xs, previous.box.x1])
+    edges = [*xs, previous.box.x1]
+    if body and _finishes_cells(body, previous, em):
+        return _table(page_text, _Found([], body, seps), em, edges)
     if len(body) < MIN_DATA_LINES or not any(_filled_columns(ln, seps) >= 2 for ln in body):
         return None
-    edges = [*xs, previous.box.x1]
     return _table(page_text, _Found([], body, seps), em, edges)
+
+
+def _finishes_cells(body: Sequence[Line], previous: Table, em: float) -> bool:
+    """Whether ``body`` (a line or two at the top of the next page) only finishes cells of
+    ``previous``'s last row: every part of every line lies in a column that row has text in, and
+    starts at that column's text edge, as the cell's wrapped lines do (``ฐานบนเว็บไซต์หน่วยงาน``
+    under ``(2) แต่งตั้งคณะทำงานดูแลข้อมูลพื้น``).  A data row of its own would start a column the
+    row left empty, or number itself in the first column; prose would cross the gutters (the caller
+    stops there)."""
+    if len(body) >= MIN_DATA_LINES:
+        return False
+    last = previous.n_rows - 1
+    cells = {c.col: c for c in previous.cells if c.row == last and c.box is not None}
+    seps = [c.box.x0 for c in sorted(cells.values(), key=lambda c: c.col)][1:]  # type: ignore[union-attr]
+    if len(seps) != previous.n_cols - 1:
+        return False
+    for line in body:
+        for seg in segments(line, GUTTER_EM * em):
+            col = _column_of(seps, (seg.x0 + seg.x1) / 2)
+            cell = cells.get(col)
+            if cell is None or cell.box is None or not cell.text.strip():
+                return False
+            if col == 0 and _DIGIT.match(seg.text):
+                return False  # a number in the first column starts a row
+            if abs(seg.x0 - (cell.box.x0 + EDGE_PAD_EM * em)) > ALIGN_EM * em:
+                return False
+    return True
 
 
 def _table(page_text: PageText, found: _Found, em: float, xs: Sequence[float] | None = None) -> Table:

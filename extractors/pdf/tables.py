@@ -574,8 +574,13 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
             continue
         own = [t for t in out if t.page == number and t.quality.strategy != "text"]
         top = min((t.box.top for t in own), default=page.height)
+        # the running header is no part of the table, though no margin holds it; the table's own
+        # header, repeated at the top of every page, recurs as well but lies inside the table
+        furniture = running - _texts_inside(previous, pages[number - 1])
         lines = [
-            line for line in page.lines if line.box.bottom <= top + 1 and not _furniture(line, page.height)
+            line
+            for line in page.lines
+            if line.box.bottom <= top + 1 and not _furniture(line, page.height, furniture)
         ]
         sizes = [c.size for c in _visible(page.chars) if c.size > 0]
         em = statistics.median(sizes) if sizes else 12.0
@@ -593,6 +598,16 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         if not own:
             last[number] = found
     return out
+
+
+def _texts_inside(table: Table, page: PageText) -> frozenset[str]:
+    """The texts of the lines of ``page`` that lie inside ``table``."""
+    box = table.box
+    return frozenset(
+        line.text
+        for line in page.lines
+        if box.contains_point((line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2, 1.0)
+    )
 
 
 # --- continuations -----------------------------------------------------------------------------
