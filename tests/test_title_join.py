@@ -4,10 +4,10 @@ from the words that open the next line."""
 
 from __future__ import annotations
 
-from extractors.ita.title import join_title, opens_phrase
+from extractors.ita.title import join_title, opens_phrase, running_lines
 from extractors.pdf.glyph_repair import is_unreadably_small
 from extractors.pdf.textlayer import RawGlyph
-from schemas import BBox, Line, Word
+from schemas import BBox, Line, PageKind, PageText, Word
 
 #: A page's text runs over 462 points (A4 with 2.7 cm margins), as in the corpus.
 TEXT_WIDTH = 462.0
@@ -71,3 +71,23 @@ def test_a_full_stop_whose_loose_box_is_its_own_is_not_too_small_to_read() -> No
     assert not is_unreadably_small(_glyph("ู", 1.5, 11.0))
     assert is_unreadably_small(_glyph("1", 1.2, 1.0))
     assert not is_unreadably_small(_glyph("ก", 9.0, 13.0))
+
+
+def _at(text: str, top: float) -> Line:
+    box = BBox(100, top, 495, top + 14)
+    return Line(text, text, box, (Word(text, text, box),))
+
+
+def test_a_header_on_every_page_is_running_though_a_page_number_pushes_it_down() -> None:
+    """The first page has no page number, so its header sits higher than on the others: printed in
+    the top margin of every page, it is a running header all the same."""
+    header = "รายงานการวิเคราะห์ผลการประเมิน ITA ปี ๒๕๖๔"
+    pages = []
+    for n in (1, 2, 3):
+        top = [_at(header, 25)] if n == 1 else [_at(f"- {n} -", 22), _at(header, 48)]
+        body = [_at("มาตรการที่ ๑ ส่งเสริมการปฏิบัติหน้าที่", 300)]
+        pages.append(PageText(n, 595, 842, PageKind.TEXT, [*top, *body]))
+    assert running_lines(pages) == {(1, 0), (2, 1), (3, 1)}
+    # a heading repeated on one other page only, at another height, stays body text
+    two = [PageText(n, 595, 842, PageKind.TEXT, [_at(header, 25 + 20 * n)]) for n in (1, 2)]
+    assert running_lines([*two, PageText(3, 595, 842, PageKind.TEXT, [_at("ข้อความ", 300)])]) == set()

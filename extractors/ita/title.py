@@ -53,7 +53,9 @@ def running_lines(
     """``(page number, line index)`` of the running headers and footers: lines in the top or bottom
     ``margin`` of a page whose text (digits aside) is printed at the same height (± ``tolerance``
     of the page height) on two other pages, or on the other page of a two-page document (a title
-    repeated once, over a table on another page, is not a running header)."""
+    repeated once, over a table on another page, is not a running header); or in the same margin
+    of every other page of three or more, whatever its height (a header pushed down by a page
+    number that the first page does not have)."""
     seen: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
     for page in pages:
         if not page.height:
@@ -65,12 +67,14 @@ def running_lines(
             key = _repeat_key(line.text)
             if len(key) >= 2:
                 seen[key].append((page.number, i, rel))
-    need = min(2, max(1, sum(1 for p in pages if p.lines) - 1))
+    with_lines = sum(1 for p in pages if p.lines)
+    need = min(2, max(1, with_lines - 1))
     found: set[tuple[int, int]] = set()
     for items in seen.values():
         for number, index, rel in items:
             others = {other for other, _i, r in items if other != number and abs(r - rel) <= tolerance}
-            if len(others) >= need:
+            everywhere = {other for other, _i, r in items if other != number and (r < 0.5) == (rel < 0.5)}
+            if len(others) >= need or len(everywhere) >= max(2, with_lines - 1):
                 found.add((number, index))
     return found
 
