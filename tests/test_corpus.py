@@ -46,24 +46,9 @@ def _name(path: Path) -> str:
 #: name only: nobody tunes against them.
 BELOW_THE_BAR = {
     "c72-column-borderless-2564",
-    "c78-bar-chart-borderless-2569",
-    "c79-bar-chart-progress-2565",
-    "c80-bar-chart-ruled-2567",
-    "c86-order-borderless-2568",
-    "c89-row-progress-2567",
-    "c92-screenshot-progress-2566",
-    "c08-order-borderless-2569",
-    "c11-prose-merged-2563",
-    "c28-screenshot-ruled-2569",
-    "c40-order-progress-2567",
-    "c61-bar-chart-progress-2564",
     "c29-bar-chart-borderless-2567",
-    "c34-column-progress-2565",
-    "c43-prose-borderless-2569",
     "c50-column-borderless-2567",
     "c53-bar-chart-slides-2564",
-    "c54-two-years-progress-2563",
-    "c64-order-paragraphs-2565",
 }
 ITA = [
     pytest.param(

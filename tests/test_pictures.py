@@ -300,3 +300,35 @@ def test_bars_labelled_by_their_numbers_are_paired_with_their_values() -> None:
     assert got == want
     box = page.pictures[0].box
     assert all(box.contains_point(c.box.x0, c.box.top, 1.0) for c in table.cells if c.box and c.text)
+
+
+def test_a_value_with_other_decimals_than_the_chart_is_read_again_alone() -> None:
+    """Tesseract, reading a line of bar labels, dropped a digit (``73.90`` read as ``73.3``): the
+    value printed with other decimals than the chart's others is read again on its own; a second
+    reading in the chart's format with the same whole part settles it, and any other leaves the
+    first reading with a doubt (a check), never a silent change."""
+    from extractors.ocr.chart import settle_values
+
+    names = ["การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ", "การใช้ทรัพย์สินของราชการ"]
+    scores = ["92.41", "73.3", "90.12", "88.50"]
+    lines = [
+        _line((name, 10, 20 * i, 100, 20 * i + 10), (score, 200, 20 * i, 225, 20 * i + 10))
+        for i, (name, score) in enumerate(zip(names, scores, strict=True))
+    ]
+    pairs, _how = chart_pairs(lines)
+    asked: list[BBox] = []
+
+    def reread(box: BBox) -> tuple[str, float | None]:
+        asked.append(box)
+        return "73.90", 0.93
+
+    settled, doubts = settle_values(pairs, reread)
+    assert [p.value.text for p in settled] == ["92.41", "73.90", "90.12", "88.50"]
+    assert settled[1].value.confidence == 0.93 and not doubts
+    assert asked == [pairs[1].value.box]  # only the doubtful value is read again
+
+    kept, doubts = settle_values(pairs, lambda box: ("78.90", 0.9))  # another whole part: not settled
+    assert kept[1].value.text == "73.3"
+    assert [(d.text, d.other) for d in doubts] == [("73.3", "78.90")]
+    same, doubts = settle_values(pairs, lambda box: ("73.3", 0.9))  # read the same twice: kept
+    assert same[1].value.text == "73.3" and not doubts

@@ -39,7 +39,7 @@ from extractors.ita.vocabulary import (
     match_indicator_name,
     year_in,
 )
-from extractors.thai.text import parse_number, thai_digits_to_arabic
+from extractors.thai.text import join_wrapped_lines, parse_number, thai_digits_to_arabic
 from schemas import BBox, LogicalRow, LogicalTable
 from schemas.record import Indicator, PreviousScore, Provenance
 
@@ -223,6 +223,32 @@ def _cell_indicator(
     )
 
 
+def split_at_page_break(row: LogicalRow, score_col: int) -> list[LogicalRow]:
+    """A row stitched across a page break whose score cell holds one score on each page is one
+    row per page: a score never wraps, so the second page's first row was a row of its own (it
+    was taken for the continuation of the last row because its group cell, ``EIT`` merged from
+    above, is empty).  A column with parts on one page only stays with that page's row.
+
+    >>> from schemas import CellPart
+    >>> def part(page, text): return CellPart(page, None, text, text, None)
+    >>> row = LogicalRow(1, {0: [part(1, "EIT")], 1: [part(1, "6"), part(2, "7")],
+    ...                      2: [part(1, "77.56"), part(2, "80.74")]})
+    >>> [(r.page, r.text(0), r.text(1), r.text(2)) for r in split_at_page_break(row, 2)]
+    [(1, 'EIT', '6', '77.56'), (2, '', '7', '80.74')]
+    """
+    parts = row.cells.get(score_col) or []
+    pages = [p.page for p in parts]
+    if len(parts) < 2 or len(set(pages)) != len(parts) or any(_score(p.text) is None for p in parts):
+        return [row]
+    rows = []
+    for page in pages:
+        cells = {c: [p for p in ps if p.page == page] for c, ps in row.cells.items()}
+        cells = {c: ps for c, ps in cells.items() if ps}
+        texts = {c: join_wrapped_lines([p.text for p in ps]) for c, ps in cells.items()}
+        rows.append(LogicalRow(page, cells, set(), False, texts))
+    return rows
+
+
 def from_row_table(
     table: LogicalTable, assessed_year: int | None
 ) -> tuple[list[Indicator], TableFacts | None]:
@@ -245,7 +271,7 @@ def from_row_table(
     year = current or assessed_year
     found: list[Indicator] = []
     facts: TableFacts | None = None
-    for row in rows:
+    for row in (part for whole in rows for part in split_at_page_break(whole, col)):
         if row.full_width:
             continue
         number, name_raw = _indicator_of_row(row, name_cols)

@@ -53,7 +53,9 @@ def running_lines(
     """``(page number, line index)`` of the running headers and footers: lines in the top or bottom
     ``margin`` of a page whose text (digits aside) is printed at the same height (± ``tolerance``
     of the page height) on two other pages, or on the other page of a two-page document (a title
-    repeated once, over a table on another page, is not a running header)."""
+    repeated once, over a table on another page, is not a running header); or in the same margin
+    of every other page of three or more, whatever its height (a header pushed down by a page
+    number that the first page does not have)."""
     seen: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
     for page in pages:
         if not page.height:
@@ -65,12 +67,14 @@ def running_lines(
             key = _repeat_key(line.text)
             if len(key) >= 2:
                 seen[key].append((page.number, i, rel))
-    need = min(2, max(1, sum(1 for p in pages if p.lines) - 1))
+    with_lines = sum(1 for p in pages if p.lines)
+    need = min(2, max(1, with_lines - 1))
     found: set[tuple[int, int]] = set()
     for items in seen.values():
         for number, index, rel in items:
             others = {other for other, _i, r in items if other != number and abs(r - rel) <= tolerance}
-            if len(others) >= need:
+            everywhere = {other for other, _i, r in items if other != number and (r < 0.5) == (rel < 0.5)}
+            if len(others) >= need or len(everywhere) >= max(2, with_lines - 1):
                 found.add((number, index))
     return found
 
@@ -151,11 +155,43 @@ def join_title(lines: Sequence[Line], text_width: float) -> str:
         prev = lines[k - 1] if k else None
         if prev is None:
             out = text
-        elif prev.box.width + _first_word_width(line) > text_width:
+        elif prev.box.width + _first_word_width(line) > text_width and not opens_phrase(out, text):
             out = join_wrapped_lines([out, text], [prev.ends_with_space, line.ends_with_space])
         else:
             out = f"{out} {text}"
     return out
+
+
+#: The words that open a phrase of an ITA title (the year phrase, the subject of an announcement,
+#: the measures half of "analysis … and measures …"); Thai separates a title's phrases by a space.
+TITLE_PHRASE_HEADS: tuple[str, ...] = ("ประจำปี", "พ.ศ.", "เรื่อง ", "และมาตรการ", "และแนวทาง")
+
+
+def opens_phrase(before: str, line: str) -> bool:
+    """Where the next line's first word would not have fitted on the line before, the break may be
+    a wrap (Thai: no space) or the author's own break between phrases (a space): both readings
+    fit the geometry.  The words choose: a line that opens a title phrase, or Thai that follows a
+    Latin word or a closing bracket (Thai does not glue its letters to them), takes the space.
+
+    >>> opens_phrase("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "ประจำปีงบประมาณ พ.ศ. 2563")
+    True
+    >>> opens_phrase("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนิน", "งานของหน่วยงานภาครัฐ (ITA)")
+    False
+    >>> opens_phrase("ของหน่วยงานภาครัฐ (ITA)", "และการพัฒนา"), opens_phrase("ความโปร่งใส และ", "มาตรการส่งเสริม")
+    (True, False)
+    """
+    before, line = before.rstrip(), line.lstrip()
+    if not before or not line:
+        return False
+    if line.startswith(TITLE_PHRASE_HEADS):
+        return True
+    latin_before = before[-1] in ")]" or (before[-1].isascii() and before[-1].isalpha())
+    return latin_before and _is_thai_letter(line[0])
+
+
+def _is_thai_letter(ch: str) -> bool:
+    """A character a Thai word can start with: a consonant or a leading vowel."""
+    return "\u0e01" <= ch <= "\u0e2e" or "\u0e40" <= ch <= "\u0e44"
 
 
 def _first_word_width(line: Line) -> float:

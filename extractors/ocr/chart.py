@@ -20,13 +20,14 @@ of ITA: the pairs become a two-column table (label, value) for whatever reads ta
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from extractors.ocr.text import clean_ocr_text
 from extractors.thai.text import join_wrapped_lines, thai_digits_to_arabic
-from schemas import BBox, Cell, Line, Table, TableQuality, Word
+from schemas import BBox, Cell, Line, OcrDoubt, Table, TableQuality, Word
 
 #: Words further apart than this many line heights belong to different segments.
 SEGMENT_GAP = 1.5
@@ -319,3 +320,87 @@ def pairs_table(pairs: Sequence[Pair], page: int, how: str) -> Table:
         notes=notes,
     )
     return Table(page, 0, box, len(pairs) + 1, n_cols, cells, quality)
+
+
+# --- values read again ---------------------------------------------------------------------------
+
+#: ``(text, confidence 0..1)`` of the picture's ink inside a box (page points), read on its own as
+#: one line of digits; ``("", None)`` when nothing could be read.
+Reread = Callable[[BBox], tuple[str, float | None]]
+
+
+def decimals(text: str) -> int:
+    """Digits after the decimal point of a score as printed.
+
+    >>> decimals("73.90"), decimals("๗๓.๙"), decimals("100")
+    (2, 1, 0)
+    """
+    _whole, point, frac = text.strip().rstrip("%").replace(",", ".").partition(".")
+    return len(frac) if point else 0
+
+
+def usual_decimals(values: Sequence[Segment]) -> int | None:
+    """How many decimals the chart prints its values with: the count at least two thirds of its
+    values share (a chart's labels come from one number format), else None."""
+    counts = Counter(decimals(v.text) for v in values)
+    if not counts:
+        return None
+    count, n = counts.most_common(1)[0]
+    return count if 3 * n >= 2 * len(values) else None
+
+
+def doubtful(value: Segment, usual: int | None) -> bool:
+    """A value to read again: printed with another number of decimals than the chart's other
+    values (a digit Tesseract dropped or merged while reading the whole line of labels:
+    ``73.90`` read as ``73.3``).  Its confidence alone is no reason: a second reading of a
+    value in the chart's format was found to be no better than the first.
+
+    >>> seg = lambda text: Segment(text, text, BBox(0, 0, 10, 5), 0.85, 0)
+    >>> doubtful(seg("73.3"), 2), doubtful(seg("73.90"), 2), doubtful(seg("73.3"), None)
+    (True, False, False)
+    """
+    return usual is not None and decimals(value.text) != usual
+
+
+def settle_value(value: Segment, usual: int | None, reread: Reread) -> tuple[Segment, OcrDoubt | None]:
+    """A doubtful value read again on its own, with digits only.  The second reading replaces the
+    first when it is a score in the chart's number format with the same whole part (the digit lost
+    was a decimal); the same number twice keeps the first (a chart may print ``73.9`` among
+    ``xx.xx``).  Otherwise the first reading stays, with a doubt for a person to check (a value is
+    never changed silently).
+
+    >>> seg = Segment("73.3", "73.3", BBox(0, 0, 10, 5), 0.85, 0)
+    >>> settle_value(seg, 2, lambda box: ("73.90", 0.92))[0].text
+    '73.90'
+    >>> settle_value(seg, 2, lambda box: ("78.30", 0.92))[1].other
+    '78.30'
+    """
+    text, conf = reread(value.box)
+    text = decimal_point(text)
+    if is_score(text):
+        new, old = thai_digits_to_arabic(text), thai_digits_to_arabic(value.text)
+        if float(new) == float(old):
+            return value, None
+        if decimals(text) == usual and new.partition(".")[0] == old.partition(".")[0]:
+            return replace(value, text=text, raw=text, confidence=conf), None
+    why = "a chart value printed with other decimals than the chart's others"
+    why += f"; read again alone: {text or 'nothing'}"
+    return value, OcrDoubt(value.text, text, value.box, why)
+
+
+def settle_values(pairs: Sequence[Pair], reread: Reread) -> tuple[list[Pair], list[OcrDoubt]]:
+    """Each pair's doubtful values (:func:`doubtful`) read again (:func:`settle_value`); the
+    doubts of the values a second reading did not settle."""
+    usual = usual_decimals([v for p in pairs for v in (p.value, *p.more)])
+    doubts: list[OcrDoubt] = []
+    out: list[Pair] = []
+    for pair in pairs:
+        values = []
+        for value in (pair.value, *pair.more):
+            if doubtful(value, usual):
+                value, doubt = settle_value(value, usual, reread)
+                if doubt is not None:
+                    doubts.append(doubt)
+            values.append(value)
+        out.append(replace(pair, value=values[0], more=tuple(values[1:])))
+    return out, doubts

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 
-from extractors.ocr.chart import Pair, chart_pairs, is_score, pairs_table
+from extractors.ocr.chart import Pair, chart_pairs, is_score, pairs_table, settle_values
 from extractors.ocr.engine import OcrEngine
 from extractors.ocr.image_grid import find_grids
 from extractors.ocr.options import MAX_PIXELS, MIN_DPI, OcrOptions, render_dpi
@@ -310,6 +310,8 @@ def read_region(
     else:
         pairs, how = chart_pairs(lines + bar_numbers(reader, gray, lines, dx, dy))
         pairs = [thai_label(reader, pair, dx, dy) for pair in pairs]
+        pairs, unsettled = settle_values(pairs, lambda box: read_value(reader, box, dx, dy))
+        doubts += unsettled
         if pairs:
             region.kind = "chart"
             tables = [pairs_table(pairs, number, how)]
@@ -323,6 +325,19 @@ def read_region(
         lines, tables, doubts = [], [], []
     region.seconds = round(time.perf_counter() - started, 3)
     return lines, tables, region, doubts
+
+
+def read_value(reader: PageReader, box: BBox, dx: float, dy: float) -> tuple[str, float | None]:
+    """The ink in a value's box (page points, the picture's top-left at ``dx, dy``), widened by
+    :data:`WORD_MARGIN_PT`, read on its own with digits only (see :func:`settle_values`)."""
+    s, m = reader.dpi / 72, WORD_MARGIN_PT
+    h, w = reader.page.gray.shape
+    x0, y0 = max(int((box.x0 - dx - m) * s), 0), max(int((box.top - dy - m) * s), 0)
+    x1, y1 = min(int((box.x1 - dx + m) * s), w), min(int((box.bottom - dy + m) * s), h)
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return "", None
+    text, conf = reader.engine.read_digits(_pad(reader.page.ink_image[y0:y1, x0:x1]))
+    return text, round(conf / 100, 3)
 
 
 def thai_label(reader: PageReader, pair: Pair, dx: float, dy: float) -> Pair:

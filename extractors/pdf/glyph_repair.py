@@ -249,12 +249,14 @@ def _thai_context(glyphs: Sequence[RawGlyph], i: int, step: int) -> str:
 
 
 def is_unreadably_small(g: RawGlyph) -> bool:
-    """A glyph whose line height (ascent to descent) is under ``MIN_READABLE_HEIGHT`` points: no reader
-    sees it (PDFMaker writes Word's hidden field results so: ``17`` at 1 pt before list numbers).
-    Its font size must be as small, when known: some subset fonts (Loma) give a full stop a loose
-    box no taller than its dot, and ``เม.ย.`` must keep its dots."""
-    small = 0 < g.loose.height < MIN_READABLE_HEIGHT and not g.size >= MIN_READABLE_HEIGHT
-    return bool(g.code.strip()) and small
+    """A glyph whose line height (ascent to descent) and font size are both under
+    ``MIN_READABLE_HEIGHT`` points: no reader sees it (PDFMaker writes Word's hidden field results
+    so: ``17`` at 1 pt before list numbers).  The font size counts too: for some fonts (Loma)
+    pdfium's loose box is the glyph's own, under 2 pt for a full stop or a vowel below at 13 pt.
+    """
+    if not g.code.strip() or not 0 < g.loose.height < MIN_READABLE_HEIGHT:
+        return False
+    return not g.size or g.size < MIN_READABLE_HEIGHT
 
 
 def repair_glyphs(
