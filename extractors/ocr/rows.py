@@ -13,7 +13,11 @@ per visual line instead, its words carrying their boxes.  So:
    stay white below it) runs on those lines; its geometry is the text pages', its cells' text the
    OCR words inside each cell (no text layer to take it from), with the words' lowest confidence;
 3. a borderless table that ends at the foot of a scanned page goes on at the top of the next
-   scanned page in its columns (:func:`extractors.pdf.borderless.continuation`), as on text pages.
+   scanned page in its columns (:func:`extractors.pdf.borderless.continuation`), as on text pages;
+4. :func:`scan_chart`: a chart printed on the page (its bars lifted before OCR, see
+   :func:`extractors.ocr.geometry.lift_solids`) is paired label to value as a chart pasted on a
+   text page is (:func:`extractors.ocr.chart.chart_pairs`), among the lines outside every table:
+   the pairs become a two-column table.
 
 No word is read again, and no text changes: lines are only regrouped.
 """
@@ -24,6 +28,7 @@ import statistics
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
+from extractors.ocr.chart import chart_pairs, pairs_table
 from extractors.pdf.borderless import continuation, find_borderless
 from extractors.pdf.tables import ends_near_bottom, running_lines
 from schemas import BBox, Cell, Line, PageKind, PageText, Table, Word
@@ -166,6 +171,18 @@ def scan_borderless(page: PageText, tables: Sequence[Table], names_column: Names
     return [_filled(t, page) for t in found]
 
 
+def scan_chart(page: PageText, tables: Sequence[Table]) -> list[Table]:
+    """The label–value pairs among a scanned page's lines outside ``tables`` (a chart's bars, a
+    list of scores set apart from their labels) as a table; none when fewer than three pair up."""
+    lines = _body_lines(page, tables)
+    pairs, how = chart_pairs(lines)
+    if not pairs:
+        return []
+    table = pairs_table(pairs, page.number, how)
+    table.quality.notes.insert(1, "labels and values paired by position on a scanned page")
+    return [table]
+
+
 def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) -> list[Table]:
     """``tables`` with the rest of each borderless table that ends at the foot of a scanned page,
     read at the top of the next scanned page in its columns (one per page at most)."""
@@ -216,4 +233,5 @@ def scanned_layout(
             continue
         page.lines = visual_lines(page.lines)
         out += scan_borderless(page, out, names_column)
+        out += scan_chart(page, out)
     return continue_on_scans(out, pages)
