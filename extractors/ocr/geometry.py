@@ -73,6 +73,8 @@ OSD_COLS = (0.2, 0.8)
 #: A square this many points wide that fits inside the ink is a solid block, not text (a stroke of
 #: 16 pt bold Thai is about 1.5 pt; a ruling 1-2 pt).
 SOLID_PT = 4.0
+#: ... and it is at least this many points long (longer than any letter of body or title text).
+SOLID_LENGTH_PT = 36.0
 #: The ring around a lifted block made paper, in pixels (the block's blurred edge).
 SOLID_RING_PX = 2
 #: White inside a block is text when no side of it is longer than this many solid squares ...
@@ -312,6 +314,8 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
     kept = 0
     for contour in contours:
         x, y, w, h = cv2.boundingRect(contour)
+        if max(w, h) < SOLID_LENGTH_PT * dpi / 72:  # a bold letter's blurred loop, not a block
+            continue
         region = np.zeros((h, w), np.uint8)
         cv2.drawContours(region, [contour], -1, 255, thickness=cv2.FILLED, offset=(-x, -y))
         inside = region > 0
@@ -321,7 +325,7 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
         # binarisation already reads through (its text must stay): not lifted.
         if np.count_nonzero(crop[inside] < tone - DARKER_TEXT) > MAX_DARKER_SHARE * np.count_nonzero(inside):
             continue
-        filled[y : y + h, x : x + w] |= region
+        filled[y : y + h, x : x + w] = np.maximum(filled[y : y + h, x : x + w], region)
         kept += 1
     if not kept:
         return gray, 0

@@ -52,16 +52,22 @@ def _same_height(a: BBox, b: BBox) -> bool:
 
 
 def _merge(parts: Sequence[Line]) -> Line:
+    """One visual line from OCR lines at the same height, left to right.  Its box runs from the
+    median top to the median bottom of its words: a word's marks above or tail below (``ปู``,
+    ``ฎ``) do not move the line, so the spacing between lines says where a table's rows break, as
+    a text layer's baselines do."""
     parts = sorted(parts, key=lambda ln: ln.box.x0)
-    if len(parts) == 1:
-        return parts[0]
     words: tuple[Word, ...] = tuple(w for ln in parts for w in ln.words)
+    if not words:
+        return parts[0]
     box = BBox(
         min(ln.box.x0 for ln in parts),
-        min(ln.box.top for ln in parts),
+        statistics.median(w.box.top for w in words),
         max(ln.box.x1 for ln in parts),
-        max(ln.box.bottom for ln in parts),
+        statistics.median(w.box.bottom for w in words),
     )
+    if len(parts) == 1:
+        return replace(parts[0], box=box)
     confs = [ln.confidence for ln in parts if ln.confidence is not None]
     return Line(
         text=" ".join(ln.text for ln in parts),
