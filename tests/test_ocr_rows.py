@@ -158,3 +158,12 @@ def test_period_column_found_by_its_cells_when_the_header_stayed_behind() -> Non
 def test_no_period_column_when_no_column_reads_as_periods() -> None:
     table = _table([("ประชุมชี้แจง", "กองคลัง"), ("ประกาศ", "สำนักปลัด"), ("อบรม", "กองช่าง")])
     assert period_column_by_cells(table) is None and period_column(table) is None
+
+
+def test_period_words_are_repaired_like_months() -> None:
+    from extractors.ita.periods import parse_period
+    from extractors.ocr.text import clean_ocr_text
+
+    text, _notes = clean_ocr_text("ไตรมาสที1")  # the mark of ที่ lost
+    assert text == "ไตรมาสที่1" and parse_period(text, 2563).rule == "quarter"
+    assert clean_ocr_text("ไตรมาส 2")[0] == "ไตรมาส 2"  # a right word is left alone
