@@ -175,6 +175,8 @@ class PageReader:
         touching = TOUCHING_GAP * (line_box[3] - line_box[1])
         # Two numbers far apart (the values of two bars, two columns without rulings) are two.
         for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
+            if any(s not in symbols for s in group):  # a neighbour's re-reading took a symbol of it
+                continue
             if any(ch in DIGITS for s in group for ch in s.text):
                 group = _with_touching(symbols, group, touching)
             symbols = self._reread(symbols, group, line_box)
@@ -207,8 +209,8 @@ class PageReader:
                 )
             elif _same_number(first, run.text):
                 chosen, conf = run.text, max(conf, 90.0)
-            elif _fuller(first, run.text):  # the glyph reader left out a digit: keep Tesseract's
-                chosen = first
+            elif _fuller(first, run.text):  # the glyph reader left out a digit: Tesseract's stays
+                continue
             elif run.trusted:
                 chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
             else:
