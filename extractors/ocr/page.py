@@ -210,6 +210,8 @@ class PageReader:
             elif _same_number(first, run.text):
                 chosen, conf = run.text, max(conf, 90.0)
             elif _fuller(first, run.text):  # the glyph reader left out a digit: Tesseract's stays
+                why = "the glyph reader read fewer digits; Tesseract's reading kept"
+                self.doubts.append(OcrDoubt(first, run.text, self.pt(span), why))
                 continue
             elif run.trusted:
                 chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
