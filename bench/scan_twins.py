@@ -21,10 +21,19 @@ PDFs are written with pypdfium2 (no LibreOffice, no img2pdf) and their run-depen
     python bench/scan_twins.py samples/ -o /tmp/twins                   # every kind, every PDF
     python bench/scan_twins.py tests/data/unseen -o /tmp/twins --kinds photo,rotated
     python bench/scan_twins.py samples/ -o /tmp/twins --score          # ... then read and score them
+    python bench/scan_twins.py samples/corpus -o /tmp/twins --kinds scan200 --split dev \
+        --cover scores,measures --score --save /tmp/twins/scores.json     # a dev sample, by family
 
 ``--score`` reads every twin made (one process, OCR on one core) and prints, per kind and overall,
 the shares of indicator scores, document fields, action rows and period dates that match the
-expected record, and seconds per page.  Not part of the package: nothing may import this module.
+expected record, and seconds per page; for a corpus folder (expected records that carry
+``families`` and ``split``) also per family of every axis.  Documents are chosen with ``--only``,
+``--split``, ``--family AXIS=VALUE`` (repeatable: values of one axis are alternatives, axes must all
+hold) and ``--cover AXES`` (few documents, first by name, that cover every value of those axes,
+``--times N`` times each).  ``--verbose`` lists the mismatches of development documents only (a
+held-out document's mismatches must not drive changes, so they are never printed or saved).
+``--reuse`` reads twins already in ``--out`` instead of making them again.  Not part of the
+package: nothing may import this module.
 """
 
 from __future__ import annotations
@@ -278,8 +287,103 @@ def text_pdfs(folder: Path, only: Sequence[str]) -> list[Path]:
     return found
 
 
-def make(folder: Path, out: Path, kinds: Sequence[str], only: Sequence[str] = ()) -> list[Path]:
-    """Write the twins of every text PDF of ``folder`` into ``out``; returns the PDFs written."""
+def families_of(expected: dict[str, Any]) -> dict[str, str]:
+    """The family of every axis an expected record tags, ``split`` included (empty outside the corpus)."""
+    tags = {axis: str(value) for axis, value in (expected.get("families") or {}).items()}
+    if "split" in expected:
+        tags["split"] = str(expected["split"])
+    return tags
+
+
+def parse_families(pairs: Sequence[str]) -> dict[str, set[str]]:
+    """``["scores=column", "scores=row", "measures=ruled"]`` -> ``{"scores": {...}, "measures": {...}}``.
+
+    >>> parse_families(["scores=column", "scores=row", "measures=ruled"])["scores"] == {"column", "row"}
+    True
+    """
+    wanted: dict[str, set[str]] = {}
+    for pair in pairs:
+        axis, sep, value = pair.partition("=")
+        if not sep or not axis or not value:
+            raise ValueError(f"--family wants AXIS=VALUE, got {pair!r}")
+        wanted.setdefault(axis.strip(), set()).add(value.strip())
+    return wanted
+
+
+def matches(tags: dict[str, str], split: str | None, wanted: dict[str, set[str]]) -> bool:
+    """Whether a document's tags pass ``--split`` and every ``--family`` axis.
+
+    >>> matches({"scores": "row", "split": "dev"}, "dev", {"scores": {"row", "column"}})
+    True
+    >>> matches({"scores": "row", "split": "holdout"}, "dev", {})
+    False
+    """
+    if split and tags.get("split") != split:
+        return False
+    return all(tags.get(axis) in values for axis, values in wanted.items())
+
+
+def cover(tagged: Sequence[tuple[str, dict[str, str]]], axes: Sequence[str], times: int = 1) -> list[str]:
+    """A small set of names in which every value of ``axes`` occurs ``times`` times (or as often as
+    it can): greedily the document that fills the most missing places, the first by name on ties
+    (so the choice is deterministic).
+
+    >>> docs = [("a", {"s": "x", "m": "p"}), ("b", {"s": "y", "m": "p"}), ("c", {"s": "y", "m": "q"})]
+    >>> cover(docs, ["s", "m"])
+    ['a', 'c']
+    >>> cover(docs, ["s", "m"], times=2)
+    ['a', 'b', 'c']
+    """
+    needed: dict[tuple[str, str], int] = {}
+    for _name, tags in tagged:
+        for axis in axes:
+            if axis in tags:
+                needed[(axis, tags[axis])] = times
+    chosen: list[str] = []
+    left = list(tagged)
+    while left and any(needed.values()):
+        gains = [sum(needed.get((a, tags.get(a, "")), 0) > 0 for a in axes) for _name, tags in left]
+        best = max(gains)
+        if best == 0:
+            break
+        name, tags = left.pop(gains.index(best))  # the first by name among the best
+        chosen.append(name)
+        for axis in axes:
+            key = (axis, tags.get(axis, ""))
+            if needed.get(key):
+                needed[key] -= 1
+    return sorted(chosen)
+
+
+def select(
+    folder: Path,
+    only: Sequence[str] = (),
+    split: str | None = None,
+    families: Sequence[str] = (),
+    cover_axes: Sequence[str] = (),
+    times: int = 1,
+) -> list[str]:
+    """The names of ``folder``'s documents to twin: ``only``, then ``split`` and ``families``, then
+    (if ``cover_axes``) a covering sample of what is left."""
+    wanted = parse_families(families)
+    tagged = []
+    for path in sorted(folder.glob("*.expected.json")):
+        name = path.name.removesuffix(".expected.json")
+        if only and name not in only:
+            continue
+        tags = families_of(json.loads(path.read_text(encoding="utf-8")))
+        if matches(tags, split, wanted):
+            tagged.append((name, tags))
+    if cover_axes:
+        return cover(tagged, cover_axes, times)
+    return [name for name, _tags in tagged]
+
+
+def make(
+    folder: Path, out: Path, kinds: Sequence[str], only: Sequence[str] = (), reuse: bool = False
+) -> list[Path]:
+    """Write the twins of every text PDF of ``folder`` into ``out``; returns the PDFs written (with
+    ``reuse``, a twin already in ``out`` is kept and returned as it is)."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for pdf in text_pdfs(folder, only):
@@ -289,6 +393,9 @@ def make(folder: Path, out: Path, kinds: Sequence[str], only: Sequence[str] = ()
             for kind in kinds:
                 name = f"{pdf.stem}-{kind}"
                 target = out / f"{name}.pdf"
+                if reuse and target.exists() and (out / f"{name}.expected.json").exists():
+                    written.append(target)
+                    continue
                 target.write_bytes(pdf_bytes(twin_pages(kind, pdf.stem, source)))
                 note = NOTES["scan" if kind.startswith("scan") else kind].format(dpi=kind[4:])
                 record = dict(expected, sample=name)
@@ -313,33 +420,80 @@ GROUPS = ("indicators", "document", "action_rows", "periods")
 Scores = dict[str, dict[str, list[float]]]
 
 
-def score(twins: Sequence[Path], progress: Callable[[str], None] = print) -> Scores:
-    """Read every twin and compare it with its expected record: counts per kind and group."""
+@dataclass
+class TwinResult:
+    """One twin read and scored: its kind, families, counts per group, time and (dev only) mismatches."""
+
+    name: str
+    kind: str
+    families: dict[str, str]
+    counts: dict[str, list[int]]
+    seconds: float
+    pages: int
+    mismatches: list[str]
+
+
+def read_twin(pdf: Path) -> TwinResult:
+    """Read one twin (OCR on one core) and compare it with its expected record."""
     sys.path.insert(0, str(ROOT))
     from extractors.ocr.options import OcrOptions
     from pipeline.compare import compare
     from pipeline.extract import extract
 
+    kind = pdf.stem.rsplit("-", 1)[1]
+    expected = json.loads(pdf.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8"))
+    tags = families_of(expected)
+    started = time.perf_counter()
+    record = extract(pdf, ocr=OcrOptions(workers=1)).to_dict()
+    seconds = time.perf_counter() - started
+    mismatches: list[str] = []
+    if "lookalike" in tags:  # a look-alike is right when it says so and gives no actions
+        codes = {c["code"] for c in record["checks"]}
+        counts = {"not_ita": [int("NOT_ITA_DOCUMENT" in codes and not record["actions"]), 1]}
+    elif all("year" in i for i in expected.get("indicators", [])):
+        comparison = compare(expected, record)
+        counts = comparison.counts
+        if tags.get("split") != "holdout":
+            mismatches = [
+                f"{m.where}: expected {m.expected!r:.70} got {m.got!r:.70}" for m in comparison.mismatches
+            ]
+    else:
+        counts = simple_counts(expected, record)
+    return TwinResult(pdf.stem, kind, tags, counts, seconds, record["source"]["pages"], mismatches)
+
+
+def tally(results: Sequence[TwinResult], key: Callable[[TwinResult], str | None]) -> Scores:
+    """Sum the counts of ``results`` per ``key`` (results whose key is None are left out), plus ``all``."""
     table: Scores = {}
-    for pdf in twins:
-        kind = pdf.stem.rsplit("-", 1)[1]
-        expected = json.loads(pdf.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8"))
-        started = time.perf_counter()
-        record = extract(pdf, ocr=OcrOptions(workers=1)).to_dict()
-        seconds = time.perf_counter() - started
-        full = all("year" in i for i in expected.get("indicators", []))
-        counts = compare(expected, record).counts if full else simple_counts(expected, record)
-        for key in (kind, "all"):
-            row = table.setdefault(key, {g: [0, 0] for g in (*GROUPS, "seconds", "pages")})
-            for group in GROUPS:
-                ok, total = counts.get(group, [0, 0])
+    for result in results:
+        value = key(result)
+        if value is None:
+            continue
+        for name in (value, "all"):
+            row = table.setdefault(name, {g: [0, 0] for g in (*GROUPS, "not_ita", "seconds", "pages")})
+            for group in (*GROUPS, "not_ita"):
+                ok, total = result.counts.get(group, [0, 0])
                 row[group][0] += ok
                 row[group][1] += total
-            row["seconds"][0] += seconds
-            row["pages"][0] += record["source"]["pages"]
-        rates = ", ".join(f"{g} {_rate(counts.get(g, [0, 0]))}" for g in GROUPS)
-        progress(f"{pdf.stem}: {rates}, {seconds:.1f} s")
+            row["seconds"][0] += result.seconds
+            row["pages"][0] += result.pages
     return table
+
+
+def score(
+    twins: Sequence[Path], progress: Callable[[str], None] = print, verbose: bool = False
+) -> list[TwinResult]:
+    """Read every twin and compare it with its expected record."""
+    results = []
+    for pdf in twins:
+        result = read_twin(pdf)
+        results.append(result)
+        rates = ", ".join(f"{g} {_rate(result.counts.get(g, [0, 0]))}" for g in GROUPS)
+        progress(f"{pdf.stem}: {rates}, {result.seconds:.1f} s")
+        if verbose:
+            for line in result.mismatches:
+                progress(f"    {line}")
+    return results
 
 
 def _rate(pair: list[int]) -> str:
@@ -362,14 +516,47 @@ def simple_counts(expected: dict[str, Any], record: dict[str, Any]) -> dict[str,
     return counts
 
 
-def print_scores(table: Scores) -> None:
-    print("| twins | indicator scores | document fields | action rows | period dates | s/page |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for kind, row in table.items():
-        pairs = (row[g] for g in GROUPS)
+def print_scores(table: Scores, label: str = "twins") -> None:
+    with_not_ita = any(row["not_ita"][1] for row in table.values())
+    groups = (*GROUPS, "not_ita") if with_not_ita else GROUPS
+    heads = {"indicators": "indicator scores", "document": "document fields", "action_rows": "action rows"}
+    heads |= {"periods": "period dates", "not_ita": "look-alikes refused"}
+    print(f"| {label} | " + " | ".join(heads[g] for g in groups) + " | s/page |")
+    print("|---|" + "---:|" * (len(groups) + 1))
+    for kind, row in sorted(table.items(), key=lambda item: (item[0] == "all", item[0])):
+        pairs = (row[g] for g in groups)
         cells = [f"{ok / total:.1%} ({ok:.0f}/{total:.0f})" if total else "–" for ok, total in pairs]
         per_page = row["seconds"][0] / row["pages"][0] if row["pages"][0] else 0.0
         print(f"| {kind} | " + " | ".join(cells) + f" | {per_page:.1f} |")
+
+
+FAMILY_AXES = ("scores", "measures", "font", "digits", "layout", "split")
+
+
+def print_report(results: Sequence[TwinResult]) -> None:
+    """The table per kind, then (for corpus twins) one per family axis."""
+    print_scores(tally(results, lambda r: r.kind), "twins")
+    for axis in FAMILY_AXES:
+        if any(axis in r.families for r in results):
+            print()
+            print_scores(tally(results, lambda r, a=axis: r.families.get(a)), axis)  # type: ignore[misc]
+
+
+def save(results: Sequence[TwinResult], path: Path) -> None:
+    """Every twin's counts (and, for development documents, mismatches) as JSON, to compare runs."""
+    rows = [
+        {
+            "name": r.name,
+            "kind": r.kind,
+            "families": r.families,
+            "counts": r.counts,
+            "seconds": round(r.seconds, 2),
+            "pages": r.pages,
+            "mismatches": r.mismatches,
+        }
+        for r in results
+    ]
+    path.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -378,15 +565,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-o", "--out", type=Path, required=True, help="where the twins go")
     parser.add_argument("--kinds", default=",".join(KINDS), help=f"comma-separated, of {', '.join(KINDS)}")
     parser.add_argument("--only", action="append", default=[], metavar="NAME", help="only this PDF")
+    parser.add_argument("--split", choices=("dev", "holdout"), help="only documents of this split")
+    parser.add_argument(
+        "--family", action="append", default=[], metavar="AXIS=VALUE", help="only this family (repeatable)"
+    )
+    parser.add_argument("--cover", default="", metavar="AXES", help="a sample covering every value of AXES")
+    parser.add_argument("--times", type=int, default=1, help="with --cover: every value this often")
+    parser.add_argument("--reuse", action="store_true", help="keep twins already in --out")
     parser.add_argument("--score", action="store_true", help="read the twins and score them")
+    parser.add_argument("--verbose", action="store_true", help="list mismatches (development documents only)")
+    parser.add_argument("--save", type=Path, help="write every twin's counts to this JSON file")
     args = parser.parse_args(argv)
     kinds = [k for k in args.kinds.split(",") if k]
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         parser.error(f"unknown kind(s) {', '.join(unknown)}")
-    twins = make(args.folder, args.out, kinds, args.only)
+    try:
+        axes = [a for a in args.cover.split(",") if a]
+        names = select(args.folder, args.only, args.split, args.family, axes, args.times)
+    except ValueError as error:
+        parser.error(str(error))
+    if not names:
+        parser.error("no document matches the selection")
+    print(f"documents: {' '.join(names)}", file=sys.stderr)
+    twins = make(args.folder, args.out, kinds, names, reuse=args.reuse)
     if args.score:
-        print_scores(score(twins, lambda line: print(line, file=sys.stderr)))
+        results = score(twins, lambda line: print(line, file=sys.stderr), verbose=args.verbose)
+        print_report(results)
+        if args.save:
+            save(results, args.save)
     return 0
 
 

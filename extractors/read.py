@@ -94,6 +94,10 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
         for number, (page_text, page_tables) in ocr_pages(path, scanned, ocr).items():
             pages_read[number] = page_text
             found.extend(page_tables)
+        if tables:
+            from extractors.ocr.rows import scanned_layout
+
+            found = scanned_layout(pages_read, found, names_field)  # visual lines, borderless tables
     pictured = [p for p in pages_read.values() if p.kind is PageKind.TEXT and p.pictures]
     if pictured and ocr.enabled:
         from extractors.ocr.regions import merge_regions, ocr_regions  # only for pages with pictures

@@ -55,7 +55,9 @@ Reading = tuple[str, str, float | None]
 
 
 def period_column(table: Table) -> tuple[int, int] | None:
-    """``(column, header row)`` of the column whose header (in the first rows) names the period.
+    """``(column, header row)`` of the column whose header (in the first rows) names the period;
+    on a table without that header (the rest of a table whose header stayed on the page before),
+    the column whose cells read as periods (:func:`period_column_by_cells`), with header row -1.
 
     >>> from schemas import BBox, Cell, TableQuality
     >>> box = BBox(0, 0, 1, 1)
@@ -69,7 +71,37 @@ def period_column(table: Table) -> tuple[int, int] | None:
         text = "".join(cell.text.split())
         if len(text) >= 4 and fuzz.partial_ratio(PERIOD_HEADER, text) >= HEADER_MATCH:
             return cell.col, cell.row + cell.rowspan - 1
-    return None
+    column = period_column_by_cells(table)
+    return (column, -1) if column is not None else None
+
+
+#: Without a header, a column is the period column when this many of its cells read as periods ...
+MIN_PERIOD_CELLS = 2
+#: ... and they are at least this share of its cells with text, and no other column has as many.
+MIN_PERIOD_SHARE = 0.5
+
+
+def period_column_by_cells(table: Table) -> int | None:
+    """The one column most of whose cells (:data:`MIN_PERIOD_SHARE`, :data:`MIN_PERIOD_CELLS` at
+    least) parse as periods; None when no column, or two, qualify.
+
+    >>> from schemas import BBox, Cell, TableQuality
+    >>> box = BBox(0, 0, 1, 1)
+    >>> texts = [("งานพัสดุ", "ต.ค. ๖๗ - ธ.ค. ๖๗"), ("กองคลัง", "ต.ค . ‘ood"), ("สำนักปลัด", "ภายใน ๓๑ มี.ค. ๒๕๖๘")]
+    >>> cells = [Cell(r, c, t, "", box) for r, row in enumerate(texts) for c, t in enumerate(row)]
+    >>> period_column_by_cells(Table(1, 0, box, 3, 2, cells, TableQuality("lines", 1.0, 1.0, 1.0, [])))
+    1
+    """
+    found: dict[int, int] = {}
+    filled: dict[int, int] = {}
+    for cell in table.cells:
+        if cell.colspan != 1 or not cell.text.strip():
+            continue
+        filled[cell.col] = filled.get(cell.col, 0) + 1
+        if parses(cell.text):
+            found[cell.col] = found.get(cell.col, 0) + 1
+    good = [col for col, n in found.items() if n >= MIN_PERIOD_CELLS and n >= MIN_PERIOD_SHARE * filled[col]]
+    return good[0] if len(good) == 1 else None
 
 
 def parses(text: str) -> bool:

@@ -20,6 +20,16 @@ table finder and Tesseract expect, and says what it did:
    page; the whole page when the crop is not conclusive);
 4. **skew**: the projection-profile search of :mod:`extractors.ocr.raster`.
 
+Before 2 on a scan (a solid block would look like uneven light, and the division would leave
+its edges as dark frames), after 2 on a photograph (a shadow is no block), **solid blocks**
+(where a square of :data:`SOLID_PT` points fits inside the ink, and nothing on it is darker: a
+chart's bars, a slide's title band, a black header row; not a shaded row with text) are lifted
+(:func:`lift_solids`): each block becomes paper, with the thin ring where it met the paper (its
+blurred edge), and what a block encloses is inverted: white text on a dark band becomes ink on
+paper.  A label next to a bar stays (it is no solid), even when the blur made it touch the bar.
+No text stroke is that thick, so text and rulings are untouched; a bar's end no longer reads as
+a letter (``|``, ``[``), and its edges no longer make a grid.
+
 The page's ``/Rotate`` is honoured before all this, by pdfium's rendering (the page as a viewer
 shows it); :func:`stored_rotation` reads it for the report.
 """
@@ -60,6 +70,21 @@ UNEVEN_LIGHT = 30.0
 #: The middle crop OSD looks at first: rows and columns as shares of the page.
 OSD_ROWS = (0.3, 0.6)
 OSD_COLS = (0.2, 0.8)
+#: A square this many points wide that fits inside the ink is a solid block, not text (a stroke of
+#: 16 pt bold Thai is about 1.5 pt; a ruling 1-2 pt).
+SOLID_PT = 4.0
+#: ... and it is at least this many points long (longer than any letter of body or title text).
+SOLID_LENGTH_PT = 36.0
+#: The ring around a lifted block made paper, in pixels (the block's blurred edge).
+SOLID_RING_PX = 2
+#: White inside a block is text when no side of it is longer than this many solid squares ...
+TEXT_HOLE_SIDE = 6
+#: ... and at least this many pixels (a speck in a bar's grain is none).
+MIN_HOLE_PX = 6
+#: A block with more than this share of its pixels darker than its own tone by this many grey
+#: levels carries dark text (a shaded table row): it is left to the binarisation.
+MAX_DARKER_SHARE = 0.01
+DARKER_TEXT = 50
 
 Quad = npt.NDArray[np.float32]  #: four corners (x, y): top-left, top-right, bottom-right, bottom-left
 
@@ -75,6 +100,7 @@ class Prepared:
     page: Cleaned
     perspective: bool  #: the paper's outline was mapped onto a rectangle
     illumination: bool  #: the lighting was uneven and was evened out
+    solids: int = 0  #: solid blocks lifted (bars, dark bands), see :func:`lift_solids`
 
 
 def order_corners(points: npt.NDArray[Any]) -> Quad:
@@ -264,18 +290,82 @@ def orientation(engine: Orienter, gray: Gray) -> int:
     return quarters if sure else 0
 
 
+def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
+    """``gray`` (evenly lit) with its solid blocks lifted (see the module docstring),
+    and how many there were.
+
+    >>> page = np.full((140, 300), 255, np.uint8)
+    >>> page[20:80, 20:200] = 30; page[45:55, 100:110] = 250      # a dark band, a white letter in it
+    >>> page[40:60, 204:214] = 20                                  # a label just after the bar
+    >>> page[100:120, 20:22] = 0                                   # a thin stroke
+    >>> out, n = lift_solids(page, 72 * 4)                         # 4 pt is 16 px here
+    >>> n, int(out[25, 50]), int(out[50, 105]), int(out[50, 210]), int(out[110, 20])
+    (1, 255, 5, 20, 0)
+    """
+    from extractors.ocr.raster import binarise
+
+    k = max(round(SOLID_PT * dpi / 72), 3)
+    ink = binarise(gray)
+    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    if not solid.any():
+        return gray, 0
+    contours, _ = cv2.findContours(np.asarray(solid, np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    filled = np.zeros_like(solid)
+    kept = 0
+    for contour in contours:
+        x, y, w, h = cv2.boundingRect(contour)
+        if max(w, h) < SOLID_LENGTH_PT * dpi / 72:  # a bold letter's blurred loop, not a block
+            continue
+        region = np.zeros((h, w), np.uint8)
+        cv2.drawContours(region, [contour], -1, 255, thickness=cv2.FILLED, offset=(-x, -y))
+        inside = region > 0
+        crop = gray[y : y + h, x : x + w]
+        tone = float(np.median(crop[inside & (solid[y : y + h, x : x + w] > 0)]))
+        # Dark strokes on the block: a shaded row or band with text on it, which the page's
+        # binarisation already reads through (its text must stay): not lifted.
+        if np.count_nonzero(crop[inside] < tone - DARKER_TEXT) > MAX_DARKER_SHARE * np.count_nonzero(inside):
+            continue
+        filled[y : y + h, x : x + w] = np.maximum(filled[y : y + h, x : x + w], region)
+        kept += 1
+    if not kept:
+        return gray, 0
+    ring_kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * SOLID_RING_PX + 1, 2 * SOLID_RING_PX + 1))
+    block = cv2.dilate(filled, ring_kernel) > 0
+    out = gray.copy()
+    out[block] = 255
+    # Light shapes that a block encloses, each no larger than a word, are white text on it:
+    # inverted.  A white gap between two bars is longer and stays paper.
+    light = np.asarray((filled > 0) & (ink == 0), np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(light, connectivity=8)
+    for label in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[label])
+        if w > TEXT_HOLE_SIDE * k or h > TEXT_HOLE_SIDE * k or area < MIN_HOLE_PX:
+            continue
+        here = labels[y : y + h, x : x + w] == label
+        window = out[y : y + h, x : x + w]
+        window[here] = 255 - gray[y : y + h, x : x + w][here]
+    return out, kept
+
+
 def prepare_page(engine: Orienter, gray: Gray) -> Prepared:
-    """Perspective, illumination, orientation and skew, in that order (see the module docstring)."""
+    """Perspective, illumination, solid blocks, orientation and skew, in that order (see the
+    module docstring)."""
     from extractors.ocr.raster import flatten_background
 
+    dpi = int(getattr(engine, "dpi", 200))
     quad = paper_quadrilateral(gray)
+    solids = 0
     if quad is not None:
         gray = flatten_perspective(gray, quad)
+    else:  # a scan's paper is evenly lit: its blocks are lifted before the light is measured
+        gray, solids = lift_solids(gray, dpi)
     gray, uneven = even_illumination(gray)
     flat = flatten_background(gray)
+    if quad is not None:  # a photograph's only once the light is even (a shadow is no block)
+        flat, solids = lift_solids(flat, dpi)
     quarters = orientation(engine, flat)
     page = clean_page(flat, rotation=90 * quarters, flattened=True)
-    return Prepared(page, quad is not None, uneven)
+    return Prepared(page, quad is not None, uneven, solids)
 
 
 def stored_rotation(page: Any) -> int:

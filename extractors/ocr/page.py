@@ -175,6 +175,8 @@ class PageReader:
         touching = TOUCHING_GAP * (line_box[3] - line_box[1])
         # Two numbers far apart (the values of two bars, two columns without rulings) are two.
         for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
+            if any(s not in symbols for s in group):  # a neighbour's re-reading took a symbol of it
+                continue
             if any(ch in DIGITS for s in group for ch in s.text):
                 group = _with_touching(symbols, group, touching)
             symbols = self._reread(symbols, group, line_box)
@@ -207,6 +209,10 @@ class PageReader:
                 )
             elif _same_number(first, run.text):
                 chosen, conf = run.text, max(conf, 90.0)
+            elif _fuller(first, run.text):  # the glyph reader left out a digit: Tesseract's stays
+                why = "the glyph reader read fewer digits; Tesseract's reading kept"
+                self.doubts.append(OcrDoubt(first, run.text, self.pt(span), why))
+                continue
             elif run.trusted:
                 chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
             else:
@@ -717,18 +723,21 @@ def _fuller(tesseract: str, glyphs: str) -> bool:
 
 def _with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:
     """The glyph reader's digits with Tesseract's punctuation, when the glyph reader saw more
-    punctuation (a speck read as a second decimal point: ``๘๓.๐.๘``) in the same number of digits
-    and Tesseract's reading is a well-formed number.
+    punctuation (a speck read as a second decimal point: ``๘๓.๐.๘``) or less (a faint point
+    missed: ``8916`` for ``89.16``) in the same number of digits and Tesseract's reading is a
+    well-formed number.
 
     >>> r = NumberRun("๘๓.๐.๘", 0, 10, True, 0.8)
     >>> _with_punctuation_of("๕๓.๐๕", r).text, _with_punctuation_of("๕๓๐๕", r).text
     ('๘๓.๐๘', '๘๓.๐.๘')
+    >>> _with_punctuation_of("89.16", NumberRun("8916", 0, 10, True, 0.8)).text
+    '89.16'
     """
     glyph_digits = [ch for ch in run.text if ch in DIGITS]
     punct = sum(1 for ch in run.text if ch not in DIGITS)
     tess_punct = sum(1 for ch in tesseract if ch not in DIGITS)
     if (
-        punct <= tess_punct
+        punct == tess_punct
         or not tess_punct
         or not _WELL_FORMED.fullmatch(tesseract)
         or len(glyph_digits) != sum(1 for ch in tesseract if ch in DIGITS)

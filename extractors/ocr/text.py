@@ -397,7 +397,10 @@ def _terms(*groups: Iterable[str]) -> tuple[str, ...]:
 _INDICATOR_TERMS = _terms(v for i in INDICATORS for v in (i.name, *i.variants))
 _HEADER_TERMS = _terms(w for ws in HEADER_VOCABULARY.values() for w in ws)
 _UNIT_TERMS = _terms(UNITS)
-_MONTH_TERMS = _terms(MONTH_NAMES, MONTH_ABBREVIATIONS)
+#: The words of a period besides month names (what :mod:`extractors.ita.periods` reads), so a
+#: period cell's ``ไตรมาสที1`` is repaired like a month: a mark lost, the rule's word again.
+PERIOD_WORDS = ("ไตรมาสที่", "ปีงบประมาณ", "ตลอดปีงบประมาณ", "ภายใน", "ต่อเนื่อง")
+_MONTH_TERMS = _terms(MONTH_NAMES, MONTH_ABBREVIATIONS, PERIOD_WORDS)
 
 #: Every term :func:`repair_terms` knows by default: indicator names and their variants, header
 #: wordings, responsible units, month names and abbreviations.

@@ -1,0 +1,243 @@
+"""A scanned page's lines as the text layer gives them, and its tables drawn without rulings.
+
+Tesseract's page layout analysis cuts a page into blocks: the columns of a table without rulings
+(a borderless measures table, a column of indicator names beside a column of scores) come back
+as separate lines, one per column, so nothing downstream sees a row.  A text layer gives one line
+per visual line instead, its words carrying their boxes.  So:
+
+1. :func:`visual_lines`: OCR lines that share a height on the page (each one's middle inside the
+   other's ink) and do not overlap across are one line, words in order from left to right; the
+   gaps between the blocks stay in the words' boxes, as a text layer's do;
+2. :func:`scan_borderless`: the borderless strategy of the text pages
+   (:func:`extractors.pdf.borderless.find_borderless`: a header naming the columns, gutters that
+   stay white below it) runs on those lines; its geometry is the text pages', its cells' text the
+   OCR words inside each cell (no text layer to take it from), with the words' lowest confidence;
+3. a borderless table that ends at the foot of a scanned page goes on at the top of the next
+   scanned page in its columns (:func:`extractors.pdf.borderless.continuation`), as on text pages;
+4. :func:`scan_chart`: a chart printed on the page (its bars lifted before OCR, see
+   :func:`extractors.ocr.geometry.lift_solids`) is paired label to value as a chart pasted on a
+   text page is (:func:`extractors.ocr.chart.chart_pairs`), among the lines outside every table:
+   the pairs become a two-column table.
+
+No word is read again, and no text changes: lines are only regrouped.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from extractors.ocr.chart import chart_pairs, pairs_table
+from extractors.pdf.borderless import continuation, find_borderless
+from extractors.pdf.tables import ends_near_bottom, running_lines
+from schemas import BBox, Cell, Line, PageKind, PageText, Table, Word
+
+NamesColumn = Callable[[str], bool]
+
+#: Lines in the top and bottom share of the page past these are running headers and page numbers.
+MARGIN_SHARE = 0.07
+
+
+def _same_height(a: BBox, b: BBox) -> bool:
+    """Whether two line boxes stand at one height: the middle of each lies within the other.
+
+    >>> _same_height(BBox(0, 99.4, 50, 114.1), BBox(60, 103.7, 90, 110.5))
+    True
+    >>> _same_height(BBox(0, 99.4, 50, 114.1), BBox(60, 112.0, 90, 126.0))
+    False
+    """
+    mid_a, mid_b = (a.top + a.bottom) / 2, (b.top + b.bottom) / 2
+    return b.top <= mid_a <= b.bottom and a.top <= mid_b <= a.bottom
+
+
+def _merge(parts: Sequence[Line]) -> Line:
+    """One visual line from OCR lines at the same height, left to right.  Its box runs from the
+    median top to the median bottom of its words: a word's marks above or tail below (``ปู``,
+    ``ฎ``) do not move the line, so the spacing between lines says where a table's rows break, as
+    a text layer's baselines do."""
+    parts = sorted(parts, key=lambda ln: ln.box.x0)
+    words: tuple[Word, ...] = tuple(w for ln in parts for w in ln.words)
+    if not words:
+        return parts[0]
+    box = BBox(
+        min(ln.box.x0 for ln in parts),
+        statistics.median(w.box.top for w in words),
+        max(ln.box.x1 for ln in parts),
+        statistics.median(w.box.bottom for w in words),
+    )
+    if len(parts) == 1:
+        return replace(parts[0], box=box)
+    confs = [ln.confidence for ln in parts if ln.confidence is not None]
+    return Line(
+        text=" ".join(ln.text for ln in parts),
+        raw=" ".join(ln.raw for ln in parts),
+        box=box,
+        words=words,
+        confidence=round(min(confs), 3) if confs else None,
+    )
+
+
+def visual_lines(lines: Sequence[Line]) -> list[Line]:
+    """OCR lines regrouped into the page's visual lines, top to bottom (see the module docstring).
+
+    A line joins the visual line above it only when it stands at the same height as every part
+    already in it and overlaps none of them across.
+
+    >>> def ln(text, x0, top, x1, bottom):
+    ...     return Line(text, text, BBox(x0, top, x1, bottom), (Word(text, text, BBox(x0, top, x1, bottom)),))
+    >>> rows = visual_lines([ln("ก", 0, 10, 50, 24), ln("ข", 100, 11, 150, 25), ln("ค", 0, 30, 50, 44)])
+    >>> [(r.text, [w.text for w in r.words]) for r in rows]
+    [('ก ข', ['ก', 'ข']), ('ค', ['ค'])]
+    """
+    order = sorted(lines, key=lambda ln: ((ln.box.top + ln.box.bottom) / 2, ln.box.x0))
+    groups: list[list[Line]] = []
+    for line in order:
+        for group in reversed(groups[-3:]):  # the lines just above: the only ones at its height
+            if all(_same_height(line.box, p.box) for p in group) and not any(
+                min(line.box.x1, p.box.x1) - max(line.box.x0, p.box.x0) > 0 for p in group
+            ):
+                group.append(line)
+                break
+        else:
+            groups.append([line])
+    merged = [_merge(g) for g in groups]
+    merged.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
+    return merged
+
+
+#: The ink of a Thai word, marks above and below included, is this many font sizes tall (11-pt
+#: Loma in a 200 dpi scan: words 15.1 pt tall).
+THAI_INK_EM = 1.35
+
+
+def line_em(lines: Sequence[Line]) -> float:
+    """The body text size of a scanned page, in points (what a text layer calls the font size): the
+    median height of its words' ink over :data:`THAI_INK_EM`.
+
+    >>> w = lambda h: Word("ก", "ก", BBox(0, 0, 5, h))
+    >>> round(line_em([Line("", "", BBox(0, 0, 5, 14), (w(13.5), w(12), w(15)))]), 1)
+    10.0
+    """
+    heights = [w.box.height for ln in lines for w in ln.words if w.box.height > 0]
+    return statistics.median(heights) / THAI_INK_EM if heights else 12.0
+
+
+def _filled(table: Table, page: PageText) -> Table:
+    """``table`` (geometry from the borderless strategy, cells without text: a scan has no text
+    layer) with each cell's text from the OCR words whose middle lies in it, line by line, and the
+    lowest confidence among them."""
+    cells: list[Cell] = []
+    for cell in table.cells:
+        box = cell.box
+        if box is None:
+            cells.append(cell)
+            continue
+        texts, raws, confs = [], [], []
+        for line in page.lines:
+            inside = [
+                w
+                for w in line.words
+                if box.contains_point((w.box.x0 + w.box.x1) / 2, (w.box.top + w.box.bottom) / 2)
+            ]
+            if inside:
+                texts.append(" ".join(w.text for w in inside))
+                raws.append(" ".join(w.raw for w in inside))
+                confs += [w.confidence for w in inside if w.confidence is not None]
+        text = " ".join(texts)
+        cells.append(
+            replace(cell, text=text, raw="\n".join(raws), confidence=round(min(confs), 3) if confs else None)
+        )
+    chars_inside = table.quality.chars_inside
+    filled = round(sum(1 for c in cells if c.text) / len(cells), 3) if cells else 0.0
+    notes = [*table.quality.notes, "read by OCR: each cell's text is the OCR words inside it"]
+    quality = replace(table.quality, filled_share=filled, chars_inside=chars_inside, notes=notes)
+    return replace(table, cells=cells, quality=quality)
+
+
+def _body_lines(page: PageText, tables: Sequence[Table]) -> list[Line]:
+    boxes = [t.box for t in tables if t.page == page.number]
+    return [
+        line
+        for line in page.lines
+        if not any(
+            b.contains_point((line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2, 1.0)
+            for b in boxes
+        )
+    ]
+
+
+def scan_borderless(page: PageText, tables: Sequence[Table], names_column: NamesColumn) -> list[Table]:
+    """The borderless tables of a scanned page (its lines already :func:`visual_lines`), outside
+    the ruled ``tables`` found on it, each cell filled from the OCR words inside it."""
+    lines = _body_lines(page, tables)
+    if not lines:
+        return []
+    found = find_borderless(page, lines, names_column, line_em(lines))
+    return [_filled(t, page) for t in found]
+
+
+def scan_chart(page: PageText, tables: Sequence[Table]) -> list[Table]:
+    """The label–value pairs among a scanned page's lines outside ``tables`` (a chart's bars, a
+    list of scores set apart from their labels) as a table; none when fewer than three pair up."""
+    lines = _body_lines(page, tables)
+    pairs, how = chart_pairs(lines)
+    if not pairs:
+        return []
+    table = pairs_table(pairs, page.number, how)
+    table.quality.notes.insert(1, "labels and values paired by position on a scanned page")
+    return [table]
+
+
+def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) -> list[Table]:
+    """``tables`` with the rest of each borderless table that ends at the foot of a scanned page,
+    read at the top of the next scanned page in its columns (one per page at most)."""
+    out = list(tables)
+    running = running_lines(pages)
+    headers = {
+        id(t): [c.text for c in sorted(t.cells, key=lambda c: c.col) if c.row == 0]
+        for t in out
+        if t.quality.strategy == "borderless"
+    }
+    for number in sorted(pages):
+        page, before = pages[number], pages.get(number - 1)
+        if page.kind is not PageKind.SCANNED or before is None or before.kind is not PageKind.SCANNED:
+            continue
+        previous = max((t for t in out if t.page == number - 1), key=lambda t: t.box.bottom, default=None)
+        if previous is None or previous.quality.strategy != "borderless":
+            continue
+        if not ends_near_bottom(previous, before, running):
+            continue
+        own = [t for t in out if t.page == number]
+        top = min((t.box.top for t in own), default=page.height)
+        lines = [
+            ln
+            for ln in page.lines
+            if ln.box.bottom <= top + 1
+            and ln.text not in running
+            and MARGIN_SHARE * page.height < ln.box.top < (1 - MARGIN_SHARE) * page.height
+        ]
+        if not lines:
+            continue
+        found = continuation(previous, page, lines, line_em(lines), headers.get(id(previous), ()))
+        if found is None:
+            continue
+        found = _filled(found, page)
+        headers[id(found)] = headers.get(id(previous), [])
+        out.append(found)
+    return out
+
+
+def scanned_layout(
+    pages: Mapping[int, PageText], tables: Sequence[Table], names_column: NamesColumn
+) -> list[Table]:
+    """Every scanned page's lines regrouped into visual lines (in place), and ``tables`` with the
+    borderless tables of those pages and their continuations added."""
+    out = list(tables)
+    for page in pages.values():
+        if page.kind is not PageKind.SCANNED or not page.lines:
+            continue
+        page.lines = visual_lines(page.lines)
+        out += scan_borderless(page, out, names_column)
+        out += scan_chart(page, out)
+    return continue_on_scans(out, pages)
