@@ -470,7 +470,7 @@ def _repair_core(core: str, vocabulary: Sequence[str], cutoff: float) -> str | N
     if term is None and core.endswith(".") and core.count(".") == 1:
         term = _best_term(core[:-1], vocabulary, cutoff)
         term = term + "." if term else None
-    if term is None and "/" in core and core not in vocabulary:
+    if term is None and "/" in core and core not in vocabulary and not _RE_DIGIT.search(core):
         parts = core.split("/")
         fixed = [p if p in vocabulary else (_best_term(p, vocabulary, cutoff) or p) for p in parts]
         term = "/".join(fixed) if fixed != parts else None
@@ -549,6 +549,8 @@ def repair_terms(
     ('ม.ค. ๖๕ - ม.ค. ๖๕', [])
     >>> repair_terms("ตามตัวชีวัดและหลักเกณฑ์")
     ('ตามตัวชี้วัดและหลักเกณฑ์', [('ตัวชีวัด', 'ตัวชี้วัด')])
+    >>> repair_terms("ก.ุย./0")  # slashes do not take a run with a digit back into reach
+    ('ก.ุย./0', [])
     """
     replacements: list[tuple[str, str]] = []
 
