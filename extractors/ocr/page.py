@@ -31,7 +31,7 @@ from itertools import pairwise
 import numpy as np
 import pypdfium2 as pdfium
 
-from extractors.ocr.digit_glyphs import DIGITS, NumberRun, number_runs, read_glyphs
+from extractors.ocr.digit_glyphs import DIGITS, NumberRun, number_runs, read_glyphs_many
 from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
 from extractors.ocr.fields import (
     Reading,
@@ -235,8 +235,7 @@ class PageReader:
         left = cols.start or 0
         best: list[NumberRun] = []
         best_digits = -1
-        for crop in crops:
-            glyphs = read_glyphs(np.ascontiguousarray(crop))
+        for glyphs in read_glyphs_many([np.ascontiguousarray(crop) for crop in crops]):
             if keep is not None:  # a neighbouring letter (ศ of พ.ศ.) is not the number's
                 glyphs = [g for g in glyphs if keep[0] - 2 <= left + (g.x0 + g.x1) / 2 <= keep[2] + 2]
             runs = number_runs(glyphs)
@@ -357,8 +356,8 @@ class PageReader:
             return "", "", None
         gray = self.page.gray[y0:y1, x0:x1]
         crops = [self.page.binary[y0:y1, x0:x1]] + [binarise(gray, s) for s in HEADER_STRICTNESS]
-        for crop in crops:
-            runs = [r for r in number_runs(read_glyphs(np.ascontiguousarray(crop))) if r.trusted]
+        for glyphs in read_glyphs_many([np.ascontiguousarray(crop) for crop in crops]):
+            runs = [r for r in number_runs(glyphs) if r.trusted]
             years = [r for r in runs if 3 <= sum(ch in DIGITS for ch in r.text) <= 5]
             settled = with_years(text, [r.text for r in years])
             if settled is not None:
