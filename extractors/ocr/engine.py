@@ -74,10 +74,14 @@ def tessdata_dir() -> Path:
     )
 
 
-def _image(gray: Gray) -> Any:
-    from PIL import Image
-
-    return Image.fromarray(np.ascontiguousarray(gray))
+def _set_image(api: Any, gray: Gray) -> bytes:
+    """Give ``gray`` to Tesseract as raw 8-bit rows (a PIL image goes through an encoded BMP
+    first).  Tesseract does not copy the bytes: the caller keeps the returned object alive until
+    recognition is done."""
+    data = np.ascontiguousarray(gray, dtype=np.uint8).tobytes()
+    height, width = gray.shape
+    api.SetImageBytes(data, width, height, 1, width)
+    return data
 
 
 class OcrEngine:
@@ -128,7 +132,7 @@ class OcrEngine:
     def orientation_confidence(self, gray: Gray) -> tuple[int, bool]:
         """OSD's clockwise quarter turns (0–3) and whether its confidence is high enough to act on."""
         api = self._api("osd")
-        api.SetImage(_image(gray))
+        _kept = _set_image(api, gray)
         api.SetSourceResolution(self.dpi)
         try:
             found = api.DetectOrientationScript()
@@ -154,7 +158,7 @@ class OcrEngine:
         api = self._api("page" if page else "period" if period else "thai" if thai_only else "block")
         if gray.size and float(gray.mean()) < DARK_MEAN:  # light text on a dark ground
             gray = np.asarray(255 - gray, np.uint8)
-        api.SetImage(_image(gray))
+        _kept = _set_image(api, gray)
         api.SetSourceResolution(self.dpi)
         api.Recognize()
         lines: list[OcrLine] = []
@@ -184,7 +188,7 @@ class OcrEngine:
     def read_digits(self, gray: Gray) -> tuple[str, float]:
         """One line read with digits and number punctuation only: its text and mean confidence."""
         api = self._api("digits")
-        api.SetImage(_image(gray))
+        _kept = _set_image(api, gray)
         api.SetSourceResolution(self.dpi)
         text = (api.GetUTF8Text() or "").strip()
         confidences = api.AllWordConfidences() or [0]
