@@ -287,14 +287,17 @@ def speed(pdfs: list[Path]) -> None:
         f"{sum(ours_cpu) / sum(plain_cpu):.2f}×; load average {load_before:.1f} before, "
         f"{os.getloadavg()[0]:.1f} after"
     )
-    rates: dict[int, float] = {}
-    for workers in (1, 2):
+    # Interleaved, best of two each (the machine is shared); the two-worker pool is kept between
+    # documents, so its first making and model loading count once, as in a long run.
+    rates: dict[int, float] = {1: 0.0, 2: 0.0}
+    for workers in (1, 2, 1, 2):
         started = time.perf_counter()
         for pdf in pdfs:
             read_document(pdf, ocr=OcrOptions(workers=workers))
-        rates[workers] = len(pages) / (time.perf_counter() - started)
+        rates[workers] = max(rates[workers], len(pages) / (time.perf_counter() - started))
     print(
-        f"read_document, wall clock: 1 worker {rates[1]:.2f} pages/s, 2 workers {rates[2]:.2f} pages/s: "
+        f"read_document, wall clock, best of two: 1 worker {rates[1]:.2f} pages/s, "
+        f"2 workers {rates[2]:.2f} pages/s: "
         f"{rates[2] / rates[1]:.2f}× (load average {os.getloadavg()[0]:.1f}; "
         f"{os.cpu_count()} cores)"
     )
