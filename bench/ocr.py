@@ -16,9 +16,14 @@ score's text found anywhere on the page), and seconds per scanned page::
     python bench/ocr.py            # all scanned samples
     python bench/ocr.py --quick    # two samples
     python bench/ocr.py --profile samples/wangphai-2566-scanned.pdf:2   # where one page's time goes
+    python bench/ocr.py --speed [PDF ...]   # only the cost per page, and 1 against 2 workers
 
-The last line gives this project's cost per scanned page as a multiple of plain page-level
-Tesseract's on the same pages in the same run, with the load average (the machine is shared).
+The cost lines give this project's cost per scanned page as a multiple of plain page-level
+Tesseract's on the same pages in the same run, with the load average (the machine is shared):
+page by page, each page read both ways one right after the other, in CPU seconds of this one
+process (what a page costs a core, less sensitive to the other processes on the machine than
+the wall clock), with the median of the per-page ratios and the ratio of the totals; then the
+pages per second (wall clock) of ``read_document`` with one OCR worker and with two.
 """
 
 from __future__ import annotations
@@ -191,6 +196,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="OCR benchmark on the scanned samples")
     parser.add_argument("--quick", action="store_true", help="two samples only")
     parser.add_argument("--profile", metavar="PDF:PAGE", help="profile reading one scanned page, and stop")
+    parser.add_argument(
+        "--speed", action="store_true", help="only the cost per page and the workers' speed-up"
+    )
+    parser.add_argument(
+        "pdfs", nargs="*", type=Path, help="with --speed: these PDFs (default: the scanned samples)"
+    )
     args = parser.parse_args()
     if args.profile:
         profile(args.profile)
@@ -198,6 +209,9 @@ def main() -> int:
     scans = sorted(SAMPLES.glob("*-scanned.pdf")) + sorted(SAMPLES.glob("mixed-*.pdf"))
     if args.quick:
         scans = scans[:2]
+    if args.speed:
+        speed(args.pdfs or scans)
+        return 0
     tallies = {"this project": Tally(), "img2table + Tesseract": Tally(), "page-level Tesseract": Tally()}
     for scan in scans:
         name = scan.stem
@@ -221,8 +235,72 @@ def main() -> int:
             f"\ncost: {ratio:.2f}× plain page-level Tesseract (tha+eng, 200 dpi, one thread) per "
             f"scanned page, same pages, same run; load average {os.getloadavg()[0]:.1f} at the end"
         )
+    speed(scans)
     real_scan()
     return 0
+
+
+def speed(pdfs: list[Path]) -> None:
+    """Cost per scanned page against plain page-level Tesseract, page by page in this process,
+    then pages per second with one and two OCR workers (see the module docstring)."""
+    import statistics
+
+    import pypdfium2 as pdfium
+    import tesserocr
+    from PIL import Image
+
+    from extractors.ocr.options import DEFAULT_DPI
+    from extractors.ocr.page import render
+    from extractors.ocr.pages import ocr_page
+
+    pages: list[tuple[Path, int]] = []
+    for pdf in pdfs:
+        doc = pdfium.PdfDocument(pdf)
+        pages += [(pdf, n) for n in range(1, len(doc) + 1) if doc[n - 1].get_textpage().count_chars() == 0]
+        doc.close()
+    if not pages:
+        print("no scanned pages")
+        return
+    load_before = os.getloadavg()[0]
+    ours_cpu: list[float] = []
+    plain_cpu: list[float] = []
+    with tesserocr.PyTessBaseAPI(path=str(tessdata_dir()) + "/", lang="tha+eng") as api:
+        for i, (pdf, number) in enumerate([pages[0], *pages]):  # the first page twice: models load
+            started = time.process_time()
+            doc = pdfium.PdfDocument(pdf)
+            api.SetImage(Image.fromarray(render(doc, number, DEFAULT_DPI)))
+            api.GetUTF8Text()
+            doc.close()
+            plain = time.process_time() - started
+            started = time.process_time()
+            ocr_page(str(pdf), number, "bench", DEFAULT_DPI)
+            ours = time.process_time() - started
+            if i:
+                plain_cpu.append(plain)
+                ours_cpu.append(ours)
+    ratios = [o / p for o, p in zip(ours_cpu, plain_cpu, strict=True)]
+    print(
+        f"\ncost per scanned page ({len(pages)} pages of {len(pdfs)} PDFs, CPU seconds, one process): "
+        f"ours {sum(ours_cpu) / len(pages):.2f} s, plain page-level Tesseract (tha+eng, "
+        f"{DEFAULT_DPI} dpi, one thread) {sum(plain_cpu) / len(pages):.2f} s; ratio: median "
+        f"{statistics.median(ratios):.2f}× (pages {min(ratios):.2f}–{max(ratios):.2f}×), totals "
+        f"{sum(ours_cpu) / sum(plain_cpu):.2f}×; load average {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after"
+    )
+    # Interleaved, best of two each (the machine is shared); the two-worker pool is kept between
+    # documents, so its first making and model loading count once, as in a long run.
+    rates: dict[int, float] = {1: 0.0, 2: 0.0}
+    for workers in (1, 2, 1, 2):
+        started = time.perf_counter()
+        for pdf in pdfs:
+            read_document(pdf, ocr=OcrOptions(workers=workers))
+        rates[workers] = max(rates[workers], len(pages) / (time.perf_counter() - started))
+    print(
+        f"read_document, wall clock, best of two: 1 worker {rates[1]:.2f} pages/s, "
+        f"2 workers {rates[2]:.2f} pages/s: "
+        f"{rates[2] / rates[1]:.2f}× (load average {os.getloadavg()[0]:.1f}; "
+        f"{os.cpu_count()} cores)"
+    )
 
 
 def profile(spec: str, top: int = 25) -> None:

@@ -175,3 +175,80 @@ def test_number_runs_never_invent_digits_beyond_the_glyphs() -> None:
     assert [r.text for r in number_runs(glyphs)] == ["๗๗.๘๘"]
     unsure = [Glyph("L", 0, 8, 0.9, 0.2), Glyph("๑", 9, 17, 0.5, 0.01)]
     assert number_runs(unsure) == []
+
+
+# --- reading once, and cheaply -------------------------------------------------------------------
+
+
+def _scanned_page(number: int = 2) -> np.ndarray:
+    from extractors.ocr.page import render
+
+    doc = pdfium.PdfDocument(SAMPLES / "wangphai-2566-scanned.pdf")
+    try:
+        return render(doc, number, 200)
+    finally:
+        doc.close()
+
+
+def test_glyphs_read_together_are_the_glyphs_read_one_by_one() -> None:
+    """The glyph reader's one product for many crops gives each crop what reading it alone gives
+    (labels exactly; similarities to float rounding), so batching changes no reading."""
+    from extractors.ocr import digit_glyphs
+    from extractors.ocr.raster import binarise
+
+    binary = binarise(_scanned_page())
+    height, width = binary.shape
+    bands = [np.ascontiguousarray(binary[y : y + 60, 50 : width - 50]) for y in range(100, height - 60, 120)]
+    together = digit_glyphs.read_glyphs_many(bands)
+    alone = []
+    for band in bands:
+        digit_glyphs._KNOWN.clear()  # no answer remembered from the batch
+        alone.append(digit_glyphs.read_glyphs(band))
+    assert sum(len(g) for g in alone) > 50  # the bands hold glyphs to compare
+    for a, b in zip(together, alone, strict=True):
+        assert [(g.label, g.x0, g.x1) for g in a] == [(g.label, g.x0, g.x1) for g in b]
+        assert all(abs(g.similarity - h.similarity) < 1e-4 for g, h in zip(a, b, strict=True))
+
+
+def test_a_pages_lines_read_together_are_its_lines_read_one_by_one() -> None:
+    """:meth:`PageReader.lines` reads the glyphs of all numbers ahead; the lines are the same as
+    :meth:`PageReader.line` one at a time."""
+    from extractors.ocr.engine import OcrEngine
+    from extractors.ocr.geometry import prepare_page
+    from extractors.ocr.page import PageReader, _text_lines
+
+    engine = OcrEngine(200)
+    page = prepare_page(engine, _scanned_page()).page
+    read = _text_lines(engine.read(page.ink_image[250:900, :], page=True))
+    assert any(re.search("[๐-๙0-9]", "".join(s.text for s in ln.symbols)) for ln in read)
+    together = PageReader(engine, page, 200).lines(read, 0, 250)
+    one = PageReader(engine, page, 200)
+    alone = [one.line(ln, 0, 250) for ln in read]
+    assert [(ln.text, ln.raw, ln.confidence) for ln in together] == [
+        (ln.text, ln.raw, ln.confidence) for ln in alone
+    ]
+
+
+def test_the_ocr_processes_are_kept_for_the_next_document(tmp_path: Path) -> None:
+    """Two documents read with two OCR workers use the same two processes (each loads the models
+    once), and a worker's page still comes back read."""
+    from extractors.ocr import pages as ocr_pages_module
+    from extractors.ocr.options import OcrOptions
+    from schemas import PageKind, PageText
+
+    path = tmp_path / "blank.pdf"
+    Image.new("L", (400, 560), 255).save(path, save_all=True, append_images=[Image.new("L", (400, 560), 255)])
+    scanned = [PageText(n, 192.0, 268.8, PageKind.SCANNED, reason="no text layer") for n in (1, 2)]
+    try:
+        first = ocr_pages_module.ocr_pages(path, scanned, OcrOptions(workers=2))
+        pool = ocr_pages_module._pool
+        second = ocr_pages_module.ocr_pages(path, scanned, OcrOptions(workers=2))
+        assert pool is not None and ocr_pages_module._pool is pool
+        for results in (first, second):
+            assert sorted(results) == [1, 2]
+            assert all(
+                text.ocr is not None and text.ocr.status.value == "blank" for text, _ in results.values()
+            )
+    finally:
+        ocr_pages_module.close_pool()
+    assert ocr_pages_module._pool is None

@@ -112,13 +112,34 @@ def _by_label() -> tuple[FloatArray, npt.NDArray[np.intp], list[str]]:
     return np.ascontiguousarray(features[order].T), starts, [str(ordered[i]) for i in starts]
 
 
+#: Classifications already made in this process, by the glyph's normalised image: the same
+#: glyph comes back often (a number is looked at under three binarisations, a header's year in
+#: every cell of its row), and one product against the 8,700 templates costs ~2 ms.
+_KNOWN: dict[bytes, tuple[str, float, float]] = {}
+#: ... at most this many (a few megabytes), then forgotten all at once.
+KNOWN_MAX = 50_000
+
+
 def classify(inks: list[Gray]) -> list[tuple[str, float, float]]:
     """``(label, similarity, margin)`` of each glyph's ink by its nearest template, in one product:
-    the similarity is the best template's, the margin its lead over the best of any other label."""
+    the similarity is the best template's, the margin its lead over the best of any other label.
+    A glyph whose normalised image was classified before gets the same answer without the product."""
     if not inks:
         return []
+    vectors = [normalise(ink) for ink in inks]
+    keys = [v.tobytes() for v in vectors]
+    new = [i for i, key in enumerate(keys) if key not in _KNOWN]
+    if new:
+        if len(_KNOWN) + len(new) > KNOWN_MAX:
+            _KNOWN.clear()
+        for i, result in zip(new, _classify([vectors[i] for i in new]), strict=True):
+            _KNOWN[keys[i]] = result
+    return [_KNOWN[key] for key in keys]
+
+
+def _classify(vectors: list[npt.NDArray[np.uint8]]) -> list[tuple[str, float, float]]:
     features, starts, names = _by_label()
-    scores = _unit(np.stack([normalise(ink) for ink in inks])) @ features
+    scores = _unit(np.stack(vectors)) @ features
     per_label = np.maximum.reduceat(scores, starts, axis=1)
     found: list[tuple[str, float, float]] = []
     for row in per_label:
@@ -134,16 +155,57 @@ def classify(inks: list[Gray]) -> list[tuple[str, float, float]]:
 
 def read_glyphs(binary: Gray) -> list[Glyph]:
     """The components of a token's binary image (ink 255), left to right, classified."""
+    return read_glyphs_many([binary])[0]
+
+
+_Slot = Glyph | tuple[Glyph, Glyph] | None
+
+
+def read_glyphs_many(binaries: list[Gray]) -> list[list[Glyph]]:
+    """:func:`read_glyphs` of each image, with the glyphs of all of them classified in one
+    product against the templates (one product costs about as much for one glyph as for fifty:
+    it is the templates' 14 MB that are read).  Each image's glyphs are exactly what
+    :func:`read_glyphs` alone gives."""
+    slots: list[list[_Slot]] = []
+    pending: list[tuple[int, int, int, int, Gray, float]] = []  # (image, slot, x0, x1, ink, core)
+    for index, binary in enumerate(binaries):
+        glyphs, waiting = _components(binary)
+        slots.append(glyphs)
+        pending += [(index, *item) for item in waiting]
+    found = classify([p[4] for p in pending])
+    splits: list[tuple[int, int, int, Gray]] = []
+    for (index, slot, x0, x1, ink, core), (label, similarity, margin) in zip(pending, found, strict=True):
+        slots[index][slot] = Glyph(label, x0, x1, similarity, margin)
+        if (label == LETTER or similarity < MIN_SIMILARITY) and ink.shape[1] > 1.3 * core:
+            splits.append((index, slot, x0, ink))
+    for (index, slot, _x0, _ink), pair in zip(splits, _split_touching_many(splits), strict=True):
+        if pair is not None:
+            slots[index][slot] = pair
+    out: list[list[Glyph]] = []
+    for glyphs in slots:
+        flat: list[Glyph] = []
+        for g in glyphs:
+            if isinstance(g, tuple):
+                flat.extend(g)
+            elif g is not None:
+                flat.append(g)
+        out.append(flat)
+    return out
+
+
+def _components(binary: Gray) -> tuple[list[_Slot], list[tuple[int, int, int, Gray, float]]]:
+    """The components of ``binary``, left to right: those told by their size and place as
+    glyphs, the others as ``None`` slots with ``(slot, x0, x1, ink, core height)`` to classify."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
     parts = [(i, tuple(int(v) for v in stats[i][:4])) for i in range(1, n) if stats[i][4] >= 4]
     if not parts:
-        return []
+        return [], []
     heights = sorted(b[3] for _, b in parts)
     tall = [b for _, b in parts if b[3] >= 0.5 * heights[-1]]
     core = float(np.median([b[3] for b in tall]))
     baseline = float(np.median([b[1] + b[3] for b in tall]))
-    glyphs: list[Glyph | tuple[Glyph, Glyph] | None] = []
-    pending: list[tuple[int, int, int, Gray]] = []  # (slot, x0, x1, ink) to classify together
+    glyphs: list[_Slot] = []
+    pending: list[tuple[int, int, int, Gray, float]] = []
     for index, (x, y, w, h) in sorted(parts, key=lambda p: p[1][0]):
         bottom, middle = y + h, y + h / 2
         if h < 0.4 * core and w < 0.6 * core:
@@ -158,43 +220,50 @@ def read_glyphs(binary: Gray) -> list[Glyph]:
             glyphs.append(Glyph(MARK, x, x + w, 1.0, 1.0))  # wholly below or above the core
         else:
             ink = np.where(labels[y : y + h, x : x + w] == index, 255, 0).astype(np.uint8)
-            pending.append((len(glyphs), x, x + w, ink))
+            pending.append((len(glyphs), x, x + w, ink, core))
             glyphs.append(None)
-    for (slot, x0, x1, ink), (label, similarity, margin) in zip(
-        pending, classify([p[3] for p in pending]), strict=True
-    ):
-        glyphs[slot] = Glyph(label, x0, x1, similarity, margin)
-        if (label == LETTER or similarity < MIN_SIMILARITY) and ink.shape[1] > 1.3 * core:
-            pair = _split_touching(ink, x0)
-            if pair is not None:
-                glyphs[slot] = pair
-    flat: list[Glyph] = []
-    for g in glyphs:
-        if isinstance(g, tuple):
-            flat.extend(g)
-        elif g is not None:
-            flat.append(g)
-    return flat
+    return glyphs, pending
 
 
-def _split_touching(ink: Gray, x0: int) -> tuple[Glyph, Glyph] | None:
-    """Two digits that blur or a dark scan made touch: cut at the thinnest column of the middle
-    part, and keep the cut only if both halves are trusted digits."""
+def _split_touching_many(items: list[tuple[int, int, int, Gray]]) -> list[tuple[Glyph, Glyph] | None]:
+    """:func:`_split_touching` of each ``(image, slot, x0, ink)``, classified in one product."""
+    cuts: list[tuple[int, int, list[Gray]] | None] = []
+    halves: list[Gray] = []
+    for _index, _slot, x0, ink in items:
+        cut = _cut(ink)
+        if cut is None:
+            cuts.append(None)
+            continue
+        parts = [ink[:, :cut], ink[:, cut:]]
+        cuts.append((x0, cut, parts))
+        halves += parts
+    found = iter(classify(halves))
+    out: list[tuple[Glyph, Glyph] | None] = []
+    for item, (_index, _slot, _x0, ink) in zip(cuts, items, strict=True):
+        if item is None:
+            out.append(None)
+            continue
+        x0, cut, _parts = item
+        a, b = next(found), next(found)
+        left = Glyph(a[0], x0, x0 + cut, a[1], a[2])
+        right = Glyph(b[0], x0 + cut, x0 + ink.shape[1], b[1], b[2])
+        trusted = left.label in DIGITS and right.label in DIGITS and left.trusted and right.trusted
+        out.append((left, right) if trusted else None)
+    return out
+
+
+def _cut(ink: Gray) -> int | None:
+    """Where two touching digits are cut: the thinnest column of the middle part; ``None`` when a
+    half would be empty."""
     width = ink.shape[1]
     profile = ink.astype(bool).sum(axis=0)
     lo, hi = int(width * 0.3), int(width * 0.7)
     if hi <= lo:
         return None
     cut = lo + int(np.argmin(profile[lo:hi]))
-    halves = [ink[:, :cut], ink[:, cut:]]
-    if not all(h.any() for h in halves):
+    if not (ink[:, :cut].any() and ink[:, cut:].any()):
         return None
-    found = classify(halves)
-    left = Glyph(found[0][0], x0, x0 + cut, found[0][1], found[0][2])
-    right = Glyph(found[1][0], x0 + cut, x0 + width, found[1][1], found[1][2])
-    if left.label in DIGITS and right.label in DIGITS and left.trusted and right.trusted:
-        return left, right
-    return None
+    return cut
 
 
 _NUMBER_PUNCT = ".,-/"

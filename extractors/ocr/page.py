@@ -31,7 +31,7 @@ from itertools import pairwise
 import numpy as np
 import pypdfium2 as pdfium
 
-from extractors.ocr.digit_glyphs import DIGITS, NumberRun, number_runs, read_glyphs
+from extractors.ocr.digit_glyphs import DIGITS, NumberRun, number_runs, read_glyphs_many
 from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
 from extractors.ocr.fields import (
     Reading,
@@ -95,6 +95,10 @@ HEADER_STRICTNESS = (1.0, 0.9, 0.8, 0.7)
 #: A symbol this close to a number (share of the line's height) is looked at as part of it.
 TOUCHING_GAP = 0.12
 
+#: A page crop for the glyph reader: rows ``y0:y1``, columns ``x0:x1`` and, when only the glyphs
+#: under Tesseract's stretch count, that stretch's box.
+_Crop = tuple[int, int, int, int, PixelBox | None]
+
 _NUMBERISH = re.compile(r"[0-9๐-๙.,/]")
 
 
@@ -120,6 +124,8 @@ class PageReader:
     dpi: int
     doubts: list[OcrDoubt] = field(default_factory=list)
     symbol_confidences: list[float] = field(default_factory=list)
+    #: Glyph readings made ahead for the lines being read (:meth:`lines`), by crop.
+    _runs: dict[_Crop, list[NumberRun]] = field(default_factory=dict)
 
     def pt(self, box: PixelBox) -> BBox:
         s = 72.0 / self.dpi
@@ -127,11 +133,30 @@ class PageReader:
 
     # --- lines -------------------------------------------------------------------------------
 
-    def line(self, ocr: OcrLine, dx: int, dy: int) -> Line:
-        """A Tesseract line (boxes relative to a crop at ``dx, dy``) as a page :class:`Line`."""
+    def _geometry(self, ocr: OcrLine, dx: int, dy: int) -> tuple[list[OcrSymbol], PixelBox, float]:
+        """A Tesseract line's symbols and box in page pixels, and the gap that makes a space."""
         raw_symbols = [OcrSymbol(s.text, _shift(s.box, dx, dy), s.confidence) for s in ocr.symbols]
         line_box = _shift(ocr.box, dx, dy)
         gap = max(SPACE_GAP * (line_box[3] - line_box[1]), MIN_SPACE_PT * self.dpi / 72)
+        return raw_symbols, line_box, gap
+
+    def lines(self, read: Sequence[OcrLine], dx: int, dy: int) -> list[Line]:
+        """:meth:`line` of each, with the glyph reader's work for all their numbers done at once
+        (:meth:`_glyph_runs_many`): the same readings as line by line, at a fraction of the cost."""
+        requests: list[_Crop] = []
+        for ocr in read:
+            raw_symbols, line_box, gap = self._geometry(ocr, dx, dy)
+            spans = self._number_spans(raw_symbols, line_box, max(gap, line_box[3] - line_box[1]))
+            requests += [crop for _group, crop in spans]
+        self._runs.update(zip(requests, self._glyph_runs_many(requests), strict=True))
+        try:
+            return [self.line(ocr, dx, dy) for ocr in read]
+        finally:
+            self._runs.clear()
+
+    def line(self, ocr: OcrLine, dx: int, dy: int) -> Line:
+        """A Tesseract line (boxes relative to a crop at ``dx, dy``) as a page :class:`Line`."""
+        raw_symbols, line_box, gap = self._geometry(ocr, dx, dy)
         # Raw is Tesseract's reading as it was, except its encoding of sara am (ํ + า), which no
         # Thai reader would accept in any output.
         raw = compose_sara_am(" ".join(t.text for t in _tokens(raw_symbols, gap)))
@@ -179,19 +204,37 @@ class PageReader:
                 continue
             if any(ch in DIGITS for s in group for ch in s.text):
                 group = _with_touching(symbols, group, touching)
-            symbols = self._reread(symbols, group, line_box)
+            symbols = self._reread(symbols, group, self._crop_of(group, line_box))
         return symbols
 
-    def _reread(
-        self, symbols: list[OcrSymbol], group: list[OcrSymbol], line_box: PixelBox
-    ) -> list[OcrSymbol]:
+    def _crop_of(self, group: list[OcrSymbol], line_box: PixelBox) -> _Crop:
+        """The page crop the glyph reader looks at for a stretch of a line: the line's rows, the
+        stretch's columns widened a little."""
         gbox = union_box([s.box for s in group])
         h, w = self.page.binary.shape
         margin = max((line_box[3] - line_box[1]) // 4, 3)
-        left, right = max(gbox[0] - margin, 0), min(gbox[2] + margin, w)
-        rows = slice(max(line_box[1] - 2, 0), min(line_box[3] + 2, h))
+        y0, y1 = max(line_box[1] - 2, 0), min(line_box[3] + 2, h)
+        return (y0, y1, max(gbox[0] - margin, 0), min(gbox[2] + margin, w), gbox)
+
+    def _number_spans(
+        self, symbols: list[OcrSymbol], line_box: PixelBox, gap: float
+    ) -> list[tuple[list[OcrSymbol], _Crop]]:
+        """The stretches of ``symbols`` that :meth:`_numbers` will most likely re-read, each with
+        its page crop (:meth:`_crop_of`), to read their glyphs ahead.  (:meth:`_numbers` finds a
+        stretch's neighbours after the stretches before it were re-read; where that gives another
+        crop, its glyphs are read then.)"""
+        touching = TOUCHING_GAP * (line_box[3] - line_box[1])
+        spans: list[tuple[list[OcrSymbol], _Crop]] = []
+        for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
+            if any(ch in DIGITS for s in group for ch in s.text):
+                group = _with_touching(symbols, group, touching)
+            spans.append((group, self._crop_of(group, line_box)))
+        return spans
+
+    def _reread(self, symbols: list[OcrSymbol], group: list[OcrSymbol], crop: _Crop) -> list[OcrSymbol]:
+        left = crop[2]
         latin_group = not any(ch in DIGITS for s in group for ch in s.text)
-        for run in self._glyph_runs(rows, slice(left, right), gbox):
+        for run in self._glyph_runs(crop):
             r0, r1 = run.x0 + left, run.x1 + left
             inside = [s for s in group if s in symbols and r0 - 1 <= (s.box[0] + s.box[2]) / 2 <= r1 + 1]
             if not inside:
@@ -227,29 +270,40 @@ class PageReader:
             symbols.insert(at, OcrSymbol(chosen, span, conf))
         return symbols
 
-    def _glyph_runs(self, rows: slice, cols: slice, keep: PixelBox | None = None) -> list[NumberRun]:
-        """The number runs the glyph reader finds in the page crop ``rows × cols``; with ``keep``
-        (Tesseract's stretch, page pixels), only glyphs under it.
+    def _glyph_runs(self, crop: _Crop) -> list[NumberRun]:
+        """The number runs the glyph reader finds in the page crop ``(y0, y1, x0, x1, keep)``;
+        with ``keep`` (Tesseract's stretch, page pixels), only glyphs under it.
 
         The page's binarisation (one Otsu threshold for the whole page) thickens strokes, and
         digits of a bold or blurred line touch (``๒๕๖`` one blob in a title).  So the crop is also
         binarised on its own, and more strictly; the reading with the most trusted digits wins,
         the page's own on a tie."""
-        gray = self.page.gray[rows, cols]
-        crops = [self.page.binary[rows, cols]]
-        crops += [binarise(gray, strictness) for strictness in GLYPH_STRICTNESS]
-        left = cols.start or 0
-        best: list[NumberRun] = []
-        best_digits = -1
-        for crop in crops:
-            glyphs = read_glyphs(np.ascontiguousarray(crop))
-            if keep is not None:  # a neighbouring letter (ศ of พ.ศ.) is not the number's
-                glyphs = [g for g in glyphs if keep[0] - 2 <= left + (g.x0 + g.x1) / 2 <= keep[2] + 2]
-            runs = number_runs(glyphs)
-            digits = sum(sum(1 for ch in r.text if ch in DIGITS) for r in runs if r.trusted)
-            if digits > best_digits:
-                best, best_digits = runs, digits
-        return best
+        known = self._runs.get(crop)
+        return known if known is not None else self._glyph_runs_many([crop])[0]
+
+    def _glyph_runs_many(self, crops: Sequence[_Crop]) -> list[list[NumberRun]]:
+        """:meth:`_glyph_runs` of each crop, every binarisation of every crop classified in one
+        product against the glyph templates."""
+        images: list[Gray] = []
+        for y0, y1, x0, x1, _keep in crops:
+            gray = self.page.gray[y0:y1, x0:x1]
+            images.append(np.ascontiguousarray(self.page.binary[y0:y1, x0:x1]))
+            images += [binarise(gray, strictness) for strictness in GLYPH_STRICTNESS]
+        read = read_glyphs_many(images)
+        per_crop = 1 + len(GLYPH_STRICTNESS)
+        out: list[list[NumberRun]] = []
+        for index, (_y0, _y1, left, _x1, keep) in enumerate(crops):
+            best: list[NumberRun] = []
+            best_digits = -1
+            for glyphs in read[index * per_crop : (index + 1) * per_crop]:
+                if keep is not None:  # a neighbouring letter (ศ of พ.ศ.) is not the number's
+                    glyphs = [g for g in glyphs if keep[0] - 2 <= left + (g.x0 + g.x1) / 2 <= keep[2] + 2]
+                runs = number_runs(glyphs)
+                digits = sum(sum(1 for ch in r.text if ch in DIGITS) for r in runs if r.trusted)
+                if digits > best_digits:
+                    best, best_digits = runs, digits
+            out.append(best)
+        return out
 
     def number_cell(self, box: PixelBox, lines: list[Line]) -> Line | None:
         """A short one-line cell that the glyph reader reads as one number, whatever Tesseract
@@ -261,7 +315,7 @@ class PageReader:
         rows = np.nonzero(crop.any(axis=1))[0]
         if not len(cols) or rows[-1] - rows[0] > 2.5 * DIGIT_LINE_PT * self.dpi / 72:
             return None
-        runs = self._glyph_runs(slice(y0, y1), slice(x0, x1))
+        runs = self._glyph_runs((y0, y1, x0, x1, None))
         if len(runs) != 1 or not runs[0].trusted:
             return None
         run = runs[0]
@@ -320,7 +374,7 @@ class PageReader:
         self, crop: Gray, dx: int, dy: int, thai_only: bool = False, period: bool = False
     ) -> list[Line]:
         read = self.engine.read(crop, thai_only=thai_only, period=period)
-        lines = [self.line(ln, dx, dy) for ln in _text_lines(read)]
+        lines = self.lines(_text_lines(read), dx, dy)
         return [ln for ln in lines if ln.text and not _noise(ln)]
 
     def prose(self, grids: Sequence[Grid]) -> list[Line]:
@@ -332,8 +386,7 @@ class PageReader:
         if int(np.count_nonzero(self.page.binary)) == 0:
             return []
         lines: list[Line] = []
-        for ocr in _text_lines(self.engine.read(gray, page=True)):
-            line = self.line(ocr, 0, 0)
+        for line in self.lines(_text_lines(self.engine.read(gray, page=True)), 0, 0):
             if line.text and not _noise(line):
                 lines.append(line)
         lines.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
@@ -363,8 +416,8 @@ class PageReader:
             return "", "", None
         gray = self.page.gray[y0:y1, x0:x1]
         crops = [self.page.binary[y0:y1, x0:x1]] + [binarise(gray, s) for s in HEADER_STRICTNESS]
-        for crop in crops:
-            runs = [r for r in number_runs(read_glyphs(np.ascontiguousarray(crop))) if r.trusted]
+        for glyphs in read_glyphs_many([np.ascontiguousarray(crop) for crop in crops]):
+            runs = [r for r in number_runs(glyphs) if r.trusted]
             years = [r for r in runs if 3 <= sum(ch in DIGITS for ch in r.text) <= 5]
             settled = with_years(text, [r.text for r in years])
             if settled is not None:

@@ -16,6 +16,7 @@ pure: no OCR engine, no PDF text.  The clean-up is what table finding and Tesser
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import cv2
 import numpy as np
@@ -50,10 +51,11 @@ class Cleaned:
     rotation: int  #: quarter turns (0, 90, 180, 270, clockwise) undone to make the page upright
     ink_share: float  #: share of pixels that are ink after binarisation
 
-    @property
+    @cached_property
     def ink_image(self) -> Gray:
         """The binarised page as OCR wants it: black ink on white.  Measured on the scanned
-        samples, Tesseract reads bold headers on grey paper far better from this than from grey."""
+        samples, Tesseract reads bold headers on grey paper far better from this than from grey.
+        Made once per page (every cell crops it)."""
         return np.asarray(255 - self.binary, np.uint8)
 
 
