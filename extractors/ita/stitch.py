@@ -244,13 +244,26 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     True
     >>> _list_cut(LogicalRow(2, texts={1: "2. จัดประชุม", 3: "ม.ค. - มี.ค. 65"}), above, f)
     False
+
+    A bullet (``- บันทึกรายงานผล``) tells nothing: a bulleted list's next item and a new list look
+    alike.  The other list columns decide (``ปี`` of ``…ประจำ`` / ``ปี`` is the rest of an item).
+
+    >>> _list_cut(LogicalRow(2, texts={1: "ปี", 2: "- รายงาน", 3: "พ.ศ. 2565"}), above, f)
+    True
+    >>> _list_cut(LogicalRow(2, texts={1: "1. จัดทำ", 2: "- รายงาน"}), above, f)
+    False
+    >>> _list_cut(LogicalRow(2, texts={2: "- รายงาน"}), above, f)
+    False
     """
     pairs = [
         (first, rest)
         for c, f in enumerate(fields)
         if f in LIST_FIELDS and (first := _own_text(above, c).strip()) and (rest := _own_text(row, c).strip())
     ]
-    if not pairs or not all(_ITEM.match(first) and _goes_on(rest) for first, rest in pairs):
+    if not all(_ITEM.match(first) for first, _rest in pairs):
+        return False
+    pairs = [(first, rest) for first, rest in pairs if not _bullet(rest)]
+    if not pairs or not all(_goes_on(rest) for _first, rest in pairs):
         return False
     if all(not _ITEM.match(rest) for _first, rest in pairs):
         return True  # the rest of an item
@@ -261,6 +274,15 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
 
 
 _NUMBERED = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,3})\s*[.)](?![0-9๐-๙])")
+
+
+def _bullet(text: str) -> bool:
+    """Whether a list cell's text starts with an unnumbered item marker (``-``, ``•``).
+
+    >>> [_bullet(t) for t in ("- รายงาน", "• ก", "2. ทบทวน", "(๒) ก", "งาน")]
+    [True, True, False, False, False]
+    """
+    return bool(_ITEM.match(text)) and not _NUMBERED.match(text)
 
 
 def _goes_on(text: str) -> bool:

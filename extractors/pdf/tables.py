@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from extractors.pdf.borderless import NamesColumn, continuation, find_borderless
+from extractors.pdf.borderless import NamesColumn, continuation, find_borderless, header_only, header_rest
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
 from extractors.pdf.rulings import edges_of
 from extractors.thai.text import LIST_MARKER
@@ -573,6 +573,12 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         if not ends_near_bottom(previous, pages.get(number - 1), running):
             continue
         own = [t for t in out if t.page == number and t.quality.strategy != "text"]
+        chain = headers.get(id(previous), [])
+        if own and not header_only(previous):
+            first = min(own, key=lambda t: t.box.top)
+            if _header_is_a_row(first, previous, chain):
+                out.remove(first)  # its "header" is a row of the table going on: read it as such
+                own.remove(first)
         top = min((t.box.top for t in own), default=page.height)
         # the running header is no part of the table, though no margin holds it; the table's own
         # header, repeated at the top of every page, recurs as well but lies inside the table
@@ -584,10 +590,19 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         ]
         sizes = [c.size for c in _visible(page.chars) if c.size > 0]
         em = statistics.median(sizes) if sizes else 12.0
-        found = continuation(previous, page, lines, em, headers.get(id(previous), ()))
+        if header_only(previous):
+            header_lines = _lines_inside(previous, pages[number - 1])
+            rest = header_rest(header_lines, pages[number - 1], page, lines, em)
+            if rest is None:
+                continue
+            head, found = rest
+            out = [head if t is previous else t for t in out]
+            headers[id(head)] = chain
+        else:
+            found = continuation(previous, page, lines, em, chain)
         if found is None:
             continue
-        headers[id(found)] = headers.get(id(previous), [])
+        headers[id(found)] = chain
         found.index = -1  # first on its page: the caller renumbers
         out = [
             t
@@ -597,17 +612,35 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         out.append(found)
         if not own:
             last[number] = found
-    return out
+    return [t for t in out if not header_only(t)]  # a header with no rows found under it is no table
+
+
+def _header_is_a_row(table: Table, previous: Table, chain: Sequence[str]) -> bool:
+    """Whether the borderless ``table`` found at the top of a page is the table ``previous`` going
+    on: the same columns (:func:`columns_match`), under a "header" that does not repeat the
+    chain's header: a data row whose cells name columns (``ตัวชี้วัดที่ ๒``, ``๒. มาตรการ``,
+    ``ติดตามผล``) is no header in the columns of the table above it."""
+    if table.quality.strategy != "borderless" or previous.quality.strategy != "borderless":
+        return False
+    if not columns_match(previous, table):
+        return False
+    own = [re.sub(r"\s+", "", c.text) for c in sorted(table.cells, key=lambda c: c.col) if c.row == 0]
+    return own != [re.sub(r"\s+", "", t) for t in chain]
+
+
+def _lines_inside(table: Table, page: PageText) -> list[Line]:
+    """The lines of ``page`` that lie inside ``table``, top to bottom."""
+    box = table.box
+    return [
+        line
+        for line in page.lines
+        if box.contains_point((line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2, 1.0)
+    ]
 
 
 def _texts_inside(table: Table, page: PageText) -> frozenset[str]:
     """The texts of the lines of ``page`` that lie inside ``table``."""
-    box = table.box
-    return frozenset(
-        line.text
-        for line in page.lines
-        if box.contains_point((line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2, 1.0)
-    )
+    return frozenset(line.text for line in _lines_inside(table, page))
 
 
 # --- continuations -----------------------------------------------------------------------------
@@ -669,20 +702,30 @@ def columns_match(a: Table, b: Table) -> bool:
 _RUNNING_SHARE = 0.15
 
 
+#: A running header or footer stands at the same height on every page, within this share of it.
+_RUNNING_PLACE_SHARE = 0.01
+
+
 def running_lines(pages: Mapping[int, PageText]) -> frozenset[str]:
-    """Texts that recur near the top or bottom of two pages or more: running headers and footers
-    (``รายงานการวิเคราะห์ผลการประเมิน ITA ปี ๒๕๖๘``), whatever their size."""
-    seen: dict[str, int] = {}
+    """Texts that recur near the top or bottom of two pages or more, at the same height:
+    running headers and footers (``รายงานการวิเคราะห์ผลการประเมิน ITA ปี ๒๕๖๘``), whatever their
+    size.  A table cell's wrapped word at the foot of one page and the same word at the top of the
+    next (``ครุภัณฑ์``) is no running line: it stands elsewhere."""
+    seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages.values():
-        texts = {
-            line.text
-            for line in page.lines
-            if line.box.bottom <= _RUNNING_SHARE * page.height
-            or line.box.top >= (1 - _RUNNING_SHARE) * page.height
-        }
-        for text in texts:
-            seen[text] = seen.get(text, 0) + 1
-    return frozenset(t for t, n in seen.items() if n >= 2)
+        for line in page.lines:
+            if (
+                line.box.bottom <= _RUNNING_SHARE * page.height
+                or line.box.top >= (1 - _RUNNING_SHARE) * page.height
+            ):
+                places = seen.setdefault(line.text, [])
+                if all(n != page.number for n, _ in places):
+                    places.append((page.number, line.box.top / page.height))
+    return frozenset(
+        t
+        for t, places in seen.items()
+        if any(abs(a[1] - b[1]) <= _RUNNING_PLACE_SHARE for i, a in enumerate(places) for b in places[i + 1 :])
+    )
 
 
 def _furniture(line: Line, height: float, running: frozenset[str] = frozenset()) -> bool:
