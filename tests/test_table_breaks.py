@@ -2,7 +2,8 @@
 corpus and on made-up geometry.
 
 Expected values were read off the page images (``pdftoppm -r 50 -png``) and the expected records
-(written from the documents' specs), not from the program.  Only ``"split": "dev"`` documents.
+(written from the documents' specs), not from the program.  Only ``"split": "dev"`` documents are
+read here.
 """
 
 from __future__ import annotations
@@ -152,6 +153,8 @@ def test_without_a_restart_the_lines_stay_one_row() -> None:
         ({0: "กำกับดูแล", 1: "(๒) ส่งเสริม", 3: "๒๕๖๘"}, True),  # numbering goes on
         ({1: "1. แต่งตั้งคณะทำงาน", 2: "- รายงาน", 3: "ก.ค. 65"}, False),  # a sub-row of its own
         ({0: "มาตรการใหม่", 1: "1. จัดทำ", 3: "ก.ค. 65"}, False),  # a new measure
+        ({1: "ปี", 2: "- บันทึก", 3: "พ.ศ. 2565"}, True),  # an item's rest; the bullet tells nothing
+        ({1: "1. จัดทำ", 2: "- บันทึก", 3: "พ.ศ. 2565"}, False),  # a steps list begun anew
     ],
 )
 def test_which_first_row_continues_the_row_above(rest: dict[int, str], continues: bool) -> None:

@@ -396,7 +396,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
         continued = (
             current is not None
             and table.n_cols == len(current.fields)
-            and table.page == current.pages[-1] + 1
+            and (table.page == current.pages[-1] + 1 or table.continues_previous)  # past empty pages
             and table.index == 0
             and (table.continues_previous or n_header == 0)
             and (n_header == 0 or _same_fields(fields, current.fields))

@@ -566,11 +566,12 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         if table.quality.strategy != "text":
             last[table.page] = table
     for number in sorted(pages):
-        previous = last.get(number - 1)
+        before = _page_before(number, pages)  # empty pages passed over
+        previous = last.get(before)
         page = pages[number]
         if previous is None or previous.quality.strategy != "borderless" or page.kind is not PageKind.TEXT:
             continue
-        if not ends_near_bottom(previous, pages.get(number - 1), running):
+        if not ends_near_bottom(previous, pages.get(before), running):
             continue
         own = [t for t in out if t.page == number and t.quality.strategy != "text"]
         chain = headers.get(id(previous), [])
@@ -582,7 +583,7 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         top = min((t.box.top for t in own), default=page.height)
         # the running header is no part of the table, though no margin holds it; the table's own
         # header, repeated at the top of every page, recurs as well but lies inside the table
-        furniture = running - _texts_inside(previous, pages[number - 1])
+        furniture = running - _texts_inside(previous, pages[before])
         lines = [
             line
             for line in page.lines
@@ -590,9 +591,10 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         ]
         sizes = [c.size for c in _visible(page.chars) if c.size > 0]
         em = statistics.median(sizes) if sizes else 12.0
+        found: Table | None
         if header_only(previous):
-            header_lines = _lines_inside(previous, pages[number - 1])
-            rest = header_rest(header_lines, pages[number - 1], page, lines, em)
+            header_lines = _lines_inside(previous, pages[before])
+            rest = header_rest(header_lines, pages[before], page, lines, em)
             if rest is None:
                 continue
             head, found = rest
@@ -617,12 +619,16 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
 
 def _header_is_a_row(table: Table, previous: Table, chain: Sequence[str]) -> bool:
     """Whether the borderless ``table`` found at the top of a page is the table ``previous`` going
-    on: the same columns (:func:`columns_match`), under a "header" that does not repeat the
-    chain's header: a data row whose cells name columns (``ตัวชี้วัดที่ ๒``, ``๒. มาตรการ``,
-    ``ติดตามผล``) is no header in the columns of the table above it."""
+    on: its columns start where the columns above start (a borderless table's right end is where
+    its longest line ends, no column edge), under a "header" that does not repeat the chain's
+    header: a data row whose cells name columns (``ตัวชี้วัดที่ ๒``, ``๒. มาตรการ``, ``ติดตามผล``)
+    is no header in the columns of the table above it."""
     if table.quality.strategy != "borderless" or previous.quality.strategy != "borderless":
         return False
-    if not columns_match(previous, table):
+    ea, eb = column_edges(previous), column_edges(table)
+    if ea is None or eb is None or len(ea) != len(eb):
+        return False
+    if any(abs(x - y) > COLUMN_TOLERANCE for x, y in zip(ea[:-1], eb[:-1], strict=True)):
         return False
     own = [re.sub(r"\s+", "", c.text) for c in sorted(table.cells, key=lambda c: c.col) if c.row == 0]
     return own != [re.sub(r"\s+", "", t) for t in chain]
@@ -721,11 +727,17 @@ def running_lines(pages: Mapping[int, PageText]) -> frozenset[str]:
                 places = seen.setdefault(line.text, [])
                 if all(n != page.number for n, _ in places):
                     places.append((page.number, line.box.top / page.height))
-    return frozenset(
-        t
-        for t, places in seen.items()
-        if any(abs(a[1] - b[1]) <= _RUNNING_PLACE_SHARE for i, a in enumerate(places) for b in places[i + 1 :])
-    )
+    return frozenset(t for t, at in seen.items() if _twice_in_one_place([y for _n, y in at]))
+
+
+def _twice_in_one_place(heights: Sequence[float]) -> bool:
+    """Whether two of these heights (shares of the page) agree within :data:`_RUNNING_PLACE_SHARE`.
+
+    >>> _twice_in_one_place([0.05, 0.95, 0.052]), _twice_in_one_place([0.9, 0.1])
+    (True, False)
+    """
+    ys = sorted(heights)
+    return any(b - a <= _RUNNING_PLACE_SHARE for a, b in pairwise(ys))
 
 
 def _furniture(line: Line, height: float, running: frozenset[str] = frozenset()) -> bool:
@@ -763,6 +775,20 @@ def _row_key(table: Table, row: int) -> list[str]:
     return [re.sub(r"\s+", "", unicodedata.normalize("NFC", t)) for t in table.grid()[row]]
 
 
+def _page_before(number: int, pages: Mapping[int, PageText]) -> int:
+    """The page a table on page ``number`` may go on from: the one before it, empty pages (a blank
+    slide, nothing on it at all) passed over, as a reader turns them.
+
+    >>> pages = {n: PageText(n, 100, 100, k) for n, k in ((1, PageKind.TEXT), (2, PageKind.EMPTY))}
+    >>> _page_before(3, pages), _page_before(2, pages), _page_before(3, {})
+    (1, 1, 2)
+    """
+    before = number - 1
+    while before in pages and pages[before].kind is PageKind.EMPTY:
+        before -= 1
+    return before
+
+
 def link_continuations(tables: list[Table], pages: Mapping[int, PageText] | None = None) -> None:
     """Mark tables that carry on the last table of the previous page.
 
@@ -782,7 +808,7 @@ def link_continuations(tables: list[Table], pages: Mapping[int, PageText] | None
     pages = pages or {}
     running = running_lines(pages)
     for table in tables:
-        previous = last_on_page.get(table.page - 1)
+        previous = last_on_page.get(_page_before(table.page, pages))
         if (
             table.index != 0
             or previous is None

@@ -1,0 +1,135 @@
+"""Borderless tables over page breaks, on made-up geometry: a header alone at the foot of a page,
+a data row whose cells name columns at the top of the next, a running line told from a cell's
+wrapped word, and a table going on past an empty page.
+
+Every page is drawn here: characters 6 points wide, lines 20 points apart, 14-point text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.ita.headers import names_field
+from extractors.pdf.borderless import find_borderless, header_only
+from extractors.pdf.tables import continue_borderless, link_continuations, running_lines
+from schemas import BBox, Cell, Char, Line, PageKind, PageText, Table, TableQuality, Word
+
+SIZE = 14.0
+#: Four columns: issue, measure, responsible, period.
+XS = (80.0, 200.0, 330.0, 450.0)
+
+
+def _page(number: int, rows: Sequence[tuple[float, Sequence[tuple[float, str]]]]) -> PageText:
+    """A text page whose lines stand at these baselines, each with its words at their x."""
+    chars: list[Char] = []
+    lines: list[Line] = []
+    for baseline, cells in rows:
+        words: list[Word] = []
+        for x, text in cells:
+            for part in text.split(" "):
+                box = BBox(x, baseline - SIZE, x + 6 * len(part), baseline + 4)
+                for i, ch in enumerate(part):
+                    left = x + 6 * i
+                    ink = BBox(left, box.top, left + 6, box.bottom)
+                    chars.append(Char(ch, ch, ink, baseline, left, "F", SIZE))
+                words.append(Word(part, part, box))
+                x = box.x1 + 3  # a word space, narrower than a gutter
+        box = BBox(min(w.box.x0 for w in words), baseline - SIZE, max(w.box.x1 for w in words), baseline + 4)
+        lines.append(Line(" ".join(w.text for w in words), "", box, tuple(words)))
+    return PageText(number, 595, 842, PageKind.TEXT, lines=lines, chars=chars)
+
+
+HEADER = (XS[0], "ประเด็น"), (XS[1], "มาตรการ"), (XS[2], "ผู้รับผิดชอบ"), (XS[3], "ระยะเวลา")
+
+
+def _found(page: PageText) -> list[Table]:
+    return find_borderless(page, page.lines, names_field, SIZE)
+
+
+def _grid(table: Table) -> list[list[str]]:
+    """The table's cell texts, row by row, spaces and line breaks left out."""
+    cells = sorted(table.cells, key=lambda c: c.col)
+    return [["".join(c.text.split()) for c in cells if c.row == r] for r in range(table.n_rows)]
+
+
+def test_a_header_alone_at_the_foot_of_a_page_takes_its_rows_from_the_next() -> None:
+    page1 = _page(1, [(100, [(80, "ผลการประเมิน")]), (770, HEADER)])
+    page2 = _page(
+        2,
+        [
+            (90, [(XS[0], "ตัวชี้วัดที่ 1"), (XS[1], "1. ทบทวน"), (XS[2], "สำนักปลัด"), (XS[3], "ต่อเนื่อง")]),
+            (110, [(XS[0], "การปฏิบัติ"), (XS[1], "การให้บริการ")]),
+            (130, [(XS[1], "1. สรุปผล"), (XS[2], "กองคลัง"), (XS[3], "ทุกไตรมาส")]),
+        ],
+    )
+    head = _found(page1)
+    assert len(head) == 1 and header_only(head[0]) and head[0].n_rows == 1
+    assert not _found(page2)  # no header of its own: its rows are the table's above
+    tables = continue_borderless(head, {1: page1, 2: page2})
+    tables[1].index = 0  # first on its page (the reader renumbers)
+    link_continuations(tables, {1: page1, 2: page2})
+    assert [t.page for t in tables] == [1, 2]
+    assert not header_only(tables[0]) and _grid(tables[0]) == [["ประเด็น", "มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลา"]]
+    rows = tables[1]
+    assert rows.continues_previous and rows.quality.strategy == "borderless"
+    assert _grid(rows) == [
+        ["ตัวชี้วัดที่1การปฏิบัติ", "1.ทบทวนการให้บริการ", "สำนักปลัด", "ต่อเนื่อง"],
+        ["", "1.สรุปผล", "กองคลัง", "ทุกไตรมาส"],
+    ]
+
+
+def test_a_header_at_the_foot_with_no_rows_after_it_is_no_table() -> None:
+    page1 = _page(1, [(770, HEADER)])
+    page2 = _page(2, [(90, [(80, "บทสรุปของการวิเคราะห์ผลการประเมินทั้งหมดที่ได้กล่าวมาแล้วข้างต้น")])])
+    assert len(_found(page1)) == 1
+    assert continue_borderless(_found(page1), {1: page1, 2: page2}) == []
+
+
+def test_a_data_row_naming_columns_at_the_top_of_a_page_is_a_row_of_the_table_above() -> None:
+    body1 = [
+        (600, HEADER),
+        (620, [(XS[0], "ตัวชี้วัดที่ 8"), (XS[1], "1. รณรงค์"), (XS[2], "งานพัสดุ"), (XS[3], "ตลอดปี")]),
+        (640, [(XS[0], "การปรับปรุง"), (XS[1], "สร้างความเข้าใจ")]),
+        (660, [(XS[1], "1. ตรวจสอบ"), (XS[2], "กองการศึกษา"), (XS[3], "เมษายน")]),
+        (680, [(XS[1], "รายงานผล")]),
+        (700, [(XS[1], "ของประชาชน")]),
+    ]
+    page1 = _page(1, body1)
+    row = [(XS[0], "ตัวชี้วัดที่ 2"), (XS[1], "2. มาตรการ"), (XS[2], "กองคลัง"), (XS[3], "ตลอดปี")]
+    wrapped = [(XS[0], "การใช้งบ"), (XS[1], "เสริมสร้าง")]
+    page2 = _page(2, [(90, row), (110, wrapped), (130, [(XS[1], "ความโปร่งใส")])])
+    first, second = _found(page1), _found(page2)
+    assert len(first) == 1 and len(second) == 1  # the row's cells name columns: read as a header
+    tables = continue_borderless([*first, *second], {1: page1, 2: page2})
+    on_page2 = [t for t in tables if t.page == 2]
+    assert len(on_page2) == 1
+    assert _grid(on_page2[0])[0] == ["ตัวชี้วัดที่2การใช้งบ", "2.มาตรการเสริมสร้างความโปร่งใส", "กองคลัง", "ตลอดปี"]
+
+
+def test_a_running_line_stands_at_the_same_height_on_every_page() -> None:
+    pages = {
+        1: _page(1, [(40, [(200, "รายงานผล ITA")]), (800, [(XS[1], "ครุภัณฑ์")])]),
+        2: _page(2, [(40, [(200, "รายงานผล ITA")]), (90, [(XS[1], "ครุภัณฑ์")])]),
+    }
+    assert running_lines(pages) == frozenset({"รายงานผล ITA"})
+
+
+def _ruled(page: int) -> Table:
+    """A ruled 2 x 2 table, at the foot of page 1 or at the top of a later page."""
+    top = 600 if page == 1 else 60
+    cells = [
+        Cell(r, c, f"{r}{c}", f"{r}{c}", BBox(100 + 100 * c, top + 30 * r, 200 + 100 * c, top + 30 + 30 * r))
+        for r in range(2)
+        for c in range(2)
+    ]
+    return Table(page, 0, BBox(100, top, 300, top + 60), 2, 2, cells, TableQuality("lines", 1.0, 1.0, 1.0))
+
+
+def test_a_table_goes_on_past_an_empty_page() -> None:
+    blank = PageText(2, 595, 842, PageKind.EMPTY)
+    tables = [_ruled(1), _ruled(3)]
+    link_continuations(tables, {1: _page(1, []), 2: blank, 3: _page(3, [])})
+    assert tables[1].continues_previous
+    tables = [_ruled(1), _ruled(3)]
+    link_continuations(tables, {1: _page(1, []), 2: _page(2, [(300, [(80, "ภาคผนวก")])]), 3: _page(3, [])})
+    assert not tables[1].continues_previous  # a page with text in between breaks the chain
