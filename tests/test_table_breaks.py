@@ -133,12 +133,22 @@ def _line(top: float, *cells: tuple[float, str]) -> Line:
 
 def test_a_list_numbered_anew_opens_a_row_though_spacing_and_columns_go_on() -> None:
     body = [
-        _line(0, (0, "1."), (200, "กอง")),
+        _line(0, (0, "1. จัดทำ"), (200, "กอง")),
         _line(12, (0, "จ่ายงบ"), (200, "คลัง")),
-        _line(24, (0, "1."), (200, "งาน")),  # same pitch, same columns: only the numbering restarts
-        _line(36, (0, "2."), (200, "พัสดุ")),  # the next item of the same list
+        _line(24, (0, "1. ปรับปรุง"), (200, "งาน")),  # same pitch, same columns: only the numbering restarts
+        _line(36, (0, "2. ติดตาม"), (200, "พัสดุ")),  # the next item of the same list
     ]
     assert row_starts(body, [150]) == [0, 2]
+
+
+def test_a_wrapped_number_alone_in_its_column_restarts_no_list() -> None:
+    """``(ตัวชี้วัดที่`` / ``1)``: the end of a wrapped issue, alone in its column, is no first item."""
+    body = [
+        _line(0, (0, "การปฏิบัติ (ตัวชี้วัดที่"), (200, "1. ประกาศ")),
+        _line(12, (0, "1)"), (200, "2. สรุปผล")),
+        _line(24, (200, "การให้บริการ")),
+    ]
+    assert row_starts(body, [150]) == [0]
 
 
 def test_without_a_restart_the_lines_stay_one_row() -> None:

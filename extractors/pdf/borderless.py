@@ -321,17 +321,27 @@ def _restarts(line: Line, seps: Sequence[float], seen: set[int]) -> bool:
     in: a cell holds one list, so its first item opens the next row's cell (``1. ปรับปรุง…`` under
     ``จ่ายงบประมาณประจำปี``, when the rows' spacing does not tell them apart).
 
-    >>> words = (Word("1.", "1.", BBox(0, 0, 8, 10)), Word("ก", "ก", BBox(50, 0, 60, 10)))
+    An item has text after its number: ``1)`` alone in its column is the end of a wrapped
+    ``(ตัวชี้วัดที่ 1)``, no list.
+
+    >>> words = (Word("1.", "1.", BBox(0, 0, 8, 10)), Word("ก", "ก", BBox(10, 0, 20, 10)),
+    ...          Word("ข", "ข", BBox(50, 0, 60, 10)))
     >>> ln = Line("", "", BBox(0, 0, 60, 10), words)
     >>> _restarts(ln, [40], {0}), _restarts(ln, [40], {1})
     (True, False)
+    >>> alone = Line("", "", BBox(0, 0, 60, 10), (words[0], words[2]))
+    >>> _restarts(alone, [40], {0})
+    False
     """
-    first: dict[int, Word] = {}
+    by_col: dict[int, list[Word]] = {}
     for w in line.words:
-        col = _column_of(seps, (w.box.x0 + w.box.x1) / 2)
-        if col not in first or w.box.x0 < first[col].box.x0:
-            first[col] = w
-    return any(col in seen and _FIRST_ITEM.match(w.text) for col, w in first.items())
+        by_col.setdefault(_column_of(seps, (w.box.x0 + w.box.x1) / 2), []).append(w)
+    for col, words in by_col.items():
+        words = sorted(words, key=lambda w: w.box.x0)
+        item = _FIRST_ITEM.match(words[0].text)
+        if col in seen and item and (len(words) > 1 or words[0].text[item.end() :].strip()):
+            return True
+    return False
 
 
 def row_starts(
