@@ -619,16 +619,17 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
 
 def _header_is_a_row(table: Table, previous: Table, chain: Sequence[str]) -> bool:
     """Whether the borderless ``table`` found at the top of a page is the table ``previous`` going
-    on: its columns start where the columns above start (a borderless table's right end is where
-    its longest line ends, no column edge), under a "header" that does not repeat the chain's
-    header: a data row whose cells name columns (``ตัวชี้วัดที่ ๒``, ``๒. มาตรการ``, ``ติดตามผล``)
-    is no header in the columns of the table above it."""
+    on: each of its columns starts inside the same column above (a borderless column's edge is
+    where its leftmost word starts, further right when a page's words of a centred column are
+    narrower), under a "header" that does not repeat the chain's header: a data row whose cells
+    name columns (``ตัวชี้วัดที่ ๒``, ``๒. มาตรการ``, ``ติดตามผล``; wrapped words ``การดำเนิน``) is no
+    header in the columns of the table above it."""
     if table.quality.strategy != "borderless" or previous.quality.strategy != "borderless":
         return False
     ea, eb = column_edges(previous), column_edges(table)
     if ea is None or eb is None or len(ea) != len(eb):
         return False
-    if any(abs(x - y) > COLUMN_TOLERANCE for x, y in zip(ea[:-1], eb[:-1], strict=True)):
+    if not all(ea[i] - COLUMN_TOLERANCE <= eb[i] < ea[i + 1] for i in range(len(ea) - 1)):
         return False
     own = [re.sub(r"\s+", "", c.text) for c in sorted(table.cells, key=lambda c: c.col) if c.row == 0]
     return own != [re.sub(r"\s+", "", t) for t in chain]
