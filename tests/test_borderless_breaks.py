@@ -133,3 +133,48 @@ def test_a_table_goes_on_past_an_empty_page() -> None:
     tables = [_ruled(1), _ruled(3)]
     link_continuations(tables, {1: _page(1, []), 2: _page(2, [(300, [(80, "ภาคผนวก")])]), 3: _page(3, [])})
     assert not tables[1].continues_previous  # a page with text in between breaks the chain
+
+
+def _measures(page: int, rows: Sequence[Sequence[tuple[int, str, int]]]) -> Table:
+    """A ruled measures table (ลำดับ, ประเด็น, มาตรการ, วิธีการดำเนินการ) with a repeated header;
+    each row's cells as (column, text, rowspan)."""
+    cells = [Cell(0, c, t, t, BBox(100 * c, 0, 100 * c + 100, 20)) for c, t in enumerate(HEAD4)]
+    for r, row in enumerate(rows, start=1):
+        cells += [Cell(r, c, t, t, BBox(100 * c, 20 * r, 100 * c + 100, 20 * (r + span)), span) for c, t, span in row]
+    n_rows = len(rows) + 1
+    return Table(page, 0, BBox(0, 0, 400, 20 * n_rows), n_rows, 4, cells, TableQuality("lines", 1.0, 1.0, 1.0))
+
+
+HEAD4 = ("ลำดับ", "ประเด็น", "มาตรการ", "วิธีการดำเนินการ")
+
+
+def test_a_numbered_table_carries_its_merged_key_cells_over_the_break() -> None:
+    """The groups are numbered (ลำดับ); a merged issue and measure cell cut by the page break goes
+    on at the top of the next page in a row with no number: the rest of both cells, for the two
+    rows the part covers."""
+    from extractors.ita.stitch import stitch
+
+    page1 = _measures(
+        1,
+        [
+            [(0, "๑", 1), (1, "ตัวชี้วัดที่ ๓ การใช้อำนาจ", 1), (2, "มาตรการกำกับ", 1), (3, "(๑) จัดทำ", 1)],
+            [(0, "๒", 1), (1, "ตัวชี้วัดที่ ๗ ประสิทธิภาพการ", 1), (2, "มาตรการเพิ่มการ", 1), (3, "(๑) สำรวจ", 1)],
+        ],
+    )
+    page2 = _measures(
+        2,
+        [
+            [(0, "", 2), (1, "สื่อสาร", 2), (2, "สื่อสารกับประชาชน", 2), (3, "(๑) ประกาศ", 1)],
+            [(3, "(๑) ติดตาม", 1)],
+            [(0, "๓", 1), (1, "ตัวชี้วัดที่ ๒ การใช้งบ", 1), (2, "มาตรการเสริม", 1), (3, "(๑) เผยแพร่", 1)],
+        ],
+    )
+    page2.continues_previous = page2.header_repeated = True
+    (logical,) = stitch([page1, page2])
+    issues = [r.texts.get(1, "") for r in logical.rows]
+    measures = [r.texts.get(2, "") for r in logical.rows]
+    assert issues[1] == "ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร"
+    assert measures[1] == "มาตรการเพิ่มการสื่อสารกับประชาชน"
+    assert issues[2] == "" and measures[2] == ""  # the rest went to the row above; this row inherits
+    assert issues[3] == "ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร"  # the part covered it: the whole cell
+    assert issues[4] == "ตัวชี้วัดที่ ๒ การใช้งบ"
