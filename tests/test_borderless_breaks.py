@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.ita.headers import names_field
+from extractors.ita.stitch import stitch
 from extractors.pdf.borderless import find_borderless, header_only
 from extractors.pdf.tables import continue_borderless, link_continuations, running_lines
 from schemas import BBox, Cell, Char, Line, PageKind, PageText, Table, TableQuality, Word
@@ -140,9 +141,11 @@ def _measures(page: int, rows: Sequence[Sequence[tuple[int, str, int]]]) -> Tabl
     each row's cells as (column, text, rowspan)."""
     cells = [Cell(0, c, t, t, BBox(100 * c, 0, 100 * c + 100, 20)) for c, t in enumerate(HEAD4)]
     for r, row in enumerate(rows, start=1):
-        cells += [Cell(r, c, t, t, BBox(100 * c, 20 * r, 100 * c + 100, 20 * (r + span)), span) for c, t, span in row]
+        for c, t, span in row:
+            cells.append(Cell(r, c, t, t, BBox(100 * c, 20 * r, 100 * c + 100, 20 * (r + span)), span))
     n_rows = len(rows) + 1
-    return Table(page, 0, BBox(0, 0, 400, 20 * n_rows), n_rows, 4, cells, TableQuality("lines", 1.0, 1.0, 1.0))
+    quality = TableQuality("lines", 1.0, 1.0, 1.0)
+    return Table(page, 0, BBox(0, 0, 400, 20 * n_rows), n_rows, 4, cells, quality)
 
 
 HEAD4 = ("ลำดับ", "ประเด็น", "มาตรการ", "วิธีการดำเนินการ")
@@ -152,8 +155,6 @@ def test_a_numbered_table_carries_its_merged_key_cells_over_the_break() -> None:
     """The groups are numbered (ลำดับ); a merged issue and measure cell cut by the page break goes
     on at the top of the next page in a row with no number: the rest of both cells, for the two
     rows the part covers."""
-    from extractors.ita.stitch import stitch
-
     page1 = _measures(
         1,
         [
