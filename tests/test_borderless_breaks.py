@@ -1,6 +1,7 @@
 """Borderless tables over page breaks, on made-up geometry: a header alone at the foot of a page,
 a data row whose cells name columns at the top of the next, a running line told from a cell's
-wrapped word, and a table going on past an empty page.
+wrapped word, a table going on past an empty page, merged key cells of a numbered table cut by
+the break, and a measure paragraph's short wrapped line.
 
 Every page is drawn here: characters 6 points wide, lines 20 points apart, 14-point text.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.ita.headers import names_field
+from extractors.ita.measure_paragraphs import find_measures
 from extractors.ita.stitch import stitch
 from extractors.pdf.borderless import find_borderless, header_only
 from extractors.pdf.tables import continue_borderless, link_continuations, running_lines
@@ -179,3 +181,26 @@ def test_a_numbered_table_carries_its_merged_key_cells_over_the_break() -> None:
     assert issues[2] == "" and measures[2] == ""  # the rest went to the row above; this row inherits
     assert issues[3] == "ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร"  # the part covered it: the whole cell
     assert issues[4] == "ตัวชี้วัดที่ ๒ การใช้งบ"
+
+
+def _ink_line(top: float, bottom: float, x: float, text: str) -> Line:
+    box = BBox(x, top, x + 6 * len(text), bottom)
+    return Line(text, text, box, (Word(text, text, box),))
+
+
+def test_a_short_wrapped_line_without_tall_marks_stays_in_its_measure() -> None:
+    """``งาน``, the end of a wrapped step, has a low ink box: the gap above it looks wide against its
+    own height, not against the text's line height, and the measure goes on to its other fields."""
+    lines = [
+        _ink_line(390, 415, 77, "มาตรการที่ 3 ส่งเสริมการปรับปรุงระบบการทำงาน"),
+        _ink_line(421, 437, 77, "วิธีการดำเนินการ:"),
+        _ink_line(448, 466, 112, "(1) บันทึกและจัดเก็บกระบวนงาน"),
+        _ink_line(476, 493, 112, "(2) เผยแพร่ประชาสัมพันธ์กระบวน"),
+        _ink_line(508, 520, 126, "งาน"),  # 15 points below a 17-point line; its own box is 12 high
+        _ink_line(528, 553, 77, "ผู้รับผิดชอบ: กองคลัง"),
+        _ink_line(559, 575, 77, "ระยะเวลา: รอบ 6 เดือน"),
+    ]
+    page = PageText(2, 595, 842, PageKind.TEXT, lines=lines)
+    (measure,) = find_measures([page], [])
+    assert set(measure.lines) == {"steps", "responsible", "period"}
+    assert [text for _p, _l, text in measure.lines["steps"]][-1] == "งาน"
