@@ -2,7 +2,8 @@
 corpus and on made-up geometry.
 
 Expected values were read off the page images (``pdftoppm -r 50 -png``) and the expected records
-(written from the documents' specs), not from the program.  Only ``"split": "dev"`` documents.
+(written from the documents' specs), not from the program.  Only ``"split": "dev"`` documents are
+read here.
 """
 
 from __future__ import annotations
@@ -132,12 +133,22 @@ def _line(top: float, *cells: tuple[float, str]) -> Line:
 
 def test_a_list_numbered_anew_opens_a_row_though_spacing_and_columns_go_on() -> None:
     body = [
-        _line(0, (0, "1."), (200, "กอง")),
+        _line(0, (0, "1. จัดทำ"), (200, "กอง")),
         _line(12, (0, "จ่ายงบ"), (200, "คลัง")),
-        _line(24, (0, "1."), (200, "งาน")),  # same pitch, same columns: only the numbering restarts
-        _line(36, (0, "2."), (200, "พัสดุ")),  # the next item of the same list
+        _line(24, (0, "1. ปรับปรุง"), (200, "งาน")),  # same pitch, same columns: only the numbering restarts
+        _line(36, (0, "2. ติดตาม"), (200, "พัสดุ")),  # the next item of the same list
     ]
     assert row_starts(body, [150]) == [0, 2]
+
+
+def test_a_wrapped_number_alone_in_its_column_restarts_no_list() -> None:
+    """``(ตัวชี้วัดที่`` / ``1)``: the end of a wrapped issue, alone in its column, is no first item."""
+    body = [
+        _line(0, (0, "การปฏิบัติ (ตัวชี้วัดที่"), (200, "1. ประกาศ")),
+        _line(12, (0, "1)"), (200, "2. สรุปผล")),
+        _line(24, (200, "การให้บริการ")),
+    ]
+    assert row_starts(body, [150]) == [0]
 
 
 def test_without_a_restart_the_lines_stay_one_row() -> None:
@@ -152,6 +163,8 @@ def test_without_a_restart_the_lines_stay_one_row() -> None:
         ({0: "กำกับดูแล", 1: "(๒) ส่งเสริม", 3: "๒๕๖๘"}, True),  # numbering goes on
         ({1: "1. แต่งตั้งคณะทำงาน", 2: "- รายงาน", 3: "ก.ค. 65"}, False),  # a sub-row of its own
         ({0: "มาตรการใหม่", 1: "1. จัดทำ", 3: "ก.ค. 65"}, False),  # a new measure
+        ({1: "ปี", 2: "- บันทึก", 3: "พ.ศ. 2565"}, True),  # an item's rest; the bullet tells nothing
+        ({1: "1. จัดทำ", 2: "- บันทึก", 3: "พ.ศ. 2565"}, False),  # a steps list begun anew
     ],
 )
 def test_which_first_row_continues_the_row_above(rest: dict[int, str], continues: bool) -> None:

@@ -161,7 +161,10 @@ def find_measures(pages: Sequence[PageText], tables: Sequence[Table]) -> list[_M
     previous: Line | None = None
     for page, line in _lines(pages, tables):
         gap = line.box.top - previous.box.bottom if previous is not None else 0.0
-        wide = previous is not None and gap > _MAX_GAP * max(line.box.height, 1.0)
+        # line boxes follow the ink: a short line without tall marks (``งาน``) is lower than the
+        # text's line height, so the taller of the two lines measures the gap
+        height = max(line.box.height, previous.box.height if previous is not None else 0.0, 1.0)
+        wide = previous is not None and gap > _MAX_GAP * height
         previous = line
         # a heading with nothing labelled under it yet may wrap onto a numbered line; a
         # ``มาตรการที่ N`` line is a heading of its own (the one before was a section's title)

@@ -244,13 +244,26 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     True
     >>> _list_cut(LogicalRow(2, texts={1: "2. จัดประชุม", 3: "ม.ค. - มี.ค. 65"}), above, f)
     False
+
+    A bullet (``- บันทึกรายงานผล``) tells nothing: a bulleted list's next item and a new list look
+    alike.  The other list columns decide (``ปี`` of ``…ประจำ`` / ``ปี`` is the rest of an item).
+
+    >>> _list_cut(LogicalRow(2, texts={1: "ปี", 2: "- รายงาน", 3: "พ.ศ. 2565"}), above, f)
+    True
+    >>> _list_cut(LogicalRow(2, texts={1: "1. จัดทำ", 2: "- รายงาน"}), above, f)
+    False
+    >>> _list_cut(LogicalRow(2, texts={2: "- รายงาน"}), above, f)
+    False
     """
     pairs = [
         (first, rest)
         for c, f in enumerate(fields)
         if f in LIST_FIELDS and (first := _own_text(above, c).strip()) and (rest := _own_text(row, c).strip())
     ]
-    if not pairs or not all(_ITEM.match(first) and _goes_on(rest) for first, rest in pairs):
+    if not all(_ITEM.match(first) for first, _rest in pairs):
+        return False
+    pairs = [(first, rest) for first, rest in pairs if not _bullet(rest)]
+    if not pairs or not all(_goes_on(rest) for _first, rest in pairs):
         return False
     if all(not _ITEM.match(rest) for _first, rest in pairs):
         return True  # the rest of an item
@@ -261,6 +274,15 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
 
 
 _NUMBERED = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,3})\s*[.)](?![0-9๐-๙])")
+
+
+def _bullet(text: str) -> bool:
+    """Whether a list cell's text starts with an unnumbered item marker (``-``, ``•``).
+
+    >>> [_bullet(t) for t in ("- รายงาน", "• ก", "2. ทบทวน", "(๒) ก", "งาน")]
+    [True, True, False, False, False]
+    """
+    return bool(_ITEM.match(text)) and not _NUMBERED.match(text)
 
 
 def _goes_on(text: str) -> bool:
@@ -319,7 +341,9 @@ def _lead(texts: Sequence[str]) -> str:
     return bare[0][:n] if n >= MIN_LEAD_CHARS else ""
 
 
-def _carry_key_tails(row: LogicalRow, above: Sequence[LogicalRow], fields: Sequence[str | None]) -> None:
+def _carry_key_tails(
+    row: LogicalRow, above: Sequence[LogicalRow], fields: Sequence[str | None]
+) -> dict[int, str]:
     """A merged issue/measure cell cut by a page break: the part on the next page heads a sub-row
     of its own (it has its own steps and period), so the row is no continuation, but its key cell
     is the rest of the cell above (``ตน`` of ``…เพื่อประโยชน์ส่วน``).  Such a part leaves the key
@@ -334,28 +358,64 @@ def _carry_key_tails(row: LogicalRow, above: Sequence[LogicalRow], fields: Seque
     >>> rows.append(row(1, issue="ค", measure="มาตรการป้องกัน"))
     >>> tail = row(2, measure="ตน", steps="(1) ก")
     >>> _carry_key_tails(tail, rows, f)
+    {1: 'ตน'}
     >>> [p.text for p in rows[-1].cells[1]], 1 in tail.cells
     (['มาตรการป้องกัน', 'ตน'], False)
     >>> new = row(2, measure="มาตรการใหม่", steps="(1) ข")
     >>> _carry_key_tails(new, rows, f)
+    {}
     >>> 1 in new.cells
     True
+
+    In a table that numbers its groups (a ``seq`` column, filled in every group above), a row
+    without a number starts no group: its key cells, every one of them, are the rest of the cells
+    above (``สื่อสาร`` of ``ตัวชี้วัดที่ ๗ ประสิทธิภาพการ``, however few the rows above).
+
+    >>> f = ["seq", "issue", "measure", "steps"]
+    >>> above = [row(1, seq="๑", issue="ตัวชี้วัดที่ ๓", measure="มาตรการก"), row(1, steps="(2) ข")]
+    >>> above.append(row(1, seq="๒", issue="ตัวชี้วัดที่ ๗ ประสิทธิภาพการ", measure="มาตรการเพิ่มการ"))
+    >>> tail = row(2, issue="สื่อสาร", measure="สื่อสารกับประชาชน", steps="(1) ก")
+    >>> sorted(_carry_key_tails(tail, above, f))
+    [1, 2]
+    >>> [p.text for p in above[-1].cells[2]], 2 in tail.cells
+    (['มาตรการเพิ่มการ', 'สื่อสารกับประชาชน'], False)
+
+    Returns the columns carried, each with the text the part had.
     """
     keys = [i for i, f in enumerate(fields) if f in ("issue", "measure")]
     seq = [i for i, f in enumerate(fields) if f == "seq"]
     if any(_own_text(row, c).strip() for c in seq):
-        return
+        return {}
+    grouped = [r for r in above if any(_own_text(r, c).strip() for c in keys)]
+    numbered = bool(seq and grouped) and all(any(_own_text(r, c).strip() for c in seq) for r in grouped)
+    carried: dict[int, str] = {}
     for c in keys:
         text = _own_text(row, c).strip()
         if not text:
             continue
-        if any(_own_text(row, k).strip() for k in keys if k < c) or _ITEM.match(text):
-            return
-        lead = _lead([_own_text(r, c) for r in above])
-        if not lead or text.startswith(lead) or not _own_text(above[-1], c).strip():
-            return
+        if _ITEM.match(text) or not _own_text(above[-1], c).strip():
+            return carried
+        if not numbered:
+            if any(_own_text(row, k).strip() for k in keys if k < c):
+                return carried
+            lead = _lead([_own_text(r, c) for r in above])
+            if not lead or text.startswith(lead):
+                return carried
         above[-1].cells.setdefault(c, []).extend(p for p in row.cells.pop(c, []) if p.text)
-        return
+        carried[c] = text
+        if not numbered:
+            return carried
+    return carried
+
+
+def _spread_whole_cells(rows: Sequence[LogicalRow], carried: dict[int, str], whole: LogicalRow) -> None:
+    """The rows a merged key cell's part covers on its page (``carried``: column → the part's text)
+    get the whole cell, as ``whole`` holds it now."""
+    for c, text in carried.items():
+        for r in rows:
+            if c not in r.spanned or "".join(p.text for p in r.cells.get(c, [])).strip() != text:
+                break
+            r.cells[c] = list(whole.cells.get(c, []))
 
 
 def _append(above: LogicalRow, row: LogicalRow) -> None:
@@ -374,7 +434,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
         continued = (
             current is not None
             and table.n_cols == len(current.fields)
-            and table.page == current.pages[-1] + 1
+            and (table.page == current.pages[-1] + 1 or table.continues_previous)  # past empty pages
             and table.index == 0
             and (table.continues_previous or n_header == 0)
             and (n_header == 0 or _same_fields(fields, current.fields))
@@ -384,7 +444,8 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             if rows and current.rows and continues_row(rows[0], current.rows[-1], current.fields):
                 _append(current.rows[-1], rows.pop(0))
             elif rows and current.rows:
-                _carry_key_tails(rows[0], current.rows, current.fields)
+                carried = _carry_key_tails(rows[0], current.rows, current.fields)
+                _spread_whole_cells(rows[1:], carried, current.rows[-1])
             current.rows.extend(rows)
             current.pages.append(table.page)
             current.tables.append(table)

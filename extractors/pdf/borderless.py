@@ -321,17 +321,27 @@ def _restarts(line: Line, seps: Sequence[float], seen: set[int]) -> bool:
     in: a cell holds one list, so its first item opens the next row's cell (``1. ปรับปรุง…`` under
     ``จ่ายงบประมาณประจำปี``, when the rows' spacing does not tell them apart).
 
-    >>> words = (Word("1.", "1.", BBox(0, 0, 8, 10)), Word("ก", "ก", BBox(50, 0, 60, 10)))
+    An item has text after its number: ``1)`` alone in its column is the end of a wrapped
+    ``(ตัวชี้วัดที่ 1)``, no list.
+
+    >>> words = (Word("1.", "1.", BBox(0, 0, 8, 10)), Word("ก", "ก", BBox(10, 0, 20, 10)),
+    ...          Word("ข", "ข", BBox(50, 0, 60, 10)))
     >>> ln = Line("", "", BBox(0, 0, 60, 10), words)
     >>> _restarts(ln, [40], {0}), _restarts(ln, [40], {1})
     (True, False)
+    >>> alone = Line("", "", BBox(0, 0, 60, 10), (words[0], words[2]))
+    >>> _restarts(alone, [40], {0})
+    False
     """
-    first: dict[int, Word] = {}
+    by_col: dict[int, list[Word]] = {}
     for w in line.words:
-        col = _column_of(seps, (w.box.x0 + w.box.x1) / 2)
-        if col not in first or w.box.x0 < first[col].box.x0:
-            first[col] = w
-    return any(col in seen and _FIRST_ITEM.match(w.text) for col, w in first.items())
+        by_col.setdefault(_column_of(seps, (w.box.x0 + w.box.x1) / 2), []).append(w)
+    for col, words in by_col.items():
+        words = sorted(words, key=lambda w: w.box.x0)
+        item = _FIRST_ITEM.match(words[0].text)
+        if col in seen and item and (len(words) > 1 or words[0].text[item.end() :].strip()):
+            return True
+    return False
 
 
 def row_starts(
@@ -421,6 +431,9 @@ def find_borderless(
         seps = _separators(gutters)
         end = i + len(header) + len(body)
         at_foot = all(ln.box.top >= FOOT_SHARE * page_text.height for ln in lines[end:])
+        if not body and at_foot:
+            found.append(_Found(header, [], seps))  # its rows are on the next page (see header_rest)
+            break
         enough = len(body) >= MIN_DATA_LINES or (
             at_foot and len(body) == 1 and _filled_columns(body[0], seps) >= MIN_FOOT_COLUMNS
         )
@@ -485,15 +498,56 @@ def continuation(
     return _table(page_text, _Found([], body, seps), em, edges)
 
 
+#: The note of a header found at the foot of a page with no row under it: its rows are on the next page.
+HEADER_ONLY = "header only: at the foot of the page, its rows on the next page"
+
+
+def header_only(table: Table) -> bool:
+    """Whether ``table`` is a borderless header alone at the foot of its page (see :func:`header_rest`)."""
+    return table.quality.strategy == "borderless" and HEADER_ONLY in table.quality.notes
+
+
+def header_rest(
+    header: Sequence[Line],
+    previous_page: PageText,
+    page_text: PageText,
+    lines: Sequence[Line],
+    em: float,
+) -> tuple[Table, Table] | None:
+    """The rows of a borderless table whose ``header`` (its lines, alone at the foot of
+    ``previous_page``) has its rows at the top of the next page (``lines``: its body lines from the
+    top, page furniture left out): the header's gutters must stay white in the lines below, as on
+    one page (:func:`_body`), with :data:`MIN_DATA_LINES` of them, one filling two columns.  The
+    columns' edges come from the header and the rows together, so both parts get the same
+    edges; returns the header table rebuilt with them and the rows' table, or None.
+    """
+    if not header:
+        return None
+    first = segments(header[0], GUTTER_EM * em)
+    gutters: Gutters | None = [[(a.x1, b.x0)] for a, b in pairwise(first)]
+    for line in header[1:]:
+        gutters = _keep_white(gutters, line, MIN_WHITE_EM * em) if gutters is not None else None
+    if gutters is None or len(first) < MIN_COLUMNS:
+        return None
+    body, gutters = _body(lines, 0, header, gutters, em)
+    seps = _separators(gutters)
+    if len(body) < MIN_DATA_LINES or not any(_filled_columns(ln, seps) >= 2 for ln in body):
+        return None
+    xs = _left_edges(header, body, seps, em)
+    head = _table(previous_page, _Found(list(header), [], seps), em, xs)
+    head.quality.notes[:] = [n for n in head.quality.notes if n != HEADER_ONLY]
+    head.quality.notes.append("its rows are on the next page")
+    return head, _table(page_text, _Found([], body, seps), em, xs)
+
+
 def _finishes_cells(body: Sequence[Line], previous: Table, em: float) -> bool:
-    """Whether ``body`` (a line or two at the top of the next page) only finishes cells of
+    """Whether ``body`` (the lines at the top of the next page) only finishes cells of
     ``previous``'s last row: every part of every line lies in a column that row has text in, and
-    starts at that column's text edge, as the cell's wrapped lines do (``ฐานบนเว็บไซต์หน่วยงาน``
-    under ``(2) แต่งตั้งคณะทำงานดูแลข้อมูลพื้น``).  A data row of its own would start a column the
-    row left empty, or number itself in the first column; prose would cross the gutters (the caller
+    starts at that column's text edge, as the cell's wrapped lines and its list's next items do
+    (``ฐานบนเว็บไซต์หน่วยงาน`` under ``(2) แต่งตั้งคณะทำงานดูแลข้อมูลพื้น``; ``2. ปรับปรุง…`` and
+    its wrapped ``ครุภัณฑ์``, in one column).  A data row of its own would start a column the row
+    left empty, or number itself in the first column; prose would cross the gutters (the caller
     stops there)."""
-    if len(body) >= MIN_DATA_LINES:
-        return False
     last = previous.n_rows - 1
     cells = {c.col: c for c in previous.cells if c.row == last and c.box is not None}
     seps = [c.box.x0 for c in sorted(cells.values(), key=lambda c: c.col)][1:]  # type: ignore[union-attr]
@@ -519,7 +573,7 @@ def _table(page_text: PageText, found: _Found, em: float, xs: Sequence[float] | 
     groups = ([header] if header else []) + [body[a:b] for a, b in pairwise([*starts, len(body)])]
     ys = [min(line.box.top for line in groups[0]) - 1]
     ys += [(a[-1].box.bottom + b[0].box.top) / 2 for a, b in pairwise(groups)]
-    ys.append(body[-1].box.bottom + 1)
+    ys.append((body or header)[-1].box.bottom + 1)
     table_box = BBox(xs[0], ys[0], xs[-1], ys[-1])
     local = chars_in_box(page_text.chars, table_box)
     visible = [c for c in local if c.text.strip()]
@@ -541,6 +595,8 @@ def _table(page_text: PageText, found: _Found, em: float, xs: Sequence[float] | 
         if header
         else "no ruling lines: the columns of the borderless table on the previous page (header not repeated)"
     ]
+    if not body:
+        notes.append(HEADER_ONLY)
     if outside:
         notes.append(f"{outside} characters outside every cell")
     score = round(chars_inside * (0.7 + 0.3 * filled) * BORDERLESS_FACTOR, 3)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from extractors.pdf.borderless import NamesColumn, continuation, find_borderless
+from extractors.pdf.borderless import NamesColumn, continuation, find_borderless, header_only, header_rest
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
 from extractors.pdf.rulings import edges_of
 from extractors.thai.text import LIST_MARKER
@@ -566,17 +566,24 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         if table.quality.strategy != "text":
             last[table.page] = table
     for number in sorted(pages):
-        previous = last.get(number - 1)
+        before = _page_before(number, pages)  # empty pages passed over
+        previous = last.get(before)
         page = pages[number]
         if previous is None or previous.quality.strategy != "borderless" or page.kind is not PageKind.TEXT:
             continue
-        if not ends_near_bottom(previous, pages.get(number - 1), running):
+        if not ends_near_bottom(previous, pages.get(before), running):
             continue
         own = [t for t in out if t.page == number and t.quality.strategy != "text"]
+        chain = headers.get(id(previous), [])
+        if own and not header_only(previous):
+            first = min(own, key=lambda t: t.box.top)
+            if _header_is_a_row(first, previous, chain):
+                out.remove(first)  # its "header" is a row of the table going on: read it as such
+                own.remove(first)
         top = min((t.box.top for t in own), default=page.height)
         # the running header is no part of the table, though no margin holds it; the table's own
         # header, repeated at the top of every page, recurs as well but lies inside the table
-        furniture = running - _texts_inside(previous, pages[number - 1])
+        furniture = running - _texts_inside(previous, pages[before])
         lines = [
             line
             for line in page.lines
@@ -584,10 +591,20 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         ]
         sizes = [c.size for c in _visible(page.chars) if c.size > 0]
         em = statistics.median(sizes) if sizes else 12.0
-        found = continuation(previous, page, lines, em, headers.get(id(previous), ()))
+        found: Table | None
+        if header_only(previous):
+            header_lines = _lines_inside(previous, pages[before])
+            rest = header_rest(header_lines, pages[before], page, lines, em)
+            if rest is None:
+                continue
+            head, found = rest
+            out = [head if t is previous else t for t in out]
+            headers[id(head)] = chain
+        else:
+            found = continuation(previous, page, lines, em, chain)
         if found is None:
             continue
-        headers[id(found)] = headers.get(id(previous), [])
+        headers[id(found)] = chain
         found.index = -1  # first on its page: the caller renumbers
         out = [
             t
@@ -597,17 +614,40 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         out.append(found)
         if not own:
             last[number] = found
-    return out
+    return [t for t in out if not header_only(t)]  # a header with no rows found under it is no table
+
+
+def _header_is_a_row(table: Table, previous: Table, chain: Sequence[str]) -> bool:
+    """Whether the borderless ``table`` found at the top of a page is the table ``previous`` going
+    on: each of its columns starts inside the same column above (a borderless column's edge is
+    where its leftmost word starts, further right when a page's words of a centred column are
+    narrower), under a "header" that does not repeat the chain's header: a data row whose cells
+    name columns (``ตัวชี้วัดที่ ๒``, ``๒. มาตรการ``, ``ติดตามผล``; wrapped words ``การดำเนิน``) is no
+    header in the columns of the table above it."""
+    if table.quality.strategy != "borderless" or previous.quality.strategy != "borderless":
+        return False
+    ea, eb = column_edges(previous), column_edges(table)
+    if ea is None or eb is None or len(ea) != len(eb):
+        return False
+    if not all(ea[i] - COLUMN_TOLERANCE <= eb[i] < ea[i + 1] for i in range(len(ea) - 1)):
+        return False
+    own = [re.sub(r"\s+", "", c.text) for c in sorted(table.cells, key=lambda c: c.col) if c.row == 0]
+    return own != [re.sub(r"\s+", "", t) for t in chain]
+
+
+def _lines_inside(table: Table, page: PageText) -> list[Line]:
+    """The lines of ``page`` that lie inside ``table``, top to bottom."""
+    box = table.box
+    return [
+        line
+        for line in page.lines
+        if box.contains_point((line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2, 1.0)
+    ]
 
 
 def _texts_inside(table: Table, page: PageText) -> frozenset[str]:
     """The texts of the lines of ``page`` that lie inside ``table``."""
-    box = table.box
-    return frozenset(
-        line.text
-        for line in page.lines
-        if box.contains_point((line.box.x0 + line.box.x1) / 2, (line.box.top + line.box.bottom) / 2, 1.0)
-    )
+    return frozenset(line.text for line in _lines_inside(table, page))
 
 
 # --- continuations -----------------------------------------------------------------------------
@@ -669,20 +709,36 @@ def columns_match(a: Table, b: Table) -> bool:
 _RUNNING_SHARE = 0.15
 
 
+#: A running header or footer stands at the same height on every page, within this share of it.
+_RUNNING_PLACE_SHARE = 0.01
+
+
 def running_lines(pages: Mapping[int, PageText]) -> frozenset[str]:
-    """Texts that recur near the top or bottom of two pages or more: running headers and footers
-    (``รายงานการวิเคราะห์ผลการประเมิน ITA ปี ๒๕๖๘``), whatever their size."""
-    seen: dict[str, int] = {}
+    """Texts that recur near the top or bottom of two pages or more, at the same height:
+    running headers and footers (``รายงานการวิเคราะห์ผลการประเมิน ITA ปี ๒๕๖๘``), whatever their
+    size.  A table cell's wrapped word at the foot of one page and the same word at the top of the
+    next (``ครุภัณฑ์``) is no running line: it stands elsewhere."""
+    seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages.values():
-        texts = {
-            line.text
-            for line in page.lines
-            if line.box.bottom <= _RUNNING_SHARE * page.height
-            or line.box.top >= (1 - _RUNNING_SHARE) * page.height
-        }
-        for text in texts:
-            seen[text] = seen.get(text, 0) + 1
-    return frozenset(t for t, n in seen.items() if n >= 2)
+        for line in page.lines:
+            if (
+                line.box.bottom <= _RUNNING_SHARE * page.height
+                or line.box.top >= (1 - _RUNNING_SHARE) * page.height
+            ):
+                places = seen.setdefault(line.text, [])
+                if all(n != page.number for n, _ in places):
+                    places.append((page.number, line.box.top / page.height))
+    return frozenset(t for t, at in seen.items() if _twice_in_one_place([y for _n, y in at]))
+
+
+def _twice_in_one_place(heights: Sequence[float]) -> bool:
+    """Whether two of these heights (shares of the page) agree within :data:`_RUNNING_PLACE_SHARE`.
+
+    >>> _twice_in_one_place([0.05, 0.95, 0.052]), _twice_in_one_place([0.9, 0.1])
+    (True, False)
+    """
+    ys = sorted(heights)
+    return any(b - a <= _RUNNING_PLACE_SHARE for a, b in pairwise(ys))
 
 
 def _furniture(line: Line, height: float, running: frozenset[str] = frozenset()) -> bool:
@@ -720,6 +776,20 @@ def _row_key(table: Table, row: int) -> list[str]:
     return [re.sub(r"\s+", "", unicodedata.normalize("NFC", t)) for t in table.grid()[row]]
 
 
+def _page_before(number: int, pages: Mapping[int, PageText]) -> int:
+    """The page a table on page ``number`` may go on from: the one before it, empty pages (a blank
+    slide, nothing on it at all) passed over, as a reader turns them.
+
+    >>> pages = {n: PageText(n, 100, 100, k) for n, k in ((1, PageKind.TEXT), (2, PageKind.EMPTY))}
+    >>> _page_before(3, pages), _page_before(2, pages), _page_before(3, {})
+    (1, 1, 2)
+    """
+    before = number - 1
+    while before in pages and pages[before].kind is PageKind.EMPTY:
+        before -= 1
+    return before
+
+
 def link_continuations(tables: list[Table], pages: Mapping[int, PageText] | None = None) -> None:
     """Mark tables that carry on the last table of the previous page.
 
@@ -739,7 +809,7 @@ def link_continuations(tables: list[Table], pages: Mapping[int, PageText] | None
     pages = pages or {}
     running = running_lines(pages)
     for table in tables:
-        previous = last_on_page.get(table.page - 1)
+        previous = last_on_page.get(_page_before(table.page, pages))
         if (
             table.index != 0
             or previous is None
