@@ -45,7 +45,6 @@ def _name(path: Path) -> str:
 BELOW_THE_BAR = {
     "c29-bar-chart-borderless-2567",
     "c50-column-borderless-2567",
-    "c53-bar-chart-slides-2564",
 }
 ITA = [
     pytest.param(

@@ -332,3 +332,45 @@ def test_a_value_with_other_decimals_than_the_chart_is_read_again_alone() -> Non
     assert [(d.text, d.other) for d in doubts] == [("73.3", "78.90")]
     same, doubts = settle_values(pairs, lambda box: ("73.3", 0.9))  # read the same twice: kept
     assert same[1].value.text == "73.3" and not doubts
+
+
+def test_a_number_not_as_wide_as_its_box_is_read_again_before_pairing() -> None:
+    """Two fresh bar charts: Tesseract read ``90.71`` as ``3.71`` (a score, two decimals like the
+    others, but in a box as wide as five characters) and ``58.09`` as ``5158.09`` (no score: the
+    bar was left without a value).  A number with more or fewer characters than its box holds, at
+    the chart's width per character, is read again alone; a second reading that fits the box and
+    agrees with the first on one side of the point replaces it, and any other leaves the first
+    with a doubt: the bar stays without a value, never one made up."""
+    from extractors.ocr.chart import settle_numbers
+
+    scores = ["3.71", "83.94", "91.59", "81.13", "5158.09"]
+    value_line = _line(*((s, 100 + 40 * i, 0, 117 + 40 * i, 6) for i, s in enumerate(scores)))
+    label_line = _line(*((str(i + 1), 107 + 40 * i, 100, 110 + 40 * i, 106) for i in range(len(scores))))
+    answers = {"3.71": ("90.71", 0.92), "5158.09": ("58.09", 0.9)}
+    asked: list[str] = []
+
+    def reread(box: BBox) -> tuple[str, float | None]:
+        (word,) = [w for w in value_line.words if w.box == box]
+        asked.append(word.text)
+        return answers[word.text]
+
+    lines, doubts = settle_numbers([value_line, label_line], reread)
+    assert asked == ["3.71", "5158.09"] and not doubts  # the values that fit their box are not asked
+    pairs, how = chart_pairs(lines)
+    assert how == "columns"
+    got = [(p.label.text, p.value.text, p.value.confidence) for p in pairs]
+    assert got == [
+        ("1", "90.71", 0.92),
+        ("2", "83.94", 0.9),
+        ("3", "91.59", 0.9),
+        ("4", "81.13", 0.9),
+        ("5", "58.09", 0.9),
+    ]
+
+    # A second reading that does not fit the box, or agrees with the first on neither side of the
+    # point, settles nothing: the first stays with a doubt, and the bar without a score is unpaired.
+    lines, doubts = settle_numbers([value_line, label_line], lambda box: ("7.25", 0.9))
+    assert [(d.text, d.other) for d in doubts] == [("3.71", "7.25"), ("5158.09", "7.25")]
+    pairs, _how = chart_pairs(lines)
+    got_kept = [(p.label.text, p.value.text) for p in pairs]
+    assert got_kept == [("1", "3.71"), ("2", "83.94"), ("3", "91.59"), ("4", "81.13")]

@@ -404,3 +404,94 @@ def settle_values(pairs: Sequence[Pair], reread: Reread) -> tuple[list[Pair], li
             values.append(value)
         out.append(replace(pair, value=values[0], more=tuple(values[1:])))
     return out, doubts
+
+
+# --- numbers as wide as their box -----------------------------------------------------------------
+
+_NUMBER_LIKE = re.compile(r"[0-9๐-๙][0-9๐-๙.,]*%?")
+#: A number whose character count differs by more than this from what its box holds (at the
+#: chart's usual width per character) lost or gained a digit.
+WIDTH_SLACK = 0.5
+
+
+def char_width(words: Sequence[Word]) -> float | None:
+    """The chart's width per character of a value: the median over the words that are scores of
+    three characters or more (one number format, printed in one font); None with fewer than
+    :data:`MIN_PAIRS` of them."""
+    texts = [(w, decimal_point(w.text).rstrip("%")) for w in words]
+    widths = sorted(w.box.width / len(t) for w, t in texts if is_score(t) and len(t) >= 3)
+    if len(widths) < MIN_PAIRS:
+        return None
+    return widths[len(widths) // 2]
+
+
+def fits_box(text: str, box: BBox, per_char: float) -> bool:
+    """The text has as many characters as its box holds at ``per_char`` points each.
+
+    >>> box = BBox(0, 0, 17.1, 5)
+    >>> fits_box("90.71", box, 3.42), fits_box("3.71", box, 3.42), fits_box("5158.09", box, 3.42)
+    (True, False, False)
+    """
+    return abs(box.width / per_char - len(text.strip().rstrip("%"))) <= WIDTH_SLACK
+
+
+def misread_number(word: Word, per_char: float) -> bool:
+    """A number (digits, a point) that is not a score, or a score whose box is wider or narrower
+    than its characters: a digit merged away or two read where one is (``90.71`` read as ``3.71``,
+    ``58.09`` as ``5158.09``)."""
+    text = decimal_point(word.text)
+    if not _NUMBER_LIKE.fullmatch(text) or len(text) < 3:
+        return False
+    return not is_score(text) or not fits_box(text, word.box, per_char)
+
+
+def settle_number(word: Word, per_char: float, reread: Reread) -> tuple[Word, OcrDoubt | None]:
+    """A misread number (:func:`misread_number`) read again on its own, with digits only.  The second
+    reading replaces the first when it is a score as wide as the box and agrees with the first on
+    its whole part or on its digits after the point (a digit is lost or gained on one side of the
+    point, not on both); otherwise the first
+    stays, with a doubt for a person to check (a number that is not a score pairs with no label).
+
+    >>> word = Word("3.71", "3.71", BBox(0, 0, 17.1, 5), 0.85)
+    >>> settle_number(word, 3.42, lambda box: ("90.71", 0.93))[0].text
+    '90.71'
+    >>> settle_number(word, 3.42, lambda box: ("90.77", 0.93))[1].other
+    '90.77'
+    >>> short = Word("92.3", "92.3", BBox(0, 0, 17.1, 5), 0.85)
+    >>> settle_number(short, 3.42, lambda box: ("92.60", 0.9))[0].text
+    '92.60'
+    """
+    text, conf = reread(word.box)
+    text = decimal_point(text)
+    first = thai_digits_to_arabic(decimal_point(word.text)).rstrip("%").partition(".")
+    new = thai_digits_to_arabic(text).rstrip("%").partition(".")
+    agree = new[0] == first[0] or (bool(first[1]) and new[2] == first[2])
+    if is_score(text) and fits_box(text, word.box, per_char) and agree:
+        return replace(word, text=text, raw=text, confidence=conf), None
+    why = "a chart number with more or fewer characters than its box holds"
+    why += f"; read again alone: {text or 'nothing'}"
+    return word, OcrDoubt(word.text, text, word.box, why)
+
+
+def settle_numbers(lines: Sequence[Line], reread: Reread) -> tuple[list[Line], list[OcrDoubt]]:
+    """The lines of a picture with each misread number (:func:`misread_number`) read again
+    (:func:`settle_number`), before labels and values are paired; the doubts of those a second
+    reading did not settle."""
+    per_char = char_width([w for ln in lines for w in ln.words])
+    if per_char is None:
+        return list(lines), []
+    out: list[Line] = []
+    doubts: list[OcrDoubt] = []
+    for line in lines:
+        words = []
+        for word in line.words:
+            if misread_number(word, per_char):
+                settled, doubt = settle_number(word, per_char, reread)
+                if doubt is not None:
+                    doubts.append(doubt)
+                elif settled.text != word.text:
+                    line = replace(line, text=line.text.replace(word.text, settled.text, 1))
+                word = settled
+            words.append(word)
+        out.append(replace(line, words=tuple(words)))
+    return out, doubts

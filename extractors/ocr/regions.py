@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 
-from extractors.ocr.chart import Pair, chart_pairs, is_score, pairs_table, settle_values
+from extractors.ocr.chart import Pair, chart_pairs, is_score, pairs_table, settle_numbers, settle_values
 from extractors.ocr.engine import OcrEngine
 from extractors.ocr.image_grid import find_grids
 from extractors.ocr.options import MAX_PIXELS, MIN_DPI, OcrOptions, render_dpi
@@ -303,15 +303,21 @@ def read_region(
     tables = [_shift_table(t, dx, dy) for t in tables]
     lines = [_shift_line(ln, dx, dy) for ln in lines]
     doubts = [replace(d, box=_shift(d.box, dx, dy)) for d in reader.doubts]
+
+    def reread(box: BBox) -> tuple[str, float | None]:
+        return read_value(reader, box, dx, dy)
+
     if tables:
         region.kind = "table"
         for table in tables:
             table.quality.notes.insert(1, "from a picture on a text page")
     else:
+        lines, unsettled = settle_numbers(lines, reread)
+        doubts = [d for d in doubts if not _settled(d, lines)]
         pairs, how = chart_pairs(lines + bar_numbers(reader, gray, lines, dx, dy))
         pairs = [thai_label(reader, pair, dx, dy) for pair in pairs]
-        pairs, unsettled = settle_values(pairs, lambda box: read_value(reader, box, dx, dy))
-        doubts += unsettled
+        pairs, unsettled_values = settle_values(pairs, reread)
+        doubts += unsettled + unsettled_values
         if pairs:
             region.kind = "chart"
             tables = [pairs_table(pairs, number, how)]
@@ -383,6 +389,11 @@ def _lone_number(reader: PageReader, line: Line) -> Line:
     )
     number = reader.number_cell(box, [line])
     return number if number is not None else line
+
+
+def _settled(doubt: OcrDoubt, lines: Sequence[Line]) -> bool:
+    """The doubt's word was read again and replaced (its box now holds another text)."""
+    return any(w.box == doubt.box and w.text != doubt.text for ln in lines for w in ln.words)
 
 
 def _covered(line: Line, box: BBox) -> bool:
