@@ -343,10 +343,10 @@ def test_a_number_not_as_wide_as_its_box_is_read_again_before_pairing() -> None:
     with a doubt: the bar stays without a value, never one made up."""
     from extractors.ocr.chart import settle_numbers
 
-    scores = ["3.71", "83.94", "91.59", "81.13", "5158.09"]
+    scores = ["3.71", "83.94", "91.59", "81.13", "5158.09", "9/.41"]
     value_line = _line(*((s, 100 + 40 * i, 0, 117 + 40 * i, 6) for i, s in enumerate(scores)))
     label_line = _line(*((str(i + 1), 107 + 40 * i, 100, 110 + 40 * i, 106) for i in range(len(scores))))
-    answers = {"3.71": ("90.71", 0.92), "5158.09": ("58.09", 0.9)}
+    answers = {"3.71": ("90.71", 0.92), "5158.09": ("58.09", 0.9), "9/.41": ("97.41", 0.9)}
     asked: list[str] = []
 
     def reread(box: BBox) -> tuple[str, float | None]:
@@ -355,7 +355,7 @@ def test_a_number_not_as_wide_as_its_box_is_read_again_before_pairing() -> None:
         return answers[word.text]
 
     lines, doubts = settle_numbers([value_line, label_line], reread)
-    assert asked == ["3.71", "5158.09"] and not doubts  # the values that fit their box are not asked
+    assert asked == ["3.71", "5158.09", "9/.41"] and not doubts  # the values that fit their box are not asked
     pairs, how = chart_pairs(lines)
     assert how == "columns"
     got = [(p.label.text, p.value.text, p.value.confidence) for p in pairs]
@@ -365,12 +365,25 @@ def test_a_number_not_as_wide_as_its_box_is_read_again_before_pairing() -> None:
         ("3", "91.59", 0.9),
         ("4", "81.13", 0.9),
         ("5", "58.09", 0.9),
+        ("6", "97.41", 0.9),
     ]
 
     # A second reading that does not fit the box, or agrees with the first on neither side of the
     # point, settles nothing: the first stays with a doubt, and the bar without a score is unpaired.
     lines, doubts = settle_numbers([value_line, label_line], lambda box: ("7.25", 0.9))
-    assert [(d.text, d.other) for d in doubts] == [("3.71", "7.25"), ("5158.09", "7.25")]
+    assert [(d.text, d.other) for d in doubts] == [("3.71", "7.25"), ("5158.09", "7.25"), ("9/.41", "7.25")]
     pairs, _how = chart_pairs(lines)
     got_kept = [(p.label.text, p.value.text) for p in pairs]
     assert got_kept == [("1", "3.71"), ("2", "83.94"), ("3", "91.59"), ("4", "81.13")]
+
+    # A row number narrower than a value (``10.``) is read again, and read the same: no value, no doubt.
+    row = _line(("10.", 10, 40, 18, 46))
+    asked_boxes: list[BBox] = []
+
+    def same(box: BBox) -> tuple[str, float | None]:
+        asked_boxes.append(box)
+        return "10.", 0.9
+
+    lines, doubts = settle_numbers([value_line, row], same)
+    assert row.box in asked_boxes and lines[1] == row
+    assert [d.text for d in doubts] == ["3.71", "5158.09", "9/.41"]

@@ -408,7 +408,10 @@ def settle_values(pairs: Sequence[Pair], reread: Reread) -> tuple[list[Pair], li
 
 # --- numbers as wide as their box -----------------------------------------------------------------
 
-_NUMBER_LIKE = re.compile(r"[0-9๐-๙][0-9๐-๙.,]*%?")
+#: A number as OCR may misread it: no letters, two digits or more (``9071``, ``9/.41``, ``10.``).
+_NUMBER_LIKE = re.compile(r"[^ก-ฮA-Za-z\s]*[0-9๐-๙][^ก-ฮA-Za-z\s]*[0-9๐-๙][^ก-ฮA-Za-z\s]*")
+#: Ending as a score does, in a point and one or two digits (``5158.09``, ``9/.41``).
+_DECIMALS_END = re.compile(r"[.,][0-9๐-๙]{1,2}%?$")
 #: A number whose character count differs by more than this from what its box holds (at the
 #: chart's usual width per character) lost or gained a digit.
 WIDTH_SLACK = 0.5
@@ -436,13 +439,20 @@ def fits_box(text: str, box: BBox, per_char: float) -> bool:
 
 
 def misread_number(word: Word, per_char: float) -> bool:
-    """A number (digits, a point) that is not a score, or a score whose box is wider or narrower
-    than its characters: a digit merged away or two read where one is (``90.71`` read as ``3.71``,
-    ``58.09`` as ``5158.09``)."""
+    """A number whose box is wider or narrower than its characters (a digit merged away or two
+    read where one is: ``90.71`` read as ``3.71``, ``58.09`` as ``5158.09``), or that ends as a
+    score does but is none (``97.41`` read as ``9/.41``).  A number as wide as its box that is no
+    score (a year) is not one.
+
+    >>> word = lambda text: Word(text, text, BBox(0, 0, 17.1, 5), 0.85)
+    >>> [misread_number(word(t), 3.42) for t in ("90.71", "3.71", "5158.09", "9/.41", "9071", "2562.")]
+    [False, True, True, True, True, False]
+    """
     text = decimal_point(word.text)
     if not _NUMBER_LIKE.fullmatch(text) or len(text) < 3:
         return False
-    return not is_score(text) or not fits_box(text, word.box, per_char)
+    ends_as_score = bool(_DECIMALS_END.search(text))
+    return not fits_box(text, word.box, per_char) or (ends_as_score and not is_score(text))
 
 
 def settle_number(word: Word, per_char: float, reread: Reread) -> tuple[Word, OcrDoubt | None]:
@@ -450,7 +460,8 @@ def settle_number(word: Word, per_char: float, reread: Reread) -> tuple[Word, Oc
     reading replaces the first when it is a score as wide as the box and agrees with the first on
     its whole part or on its digits after the point (a digit is lost or gained on one side of the
     point, not on both); otherwise the first
-    stays, with a doubt for a person to check (a number that is not a score pairs with no label).
+    stays, with a doubt for a person to check (a number that is not a score pairs with no label);
+    a number that is no score, read the same twice, is no value and stays without a doubt.
 
     >>> word = Word("3.71", "3.71", BBox(0, 0, 17.1, 5), 0.85)
     >>> settle_number(word, 3.42, lambda box: ("90.71", 0.93))[0].text
@@ -463,6 +474,8 @@ def settle_number(word: Word, per_char: float, reread: Reread) -> tuple[Word, Oc
     """
     text, conf = reread(word.box)
     text = decimal_point(text)
+    if text == decimal_point(word.text) and not is_score(text):
+        return word, None  # read the same twice, and no value: a row number (``10.``), not a bar's
     first = thai_digits_to_arabic(decimal_point(word.text)).rstrip("%").partition(".")
     new = thai_digits_to_arabic(text).rstrip("%").partition(".")
     agree = new[0] == first[0] or (bool(first[1]) and new[2] == first[2])
