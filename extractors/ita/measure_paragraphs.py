@@ -96,7 +96,9 @@ def _bold(line: Line, page: PageText) -> bool:
 def _lines(pages: Sequence[PageText], tables: Sequence[Table]) -> list[tuple[PageText, Line]]:
     """The body lines outside tables, in reading order: page numbers and running headers and
     footers left out (a measure's fields go on over the page break past them)."""
-    running = running_lines(pages) | _margin_repeats(pages)
+    # a running header only two pages carry (a three-page document with a cover) is no part of
+    # the measure it interrupts; a title repeated once counts too, which ends no measure's text
+    running = running_lines(pages) | running_lines(pages, MARGIN_SHARE, SAME_PLACE, others=1)
     out: list[tuple[PageText, Line]] = []
     for page in pages:
         boxes = [t.box for t in tables if t.page == page.number]
@@ -109,44 +111,10 @@ def _lines(pages: Sequence[PageText], tables: Sequence[Table]) -> list[tuple[Pag
     return out
 
 
-#: The top and bottom share of a page where running headers and footers stand.
+#: A running header only two pages carry stands in this top or bottom share of the page, at the
+#: same place (height and left edge) within this share of the page, on both.
 MARGIN_SHARE = 0.1
-#: Two lines stand at the same place within this share of the page's height (and width).
-SAME_HEIGHT = 0.01
-
-
-def _margin_repeats(pages: Sequence[PageText]) -> set[tuple[int, int]]:
-    """``(page number, line index)`` of lines in a page's top or bottom margin printed with the same
-    text at the same place on another page: a running header only two pages carry (a three-page
-    document with a cover) is no part of the measure it interrupts.  A title repeated once
-    is a running header here too, which costs nothing: it ends no measure's text.
-
-    >>> from schemas import BBox, PageKind, Word
-    >>> def page(n, *lines):
-    ...     boxes = [(t, BBox(0, y, 100, y + 10)) for t, y in lines]
-    ...     ls = [Line(t, t, b, (Word(t, t, b),)) for t, b in boxes]
-    ...     return PageText(n, 1000, 1000, PageKind.TEXT, ls)
-    >>> sorted(_margin_repeats([page(1, ("หัว", 40), ("ก", 500)), page(2, ("หัว", 45), ("ก", 500))]))
-    [(1, 0), (2, 0)]
-    """
-    seen: dict[str, list[tuple[int, int, float, float]]] = {}
-    for page in pages:
-        if not page.height or not page.width:
-            continue
-        for i, line in enumerate(page.lines):
-            rel = line.box.top / page.height
-            key = re.sub(r"[\s0-9๐-๙]", "", line.text)
-            if len(key) >= 2 and not MARGIN_SHARE < rel < 1 - MARGIN_SHARE:
-                seen.setdefault(key, []).append((page.number, i, rel, line.box.x0 / page.width))
-    return {
-        (number, index)
-        for items in seen.values()
-        for number, index, rel, x in items
-        if any(
-            o != number and abs(r - rel) <= SAME_HEIGHT and abs(ox - x) <= SAME_HEIGHT
-            for o, _i, r, ox in items
-        )
-    }
+SAME_PLACE = 0.01
 
 
 def _heading(page: PageText, line: Line) -> bool:
