@@ -26,7 +26,9 @@ PDFs are written with pypdfium2 (no LibreOffice, no img2pdf) and their run-depen
 
 ``--score`` reads every twin made (one process, OCR on one core) and prints, per kind and overall,
 the shares of indicator scores, document fields, action rows and period dates that match the
-expected record, and seconds per page; for a corpus folder (expected records that carry
+expected record, the pages read upright (of a twin's pages, those where at least 40% of the text
+PDF's Thai phrases are found in what OCR read: evidence from the text, not the program's own
+report of the angle) and seconds per page; for a corpus folder (expected records that carry
 ``families`` and ``split``) also per family of every axis.  Documents are chosen with ``--only``,
 ``--split``, ``--family AXIS=VALUE`` (repeatable: values of one axis are alternatives, axes must all
 hold) and ``--cover AXES`` (few documents, first by name, that cover every value of those axes,
@@ -415,6 +417,8 @@ def make(
 
 
 GROUPS = ("indicators", "document", "action_rows", "periods")
+#: Counted too, shown when present: look-alikes refused, pages read upright.
+EXTRA = ("not_ita", "upright")
 
 
 Scores = dict[str, dict[str, list[float]]]
@@ -433,19 +437,70 @@ class TwinResult:
     mismatches: list[str]
 
 
-def read_twin(pdf: Path) -> TwinResult:
-    """Read one twin (OCR on one core) and compare it with its expected record."""
+#: A stretch of Thai text between spaces this long (letters, vowels and marks) is a phrase whose
+#: finding on a page shows the page was read the right way up (an upside-down or sideways page
+#: reads as short junk).
+PHRASE_CHARS = 6
+#: ... found when this similar to some part of the page's text (rapidfuzz partial ratio) ...
+PHRASE_MATCH = 85
+#: ... and a page is read upright when this share of its text twin's phrases are found.
+UPRIGHT_SHARE = 0.4
+
+_THAI_RUN = re.compile(r"[ก-๎]+")
+
+
+def page_strings(document: Any) -> dict[int, str]:
+    """Every page's Thai text (lines and table cells), spaces and other scripts left out."""
+    texts: dict[int, list[str]] = {page.number: [page.text] for page in document.pages}
+    for table in document.tables:
+        texts.setdefault(table.page, []).extend(cell.text for cell in table.cells)
+    return {number: "".join(_THAI_RUN.findall(" ".join(parts))) for number, parts in texts.items()}
+
+
+def phrases(text: str) -> list[str]:
+    """The Thai phrases of ``text`` (runs of :data:`PHRASE_CHARS` or more)."""
+    return [run for run in _THAI_RUN.findall(text) if len(run) >= PHRASE_CHARS]
+
+
+def upright_pages(source: Path, document: Any) -> list[int]:
+    """``[pages read upright, pages with phrases]`` of a twin's ``document``: a page counts when
+    :data:`UPRIGHT_SHARE` of its text twin's phrases are found in what OCR read from it.  Evidence
+    from the text itself, so it does not trust the angles the program reports."""
+    from rapidfuzz import fuzz
+
+    from extractors.read import read_document
+
+    wanted = {p.number: p.text for p in read_document(source).pages}
+    got = page_strings(document)
+    ok = total = 0
+    for number, text in wanted.items():
+        found = phrases(text)
+        if not found:
+            continue
+        total += 1
+        page = got.get(number, "")
+        hits = sum(1 for phrase in found if page and fuzz.partial_ratio(phrase, page) >= PHRASE_MATCH)
+        ok += int(hits >= UPRIGHT_SHARE * len(found))
+    return [ok, total]
+
+
+def read_twin(pdf: Path, source: Path | None = None) -> TwinResult:
+    """Read one twin (OCR on one core) and compare it with its expected record; with ``source``
+    (its text PDF), also count its pages read upright."""
     sys.path.insert(0, str(ROOT))
     from extractors.ocr.options import OcrOptions
+    from extractors.read import read_document
     from pipeline.compare import compare
-    from pipeline.extract import extract
+    from pipeline.extract import record_of
 
     kind = pdf.stem.rsplit("-", 1)[1]
     expected = json.loads(pdf.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8"))
     tags = families_of(expected)
     started = time.perf_counter()
-    record = extract(pdf, ocr=OcrOptions(workers=1)).to_dict()
+    document = read_document(pdf, ocr=OcrOptions(workers=1))
+    record = record_of(document).to_dict()
     seconds = time.perf_counter() - started
+    upright = upright_pages(source, document) if source is not None and source.exists() else None
     mismatches: list[str] = []
     if "lookalike" in tags:  # a look-alike is right when it says so and gives no actions
         codes = {c["code"] for c in record["checks"]}
@@ -459,6 +514,8 @@ def read_twin(pdf: Path) -> TwinResult:
             ]
     else:
         counts = simple_counts(expected, record)
+    if upright is not None:
+        counts["upright"] = upright
     return TwinResult(pdf.stem, kind, tags, counts, seconds, record["source"]["pages"], mismatches)
 
 
@@ -470,8 +527,8 @@ def tally(results: Sequence[TwinResult], key: Callable[[TwinResult], str | None]
         if value is None:
             continue
         for name in (value, "all"):
-            row = table.setdefault(name, {g: [0, 0] for g in (*GROUPS, "not_ita", "seconds", "pages")})
-            for group in (*GROUPS, "not_ita"):
+            row = table.setdefault(name, {g: [0, 0] for g in (*GROUPS, *EXTRA, "seconds", "pages")})
+            for group in (*GROUPS, *EXTRA):
                 ok, total = result.counts.get(group, [0, 0])
                 row[group][0] += ok
                 row[group][1] += total
@@ -481,14 +538,19 @@ def tally(results: Sequence[TwinResult], key: Callable[[TwinResult], str | None]
 
 
 def score(
-    twins: Sequence[Path], progress: Callable[[str], None] = print, verbose: bool = False
+    twins: Sequence[Path],
+    progress: Callable[[str], None] = print,
+    verbose: bool = False,
+    sources: dict[Path, Path] | None = None,
 ) -> list[TwinResult]:
-    """Read every twin and compare it with its expected record."""
+    """Read every twin and compare it with its expected record (and, for twins with a text PDF in
+    ``sources``, count the pages read upright)."""
     results = []
     for pdf in twins:
-        result = read_twin(pdf)
+        result = read_twin(pdf, (sources or {}).get(pdf))
         results.append(result)
-        rates = ", ".join(f"{g} {_rate(result.counts.get(g, [0, 0]))}" for g in GROUPS)
+        shown = [g for g in (*GROUPS, "upright") if g in GROUPS or g in result.counts]
+        rates = ", ".join(f"{g} {_rate(result.counts.get(g, [0, 0]))}" for g in shown)
         progress(f"{pdf.stem}: {rates}, {result.seconds:.1f} s")
         if verbose:
             for line in result.mismatches:
@@ -517,10 +579,9 @@ def simple_counts(expected: dict[str, Any], record: dict[str, Any]) -> dict[str,
 
 
 def print_scores(table: Scores, label: str = "twins") -> None:
-    with_not_ita = any(row["not_ita"][1] for row in table.values())
-    groups = (*GROUPS, "not_ita") if with_not_ita else GROUPS
+    groups = (*GROUPS, *(g for g in EXTRA if any(row[g][1] for row in table.values())))
     heads = {"indicators": "indicator scores", "document": "document fields", "action_rows": "action rows"}
-    heads |= {"periods": "period dates", "not_ita": "look-alikes refused"}
+    heads |= {"periods": "period dates", "not_ita": "look-alikes refused", "upright": "pages upright"}
     print(f"| {label} | " + " | ".join(heads[g] for g in groups) + " | s/page |")
     print("|---|" + "---:|" * (len(groups) + 1))
     for kind, row in sorted(table.items(), key=lambda item: (item[0] == "all", item[0])):
@@ -590,7 +651,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"documents: {' '.join(names)}", file=sys.stderr)
     twins = make(args.folder, args.out, kinds, names, reuse=args.reuse)
     if args.score:
-        results = score(twins, lambda line: print(line, file=sys.stderr), verbose=args.verbose)
+        sources = {twin: args.folder / f"{twin.stem.rsplit('-', 1)[0]}.pdf" for twin in twins}
+        results = score(twins, lambda line: print(line, file=sys.stderr), args.verbose, sources)
         print_report(results)
         if args.save:
             save(results, args.save)
