@@ -70,6 +70,9 @@ UNEVEN_LIGHT = 30.0
 #: The middle crop OSD looks at first: rows and columns as shares of the page.
 OSD_ROWS = (0.3, 0.6)
 OSD_COLS = (0.2, 0.8)
+#: ... when it holds at least this share of the page's ink (text, rules left out): on a page whose
+#: few lines sit at the top, the middle is bare paper, and OSD reads its speckle with confidence.
+MIN_OSD_INK_SHARE = 0.1
 #: A square this many points wide that fits inside the ink is a solid block, not text (a stroke of
 #: 16 pt bold Thai is about 1.5 pt; a ruling 1-2 pt).
 SOLID_PT = 4.0
@@ -271,21 +274,26 @@ def even_illumination(gray: Gray) -> tuple[Gray, bool]:
 def orientation(engine: Orienter, gray: Gray) -> int:
     """Clockwise quarter turns that make the page upright: from the shape of its text lines when
     they are clear (:func:`~extractors.ocr.orientation.text_direction`, a tenth of OSD's cost),
-    else OSD on the middle of the page, then on the whole page when the middle is not conclusive."""
+    else OSD on the middle of the page when it holds text (:data:`MIN_OSD_INK_SHARE`), then on the
+    whole page when the middle is not conclusive."""
     from extractors.ocr.image_grid import ruling_mask
     from extractors.ocr.orientation import text_direction
     from extractors.ocr.raster import binarise
 
     binary = binarise(gray)
     horizontal, vertical = ruling_mask(binary)
-    found = text_direction(binary, np.asarray(horizontal | vertical, np.uint8))
+    rulings = np.asarray(horizontal | vertical, np.uint8)
+    found = text_direction(binary, rulings)
     if found is not None:
         return found
     h, w = gray.shape
-    crop = gray[int(h * OSD_ROWS[0]) : int(h * OSD_ROWS[1]), int(w * OSD_COLS[0]) : int(w * OSD_COLS[1])]
-    quarters, sure = engine.orientation_confidence(np.ascontiguousarray(crop))
-    if sure:
-        return quarters
+    rows = slice(int(h * OSD_ROWS[0]), int(h * OSD_ROWS[1]))
+    cols = slice(int(w * OSD_COLS[0]), int(w * OSD_COLS[1]))
+    ink = (binary > 0) & (rulings == 0)
+    if np.count_nonzero(ink[rows, cols]) >= MIN_OSD_INK_SHARE * max(np.count_nonzero(ink), 1):
+        quarters, sure = engine.orientation_confidence(np.ascontiguousarray(gray[rows, cols]))
+        if sure:
+            return quarters
     quarters, sure = engine.orientation_confidence(gray)
     return quarters if sure else 0
 
