@@ -290,7 +290,8 @@ def orientation(engine: Orienter, gray: Gray) -> int:
     rows = slice(int(h * OSD_ROWS[0]), int(h * OSD_ROWS[1]))
     cols = slice(int(w * OSD_COLS[0]), int(w * OSD_COLS[1]))
     ink = (binary > 0) & (rulings == 0)
-    if np.count_nonzero(ink[rows, cols]) >= MIN_OSD_INK_SHARE * max(np.count_nonzero(ink), 1):
+    page_ink = int(np.count_nonzero(ink))
+    if int(np.count_nonzero(ink[rows, cols])) >= MIN_OSD_INK_SHARE * max(page_ink, 1):
         quarters, sure = engine.orientation_confidence(np.ascontiguousarray(gray[rows, cols]))
         if sure:
             return quarters
