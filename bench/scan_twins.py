@@ -445,6 +445,9 @@ PHRASE_CHARS = 6
 PHRASE_MATCH = 85
 #: ... and a page is read upright when this share of its text twin's phrases are found.
 UPRIGHT_SHARE = 0.4
+#: A page with fewer phrases than this has too little text to tell (a page holding only a running
+#: header, which may rightly be read as blank).
+MIN_PHRASES = 3
 
 _THAI_RUN = re.compile(r"[ก-๎]+")
 
@@ -463,7 +466,7 @@ def phrases(text: str) -> list[str]:
 
 
 def upright_pages(source: Path, document: Any) -> list[int]:
-    """``[pages read upright, pages with phrases]`` of a twin's ``document``: a page counts when
+    """``[pages read upright, pages with enough phrases]`` of a twin's ``document``: a page counts when
     :data:`UPRIGHT_SHARE` of its text twin's phrases are found in what OCR read from it.  Evidence
     from the text itself, so it does not trust the angles the program reports."""
     from rapidfuzz import fuzz
@@ -475,7 +478,7 @@ def upright_pages(source: Path, document: Any) -> list[int]:
     ok = total = 0
     for number, text in wanted.items():
         found = phrases(text)
-        if not found:
+        if len(found) < MIN_PHRASES:
             continue
         total += 1
         page = got.get(number, "")
