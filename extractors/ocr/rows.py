@@ -167,13 +167,41 @@ def _body_lines(page: PageText, tables: Sequence[Table]) -> list[Line]:
     ]
 
 
+#: Tesseract places a word's first and last letters by its recogniser's steps, not by their ink:
+#: an end of an OCR word's box may stand off by this share of the word's width (a tone mark put
+#: after its letter, a speck or a stamp's stroke read as ``-`` and glued to the word) ...
+CORE_SHARE = 0.25
+#: ... and by at most this many font sizes.
+CORE_EM = 1.0
+
+
+def word_core(em: float) -> Callable[[Word], tuple[float, float]]:
+    """Where an OCR word's ink surely lies across its line (see :data:`CORE_SHARE`): the white
+    between a table's columns is judged on these cores, so one word box that reaches into a gutter
+    does not end the table; the word's middle, which says its column, is where it was.
+
+    >>> core = word_core(12.0)
+    >>> core(Word("ก", "ก", BBox(100, 0, 140, 10))), core(Word("ก", "ก", BBox(100, 0, 300, 10)))
+    ((110.0, 130.0), (112.0, 288.0))
+    """
+
+    def core(word: Word) -> tuple[float, float]:
+        trim = min(CORE_SHARE * word.box.width, CORE_EM * em)
+        return word.box.x0 + trim, word.box.x1 - trim
+
+    return core
+
+
 def scan_borderless(page: PageText, tables: Sequence[Table], names_column: NamesColumn) -> list[Table]:
     """The borderless tables of a scanned page (its lines already :func:`visual_lines`), outside
-    the ruled ``tables`` found on it, each cell filled from the OCR words inside it."""
+    the ruled ``tables`` found on it, each cell filled from the OCR words inside it.  A header is
+    found by the gaps between its words as read; the lines under it keep its gutters white by their
+    words' cores (:func:`word_core`)."""
     lines = _body_lines(page, tables)
     if not lines:
         return []
-    found = find_borderless(page, lines, names_column, line_em(lines))
+    em = line_em(lines)
+    found = find_borderless(page, lines, names_column, em, word_core(em))
     return [_filled(t, page) for t in found]
 
 
@@ -219,7 +247,8 @@ def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) ->
         ]
         if not lines:
             continue
-        found = continuation(previous, page, lines, line_em(lines), headers.get(id(previous), ()))
+        em = line_em(lines)
+        found = continuation(previous, page, lines, em, headers.get(id(previous), ()), word_core(em))
         if found is None:
             continue
         found = _filled(found, page)
