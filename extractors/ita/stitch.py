@@ -418,6 +418,79 @@ def _spread_whole_cells(rows: Sequence[LogicalRow], carried: dict[int, str], who
             r.cells[c] = list(whole.cells.get(c, []))
 
 
+def _read_by_ocr(table: Table) -> bool:
+    return any(c.confidence is not None for c in table.cells)
+
+
+def _read_rows(table: Table) -> bool:
+    """Whether ``table``'s rows were cut from OCR'd lines by their spacing and where columns start
+    again (a borderless table on a scan): a word OCR lost on a row's first line, or a fragment read
+    apart, can open a row in the middle of a cell."""
+    return table.quality.strategy == "borderless" and _read_by_ocr(table)
+
+
+def _goes_on_scanned(
+    table: Table, n_header: int, fields: Sequence[str | None], current: LogicalTable
+) -> bool:
+    """A scanned table first on the page after ``current``'s last, under a repeated header of the
+    same fields, whose first row is the rest of ``current``'s last (:func:`continues_row`): the
+    same table, though something read between them (a signature's scribble or a stamp read as a
+    line under the table) kept the page break from being seen as one."""
+    if not (_read_by_ocr(table) and n_header and table.index == 0 and current.kind == "measures"):
+        return False
+    if table.page != current.pages[-1] + 1 or table.n_cols != len(current.fields):
+        return False
+    if not _same_fields(fields, current.fields) or not current.rows:
+        return False
+    rows = _data_rows(table, n_header)
+    return bool(rows) and continues_row(rows[0], current.rows[-1], current.fields)
+
+
+def _key_less(row: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """The row has no text of its own in its number, issue and measure columns."""
+    keys = [c for c, f in enumerate(fields) if f in ("seq", "issue", "measure")]
+    return not any(_own_text(row, c).strip() for c in keys)
+
+
+def _starts_list(row: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """A list column of the row starts with a first item (``(1)``, ``๑.``): a row of its own."""
+    for c, f in enumerate(fields):
+        text = _own_text(row, c).strip()
+        numbered = _NUMBERED.match(text) if f in LIST_FIELDS else None
+        if numbered and numbered.group(1) in ("1", "๑", "01", "๐๑"):
+            return True
+    return False
+
+
+def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> list[LogicalRow]:
+    """Rows of a table cut from OCR'd lines (:func:`_read_rows`), each row that reads as the rest
+    of the row above joined to it, by the tests of a row cut by a page break: its list cells go
+    on with the lists above (:func:`_list_cut`), or, with no number, issue or measure of its own
+    and no list begun anew, its short cells are fragments (:func:`continues_row`).
+
+    >>> f = ["measure", "steps", "responsible", "period"]
+    >>> def row(**cols):
+    ...     return LogicalRow(1, cells={f.index(k): [CellPart(1, None, t, t)] for k, t in cols.items()})
+    >>> rows = [row(measure="๒. มาตรการ", steps="(๑) ประกาศหลักเกณฑ์", responsible="ฝ่ายบริหาร")]
+    >>> rows.append(row(measure="พัฒนาคุณภาพการ", steps="เรื่องระยะเวลา", period="มิถุนายน"))
+    >>> rows.append(row(steps="(๑) อบรม", responsible="ฝ่ายบริหาร", period="เม.ย. ๖๓"))
+    >>> rows.append(row(measure="๓. มาตรการ", steps="(๑) รณรงค์", period="ก.ค. ๖๓"))
+    >>> [[p.text for p in r.cells[1]] for r in join_cut_rows(rows, f)]
+    [['(๑) ประกาศหลักเกณฑ์', 'เรื่องระยะเวลา'], ['(๑) อบรม'], ['(๑) รณรงค์']]
+    """
+    out: list[LogicalRow] = []
+    for row in rows:
+        if out and not row.full_width and not out[-1].full_width:
+            above = out[-1]
+            if _list_cut(row, above, fields) or (
+                _key_less(row, fields) and not _starts_list(row, fields) and continues_row(row, above, fields)
+            ):
+                _append(above, row)
+                continue
+        out.append(row)
+    return out
+
+
 def _append(above: LogicalRow, row: LogicalRow) -> None:
     for col, parts in row.cells.items():
         if col in row.spanned:
@@ -438,9 +511,11 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             and table.index == 0
             and (table.continues_previous or n_header == 0)
             and (n_header == 0 or _same_fields(fields, current.fields))
-        )
+        ) or (current is not None and _goes_on_scanned(table, n_header, fields, current))
         if current is not None and continued:
             rows = _data_rows(table, n_header)
+            if _read_rows(table):
+                rows = join_cut_rows(rows, current.fields)
             if rows and current.rows and continues_row(rows[0], current.rows[-1], current.fields):
                 _append(current.rows[-1], rows.pop(0))
             elif rows and current.rows:
@@ -450,11 +525,12 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             current.pages.append(table.page)
             current.tables.append(table)
             continue
+        rows = _data_rows(table, n_header)
         current = LogicalTable(
             kind=table_kind(fields),
             fields=fields,
             header=texts,
-            rows=_data_rows(table, n_header),
+            rows=join_cut_rows(rows, fields) if _read_rows(table) else rows,
             pages=[table.page],
             tables=[table],
         )
