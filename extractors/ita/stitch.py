@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.ita.headers import assign_fields, names_field, reports_progress
+from extractors.ita.headers import assign_fields, field_scores, names_field, reports_progress
 from extractors.ita.periods import parse_period
 from extractors.ita.vocabulary import year_in
 from extractors.thai.text import LIST_MARKER, join_cell_parts
@@ -68,7 +68,46 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
                     texts[col] = f"{texts[col]} {cell.text}".strip()
     if not n_header:
         return 0, [None] * table.n_cols, texts
+    rows = _row_cells(table)
+    if n_header < len(rows) and header_tail([c for c in rows[n_header] if c.text.strip()], texts):
+        for cell in rows[n_header]:
+            if cell.text.strip():
+                texts[cell.col] = f"{texts[cell.col]} {cell.text}".strip()
+        n_header += 1
     return n_header, header_fields(texts), texts
+
+
+#: A header cell's wrapped tail is short fragments (``ชอบ``, ``รายงาน``), without digits.
+_TAIL_CHARS = 15
+_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
+    """Whether ``cells`` (a row's filled cells under the header rows) only finish header cells
+    whose lines wrapped further than the header's rows were read (a scan's third header line
+    ``รายงาน ชอบ``): each is short fragments without digits under a header cell, its column
+    still names a field with it, and one names its field better.
+
+    >>> texts = ["ที่", "การดำเนิน การ/", "หน่วยงาน ที่รับผิด", "ระยะ เวลา"]
+    >>> tail = [Cell(1, 1, "รายงาน", "รายงาน", None), Cell(1, 2, "ชอบ", "ชอบ", None)]
+    >>> header_tail(tail, texts)
+    True
+    >>> header_tail([Cell(1, 1, "จัดทำคู่มือ", "", None), Cell(1, 3, "ต.ค. 65", "", None)], texts)
+    False
+    """
+    if not cells:
+        return False
+    better = False
+    for cell in cells:
+        head = texts[cell.col]
+        if not head or any(len(w) > _TAIL_CHARS for w in cell.text.split()) or _DIGIT.search(cell.text):
+            return False
+        before = max(field_scores(head).values(), default=0.0)
+        after = max(field_scores(f"{head} {cell.text}").values(), default=0.0)
+        if not after:
+            return False
+        better = better or after > before
+    return better
 
 
 def header_fields(texts: Sequence[str]) -> list[str | None]:

@@ -27,9 +27,10 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from extractors.ocr.chart import chart_pairs, pairs_table
-from extractors.pdf.borderless import continuation, find_borderless
+from extractors.pdf.borderless import GUTTER_EM, MIN_DATA_LINES, MIN_WHITE_EM, continuation, find_borderless
 from extractors.pdf.tables import ends_near_bottom, running_lines
 from schemas import BBox, Cell, Line, PageKind, PageText, Table, Word
 
@@ -192,6 +193,62 @@ def word_core(em: float) -> Callable[[Word], tuple[float, float]]:
     return core
 
 
+def _middle(box: BBox) -> tuple[float, float]:
+    return (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+
+
+def _column_edges(table: Table) -> list[float]:
+    return sorted({c.box.x0 for c in table.cells if c.row == 0 and c.box is not None})[1:]
+
+
+def _split_header(lines: Sequence[Line], table: Table, em: float) -> list[Line] | None:
+    """``lines`` with the first header line of ``table`` opened where the lines under it show a
+    gutter its own words' boxes close: an OCR box reaching past its ink narrows the white between
+    two header cells (``หน่วยงานรับ`` ``ช่วงเวลา``) under a gutter's width, so two columns were
+    read as one.  A gap between two header words of one column is such a gutter when every line
+    of the table under the header keeps it white (by its words' cores) and lines have words on
+    both sides of it (two columns of data, not one).  The two words are narrowed to leave it a
+    gutter's width; None when no gap is one."""
+    core = word_core(em)
+    edges = _column_edges(table)
+    inside = [ln for ln in lines if table.box.contains_point(*_middle(ln.box), 1.0)]
+    if not inside:
+        return None
+    top = min(inside, key=lambda ln: ln.box.top)
+    header_bottom = max(c.box.bottom for c in table.cells if c.row == 0 and c.box is not None)
+    body = [ln for ln in inside if _middle(ln.box)[1] >= header_bottom]
+    words = sorted(top.words, key=lambda w: w.box.x0)
+    changed: dict[int, Word] = {}
+    half_white = MIN_WHITE_EM * em / 2
+    for k, (a, b) in enumerate(pairwise(words)):
+        mid = (a.box.x1 + b.box.x0) / 2
+        if b.box.x0 - a.box.x1 >= GUTTER_EM * em or any(
+            e > (a.box.x0 + a.box.x1) / 2 and e < (b.box.x0 + b.box.x1) / 2 for e in edges
+        ):
+            continue  # a gutter already, or the two words are in two columns already
+        left = right = 0
+        crossed = False
+        for ln in body:
+            spans = [core(w) for w in ln.words]
+            if any(x0 < mid + half_white and x1 > mid - half_white for x0, x1 in spans):
+                crossed = True
+                break
+            cols = [e for e in edges if e < mid]
+            lo = max(cols, default=table.box.x0)
+            hi = min((e for e in edges if e > mid), default=table.box.x1)
+            left += any(lo <= (x0 + x1) / 2 < mid for x0, x1 in spans)
+            right += any(mid < (x0 + x1) / 2 <= hi for x0, x1 in spans)
+        if crossed or left < MIN_DATA_LINES or right < MIN_DATA_LINES:
+            continue
+        gap = GUTTER_EM * em / 2 + 0.5
+        changed[k] = replace(a, box=BBox(a.box.x0, a.box.top, min(a.box.x1, mid - gap), a.box.bottom))
+        changed[k + 1] = replace(b, box=BBox(max(b.box.x0, mid + gap), b.box.top, b.box.x1, b.box.bottom))
+    if not changed:
+        return None
+    opened = replace(top, words=tuple(changed.get(k, w) for k, w in enumerate(words)))
+    return [opened if ln is top else ln for ln in lines]
+
+
 def scan_borderless(page: PageText, tables: Sequence[Table], names_column: NamesColumn) -> list[Table]:
     """The borderless tables of a scanned page (its lines already :func:`visual_lines`), outside
     the ruled ``tables`` found on it, each cell filled from the OCR words inside it.  A header is
@@ -202,6 +259,12 @@ def scan_borderless(page: PageText, tables: Sequence[Table], names_column: Names
         return []
     em = line_em(lines)
     found = find_borderless(page, lines, names_column, em, word_core(em))
+    for table in found:
+        opened = _split_header(lines, table, em)
+        if opened is not None:
+            lines = opened
+    if any(ln not in page.lines for ln in lines):
+        found = find_borderless(page, lines, names_column, em, word_core(em))
     return [_filled(t, page) for t in found]
 
 
