@@ -44,10 +44,8 @@ def _measures_rows(top: float = 100.0) -> list[Line]:
     """A header and three rows: each row's measure and steps wrap onto a second line."""
     lines = [_row_line(top, dict(enumerate(HEADER)))]
     y = top + 30.0
-    for n, (steps, unit, period) in enumerate(
-        [("(1) อบรม", "กองคลัง", "ต.ค. 67"), ("(1) ประชุม", "กองช่าง", "ม.ค. 68"), ("(1) ประกาศ", "สำนักปลัด", "ก.ย. 68")],
-        start=1,
-    ):
+    rows = [("(1) อบรม", "กองคลัง", "ต.ค. 67"), ("(1) ประชุม", "กองช่าง", "ม.ค. 68")]
+    for n, (steps, unit, period) in enumerate([*rows, ("(1) ประกาศ", "สำนักปลัด", "ก.ย. 68")], start=1):
         lines.append(_row_line(y, {0: f"{n}. มาตรการ", 1: steps, 2: unit, 3: period}))
         lines.append(_row_line(y + 18.0, {0: "ส่งเสริม", 1: "ให้ความรู้"}))
         y += 48.0
@@ -58,7 +56,8 @@ def _widen(line: Line, index: int, left: float = 0.0, right: float = 0.0) -> Lin
     """``line`` with its ``index``-th word's box reaching ``left`` / ``right`` points past its ink."""
     words = list(line.words)
     w = words[index]
-    words[index] = Word(w.text, w.raw, BBox(w.box.x0 - left, w.box.top, w.box.x1 + right, w.box.bottom), w.confidence)
+    box = BBox(w.box.x0 - left, w.box.top, w.box.x1 + right, w.box.bottom)
+    words[index] = Word(w.text, w.raw, box, w.confidence)
     return Line(line.text, line.raw, line.box, tuple(words), confidence=line.confidence)
 
 
@@ -96,9 +95,9 @@ def test_header_cells_closed_up_by_their_boxes_are_two_columns_when_the_rows_say
 
 def _ocr_table(rows: list[list[str]], page: int = 1, strategy: str = "borderless") -> Table:
     cells = [
-        Cell(r, c, text, text, BBox(COLUMNS[c], 100.0 + 20 * r, COLUMNS[c] + 100, 120.0 + 20 * r), confidence=0.9)
+        Cell(r, c, text, text, BBox(x, 100.0 + 20 * r, x + 100, 120.0 + 20 * r), confidence=0.9)
         for r, row in enumerate(rows)
-        for c, text in enumerate(row)
+        for c, (x, text) in enumerate(zip(COLUMNS, row, strict=True))
     ]
     box = BBox(COLUMNS[0], 100.0, COLUMNS[-1] + 100, 100.0 + 20 * len(rows))
     quality = TableQuality(strategy, 0.8, 1.0, 1.0, ["read by OCR"])
@@ -151,7 +150,8 @@ def test_the_header_s_last_wrapped_line_read_apart_is_no_action() -> None:
 
 def test_a_scanned_table_goes_on_under_its_repeated_header_past_a_scribble() -> None:
     first = _ocr_table([list(HEADER), ["1. มาตรการ", "(1) อบรม", "กองคลัง", "ต.ค. 67"]], strategy="lines")
-    rest = _ocr_table([list(HEADER), ["", "ให้ความรู้", "", ""], ["2. มาตรการ", "(1) ประชุม", "กองช่าง", "ม.ค. 68"]], 2, "lines")
+    second = ["2. มาตรการ", "(1) ประชุม", "กองช่าง", "ม.ค. 68"]
+    rest = _ocr_table([list(HEADER), ["", "ให้ความรู้", "", ""], second], 2, "lines")
     assert not rest.continues_previous  # the page break was not seen (a line read under the table)
     actions = _actions([first, rest])
     assert len(actions) == 2 and actions[0].pages == [1, 2]
