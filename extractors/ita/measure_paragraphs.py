@@ -39,7 +39,8 @@ from extractors.thai.text import join_wrapped_lines
 from schemas import Line, PageText, Table
 from schemas.record import Action, Period, Provenance
 
-_HEADING = re.compile(r"^\s*มาตรการ\s*ที่\s*[0-9๐-๙]{1,2}")
+#: ``มาตรการที่ N``; the tone mark may be lost by OCR (``มาตรการที 3``): the words say it still.
+_HEADING = re.compile(r"^\s*มาตรการ\s*ที\s*่?\s*[0-9๐-๙]{1,2}")
 _NUMBERED = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.)]\s*\S")
 _FIELDS = ("issue", "measure", "steps", "results", "responsible", "period", "follow_up")
 #: Fields written on one line: a line after them without a label is not theirs.

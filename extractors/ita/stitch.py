@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.ita.headers import assign_fields, names_field, reports_progress
+from extractors.ita.headers import assign_fields, field_scores, names_field, reports_progress
 from extractors.ita.periods import parse_period
 from extractors.ita.vocabulary import year_in
 from extractors.thai.text import LIST_MARKER, join_cell_parts
@@ -68,7 +68,46 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
                     texts[col] = f"{texts[col]} {cell.text}".strip()
     if not n_header:
         return 0, [None] * table.n_cols, texts
+    rows = _row_cells(table)
+    if n_header < len(rows) and header_tail([c for c in rows[n_header] if c.text.strip()], texts):
+        for cell in rows[n_header]:
+            if cell.text.strip():
+                texts[cell.col] = f"{texts[cell.col]} {cell.text}".strip()
+        n_header += 1
     return n_header, header_fields(texts), texts
+
+
+#: A header cell's wrapped tail is short fragments (``ชอบ``, ``รายงาน``), without digits.
+_TAIL_CHARS = 15
+_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
+    """Whether ``cells`` (a row's filled cells under the header rows) only finish header cells
+    whose lines wrapped further than the header's rows were read (a scan's third header line
+    ``รายงาน ชอบ``): each is short fragments without digits under a header cell, its column
+    still names a field with it, and one names its field better.
+
+    >>> texts = ["ที่", "การดำเนิน การ/", "หน่วยงาน ที่รับผิด", "ระยะ เวลา"]
+    >>> tail = [Cell(1, 1, "รายงาน", "รายงาน", None), Cell(1, 2, "ชอบ", "ชอบ", None)]
+    >>> header_tail(tail, texts)
+    True
+    >>> header_tail([Cell(1, 1, "จัดทำคู่มือ", "", None), Cell(1, 3, "ต.ค. 65", "", None)], texts)
+    False
+    """
+    if not cells:
+        return False
+    better = False
+    for cell in cells:
+        head = texts[cell.col]
+        if not head or any(len(w) > _TAIL_CHARS for w in cell.text.split()) or _DIGIT.search(cell.text):
+            return False
+        before = max(field_scores(head).values(), default=0.0)
+        after = max(field_scores(f"{head} {cell.text}").values(), default=0.0)
+        if not after:
+            return False
+        better = better or after > before
+    return better
 
 
 def header_fields(texts: Sequence[str]) -> list[str | None]:
@@ -418,6 +457,79 @@ def _spread_whole_cells(rows: Sequence[LogicalRow], carried: dict[int, str], who
             r.cells[c] = list(whole.cells.get(c, []))
 
 
+def _read_by_ocr(table: Table) -> bool:
+    return any(c.confidence is not None for c in table.cells)
+
+
+def _read_rows(table: Table) -> bool:
+    """Whether ``table``'s rows were cut from OCR'd lines by their spacing and where columns start
+    again (a borderless table on a scan): a word OCR lost on a row's first line, or a fragment read
+    apart, can open a row in the middle of a cell."""
+    return table.quality.strategy == "borderless" and _read_by_ocr(table)
+
+
+def _goes_on_scanned(
+    table: Table, n_header: int, fields: Sequence[str | None], current: LogicalTable
+) -> bool:
+    """A scanned table first on the page after ``current``'s last, under a repeated header of the
+    same fields, whose first row is the rest of ``current``'s last (:func:`continues_row`): the
+    same table, though something read between them (a signature's scribble or a stamp read as a
+    line under the table) kept the page break from being seen as one."""
+    if not (_read_by_ocr(table) and n_header and table.index == 0 and current.kind == "measures"):
+        return False
+    if table.page != current.pages[-1] + 1 or table.n_cols != len(current.fields):
+        return False
+    if not _same_fields(fields, current.fields) or not current.rows:
+        return False
+    rows = _data_rows(table, n_header)
+    return bool(rows) and continues_row(rows[0], current.rows[-1], current.fields)
+
+
+def _key_less(row: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """The row has no text of its own in its number, issue and measure columns."""
+    keys = [c for c, f in enumerate(fields) if f in ("seq", "issue", "measure")]
+    return not any(_own_text(row, c).strip() for c in keys)
+
+
+def _starts_list(row: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """A list column of the row starts with a first item (``(1)``, ``๑.``): a row of its own."""
+    for c, f in enumerate(fields):
+        text = _own_text(row, c).strip()
+        numbered = _NUMBERED.match(text) if f in LIST_FIELDS else None
+        if numbered and numbered.group(1) in ("1", "๑", "01", "๐๑"):
+            return True
+    return False
+
+
+def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> list[LogicalRow]:
+    """Rows of a table cut from OCR'd lines (:func:`_read_rows`), each row that reads as the rest
+    of the row above joined to it, by the tests of a row cut by a page break: its list cells go
+    on with the lists above (:func:`_list_cut`), or, with no number, issue or measure of its own
+    and no list begun anew, its short cells are fragments (:func:`continues_row`).
+
+    >>> f = ["measure", "steps", "responsible", "period"]
+    >>> def row(**cols):
+    ...     return LogicalRow(1, cells={f.index(k): [CellPart(1, None, t, t)] for k, t in cols.items()})
+    >>> rows = [row(measure="๒. มาตรการ", steps="(๑) ประกาศหลักเกณฑ์", responsible="ฝ่ายบริหาร")]
+    >>> rows.append(row(measure="พัฒนาคุณภาพการ", steps="เรื่องระยะเวลา", period="มิถุนายน"))
+    >>> rows.append(row(steps="(๑) อบรม", responsible="ฝ่ายบริหาร", period="เม.ย. ๖๓"))
+    >>> rows.append(row(measure="๓. มาตรการ", steps="(๑) รณรงค์", period="ก.ค. ๖๓"))
+    >>> [[p.text for p in r.cells[1]] for r in join_cut_rows(rows, f)]
+    [['(๑) ประกาศหลักเกณฑ์', 'เรื่องระยะเวลา'], ['(๑) อบรม'], ['(๑) รณรงค์']]
+    """
+    out: list[LogicalRow] = []
+    for row in rows:
+        if out and not row.full_width and not out[-1].full_width:
+            above = out[-1]
+            if _list_cut(row, above, fields) or (
+                _key_less(row, fields) and not _starts_list(row, fields) and continues_row(row, above, fields)
+            ):
+                _append(above, row)
+                continue
+        out.append(row)
+    return out
+
+
 def _append(above: LogicalRow, row: LogicalRow) -> None:
     for col, parts in row.cells.items():
         if col in row.spanned:
@@ -438,9 +550,11 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             and table.index == 0
             and (table.continues_previous or n_header == 0)
             and (n_header == 0 or _same_fields(fields, current.fields))
-        )
+        ) or (current is not None and _goes_on_scanned(table, n_header, fields, current))
         if current is not None and continued:
             rows = _data_rows(table, n_header)
+            if _read_rows(table):
+                rows = join_cut_rows(rows, current.fields)
             if rows and current.rows and continues_row(rows[0], current.rows[-1], current.fields):
                 _append(current.rows[-1], rows.pop(0))
             elif rows and current.rows:
@@ -450,11 +564,12 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             current.pages.append(table.page)
             current.tables.append(table)
             continue
+        rows = _data_rows(table, n_header)
         current = LogicalTable(
             kind=table_kind(fields),
             fields=fields,
             header=texts,
-            rows=_data_rows(table, n_header),
+            rows=join_cut_rows(rows, fields) if _read_rows(table) else rows,
             pages=[table.page],
             tables=[table],
         )

@@ -299,6 +299,52 @@ def orientation(engine: Orienter, gray: Gray) -> int:
     return quarters if sure else 0
 
 
+#: A ruling given back along a lifted block's edge is this many pixels thick.
+RULING_PX = 2
+#: Vertical rulings are looked for this many pixels past a lifted block's edge.
+EDGE_PROBE_PX = 6
+
+
+def edge_rulings(ink: Gray, block: npt.NDArray[np.bool_]) -> list[tuple[int, int, int]]:
+    """The horizontal rulings a lifted ``block`` (its mask, ring included) took with it: where
+    two or more vertical rulings of ``ink`` end on its top or bottom edge, a table's ruling ran
+    along that edge (a slide's title band drawn right on a table's top, a black header row): its
+    row and span ``(y, x0, x1)`` in pixels, from the first ruling ending there to the last.
+
+    >>> ink = np.zeros((200, 300), np.uint8)
+    >>> for x in (20, 150, 280): ink[60:200, x:x + 2] = 255     # a table's columns under a band
+    >>> block = np.zeros((200, 300), bool); block[20:60, 10:290] = True
+    >>> edge_rulings(ink, block)
+    [(59, 20, 282)]
+    >>> for x in (20, 150, 280): ink[0:20, x:x + 2] = 255      # ... a grid passing behind it
+    >>> edge_rulings(ink, block)
+    []
+    """
+    from extractors.ocr.image_grid import ruling_mask
+
+    _horizontal, vertical = ruling_mask(ink)
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(np.asarray(block, np.uint8), connectivity=8)
+    h = ink.shape[0]
+    found: list[tuple[int, int, int]] = []
+    for label in range(1, n):
+        x, y, w, bh, _area = (int(v) for v in stats[label])
+        below = vertical[y + bh : min(y + bh + EDGE_PROBE_PX, h), x : x + w].any(axis=0)
+        above = vertical[max(y - EDGE_PROBE_PX, 0) : y, x : x + w].any(axis=0)
+        if below.size == 0 or above.size == 0:
+            continue
+        # a ruling that goes on past the other edge passes behind the block (a chart's grid
+        # line behind a bar): it ends on neither edge
+        near = cv2.dilate(np.asarray(np.stack([below, above]), np.uint8), np.ones((1, 5), np.uint8)) > 0
+        for edge, ends, other in ((y + bh - 1, below, near[1]), (y, above, near[0])):
+            cols = np.flatnonzero(ends & ~other)
+            if cols.size == 0:
+                continue
+            runs = np.split(cols, np.flatnonzero(np.diff(cols) > 1) + 1)  # one run per ruling
+            if len(runs) >= 2:
+                found.append((edge, x + int(runs[0][0]), x + int(runs[-1][-1]) + 1))
+    return found
+
+
 def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
     """``gray`` (evenly lit) with its solid blocks lifted (see the module docstring),
     and how many there were.
@@ -340,8 +386,12 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
         return gray, 0
     ring_kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * SOLID_RING_PX + 1, 2 * SOLID_RING_PX + 1))
     block = cv2.dilate(filled, ring_kernel) > 0
+    edges = edge_rulings(ink, block)
     out = gray.copy()
     out[block] = 255
+    ink_tone = int(np.percentile(gray[ink > 0], 5))
+    for y, x0, x1 in edges:  # a table's ruling that ran along the block's edge
+        out[y - RULING_PX // 2 : y - RULING_PX // 2 + RULING_PX, x0:x1] = ink_tone
     # Light shapes that a block encloses, each no larger than a word, are white text on it:
     # inverted.  A white gap between two bars is longer and stays paper.
     light = np.asarray((filled > 0) & (ink == 0), np.uint8)

@@ -27,9 +27,10 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from extractors.ocr.chart import chart_pairs, pairs_table
-from extractors.pdf.borderless import continuation, find_borderless
+from extractors.pdf.borderless import GUTTER_EM, MIN_DATA_LINES, MIN_WHITE_EM, continuation, find_borderless
 from extractors.pdf.tables import ends_near_bottom, running_lines
 from schemas import BBox, Cell, Line, PageKind, PageText, Table, Word
 
@@ -127,6 +128,10 @@ def _filled(table: Table, page: PageText) -> Table:
     """``table`` (geometry from the borderless strategy, cells without text: a scan has no text
     layer) with each cell's text from the OCR words whose middle lies in it, line by line, and the
     lowest confidence among them."""
+    # TODO(periods-reread): ruled tables' period cells are read again as periods in
+    # extractors/ocr/page.py (extractors.ocr.fields); a borderless table's period cells, filled here
+    # from the page's words, are not: once fields.py offers a hook that re-reads a cell's box from
+    # the page image, call it for the column extractors.ocr.fields.period_column finds.
     cells: list[Cell] = []
     for cell in table.cells:
         box = cell.box
@@ -167,13 +172,103 @@ def _body_lines(page: PageText, tables: Sequence[Table]) -> list[Line]:
     ]
 
 
+#: Tesseract places a word's first and last letters by its recogniser's steps, not by their ink:
+#: an end of an OCR word's box may stand off by this share of the word's width (a tone mark put
+#: after its letter, a speck or a stamp's stroke read as ``-`` and glued to the word) ...
+CORE_SHARE = 0.25
+#: ... and by at most this many font sizes.
+CORE_EM = 1.0
+
+
+def word_core(em: float) -> Callable[[Word], tuple[float, float]]:
+    """Where an OCR word's ink surely lies across its line (see :data:`CORE_SHARE`): the white
+    between a table's columns is judged on these cores, so one word box that reaches into a gutter
+    does not end the table; the word's middle, which says its column, is where it was.
+
+    >>> core = word_core(12.0)
+    >>> core(Word("ก", "ก", BBox(100, 0, 140, 10))), core(Word("ก", "ก", BBox(100, 0, 300, 10)))
+    ((110.0, 130.0), (112.0, 288.0))
+    """
+
+    def core(word: Word) -> tuple[float, float]:
+        trim = min(CORE_SHARE * word.box.width, CORE_EM * em)
+        return word.box.x0 + trim, word.box.x1 - trim
+
+    return core
+
+
+def _middle(box: BBox) -> tuple[float, float]:
+    return (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+
+
+def _column_edges(table: Table) -> list[float]:
+    return sorted({c.box.x0 for c in table.cells if c.row == 0 and c.box is not None})[1:]
+
+
+def _split_header(lines: Sequence[Line], table: Table, em: float) -> list[Line] | None:
+    """``lines`` with the first header line of ``table`` opened where the lines under it show a
+    gutter its own words' boxes close: an OCR box reaching past its ink narrows the white between
+    two header cells (``หน่วยงานรับ`` ``ช่วงเวลา``) under a gutter's width, so two columns were
+    read as one.  A gap between two header words of one column is such a gutter when every line
+    of the table under the header keeps it white (by its words' cores) and lines have words on
+    both sides of it (two columns of data, not one).  The two words are narrowed to leave it a
+    gutter's width; None when no gap is one."""
+    core = word_core(em)
+    edges = _column_edges(table)
+    inside = [ln for ln in lines if table.box.contains_point(*_middle(ln.box), 1.0)]
+    if not inside:
+        return None
+    top = min(inside, key=lambda ln: ln.box.top)
+    header_bottom = max(c.box.bottom for c in table.cells if c.row == 0 and c.box is not None)
+    body = [ln for ln in inside if _middle(ln.box)[1] >= header_bottom]
+    words = sorted(top.words, key=lambda w: w.box.x0)
+    changed: dict[int, Word] = {}
+    half_white = MIN_WHITE_EM * em / 2
+    for k, (a, b) in enumerate(pairwise(words)):
+        mid = (a.box.x1 + b.box.x0) / 2
+        if b.box.x0 - a.box.x1 >= GUTTER_EM * em or any(
+            e > (a.box.x0 + a.box.x1) / 2 and e < (b.box.x0 + b.box.x1) / 2 for e in edges
+        ):
+            continue  # a gutter already, or the two words are in two columns already
+        left = right = 0
+        crossed = False
+        for ln in body:
+            spans = [core(w) for w in ln.words]
+            if any(x0 < mid + half_white and x1 > mid - half_white for x0, x1 in spans):
+                crossed = True
+                break
+            cols = [e for e in edges if e < mid]
+            lo = max(cols, default=table.box.x0)
+            hi = min((e for e in edges if e > mid), default=table.box.x1)
+            left += any(lo <= (x0 + x1) / 2 < mid for x0, x1 in spans)
+            right += any(mid < (x0 + x1) / 2 <= hi for x0, x1 in spans)
+        if crossed or left < MIN_DATA_LINES or right < MIN_DATA_LINES:
+            continue
+        gap = GUTTER_EM * em / 2 + 0.5
+        changed[k] = replace(a, box=BBox(a.box.x0, a.box.top, min(a.box.x1, mid - gap), a.box.bottom))
+        changed[k + 1] = replace(b, box=BBox(max(b.box.x0, mid + gap), b.box.top, b.box.x1, b.box.bottom))
+    if not changed:
+        return None
+    opened = replace(top, words=tuple(changed.get(k, w) for k, w in enumerate(words)))
+    return [opened if ln is top else ln for ln in lines]
+
+
 def scan_borderless(page: PageText, tables: Sequence[Table], names_column: NamesColumn) -> list[Table]:
     """The borderless tables of a scanned page (its lines already :func:`visual_lines`), outside
-    the ruled ``tables`` found on it, each cell filled from the OCR words inside it."""
+    the ruled ``tables`` found on it, each cell filled from the OCR words inside it.  A header is
+    found by the gaps between its words as read; the lines under it keep its gutters white by their
+    words' cores (:func:`word_core`)."""
     lines = _body_lines(page, tables)
     if not lines:
         return []
-    found = find_borderless(page, lines, names_column, line_em(lines))
+    em = line_em(lines)
+    found = find_borderless(page, lines, names_column, em, word_core(em))
+    for table in found:
+        opened = _split_header(lines, table, em)
+        if opened is not None:
+            lines = opened
+    if any(ln not in page.lines for ln in lines):
+        found = find_borderless(page, lines, names_column, em, word_core(em))
     return [_filled(t, page) for t in found]
 
 
@@ -219,7 +314,8 @@ def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) ->
         ]
         if not lines:
             continue
-        found = continuation(previous, page, lines, line_em(lines), headers.get(id(previous), ()))
+        em = line_em(lines)
+        found = continuation(previous, page, lines, em, headers.get(id(previous), ()), word_core(em))
         if found is None:
             continue
         found = _filled(found, page)

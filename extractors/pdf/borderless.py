@@ -64,6 +64,9 @@ EDGE_PAD_EM = 0.25
 BORDERLESS_FACTOR = 0.8
 
 NamesColumn = Callable[[str], bool]
+#: Where a word's ink surely lies across the line (x0, x1): its box, or less where boxes are unsure
+#: (OCR), so that a box reaching into a gutter does not close it.
+WordCore = Callable[[Word], tuple[float, float]]
 
 
 @dataclass(frozen=True)
@@ -129,21 +132,25 @@ class _Found:
 Gutters = list[list[tuple[float, float]]]
 
 
-def _keep_white(gutters: Gutters, line: Line, min_white: float) -> Gutters | None:
-    """The gutters' white intervals once ``line``'s words are drawn over them, or None when some
-    gutter has no interval ``min_white`` wide left (the line crosses it)."""
+def _keep_white(
+    gutters: Gutters, line: Line, min_white: float, core: WordCore | None = None
+) -> Gutters | None:
+    """The gutters' white intervals once ``line``'s words (their ``core``, else their boxes) are
+    drawn over them, or None when some gutter has no interval ``min_white`` wide left (the line
+    crosses it)."""
     out: Gutters = []
+    spans = [core(w) if core is not None else (w.box.x0, w.box.x1) for w in line.words]
     for intervals in gutters:
-        for w in line.words:
+        for x0, x1 in spans:
             cut: list[tuple[float, float]] = []
             for lo, hi in intervals:
-                if w.box.x1 <= lo or w.box.x0 >= hi:
+                if x1 <= lo or x0 >= hi:
                     cut.append((lo, hi))
                     continue
-                if w.box.x0 - lo >= min_white:
-                    cut.append((lo, w.box.x0))
-                if hi - w.box.x1 >= min_white:
-                    cut.append((w.box.x1, hi))
+                if x0 - lo >= min_white:
+                    cut.append((lo, x0))
+                if hi - x1 >= min_white:
+                    cut.append((x1, hi))
             intervals = cut
         if not intervals:
             return None
@@ -233,7 +240,12 @@ def _header_at(
 
 
 def _body(
-    lines: Sequence[Line], start: int, header: Sequence[Line], gutters: Gutters, em: float
+    lines: Sequence[Line],
+    start: int,
+    header: Sequence[Line],
+    gutters: Gutters,
+    em: float,
+    core: WordCore | None = None,
 ) -> tuple[list[Line], Gutters]:
     """The lines from ``start`` on that keep every gutter white and stay close and within the table."""
     left, right = _reach(header, _separators(gutters), em)
@@ -245,7 +257,7 @@ def _body(
             break
         if line.box.x0 < left or line.box.x1 > right:
             break
-        kept = _keep_white(gutters, line, MIN_WHITE_EM * em)
+        kept = _keep_white(gutters, line, MIN_WHITE_EM * em, core)
         if kept is None:
             break
         body.append(line)
@@ -413,9 +425,14 @@ def _inside_block(above: Line, first: Line, gutters: Gutters, em: float) -> bool
 
 
 def find_borderless(
-    page_text: PageText, lines: Sequence[Line], names_column: NamesColumn, em: float
+    page_text: PageText,
+    lines: Sequence[Line],
+    names_column: NamesColumn,
+    em: float,
+    core: WordCore | None = None,
 ) -> list[Table]:
-    """Borderless tables among ``lines`` (the page's lines outside other tables), top to bottom."""
+    """Borderless tables among ``lines`` (the page's lines outside other tables), top to bottom;
+    ``core`` says where the words under a header surely have ink (their boxes when None)."""
     found: list[_Found] = []
     i = 0
     while i < len(lines):
@@ -427,7 +444,7 @@ def find_borderless(
         if i > 0 and _inside_block(lines[i - 1], header[0], gutters, em):
             i += 1  # a data row of the aligned block above whose words name columns
             continue
-        body, gutters = _body(lines, i + len(header), header, gutters, em)
+        body, gutters = _body(lines, i + len(header), header, gutters, em, core)
         seps = _separators(gutters)
         end = i + len(header) + len(body)
         at_foot = all(ln.box.top >= FOOT_SHARE * page_text.height for ln in lines[end:])
@@ -465,6 +482,7 @@ def continuation(
     lines: Sequence[Line],
     em: float,
     header: Sequence[str] = (),
+    core: WordCore | None = None,
 ) -> Table | None:
     """The rest of the borderless table ``previous`` at the top of the next page: the lines from
     the top (``lines``: the page's body lines outside other tables, running headers and page numbers
@@ -481,7 +499,8 @@ def continuation(
     for line in lines:
         if line.box.x0 < left or line.box.x1 > right:
             break
-        if any(w.box.x0 < s - 1 and w.box.x1 > s + 1 for w in line.words for s in seps):
+        spans = [core(w) if core is not None else (w.box.x0, w.box.x1) for w in line.words]
+        if any(x0 < s - 1 and x1 > s + 1 for x0, x1 in spans for s in seps):
             break
         if body and line.box.top - body[-1].box.bottom > MAX_PITCHES * max(body[-1].box.height, em):
             break
