@@ -51,6 +51,7 @@ from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
 from extractors.thai.quality import dictionary_word_rate
 from extractors.thai.text import compose_sara_am, join_wrapped_lines, thai_digits_to_arabic
+from extractors.thai.words import is_word, tokenize
 from schemas import (
     BBox,
     Cell,
@@ -73,6 +74,12 @@ INSET = 3
 #: ``MIN_SPACE_PT``, is a space (Tesseract's own word boundaries fall between every Thai letter).
 SPACE_GAP = 0.22
 MIN_SPACE_PT = 2.2
+#: In a line whose letters are spread wide, a space is a gap this many times the line's letter
+#: spacing (median gap between letters) at least; measured: a body line's spaces are 4-5 times its
+#: letter spacing, the widest letter gaps of a letter-spaced bold title under 2 times its spacing.
+SPREAD_SPACE = 2.5
+#: Positive gaps a line needs before its letter spacing is measured.
+MIN_SPACING_GAPS = 5
 #: Pages with less ink than this share of their pixels are blank.
 BLANK_INK = 0.002
 #: Lines of running text whose mean confidence is below this (0..100) are not text (an emblem,
@@ -164,7 +171,7 @@ class PageReader:
         # Tesseract leaves one before the decimal point of a small ``81.76``).
         symbols = self._numbers(raw_symbols, line_box, max(gap, line_box[3] - line_box[1]))
         words: list[Word] = []
-        for token in _tokens(symbols, gap):
+        for token in _tokens(symbols, _space_gap(symbols, gap)):
             confidences = [s.confidence for s in token.symbols]
             self.symbol_confidences.extend(confidences)
             text = compose_sara_am(token.text)
@@ -690,13 +697,38 @@ _THAI_DIGIT = re.compile(r"[๐-๙]")
 def _noise(line: Line) -> bool:
     """A line of scattered one- and two-letter tokens: specks and strokes read as letters.
 
+    Specks do not make a well-formed number of two digits or more, nor a dictionary word of two
+    consonants or more: a line holding either is text, however many short tokens it has (a bold
+    ``พ.ศ.๒๕๖๗`` read as ``พ . ศ. ๒๕๖๗``; a legend ``๑ = การปฏิบัติหน้าที่ ๒ = …``).
+
     >>> w = lambda t: Word(t, t, BBox(0, 0, 1, 1))
-    >>> _noise(Line("อ, เ ศ ม/, v", "", BBox(0, 0, 1, 1), tuple(w(t) for t in "อ, เ ศ ม/, v".split())))
+    >>> line = lambda t: Line(t, "", BBox(0, 0, 1, 1), tuple(w(x) for x in t.split()))
+    >>> _noise(line("อ, เ ศ ม/, v")), _noise(line("พ . ศ. ๒๕๖๗")), _noise(line("๑ = การปฏิบัติหน้าที่ ๒ ="))
+    (True, False, False)
+    >>> _noise(line("ๆ ๑ . ก ข ค"))  # one digit, no word of two consonants
     True
     """
     words = line.words
     short = sum(1 for w in words if len(w.text) <= 2)
-    return len(words) >= 4 and short >= 0.6 * len(words)
+    if len(words) < 4 or short < 0.6 * len(words):
+        return False
+    return not any(_is_evidence_of_text(w.text) for w in words)
+
+
+_NUMBER_TOKEN = re.compile(r"[0-9๐-๙]+(?:[.,/][0-9๐-๙]+)*")
+
+
+def _is_evidence_of_text(token: str) -> bool:
+    """A token specks do not make: a well-formed number of two digits or more, or one holding a
+    dictionary word of two consonants or more.
+
+    >>> [_is_evidence_of_text(t) for t in ("๒๕๖๗", "5.00", "=การใช้อำนาจ", "ศ.", "ม/,", "1", "1..1")]
+    [True, True, True, False, False, False, False]
+    """
+    core = token.strip(".,:;()[]=-–—*/\\|\"'“”‘’«»")
+    if _NUMBER_TOKEN.fullmatch(core) and sum(ch in DIGITS for ch in core) >= 2:
+        return True
+    return any(len(_THAI_LETTER.findall(t)) >= 2 and is_word(t) for t in tokenize(core))
 
 
 def _looks_misread(lines: Sequence[Line]) -> bool:
@@ -732,6 +764,28 @@ def _pad(gray: Gray) -> Gray:
 
 def _shift(box: PixelBox, dx: int, dy: int) -> PixelBox:
     return (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+
+
+def _space_gap(symbols: Sequence[OcrSymbol], gap: float) -> float:
+    """The gap (pixels) that makes a space in this line: ``gap``, or in a line whose letters are
+    spread (a bold, letter-spaced title: ``ประจ ำ ปีงบประมาณ``, ``พ . ศ.``) ``SPREAD_SPACE`` times the
+    line's own letter spacing, when that is wider.  The letter spacing is the median of the
+    positive gaps between neighbouring symbols (marks over or under a letter overlap it and say
+    nothing of spacing); a line of fewer than ``MIN_SPACING_GAPS`` such gaps keeps ``gap``.
+
+    >>> sym = lambda x0, x1: OcrSymbol("ก", (x0, 0, x1, 40), 90)
+    >>> tight = [sym(x, x + 15) for x in (0, 18, 36, 54, 72, 104, 122, 140)]  # 3 px letters, one 17 px space
+    >>> spread = [sym(x, x + 15) for x in (0, 22, 44, 66, 88, 110, 134, 156)]  # 7 px letters, 9 px
+    >>> _space_gap(tight, 9.0), _space_gap(spread, 9.0), _space_gap(spread[:4], 9.0)
+    (9.0, 17.5, 9.0)
+    """
+    spacing = [b.box[0] - a.box[2] for a, b in pairwise(symbols) if b.box[0] > a.box[2]]
+    if len(spacing) < MIN_SPACING_GAPS:
+        return gap
+    spacing.sort()
+    middle = len(spacing) // 2
+    median = spacing[middle] if len(spacing) % 2 else (spacing[middle - 1] + spacing[middle]) / 2
+    return max(gap, SPREAD_SPACE * median)
 
 
 def _tokens(symbols: Sequence[OcrSymbol], gap: float) -> list[_Token]:
