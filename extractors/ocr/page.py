@@ -171,7 +171,7 @@ class PageReader:
         # Tesseract leaves one before the decimal point of a small ``81.76``).
         symbols = self._numbers(raw_symbols, line_box, max(gap, line_box[3] - line_box[1]))
         words: list[Word] = []
-        for token in _tokens(symbols, _space_gap(symbols, gap)):
+        for token in _tokens(symbols, _space_gap(raw_symbols, gap)):
             confidences = [s.confidence for s in token.symbols]
             self.symbol_confidences.extend(confidences)
             text = compose_sara_am(token.text)
