@@ -587,7 +587,8 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
     """Lines that are text, not noise read as letters: an emblem, a stamp, ruling remnants, or the
     marks of a bold line that Tesseract split off as a line of their own.  Such lines have a low
     mean confidence, or are mostly tokens of one or two symbols, or are much lower than the
-    other lines."""
+    other lines and read as no word (a word of letters without marks, ``งาน`` wrapped alone from
+    a title whose lines carry marks, is as low as marks are)."""
     heights = sorted(ln.box[3] - ln.box[1] for ln in lines)
     median = heights[len(heights) // 2] if heights else 0
     kept: list[OcrLine] = []
@@ -599,6 +600,7 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
             len(lines) > 1
             and ln.box[3] - ln.box[1] < 0.45 * median
             and not any(s.text in DIGITS for s in ln.symbols)
+            and not _is_evidence_of_text("".join(s.text for s in ln.symbols))
         ):
             continue
         letters = sum(1 for s in ln.symbols if s.text.isalnum())
