@@ -127,7 +127,9 @@ def title_block(page: PageText, skip: frozenset[int] | set[int] = frozenset()) -
     block ends at a line that is not centred, at a blank gap (wider than the block's tallest line),
     at a separator line, or at a line as wide as the justified body text that is not centred on the
     text exactly (a title wrapped over the full width is; the first line of a paragraph, indented,
-    is not, and OCR's line boxes leave no blank gap between the title and it)."""
+    is not, and OCR's line boxes leave no blank gap between the title and it), or at a line that
+    ends at the right margin but is not centred on the text (an indented paragraph's first line:
+    a title line that long would reach the left margin too)."""
     block: list[Line] = []
     body = _body_width(page.lines, page.width)
     left = min((ln.box.x0 for ln in page.lines), default=0.0)
@@ -149,6 +151,8 @@ def title_block(page: PageText, skip: frozenset[int] | set[int] = frozenset()) -
             break  # a full line of the first paragraph
         if block and off_centre and line.box.x0 - left < 0.05 * (right - left):
             break  # a line that starts at the left margin: the first paragraph's
+        if block and off_centre and right - line.box.x1 < 0.01 * (right - left):
+            break  # a line that ends at the right margin, indented: a justified paragraph's first
         tallest = max(ln.box.height for ln in [*block, line])
         if block and line.box.top - block[-1].box.bottom > 1.2 * tallest:
             break  # a blank line: the title block is over

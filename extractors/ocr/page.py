@@ -46,7 +46,7 @@ from extractors.ocr.fields import (
 from extractors.ocr.geometry import prepare_page
 from extractors.ocr.image_grid import Grid, find_grids
 from extractors.ocr.raster import Cleaned, Gray, binarise
-from extractors.ocr.text import clean_ocr_text
+from extractors.ocr.text import clean_ocr_text, repair_level_letters
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
 from extractors.thai.quality import dictionary_word_rate
@@ -170,6 +170,7 @@ class PageReader:
         # Two numbers further apart than the line is high are two (a space alone is not enough:
         # Tesseract leaves one before the decimal point of a small ``81.76``).
         symbols = self._numbers(raw_symbols, line_box, max(gap, line_box[3] - line_box[1]))
+        symbols = self._thai_abbreviations(symbols, line_box)
         words: list[Word] = []
         for token in _tokens(symbols, _space_gap(raw_symbols, gap)):
             confidences = [s.confidence for s in token.symbols]
@@ -183,6 +184,31 @@ class PageReader:
         word_confs = [w.confidence for w in words if w.confidence is not None]
         confidence = round(sum(word_confs) / len(word_confs), 3) if word_confs else None
         return Line(text=text, raw=raw, box=self.pt(line_box), words=tuple(words), confidence=confidence)
+
+    def _thai_abbreviations(self, symbols: list[OcrSymbol], line_box: PixelBox) -> list[OcrSymbol]:
+        """Latin letters shaped as an abbreviation amid Thai (``Wa. ๒๕๖๖``, ``ปีwa.`` for
+        ``พ.ศ.``: the English model's guess for an unsure Thai word), read again from the page
+        with the Thai model alone; the Thai reading is taken when it has a Thai abbreviation's
+        shape (:func:`_latin_abbreviations`), with a doubt; else the symbols stay as read."""
+        for start, end in reversed(_latin_abbreviations(symbols)):
+            run = symbols[start:end]
+            box = union_box([s.box for s in run])
+            h, w = self.page.binary.shape
+            x0, x1 = max(box[0] - INSET, 0), min(box[2] + INSET, w)
+            y0, y1 = max(line_box[1] - INSET, 0), min(line_box[3] + INSET, h)
+            if x1 - x0 < 4 or y1 - y0 < 4:
+                continue
+            read = self.engine.read(_pad(self.page.ink_image[y0:y1, x0:x1]), thai_only=True)
+            thai = [_shifted(s, x0 - PAD, y0 - PAD) for ln in read for s in ln.symbols]
+            text = "".join(s.text for s in thai)
+            if not thai or not _RE_THAI_ABBREVIATION.fullmatch(text):
+                continue
+            first = "".join(s.text for s in run)
+            self.doubts.append(
+                OcrDoubt(text, first, self.pt(box), "read again with the Thai model: Latin letters amid Thai")
+            )
+            symbols = [*symbols[:start], *thai, *symbols[end:]]
+        return symbols
 
     def year(self, box: PixelBox, text: str, confidence: float) -> tuple[str, float]:
         """A year of running text that is no plausible year (``พ.ศ. ๒๕๐๒``), read again by the glyph
@@ -397,7 +423,7 @@ class PageReader:
             if line.text and not _noise(line):
                 lines.append(line)
         lines.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
-        return lines
+        return _level_letters_across(lines)
 
     def table(self, grid: Grid, page: int) -> Table | None:
         read = [(self.pt(b), *self.cell(b)) for b in grid.cells]
@@ -610,6 +636,66 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
             continue
         kept.append(ln)
     return kept
+
+
+#: A Thai abbreviation: one to three parts (a consonant, perhaps a lead vowel before and marks
+#: after), each ended by a full stop (``พ.ศ.``, ``ต.ค.``, ``มี.ค.``, ``ป.ป.ช.``).
+_RE_THAI_ABBREVIATION = re.compile(r"(?:[เ-ไ]?[ก-ฮ][ะ-ฺ็-๎]{0,2}\.){1,3}")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _latin_abbreviations(symbols: Sequence[OcrSymbol]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of Latin letters and full stops shaped as an abbreviation (one
+    to four letters, a stop after a letter) in a line of Thai, that touches Thai letters or is
+    followed by a digit: Tesseract's English guess for a Thai abbreviation (``Wa. ๒๕๖๖``).
+
+    >>> sym = lambda t: OcrSymbol(t, (0, 0, 1, 1), 90)
+    >>> line = [sym(c) for c in "ในปีwa.๒๕๖๖"]
+    >>> _latin_abbreviations(line), _latin_abbreviations([sym(c) for c in "ITA.ในปี"])
+    ([(4, 7)], [])
+    """
+    if sum(1 for s in symbols if _THAI.search(s.text)) <= len(symbols) / 2:
+        return []
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(symbols):
+        if not _LATIN_LETTER.fullmatch(symbols[k].text):
+            k += 1
+            continue
+        end = k
+        while end < len(symbols) and (_LATIN_LETTER.fullmatch(symbols[end].text) or symbols[end].text == "."):
+            end += 1
+        text = "".join(s.text for s in symbols[k:end])
+        letters = len(_LATIN_LETTER.findall(text))
+        glued = k > 0 and _THAI_LETTER.search(symbols[k - 1].text)
+        before_digit = end < len(symbols) and symbols[end].text[:1] in DIGITS
+        if 1 <= letters <= 4 and re.search(r"[A-Za-z]\.", text) and (glued or before_digit):
+            runs.append((k, end))
+        k = end
+    return runs
+
+
+def _shifted(symbol: OcrSymbol, dx: int, dy: int) -> OcrSymbol:
+    return OcrSymbol(symbol.text, _shift(symbol.box, dx, dy), symbol.confidence)
+
+
+def _level_letters_across(lines: list[Line]) -> list[Line]:
+    """:func:`repair_level_letters` over each line break: a line ending in ``ระดับ`` whose level
+    letter, read as a digit, opens the next line (``… คะแนน ระดับ`` / ``ผลการประเมิน 0``).  The
+    next line's raw text stays as read.
+
+    >>> line = lambda t: Line(t, t, BBox(0, 0, 1, 1), ())
+    >>> [ln.text for ln in _level_letters_across([line("คะแนน ระดับ"), line("ผลการประเมิน 0"), line("0")])]
+    ['คะแนน ระดับ', 'ผลการประเมิน D', '0']
+    """
+    out = lines[:1]
+    for line in lines[1:]:
+        before = out[-1].text
+        fixed = repair_level_letters(f"{before}\n{line.text}")
+        if fixed.startswith(f"{before}\n") and fixed[len(before) + 1 :] != line.text:
+            line = replace(line, text=fixed[len(before) + 1 :])
+        out.append(line)
+    return out
 
 
 def _inside_taller(box: PixelBox, other: PixelBox) -> bool:
