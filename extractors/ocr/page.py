@@ -74,10 +74,11 @@ INSET = 3
 #: ``MIN_SPACE_PT``, is a space (Tesseract's own word boundaries fall between every Thai letter).
 SPACE_GAP = 0.22
 MIN_SPACE_PT = 2.2
-#: In a line whose letters are spread wide, a space is a gap this many times the line's letter
-#: spacing (median gap between letters) at least; measured: a body line's spaces are 4-5 times its
-#: letter spacing, the widest letter gaps of a letter-spaced bold title under 2 times its spacing.
-SPREAD_SPACE = 2.5
+#: In a line whose letters are spread wide, a space is a gap wider than this many times the line's
+#: letter spacing (median gap between letters); measured on scanned twins: a body line's spaces
+#: are 4-5 times its letter spacing, a wide font's 2.7-3.3 times, a spread chart legend's 2.3
+#: times; the widest letter gaps of a letter-spaced bold title (a full stop's included) 2 times.
+SPREAD_SPACE = 2.0
 #: Positive gaps a line needs before its letter spacing is measured.
 MIN_SPACING_GAPS = 5
 #: Pages with less ink than this share of their pixels are blank.
@@ -785,8 +786,8 @@ _THAI_DIGIT = re.compile(r"[๐-๙]")
 def _noise(line: Line) -> bool:
     """A line of scattered one- and two-letter tokens: specks and strokes read as letters.
 
-    Specks do not make a well-formed number of two digits or more, nor a dictionary word of two
-    consonants or more: a line holding either is text, however many short tokens it has (a bold
+    Specks do not make a well-formed number of three digits or more (a year, a score), nor a
+    dictionary word of two consonants or more: a line holding either is text, however many short tokens it has (a bold
     ``พ.ศ.๒๕๖๗`` read as ``พ . ศ. ๒๕๖๗``; a legend ``๑ = การปฏิบัติหน้าที่ ๒ = …``).
 
     >>> w = lambda t: Word(t, t, BBox(0, 0, 1, 1))
@@ -807,14 +808,15 @@ _NUMBER_TOKEN = re.compile(r"[0-9๐-๙]+(?:[.,/][0-9๐-๙]+)*")
 
 
 def _is_evidence_of_text(token: str) -> bool:
-    """A token specks do not make: a well-formed number of two digits or more, or one holding a
-    dictionary word of two consonants or more.
+    """A token specks do not make: a well-formed number of three digits or more, or one holding a
+    dictionary word of two consonants or more (a row of one- and two-digit labels, ``1 2 … 10``,
+    is still no line of text).
 
-    >>> [_is_evidence_of_text(t) for t in ("๒๕๖๗", "5.00", "=การใช้อำนาจ", "ศ.", "ม/,", "1", "1..1")]
+    >>> [_is_evidence_of_text(t) for t in ("๒๕๖๗", "5.00", "=การใช้อำนาจ", "ศ.", "ม/,", "10", "1..1")]
     [True, True, True, False, False, False, False]
     """
     core = token.strip(".,:;()[]=-–—*/\\|\"'“”‘’«»")
-    if _NUMBER_TOKEN.fullmatch(core) and sum(ch in DIGITS for ch in core) >= 2:
+    if _NUMBER_TOKEN.fullmatch(core) and sum(ch in DIGITS for ch in core) >= 3:
         return True
     return any(len(_THAI_LETTER.findall(t)) >= 2 and is_word(t) for t in tokenize(core))
 
@@ -857,17 +859,24 @@ def _shift(box: PixelBox, dx: int, dy: int) -> PixelBox:
 def _space_gap(symbols: Sequence[OcrSymbol], gap: float) -> float:
     """The gap (pixels) that makes a space in this line: ``gap``, or in a line whose letters are
     spread (a bold, letter-spaced title: ``ประจ ำ ปีงบประมาณ``, ``พ . ศ.``) ``SPREAD_SPACE`` times the
-    line's own letter spacing, when that is wider.  The letter spacing is the median of the
-    positive gaps between neighbouring symbols (marks over or under a letter overlap it and say
-    nothing of spacing); a line of fewer than ``MIN_SPACING_GAPS`` such gaps keeps ``gap``.
+    line's own letter spacing, when that is wider.
+
+    The letter spacing is the median of the gaps between neighbouring symbols that are positive
+    (marks over or under a letter overlap it and say nothing of spacing) and narrower than the
+    line's median symbol (wider gaps part words, however spread the letters are: a row of labels
+    spaced evenly has no letter spacing to measure); a line of fewer than ``MIN_SPACING_GAPS``
+    such gaps keeps ``gap``.
 
     >>> sym = lambda x0, x1: OcrSymbol("ก", (x0, 0, x1, 40), 90)
     >>> tight = [sym(x, x + 15) for x in (0, 18, 36, 54, 72, 104, 122, 140)]  # 3 px letters, one 17 px space
     >>> spread = [sym(x, x + 15) for x in (0, 22, 44, 66, 88, 110, 134, 156)]  # 7 px letters, 9 px
-    >>> _space_gap(tight, 9.0), _space_gap(spread, 9.0), _space_gap(spread[:4], 9.0)
-    (9.0, 17.5, 9.0)
+    >>> labels = [sym(x, x + 10) for x in range(0, 300, 30)]  # 20 px apart, each 10 px wide
+    >>> _space_gap(tight, 9.0), _space_gap(spread, 9.0), _space_gap(spread[:4], 9.0), _space_gap(labels, 9.0)
+    (9.0, 14.0, 9.0, 9.0)
     """
-    spacing = [b.box[0] - a.box[2] for a, b in pairwise(symbols) if b.box[0] > a.box[2]]
+    widths = sorted(s.box[2] - s.box[0] for s in symbols)
+    width = widths[len(widths) // 2] if widths else 0
+    spacing = [b.box[0] - a.box[2] for a, b in pairwise(symbols) if 0 < b.box[0] - a.box[2] < width]
     if len(spacing) < MIN_SPACING_GAPS:
         return gap
     spacing.sort()
