@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from extractors.ita.facts import Passage, read_facts
 from extractors.ita.title import join_title, title_block
-from extractors.ocr.engine import OcrSymbol
+from extractors.ocr.engine import OcrLine, OcrSymbol
 from extractors.ocr.page import (
     MIN_SPACE_PT,
     SPACE_GAP,
@@ -15,6 +15,7 @@ from extractors.ocr.page import (
     _level_letters_across,
     _noise,
     _space_gap,
+    _text_lines,
     _tokens,
 )
 from extractors.ocr.text import clean_ocr_text, join_abbreviation_spaces
@@ -172,3 +173,26 @@ def test_a_title_year_read_as_short_tokens_gives_the_fiscal_year() -> None:
     facts = read_facts([page], [Passage(ln.text, 1, ln.box) for ln in page.lines[3:]])
     assert facts.title == "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ.๒๕๖๗"
     assert facts.fiscal_year == 2567
+
+
+def test_a_word_wrapped_alone_from_a_title_is_not_taken_for_marks() -> None:
+    """``งาน`` (no marks, 32 px high) wrapped from a title whose lines carry marks (76-87 px high):
+    as low as a row of marks Tesseract split off a bold line, but a word."""
+
+    def ocr_line(text: str, box: tuple[int, int, int, int]) -> OcrLine:
+        step = (box[2] - box[0]) // len(text)
+        symbols = tuple(
+            OcrSymbol(ch, (box[0] + k * step, box[1], box[0] + (k + 1) * step, box[3]), 99.0)
+            for k, ch in enumerate(text)
+        )
+        return OcrLine(symbols, box)
+
+    title = [
+        ocr_line("ประกาศเทศบาลตำบลเชิงดอย", (300, 200, 900, 278)),
+        ocr_line("เรื่องมาตรการส่งเสริมคุณธรรม", (150, 300, 1100, 387)),
+        ocr_line("ประจำปีงบประมาณ", (350, 420, 850, 496)),
+    ]
+    word = ocr_line("งาน", (816, 530, 894, 562))
+    marks = ocr_line("alry", (400, 600, 480, 632))
+    kept = _text_lines([*title, word, marks])
+    assert word in kept and marks not in kept

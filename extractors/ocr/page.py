@@ -787,8 +787,8 @@ def _noise(line: Line) -> bool:
     """A line of scattered one- and two-letter tokens: specks and strokes read as letters.
 
     Specks do not make a well-formed number of three digits or more (a year, a score), nor a
-    dictionary word of two consonants or more: a line holding either is text, however many short tokens it has (a bold
-    ``พ.ศ.๒๕๖๗`` read as ``พ . ศ. ๒๕๖๗``; a legend ``๑ = การปฏิบัติหน้าที่ ๒ = …``).
+    dictionary word of two consonants or more: a line holding either is text, however many short
+    tokens it has (a bold ``พ.ศ.๒๕๖๗`` read as ``พ . ศ. ๒๕๖๗``; a legend ``๑ = การปฏิบัติหน้าที่ ๒ = …``).
 
     >>> w = lambda t: Word(t, t, BBox(0, 0, 1, 1))
     >>> line = lambda t: Line(t, "", BBox(0, 0, 1, 1), tuple(w(x) for x in t.split()))
