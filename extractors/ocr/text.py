@@ -390,11 +390,11 @@ def join_abbreviation_spaces(text: str) -> str:
 
 
 #: Level letters Tesseract reads as digits (seen on the scanned samples: ``ระดับ8`` for B, ``ระดับ6``
-#: for C, ``ระดับ 0`` and ``ระดับ ๐`` for D).  Levels are letters (AA … F), so right after ระดับ (or
+#: for C, ``ระดับ 0`` for D).  Levels are letters (AA … F), so right after ระดับ (or
 #: ``ระดับผลการประเมิน``) a lone digit is one of these; the level band check still tests the letter
-#: against the score.
-LEVEL_LOOKALIKES = {"8": "B", "6": "C", "0": "D", "๐": "D"}
-_RE_LEVEL_DIGIT = re.compile(r"(ระดับ\s*(?:ผลการประเมิน\s*)?)([860๐])(?![0-9๐-๙.,])")
+#: against the score.  A Thai ``๐`` there is C as often as D on the scanned twins: it is left as read.
+LEVEL_LOOKALIKES = {"8": "B", "6": "C", "0": "D"}
+_RE_LEVEL_DIGIT = re.compile(r"(ระดับ\s*(?:ผลการประเมิน\s*)?)([860])(?![0-9๐-๙.,])")
 
 
 def repair_level_letters(text: str) -> str:
@@ -404,7 +404,7 @@ def repair_level_letters(text: str) -> str:
     >>> repair_level_letters("อยู่ในระดับ8 เพิ่มขึ้น"), repair_level_letters("ระดับ 6 ซึ่งต่ำกว่า")
     ('อยู่ในระดับB เพิ่มขึ้น', 'ระดับ C ซึ่งต่ำกว่า')
     >>> repair_level_letters("คะแนน ระดับ\nผลการประเมิน 0"), repair_level_letters("อยู่ในระดับ ๐")
-    ('คะแนน ระดับ\nผลการประเมิน D', 'อยู่ในระดับ D')
+    ('คะแนน ระดับ\nผลการประเมิน D', 'อยู่ในระดับ ๐')
     >>> repair_level_letters("ระดับ 8.50"), repair_level_letters("ระดับ 3")  # a number, another digit
     ('ระดับ 8.50', 'ระดับ 3')
     """
