@@ -392,7 +392,7 @@ def join_abbreviation_spaces(text: str) -> str:
 #: Level letters Tesseract reads as digits (seen on the scanned samples: ``ระดับ8`` for B, ``ระดับ6``
 #: for C, ``ระดับ 0`` for D).  Levels are letters (AA … F), so right after ระดับ (or
 #: ``ระดับผลการประเมิน``) a lone digit is one of these; the level band check still tests the letter
-#: against the score.  A Thai ``๐`` there is C as often as D on the scanned twins: it is left as read.
+#: against the score.  A Thai ``๐`` there was a C on a scanned twin (D by its shape): it is left as read.
 LEVEL_LOOKALIKES = {"8": "B", "6": "C", "0": "D"}
 _RE_LEVEL_DIGIT = re.compile(r"(ระดับ\s*(?:ผลการประเมิน\s*)?)([860])(?![0-9๐-๙.,])")
 
