@@ -15,6 +15,7 @@ from extractors.ocr.page import (
     _level_letters_across,
     _noise,
     _space_gap,
+    _stop_gap,
     _text_lines,
     _tokens,
 )
@@ -36,7 +37,7 @@ def _symbols(spec: str) -> list[OcrSymbol]:
 
 def _words(symbols: list[OcrSymbol], height: int) -> list[str]:
     gap = max(SPACE_GAP * height, MIN_SPACE_PT * DPI / 72)
-    return [t.text for t in _tokens(symbols, _space_gap(symbols, gap))]
+    return [t.text for t in _tokens(symbols, _space_gap(symbols, gap), _stop_gap(symbols))]
 
 
 # --- spaces from the line's own letter spacing ---------------------------------------------------
@@ -71,6 +72,24 @@ BODY = (
 def test_a_spread_title_line_gets_no_space_from_its_letter_gaps() -> None:
     assert _words(_symbols(SPREAD_YEAR), 48) == ["พ.ศ.๒๕๒๐๒"]  # Tesseract's digits, fixed later
     assert _words(_symbols(SPREAD_WORD), 54) == ["ประจําปีงบประมาณ"]
+
+
+#: Another document's bold title year, printed ``พ.ศ.๒๕๖๖``: 13 px after the last stop, 6-9 px
+#: beside the inner one, too few letters to measure the line's spacing (53 px high).
+BOLD_YEAR = (
+    "พ[741-771] .[780-787] ศ[793-817] .[823-830] ๒[843-865] ๕[869-900] ๒[899-930] ๒[929-946] ๐[945-968]"
+)
+
+
+def test_the_gap_after_a_stop_is_judged_by_the_abbreviations_own_stops() -> None:
+    symbols = _symbols(BOLD_YEAR)
+    gap = max(SPACE_GAP * 53, MIN_SPACE_PT * DPI / 72)
+    assert [t.text for t in _tokens(symbols, gap)] == ["พ.ศ.", "๒๕๒๒๐"]
+    assert [t.text for t in _tokens(symbols, gap, _stop_gap(symbols))] == ["พ.ศ.๒๕๒๒๐"]
+    assert [t.text for t in _tokens(_symbols(WIDE_FONT), 13.4, _stop_gap(_symbols(WIDE_FONT)))][-2:] == [
+        "พ.ศ.",
+        "2566",
+    ]
 
 
 def test_a_wide_font_keeps_its_real_spaces() -> None:
