@@ -194,7 +194,8 @@ class PageReader:
         """Latin letters shaped as an abbreviation amid Thai (``Wa. ๒๕๖๖``, ``ปีwa.`` for
         ``พ.ศ.``: the English model's guess for an unsure Thai word), read again from the page
         with the Thai model alone; the Thai reading is taken when it has a Thai abbreviation's
-        shape (:func:`_latin_abbreviations`), with a doubt; else the symbols stay as read."""
+        shape (:func:`_latin_abbreviations`) and the confidence a line of text needs, with a
+        doubt; else the symbols stay as read."""
         for start, end in reversed(_latin_abbreviations(symbols)):
             run = symbols[start:end]
             box = union_box([s.box for s in run])
@@ -207,6 +208,8 @@ class PageReader:
             thai = [_shifted(s, x0 - PAD, y0 - PAD) for ln in read for s in ln.symbols]
             text = "".join(s.text for s in thai)
             if not thai or not _RE_THAI_ABBREVIATION.fullmatch(text):
+                continue
+            if sum(s.confidence for s in thai) / len(thai) < MIN_LINE_CONFIDENCE:
                 continue
             first = "".join(s.text for s in run)
             self.doubts.append(
