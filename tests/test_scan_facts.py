@@ -86,6 +86,9 @@ def test_the_gap_after_a_stop_is_judged_by_the_abbreviations_own_stops() -> None
     gap = max(SPACE_GAP * 53, MIN_SPACE_PT * DPI / 72)
     assert [t.text for t in _tokens(symbols, gap)] == ["พ.ศ.", "๒๕๒๒๐"]
     assert [t.text for t in _tokens(symbols, gap, _stop_gap(symbols))] == ["พ.ศ.๒๕๒๒๐"]
+    # printed ``พ.ศ. 2563``: 23 px after the last stop, 13 and 2 px beside the inner one
+    spaced = _symbols("พ[940-962] .[975-982] ศ[984-1007] .[1012-1019] 2[1042-1063] 5[1066-1086]")
+    assert [t.text for t in _tokens(spaced, 13.0, _stop_gap(spaced))] == ["พ.ศ.", "25"]
     assert [t.text for t in _tokens(_symbols(WIDE_FONT), 13.4, _stop_gap(_symbols(WIDE_FONT)))][-2:] == [
         "พ.ศ.",
         "2566",
