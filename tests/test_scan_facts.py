@@ -15,7 +15,6 @@ from extractors.ocr.page import (
     _level_letters_across,
     _noise,
     _space_gap,
-    _stop_gap,
     _text_lines,
     _tokens,
 )
@@ -37,7 +36,7 @@ def _symbols(spec: str) -> list[OcrSymbol]:
 
 def _words(symbols: list[OcrSymbol], height: int) -> list[str]:
     gap = max(SPACE_GAP * height, MIN_SPACE_PT * DPI / 72)
-    return [t.text for t in _tokens(symbols, _space_gap(symbols, gap), _stop_gap(symbols))]
+    return [t.text for t in _tokens(symbols, _space_gap(symbols, gap))]
 
 
 # --- spaces from the line's own letter spacing ---------------------------------------------------
@@ -74,25 +73,18 @@ def test_a_spread_title_line_gets_no_space_from_its_letter_gaps() -> None:
     assert _words(_symbols(SPREAD_WORD), 54) == ["ประจําปีงบประมาณ"]
 
 
-#: Another document's bold title year, printed ``พ.ศ.๒๕๖๖``: 13 px after the last stop, 6-9 px
-#: beside the inner one, too few letters to measure the line's spacing (53 px high).
-BOLD_YEAR = (
-    "พ[741-771] .[780-787] ศ[793-817] .[823-830] ๒[843-865] ๕[869-900] ๒[899-930] ๒[929-946] ๐[945-968]"
+#: A title line printed ``ประจำปีงบประมาณ พ.ศ. 2563`` in a body font: 23 px after the last stop,
+#: letters 2-13 px apart (59 px high).
+SPACED_YEAR = (
+    "ป[575-597] ร[603-616] ะ[623-634] จ[633-656] ํ[655-668] า[674-684] ป[696-714] ี[717-733] ง[737-756]"
+    " บ[755-778] ป[777-792] ร[799-813] ะ[821-833] ม[843-861] า[866-880] ณ[891-914] พ[940-962] .[975-982]"
+    " ศ[984-1007] .[1012-1019] 2[1042-1063] 5[1066-1086] 6[1090-1111] 3[1115-1134]"
 )
 
 
-def test_the_gap_after_a_stop_is_judged_by_the_abbreviations_own_stops() -> None:
-    symbols = _symbols(BOLD_YEAR)
-    gap = max(SPACE_GAP * 53, MIN_SPACE_PT * DPI / 72)
-    assert [t.text for t in _tokens(symbols, gap)] == ["พ.ศ.", "๒๕๒๒๐"]
-    assert [t.text for t in _tokens(symbols, gap, _stop_gap(symbols))] == ["พ.ศ.๒๕๒๒๐"]
-    # printed ``พ.ศ. 2563``: 23 px after the last stop, 13 and 2 px beside the inner one
-    spaced = _symbols("พ[940-962] .[975-982] ศ[984-1007] .[1012-1019] 2[1042-1063] 5[1066-1086]")
-    assert [t.text for t in _tokens(spaced, 13.0, _stop_gap(spaced))] == ["พ.ศ.", "25"]
-    assert [t.text for t in _tokens(_symbols(WIDE_FONT), 13.4, _stop_gap(_symbols(WIDE_FONT)))][-2:] == [
-        "พ.ศ.",
-        "2566",
-    ]
+def test_the_space_after_a_year_word_is_kept() -> None:
+    line = " ".join(_words(_symbols(SPACED_YEAR), 59))
+    assert clean_ocr_text(line)[0] == "ประจำปีงบประมาณ พ.ศ. 2563"
 
 
 def test_a_wide_font_keeps_its_real_spaces() -> None:

@@ -79,10 +79,6 @@ MIN_SPACE_PT = 2.2
 #: are 4-5 times its letter spacing, a wide font's 2.7-3.3 times, a spread chart legend's 2.3
 #: times; the widest letter gaps of a letter-spaced bold title (a full stop's included) 2 times.
 SPREAD_SPACE = 2.0
-#: A space after a full stop is wider than this many times the mean gap beside the line's stops
-#: inside abbreviations (measured on title lines of scanned twins: 1.7-2.0 times where no space is
-#: printed, 3.1 times where one is).
-STOP_SPACE = 2.5
 #: Positive gaps a line needs before its letter spacing is measured.
 MIN_SPACING_GAPS = 5
 #: Pages with less ink than this share of their pixels are blank.
@@ -177,7 +173,7 @@ class PageReader:
         symbols = self._numbers(raw_symbols, line_box, max(gap, line_box[3] - line_box[1]))
         symbols = self._thai_abbreviations(symbols, line_box)
         words: list[Word] = []
-        for token in _tokens(symbols, _space_gap(raw_symbols, gap), _stop_gap(raw_symbols)):
+        for token in _tokens(symbols, _space_gap(raw_symbols, gap)):
             confidences = [s.confidence for s in token.symbols]
             self.symbol_confidences.extend(confidences)
             text = compose_sara_am(token.text)
@@ -892,29 +888,8 @@ def _space_gap(symbols: Sequence[OcrSymbol], gap: float) -> float:
     return max(gap, SPREAD_SPACE * median)
 
 
-def _stop_gap(symbols: Sequence[OcrSymbol]) -> float:
-    """The gap (pixels) a space after a full stop must pass in this line: ``STOP_SPACE`` times the
-    mean gap beside the stops inside abbreviations (``พ.ศ``: a stop between two Thai letters),
-    which are never followed by a space; 0 when the line has no such stop.  A stop's ink is
-    narrow and its room wide, so on a spread line the gap after it looks like a space
-    (``พ.ศ. ๒๕๖๖`` for ``พ.ศ.๒๕๖๖``); the line's own inner stops say how wide a stop's gap is there.
-
-    >>> sym = lambda t, x0, x1: OcrSymbol(t, (x0, 0, x1, 40), 90)
-    >>> year = [sym("พ", 741, 771), sym(".", 780, 787), sym("ศ", 793, 817), sym(".", 823, 830)]
-    >>> _stop_gap([*year, sym("๒", 843, 865)]), _stop_gap(year[2:])
-    (18.75, 0.0)
-    """
-    gaps: list[int] = []
-    for k in range(1, len(symbols) - 1):
-        before, stop, after = symbols[k - 1], symbols[k], symbols[k + 1]
-        if stop.text == "." and _THAI_LETTER.fullmatch(before.text) and _THAI_LETTER.fullmatch(after.text):
-            gaps += [max(stop.box[0] - before.box[2], 0), max(after.box[0] - stop.box[2], 0)]
-    return STOP_SPACE * sum(gaps) / len(gaps) if gaps else 0.0
-
-
-def _tokens(symbols: Sequence[OcrSymbol], gap: float, after_stop: float = 0.0) -> list[_Token]:
-    """Symbols grouped into space-separated tokens: a space where the gap is wider than ``gap``
-    (and, after a full stop, than ``after_stop``: :func:`_stop_gap`).
+def _tokens(symbols: Sequence[OcrSymbol], gap: float) -> list[_Token]:
+    """Symbols grouped into space-separated tokens: a space where the gap is wider than ``gap``.
 
     >>> s = [OcrSymbol("ก", (0, 0, 10, 20), 90), OcrSymbol("า", (11, 0, 18, 20), 90),
     ...      OcrSymbol("๑", (30, 0, 38, 20), 90)]
@@ -924,8 +899,7 @@ def _tokens(symbols: Sequence[OcrSymbol], gap: float, after_stop: float = 0.0) -
     tokens: list[_Token] = []
     right = -(10**9)
     for symbol in symbols:
-        space = max(gap, after_stop) if tokens and tokens[-1].symbols[-1].text == "." else gap
-        if tokens and symbol.box[0] - right <= space:
+        if tokens and symbol.box[0] - right <= gap:
             tokens[-1].symbols.append(symbol)
         else:
             tokens.append(_Token([symbol]))
