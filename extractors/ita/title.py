@@ -127,7 +127,9 @@ def title_block(page: PageText, skip: frozenset[int] | set[int] = frozenset()) -
     block ends at a line that is not centred, at a blank gap (wider than the block's tallest line),
     at a separator line, or at a line as wide as the justified body text that is not centred on the
     text exactly (a title wrapped over the full width is; the first line of a paragraph, indented,
-    is not, and OCR's line boxes leave no blank gap between the title and it)."""
+    is not, and OCR's line boxes leave no blank gap between the title and it), or at a line that
+    ends at the right margin but is not centred on the text (an indented paragraph's first line:
+    a title line that long would reach the left margin too)."""
     block: list[Line] = []
     body = _body_width(page.lines, page.width)
     left = min((ln.box.x0 for ln in page.lines), default=0.0)
@@ -149,6 +151,8 @@ def title_block(page: PageText, skip: frozenset[int] | set[int] = frozenset()) -
             break  # a full line of the first paragraph
         if block and off_centre and line.box.x0 - left < 0.05 * (right - left):
             break  # a line that starts at the left margin: the first paragraph's
+        if block and off_centre and right - line.box.x1 < 0.01 * (right - left):
+            break  # a line that ends at the right margin, indented: a justified paragraph's first
         tallest = max(ln.box.height for ln in [*block, line])
         if block and line.box.top - block[-1].box.bottom > 1.2 * tallest:
             break  # a blank line: the title block is over
@@ -162,18 +166,26 @@ def title_block(page: PageText, skip: frozenset[int] | set[int] = frozenset()) -
 MAX_TITLE_LINES = 8
 
 
+#: The least width of a space, as a share of a line's height: a word set after a line's last word
+#: takes a space before it (Thai fonts' spaces are about a quarter of an em; a line is taller than
+#: an em), so a line that leaves room for the next word but not for the space was wrapped.
+SPACE_SHARE = 0.2
+
+
 def join_title(lines: Sequence[Line], text_width: float) -> str:
     """The title's lines as one line.  Thai lines break between words: a line after which the next
-    line's first word would not have fitted was wrapped inside a phrase, and goes on into the next
-    as a wrapped line joins (Thai without a space).  A line that left room for that word was broken
-    at a space or by the author: one space joins them."""
+    line's first word, with a space before it (``SPACE_SHARE``), would not have fitted was wrapped
+    inside a phrase, and goes on into the next as a wrapped line joins (Thai without a space).  A
+    line that left room for that word was broken at a space or by the author: one space joins them."""
     out = ""
     for k, line in enumerate(lines):
         text = line.text.strip()
         prev = lines[k - 1] if k else None
         if prev is None:
             out = text
-        elif prev.box.width + _first_word_width(line) > text_width and not opens_phrase(out, text):
+        elif prev.box.width + SPACE_SHARE * prev.box.height + _first_word_width(
+            line
+        ) > text_width and not opens_phrase(out, text):
             out = join_wrapped_lines([out, text], [prev.ends_with_space, line.ends_with_space])
         else:
             out = f"{out} {text}"
@@ -214,20 +226,40 @@ def _is_thai_letter(ch: str) -> bool:
 
 def _first_word_width(line: Line) -> float:
     """About how wide the first word of ``line`` is printed: its first run of letters, cut to its
-    first dictionary word, in proportion to the letters (marks take no room)."""
+    first dictionary word, in proportion to the letters (marks take no room).
+
+    The run is the line's first word as its text reads, printed by as many of its words as it
+    takes to hold it: OCR may have cut a word where its letters are spread (``การดำเนินง`` ``าน``
+    for ``การดำเนินงาน``), and the piece would be taken for a shorter first word.
+
+    >>> from schemas import BBox, Word
+    >>> pieces = (Word("หน่วยง", "", BBox(0, 0, 60, 10)), Word("าน", "", BBox(64, 0, 80, 10)))
+    >>> round(_first_word_width(Line("หน่วยงาน ประจำปี", "", BBox(0, 0, 200, 10), pieces)))
+    80
+    """
     from extractors.thai.words import tokenize
 
-    run = line.words[0] if line.words else None
-    if run is None or not run.text:
+    first = line.text.split()[0] if line.text.split() else ""
+    if not line.words or not line.words[0].text or not first:
         return line.box.width
-    words = [w for w in tokenize(run.text) if w.strip()]
+    held, box, printed = 0, line.words[0].box, 0
+    for word in line.words:
+        box = box.union(word.box)
+        held += _spacing(word.text)
+        printed += 1
+        if held >= _spacing(first):
+            break
+    if printed == 1:
+        first = line.words[0].text
+    words = [w for w in tokenize(first) if w.strip()]
     if not words:
-        return run.box.width
+        return box.width
+    return box.width * _spacing(words[0]) / max(_spacing(first), 1)
 
-    def spacing(text: str) -> int:
-        return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
 
-    return run.box.width * spacing(words[0]) / max(spacing(run.text), 1)
+def _spacing(text: str) -> int:
+    """The characters of ``text`` that take room on the line (not marks)."""
+    return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
 
 
 def text_width(page: PageText) -> float:

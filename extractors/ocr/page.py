@@ -46,11 +46,12 @@ from extractors.ocr.fields import (
 from extractors.ocr.geometry import prepare_page
 from extractors.ocr.image_grid import Grid, find_grids
 from extractors.ocr.raster import Cleaned, Gray, binarise
-from extractors.ocr.text import clean_ocr_text
+from extractors.ocr.text import clean_ocr_text, repair_level_letters
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
 from extractors.thai.quality import dictionary_word_rate
 from extractors.thai.text import compose_sara_am, join_wrapped_lines, thai_digits_to_arabic
+from extractors.thai.words import is_word, tokenize
 from schemas import (
     BBox,
     Cell,
@@ -73,6 +74,13 @@ INSET = 3
 #: ``MIN_SPACE_PT``, is a space (Tesseract's own word boundaries fall between every Thai letter).
 SPACE_GAP = 0.22
 MIN_SPACE_PT = 2.2
+#: In a line whose letters are spread wide, a space is a gap wider than this many times the line's
+#: letter spacing (median gap between letters); measured on scanned twins: a body line's spaces
+#: are 4-5 times its letter spacing, a wide font's 2.7-3.3 times, a spread chart legend's 2.3
+#: times; the widest letter gaps of a letter-spaced bold title (a full stop's included) 2 times.
+SPREAD_SPACE = 2.0
+#: Positive gaps a line needs before its letter spacing is measured.
+MIN_SPACING_GAPS = 5
 #: Pages with less ink than this share of their pixels are blank.
 BLANK_INK = 0.002
 #: Lines of running text whose mean confidence is below this (0..100) are not text (an emblem,
@@ -163,8 +171,9 @@ class PageReader:
         # Two numbers further apart than the line is high are two (a space alone is not enough:
         # Tesseract leaves one before the decimal point of a small ``81.76``).
         symbols = self._numbers(raw_symbols, line_box, max(gap, line_box[3] - line_box[1]))
+        symbols = self._thai_abbreviations(symbols, line_box)
         words: list[Word] = []
-        for token in _tokens(symbols, gap):
+        for token in _tokens(symbols, _space_gap(raw_symbols, gap)):
             confidences = [s.confidence for s in token.symbols]
             self.symbol_confidences.extend(confidences)
             text = compose_sara_am(token.text)
@@ -176,6 +185,34 @@ class PageReader:
         word_confs = [w.confidence for w in words if w.confidence is not None]
         confidence = round(sum(word_confs) / len(word_confs), 3) if word_confs else None
         return Line(text=text, raw=raw, box=self.pt(line_box), words=tuple(words), confidence=confidence)
+
+    def _thai_abbreviations(self, symbols: list[OcrSymbol], line_box: PixelBox) -> list[OcrSymbol]:
+        """Latin letters shaped as an abbreviation amid Thai (``Wa. ๒๕๖๖``, ``ปีwa.`` for
+        ``พ.ศ.``: the English model's guess for an unsure Thai word), read again from the page
+        with the Thai model alone; the Thai reading is taken when it has a Thai abbreviation's
+        shape (:func:`_latin_abbreviations`) and the confidence a line of text needs, with a
+        doubt; else the symbols stay as read."""
+        for start, end in reversed(_latin_abbreviations(symbols)):
+            run = symbols[start:end]
+            box = union_box([s.box for s in run])
+            h, w = self.page.binary.shape
+            x0, x1 = max(box[0] - INSET, 0), min(box[2] + INSET, w)
+            y0, y1 = max(line_box[1] - INSET, 0), min(line_box[3] + INSET, h)
+            if x1 - x0 < 4 or y1 - y0 < 4:
+                continue
+            read = self.engine.read(_pad(self.page.ink_image[y0:y1, x0:x1]), thai_only=True)
+            thai = [_shifted(s, x0 - PAD, y0 - PAD) for ln in read for s in ln.symbols]
+            text = "".join(s.text for s in thai)
+            if not thai or not _RE_THAI_ABBREVIATION.fullmatch(text):
+                continue
+            if sum(s.confidence for s in thai) / len(thai) < MIN_LINE_CONFIDENCE:
+                continue
+            first = "".join(s.text for s in run)
+            self.doubts.append(
+                OcrDoubt(text, first, self.pt(box), "read again with the Thai model: Latin letters amid Thai")
+            )
+            symbols = [*symbols[:start], *thai, *symbols[end:]]
+        return symbols
 
     def year(self, box: PixelBox, text: str, confidence: float) -> tuple[str, float]:
         """A year of running text that is no plausible year (``พ.ศ. ๒๕๐๒``), read again by the glyph
@@ -390,7 +427,7 @@ class PageReader:
             if line.text and not _noise(line):
                 lines.append(line)
         lines.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
-        return lines
+        return _level_letters_across(lines)
 
     def table(self, grid: Grid, page: int) -> Table | None:
         read = [(self.pt(b), *self.cell(b)) for b in grid.cells]
@@ -580,7 +617,8 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
     """Lines that are text, not noise read as letters: an emblem, a stamp, ruling remnants, or the
     marks of a bold line that Tesseract split off as a line of their own.  Such lines have a low
     mean confidence, or are mostly tokens of one or two symbols, or are much lower than the
-    other lines."""
+    other lines and read as no word (a word of letters without marks, ``งาน`` wrapped alone from
+    a title whose lines carry marks, is as low as marks are)."""
     heights = sorted(ln.box[3] - ln.box[1] for ln in lines)
     median = heights[len(heights) // 2] if heights else 0
     kept: list[OcrLine] = []
@@ -592,6 +630,7 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
             len(lines) > 1
             and ln.box[3] - ln.box[1] < 0.45 * median
             and not any(s.text in DIGITS for s in ln.symbols)
+            and not _is_evidence_of_text("".join(s.text for s in ln.symbols))
         ):
             continue
         letters = sum(1 for s in ln.symbols if s.text.isalnum())
@@ -601,6 +640,66 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
             continue
         kept.append(ln)
     return kept
+
+
+#: A Thai abbreviation: one to three parts (a consonant, perhaps a lead vowel before and marks
+#: after), each ended by a full stop (``พ.ศ.``, ``ต.ค.``, ``มี.ค.``, ``ป.ป.ช.``).
+_RE_THAI_ABBREVIATION = re.compile(r"(?:[เ-ไ]?[ก-ฮ][ะ-ฺ็-๎]{0,2}\.){1,3}")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _latin_abbreviations(symbols: Sequence[OcrSymbol]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of Latin letters and full stops shaped as an abbreviation (one
+    to four letters, a stop after a letter) in a line of Thai, that touches Thai letters or is
+    followed by a digit: Tesseract's English guess for a Thai abbreviation (``Wa. ๒๕๖๖``).
+
+    >>> sym = lambda t: OcrSymbol(t, (0, 0, 1, 1), 90)
+    >>> line = [sym(c) for c in "ในปีwa.๒๕๖๖"]
+    >>> _latin_abbreviations(line), _latin_abbreviations([sym(c) for c in "ITA.ในปี"])
+    ([(4, 7)], [])
+    """
+    if sum(1 for s in symbols if _THAI.search(s.text)) <= len(symbols) / 2:
+        return []
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(symbols):
+        if not _LATIN_LETTER.fullmatch(symbols[k].text):
+            k += 1
+            continue
+        end = k
+        while end < len(symbols) and (_LATIN_LETTER.fullmatch(symbols[end].text) or symbols[end].text == "."):
+            end += 1
+        text = "".join(s.text for s in symbols[k:end])
+        letters = len(_LATIN_LETTER.findall(text))
+        glued = k > 0 and _THAI_LETTER.search(symbols[k - 1].text)
+        before_digit = end < len(symbols) and symbols[end].text[:1] in DIGITS
+        if 1 <= letters <= 4 and re.search(r"[A-Za-z]\.", text) and (glued or before_digit):
+            runs.append((k, end))
+        k = end
+    return runs
+
+
+def _shifted(symbol: OcrSymbol, dx: int, dy: int) -> OcrSymbol:
+    return OcrSymbol(symbol.text, _shift(symbol.box, dx, dy), symbol.confidence)
+
+
+def _level_letters_across(lines: list[Line]) -> list[Line]:
+    """:func:`repair_level_letters` over each line break: a line ending in ``ระดับ`` whose level
+    letter, read as a digit, opens the next line (``… คะแนน ระดับ`` / ``ผลการประเมิน 0``).  The
+    next line's raw text stays as read.
+
+    >>> line = lambda t: Line(t, t, BBox(0, 0, 1, 1), ())
+    >>> [ln.text for ln in _level_letters_across([line("คะแนน ระดับ"), line("ผลการประเมิน 0"), line("0")])]
+    ['คะแนน ระดับ', 'ผลการประเมิน D', '0']
+    """
+    out = lines[:1]
+    for line in lines[1:]:
+        before = out[-1].text
+        fixed = repair_level_letters(f"{before}\n{line.text}")
+        if fixed.startswith(f"{before}\n") and fixed[len(before) + 1 :] != line.text:
+            line = replace(line, text=fixed[len(before) + 1 :])
+        out.append(line)
+    return out
 
 
 def _inside_taller(box: PixelBox, other: PixelBox) -> bool:
@@ -690,13 +789,39 @@ _THAI_DIGIT = re.compile(r"[๐-๙]")
 def _noise(line: Line) -> bool:
     """A line of scattered one- and two-letter tokens: specks and strokes read as letters.
 
+    Specks do not make a well-formed number of three digits or more (a year, a score), nor a
+    dictionary word of two consonants or more: a line holding either is text, however many short
+    tokens it has (a bold ``พ.ศ.๒๕๖๗`` read as ``พ . ศ. ๒๕๖๗``; a legend ``๑ = การปฏิบัติหน้าที่ ๒ = …``).
+
     >>> w = lambda t: Word(t, t, BBox(0, 0, 1, 1))
-    >>> _noise(Line("อ, เ ศ ม/, v", "", BBox(0, 0, 1, 1), tuple(w(t) for t in "อ, เ ศ ม/, v".split())))
+    >>> line = lambda t: Line(t, "", BBox(0, 0, 1, 1), tuple(w(x) for x in t.split()))
+    >>> _noise(line("อ, เ ศ ม/, v")), _noise(line("พ . ศ. ๒๕๖๗")), _noise(line("๑ = การปฏิบัติหน้าที่ ๒ ="))
+    (True, False, False)
+    >>> _noise(line("ๆ ๑ . ก ข ค"))  # one digit, no word of two consonants
     True
     """
     words = line.words
     short = sum(1 for w in words if len(w.text) <= 2)
-    return len(words) >= 4 and short >= 0.6 * len(words)
+    if len(words) < 4 or short < 0.6 * len(words):
+        return False
+    return not any(_is_evidence_of_text(w.text) for w in words)
+
+
+_NUMBER_TOKEN = re.compile(r"[0-9๐-๙]+(?:[.,/][0-9๐-๙]+)*")
+
+
+def _is_evidence_of_text(token: str) -> bool:
+    """A token specks do not make: a well-formed number of three digits or more, or one holding a
+    dictionary word of two consonants or more (a row of one- and two-digit labels, ``1 2 … 10``,
+    is still no line of text).
+
+    >>> [_is_evidence_of_text(t) for t in ("๒๕๖๗", "5.00", "=การใช้อำนาจ", "ศ.", "ม/,", "10", "1..1")]
+    [True, True, True, False, False, False, False]
+    """
+    core = token.strip(".,:;()[]=-–—*/\\|\"'“”‘’«»")
+    if _NUMBER_TOKEN.fullmatch(core) and sum(ch in DIGITS for ch in core) >= 3:
+        return True
+    return any(len(_THAI_LETTER.findall(t)) >= 2 and is_word(t) for t in tokenize(core))
 
 
 def _looks_misread(lines: Sequence[Line]) -> bool:
@@ -732,6 +857,35 @@ def _pad(gray: Gray) -> Gray:
 
 def _shift(box: PixelBox, dx: int, dy: int) -> PixelBox:
     return (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+
+
+def _space_gap(symbols: Sequence[OcrSymbol], gap: float) -> float:
+    """The gap (pixels) that makes a space in this line: ``gap``, or in a line whose letters are
+    spread (a bold, letter-spaced title: ``ประจ ำ ปีงบประมาณ``, ``พ . ศ.``) ``SPREAD_SPACE`` times the
+    line's own letter spacing, when that is wider.
+
+    The letter spacing is the median of the gaps between neighbouring symbols that are positive
+    (marks over or under a letter overlap it and say nothing of spacing) and narrower than the
+    line's median symbol (wider gaps part words, however spread the letters are: a row of labels
+    spaced evenly has no letter spacing to measure); a line of fewer than ``MIN_SPACING_GAPS``
+    such gaps keeps ``gap``.
+
+    >>> sym = lambda x0, x1: OcrSymbol("ก", (x0, 0, x1, 40), 90)
+    >>> tight = [sym(x, x + 15) for x in (0, 18, 36, 54, 72, 104, 122, 140)]  # 3 px letters, one 17 px space
+    >>> spread = [sym(x, x + 15) for x in (0, 22, 44, 66, 88, 110, 134, 156)]  # 7 px letters, 9 px
+    >>> labels = [sym(x, x + 10) for x in range(0, 300, 30)]  # 20 px apart, each 10 px wide
+    >>> _space_gap(tight, 9.0), _space_gap(spread, 9.0), _space_gap(spread[:4], 9.0), _space_gap(labels, 9.0)
+    (9.0, 14.0, 9.0, 9.0)
+    """
+    widths = sorted(s.box[2] - s.box[0] for s in symbols)
+    width = widths[len(widths) // 2] if widths else 0
+    spacing = [b.box[0] - a.box[2] for a, b in pairwise(symbols) if 0 < b.box[0] - a.box[2] < width]
+    if len(spacing) < MIN_SPACING_GAPS:
+        return gap
+    spacing.sort()
+    middle = len(spacing) // 2
+    median = spacing[middle] if len(spacing) % 2 else (spacing[middle - 1] + spacing[middle]) / 2
+    return max(gap, SPREAD_SPACE * median)
 
 
 def _tokens(symbols: Sequence[OcrSymbol], gap: float) -> list[_Token]:

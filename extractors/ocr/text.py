@@ -347,33 +347,64 @@ def join_cluster_spaces(text: str) -> str:
     return text
 
 
-_RE_SPACE_BEFORE_ABBREVIATION_DOT = re.compile("(?<=[\u0e01-\u0e2e]) (?=\\.[\u0e01-\u0e2e])")
+#: One part of a Thai abbreviation: a consonant, with a lead vowel before it and up to two marks or
+#: vowels after it (``พ``, ``มี``, ``เม``, ``ช``).
+_ABBREVIATION_PART = "[\u0e40-\u0e44]?[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]{0,2}"
+#: Two or three parts each ended by a full stop, with a single space anywhere around the stops
+#: (``พ . ศ.``, ``ต.ค .``, ``ป. ป.ช .``).
+_RE_SPACED_ABBREVIATION = re.compile(
+    f"{_ABBREVIATION_PART}(?: ?\\. ?{_ABBREVIATION_PART}){{1,2}} ?\\.(?![\u0e01-\u0e2e\u0e30-\u0e4e])"
+)
+
+
+def _unspaced(match: re.Match[str]) -> str:
+    return match.group(0).replace(" ", "")
 
 
 def join_abbreviation_spaces(text: str) -> str:
-    """Remove a space Tesseract puts before the dot inside a Thai abbreviation (``พ .ศ.``): a space,
-    then a dot, then a Thai consonant never happens in written Thai.
+    """Remove the spaces OCR puts around the full stops inside a Thai abbreviation: written Thai
+    puts none there (``พ.ศ.``, ``ต.ค.``, ``มี.ค.``, ``ป.ป.ช.``), but the stop is narrow and a
+    spread or bold line leaves a wide gap each side of it (``พ . ศ.``, ``ต.ค . 2566``).
+
+    An abbreviation is two or three short parts (a consonant, perhaps with a lead vowel and up to
+    two marks) each ended by a stop, with at most one space at each stop; a space after the last
+    stop is the author's (``พ.ศ. ๒๕๖๗`` and ``พ.ศ.๒๕๖๗`` are both written Thai, only the page's
+    geometry can tell them apart) and is kept.
 
     >>> join_abbreviation_spaces("ปีงบประมาณพ .ศ. 2565"), join_abbreviation_spaces("ต .ค. - ธ.ค.")
     ('ปีงบประมาณพ.ศ. 2565', 'ต.ค. - ธ.ค.')
-    >>> join_abbreviation_spaces("ข้อ ๑ . ให้")  # a dot after a digit, or before a space: not this
-    'ข้อ ๑ . ให้'
+    >>> join_abbreviation_spaces("พ . ศ. ๒๕๖๗"), join_abbreviation_spaces("1 ต.ค . 2566 - 31 มี. ค. 2567")
+    ('พ.ศ. ๒๕๖๗', '1 ต.ค. 2566 - 31 มี.ค. 2567')
+    >>> join_abbreviation_spaces("(สำนักงาน ป. ป.ช .) ได้"), join_abbreviation_spaces("เม . ย.")
+    ('(สำนักงาน ป.ป.ช.) ได้', 'เม.ย.')
+
+    A stop after a digit or a list letter followed by a word, and a place abbreviation followed by
+    its name, are not abbreviations of this shape:
+
+    >>> join_abbreviation_spaces("ข้อ ๑ . ให้"), join_abbreviation_spaces("ก. การประเมิน ข. การ")
+    ('ข้อ ๑ . ให้', 'ก. การประเมิน ข. การ')
+    >>> join_abbreviation_spaces("ต. ท่าข้าม อ. เมือง จ. ชลบุรี")
+    'ต. ท่าข้าม อ. เมือง จ. ชลบุรี'
     """
-    return _RE_SPACE_BEFORE_ABBREVIATION_DOT.sub("", text)
+    return _RE_SPACED_ABBREVIATION.sub(_unspaced, text)
 
 
 #: Level letters Tesseract reads as digits (seen on the scanned samples: ``ระดับ8`` for B, ``ระดับ6``
-#: for C).  Levels are letters (AA … F), so right after ระดับ a lone digit is one of these; the
-#: level band check still tests the letter against the score.
+#: for C, ``ระดับ 0`` for D).  Levels are letters (AA … F), so right after ระดับ (or
+#: ``ระดับผลการประเมิน``) a lone digit is one of these; the level band check still tests the letter
+#: against the score.  A Thai ``๐`` there was a C on a scanned twin (D by its shape): it is left as read.
 LEVEL_LOOKALIKES = {"8": "B", "6": "C", "0": "D"}
-_RE_LEVEL_DIGIT = re.compile(r"(ระดับ\s*)([860])(?![0-9๐-๙.,])")
+_RE_LEVEL_DIGIT = re.compile(r"(ระดับ\s*(?:ผลการประเมิน\s*)?)([860])(?![0-9๐-๙.,])")
 
 
 def repair_level_letters(text: str) -> str:
-    """A level letter read as a look-alike digit right after ``ระดับ``, read back as the letter.
+    r"""A level letter read as a look-alike digit right after ``ระดับ``, read back as the letter.
+    The words may run over a line break (a line of a page's prose ending in ``ระดับ``).
 
     >>> repair_level_letters("อยู่ในระดับ8 เพิ่มขึ้น"), repair_level_letters("ระดับ 6 ซึ่งต่ำกว่า")
     ('อยู่ในระดับB เพิ่มขึ้น', 'ระดับ C ซึ่งต่ำกว่า')
+    >>> repair_level_letters("คะแนน ระดับ\nผลการประเมิน 0"), repair_level_letters("อยู่ในระดับ ๐")
+    ('คะแนน ระดับ\nผลการประเมิน D', 'อยู่ในระดับ ๐')
     >>> repair_level_letters("ระดับ 8.50"), repair_level_letters("ระดับ 3")  # a number, another digit
     ('ระดับ 8.50', 'ระดับ 3')
     """
