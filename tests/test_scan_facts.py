@@ -210,3 +210,19 @@ def test_a_word_wrapped_alone_from_a_title_is_not_taken_for_marks() -> None:
     marks = ocr_line("alry", (400, 600, 480, 632))
     kept = _text_lines([*title, word, marks])
     assert word in kept and marks not in kept
+
+
+def test_a_level_letter_read_back_from_a_digit_carries_a_doubt() -> None:
+    """The words chose the letter, not the glyph: the value is kept with a check, never silently."""
+    from extractors.ocr.page import LEVEL_DOUBT, PageReader
+    from extractors.ocr.text import clean_ocr_text
+    from schemas import BBox
+
+    reader = PageReader(engine=None, page=None, dpi=200)  # type: ignore[arg-type]
+    text, notes = clean_ocr_text("อยู่ในระดับ 8 เพิ่มขึ้น")
+    reader._level_doubts(notes, text, "อยู่ในระดับ 8 เพิ่มขึ้น", BBox(0, 0, 10, 10))
+    assert text == "อยู่ในระดับ B เพิ่มขึ้น"
+    assert [(d.text, d.other, d.reason) for d in reader.doubts] == [(text, "อยู่ในระดับ 8 เพิ่มขึ้น", LEVEL_DOUBT)]
+    text, notes = clean_ocr_text("ระดับ 3 ขึ้นไป")
+    reader._level_doubts(notes, text, text, BBox(0, 0, 10, 10))
+    assert len(reader.doubts) == 1

@@ -46,7 +46,7 @@ from extractors.ocr.fields import (
 from extractors.ocr.geometry import prepare_page
 from extractors.ocr.image_grid import Grid, find_grids
 from extractors.ocr.raster import Cleaned, Gray, binarise
-from extractors.ocr.text import clean_ocr_text, repair_level_letters
+from extractors.ocr.text import LEVEL_NOTE, clean_ocr_text, repair_level_letters
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
 from extractors.thai.quality import dictionary_word_rate
@@ -181,10 +181,17 @@ class PageReader:
             if misread_year(text, " ".join(w.text for w in words)):
                 text, word_conf = self.year(token.box, text, word_conf)
             words.append(Word(text, text, self.pt(token.box), word_conf))
-        text, _notes = clean_ocr_text(" ".join(w.text for w in words))
+        text, notes = clean_ocr_text(" ".join(w.text for w in words))
+        self._level_doubts(notes, text, raw, self.pt(line_box))
         word_confs = [w.confidence for w in words if w.confidence is not None]
         confidence = round(sum(word_confs) / len(word_confs), 3) if word_confs else None
         return Line(text=text, raw=raw, box=self.pt(line_box), words=tuple(words), confidence=confidence)
+
+    def _level_doubts(self, notes: Sequence[str], text: str, raw: str, box: BBox) -> None:
+        """A level letter read back from a digit (:func:`repair_level_letters`) is a reading the
+        words around it chose, not the glyph's: it is kept, with a doubt for a person to check."""
+        if any(note.startswith(LEVEL_NOTE) for note in notes):
+            self.doubts.append(OcrDoubt(text, raw, box, LEVEL_DOUBT))
 
     def _thai_abbreviations(self, symbols: list[OcrSymbol], line_box: PixelBox) -> list[OcrSymbol]:
         """Latin letters shaped as an abbreviation amid Thai (``Wa. ๒๕๖๖``, ``ปีwa.`` for
@@ -403,7 +410,8 @@ class PageReader:
         cell_box = self.pt(box)
         breaks = [ends_paragraph(a, b, cell_box) for a, b in pairwise(lines)]
         # Repaired again as a whole: a known term a line wrap cut (การ / ปฏิบัติหน้าที) is one again.
-        text, _notes = clean_ocr_text(join_wrapped_lines([ln.text for ln in lines], None, breaks))
+        text, notes = clean_ocr_text(join_wrapped_lines([ln.text for ln in lines], None, breaks))
+        self._level_doubts(notes, text, "\n".join(ln.raw for ln in lines), self.pt(box))
         confs = [ln.confidence for ln in lines if ln.confidence is not None]
         return text, "\n".join(ln.raw for ln in lines), (round(min(confs), 3) if confs else None)
 
@@ -427,7 +435,11 @@ class PageReader:
             if line.text and not _noise(line):
                 lines.append(line)
         lines.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
-        return _level_letters_across(lines)
+        repaired = _level_letters_across(lines)
+        for line, before in zip(repaired, lines, strict=True):
+            if line.text != before.text:
+                self.doubts.append(OcrDoubt(line.text, before.text, line.box, LEVEL_DOUBT))
+        return repaired
 
     def table(self, grid: Grid, page: int) -> Table | None:
         read = [(self.pt(b), *self.cell(b)) for b in grid.cells]
@@ -681,6 +693,10 @@ def _latin_abbreviations(symbols: Sequence[OcrSymbol]) -> list[tuple[int, int]]:
 
 def _shifted(symbol: OcrSymbol, dx: int, dy: int) -> OcrSymbol:
     return OcrSymbol(symbol.text, _shift(symbol.box, dx, dy), symbol.confidence)
+
+
+#: Why a level letter read back from a digit is doubted.
+LEVEL_DOUBT = "a level letter read as a look-alike digit (8, 6, 0), taken as B, C, D from the words before it"
 
 
 def _level_letters_across(lines: list[Line]) -> list[Line]:

@@ -60,6 +60,7 @@ from extractors.thai.words import thai_dictionary, tokenize
 __all__ = [
     "DEFAULT_VOCABULARY",
     "FIELD_VOCABULARIES",
+    "LEVEL_NOTE",
     "NumberReading",
     "arbitrate_number",
     "clean_ocr_text",
@@ -394,6 +395,8 @@ def join_abbreviation_spaces(text: str) -> str:
 #: ``ระดับผลการประเมิน``) a lone digit is one of these; the level band check still tests the letter
 #: against the score.  A Thai ``๐`` there was a C on a scanned twin (D by its shape): it is left as read.
 LEVEL_LOOKALIKES = {"8": "B", "6": "C", "0": "D"}
+#: How :func:`clean_ocr_text` notes that repair (a reader of its notes records a doubt).
+LEVEL_NOTE = "level letter read as a digit"
 _RE_LEVEL_DIGIT = re.compile(r"(ระดับ\s*(?:ผลการประเมิน\s*)?)([860])(?![0-9๐-๙.,])")
 
 
@@ -934,7 +937,7 @@ def clean_ocr_text(text: str, field: str | None = None) -> tuple[str, list[str]]
         text, pairs = repair_cell(fixed, field)
         notes += [f"known term repaired: {old!r} → {new!r}" for old, new in pairs]
         fixed = repair_level_letters(text)
-        notes += _note("level letter read as a digit", text, fixed)
+        notes += _note(LEVEL_NOTE, text, fixed)
         text = fixed
         if text == start:
             break
