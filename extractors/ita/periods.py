@@ -163,7 +163,65 @@ _KEYWORDS = {
     "ภายใน": "ภายใน", "วัน": "วัน", "สัปดาห์": "สัปดาห์",
     "วันที่": "", "ตั้งแต่": "", "ระหว่าง": "", "ดำเนินการ": "", "ประจำ": "", "ช่วง": "", "ใน": "",
 }  # fmt: skip
-_RE_KEYWORD = re.compile("|".join(map(re.escape, sorted(_KEYWORDS, key=len, reverse=True))))
+#: A keyword this long or longer is read from a prefix of :data:`TRUNCATED_SHARE` of it that ends
+#: a Thai run (``ปีงบประม`` for ``ปีงบประมาณ``: a scan loses a word's last glyphs to a cell's edge).
+TRUNCATED_MIN = 8
+TRUNCATED_SHARE = 0.75
+
+
+def _spaced(word: str) -> str:
+    """Regex for ``word`` with one OCR space allowed before any of its letters but its marks (a
+    scan's glyph gaps: ``ร อบ``, ``ปีงบประม าณ``); a mark never follows a space.
+
+    >>> pattern = re.compile(_spaced("รอบ"))
+    >>> [bool(pattern.fullmatch(s)) for s in ("รอบ", "ร อบ", "ร  อบ")]
+    [True, True, False]
+    """
+    return "".join(
+        re.escape(ch) if n == 0 or ch in MARKS else f" ?{re.escape(ch)}" for n, ch in enumerate(word)
+    )
+
+
+def _truncations(keywords: dict[str, str]) -> dict[str, str]:
+    """Prefixes of the long keywords (:data:`TRUNCATED_MIN`, :data:`TRUNCATED_SHARE`) that no other
+    keyword shares, each to its keyword's canonical form; a prefix never ends before a mark.
+
+    >>> sorted(k for k, v in _truncations({"ปีงบประมาณ": "ปีงบประมาณ", "ปี": "ปี"}).items())
+    ['ปีงบประม', 'ปีงบประมา']
+    """
+    out: dict[str, str] = {}
+    for word, canonical in keywords.items():
+        if len(word) < TRUNCATED_MIN:
+            continue
+        for end in range(-(-len(word) * 3 // 4), len(word)):
+            prefix = word[:end]
+            others = [w for w in keywords if w != word and w.startswith(prefix)]
+            if word[end] not in MARKS and not any(len(w) > len(prefix) for w in others):
+                out.setdefault(prefix, canonical)
+    return out
+
+
+_TRUNCATED = _truncations(_KEYWORDS)
+#: ``(word, canonical form, truncated)``, longest first: the alternation tries the longest word.
+_KEYWORD_FORMS = sorted(
+    [*((w, c, False) for w, c in _KEYWORDS.items()), *((w, c, True) for w, c in _TRUNCATED.items())],
+    key=lambda form: len(form[0]),
+    reverse=True,
+)
+#: A truncated keyword must end a Thai run; a whole one may run into the next word (``ตลอดปี``).
+_RE_KEYWORD = re.compile(
+    "|".join(
+        f"(?P<k{n}>{_spaced(word)}{f'(?![{_THAI}])' if truncated else ''})"
+        for n, (word, _, truncated) in enumerate(_KEYWORD_FORMS)
+    )
+)
+
+
+def _keyword(match: re.Match[str]) -> str:
+    group = match.lastgroup or "k0"
+    return f" {_KEYWORD_FORMS[int(group[1:])][1]} "
+
+
 _RE_DIGIT_EDGE = re.compile(r"(?<=\d)(?=[^\d\s])|(?<=[^\d\s])(?=\d)")
 _MONTH = "|".join(map(re.escape, MONTH_ABBREVIATIONS))
 _RE_MONTH_WORD = re.compile(rf"เดือน (?=(?:{_MONTH})(?: |$))")
@@ -220,7 +278,7 @@ def normalise_period(text: str) -> str:
     text = _RE_DAMAGED_MONTH.sub(_damaged_month, text)
     text = _RE_DASH.sub(" - ", text)
     text = _RE_PUNCT.sub(r" \g<0> ", text)
-    text = _RE_KEYWORD.sub(lambda m: f" {_KEYWORDS[m.group()]} ", text)
+    text = _RE_KEYWORD.sub(_keyword, text)
     text = " ".join(_RE_DIGIT_EDGE.sub(" ", text).split())
     return _RE_MONTH_WORD.sub("", text)
 

@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from extractors.thai.text import thai_digits_to_arabic
-from schemas import Table
+from schemas import Cell, OcrDoubt, Table
 
-#: The period column's header: the wording every ITA template uses (ระยะเวลาดำเนินการ, ระยะเวลา).
+#: The period column's header: the wording most ITA templates use (ระยะเวลาดำเนินการ, ระยะเวลา);
+#: :func:`period_headers` gives every wording the ITA layer knows.
 PERIOD_HEADER = "ระยะเวลา"
 #: A header cell matches at this rapidfuzz partial ratio (OCR damages headers too).
 HEADER_MATCH = 80.0
@@ -54,6 +56,21 @@ PERIOD_WHITELIST = (
 Reading = tuple[str, str, float | None]
 
 
+def period_headers() -> tuple[str, ...]:
+    """The shortest wordings of the period header the ITA layer knows (each with no other inside
+    it: ``ระยะเวลา``, not ``ระยะเวลาดำเนินการ``, whose ``ดำเนินการ`` alone heads other columns).
+
+    >>> "ระยะเวลา" in period_headers() and "ช่วงเวลา" in period_headers()
+    True
+    >>> any("ดำเนินการ" in h for h in period_headers())
+    False
+    """
+    from extractors.ita.vocabulary import HEADER_VOCABULARY
+
+    terms = ["".join(t.split()) for t in (PERIOD_HEADER, *HEADER_VOCABULARY["period"])]
+    return tuple(dict.fromkeys(t for t in terms if not any(o != t and o in t for o in terms)))
+
+
 def period_column(table: Table) -> tuple[int, int] | None:
     """``(column, header row)`` of the column whose header (in the first rows) names the period;
     on a table without that header (the rest of a table whose header stayed on the page before),
@@ -69,7 +86,7 @@ def period_column(table: Table) -> tuple[int, int] | None:
         if cell.row >= HEADER_ROWS or cell.colspan != 1 or not cell.text:
             continue
         text = "".join(cell.text.split())
-        if len(text) >= 4 and fuzz.partial_ratio(PERIOD_HEADER, text) >= HEADER_MATCH:
+        if len(text) >= 4 and any(fuzz.partial_ratio(h, text) >= HEADER_MATCH for h in period_headers()):
             return cell.col, cell.row + cell.rowspan - 1
     column = period_column_by_cells(table)
     return (column, -1) if column is not None else None
@@ -119,11 +136,82 @@ def parses(text: str) -> bool:
     return parse_period(text, PROBE_FISCAL_YEAR).rule != "unparsed"
 
 
-def settle(first: Reading, rereads: Sequence[Callable[[], Reading]]) -> tuple[Reading, list[str] | None]:
-    """The reading to keep and, when no reading parses and they disagree, the other readings
-    (for the doubt a person checks); ``None`` when there is nothing to doubt.
+#: Marks a scan leaves at a period cell's edges (a rule's stub, a stamp's arc): never part of a
+#: period.  A dash at either end is dropped too, since a range needs both ends.
+_EDGE_CHARS = re.escape("\\|~_`'\"‘’“”,;:!*^=+<>-‐‑‒–—―−")
+_EDGE_NOISE = re.compile(rf"^[\s{_EDGE_CHARS}]+|[\s{_EDGE_CHARS}]+$")
 
-    Later readings are made only as long as none has parsed (each costs a Tesseract call).
+
+def trimmed(text: str) -> str:
+    """``text`` without the stray marks at its edges (:data:`_EDGE_NOISE`); inner marks stay.
+
+    >>> trimmed("กุมภาพันธ์ - พฤษภาคม 2566 -"), trimmed("1 ต.ค. 2566 - 30 ก.ย. 2567 \\\\")
+    ('กุมภาพันธ์ - พฤษภาคม 2566', '1 ต.ค. 2566 - 30 ก.ย. 2567')
+    >>> trimmed("ภายใน 30มิ.ย. 2566 —"), trimmed("ต.ค. - ธ.ค.")
+    ('ภายใน 30มิ.ย. 2566', 'ต.ค. - ธ.ค.')
+    """
+    return _EDGE_NOISE.sub("", text)
+
+
+#: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
+#: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``.  Glyph evidence for :func:`lookalike_months`.
+LOOKALIKES = ("คดตฅศ", "ธรชซ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆ")
+_CONSONANT = "\u0e01-\u0e2e"
+_MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+#: A token shaped like a dotted month abbreviation: consonant, marks, dot, consonant, marks, dot.
+_RE_ABBREVIATION = re.compile(
+    rf"(?<![{_CONSONANT}.])([{_CONSONANT}])[{_MARK}]*\s?[.,]\s?[{_MARK}]*([{_CONSONANT}])[{_MARK}]*\s?[.,]"
+)
+
+
+def _lookalike_months() -> dict[str, str]:
+    """Consonant pairs one look-alike away from exactly one month's (months told apart by their
+    consonants alone: not ม.ค./มี.ค., เม.ย./มิ.ย.), each to that month's abbreviation."""
+    from extractors.ita.periods import MONTH_ABBREVIATIONS
+
+    skeletons = {a: re.sub(f"[^{_CONSONANT}]", "", a) for a in MONTH_ABBREVIATIONS}
+    unique = {k: a for a, k in skeletons.items() if list(skeletons.values()).count(k) == 1}
+    near: dict[str, set[str]] = {}
+    for pair, month in unique.items():
+        for at in (0, 1):
+            for group in LOOKALIKES:
+                if pair[at] not in group:
+                    continue
+                for other in group.replace(pair[at], ""):
+                    misread = pair[:at] + other + pair[at + 1 :]
+                    if misread not in skeletons.values():
+                        near.setdefault(misread, set()).add(month)
+    return {k: next(iter(v)) for k, v in near.items() if len(v) == 1}
+
+
+def lookalike_months(text: str) -> str:
+    """``text`` with each dotted two-consonant token that is no month, but one look-alike consonant
+    (:data:`LOOKALIKES`) away from exactly one month, read as that month; the rest unchanged.
+    A reading so made is only a candidate: :func:`settle` keeps it with a doubt, if it parses.
+
+    >>> lookalike_months("ต.ุด. 65 - ชิ.ค. 65"), lookalike_months("ล.ค. 66")
+    ('ต.ค. 65 - ธ.ค. 65', 'ส.ค. 66')
+    >>> lookalike_months("ศ.ค. 66")  # ศ is like ต (ต.ค.) and like ส (ส.ค.): no choice
+    'ศ.ค. 66'
+    >>> lookalike_months("ต.ค. 65 - ผ.อ. 66"), lookalike_months("ดำเนินการ")
+    ('ต.ค. 65 - ผ.อ. 66', 'ดำเนินการ')
+    """
+    table = _LOOKALIKE_MONTHS or _LOOKALIKE_MONTHS.update(_lookalike_months()) or _LOOKALIKE_MONTHS
+    return _RE_ABBREVIATION.sub(lambda m: table.get(m.group(1) + m.group(2), m.group()), text)
+
+
+_LOOKALIKE_MONTHS: dict[str, str] = {}
+
+
+def settle(first: Reading, rereads: Sequence[Callable[[], Reading]]) -> tuple[Reading, list[str] | None]:
+    """The reading to keep and, when it is not a reading that parses as it stands, the other
+    readings (for the doubt a person checks); ``None`` when there is nothing to doubt.
+
+    Later readings are made only as long as none has parsed (each costs a Tesseract call).  When
+    none parses as read, the first reading that parses without the stray marks at its edges
+    (:func:`trimmed`: a rule's stub read as ``-``), or with its month abbreviations read by their
+    look-alike consonants (:func:`lookalike_months`), is kept so, with the readings as read for
+    its doubt; otherwise the first reading stays.
 
     >>> settle(("uA. 64 - มิ.ย. 64", "uA. 64 - มิ.ย. 64", 0.9), [lambda: ("พ.ค. 64 - มิ.ย. 64", "", 0.8)])
     (('พ.ค. 64 - มิ.ย. 64', '', 0.8), None)
@@ -131,21 +219,87 @@ def settle(first: Reading, rereads: Sequence[Callable[[], Reading]]) -> tuple[Re
     (('ตามความเหมาะสม', '', 0.9), None)
     >>> settle(("Aw. 64", "Aw. 64", 0.9), [lambda: ("ศว. 64", "", 0.5)])[1]
     ['ศว. 64']
+    >>> settle(("มี.ค. 66 -", "มี.ค. 66 -", 0.9), [lambda: ("มี.ค. 66 —", "", 0.8)])
+    (('มี.ค. 66', 'มี.ค. 66 -', 0.9), ['มี.ค. 66 -', 'มี.ค. 66 —'])
     """
     if parses(first[0]):
         return first, None
     squashed = "".join(first[0].split())
+    readings = [first]
     others: list[str] = []
     for reread in rereads:
         reading = reread()
         if parses(reading[0]):
             return reading, None
+        readings.append(reading)
         text = reading[0].strip()
         if text and "".join(text.split()) != squashed and text not in others:
             others.append(text)
+    for text, raw, confidence in readings:
+        for candidate in (trimmed(text), lookalike_months(trimmed(text))):
+            if candidate != text.strip() and parses(candidate):
+                return (candidate, raw, confidence), [first[0].strip(), *others]
     if others or _LATIN.search(first[0]):
         return first, others
     return first, None
+
+
+#: The confidence of a period no reading settles, or settled only by trimming its edges.
+DOUBT_CONFIDENCE = 0.3
+#: A period cell read again: ``(cell, mode)`` to a reading, mode ``"thai"`` (the Thai model
+#: alone), ``"period"`` (the Thai model restricted to :data:`PERIOD_WHITELIST`) or
+#: ``"period-own"`` (that, the cell binarised by its own threshold: a round stamp's arc, lighter
+#: than print, crossing the cell is ink to the page's threshold and paper to the cell's).
+CellReader = Callable[[Cell, str], Reading]
+#: The re-readings of a period cell, in order.
+PERIOD_MODES = ("thai", "period", "period-own")
+
+
+def settle_period_cells(table: Table, read: CellReader) -> list[OcrDoubt]:
+    """Every period cell of ``table`` (the column :func:`period_column` finds, below its header)
+    settled by :func:`settle`, re-read by ``read`` in each of :data:`PERIOD_MODES` as long as no
+    reading parses; ``table.cells`` replaced, and the doubts to add to the page returned.
+
+    The hook for any table of a scanned page: a ruled grid's cells (``PageReader.settle_periods``),
+    or a borderless table's, whose reader crops the cell's box from the page image.  A cell no
+    reading settles keeps its first reading with :data:`DOUBT_CONFIDENCE` and a doubt; one settled
+    only by :func:`trimmed` gets the same.
+
+    >>> from schemas import BBox, TableQuality
+    >>> box = BBox(0, 0, 1, 1)
+    >>> cells = [Cell(0, 0, "ระยะเวลา", "", box), Cell(1, 0, "ต.ค. 65 - B.A. 65", "", box, confidence=0.9)]
+    >>> table = Table(1, 0, box, 2, 1, cells, TableQuality("lines", 1.0, 1.0, 1.0, []))
+    >>> def read(cell, mode):
+    ...     return ("ต.ค. 65 - ธ.ค. 65", "", 0.7) if mode == "thai" else ("", "", None)
+    >>> settle_period_cells(table, read)
+    []
+    >>> table.cells[1].text, table.cells[1].confidence
+    ('ต.ค. 65 - ธ.ค. 65', 0.7)
+    """
+    found = period_column(table)
+    if found is None:
+        return []
+    column, header = found
+    doubts: list[OcrDoubt] = []
+    cells: list[Cell] = []
+    for cell in table.cells:
+        if cell.col != column or cell.row <= header or not cell.text or cell.box is None:
+            cells.append(cell)
+            continue
+        first = (cell.text, cell.raw, cell.confidence)
+        rereads = [lambda c=cell, m=mode: read(c, m) for mode in PERIOD_MODES]
+        (text, raw, conf), others = settle(first, rereads)
+        if others is not None:
+            conf = DOUBT_CONFIDENCE
+            if text != cell.text and parses(text):
+                why = "a period read only without stray marks at its edges or by look-alike month letters"
+                doubts.append(OcrDoubt(text, " / ".join(others), cell.box, why))
+            else:
+                why = "no reading of the period cell parses as a period"
+                doubts.append(OcrDoubt(cell.text, " / ".join(others), cell.box, why))
+        cells.append(replace(cell, text=text, raw=raw, confidence=conf))
+    table.cells = cells
+    return doubts
 
 
 # --- header cells ----------------------------------------------------------------------------
