@@ -115,12 +115,13 @@ UNPARSED = ParsedPeriod(None, None, "unparsed")
 def _abbreviation_pattern(abbreviation: str) -> str:
     """Regex for a month abbreviation with or without its dots, spaces around the dots allowed.
 
-    A form without any dot (``มค``) must stand alone; a form without its first dot (``มค.``) must not
-    follow a Thai letter; a form with its first dot must not follow a dot (``อ.ก.พ.`` is no month).
+    A form without any dot (``มค``) must stand alone; a form without its first dot (``มค.``, or with
+    a space for it, ``มิ ย.``: a scan loses a dot) must not follow a Thai letter; a form with its
+    first dot must not follow a dot (``อ.ก.พ.`` is no month).
 
     >>> pattern = re.compile(_abbreviation_pattern("มี.ค."))
-    >>> [bool(pattern.fullmatch(s)) for s in ("มี.ค.", "มี.ค", "มีค.", "มี. ค .", "มีค", "มีๆค")]
-    [True, True, True, True, True, False]
+    >>> [bool(pattern.fullmatch(s)) for s in ("มี.ค.", "มี.ค", "มีค.", "มี. ค .", "มีค", "มีๆค", "มี ค.", "มี ค")]
+    [True, True, True, True, True, False, True, False]
     >>> bool(pattern.search("อ.มี.ค.")), bool(pattern.search("ตามีค"))
     (False, False)
     """
@@ -128,6 +129,7 @@ def _abbreviation_pattern(abbreviation: str) -> str:
     return (
         rf"(?<!\.){first}\s*\.\s*{second}(?:\s*\.|(?![{_THAI}]))"
         rf"|(?<![{_THAI}.]){first}{second}(?:\s*\.|(?![{_THAI}]))"
+        rf"|(?<![{_THAI}.]){first} {second}\s*\."
     )
 
 
@@ -157,7 +159,8 @@ _RE_DASH = re.compile(r"[-‐‑‒–—―−]|(?:จน)?ถึง")
 _RE_PUNCT = re.compile(r"[()/]")
 #: Words the rules use, as written -> canonical form ("" drops a filler word).
 _KEYWORDS = {
-    "ไตรมาสที่": "ไตรมาส", "ไตรมาส": "ไตรมาส", "ปีงบประมาณ": "ปีงบประมาณ", "ปีงบฯ": "ปีงบประมาณ",
+    "ไตรมาสที่": "ไตรมาส", "ไตรมาสที": "ไตรมาส", "ไตรมาส": "ไตรมาส",
+    "ปีงบประมาณ": "ปีงบประมาณ", "ปีงบฯ": "ปีงบประมาณ",
     "ปีงบ": "ปีงบประมาณ", "ปี": "ปี", "ตลอด": "ตลอด", "ทั้ง": "ทั้ง", "ทุก": "ทุก", "เดือน": "เดือน",
     "รอบ": "รอบ", "แรก": "แรก", "หลัง": "หลัง", "ครึ่ง": "ครึ่ง", "ต่อเนื่อง": "ต่อเนื่อง", "อย่าง": "อย่าง",
     "ภายใน": "ภายใน", "วัน": "วัน", "สัปดาห์": "สัปดาห์",

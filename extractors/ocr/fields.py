@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -164,6 +165,7 @@ _RE_ABBREVIATION = re.compile(
 )
 
 
+@cache
 def _lookalike_months() -> dict[str, str]:
     """Consonant pairs one look-alike away from exactly one month's (months told apart by their
     consonants alone: not ม.ค./มี.ค., เม.ย./มิ.ย.), each to that month's abbreviation."""
@@ -196,11 +198,8 @@ def lookalike_months(text: str) -> str:
     >>> lookalike_months("ต.ค. 65 - ผ.อ. 66"), lookalike_months("ดำเนินการ")
     ('ต.ค. 65 - ผ.อ. 66', 'ดำเนินการ')
     """
-    table = _LOOKALIKE_MONTHS or _LOOKALIKE_MONTHS.update(_lookalike_months()) or _LOOKALIKE_MONTHS
+    table = _lookalike_months()
     return _RE_ABBREVIATION.sub(lambda m: table.get(m.group(1) + m.group(2), m.group()), text)
-
-
-_LOOKALIKE_MONTHS: dict[str, str] = {}
 
 
 def settle(first: Reading, rereads: Sequence[Callable[[], Reading]]) -> tuple[Reading, list[str] | None]:
