@@ -248,16 +248,54 @@ DOUBT_CONFIDENCE = 0.3
 #: A period cell read again: ``(cell, mode)`` to a reading, mode ``"thai"`` (the Thai model
 #: alone), ``"period"`` (the Thai model restricted to :data:`PERIOD_WHITELIST`) or
 #: ``"period-own"`` (that, the cell binarised by its own threshold: a round stamp's arc, lighter
-#: than print, crossing the cell is ink to the page's threshold and paper to the cell's).
+#: than print, crossing the cell is ink to the page's threshold and paper to the cell's) or
+#: ``"years"`` (the first reading with its years read again by a glyph reader, as a header's:
+#: ``25566``, ``256.5``; a reader without one gives ``("", "", None)``).
 CellReader = Callable[[Cell, str], Reading]
 #: The re-readings of a period cell, in order.
-PERIOD_MODES = ("thai", "period", "period-own")
+PERIOD_MODES = ("thai", "period", "period-own", "years")
+
+
+def as_read(raw: str) -> str:
+    """A cell's text as Tesseract read it (its raw lines joined and cleaned), before the glyph
+    reader replaced its numbers: a year's glyphs read twice (``2566`` as ``25566``) happen there.
+
+    >>> as_read("ภายใน\\n30มิ.ย.\\n2566")
+    'ภายใน 30มิ.ย. 2566'
+    """
+    from extractors.ocr.text import clean_ocr_text
+    from extractors.thai.text import join_wrapped_lines
+
+    return clean_ocr_text(join_wrapped_lines(raw.split("\n")), "period")[0] if raw.strip() else ""
+
+
+def _with_raw_readings(
+    first: Reading, rereads: Sequence[Callable[[], Reading]]
+) -> list[Callable[[], Reading]]:
+    """``rereads``, each followed by its reading as Tesseract read it (:func:`as_read`), after the
+    first reading's own; every re-reading still made once, and only when asked for."""
+    made: dict[int, Reading] = {}
+
+    def reading(n: int) -> Reading:
+        if n not in made:
+            made[n] = rereads[n]()
+        return made[n]
+
+    def tesseract(n: int) -> Reading:
+        _text, raw, confidence = first if n < 0 else reading(n)
+        return as_read(raw), raw, confidence
+
+    out: list[Callable[[], Reading]] = [lambda: tesseract(-1)]
+    for n in range(len(rereads)):
+        out += [lambda n=n: reading(n), lambda n=n: tesseract(n)]
+    return out
 
 
 def settle_period_cells(table: Table, read: CellReader) -> list[OcrDoubt]:
     """Every period cell of ``table`` (the column :func:`period_column` finds, below its header)
-    settled by :func:`settle`, re-read by ``read`` in each of :data:`PERIOD_MODES` as long as no
-    reading parses; ``table.cells`` replaced, and the doubts to add to the page returned.
+    settled by :func:`settle`: its raw text as Tesseract read it (:func:`as_read`), then re-read by
+    ``read`` in each of :data:`PERIOD_MODES`, as long as no reading parses; ``table.cells``
+    replaced, and the doubts to add to the page returned.
 
     The hook for any table of a scanned page: a ruled grid's cells (``PageReader.settle_periods``),
     or a borderless table's, whose reader crops the cell's box from the page image.  A cell no
@@ -286,7 +324,7 @@ def settle_period_cells(table: Table, read: CellReader) -> list[OcrDoubt]:
             cells.append(cell)
             continue
         first = (cell.text, cell.raw, cell.confidence)
-        rereads = [lambda c=cell, m=mode: read(c, m) for mode in PERIOD_MODES]
+        rereads = _with_raw_readings(first, [lambda c=cell, m=mode: read(c, m) for mode in PERIOD_MODES])
         (text, raw, conf), others = settle(first, rereads)
         if others is not None:
             conf = DOUBT_CONFIDENCE

@@ -477,7 +477,11 @@ class PageReader:
 
         def read(cell: Cell, mode: str) -> Reading:
             box = pixels.get(cell.box) if cell.box is not None else None
-            return self.cell(box, mode) if box is not None else ("", "", None)
+            if box is None:
+                return "", "", None
+            if mode == "years":  # the first reading's years by the glyph reader (``25566``)
+                return self.header_years(box, cell.text, cell.raw)
+            return self.cell(box, mode)
 
         self.doubts.extend(settle_period_cells(table, read))
 
