@@ -241,8 +241,17 @@ _BY_SKELETON = {
     k: a for k, a in zip(_SKELETONS, MONTH_ABBREVIATIONS, strict=True) if _SKELETONS.count(k) == 1
 }
 _RE_DAMAGED_MONTH = re.compile(
-    rf"(?<![{_THAI}.])([{_CONSONANTS}])[{MARKS}]?\s?[.,]?\s?[{MARKS}]?([{_CONSONANTS}])[{MARKS}]?[.,]?(?![{_THAI}])"
+    rf"(?<![{_THAI}.])([{_CONSONANTS}])[{MARKS}]?\s?[.,]?\s?[{MARKS}]?([{_CONSONANTS}])[{MARKS}]?(?:\s?[.,])?(?![{_THAI}])"
 )
+#: Marks that are never part of a period (a rule's stub, a stamp's arc, quotes): read as a space.
+_RE_NOISE = re.compile(r"[|\\\"“”‘’`~_]")
+#: A Buddhist-era year with one speck inside (``256,3``, ``2,563``): OCR's, never an amount here.
+_RE_SPECKED_YEAR = re.compile(r"(?<![\d.,])(\d{1,3})[.,](\d{1,3})(?![\d.,])")
+
+
+def _specked_year(match: re.Match[str]) -> str:
+    joined = match.group(1) + match.group(2)
+    return joined if len(joined) == 4 and joined.startswith("25") else match.group()
 
 
 def _damaged_month(match: re.Match[str]) -> str:
@@ -274,8 +283,16 @@ def normalise_period(text: str) -> str:
 
     >>> normalise_period("ต.ุค.๖๔ - กุย, ๖๕"), normalise_period("ธิค,๖๔"), normalise_period("ทุก ปี")
     ('ต.ค. 64 - ก.ย. 65', 'ธ.ค. 64', 'ทุก ปี')
+    >>> normalise_period("ก.ุพ .-ก.ค . ๖๓"), normalise_period("มีนาคม ๒๕๖,๓ |")
+    ('ก.พ. - ก.ค. 63', 'มี.ค. 2563')
+
+    Spaces OCR puts inside a word, and a long word's lost end, are read too:
+
+    >>> normalise_period("ตลอด ปีงบประม าณ"), normalise_period("ร อบ 6 เดือน"), normalise_period("ปีงบประม 2567")
+    ('ตลอด ปีงบประมาณ', 'รอบ 6 เดือน', 'ปีงบประมาณ 2567')
     """
-    text = tidy_whitespace(thai_digits_to_arabic(text)).replace("\n", " ")
+    text = tidy_whitespace(_RE_NOISE.sub(" ", thai_digits_to_arabic(text))).replace("\n", " ")
+    text = _RE_SPECKED_YEAR.sub(_specked_year, text)
     text = _RE_ERA.sub(" ", text)
     text = _RE_MONTH.sub(_canonical_month, text)
     text = _RE_DAMAGED_MONTH.sub(_damaged_month, text)

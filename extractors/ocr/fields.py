@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from extractors.thai.text import thai_digits_to_arabic
@@ -202,7 +203,15 @@ def lookalike_months(text: str) -> str:
     return _RE_ABBREVIATION.sub(lambda m: table.get(m.group(1) + m.group(2), m.group()), text)
 
 
-def settle(first: Reading, rereads: Sequence[Callable[[], Reading]]) -> tuple[Reading, list[str] | None]:
+def line_count(reading: Reading) -> int:
+    """How many lines a reading has (its raw lines; its text's when it has no raw)."""
+    text = reading[1] if reading[1].strip() else reading[0]
+    return sum(1 for line in text.split("\n") if line.strip())
+
+
+def settle(
+    first: Reading, rereads: Sequence[Callable[[], Reading]], lines: int = 0
+) -> tuple[Reading, list[str] | None]:
     """The reading to keep and, when it is not a reading that parses as it stands, the other
     readings (for the doubt a person checks); ``None`` when there is nothing to doubt.
 
@@ -220,8 +229,24 @@ def settle(first: Reading, rereads: Sequence[Callable[[], Reading]]) -> tuple[Re
     ['ศว. 64']
     >>> settle(("มี.ค. 66 -", "มี.ค. 66 -", 0.9), [lambda: ("มี.ค. 66 —", "", 0.8)])
     (('มี.ค. 66', 'มี.ค. 66 -', 0.9), ['มี.ค. 66 -', 'มี.ค. 66 —'])
+
+    ``lines``, when known, is how many lines of ink the cell holds (:func:`ink_lines`): a reading
+    that parses with fewer lines lost one (``ก.พ. -`` over ``ก.ค. ๖๓``, read ``ก.ค. ๖๓``), and the
+    first reading that parses with them all wins over it; without one, it stays.
+
+    >>> lost = ("ก.ค. 63", "ก.ค.\\n63", 0.9)
+    >>> settle(lost, [lambda: ("ก.พ. - ก.ค. 63", "ก.พ. -\\nก.ค.\\n63", 0.8)], lines=3)
+    (('ก.พ. - ก.ค. 63', 'ก.พ. -\\nก.ค.\\n63', 0.8), None)
+    >>> settle(lost, [lambda: ("ก.ค. 63", "ก.ค.\\n63", 0.8)], lines=3)
+    (('ก.ค. 63', 'ก.ค.\\n63', 0.9), None)
     """
-    if parses(first[0]):
+    if parses(first[0]) and line_count(first) >= lines:
+        return first, None
+    if parses(first[0]):  # parses, but a line of ink is missing from it: look for one whole
+        for reread in rereads:
+            reading = reread()
+            if parses(reading[0]) and line_count(reading) >= lines:
+                return reading, None
         return first, None
     squashed = "".join(first[0].split())
     readings = [first]
@@ -254,6 +279,34 @@ DOUBT_CONFIDENCE = 0.3
 CellReader = Callable[[Cell, str], Reading]
 #: The re-readings of a period cell, in order.
 PERIOD_MODES = ("thai", "period", "period-own", "years")
+
+
+#: A band of ink rows lower than this share of the tallest band is a line's marks (above or
+#: below it) or a rule's remnant, not a line.
+MARK_BAND_SHARE = 0.5
+
+
+def ink_lines(ink: np.ndarray) -> int:
+    """How many lines of text a cell's ink (non-zero = ink) holds: runs of rows with ink, those
+    lower than :data:`MARK_BAND_SHARE` of the tallest left out.  A stamp's arc joining lines only
+    lowers the count (never asks for a line that is not there).
+
+    >>> import numpy as np
+    >>> cell = np.zeros((60, 40), np.uint8); cell[5:15, 5:30] = 255; cell[17:19, 8:10] = 255
+    >>> cell[30:40, 5:30] = 255; cell[50:58, 5:20] = 255
+    >>> ink_lines(cell)
+    3
+    """
+    rows = np.count_nonzero(ink, axis=1) > 0
+    bands, start = [], None
+    for y, on in enumerate([*rows.tolist(), False]):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            bands.append(y - start)
+            start = None
+    tallest = max(bands, default=0)
+    return sum(1 for b in bands if b >= MARK_BAND_SHARE * tallest)
 
 
 def as_read(raw: str) -> str:
@@ -291,14 +344,18 @@ def _with_raw_readings(
     return out
 
 
-def settle_period_cells(table: Table, read: CellReader) -> list[OcrDoubt]:
+def settle_period_cells(
+    table: Table, read: CellReader, lines: Callable[[Cell], int] | None = None
+) -> list[OcrDoubt]:
     """Every period cell of ``table`` (the column :func:`period_column` finds, below its header)
     settled by :func:`settle`: its raw text as Tesseract read it (:func:`as_read`), then re-read by
     ``read`` in each of :data:`PERIOD_MODES`, as long as no reading parses; ``table.cells``
     replaced, and the doubts to add to the page returned.
 
     The hook for any table of a scanned page: a ruled grid's cells (``PageReader.settle_periods``),
-    or a borderless table's, whose reader crops the cell's box from the page image.  A cell no
+    or a borderless table's, whose reader crops the cell's box from the page image.  ``lines``
+    counts a cell's lines of ink (:func:`ink_lines`), so that a reading that lost one is read
+    again.  A cell no
     reading settles keeps its first reading with :data:`DOUBT_CONFIDENCE` and a doubt; one settled
     only by :func:`trimmed` gets the same.
 
@@ -325,7 +382,7 @@ def settle_period_cells(table: Table, read: CellReader) -> list[OcrDoubt]:
             continue
         first = (cell.text, cell.raw, cell.confidence)
         rereads = _with_raw_readings(first, [lambda c=cell, m=mode: read(c, m) for mode in PERIOD_MODES])
-        (text, raw, conf), others = settle(first, rereads)
+        (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0)
         if others is not None:
             conf = DOUBT_CONFIDENCE
             if text != cell.text and parses(text):

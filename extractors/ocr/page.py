@@ -36,6 +36,7 @@ from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union
 from extractors.ocr.fields import (
     Reading,
     header_rows,
+    ink_lines,
     misread_year,
     settle_header,
     settle_period_cells,
@@ -483,7 +484,15 @@ class PageReader:
                 return self.header_years(box, cell.text, cell.raw)
             return self.cell(box, mode)
 
-        self.doubts.extend(settle_period_cells(table, read))
+        def lines(cell: Cell) -> int:
+            box = pixels.get(cell.box) if cell.box is not None else None
+            if box is None:
+                return 0
+            return ink_lines(
+                self.page.binary[box[1] + INSET : box[3] - INSET, box[0] + INSET : box[2] - INSET]
+            )
+
+        self.doubts.extend(settle_period_cells(table, read, lines))
 
 
 def grid_table(cells: Sequence[tuple[BBox, str, str, float | None]], page: int) -> Table | None:
