@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -338,9 +338,9 @@ def _with_raw_readings(
         _text, raw, confidence = first if n < 0 else reading(n)
         return as_read(raw), raw, confidence
 
-    out: list[Callable[[], Reading]] = [lambda: tesseract(-1)]
+    out: list[Callable[[], Reading]] = [partial(tesseract, -1)]
     for n in range(len(rereads)):
-        out += [lambda n=n: reading(n), lambda n=n: tesseract(n)]
+        out += [partial(reading, n), partial(tesseract, n)]
     return out
 
 
@@ -381,7 +381,7 @@ def settle_period_cells(
             cells.append(cell)
             continue
         first = (cell.text, cell.raw, cell.confidence)
-        rereads = _with_raw_readings(first, [lambda c=cell, m=mode: read(c, m) for mode in PERIOD_MODES])
+        rereads = _with_raw_readings(first, [partial(read, cell, mode) for mode in PERIOD_MODES])
         (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0)
         if others is not None:
             conf = DOUBT_CONFIDENCE
