@@ -124,18 +124,22 @@ def period_column_by_cells(table: Table) -> int | None:
 
 
 def parses(text: str) -> bool:
-    """Whether ``text`` reads as a period with no Latin letter in it.
+    """Whether ``text`` reads as a period with no Latin letter in it, within :data:`YEAR_RANGE`.
 
     >>> parses("ต.ค. 65 - มี.ค. 66"), parses("ต.ค. - ธ.ค.")
     (True, True)
-    >>> parses("uA. 64 -มิ.ย. 64"), parses("ตามความเหมาะสม")
-    (False, False)
+    >>> parses("uA. 64 -มิ.ย. 64"), parses("ตามความเหมาะสม"), parses("ต.ค. ๒๗ - ธ.ค. ๖๗")
+    (False, False, False)
     """
-    from extractors.ita.periods import parse_period
+    from extractors.ita.periods import BE_OFFSET, parse_period
 
     if not text.strip() or _LATIN.search(text):
         return False
-    return parse_period(text, PROBE_FISCAL_YEAR).rule != "unparsed"
+    parsed = parse_period(text, PROBE_FISCAL_YEAR)
+    if parsed.start is None or parsed.end is None:
+        return False
+    # A year misread (``๒๗`` for ``๖๗``) parses too, decades away: both ends must be plausible.
+    return all(YEAR_RANGE[0] <= day.year + BE_OFFSET <= YEAR_RANGE[1] for day in (parsed.start, parsed.end))
 
 
 #: Marks a scan leaves at a period cell's edges (a rule's stub, a stamp's arc): never part of a
