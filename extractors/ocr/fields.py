@@ -2,12 +2,19 @@
 
 Tesseract's ``tha+eng`` model reads Thai month abbreviations as Latin letters (``ต.ค.`` as
 ``RA.``, ``พ.ค.`` as ``uA.``, ``ส.ค.`` as ``Aw.``) because both models compete for every glyph.
-A cell of the period column (its header says ``ระยะเวลา``) whose first reading does not parse as a
-period, or holds Latin letters, is read again: with the Thai model alone, and with the Thai model
-restricted to Thai letters, digits, ``.``, ``-``, ``/`` and space.  A reading is accepted only when
-:func:`extractors.ita.periods.parse_period` reads it and it has no Latin letter; the first such
-reading wins, in that order.  When none does, the first reading stays, with a low confidence and a
-doubt (a check for a person), unless every reading said the same thing.
+A cell of the period column (its header says ``ระยะเวลา``, ``ช่วงเวลา`` ... or, without a header,
+most of its cells parse) whose first reading does not parse as a period, holds Latin letters, or
+has fewer lines than the cell has lines of ink (a line ``ก.พ. -`` dropped as noise), is read again
+(:func:`settle_period_cells`, the hook any scanned table can call with its own cell reader): as
+Tesseract read it before the glyph reader replaced its numbers; with the Thai model alone; with the
+Thai model restricted to Thai letters, digits, ``.``, ``-``, ``/`` and space; so, the cell
+binarised by its own threshold (a stamp's lighter arc is paper then); its years by the glyph
+reader.  A reading is accepted only when :func:`extractors.ita.periods.parse_period` reads it, it
+has no Latin letter and both its ends are plausible years; the first such reading wins, in that
+order.  When none does, a reading that parses without the stray marks at its edges, or with its
+month abbreviations read by look-alike consonants (``ต.ุด.`` as ``ต.ค.``, when one month only
+fits), is kept with a low confidence and a doubt; otherwise the first reading stays, with a low
+confidence and a doubt (a check for a person), unless every reading said the same thing.
 
 A header cell (the table's first rows, before a row that starts with a digit) is a field too: a
 year in it must be a Buddhist-era year in :data:`YEAR_RANGE` (``คะแนน ๒๕๖๔``; a 150 dpi scan gave
