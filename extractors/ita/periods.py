@@ -115,12 +115,13 @@ UNPARSED = ParsedPeriod(None, None, "unparsed")
 def _abbreviation_pattern(abbreviation: str) -> str:
     """Regex for a month abbreviation with or without its dots, spaces around the dots allowed.
 
-    A form without any dot (``มค``) must stand alone; a form without its first dot (``มค.``) must not
-    follow a Thai letter; a form with its first dot must not follow a dot (``อ.ก.พ.`` is no month).
+    A form without any dot (``มค``) must stand alone; a form without its first dot (``มค.``, or with
+    a space for it, ``มิ ย.``: a scan loses a dot) must not follow a Thai letter; a form with its
+    first dot must not follow a dot (``อ.ก.พ.`` is no month).
 
     >>> pattern = re.compile(_abbreviation_pattern("มี.ค."))
-    >>> [bool(pattern.fullmatch(s)) for s in ("มี.ค.", "มี.ค", "มีค.", "มี. ค .", "มีค", "มีๆค")]
-    [True, True, True, True, True, False]
+    >>> [bool(pattern.fullmatch(s)) for s in ("มี.ค.", "มี.ค", "มีค.", "มี. ค .", "มีค", "มีๆค", "มี ค.", "มี ค")]
+    [True, True, True, True, True, False, True, False]
     >>> bool(pattern.search("อ.มี.ค.")), bool(pattern.search("ตามีค"))
     (False, False)
     """
@@ -128,6 +129,7 @@ def _abbreviation_pattern(abbreviation: str) -> str:
     return (
         rf"(?<!\.){first}\s*\.\s*{second}(?:\s*\.|(?![{_THAI}]))"
         rf"|(?<![{_THAI}.]){first}{second}(?:\s*\.|(?![{_THAI}]))"
+        rf"|(?<![{_THAI}.]){first} {second}\s*\."
     )
 
 
@@ -157,13 +159,72 @@ _RE_DASH = re.compile(r"[-‐‑‒–—―−]|(?:จน)?ถึง")
 _RE_PUNCT = re.compile(r"[()/]")
 #: Words the rules use, as written -> canonical form ("" drops a filler word).
 _KEYWORDS = {
-    "ไตรมาสที่": "ไตรมาส", "ไตรมาส": "ไตรมาส", "ปีงบประมาณ": "ปีงบประมาณ", "ปีงบฯ": "ปีงบประมาณ",
+    "ไตรมาสที่": "ไตรมาส", "ไตรมาสที": "ไตรมาส", "ไตรมาส": "ไตรมาส",
+    "ปีงบประมาณ": "ปีงบประมาณ", "ปีงบฯ": "ปีงบประมาณ",
     "ปีงบ": "ปีงบประมาณ", "ปี": "ปี", "ตลอด": "ตลอด", "ทั้ง": "ทั้ง", "ทุก": "ทุก", "เดือน": "เดือน",
     "รอบ": "รอบ", "แรก": "แรก", "หลัง": "หลัง", "ครึ่ง": "ครึ่ง", "ต่อเนื่อง": "ต่อเนื่อง", "อย่าง": "อย่าง",
     "ภายใน": "ภายใน", "วัน": "วัน", "สัปดาห์": "สัปดาห์",
     "วันที่": "", "ตั้งแต่": "", "ระหว่าง": "", "ดำเนินการ": "", "ประจำ": "", "ช่วง": "", "ใน": "",
 }  # fmt: skip
-_RE_KEYWORD = re.compile("|".join(map(re.escape, sorted(_KEYWORDS, key=len, reverse=True))))
+#: A keyword this long or longer is read from a prefix of :data:`TRUNCATED_SHARE` of it that ends
+#: a Thai run (``ปีงบประม`` for ``ปีงบประมาณ``: a scan loses a word's last glyphs to a cell's edge).
+TRUNCATED_MIN = 8
+TRUNCATED_SHARE = 0.75
+
+
+def _spaced(word: str) -> str:
+    """Regex for ``word`` with one OCR space allowed before any of its letters but its marks (a
+    scan's glyph gaps: ``ร อบ``, ``ปีงบประม าณ``); a mark never follows a space.
+
+    >>> pattern = re.compile(_spaced("รอบ"))
+    >>> [bool(pattern.fullmatch(s)) for s in ("รอบ", "ร อบ", "ร  อบ")]
+    [True, True, False]
+    """
+    return "".join(
+        re.escape(ch) if n == 0 or ch in MARKS else f" ?{re.escape(ch)}" for n, ch in enumerate(word)
+    )
+
+
+def _truncations(keywords: dict[str, str]) -> dict[str, str]:
+    """Prefixes of the long keywords (:data:`TRUNCATED_MIN`, :data:`TRUNCATED_SHARE`) that no other
+    keyword shares, each to its keyword's canonical form; a prefix never ends before a mark.
+
+    >>> sorted(k for k, v in _truncations({"ปีงบประมาณ": "ปีงบประมาณ", "ปี": "ปี"}).items())
+    ['ปีงบประม', 'ปีงบประมา']
+    """
+    out: dict[str, str] = {}
+    for word, canonical in keywords.items():
+        if len(word) < TRUNCATED_MIN:
+            continue
+        for end in range(-(-len(word) * 3 // 4), len(word)):
+            prefix = word[:end]
+            others = [w for w in keywords if w != word and w.startswith(prefix)]
+            if word[end] not in MARKS and not any(len(w) > len(prefix) for w in others):
+                out.setdefault(prefix, canonical)
+    return out
+
+
+_TRUNCATED = _truncations(_KEYWORDS)
+#: ``(word, canonical form, truncated)``, longest first: the alternation tries the longest word.
+_KEYWORD_FORMS = sorted(
+    [*((w, c, False) for w, c in _KEYWORDS.items()), *((w, c, True) for w, c in _TRUNCATED.items())],
+    key=lambda form: len(form[0]),
+    reverse=True,
+)
+#: A truncated keyword must end a Thai run; a whole one may run into the next word (``ตลอดปี``).
+_RE_KEYWORD = re.compile(
+    "|".join(
+        f"(?P<k{n}>{_spaced(word)}{f'(?![{_THAI}])' if truncated else ''})"
+        for n, (word, _, truncated) in enumerate(_KEYWORD_FORMS)
+    )
+)
+
+
+def _keyword(match: re.Match[str]) -> str:
+    group = match.lastgroup or "k0"
+    return f" {_KEYWORD_FORMS[int(group[1:])][1]} "
+
+
 _RE_DIGIT_EDGE = re.compile(r"(?<=\d)(?=[^\d\s])|(?<=[^\d\s])(?=\d)")
 _MONTH = "|".join(map(re.escape, MONTH_ABBREVIATIONS))
 _RE_MONTH_WORD = re.compile(rf"เดือน (?=(?:{_MONTH})(?: |$))")
@@ -180,8 +241,17 @@ _BY_SKELETON = {
     k: a for k, a in zip(_SKELETONS, MONTH_ABBREVIATIONS, strict=True) if _SKELETONS.count(k) == 1
 }
 _RE_DAMAGED_MONTH = re.compile(
-    rf"(?<![{_THAI}.])([{_CONSONANTS}])[{MARKS}]?\s?[.,]?\s?[{MARKS}]?([{_CONSONANTS}])[{MARKS}]?[.,]?(?![{_THAI}])"
+    rf"(?<![{_THAI}.])([{_CONSONANTS}])[{MARKS}]?\s?[.,]?\s?[{MARKS}]?([{_CONSONANTS}])[{MARKS}]?(?:\s?[.,])?(?![{_THAI}])"
 )
+#: Marks that are never part of a period (a rule's stub, a stamp's arc, quotes): read as a space.
+_RE_NOISE = re.compile(r"[|\\\"“”‘’`~_]")
+#: A Buddhist-era year with one speck inside (``256,3``, ``2,563``): OCR's, never an amount here.
+_RE_SPECKED_YEAR = re.compile(r"(?<![\d.,])(\d{1,3})[.,](\d{1,3})(?![\d.,])")
+
+
+def _specked_year(match: re.Match[str]) -> str:
+    joined = match.group(1) + match.group(2)
+    return joined if len(joined) == 4 and joined.startswith("25") else match.group()
 
 
 def _damaged_month(match: re.Match[str]) -> str:
@@ -213,14 +283,22 @@ def normalise_period(text: str) -> str:
 
     >>> normalise_period("ต.ุค.๖๔ - กุย, ๖๕"), normalise_period("ธิค,๖๔"), normalise_period("ทุก ปี")
     ('ต.ค. 64 - ก.ย. 65', 'ธ.ค. 64', 'ทุก ปี')
+    >>> normalise_period("ก.ุพ .-ก.ค . ๖๓"), normalise_period("มีนาคม ๒๕๖,๓ |")
+    ('ก.พ. - ก.ค. 63', 'มี.ค. 2563')
+
+    Spaces OCR puts inside a word, and a long word's lost end, are read too:
+
+    >>> normalise_period("ตลอด ปีงบประม าณ"), normalise_period("ร อบ 6 เดือน"), normalise_period("ปีงบประม 2567")
+    ('ตลอด ปีงบประมาณ', 'รอบ 6 เดือน', 'ปีงบประมาณ 2567')
     """
-    text = tidy_whitespace(thai_digits_to_arabic(text)).replace("\n", " ")
+    text = tidy_whitespace(_RE_NOISE.sub(" ", thai_digits_to_arabic(text))).replace("\n", " ")
+    text = _RE_SPECKED_YEAR.sub(_specked_year, text)
     text = _RE_ERA.sub(" ", text)
     text = _RE_MONTH.sub(_canonical_month, text)
     text = _RE_DAMAGED_MONTH.sub(_damaged_month, text)
     text = _RE_DASH.sub(" - ", text)
     text = _RE_PUNCT.sub(r" \g<0> ", text)
-    text = _RE_KEYWORD.sub(lambda m: f" {_KEYWORDS[m.group()]} ", text)
+    text = _RE_KEYWORD.sub(_keyword, text)
     text = " ".join(_RE_DIGIT_EDGE.sub(" ", text).split())
     return _RE_MONTH_WORD.sub("", text)
 

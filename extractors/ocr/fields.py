@@ -2,12 +2,19 @@
 
 Tesseract's ``tha+eng`` model reads Thai month abbreviations as Latin letters (``ต.ค.`` as
 ``RA.``, ``พ.ค.`` as ``uA.``, ``ส.ค.`` as ``Aw.``) because both models compete for every glyph.
-A cell of the period column (its header says ``ระยะเวลา``) whose first reading does not parse as a
-period, or holds Latin letters, is read again: with the Thai model alone, and with the Thai model
-restricted to Thai letters, digits, ``.``, ``-``, ``/`` and space.  A reading is accepted only when
-:func:`extractors.ita.periods.parse_period` reads it and it has no Latin letter; the first such
-reading wins, in that order.  When none does, the first reading stays, with a low confidence and a
-doubt (a check for a person), unless every reading said the same thing.
+A cell of the period column (its header says ``ระยะเวลา``, ``ช่วงเวลา`` ... or, without a header,
+most of its cells parse) whose first reading does not parse as a period, holds Latin letters, or
+has fewer lines than the cell has lines of ink (a line ``ก.พ. -`` dropped as noise), is read again
+(:func:`settle_period_cells`, the hook any scanned table can call with its own cell reader): as
+Tesseract read it before the glyph reader replaced its numbers; with the Thai model alone; with the
+Thai model restricted to Thai letters, digits, ``.``, ``-``, ``/`` and space; so, the cell
+binarised by its own threshold (a stamp's lighter arc is paper then); its years by the glyph
+reader.  A reading is accepted only when :func:`extractors.ita.periods.parse_period` reads it, it
+has no Latin letter and both its ends are plausible years; the first such reading wins, in that
+order.  When none does, a reading that parses without the stray marks at its edges, or with its
+month abbreviations read by look-alike consonants (``ต.ุด.`` as ``ต.ค.``, when one month only
+fits), is kept with a low confidence and a doubt; otherwise the first reading stays, with a low
+confidence and a doubt (a check for a person), unless every reading said the same thing.
 
 A header cell (the table's first rows, before a row that starts with a digit) is a field too: a
 year in it must be a Buddhist-era year in :data:`YEAR_RANGE` (``คะแนน ๒๕๖๔``; a 150 dpi scan gave
@@ -25,13 +32,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import cache, partial
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from extractors.thai.text import thai_digits_to_arabic
-from schemas import Table
+from schemas import Cell, OcrDoubt, Table
 
-#: The period column's header: the wording every ITA template uses (ระยะเวลาดำเนินการ, ระยะเวลา).
+#: The period column's header: the wording most ITA templates use (ระยะเวลาดำเนินการ, ระยะเวลา);
+#: :func:`period_headers` gives every wording the ITA layer knows.
 PERIOD_HEADER = "ระยะเวลา"
 #: A header cell matches at this rapidfuzz partial ratio (OCR damages headers too).
 HEADER_MATCH = 80.0
@@ -54,6 +65,21 @@ PERIOD_WHITELIST = (
 Reading = tuple[str, str, float | None]
 
 
+def period_headers() -> tuple[str, ...]:
+    """The shortest wordings of the period header the ITA layer knows (each with no other inside
+    it: ``ระยะเวลา``, not ``ระยะเวลาดำเนินการ``, whose ``ดำเนินการ`` alone heads other columns).
+
+    >>> "ระยะเวลา" in period_headers() and "ช่วงเวลา" in period_headers()
+    True
+    >>> any("ดำเนินการ" in h for h in period_headers())
+    False
+    """
+    from extractors.ita.vocabulary import HEADER_VOCABULARY
+
+    terms = ["".join(t.split()) for t in (PERIOD_HEADER, *HEADER_VOCABULARY["period"])]
+    return tuple(dict.fromkeys(t for t in terms if not any(o != t and o in t for o in terms)))
+
+
 def period_column(table: Table) -> tuple[int, int] | None:
     """``(column, header row)`` of the column whose header (in the first rows) names the period;
     on a table without that header (the rest of a table whose header stayed on the page before),
@@ -69,7 +95,7 @@ def period_column(table: Table) -> tuple[int, int] | None:
         if cell.row >= HEADER_ROWS or cell.colspan != 1 or not cell.text:
             continue
         text = "".join(cell.text.split())
-        if len(text) >= 4 and fuzz.partial_ratio(PERIOD_HEADER, text) >= HEADER_MATCH:
+        if len(text) >= 4 and any(fuzz.partial_ratio(h, text) >= HEADER_MATCH for h in period_headers()):
             return cell.col, cell.row + cell.rowspan - 1
     column = period_column_by_cells(table)
     return (column, -1) if column is not None else None
@@ -105,25 +131,106 @@ def period_column_by_cells(table: Table) -> int | None:
 
 
 def parses(text: str) -> bool:
-    """Whether ``text`` reads as a period with no Latin letter in it.
+    """Whether ``text`` reads as a period with no Latin letter in it, within :data:`YEAR_RANGE`.
 
     >>> parses("ต.ค. 65 - มี.ค. 66"), parses("ต.ค. - ธ.ค.")
     (True, True)
-    >>> parses("uA. 64 -มิ.ย. 64"), parses("ตามความเหมาะสม")
-    (False, False)
+    >>> parses("uA. 64 -มิ.ย. 64"), parses("ตามความเหมาะสม"), parses("ต.ค. ๒๗ - ธ.ค. ๖๗")
+    (False, False, False)
     """
-    from extractors.ita.periods import parse_period
+    from extractors.ita.periods import BE_OFFSET, parse_period
 
     if not text.strip() or _LATIN.search(text):
         return False
-    return parse_period(text, PROBE_FISCAL_YEAR).rule != "unparsed"
+    parsed = parse_period(text, PROBE_FISCAL_YEAR)
+    if parsed.start is None or parsed.end is None:
+        return False
+    # A year misread (``๒๗`` for ``๖๗``) parses too, decades away: both ends must be plausible.
+    return all(YEAR_RANGE[0] <= day.year + BE_OFFSET <= YEAR_RANGE[1] for day in (parsed.start, parsed.end))
 
 
-def settle(first: Reading, rereads: Sequence[Callable[[], Reading]]) -> tuple[Reading, list[str] | None]:
-    """The reading to keep and, when no reading parses and they disagree, the other readings
-    (for the doubt a person checks); ``None`` when there is nothing to doubt.
+#: Marks a scan leaves at a period cell's edges (a rule's stub, a stamp's arc): never part of a
+#: period.  A dash at either end is dropped too, since a range needs both ends.
+_EDGE_CHARS = re.escape("\\|~_`'\"‘’“”,;:!*^=+<>-‐‑‒–—―−")
+_EDGE_NOISE = re.compile(rf"^[\s{_EDGE_CHARS}]+|[\s{_EDGE_CHARS}]+$")
 
-    Later readings are made only as long as none has parsed (each costs a Tesseract call).
+
+def trimmed(text: str) -> str:
+    """``text`` without the stray marks at its edges (:data:`_EDGE_NOISE`); inner marks stay.
+
+    >>> trimmed("กุมภาพันธ์ - พฤษภาคม 2566 -"), trimmed("1 ต.ค. 2566 - 30 ก.ย. 2567 \\\\")
+    ('กุมภาพันธ์ - พฤษภาคม 2566', '1 ต.ค. 2566 - 30 ก.ย. 2567')
+    >>> trimmed("ภายใน 30มิ.ย. 2566 —"), trimmed("ต.ค. - ธ.ค.")
+    ('ภายใน 30มิ.ย. 2566', 'ต.ค. - ธ.ค.')
+    """
+    return _EDGE_NOISE.sub("", text)
+
+
+#: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
+#: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``.  Glyph evidence for :func:`lookalike_months`.
+LOOKALIKES = ("คดตฅศ", "ธรชซ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆ")
+_CONSONANT = "\u0e01-\u0e2e"
+_MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+#: A token shaped like a dotted month abbreviation: consonant, marks, dot, consonant, marks, dot.
+_RE_ABBREVIATION = re.compile(
+    rf"(?<![{_CONSONANT}.])([{_CONSONANT}])[{_MARK}]*\s?[.,]\s?[{_MARK}]*([{_CONSONANT}])[{_MARK}]*\s?[.,]"
+)
+
+
+@cache
+def _lookalike_months() -> dict[str, str]:
+    """Consonant pairs one look-alike away from exactly one month's (months told apart by their
+    consonants alone: not ม.ค./มี.ค., เม.ย./มิ.ย.), each to that month's abbreviation."""
+    from extractors.ita.periods import MONTH_ABBREVIATIONS
+
+    skeletons = {a: re.sub(f"[^{_CONSONANT}]", "", a) for a in MONTH_ABBREVIATIONS}
+    unique = {k: a for a, k in skeletons.items() if list(skeletons.values()).count(k) == 1}
+    near: dict[str, set[str]] = {}
+    for pair, month in unique.items():
+        for at in (0, 1):
+            for group in LOOKALIKES:
+                if pair[at] not in group:
+                    continue
+                for other in group.replace(pair[at], ""):
+                    misread = pair[:at] + other + pair[at + 1 :]
+                    if misread not in skeletons.values():
+                        near.setdefault(misread, set()).add(month)
+    return {k: next(iter(v)) for k, v in near.items() if len(v) == 1}
+
+
+def lookalike_months(text: str) -> str:
+    """``text`` with each dotted two-consonant token that is no month, but one look-alike consonant
+    (:data:`LOOKALIKES`) away from exactly one month, read as that month; the rest unchanged.
+    A reading so made is only a candidate: :func:`settle` keeps it with a doubt, if it parses.
+
+    >>> lookalike_months("ต.ุด. 65 - ชิ.ค. 65"), lookalike_months("ล.ค. 66")
+    ('ต.ค. 65 - ธ.ค. 65', 'ส.ค. 66')
+    >>> lookalike_months("ศ.ค. 66")  # ศ is like ต (ต.ค.) and like ส (ส.ค.): no choice
+    'ศ.ค. 66'
+    >>> lookalike_months("ต.ค. 65 - ผ.อ. 66"), lookalike_months("ดำเนินการ")
+    ('ต.ค. 65 - ผ.อ. 66', 'ดำเนินการ')
+    """
+    table = _lookalike_months()
+    return _RE_ABBREVIATION.sub(lambda m: table.get(m.group(1) + m.group(2), m.group()), text)
+
+
+def line_count(reading: Reading) -> int:
+    """How many lines a reading has (its raw lines; its text's when it has no raw)."""
+    text = reading[1] if reading[1].strip() else reading[0]
+    return sum(1 for line in text.split("\n") if line.strip())
+
+
+def settle(
+    first: Reading, rereads: Sequence[Callable[[], Reading]], lines: int = 0
+) -> tuple[Reading, list[str] | None]:
+    """The reading to keep and, when it is not a reading that parses as it stands, the other
+    readings (for the doubt a person checks); ``None`` when there is nothing to doubt.
+
+    Later readings are made only as long as none has parsed (each costs a Tesseract call).  When
+    none parses as read, the first reading that parses without the stray marks at its edges
+    (:func:`trimmed`: a rule's stub read as ``-``), or with its month abbreviations read by their
+    look-alike consonants (:func:`lookalike_months`), is kept so, with the readings as read for
+    its doubt; otherwise the first reading stays.
 
     >>> settle(("uA. 64 - มิ.ย. 64", "uA. 64 - มิ.ย. 64", 0.9), [lambda: ("พ.ค. 64 - มิ.ย. 64", "", 0.8)])
     (('พ.ค. 64 - มิ.ย. 64', '', 0.8), None)
@@ -131,21 +238,173 @@ def settle(first: Reading, rereads: Sequence[Callable[[], Reading]]) -> tuple[Re
     (('ตามความเหมาะสม', '', 0.9), None)
     >>> settle(("Aw. 64", "Aw. 64", 0.9), [lambda: ("ศว. 64", "", 0.5)])[1]
     ['ศว. 64']
+    >>> settle(("มี.ค. 66 -", "มี.ค. 66 -", 0.9), [lambda: ("มี.ค. 66 —", "", 0.8)])
+    (('มี.ค. 66', 'มี.ค. 66 -', 0.9), ['มี.ค. 66 -', 'มี.ค. 66 —'])
+
+    ``lines``, when known, is how many lines of ink the cell holds (:func:`ink_lines`): a reading
+    that parses with fewer lines lost one (``ก.พ. -`` over ``ก.ค. ๖๓``, read ``ก.ค. ๖๓``), and the
+    first reading that parses with them all wins over it; without one, it stays.
+
+    >>> lost = ("ก.ค. 63", "ก.ค.\\n63", 0.9)
+    >>> settle(lost, [lambda: ("ก.พ. - ก.ค. 63", "ก.พ. -\\nก.ค.\\n63", 0.8)], lines=3)
+    (('ก.พ. - ก.ค. 63', 'ก.พ. -\\nก.ค.\\n63', 0.8), None)
+    >>> settle(lost, [lambda: ("ก.ค. 63", "ก.ค.\\n63", 0.8)], lines=3)
+    (('ก.ค. 63', 'ก.ค.\\n63', 0.9), None)
     """
-    if parses(first[0]):
+    if parses(first[0]) and line_count(first) >= lines:
+        return first, None
+    if parses(first[0]):  # parses, but a line of ink is missing from it: look for one whole
+        for reread in rereads:
+            reading = reread()
+            if parses(reading[0]) and line_count(reading) >= lines:
+                return reading, None
         return first, None
     squashed = "".join(first[0].split())
+    readings = [first]
     others: list[str] = []
     for reread in rereads:
         reading = reread()
         if parses(reading[0]):
             return reading, None
+        readings.append(reading)
         text = reading[0].strip()
         if text and "".join(text.split()) != squashed and text not in others:
             others.append(text)
+    for text, raw, confidence in readings:
+        for candidate in (trimmed(text), lookalike_months(trimmed(text))):
+            if candidate != text.strip() and parses(candidate):
+                return (candidate, raw, confidence), [first[0].strip(), *others]
     if others or _LATIN.search(first[0]):
         return first, others
     return first, None
+
+
+#: The confidence of a period no reading settles, or settled only by trimming its edges.
+DOUBT_CONFIDENCE = 0.3
+#: A period cell read again: ``(cell, mode)`` to a reading, mode ``"thai"`` (the Thai model
+#: alone), ``"period"`` (the Thai model restricted to :data:`PERIOD_WHITELIST`) or
+#: ``"period-own"`` (that, the cell binarised by its own threshold: a round stamp's arc, lighter
+#: than print, crossing the cell is ink to the page's threshold and paper to the cell's) or
+#: ``"years"`` (the first reading with its years read again by a glyph reader, as a header's:
+#: ``25566``, ``256.5``; a reader without one gives ``("", "", None)``).
+CellReader = Callable[[Cell, str], Reading]
+#: The re-readings of a period cell, in order.
+PERIOD_MODES = ("thai", "period", "period-own", "years")
+
+
+#: A band of ink rows lower than this share of the tallest band is a line's marks (above or
+#: below it) or a rule's remnant, not a line.
+MARK_BAND_SHARE = 0.5
+
+
+def ink_lines(ink: np.ndarray) -> int:
+    """How many lines of text a cell's ink (non-zero = ink) holds: runs of rows with ink, those
+    lower than :data:`MARK_BAND_SHARE` of the tallest left out.  A stamp's arc joining lines only
+    lowers the count (never asks for a line that is not there).
+
+    >>> import numpy as np
+    >>> cell = np.zeros((60, 40), np.uint8); cell[5:15, 5:30] = 255; cell[17:19, 8:10] = 255
+    >>> cell[30:40, 5:30] = 255; cell[50:58, 5:20] = 255
+    >>> ink_lines(cell)
+    3
+    """
+    rows = np.count_nonzero(ink, axis=1) > 0
+    bands, start = [], None
+    for y, on in enumerate([*rows.tolist(), False]):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            bands.append(y - start)
+            start = None
+    tallest = max(bands, default=0)
+    return sum(1 for b in bands if b >= MARK_BAND_SHARE * tallest)
+
+
+def as_read(raw: str) -> str:
+    """A cell's text as Tesseract read it (its raw lines joined and cleaned), before the glyph
+    reader replaced its numbers: a year's glyphs read twice (``2566`` as ``25566``) happen there.
+
+    >>> as_read("ภายใน\\n30มิ.ย.\\n2566")
+    'ภายใน 30มิ.ย. 2566'
+    """
+    from extractors.ocr.text import clean_ocr_text
+    from extractors.thai.text import join_wrapped_lines
+
+    return clean_ocr_text(join_wrapped_lines(raw.split("\n")), "period")[0] if raw.strip() else ""
+
+
+def _with_raw_readings(
+    first: Reading, rereads: Sequence[Callable[[], Reading]]
+) -> list[Callable[[], Reading]]:
+    """``rereads``, each followed by its reading as Tesseract read it (:func:`as_read`), after the
+    first reading's own; every re-reading still made once, and only when asked for."""
+    made: dict[int, Reading] = {}
+
+    def reading(n: int) -> Reading:
+        if n not in made:
+            made[n] = rereads[n]()
+        return made[n]
+
+    def tesseract(n: int) -> Reading:
+        _text, raw, confidence = first if n < 0 else reading(n)
+        return as_read(raw), raw, confidence
+
+    out: list[Callable[[], Reading]] = [partial(tesseract, -1)]
+    for n in range(len(rereads)):
+        out += [partial(reading, n), partial(tesseract, n)]
+    return out
+
+
+def settle_period_cells(
+    table: Table, read: CellReader, lines: Callable[[Cell], int] | None = None
+) -> list[OcrDoubt]:
+    """Every period cell of ``table`` (the column :func:`period_column` finds, below its header)
+    settled by :func:`settle`: its raw text as Tesseract read it (:func:`as_read`), then re-read by
+    ``read`` in each of :data:`PERIOD_MODES`, as long as no reading parses; ``table.cells``
+    replaced, and the doubts to add to the page returned.
+
+    The hook for any table of a scanned page: a ruled grid's cells (``PageReader.settle_periods``),
+    or a borderless table's, whose reader crops the cell's box from the page image.  ``lines``
+    counts a cell's lines of ink (:func:`ink_lines`), so that a reading that lost one is read
+    again.  A cell no
+    reading settles keeps its first reading with :data:`DOUBT_CONFIDENCE` and a doubt; one settled
+    only by :func:`trimmed` gets the same.
+
+    >>> from schemas import BBox, TableQuality
+    >>> box = BBox(0, 0, 1, 1)
+    >>> cells = [Cell(0, 0, "ระยะเวลา", "", box), Cell(1, 0, "ต.ค. 65 - B.A. 65", "", box, confidence=0.9)]
+    >>> table = Table(1, 0, box, 2, 1, cells, TableQuality("lines", 1.0, 1.0, 1.0, []))
+    >>> def read(cell, mode):
+    ...     return ("ต.ค. 65 - ธ.ค. 65", "", 0.7) if mode == "thai" else ("", "", None)
+    >>> settle_period_cells(table, read)
+    []
+    >>> table.cells[1].text, table.cells[1].confidence
+    ('ต.ค. 65 - ธ.ค. 65', 0.7)
+    """
+    found = period_column(table)
+    if found is None:
+        return []
+    column, header = found
+    doubts: list[OcrDoubt] = []
+    cells: list[Cell] = []
+    for cell in table.cells:
+        if cell.col != column or cell.row <= header or not cell.text or cell.box is None:
+            cells.append(cell)
+            continue
+        first = (cell.text, cell.raw, cell.confidence)
+        rereads = _with_raw_readings(first, [partial(read, cell, mode) for mode in PERIOD_MODES])
+        (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0)
+        if others is not None:
+            conf = DOUBT_CONFIDENCE
+            if text != cell.text and parses(text):
+                why = "a period read only without stray marks at its edges or by look-alike month letters"
+                doubts.append(OcrDoubt(text, " / ".join(others), cell.box, why))
+            else:
+                why = "no reading of the period cell parses as a period"
+                doubts.append(OcrDoubt(cell.text, " / ".join(others), cell.box, why))
+        cells.append(replace(cell, text=text, raw=raw, confidence=conf))
+    table.cells = cells
+    return doubts
 
 
 # --- header cells ----------------------------------------------------------------------------

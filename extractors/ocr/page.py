@@ -36,10 +36,10 @@ from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union
 from extractors.ocr.fields import (
     Reading,
     header_rows,
+    ink_lines,
     misread_year,
-    period_column,
-    settle,
     settle_header,
+    settle_period_cells,
     with_years,
     year_groups,
 )
@@ -384,17 +384,20 @@ class PageReader:
         """``(text, raw, confidence)`` of one cell's interior, read on its own (``reread``:
         ``"thai"`` or ``"period"``, a second reading of a field, see :mod:`extractors.ocr.fields`;
         ``"own"``: the cell binarised on its own, not by the page's threshold: a shaded header
-        row's edges, which the page's paper estimate leaves darker, are no ink then)."""
+        row's edges, which the page's paper estimate leaves darker, are no ink then;
+        ``"period-own"``: so binarised and read as ``"period"``: a stamp's lighter arc across a
+        period cell, ink to the page's threshold, is paper to the cell's own)."""
         x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
         if x1 - x0 < 4 or y1 - y0 < 4:
             return "", "", None
         if int(np.count_nonzero(self.page.binary[y0:y1, x0:x1])) < MIN_CELL_INK:
             return "", "", None
-        if reread == "own":
+        if reread in ("own", "period-own"):
             crop = _pad(np.asarray(255 - binarise(self.page.gray[y0:y1, x0:x1]), np.uint8))
         else:
             crop = _pad(self.page.ink_image[y0:y1, x0:x1])
-        lines = self._cell_lines(crop, x0 - PAD, y0 - PAD, reread == "thai", reread == "period")
+        period = reread in ("period", "period-own")
+        lines = self._cell_lines(crop, x0 - PAD, y0 - PAD, reread == "thai", period)
         if not reread and _looks_misread(lines):  # Latin guesses for Thai: read again as Thai only
             thai = self._cell_lines(crop, x0 - PAD, y0 - PAD, thai_only=True)
             # Thai digits amid Latin letters (``RA. ๖๔`` for ``ต.ค. ๖๔``) say the Latin is a guess;
@@ -419,6 +422,10 @@ class PageReader:
         self, crop: Gray, dx: int, dy: int, thai_only: bool = False, period: bool = False
     ) -> list[Line]:
         read = self.engine.read(crop, thai_only=thai_only, period=period)
+        if period:  # a line of a period (``- ธ.ค.``) is mostly dots and marks: no noise to this read
+            kept = [ln for ln in read if _mean(ln) >= MIN_LINE_CONFIDENCE]
+            kept = [ln for ln in kept if not any(_inside_taller(ln.box, o.box) for o in kept if o is not ln)]
+            return [ln for ln in self.lines(kept, dx, dy) if ln.text]
         lines = self.lines(_text_lines(read), dx, dy)
         return [ln for ln in lines if ln.text and not _noise(ln)]
 
@@ -514,27 +521,27 @@ class PageReader:
         table.cells = cells
 
     def settle_periods(self, table: Table, grid: Grid) -> None:
-        """Period cells re-read until a reading parses (:mod:`extractors.ocr.fields`)."""
-        found = period_column(table)
-        if found is None:
-            return
-        column, header = found
+        """Period cells re-read until a reading parses
+        (:func:`extractors.ocr.fields.settle_period_cells`), each cell cropped by its grid box."""
         pixels = {self.pt(b): b for b in grid.cells}
-        cells = []
-        for cell in table.cells:
+
+        def read(cell: Cell, mode: str) -> Reading:
             box = pixels.get(cell.box) if cell.box is not None else None
-            if cell.col != column or cell.row <= header or not cell.text or box is None or cell.box is None:
-                cells.append(cell)
-                continue
-            first = (cell.text, cell.raw, cell.confidence)
-            rereads = [lambda b=box: self.cell(b, "thai"), lambda b=box: self.cell(b, "period")]
-            (text, raw, conf), others = settle(first, rereads)
-            if others is not None:
-                conf = DOUBT_CONFIDENCE
-                why = "no reading of the period cell parses as a period"
-                self.doubts.append(OcrDoubt(cell.text, " / ".join(others), cell.box, why))
-            cells.append(replace(cell, text=text, raw=raw, confidence=conf))
-        table.cells = cells
+            if box is None:
+                return "", "", None
+            if mode == "years":  # the first reading's years by the glyph reader (``25566``)
+                return self.header_years(box, cell.text, cell.raw)
+            return self.cell(box, mode)
+
+        def lines(cell: Cell) -> int:
+            box = pixels.get(cell.box) if cell.box is not None else None
+            if box is None:
+                return 0
+            return ink_lines(
+                self.page.binary[box[1] + INSET : box[3] - INSET, box[0] + INSET : box[2] - INSET]
+            )
+
+        self.doubts.extend(settle_period_cells(table, read, lines))
 
 
 def grid_table(cells: Sequence[tuple[BBox, str, str, float | None]], page: int) -> Table | None:
@@ -716,6 +723,10 @@ def _level_letters_across(lines: list[Line]) -> list[Line]:
             line = replace(line, text=fixed[len(before) + 1 :])
         out.append(line)
     return out
+
+
+def _mean(line: OcrLine) -> float:
+    return sum(s.confidence for s in line.symbols) / len(line.symbols) if line.symbols else 0.0
 
 
 def _inside_taller(box: PixelBox, other: PixelBox) -> bool:
