@@ -162,7 +162,7 @@ def estimate_skew(binary: Gray, max_skew: float = MAX_SKEW) -> float:
     # The coarse pass (0.5° steps, half the search's turns) on an image half as wide: a half
     # degree still moves a line end by several of its pixels; the finer passes on ``small``.
     half = (max(small.shape[1] // 2, 1), max(small.shape[0] // 2, 1))
-    coarse = np.asarray(cv2.resize(small, half, interpolation=cv2.INTER_AREA))
+    coarse = np.asarray(cv2.resize(small, half, interpolation=cv2.INTER_AREA), np.uint8)
     best, step = 0.0, 0.5
     candidates = np.arange(-max_skew, max_skew + 1e-9, step)
     while True:
