@@ -7,6 +7,8 @@ exhaustive search at every fine step finds on the full image.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -43,3 +45,66 @@ def test_coarse_pass_on_half_image_finds_the_exhaustive_angle(seed: int, tilt: f
     found = estimate_skew(tilted)
     assert abs(found - tilt) <= 0.1
     assert abs(found - _exhaustive(tilted)) <= 0.05 + 1e-9
+
+
+def _long_way(api: Any, gray: np.ndarray) -> list[list[tuple[str, tuple[int, ...], float]]]:
+    """Lines of (word text, word box, word confidence), every question asked at every symbol."""
+    import tesserocr
+
+    from extractors.ocr.engine import _set_image
+
+    _kept = _set_image(api, gray)
+    api.SetSourceResolution(200)
+    api.Recognize()
+    it = api.GetIterator()
+    line_, word_, symbol_ = tesserocr.RIL.TEXTLINE, tesserocr.RIL.WORD, tesserocr.RIL.SYMBOL
+    lines: list[list[tuple[str, tuple[int, ...], float]]] = [[]]
+    text, boxes, conf = "", [], 0.0
+    while True:
+        if it.IsAtBeginningOf(word_):
+            conf = float(it.Confidence(word_))
+        try:
+            symbol = it.GetUTF8Text(symbol_).strip()
+        except RuntimeError:
+            symbol = ""
+        if symbol:
+            text += symbol
+            boxes.append(it.BoundingBox(symbol_))
+        end_line = it.IsAtFinalElement(line_, symbol_)
+        if (it.IsAtFinalElement(word_, symbol_) or end_line) and text:
+            box = (
+                min(b[0] for b in boxes),
+                min(b[1] for b in boxes),
+                max(b[2] for b in boxes),
+                max(b[3] for b in boxes),
+            )
+            lines[-1].append((text, box, conf))
+            text, boxes = "", []
+        if end_line and lines[-1]:
+            lines.append([])
+        if not it.Next(symbol_):
+            break
+    return [line for line in lines if line]
+
+
+def test_symbol_iteration_gives_what_asking_everything_gives() -> None:
+    import pypdfium2 as pdfium
+
+    from extractors.ocr.engine import OcrEngine, union_box
+    from extractors.ocr.page import render
+    from tests.conftest import SAMPLES
+
+    gray = render(pdfium.PdfDocument(SAMPLES / "variant-two-years-scanned.pdf"), 1, 200)
+    crop = np.ascontiguousarray(gray[: gray.shape[0] // 3])
+    engine = OcrEngine(200)
+    api = engine._api("block")
+    ours = [
+        [
+            ("".join(s.text for s in w.symbols), union_box([s.box for s in w.symbols]), w.confidence)
+            for w in line
+        ]
+        for line in engine._recognize(api, crop)
+    ]
+    expected = _long_way(api, crop)
+    assert sum(len(line) for line in expected) > 20  # Thai and Latin words, several lines
+    assert ours == expected
