@@ -264,6 +264,7 @@ def speed(pdfs: list[Path]) -> None:
     load_before = os.getloadavg()[0]
     ours_cpu: list[float] = []
     plain_cpu: list[float] = []
+    inside = _time_tesseract()
     with tesserocr.PyTessBaseAPI(path=str(tessdata_dir()) + "/", lang="tha+eng") as api:
         for i, (pdf, number) in enumerate([pages[0], *pages]):  # the first page twice: models load
             started = time.process_time()
@@ -278,6 +279,10 @@ def speed(pdfs: list[Path]) -> None:
             if i:
                 plain_cpu.append(plain)
                 ours_cpu.append(ours)
+            else:
+                inside[0] = 0.0
+    engine_share = inside[0] / sum(ours_cpu) if sum(ours_cpu) else 0.0
+    _time_tesseract(undo=True)
     ratios = [o / p for o, p in zip(ours_cpu, plain_cpu, strict=True)]
     print(
         f"\ncost per scanned page ({len(pages)} pages of {len(pdfs)} PDFs, CPU seconds, one process): "
@@ -286,6 +291,11 @@ def speed(pdfs: list[Path]) -> None:
         f"{statistics.median(ratios):.2f}× (pages {min(ratios):.2f}–{max(ratios):.2f}×), totals "
         f"{sum(ours_cpu) / sum(plain_cpu):.2f}×; load average {load_before:.1f} before, "
         f"{os.getloadavg()[0]:.1f} after"
+    )
+    print(
+        f"of ours, Tesseract's own calls {inside[0] / len(pages):.2f} s/page ({engine_share:.0%}; "
+        f"{inside[0] / sum(plain_cpu):.2f}× plain), the rest (rendering, geometry, glyph reader, "
+        f"text repair) {(sum(ours_cpu) - inside[0]) / len(pages):.2f} s/page"
     )
     # Interleaved, best of two each (the machine is shared); the two-worker pool is kept between
     # documents, so its first making and model loading count once, as in a long run.
@@ -301,6 +311,35 @@ def speed(pdfs: list[Path]) -> None:
         f"{rates[2] / rates[1]:.2f}× (load average {os.getloadavg()[0]:.1f}; "
         f"{os.cpu_count()} cores)"
     )
+
+
+_WRAPPED: dict[str, object] = {}
+
+
+def _time_tesseract(undo: bool = False) -> list[float]:
+    """CPU seconds spent inside the engine's Tesseract calls of this process, counted in the
+    returned one-element list until called again with ``undo``."""
+    from extractors.ocr.engine import OcrEngine
+
+    if undo:
+        for name, method in _WRAPPED.items():
+            setattr(OcrEngine, name, method)
+        _WRAPPED.clear()
+        return [0.0]
+    spent = [0.0]
+    for name in ("_recognize", "read_digits", "orientation_confidence"):
+        method = getattr(OcrEngine, name)
+        _WRAPPED[name] = method
+
+        def timed(*args: object, _method: object = method, **kwargs: object) -> object:
+            started = time.process_time()
+            try:
+                return _method(*args, **kwargs)  # type: ignore[operator]
+            finally:
+                spent[0] += time.process_time() - started
+
+        setattr(OcrEngine, name, timed)
+    return spent
 
 
 def profile(spec: str, top: int = 25) -> None:
