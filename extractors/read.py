@@ -98,6 +98,9 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
             from extractors.ocr.rows import scanned_layout
 
             found = scanned_layout(pages_read, found, names_field)  # visual lines, borderless tables
+            from extractors.ocr.period_reread import settle_borderless_periods
+
+            settle_borderless_periods(path, pages_read, found)  # their period cells, from the image
     pictured = [p for p in pages_read.values() if p.kind is PageKind.TEXT and p.pictures]
     if pictured and ocr.enabled:
         from extractors.ocr.regions import merge_regions, ocr_regions  # only for pages with pictures
