@@ -46,8 +46,10 @@ def test_a_borderless_period_cell_read_as_latin_is_settled_from_the_image(tmp_pa
     page = PageText(1, 595.3, 842.0, PageKind.SCANNED, ocr=info)
     head = BBox(box.x0, box.top - 40, box.x1, box.top)
     misread = "B.A. ๒๕๖๖ - ธ.ค. ๒๕๖๖"  # what the page's reading gave
-    cells = [Cell(0, 0, "ระยะเวลา", "ระยะเวลา", head, confidence=0.9), Cell(1, 0, misread, misread, box, confidence=0.9)]
-    table = Table(1, 0, BBox(box.x0, head.top, box.x1, box.bottom), 2, 1, cells, TableQuality("borderless", 1, 1, 1, []))
+    cells = [Cell(0, 0, "ระยะเวลา", "ระยะเวลา", head, confidence=0.9)]
+    cells.append(Cell(1, 0, misread, misread, box, confidence=0.9))
+    whole = BBox(box.x0, head.top, box.x1, box.bottom)
+    table = Table(1, 0, whole, 2, 1, cells, TableQuality("borderless", 1, 1, 1, []))
     assert needs_reread(table)
     settle_borderless_periods(pdf, {1: page}, [table])
     from extractors.ita.periods import parse_period

@@ -25,7 +25,8 @@ def needs_reread(table: Table) -> bool:
 
     >>> from schemas import TableQuality
     >>> box = BBox(0, 0, 10, 10)
-    >>> cells = [Cell(0, 0, "ระยะเวลา", "", box, confidence=0.9), Cell(1, 0, "B.A. 64", "", box, confidence=0.9)]
+    >>> cells = [Cell(0, 0, "ระยะเวลา", "", box, confidence=0.9)]
+    >>> cells.append(Cell(1, 0, "B.A. 64", "", box, confidence=0.9))
     >>> table = Table(1, 0, box, 2, 1, cells, TableQuality("borderless", 1.0, 1.0, 1.0, []))
     >>> needs_reread(table)
     True
