@@ -128,10 +128,8 @@ def _filled(table: Table, page: PageText) -> Table:
     """``table`` (geometry from the borderless strategy, cells without text: a scan has no text
     layer) with each cell's text from the OCR words whose middle lies in it, line by line, and the
     lowest confidence among them."""
-    # TODO(periods-reread): ruled tables' period cells are read again as periods in
-    # extractors/ocr/page.py (extractors.ocr.fields); a borderless table's period cells, filled here
-    # from the page's words, are not: once fields.py offers a hook that re-reads a cell's box from
-    # the page image, call it for the column extractors.ocr.fields.period_column finds.
+    # Period cells that do not parse are read again from the page image afterwards
+    # (extractors.ocr.period_reread): the image is not at hand here.
     cells: list[Cell] = []
     for cell in table.cells:
         box = cell.box
