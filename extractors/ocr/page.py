@@ -397,8 +397,93 @@ class PageReader:
         table = grid_table(read, page)
         if table is not None:
             self.settle_headers(table, grid)
+            self.settle_numbers(table, grid)
             self.settle_periods(table, grid)
         return table
+
+    def _cell_glyph_readings(self, boxes: Sequence[PixelBox]) -> list[list[tuple[str, float, int, int]]]:
+        """Each cell's number as the glyph reader sees it under each binarisation of
+        :data:`HEADER_STRICTNESS` (and the page's own): ``(text, similarity, x0, x1)`` of a binarisation
+        that finds exactly one trusted number run there, nothing for one that finds none or several.
+        All cells' glyphs are classified in one product."""
+        h, w = self.page.binary.shape
+        crops: list[Gray] = []
+        for box in boxes:
+            x0, y0 = max(box[0] + INSET, 0), max(box[1] + INSET, 0)
+            x1, y1 = max(min(box[2] - INSET, w), x0 + 1), max(min(box[3] - INSET, h), y0 + 1)
+            gray = self.page.gray[y0:y1, x0:x1]
+            crops.append(np.ascontiguousarray(self.page.binary[y0:y1, x0:x1]))
+            crops += [np.ascontiguousarray(binarise(gray, s)) for s in HEADER_STRICTNESS]
+        per_cell = 1 + len(HEADER_STRICTNESS)
+        read = read_glyphs_many(crops)
+        out: list[list[tuple[str, float, int, int]]] = []
+        for index in range(len(boxes)):
+            readings: list[tuple[str, float, int, int]] = []
+            for glyphs in read[index * per_cell : (index + 1) * per_cell]:
+                runs = number_runs(glyphs)
+                if len(runs) == 1 and runs[0].trusted:
+                    readings.append((runs[0].text, runs[0].similarity, runs[0].x0, runs[0].x1))
+            out.append(readings)
+        return out
+
+    def settle_numbers(self, table: Table, grid: Grid) -> None:
+        """Cells that hold one number read as one (:func:`settle_number`): a cell read as digits and
+        number punctuation that is no well-formed number (``๖.๖..๕๗``, ``74. 17``), or a one-line
+        cell with ink that Tesseract read as nothing (a lone ``8``), is read again by the glyph
+        reader under several binarisations and, if they do not settle it, by Tesseract restricted
+        to digits.  A reading changed so carries a doubt; one that no reading settles keeps its
+        text, a low confidence and a doubt."""
+        pixels = {self.pt(b): b for b in grid.cells}
+        todo: list[tuple[int, PixelBox]] = []
+        for index, cell in enumerate(table.cells):
+            box = pixels.get(cell.box) if cell.box is not None else None
+            if box is None:
+                continue
+            if _numberish(cell.text) or (_unlettered(cell.text) and self._one_line_ink(box)):
+                todo.append((index, box))
+        if not todo:
+            return
+        readings = self._cell_glyph_readings([box for _i, box in todo])
+        cells = list(table.cells)
+        for (index, box), glyph in zip(todo, readings, strict=True):
+            cell = cells[index]
+            if not _numberish(cell.text) and not _covers_ink(self.page.binary, box, glyph):
+                continue  # a cell of letters stays letters unless its ink is one number
+            digits = (lambda b=box: self._digits_reading(b)) if not _well_formed(cell.text) else None
+            text, conf, other = settle_number(cell.text, cell.confidence, [g[:2] for g in glyph], digits)
+            if other is not None and cell.box is not None:
+                why = (
+                    "no reading of the number cell gives one well-formed number"
+                    if text == cell.text
+                    else "read again: the first reading of the number cell was no well-formed number"
+                    if cell.text
+                    else "read from glyph shapes: Tesseract read nothing in the cell"
+                )
+                self.doubts.append(OcrDoubt(text, other, cell.box, why))
+            if text != cell.text or conf != cell.confidence:
+                cells[index] = replace(cell, text=text, confidence=conf)
+        table.cells = cells
+
+    def _digits_reading(self, box: PixelBox) -> str:
+        """The cell read by Tesseract restricted to digits and number punctuation."""
+        h, w = self.page.binary.shape
+        x0, y0 = max(box[0] + INSET, 0), max(box[1] + INSET, 0)
+        x1, y1 = min(box[2] - INSET, w), min(box[3] - INSET, h)
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return ""
+        text, _conf = self.engine.read_digits(_pad(self.page.ink_image[y0:y1, x0:x1]))
+        return text
+
+    def _one_line_ink(self, box: PixelBox) -> bool:
+        """The cell has ink, no taller than a line of digits."""
+        x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return False
+        crop = self.page.binary[y0:y1, x0:x1]
+        if int(np.count_nonzero(crop)) < MIN_CELL_INK:
+            return False
+        rows = np.nonzero(crop.any(axis=1))[0]
+        return bool(rows[-1] - rows[0] <= 2.5 * DIGIT_LINE_PT * self.dpi / 72)
 
     def header_years(self, box: PixelBox, text: str, raw: str) -> tuple[str, str, float | None]:
         """A header cell's years read again by the glyph reader (the score cells' digit reader):
@@ -486,6 +571,111 @@ class PageReader:
                 self.doubts.append(OcrDoubt(cell.text, " / ".join(others), cell.box, why))
             cells.append(replace(cell, text=text, raw=raw, confidence=conf))
         table.cells = cells
+
+
+#: A cell that holds one number: digits, number punctuation and spaces (at least two digits).
+_NUMBERISH_CELL = re.compile(r"[0-9๐-๙.,:;/\s]+")
+
+
+def _numberish(text: str) -> bool:
+    """A cell read as digits and number punctuation only, with two digits or more.
+
+    >>> _numberish("๖.๖..๕๗"), _numberish("74. 17"), _numberish("ข้อ 1"), _numberish("1")
+    (True, True, False, False)
+    """
+    return bool(_NUMBERISH_CELL.fullmatch(text)) and sum(1 for ch in text if ch in DIGITS) >= 2
+
+
+def _unlettered(text: str) -> bool:
+    """Nothing, or a short reading without a Thai letter: what Tesseract makes of a number it
+    cannot read (``bo.bd`` for ``๖๐.๖๖``), or of a lone digit (nothing).
+
+    >>> _unlettered(""), _unlettered("bo.bd"), _unlettered("ตัวชี้วัด"), _unlettered("Integrity Assessment")
+    (True, True, False, False)
+    """
+    squashed = "".join(text.split())
+    return len(squashed) <= 8 and not _THAI_LETTER.search(squashed)
+
+
+def _well_formed(text: str) -> bool:
+    """One number with its decimal point in place, or an item number (``1.``).
+
+    >>> _well_formed("๖๖.๕๗"), _well_formed("1."), _well_formed("74. 17"), _well_formed("๖.๖..๕๗")
+    (True, True, False, False)
+    """
+    return bool(re.fullmatch(r"[+-]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*\.?", text))
+
+
+#: Spaces Tesseract left beside a decimal point inside a number (``74. 17``, ``๘๐ .๓๐``).
+_POINT_SPACES = re.compile(r"(?<=[0-9๐-๙])\s*([.,])\s*(?=[0-9๐-๙])")
+
+
+def _covers_ink(binary: Gray, box: PixelBox, readings: Sequence[tuple[str, float, int, int]]) -> bool:
+    """A reading of an empty-looking cell accounts for its ink: the number run spans most of the
+    columns that have ink (a speck beside a stroke is no number)."""
+    if not readings:
+        return False
+    x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
+    cols = np.nonzero(binary[y0:y1, x0:x1].any(axis=0))[0]
+    if not len(cols):
+        return False
+    width = int(cols[-1] - cols[0] + 1)
+    return all(r[3] - r[2] >= 0.8 * width for r in readings)
+
+
+def settle_number(
+    text: str,
+    confidence: float | None,
+    glyphs: Sequence[tuple[str, float]],
+    digits: Callable[[], str] | None = None,
+) -> tuple[str, float | None, str | None]:
+    """A number cell's reading: ``(text, confidence, other)`` where ``other`` (the readings that
+    disagreed, for a doubt) is ``None`` when nothing is left to doubt.
+
+    ``glyphs`` are the glyph reader's readings of the cell under several binarisations.  When at
+    least two of them are well-formed numbers and all of these agree, they settle it (a first
+    reading that differs is kept as the other reading); so does one trusted reading of three
+    digits or more where Tesseract read no digit at all (``bo.bd``).  Otherwise a first reading
+    that is a well-formed number once the spaces Tesseract left beside its point are gone stays
+    (spaces gone), with a low confidence and the glyph readings when they all differ from it;
+    else Tesseract restricted to digits (``digits``) settles it when it agrees with a glyph
+    reading.  A reading none of these settles keeps its text, a low confidence and the others.
+
+    >>> settle_number("74. 17", 0.8, []), settle_number("1 2", 0.8, [])
+    (('74.17', 0.8, None), ('1 2', 0.8, None))
+    >>> settle_number("๖.๖..๕๗", 0.85, [("๖๖.๕๗", 0.8), ("๖๖.๕๗", 0.77)])
+    ('๖๖.๕๗', 0.67, '๖.๖..๕๗')
+    >>> settle_number("๖.๖..๕๗", 0.85, [("๖๖.๕๗", 0.8), ("๖๖.๕", 0.77)], lambda: "66.57")
+    ('๖๖.๕๗', 0.7, '๖.๖..๕๗')
+    >>> settle_number("๖๒๑.๒๗", 0.85, [("๖๑.๒๗", 0.8), ("๖๗.๒๗", 0.77)], lambda: "")
+    ('๖๒๑.๒๗', 0.3, '๖๑.๒๗ / ๖๗.๒๗')
+    >>> settle_number("", None, [("8", 0.9), ("8", 0.85), ("8", 0.8)])
+    ('8', 0.7, '')
+    >>> settle_number("๕๕", 0.9, [("๘๕", 0.9), ("๘๕", 0.85)])
+    ('๘๕', 0.75, '๕๕')
+    >>> settle_number("bo.bd", 0.6, [("๖๐.๖๖", 0.79)], lambda: "๒๐.0๒๒")
+    ('๖๐.๖๖', 0.69, 'bo.bd')
+    """
+    squashed = _POINT_SPACES.sub(r"\1", text.strip())
+    formed = [(t, s) for t, s in glyphs if _well_formed(t)]
+    values = {thai_digits_to_arabic(t) for t, _s in formed}
+    agreed = len(formed) >= 2 and len(values) == 1
+    alone = bool(formed) and not _THAI_OR_ARABIC_DIGIT.search(text) and len(_digits(formed[0][0])) >= 3
+    if (agreed or alone) and not (text and _same_number(squashed, formed[0][0])):
+        return formed[0][0], round(max(min(s for _t, s in formed) - 0.1, DOUBT_CONFIDENCE), 3), text
+    if text and _well_formed(squashed):
+        if formed and not any(_same_number(squashed, t) for t, _s in formed):
+            return squashed, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(t for t, _s in formed))
+        return squashed, confidence, None
+    if digits is not None and formed:
+        read = digits()
+        for t, s in formed:
+            if _well_formed(read) and _same_number(read, t):
+                return t, round(max(s - 0.1, DOUBT_CONFIDENCE), 3), text
+    others = [t for t, _s in formed if t != text]
+    if not text or not others:
+        return text, confidence, None
+    return text, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(others))
 
 
 def grid_table(cells: Sequence[tuple[BBox, str, str, float | None]], page: int) -> Table | None:
@@ -685,6 +875,7 @@ _LATIN_SYMBOL = re.compile(r"^[A-Za-z.,]+$")
 _THAI = re.compile(r"[ก-๛]")
 _THAI_LETTER = re.compile(r"[ก-ฮ]")
 _THAI_DIGIT = re.compile(r"[๐-๙]")
+_THAI_OR_ARABIC_DIGIT = re.compile(r"[0-9๐-๙]")
 
 
 def _noise(line: Line) -> bool:
