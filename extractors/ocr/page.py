@@ -252,7 +252,9 @@ class PageReader:
                 )
             elif _same_number(first, run.text):
                 chosen, conf = run.text, max(conf, 90.0)
-            elif _fuller(first, run.text):  # the glyph reader left out a digit: Tesseract's stays
+            elif _fuller(first, run.text) or _more_digits(first, run.text):
+                # The glyph reader left out a digit, or took two touching digits for one
+                # (``60.95`` as ``3.95``): Tesseract's stays.
                 why = "the glyph reader read fewer digits; Tesseract's reading kept"
                 self.doubts.append(OcrDoubt(first, run.text, self.pt(span), why))
                 continue
@@ -325,7 +327,8 @@ class PageReader:
         first = " ".join(ln.text for ln in lines)
         tesseract = first.replace(" ", "")
         sign = tesseract[0] if tesseract[:1] in ("+", "-") and run.text[:1] not in ("+", "-") else ""
-        if _same_number(tesseract[len(sign) :], run.text) or _fuller(tesseract, run.text):
+        unsigned = tesseract[len(sign) :]
+        if any(f(unsigned, run.text) for f in (_same_number, _fuller, _more_digits)):
             return None  # the same number (Tesseract's sign kept), or the glyph reader read less
         run = _with_punctuation_of(tesseract[len(sign) :], run)
         text = sign + run.text
@@ -574,7 +577,7 @@ class PageReader:
 
 
 #: A cell that holds one number: digits, number punctuation and spaces (at least two digits).
-_NUMBERISH_CELL = re.compile(r"[0-9๐-๙.,:;/\s]+")
+_NUMBERISH_CELL = re.compile(r"[|\[\]]?[0-9๐-๙.,:;/\s]+[|\[\]]?")
 
 
 def _numberish(text: str) -> bool:
@@ -606,6 +609,8 @@ def _well_formed(text: str) -> bool:
     return bool(re.fullmatch(r"[+-]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*\.?", text))
 
 
+#: What a cell's ruling leaves at the ends of its text when read as ink (``| 68.05``).
+_RULING_REMNANTS = " |[]"
 #: Spaces Tesseract left beside a decimal point inside a number (``74. 17``, ``๘๐ .๓๐``).
 _POINT_SPACES = re.compile(r"(?<=[0-9๐-๙])\s*([.,])\s*(?=[0-9๐-๙])")
 
@@ -641,8 +646,8 @@ def settle_number(
     else Tesseract restricted to digits (``digits``) settles it when it agrees with a glyph
     reading.  A reading none of these settles keeps its text, a low confidence and the others.
 
-    >>> settle_number("74. 17", 0.8, []), settle_number("1 2", 0.8, [])
-    (('74.17', 0.8, None), ('1 2', 0.8, None))
+    >>> settle_number("74. 17", 0.8, []), settle_number("1 2", 0.8, []), settle_number("| 68.05", 0.9, [])
+    (('74.17', 0.8, None), ('1 2', 0.8, None), ('68.05', 0.9, None))
     >>> settle_number("๖.๖..๕๗", 0.85, [("๖๖.๕๗", 0.8), ("๖๖.๕๗", 0.77)])
     ('๖๖.๕๗', 0.67, '๖.๖..๕๗')
     >>> settle_number("๖.๖..๕๗", 0.85, [("๖๖.๕๗", 0.8), ("๖๖.๕", 0.77)], lambda: "66.57")
@@ -656,7 +661,7 @@ def settle_number(
     >>> settle_number("bo.bd", 0.6, [("๖๐.๖๖", 0.79)], lambda: "๒๐.0๒๒")
     ('๖๐.๖๖', 0.69, 'bo.bd')
     """
-    squashed = _POINT_SPACES.sub(r"\1", text.strip())
+    squashed = _POINT_SPACES.sub(r"\1", text.strip(_RULING_REMNANTS))
     formed = [(t, s) for t, s in glyphs if _well_formed(t)]
     values = {thai_digits_to_arabic(t) for t, _s in formed}
     agreed = len(formed) >= 2 and len(values) == 1
@@ -963,6 +968,20 @@ def _fuller(tesseract: str, glyphs: str) -> bool:
         and len(_digits(tesseract)) > len(_digits(glyphs))
         and _digits(glyphs) in _digits(tesseract)
     )
+
+
+def _more_digits(tesseract: str, glyphs: str) -> bool:
+    """Tesseract read a well-formed number with more digits than the glyph reader, and no fewer
+    decimals: two digits that blur made touch are one blob to the glyph reader, which its templates
+    may take for one digit (``60.95`` as ``3.95``); Tesseract reads the blob as the two.
+
+    >>> _more_digits("60.95", "3.95"), _more_digits("๕๕๓", "๘๘.๗๓"), _more_digits("2567", "2567")
+    (True, False, False)
+    """
+    if not _WELL_FORMED.fullmatch(tesseract):
+        return False
+    decimals = len(re.sub(r"^[^.,]*", "", tesseract)) >= len(re.sub(r"^[^.,]*", "", glyphs))
+    return len(_digits(tesseract)) > len(_digits(glyphs)) and decimals
 
 
 def _with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:
