@@ -656,8 +656,8 @@ def settle_number(
     ('๖๒๑.๒๗', 0.3, '๖๑.๒๗ / ๖๗.๒๗')
     >>> settle_number("", None, [("8", 0.9), ("8", 0.85), ("8", 0.8)])
     ('8', 0.7, '')
-    >>> settle_number("๕๕", 0.9, [("๘๕", 0.9), ("๘๕", 0.85)])
-    ('๘๕', 0.75, '๕๕')
+    >>> settle_number("๕๕", 0.9, [("๘๕", 0.9), ("๘๕", 0.85)]), settle_number("10", 0.9, [("1", 0.9), ("1", 0.9)])
+    (('๘๕', 0.75, '๕๕'), ('10', 0.3, '1'))
     >>> settle_number("bo.bd", 0.6, [("๖๐.๖๖", 0.79)], lambda: "๒๐.0๒๒")
     ('๖๐.๖๖', 0.69, 'bo.bd')
     """
@@ -666,7 +666,12 @@ def settle_number(
     values = {thai_digits_to_arabic(t) for t, _s in formed}
     agreed = len(formed) >= 2 and len(values) == 1
     alone = bool(formed) and not _THAI_OR_ARABIC_DIGIT.search(text) and len(_digits(formed[0][0])) >= 3
-    if (agreed or alone) and not (text and _same_number(squashed, formed[0][0])):
+    fewer = (
+        bool(text)
+        and _well_formed(squashed)
+        and len(_digits(formed[0][0] if formed else "")) < len(_digits(squashed))
+    )
+    if (agreed or alone) and not fewer and not (text and _same_number(squashed, formed[0][0])):
         return formed[0][0], round(max(min(s for _t, s in formed) - 0.1, DOUBT_CONFIDENCE), 3), text
     if text and _well_formed(squashed):
         if formed and not any(_same_number(squashed, t) for t, _s in formed):
