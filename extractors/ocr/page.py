@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
@@ -415,8 +416,8 @@ class PageReader:
             x0, y0 = max(box[0] + INSET, 0), max(box[1] + INSET, 0)
             x1, y1 = max(min(box[2] - INSET, w), x0 + 1), max(min(box[3] - INSET, h), y0 + 1)
             gray = self.page.gray[y0:y1, x0:x1]
-            crops.append(np.ascontiguousarray(self.page.binary[y0:y1, x0:x1]))
-            crops += [np.ascontiguousarray(binarise(gray, s)) for s in HEADER_STRICTNESS]
+            crops.append(_off_border(self.page.binary[y0:y1, x0:x1]))
+            crops += [_off_border(binarise(gray, s)) for s in HEADER_STRICTNESS]
         per_cell = 1 + len(HEADER_STRICTNESS)
         read = read_glyphs_many(crops)
         out: list[list[tuple[str, float, int, int]]] = []
@@ -453,7 +454,10 @@ class PageReader:
             if not _numberish(cell.text) and not _covers_ink(self.page.binary, box, glyph):
                 continue  # a cell of letters stays letters unless its ink is one number
             digits = (lambda b=box: self._digits_reading(b)) if not _well_formed(cell.text) else None
-            text, conf, other = settle_number(cell.text, cell.confidence, [g[:2] for g in glyph], digits)
+            row = [c.text for c in cells if c.row == cell.row and c is not cell and c.text.strip()]
+            among = bool(row) and sum(_well_formed(t.strip()) for t in row) >= 0.5 * len(row)
+            glyphs = [g[:2] for g in glyph]
+            text, conf, other = settle_number(cell.text, cell.confidence, glyphs, digits, among)
             if other is not None and cell.box is not None:
                 why = (
                     "no reading of the number cell gives one well-formed number"
@@ -615,6 +619,29 @@ _RULING_REMNANTS = " |[]"
 _POINT_SPACES = re.compile(r"(?<=[0-9๐-๙])\s*([.,])\s*(?=[0-9๐-๙])")
 
 
+def _off_border(binary: Gray) -> Gray:
+    """A cell's ink without the components that touch its edge: what is left of a ruling, of a
+    stamp crossing it, or of a shaded row's edge (glyphs stand inside the cell).
+
+    >>> cell = np.zeros((20, 40), np.uint8); cell[0:3, :] = 255; cell[8:14, 10:14] = 255
+    >>> int(_off_border(cell).sum() // 255)
+    24
+    """
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(np.ascontiguousarray(binary), connectivity=8)
+    h, w = binary.shape
+    edge = [
+        i
+        for i in range(1, n)
+        if stats[i][0] == 0
+        or stats[i][1] == 0
+        or stats[i][0] + stats[i][2] >= w
+        or stats[i][1] + stats[i][3] >= h
+    ]
+    if not edge:
+        return np.ascontiguousarray(binary)
+    return np.ascontiguousarray(np.where(np.isin(labels, edge), 0, binary).astype(np.uint8))
+
+
 def _covers_ink(binary: Gray, box: PixelBox, readings: Sequence[tuple[str, float, int, int]]) -> bool:
     """A reading of an empty-looking cell accounts for its ink: the number run spans most of the
     columns that have ink (a speck beside a stroke is no number)."""
@@ -633,11 +660,13 @@ def settle_number(
     confidence: float | None,
     glyphs: Sequence[tuple[str, float]],
     digits: Callable[[], str] | None = None,
+    among_numbers: bool = False,
 ) -> tuple[str, float | None, str | None]:
     """A number cell's reading: ``(text, confidence, other)`` where ``other`` (the readings that
     disagreed, for a doubt) is ``None`` when nothing is left to doubt.
 
-    ``glyphs`` are the glyph reader's readings of the cell under several binarisations.  When at
+    ``glyphs`` are the glyph reader's readings of the cell under several binarisations;
+    ``among_numbers``: most other cells of its row are numbers.  When at
     least two of them are well-formed numbers and all of these agree, they settle it (a first
     reading that differs is kept as the other reading); so does one trusted reading of three
     digits or more where Tesseract read no digit at all (``bo.bd``).  Otherwise a first reading
@@ -659,7 +688,11 @@ def settle_number(
     >>> settle_number("๕๕", 0.9, [("๘๕", 0.9), ("๘๕", 0.85)])
     ('๘๕', 0.75, '๕๕')
     >>> settle_number("10", 0.9, [("1", 0.9), ("1", 0.9)])
-    ('10', 0.3, '1')
+    ('10', 0.9, None)
+    >>> settle_number("A", 0.9, [("4", 0.9), ("4", 0.9)], lambda: "4")
+    ('A', 0.9, None)
+    >>> settle_number("Zz", 0.9, [("2", 0.9), ("2", 0.9)], lambda: "2", among_numbers=True)
+    ('2', 0.8, 'Zz')
     >>> settle_number("bo.bd", 0.6, [("๖๐.๖๖", 0.79)], lambda: "๒๐.0๒๒")
     ('๖๐.๖๖', 0.69, 'bo.bd')
     """
@@ -667,7 +700,12 @@ def settle_number(
     formed = [(t, s) for t, s in glyphs if _well_formed(t)]
     values = {thai_digits_to_arabic(t) for t, _s in formed}
     agreed = len(formed) >= 2 and len(values) == 1
-    alone = bool(formed) and not _THAI_OR_ARABIC_DIGIT.search(text) and len(_digits(formed[0][0])) >= 3
+    many = bool(formed) and len(_digits(formed[0][0])) >= 3
+    alone = many and not _THAI_OR_ARABIC_DIGIT.search(text)
+    # Letters become a number only when the glyphs are a number of three digits or more, or the
+    # cell stands among numbers (a header ``1 … 10`` on a shaded row): a grade ``A`` is no ``4``.
+    may_change = not text or _numberish(text) or many or among_numbers
+    agreed = agreed and may_change
     fewer = (
         bool(text)
         and _well_formed(squashed)
@@ -676,16 +714,16 @@ def settle_number(
     if (agreed or alone) and not fewer and not (text and _same_number(squashed, formed[0][0])):
         return formed[0][0], round(max(min(s for _t, s in formed) - 0.1, DOUBT_CONFIDENCE), 3), text
     if text and _well_formed(squashed):
-        if formed and not any(_same_number(squashed, t) for t, _s in formed):
+        if formed and not any(_same_number(squashed, t) or _fuller(squashed, t) for t, _s in formed):
             return squashed, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(t for t, _s in formed))
         return squashed, confidence, None
-    if digits is not None and formed:
+    if digits is not None and formed and may_change:
         read = digits()
         for t, s in formed:
             if _well_formed(read) and _same_number(read, t):
                 return t, round(max(s - 0.1, DOUBT_CONFIDENCE), 3), text
     others = [t for t, _s in formed if t != text]
-    if not text or not others:
+    if not text or not others or not _numberish(text):
         return text, confidence, None
     return text, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(others))
 
@@ -758,7 +796,7 @@ def read_scanned_page(
         info.seconds = round(time.perf_counter() - started, 3)
         return text, []
     reader = PageReader(engine, page, dpi)
-    grids = find_grids(page.binary)
+    grids = find_grids(page.binary, page.gray)
     tables = [t for t in (reader.table(g, number) for g in grids) if t is not None]
     text.lines = reader.prose(grids)
     confs = reader.symbol_confidences
@@ -984,11 +1022,15 @@ def _more_digits(tesseract: str, glyphs: str) -> bool:
 
     >>> _more_digits("60.95", "3.95"), _more_digits("๕๕๓", "๘๘.๗๓"), _more_digits("2567", "2567")
     (True, False, False)
+    >>> _more_digits("๕๓๕.๕", "๕๙.๙")
+    False
     """
-    if not _WELL_FORMED.fullmatch(tesseract):
+    if not _WELL_FORMED.fullmatch(tesseract) or len(_digits(tesseract)) <= len(_digits(glyphs)):
         return False
-    decimals = len(re.sub(r"^[^.,]*", "", tesseract)) >= len(re.sub(r"^[^.,]*", "", glyphs))
-    return len(_digits(tesseract)) > len(_digits(glyphs)) and decimals
+    fraction = re.compile(r"[.,]([0-9๐-๙]+)$")
+    ours, theirs = fraction.search(tesseract), fraction.search(glyphs)
+    # Only the integer part differs: the fractions agree (``๕๓๕.๕`` and ``๕๙.๙`` differ throughout).
+    return bool(ours and theirs and _same_number(ours.group(1), theirs.group(1)))
 
 
 def _with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:
