@@ -677,7 +677,7 @@ def settle_number(
 
     >>> settle_number("74. 17", 0.8, []), settle_number("1 2", 0.8, []), settle_number("| 68.05", 0.9, [])
     (('74.17', 0.8, None), ('1 2', 0.8, None), ('68.05', 0.9, None))
-    >>> settle_number("๖.๖..๕๗", 0.85, [("๖๖.๕๗", 0.8), ("๖๖.๕๗", 0.77)])
+    >>> settle_number("๖.๖..๕๗", 0.85, [("๖๖.๕๗", 0.8), ("๕๗", 0.9), ("๖๖.๕๗", 0.77)])
     ('๖๖.๕๗', 0.67, '๖.๖..๕๗')
     >>> settle_number("๖.๖..๕๗", 0.85, [("๖๖.๕๗", 0.8), ("๖๖.๕", 0.77)], lambda: "66.57")
     ('๖๖.๕๗', 0.7, '๖.๖..๕๗')
@@ -698,8 +698,17 @@ def settle_number(
     """
     squashed = _POINT_SPACES.sub(r"\1", text.strip(_RULING_REMNANTS))
     formed = [(t, s) for t, s in glyphs if _well_formed(t)]
-    values = {thai_digits_to_arabic(t) for t, _s in formed}
-    agreed = len(formed) >= 2 and len(values) == 1
+    # A stricter threshold may lose a digit's thin strokes: a reading whose digits all stand in
+    # the fullest reading does not gainsay it (``๕๗`` beside ``๖๖.๕๗``).
+    most = max((len(_digits(t)) for t, _s in formed), default=0)
+    fullest = [(t, s) for t, s in formed if len(_digits(t)) == most]
+    values = {thai_digits_to_arabic(t) for t, _s in fullest}
+    agreed = (
+        len(fullest) >= 2
+        and len(values) == 1
+        and all(_digits(t) in _digits(fullest[0][0]) for t, _s in formed)
+    )
+    formed = fullest + [f for f in formed if f not in fullest]
     many = bool(formed) and len(_digits(formed[0][0])) >= 3
     alone = many and not _THAI_OR_ARABIC_DIGIT.search(text)
     # Letters become a number only when the glyphs are a number of three digits or more, or the
