@@ -604,13 +604,19 @@ def _unlettered(text: str) -> bool:
     return len(squashed) <= 8 and not _THAI_LETTER.search(squashed)
 
 
+#: One number: digits, thousands after commas, at most one decimal point; or an item number.
+_ONE_NUMBER = re.compile(r"[+-]?[0-9๐-๙]+(?:,[0-9๐-๙]{3})*(?:\.[0-9๐-๙]+)?\.?")
+
+
 def _well_formed(text: str) -> bool:
     """One number with its decimal point in place, or an item number (``1.``).
 
     >>> _well_formed("๖๖.๕๗"), _well_formed("1."), _well_formed("74. 17"), _well_formed("๖.๖..๕๗")
     (True, True, False, False)
+    >>> _well_formed("9.3.8.5"), _well_formed("50,000"), _well_formed("1,234.50")
+    (False, True, True)
     """
-    return bool(re.fullmatch(r"[+-]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*\.?", text))
+    return bool(_ONE_NUMBER.fullmatch(text))
 
 
 #: What a cell's ruling leaves at the ends of its text when read as ink (``| 68.05``).
@@ -720,7 +726,14 @@ def settle_number(
         and _well_formed(squashed)
         and len(_digits(formed[0][0] if formed else "")) < len(_digits(squashed))
     )
-    if (agreed or alone) and not fewer and not (text and _same_number(squashed, formed[0][0])):
+    # The same digits with other punctuation: Tesseract's well-formed reading is kept.
+    same_digits = bool(formed) and _well_formed(squashed) and _digits(squashed) == _digits(formed[0][0])
+    if (
+        (agreed or alone)
+        and not fewer
+        and not same_digits
+        and not (text and _same_number(squashed, formed[0][0]))
+    ):
         return formed[0][0], round(max(min(s for _t, s in formed) - 0.1, DOUBT_CONFIDENCE), 3), text
     if text and _well_formed(squashed):
         if formed and not any(_same_number(squashed, t) or _fuller(squashed, t) for t, _s in formed):
