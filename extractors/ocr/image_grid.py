@@ -31,6 +31,8 @@ MIN_TABLE_WIDTH_SHARE = 0.2
 MIN_CELLS = 2
 #: A cell is at least this many pixels in each direction (at 200 dpi, 8 px is 1 mm).
 MIN_CELL_PX = 8
+#: Two cells' edges this close (pixels, a ruling's width and more) are one column or row edge.
+EDGE_SHARE_PX = 8
 #: A table's side without a ruling is closed when at least this many column rulings end there.
 MIN_OPEN_COLUMNS = 3
 
@@ -133,7 +135,7 @@ def find_grids(binary: Gray, gray: Gray | None = None) -> list[Grid]:
             np.asarray(horizontal[y : y + bh, x : x + bw], np.uint8),
             np.asarray(vertical[y : y + bh, x : x + bw], np.uint8),
         )
-        cells = _cells(region, x, y)
+        cells = aligned(_cells(region, x, y))
         if len(cells) >= MIN_CELLS:
             grids.append(Grid((x, y, x + bw, y + bh), cells, region))
     grids.sort(key=lambda g: (g.box[1], g.box[0]))
@@ -172,6 +174,31 @@ def close_open_sides(horizontal: Gray, vertical: Gray) -> Gray:
         y = max(c[1] + c[3] for c in below)
         grid[max(y - 2, 0) : y, min(c[0] for c in below) : max(c[0] + c[2] for c in below)] = 255
     return grid
+
+
+def aligned(cells: list[PixelBox]) -> list[PixelBox]:
+    """The cells that share a column edge (left or right) and a row edge (top or bottom) with
+    other cells: a region closed off by a stamp's circle where it crosses a ruling, or by a
+    signature's stroke, shares none of its sides with the table's columns and is no cell.
+
+    >>> row = [(0, 0, 100, 50), (102, 0, 200, 50), (0, 52, 100, 100), (102, 52, 200, 100)]
+    >>> aligned(row + [(140, 102, 175, 130)]) == row
+    True
+    """
+    if len(cells) < 3:
+        return cells
+
+    def shares(value: int, others: list[int]) -> bool:
+        return any(abs(value - o) <= EDGE_SHARE_PX for o in others)
+
+    kept = []
+    for i, (x0, y0, x1, y1) in enumerate(cells):
+        others = [c for j, c in enumerate(cells) if j != i]
+        xs = [v for c in others for v in (c[0], c[2])]
+        ys = [v for c in others for v in (c[1], c[3])]
+        if (shares(x0, xs) or shares(x1, xs)) and (shares(y0, ys) or shares(y1, ys)):
+            kept.append((x0, y0, x1, y1))
+    return kept
 
 
 def _cells(region: Gray, x_off: int, y_off: int) -> list[PixelBox]:
