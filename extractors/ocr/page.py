@@ -200,11 +200,9 @@ class PageReader:
         or a sign (``๖๖.๖ฒ``, ``«๕.๖๖``: ``๗`` and ``๙``)."""
         touching = TOUCHING_GAP * (line_box[3] - line_box[1])
         # Two numbers far apart (the values of two bars, two columns without rulings) are two.
-        for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
+        for group in _stretches(symbols, gap, touching):
             if any(s not in symbols for s in group):  # a neighbour's re-reading took a symbol of it
                 continue
-            if any(ch in DIGITS for s in group for ch in s.text):
-                group = _with_touching(symbols, group, touching)
             symbols = self._reread(symbols, group, self._crop_of(group, line_box))
         return symbols
 
@@ -225,12 +223,7 @@ class PageReader:
         stretch's neighbours after the stretches before it were re-read; where that gives another
         crop, its glyphs are read then.)"""
         touching = TOUCHING_GAP * (line_box[3] - line_box[1])
-        spans: list[tuple[list[OcrSymbol], _Crop]] = []
-        for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
-            if any(ch in DIGITS for s in group for ch in s.text):
-                group = _with_touching(symbols, group, touching)
-            spans.append((group, self._crop_of(group, line_box)))
-        return spans
+        return [(group, self._crop_of(group, line_box)) for group in _stretches(symbols, gap, touching)]
 
     def _reread(self, symbols: list[OcrSymbol], group: list[OcrSymbol], crop: _Crop) -> list[OcrSymbol]:
         left = crop[2]
@@ -902,6 +895,37 @@ def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: fl
     ):
         out.append(symbols[last + 1])
     return out
+
+
+def _stretches(symbols: Sequence[OcrSymbol], gap: float, touching: float) -> list[list[OcrSymbol]]:
+    """The stretches of a line the glyph reader re-reads: its numeric groups
+    (:func:`_numeric_groups`) cut at gaps wider than ``gap``, each with the symbol touching either
+    end (:func:`_with_touching`); stretches that then share a symbol, or touch, are one (a year
+    Tesseract broke into ``๒๕อ๑ฒ`` is one number, not ``๒๕๖`` and ``๖๗`` read from overlapping
+    crops: ``๒๕๖๖๗``).
+
+    >>> at = (("๒", 0), ("๕", 9), ("อ", 18), ("๑", 27), ("ฒ", 36))
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in at]
+    >>> [[x.text for x in g] for g in _stretches(s, 40, 3)]
+    [['๒', '๕', 'อ', '๑', 'ฒ']]
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("9", 0), ("0", 9), ("8", 60), ("8", 69))]
+    >>> [[x.text for x in g] for g in _stretches(s, 20, 3)]
+    [['9', '0'], ['8', '8']]
+    """
+    order = {id(sym): i for i, sym in enumerate(symbols)}
+    stretches: list[list[OcrSymbol]] = []
+    for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
+        if any(ch in DIGITS for sym in group for ch in sym.text):
+            group = _with_touching(symbols, group, touching)
+        if stretches:
+            last = stretches[-1]
+            first_here, last_there = order[id(group[0])], order[id(last[-1])]
+            close = first_here == last_there + 1 and group[0].box[0] - last[-1].box[2] <= touching
+            if first_here <= last_there or close:
+                stretches[-1] = list(symbols[order[id(last[0])] : max(order[id(group[-1])], last_there) + 1])
+                continue
+        stretches.append(group)
+    return stretches
 
 
 def _split_at_gaps(group: list[OcrSymbol], gap: float) -> list[list[OcrSymbol]]:
