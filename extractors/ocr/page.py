@@ -425,8 +425,9 @@ class PageReader:
 
     def settle_numbers(self, table: Table, grid: Grid) -> None:
         """Cells that hold one number read as one (:func:`settle_number`): a cell read as digits and
-        number punctuation that is no well-formed number (``๖.๖..๕๗``, ``74. 17``), or a one-line
-        cell with ink that Tesseract read as nothing (a lone ``8``), is read again by the glyph
+        number punctuation that is no well-formed number (``๖.๖..๕๗``, ``74. 17``), a one-line
+        cell with ink that Tesseract read as nothing (a lone ``8``) or as a few Latin letters, or
+        as anything in a row of numbers (a shaded header ``1 … 10``), is read again by the glyph
         reader under several binarisations and, if they do not settle it, by Tesseract restricted
         to digits.  A reading changed so carries a doubt; one that no reading settles keeps its
         text, a low confidence and a doubt."""
@@ -434,21 +435,31 @@ class PageReader:
         todo: list[tuple[int, PixelBox]] = []
         for index, cell in enumerate(table.cells):
             box = pixels.get(cell.box) if cell.box is not None else None
-            if box is None:
-                continue
-            if _numberish(cell.text) or (_unlettered(cell.text) and self._one_line_ink(box)):
+            if box is not None and (_numberish(cell.text) or self._one_line_ink(box)):
                 todo.append((index, box))
         if not todo:
             return
-        readings = self._cell_glyph_readings([box for _i, box in todo])
+        readings = dict(
+            zip([i for i, _b in todo], self._cell_glyph_readings([b for _i, b in todo]), strict=True)
+        )
         cells = list(table.cells)
-        for (index, box), glyph in zip(todo, readings, strict=True):
-            cell = cells[index]
-            if not _numberish(cell.text) and not _covers_ink(self.page.binary, box, glyph):
+        # Which cells read as one number, by Tesseract or by the glyphs alike under two binarisations.
+        numeric = {
+            i: _well_formed(c.text.strip()) or _agreed([g[0] for g in readings.get(i, [])])
+            for i, c in enumerate(cells)
+            if c.text.strip() or i in readings
+        }
+        for index, box in todo:
+            cell, glyph = cells[index], readings[index]
+            row = [
+                numeric[i] for i, c in enumerate(cells) if c.row == cell.row and i != index and i in numeric
+            ]
+            among = bool(row) and sum(row) >= 0.5 * len(row)
+            if not _numberish(cell.text) and not (
+                (_unlettered(cell.text) or among) and _covers_ink(self.page.binary, box, glyph)
+            ):
                 continue  # a cell of letters stays letters unless its ink is one number
             digits = (lambda b=box: self._digits_reading(b)) if not _well_formed(cell.text) else None
-            row = [c.text for c in cells if c.row == cell.row and c is not cell and c.text.strip()]
-            among = bool(row) and sum(_well_formed(t.strip()) for t in row) >= 0.5 * len(row)
             glyphs = [g[:2] for g in glyph]
             text, conf, other = settle_number(cell.text, cell.confidence, glyphs, digits, among)
             if other is not None and cell.box is not None:
@@ -641,13 +652,27 @@ def _off_border(binary: Gray) -> Gray:
     return np.ascontiguousarray(np.where(np.isin(labels, edge), 0, binary).astype(np.uint8))
 
 
+def _agreed(readings: Sequence[str]) -> bool:
+    """Two glyph readings or more, all of one well-formed number.
+
+    >>> _agreed(["๘", "8"]), _agreed(["๘"]), _agreed(["๘", "๙"])
+    (True, False, False)
+    """
+    return (
+        len(readings) >= 2
+        and all(_well_formed(r) for r in readings)
+        and len({thai_digits_to_arabic(r) for r in readings}) == 1
+    )
+
+
 def _covers_ink(binary: Gray, box: PixelBox, readings: Sequence[tuple[str, float, int, int]]) -> bool:
-    """A reading of an empty-looking cell accounts for its ink: the number run spans most of the
-    columns that have ink (a speck beside a stroke is no number)."""
+    """A reading of a cell of letters accounts for its ink: the number run spans most of the
+    columns that have ink (a speck beside a stroke is no number), the ink touching the cell's
+    edge (a ruling's or a shade's remains) left out."""
     if not readings:
         return False
     x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
-    cols = np.nonzero(binary[y0:y1, x0:x1].any(axis=0))[0]
+    cols = np.nonzero(_off_border(binary[y0:y1, x0:x1]).any(axis=0))[0]
     if not len(cols):
         return False
     width = int(cols[-1] - cols[0] + 1)
