@@ -449,6 +449,7 @@ class PageReader:
             for i, c in enumerate(cells)
             if c.text.strip() or i in readings
         }
+        shapes = _column_shapes(cells)
         for index, box in todo:
             cell, glyph = cells[index], readings[index]
             row = [
@@ -461,7 +462,8 @@ class PageReader:
                 continue  # a cell of letters stays letters unless its ink is one number
             digits = (lambda b=box: self._digits_reading(b)) if not _well_formed(cell.text) else None
             glyphs = [g[:2] for g in glyph]
-            text, conf, other = settle_number(cell.text, cell.confidence, glyphs, digits, among)
+            shape = shapes.get(cell.col)
+            text, conf, other = settle_number(cell.text, cell.confidence, glyphs, digits, among, shape)
             if other is not None and cell.box is not None:
                 why = (
                     "no reading of the number cell gives one well-formed number"
@@ -652,6 +654,32 @@ def _off_border(binary: Gray) -> Gray:
     return np.ascontiguousarray(np.where(np.isin(labels, edge), 0, binary).astype(np.uint8))
 
 
+def _shape(text: str) -> tuple[int, int]:
+    """How many digits a number has before and after its point.
+
+    >>> _shape("๘๖.๒๐"), _shape("100"), _shape("1,234.5")
+    ((2, 2), (3, 0), (4, 1))
+    """
+    whole, _point, fraction = text.partition(".")
+    return len(_digits(whole)), len(_digits(fraction))
+
+
+def _column_shapes(cells: Sequence[Cell]) -> dict[int, tuple[int, int]]:
+    """Each column's usual number shape (:func:`_shape`): the one most of its well-formed numbers
+    have, when at least three do."""
+    shapes: dict[int, list[tuple[int, int]]] = {}
+    for cell in cells:
+        text = cell.text.strip()
+        if _well_formed(text) and not text.endswith("."):
+            shapes.setdefault(cell.col, []).append(_shape(text))
+    out: dict[int, tuple[int, int]] = {}
+    for col, found in shapes.items():
+        best = max(set(found), key=found.count)
+        if found.count(best) >= 3 and found.count(best) > len(found) / 2:
+            out[col] = best
+    return out
+
+
 def _agreed(readings: Sequence[str]) -> bool:
     """Two glyph readings or more, all of one well-formed number.
 
@@ -685,12 +713,14 @@ def settle_number(
     glyphs: Sequence[tuple[str, float]],
     digits: Callable[[], str] | None = None,
     among_numbers: bool = False,
+    shape: tuple[int, int] | None = None,
 ) -> tuple[str, float | None, str | None]:
     """A number cell's reading: ``(text, confidence, other)`` where ``other`` (the readings that
     disagreed, for a doubt) is ``None`` when nothing is left to doubt.
 
     ``glyphs`` are the glyph reader's readings of the cell under several binarisations;
-    ``among_numbers``: most other cells of its row are numbers.  When at
+    ``among_numbers``: most other cells of its row are numbers; ``shape``: the digits before and
+    after the point that most numbers of its column have (:func:`_shape`).  When at
     least two of them are well-formed numbers and all of these agree, they settle it (a first
     reading that differs is kept as the other reading); so does one trusted reading of three
     digits or more where Tesseract read no digit at all (``bo.bd``).  Otherwise a first reading
@@ -713,6 +743,8 @@ def settle_number(
     ('๘๕', 0.75, '๕๕')
     >>> settle_number("10", 0.9, [("1", 0.9), ("1", 0.9)])
     ('10', 0.9, None)
+    >>> settle_number("๕๒๐.๒๐", 0.9, [("๘๖.๒๐", 0.9), ("๘๖.๒๐", 0.8)], shape=(2, 2))
+    ('๘๖.๒๐', 0.7, '๕๒๐.๒๐')
     >>> settle_number("A", 0.9, [("4", 0.9), ("4", 0.9)], lambda: "4")
     ('A', 0.9, None)
     >>> settle_number("Zz", 0.9, [("2", 0.9), ("2", 0.9)], lambda: "2", among_numbers=True)
@@ -743,6 +775,9 @@ def settle_number(
         bool(text)
         and _well_formed(squashed)
         and len(_digits(formed[0][0] if formed else "")) < len(_digits(squashed))
+        # ... unless the glyphs' number has the column's shape and the first reading has not
+        # (``๕๒๐.๒๐`` among scores like ``๘๖.๒๐``)
+        and not (shape is not None and _shape(formed[0][0]) == shape != _shape(squashed))
     )
     # The same digits with other punctuation: Tesseract's well-formed reading is kept.
     same_digits = bool(formed) and _well_formed(squashed) and _digits(squashed) == _digits(formed[0][0])
