@@ -743,8 +743,10 @@ def settle_number(
     ('๘๕', 0.75, '๕๕')
     >>> settle_number("10", 0.9, [("1", 0.9), ("1", 0.9)])
     ('10', 0.9, None)
-    >>> settle_number("๕๒๐.๒๐", 0.9, [("๘๖.๒๐", 0.9), ("๘๖.๒๐", 0.8)], shape=(2, 2))
-    ('๘๖.๒๐', 0.7, '๕๒๐.๒๐')
+    >>> settle_number("๕๒๐.๒๐", 0.9, [("๘๖.๒๐", 0.87)], shape=(2, 2))
+    ('๘๖.๒๐', 0.77, '๕๒๐.๒๐')
+    >>> settle_number("ญ๘.๗๒", 0.85, [("๗๘.๗", 0.84), ("๗๘.๗", 0.79)], lambda: "", True, (2, 2))
+    ('ญ๘.๗๒', 0.3, '๗๘.๗')
     >>> settle_number("A", 0.9, [("4", 0.9), ("4", 0.9)], lambda: "4")
     ('A', 0.9, None)
     >>> settle_number("Zz", 0.9, [("2", 0.9), ("2", 0.9)], lambda: "2", among_numbers=True)
@@ -770,7 +772,13 @@ def settle_number(
     # Letters become a number only when the glyphs are a number of three digits or more, or the
     # cell stands among numbers (a header ``1 … 10`` on a shaded row): a grade ``A`` is no ``4``.
     may_change = not text or _numberish(text) or many or among_numbers
-    agreed = agreed and may_change
+    # In a column of numbers of one shape, a reading of another shape is no reading to take (a
+    # last digit the glyph reader was unsure of left out: ``๗๘.๗`` for ``๗๘.๗๒``); one of that
+    # shape is, alone, where the first reading has another (``๕๒๐.๒๐`` among ``๘๖.๒๐``).
+    fits = shape is None or (bool(formed) and _shape(formed[0][0]) == shape)
+    shaped = shape is not None and fits and _well_formed(squashed) and _shape(squashed) != shape
+    agreed = agreed and may_change and fits
+    alone = (alone or shaped) and fits
     fewer = (
         bool(text)
         and _well_formed(squashed)
@@ -798,7 +806,7 @@ def settle_number(
             if _well_formed(read) and _same_number(read, t):
                 return t, round(max(s - 0.1, DOUBT_CONFIDENCE), 3), text
     others = [t for t, _s in formed if t != text]
-    if not text or not others or not _numberish(text):
+    if not text or not others or not (_numberish(text) or among_numbers):
         return text, confidence, None
     return text, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(others))
 
