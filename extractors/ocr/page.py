@@ -51,7 +51,12 @@ from extractors.ocr.text import clean_ocr_text
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
 from extractors.thai.quality import dictionary_word_rate
-from extractors.thai.text import compose_sara_am, join_wrapped_lines, thai_digits_to_arabic
+from extractors.thai.text import (
+    arabic_digits_to_thai,
+    compose_sara_am,
+    join_wrapped_lines,
+    thai_digits_to_arabic,
+)
 from schemas import (
     BBox,
     Cell,
@@ -460,7 +465,7 @@ class PageReader:
                 (_unlettered(cell.text) or among) and _covers_ink(self.page.binary, box, glyph)
             ):
                 continue  # a cell of letters stays letters unless its ink is one number
-            digits = (lambda b=box: self._digits_reading(b)) if not _well_formed(cell.text) else None
+            digits = lambda b=box: self._digits_reading(b)  # noqa: E731 - read only when needed
             glyphs = [g[:2] for g in glyph]
             shape = shapes.get(cell.col)
             text, conf, other = settle_number(cell.text, cell.confidence, glyphs, digits, among, shape)
@@ -654,6 +659,16 @@ def _off_border(binary: Gray) -> Gray:
     return np.ascontiguousarray(np.where(np.isin(labels, edge), 0, binary).astype(np.uint8))
 
 
+def _in_script_of(number: str, model: str) -> str:
+    """``number`` in the digit script of ``model`` (Tesseract's digit reading is mostly Arabic).
+
+    >>> _in_script_of("61.27", "๖๑.๒"), _in_script_of("๖๑.๒๗", "61.2")
+    ('๖๑.๒๗', '61.27')
+    """
+    thai = any(ch in "๐๑๒๓๔๕๖๗๘๙" for ch in model)
+    return arabic_digits_to_thai(number) if thai else thai_digits_to_arabic(number)
+
+
 def _shape(text: str) -> tuple[int, int]:
     """How many digits a number has before and after its point.
 
@@ -747,6 +762,8 @@ def settle_number(
     ('๘๖.๒๐', 0.77, '๕๒๐.๒๐')
     >>> settle_number("ญ๘.๗๒", 0.85, [("๗๘.๗", 0.84), ("๗๘.๗", 0.79)], lambda: "", True, (2, 2))
     ('ญ๘.๗๒', 0.3, '๗๘.๗')
+    >>> settle_number("๖๑.๒", 0.85, [], lambda: "61.27", shape=(2, 2))
+    ('๖๑.๒๗', 0.75, '๖๑.๒')
     >>> settle_number("A", 0.9, [("4", 0.9), ("4", 0.9)], lambda: "4")
     ('A', 0.9, None)
     >>> settle_number("Zz", 0.9, [("2", 0.9), ("2", 0.9)], lambda: "2", among_numbers=True)
@@ -785,7 +802,7 @@ def settle_number(
         and len(_digits(formed[0][0] if formed else "")) < len(_digits(squashed))
         # ... unless the glyphs' number has the column's shape and the first reading has not
         # (``๕๒๐.๒๐`` among scores like ``๘๖.๒๐``)
-        and not (shape is not None and _shape(formed[0][0]) == shape != _shape(squashed))
+        and not (shape is not None and bool(formed) and _shape(formed[0][0]) == shape != _shape(squashed))
     )
     # The same digits with other punctuation: Tesseract's well-formed reading is kept.
     same_digits = bool(formed) and _well_formed(squashed) and _digits(squashed) == _digits(formed[0][0])
@@ -797,6 +814,14 @@ def settle_number(
     ):
         return formed[0][0], round(max(min(s for _t, s in formed) - 0.1, DOUBT_CONFIDENCE), 3), text
     if text and _well_formed(squashed):
+        if shape is not None and _shape(squashed) != shape and digits is not None:
+            # Not the column's shape (``๖๑.๒`` among ``๘๖.๒๐``): Tesseract restricted to digits
+            # may read the cell whole; the first reading stays, doubted, if it does not.
+            read = digits()
+            if _well_formed(read) and _shape(read) == shape:
+                conf = round(min(confidence or 1.0, 0.9) - 0.1, 3)
+                return _in_script_of(read, squashed), conf, text
+            return squashed, DOUBT_CONFIDENCE, read or " / ".join(t for t, _s in formed)
         if formed and not any(_same_number(squashed, t) or _fuller(squashed, t) for t, _s in formed):
             return squashed, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(t for t, _s in formed))
         return squashed, confidence, None
