@@ -197,10 +197,14 @@ def _components(binary: Gray) -> tuple[list[_Slot], list[tuple[int, int, int, Gr
     """The components of ``binary``, left to right: those told by their size and place as
     glyphs, the others as ``None`` slots with ``(slot, x0, x1, ink, core height)`` to classify."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
-    parts = [(i, tuple(int(v) for v in stats[i][:4])) for i in range(1, n) if stats[i][4] >= 4]
-    if not parts:
+    found: list[tuple[int, _Box]] = [
+        (i, (int(stats[i][0]), int(stats[i][1]), int(stats[i][2]), int(stats[i][3])))
+        for i in range(1, n)
+        if stats[i][4] >= 4
+    ]
+    if not found:
         return [], []
-    parts, members = _enclosed_joined(parts)
+    parts, members = _enclosed_joined(found)
     heights = sorted(b[3] for _, b in parts)
     tall = [b for _, b in parts if b[3] >= 0.5 * heights[-1]]
     core = float(np.median([b[3] for b in tall]))
@@ -226,9 +230,10 @@ def _components(binary: Gray) -> tuple[list[_Slot], list[tuple[int, int, int, Gr
     return glyphs, pending
 
 
-def _enclosed_joined(
-    parts: list[tuple[int, tuple[int, int, int, int]]],
-) -> tuple[list[tuple[int, tuple[int, int, int, int]]], dict[int, list[int]]]:
+_Box = tuple[int, int, int, int]
+
+
+def _enclosed_joined(parts: list[tuple[int, _Box]]) -> tuple[list[tuple[int, _Box]], dict[int, list[int]]]:
     """Components lying wholly inside another's box joined to it: one glyph's pieces that a thin
     stroke lost between them (the bowl of a bold ``๖`` cut off under a strict threshold read as a
     decimal point: ``๖.๖..๕๗`` for ``๖๖.๕๗``).  A decimal point, a mark or a neighbouring digit
@@ -240,7 +245,7 @@ def _enclosed_joined(
     ([1, 3], [1, 2])
     """
     members = {i: [i] for i, _b in parts}
-    kept: list[tuple[int, tuple[int, int, int, int]]] = []
+    kept: list[tuple[int, _Box]] = []
     for i, (x, y, w, h) in parts:
         host = next(
             (

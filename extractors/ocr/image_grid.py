@@ -120,7 +120,7 @@ def find_grids(binary: Gray, gray: Gray | None = None) -> list[Grid]:
     9
     """
     _h, w = binary.shape
-    lines = binary if gray is None else cv2.bitwise_or(binary, faint_lines(gray))
+    lines = binary if gray is None else np.asarray(cv2.bitwise_or(binary, faint_lines(gray)), np.uint8)
     horizontal, vertical = ruling_mask(lines)
     grid = cv2.bitwise_or(horizontal, vertical)
     # Close the small gaps where a scanned ruling fades or two rulings nearly meet.
