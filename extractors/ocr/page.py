@@ -251,14 +251,20 @@ class PageReader:
                 )
             elif _same_number(first, run.text):
                 chosen, conf = run.text, max(conf, 90.0)
-            elif _fuller(first, run.text) or _more_digits(first, run.text):
+            elif _fuller(first, run.text) or _more_digits(first, run.text) or _better_formed(first, run.text):
                 # The glyph reader left out a digit, or took two touching digits for one
                 # (``60.95`` as ``3.95``): Tesseract's stays.
-                why = "the glyph reader read fewer digits; Tesseract's reading kept"
+                why = "the glyph reader read fewer digits, or no one number; Tesseract's reading kept"
                 self.doubts.append(OcrDoubt(first, run.text, self.pt(span), why))
                 continue
             elif run.trusted:
                 chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
+            elif self._digits_confirm(first, run, crop):
+                # Tesseract's reading is no number (``79/9``: a small ``7`` taken for a slash);
+                # the glyphs', unsure, is one, and a reading restricted to digits says the same.
+                chosen, conf = run.text, 100 * max(run.similarity - 0.1, DOUBT_CONFIDENCE)
+                why = "the glyph reading, unsure, confirmed by a reading with digits only"
+                self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
             else:
                 chosen, conf = first, 100 * DOUBT_CONFIDENCE
                 self.doubts.append(
@@ -270,6 +276,21 @@ class PageReader:
             symbols = [s for s in symbols if s not in inside]
             symbols.insert(at, OcrSymbol(chosen, span, conf))
         return symbols
+
+    def _digits_confirm(self, first: str, run: NumberRun, crop: _Crop) -> bool:
+        """Whether a number Tesseract read as no number (``79/9``), which the glyph reader read,
+        unsure, as one number with as many glyphs (``79.79``), is that number read again by
+        Tesseract restricted to digits.  Only then is a Tesseract call spent."""
+        if (
+            _well_formed(first)
+            or not _well_formed(run.text)
+            or len(first) != len(run.text)
+            or not _DIGIT_RUN.search(first)
+        ):
+            return False
+        y0, y1, x0, x1, _keep = crop
+        text, _conf = self.engine.read_digits(_pad(self.page.ink_image[y0:y1, x0:x1]))
+        return _same_number(text, run.text)
 
     def _glyph_runs(self, crop: _Crop) -> list[NumberRun]:
         """The number runs the glyph reader finds in the page crop ``(y0, y1, x0, x1, keep)``;
@@ -327,7 +348,7 @@ class PageReader:
         tesseract = first.replace(" ", "")
         sign = tesseract[0] if tesseract[:1] in ("+", "-") and run.text[:1] not in ("+", "-") else ""
         unsigned = tesseract[len(sign) :]
-        if any(f(unsigned, run.text) for f in (_same_number, _fuller, _more_digits)):
+        if any(f(unsigned, run.text) for f in (_same_number, _fuller, _more_digits, _better_formed)):
             return None  # the same number (Tesseract's sign kept), or the glyph reader read less
         run = _with_punctuation_of(tesseract[len(sign) :], run)
         text = sign + run.text
@@ -1065,6 +1086,7 @@ _THAI = re.compile(r"[ก-๛]")
 _THAI_LETTER = re.compile(r"[ก-ฮ]")
 _THAI_DIGIT = re.compile(r"[๐-๙]")
 _THAI_OR_ARABIC_DIGIT = re.compile(r"[0-9๐-๙]")
+_DIGIT_RUN = re.compile(r"[0-9๐-๙]{2}")
 
 
 def _noise(line: Line) -> bool:
@@ -1170,6 +1192,16 @@ def _more_digits(tesseract: str, glyphs: str) -> bool:
     ours, theirs = fraction.search(tesseract), fraction.search(glyphs)
     # Only the integer part differs: the fractions agree (``๕๓๕.๕`` and ``๕๙.๙`` differ throughout).
     return bool(ours and theirs and _same_number(ours.group(1), theirs.group(1)))
+
+
+def _better_formed(tesseract: str, glyphs: str) -> bool:
+    """Tesseract read one well-formed number where the glyph reader's run is none (``79.79``
+    against ``79/9``: a point and a small ``7`` taken together for a slash).
+
+    >>> _better_formed("79.79", "79/9"), _better_formed("79/9", "79.79"), _better_formed("1.", "1")
+    (True, False, False)
+    """
+    return _well_formed(tesseract) and not _well_formed(glyphs)
 
 
 def _with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:
