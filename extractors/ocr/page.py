@@ -1087,6 +1087,8 @@ _THAI_LETTER = re.compile(r"[ก-ฮ]")
 _THAI_DIGIT = re.compile(r"[๐-๙]")
 _THAI_OR_ARABIC_DIGIT = re.compile(r"[0-9๐-๙]")
 _DIGIT_RUN = re.compile(r"[0-9๐-๙]{2}")
+#: A comma before the last one or two digits: a decimal point (``79,66``).
+_DECIMAL_COMMA = re.compile(r",([0-9๐-๙]{1,2})$")
 
 
 def _noise(line: Line) -> bool:
@@ -1200,8 +1202,10 @@ def _better_formed(tesseract: str, glyphs: str) -> bool:
 
     >>> _better_formed("79.79", "79/9"), _better_formed("79/9", "79.79"), _better_formed("1.", "1")
     (True, False, False)
+    >>> _better_formed("73.65", "79,66")  # a point the glyph reader took for a comma
+    False
     """
-    return _well_formed(tesseract) and not _well_formed(glyphs)
+    return _well_formed(tesseract) and not _well_formed(_DECIMAL_COMMA.sub(r".\1", glyphs))
 
 
 def _with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:
