@@ -15,7 +15,8 @@ from PIL import Image
 
 from extractors.ocr.digit_glyphs import number_runs, read_glyphs
 from extractors.ocr.image_grid import find_grids
-from extractors.ocr.page import INSET, PageReader, grid_table, settle_number
+from extractors.ocr.number_text import settle_number
+from extractors.ocr.page import INSET, PageReader, grid_table
 from extractors.ocr.raster import Cleaned, binarise
 from schemas import BBox
 
@@ -67,7 +68,9 @@ def test_a_grade_letter_is_never_turned_into_a_digit() -> None:
     assert settle_number("A", 0.9, [("4", 0.9), ("4", 0.9)], lambda: "4") == ("A", 0.9, None)
 
 
-@pytest.mark.parametrize(("first", "expected"), [("74. 17", "74.17"), ("๘๐ .๓๐", "๘๐.๓๐"), ("| 68.05", "68.05")])
+@pytest.mark.parametrize(
+    ("first", "expected"), [("74. 17", "74.17"), ("๘๐ .๓๐", "๘๐.๓๐"), ("| 68.05", "68.05")]
+)
 def test_spaces_and_ruling_remnants_around_a_point_are_dropped(first: str, expected: str) -> None:
     assert settle_number(first, 0.9, [])[0] == expected
 

@@ -46,16 +46,28 @@ from extractors.ocr.fields import (
 )
 from extractors.ocr.geometry import prepare_page
 from extractors.ocr.image_grid import Grid, find_grids
+from extractors.ocr.number_text import (
+    DOUBT_CONFIDENCE,
+    agreed,
+    better_formed,
+    column_shapes,
+    fuller,
+    more_digits,
+    numberish,
+    same_number,
+    settle_number,
+    unlettered,
+    well_formed,
+    with_punctuation_of,
+)
 from extractors.ocr.raster import Cleaned, Gray, binarise
 from extractors.ocr.text import clean_ocr_text
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
 from extractors.thai.quality import dictionary_word_rate
 from extractors.thai.text import (
-    arabic_digits_to_thai,
     compose_sara_am,
     join_wrapped_lines,
-    thai_digits_to_arabic,
 )
 from schemas import (
     BBox,
@@ -88,8 +100,6 @@ MIN_LINE_CONFIDENCE = 55.0
 DIGIT_LINE_PT = 12.0
 #: A cell with fewer ink pixels than this is empty (specks, the end of a ruling).
 MIN_CELL_INK = 25
-#: A number's confidence when its two readings disagree and neither could be preferred.
-DOUBT_CONFIDENCE = 0.3
 #: Cell edges from an image agree within this many points (rulings are 1–2 pt thick in a scan).
 IMAGE_EDGE_TOLERANCE = 4.0
 #: Numbers are also re-read from their crop binarised on its own, at these shares of its Otsu
@@ -241,7 +251,7 @@ class PageReader:
             first = "".join(s.text for s in inside)
             span = union_box([s.box for s in inside])
             conf = min(s.confidence for s in inside)
-            run = _with_punctuation_of(first, run)
+            run = with_punctuation_of(first, run)
             if latin_group:  # Tesseract guessed Latin letters where the glyphs are digits
                 if not run.trusted or sum(1 for ch in run.text if ch in DIGITS) < 3:
                     continue
@@ -249,9 +259,9 @@ class PageReader:
                 self.doubts.append(
                     OcrDoubt(run.text, first, self.pt(span), "read from glyph shapes; Tesseract read letters")
                 )
-            elif _same_number(first, run.text):
+            elif same_number(first, run.text):
                 chosen, conf = run.text, max(conf, 90.0)
-            elif _fuller(first, run.text) or _more_digits(first, run.text) or _better_formed(first, run.text):
+            elif fuller(first, run.text) or more_digits(first, run.text) or better_formed(first, run.text):
                 # The glyph reader left out a digit, or took two touching digits for one
                 # (``60.95`` as ``3.95``): Tesseract's stays.
                 why = "the glyph reader read fewer digits, or no one number; Tesseract's reading kept"
@@ -282,15 +292,15 @@ class PageReader:
         unsure, as one number with as many glyphs (``79.79``), is that number read again by
         Tesseract restricted to digits.  Only then is a Tesseract call spent."""
         if (
-            _well_formed(first)
-            or not _well_formed(run.text)
+            well_formed(first)
+            or not well_formed(run.text)
             or len(first) != len(run.text)
             or not _DIGIT_RUN.search(first)
         ):
             return False
         y0, y1, x0, x1, _keep = crop
         text, _conf = self.engine.read_digits(_pad(self.page.ink_image[y0:y1, x0:x1]))
-        return _same_number(text, run.text)
+        return same_number(text, run.text)
 
     def _glyph_runs(self, crop: _Crop) -> list[NumberRun]:
         """The number runs the glyph reader finds in the page crop ``(y0, y1, x0, x1, keep)``;
@@ -348,9 +358,9 @@ class PageReader:
         tesseract = first.replace(" ", "")
         sign = tesseract[0] if tesseract[:1] in ("+", "-") and run.text[:1] not in ("+", "-") else ""
         unsigned = tesseract[len(sign) :]
-        if any(f(unsigned, run.text) for f in (_same_number, _fuller, _more_digits, _better_formed)):
+        if any(f(unsigned, run.text) for f in (same_number, fuller, more_digits, better_formed)):
             return None  # the same number (Tesseract's sign kept), or the glyph reader read less
-        run = _with_punctuation_of(tesseract[len(sign) :], run)
+        run = with_punctuation_of(tesseract[len(sign) :], run)
         text = sign + run.text
         conf = round(max(run.similarity - 0.1, DOUBT_CONFIDENCE), 3)
         span = self.pt((x0 + run.x0, y0 + int(rows[0]), x0 + run.x1, y0 + int(rows[-1])))
@@ -461,7 +471,7 @@ class PageReader:
         todo: list[tuple[int, PixelBox]] = []
         for index, cell in enumerate(table.cells):
             box = pixels.get(cell.box) if cell.box is not None else None
-            if box is not None and (_numberish(cell.text) or self._one_line_ink(box)):
+            if box is not None and (numberish(cell.text) or self._one_line_ink(box)):
                 todo.append((index, box))
         if not todo:
             return
@@ -471,19 +481,19 @@ class PageReader:
         cells = list(table.cells)
         # Which cells read as one number, by Tesseract or by the glyphs alike under two binarisations.
         numeric = {
-            i: _well_formed(c.text.strip()) or _agreed([g[0] for g in readings.get(i, [])])
+            i: well_formed(c.text.strip()) or agreed([g[0] for g in readings.get(i, [])])
             for i, c in enumerate(cells)
             if c.text.strip() or i in readings
         }
-        shapes = _column_shapes(cells)
+        shapes = column_shapes(cells)
         for index, box in todo:
             cell, glyph = cells[index], readings[index]
             row = [
                 numeric[i] for i, c in enumerate(cells) if c.row == cell.row and i != index and i in numeric
             ]
             among = bool(row) and sum(row) >= 0.5 * len(row)
-            if not _numberish(cell.text) and not (
-                (_unlettered(cell.text) or among) and _covers_ink(self.page.binary, box, glyph)
+            if not numberish(cell.text) and not (
+                (unlettered(cell.text) or among) and _covers_ink(self.page.binary, box, glyph)
             ):
                 continue  # a cell of letters stays letters unless its ink is one number
             digits = lambda b=box: self._digits_reading(b)  # noqa: E731 - read only when needed
@@ -612,51 +622,6 @@ class PageReader:
         table.cells = cells
 
 
-#: A cell that holds one number: digits, number punctuation and spaces (at least two digits).
-_NUMBERISH_CELL = re.compile(r"[|\[\]]?[0-9๐-๙.,:;/\s]+[|\[\]]?")
-
-
-def _numberish(text: str) -> bool:
-    """A cell read as digits and number punctuation only, with two digits or more.
-
-    >>> _numberish("๖.๖..๕๗"), _numberish("74. 17"), _numberish("ข้อ 1"), _numberish("1")
-    (True, True, False, False)
-    """
-    return bool(_NUMBERISH_CELL.fullmatch(text)) and sum(1 for ch in text if ch in DIGITS) >= 2
-
-
-def _unlettered(text: str) -> bool:
-    """Nothing, or a short reading without a Thai letter: what Tesseract makes of a number it
-    cannot read (``bo.bd`` for ``๖๐.๖๖``), or of a lone digit (nothing).
-
-    >>> _unlettered(""), _unlettered("bo.bd"), _unlettered("ตัวชี้วัด"), _unlettered("Integrity Assessment")
-    (True, True, False, False)
-    """
-    squashed = "".join(text.split())
-    return len(squashed) <= 8 and not _THAI_LETTER.search(squashed)
-
-
-#: One number: digits, thousands after commas, at most one decimal point; or an item number.
-_ONE_NUMBER = re.compile(r"[+-]?[0-9๐-๙]+(?:,[0-9๐-๙]{3})*(?:\.[0-9๐-๙]+)?\.?")
-
-
-def _well_formed(text: str) -> bool:
-    """One number with its decimal point in place, or an item number (``1.``).
-
-    >>> _well_formed("๖๖.๕๗"), _well_formed("1."), _well_formed("74. 17"), _well_formed("๖.๖..๕๗")
-    (True, True, False, False)
-    >>> _well_formed("9.3.8.5"), _well_formed("50,000"), _well_formed("1,234.50")
-    (False, True, True)
-    """
-    return bool(_ONE_NUMBER.fullmatch(text))
-
-
-#: What a cell's ruling leaves at the ends of its text when read as ink (``| 68.05``).
-_RULING_REMNANTS = " |[]"
-#: Spaces Tesseract left beside a decimal point inside a number (``74. 17``, ``๘๐ .๓๐``).
-_POINT_SPACES = re.compile(r"(?<=[0-9๐-๙])\s*([.,])\s*(?=[0-9๐-๙])")
-
-
 def _off_border(binary: Gray) -> Gray:
     """A cell's ink without the components that touch its edge: what is left of a ruling, of a
     stamp crossing it, or of a shaded row's edge (glyphs stand inside the cell).
@@ -680,55 +645,6 @@ def _off_border(binary: Gray) -> Gray:
     return np.ascontiguousarray(np.where(np.isin(labels, edge), 0, binary).astype(np.uint8))
 
 
-def _in_script_of(number: str, model: str) -> str:
-    """``number`` in the digit script of ``model`` (Tesseract's digit reading is mostly Arabic).
-
-    >>> _in_script_of("61.27", "๖๑.๒"), _in_script_of("๖๑.๒๗", "61.2")
-    ('๖๑.๒๗', '61.27')
-    """
-    thai = any(ch in "๐๑๒๓๔๕๖๗๘๙" for ch in model)
-    return arabic_digits_to_thai(number) if thai else thai_digits_to_arabic(number)
-
-
-def _shape(text: str) -> tuple[int, int]:
-    """How many digits a number has before and after its point.
-
-    >>> _shape("๘๖.๒๐"), _shape("100"), _shape("1,234.5")
-    ((2, 2), (3, 0), (4, 1))
-    """
-    whole, _point, fraction = text.partition(".")
-    return len(_digits(whole)), len(_digits(fraction))
-
-
-def _column_shapes(cells: Sequence[Cell]) -> dict[int, tuple[int, int]]:
-    """Each column's usual number shape (:func:`_shape`): the one most of its well-formed numbers
-    have, when at least three do."""
-    shapes: dict[int, list[tuple[int, int]]] = {}
-    for cell in cells:
-        text = cell.text.strip()
-        if _well_formed(text) and not text.endswith("."):
-            shapes.setdefault(cell.col, []).append(_shape(text))
-    out: dict[int, tuple[int, int]] = {}
-    for col, found in shapes.items():
-        best = max(set(found), key=found.count)
-        if found.count(best) >= 3 and found.count(best) > len(found) / 2:
-            out[col] = best
-    return out
-
-
-def _agreed(readings: Sequence[str]) -> bool:
-    """Two glyph readings or more, all of one well-formed number.
-
-    >>> _agreed(["๘", "8"]), _agreed(["๘"]), _agreed(["๘", "๙"])
-    (True, False, False)
-    """
-    return (
-        len(readings) >= 2
-        and all(_well_formed(r) for r in readings)
-        and len({thai_digits_to_arabic(r) for r in readings}) == 1
-    )
-
-
 def _covers_ink(binary: Gray, box: PixelBox, readings: Sequence[tuple[str, float, int, int]]) -> bool:
     """A reading of a cell of letters accounts for its ink: the number run spans most of the
     columns that have ink (a speck beside a stroke is no number), the ink touching the cell's
@@ -741,120 +657,6 @@ def _covers_ink(binary: Gray, box: PixelBox, readings: Sequence[tuple[str, float
         return False
     width = int(cols[-1] - cols[0] + 1)
     return all(r[3] - r[2] >= 0.8 * width for r in readings)
-
-
-def settle_number(
-    text: str,
-    confidence: float | None,
-    glyphs: Sequence[tuple[str, float]],
-    digits: Callable[[], str] | None = None,
-    among_numbers: bool = False,
-    shape: tuple[int, int] | None = None,
-) -> tuple[str, float | None, str | None]:
-    """A number cell's reading: ``(text, confidence, other)`` where ``other`` (the readings that
-    disagreed, for a doubt) is ``None`` when nothing is left to doubt.
-
-    ``glyphs`` are the glyph reader's readings of the cell under several binarisations;
-    ``among_numbers``: most other cells of its row are numbers; ``shape``: the digits before and
-    after the point that most numbers of its column have (:func:`_shape`).  When at
-    least two of them are well-formed numbers and all of these agree, they settle it (a first
-    reading that differs is kept as the other reading); so does one trusted reading of three
-    digits or more where Tesseract read no digit at all (``bo.bd``).  Otherwise a first reading
-    that is a well-formed number once the spaces Tesseract left beside its point are gone stays
-    (spaces gone), with a low confidence and the glyph readings when they all differ from it;
-    else Tesseract restricted to digits (``digits``) settles it when it agrees with a glyph
-    reading.  A reading none of these settles keeps its text, a low confidence and the others.
-
-    >>> settle_number("74. 17", 0.8, []), settle_number("1 2", 0.8, []), settle_number("| 68.05", 0.9, [])
-    (('74.17', 0.8, None), ('1 2', 0.8, None), ('68.05', 0.9, None))
-    >>> settle_number("๖.๖..๕๗", 0.85, [("๖๖.๕๗", 0.8), ("๕๗", 0.9), ("๖๖.๕๗", 0.77)])
-    ('๖๖.๕๗', 0.67, '๖.๖..๕๗')
-    >>> settle_number("๖.๖..๕๗", 0.85, [("๖๖.๕๗", 0.8), ("๖๖.๕", 0.77)], lambda: "66.57")
-    ('๖๖.๕๗', 0.7, '๖.๖..๕๗')
-    >>> settle_number("๖๒๑.๒๗", 0.85, [("๖๑.๒๗", 0.8), ("๖๗.๒๗", 0.77)], lambda: "")
-    ('๖๒๑.๒๗', 0.3, '๖๑.๒๗ / ๖๗.๒๗')
-    >>> settle_number("", None, [("8", 0.9), ("8", 0.85), ("8", 0.8)])
-    ('8', 0.7, '')
-    >>> settle_number("๕๕", 0.9, [("๘๕", 0.9), ("๘๕", 0.85)])
-    ('๘๕', 0.75, '๕๕')
-    >>> settle_number("10", 0.9, [("1", 0.9), ("1", 0.9)])
-    ('10', 0.9, None)
-    >>> settle_number("๕๒๐.๒๐", 0.9, [("๘๖.๒๐", 0.87)], shape=(2, 2))
-    ('๘๖.๒๐', 0.77, '๕๒๐.๒๐')
-    >>> settle_number("ญ๘.๗๒", 0.85, [("๗๘.๗", 0.84), ("๗๘.๗", 0.79)], lambda: "", True, (2, 2))
-    ('ญ๘.๗๒', 0.3, '๗๘.๗')
-    >>> settle_number("๖๑.๒", 0.85, [], lambda: "61.27", shape=(2, 2))
-    ('๖๑.๒๗', 0.75, '๖๑.๒')
-    >>> settle_number("A", 0.9, [("4", 0.9), ("4", 0.9)], lambda: "4")
-    ('A', 0.9, None)
-    >>> settle_number("Zz", 0.9, [("2", 0.9), ("2", 0.9)], lambda: "2", among_numbers=True)
-    ('2', 0.8, 'Zz')
-    >>> settle_number("bo.bd", 0.6, [("๖๐.๖๖", 0.79)], lambda: "๒๐.0๒๒")
-    ('๖๐.๖๖', 0.69, 'bo.bd')
-    """
-    squashed = _POINT_SPACES.sub(r"\1", text.strip(_RULING_REMNANTS))
-    formed = [(t, s) for t, s in glyphs if _well_formed(t)]
-    # A stricter threshold may lose a digit's thin strokes: a reading whose digits all stand in
-    # the fullest reading does not gainsay it (``๕๗`` beside ``๖๖.๕๗``).
-    most = max((len(_digits(t)) for t, _s in formed), default=0)
-    fullest = [(t, s) for t, s in formed if len(_digits(t)) == most]
-    values = {thai_digits_to_arabic(t) for t, _s in fullest}
-    agreed = (
-        len(fullest) >= 2
-        and len(values) == 1
-        and all(_digits(t) in _digits(fullest[0][0]) for t, _s in formed)
-    )
-    formed = fullest + [f for f in formed if f not in fullest]
-    many = bool(formed) and len(_digits(formed[0][0])) >= 3
-    alone = many and not _THAI_OR_ARABIC_DIGIT.search(text)
-    # Letters become a number only when the glyphs are a number of three digits or more, or the
-    # cell stands among numbers (a header ``1 … 10`` on a shaded row): a grade ``A`` is no ``4``.
-    may_change = not text or _numberish(text) or many or among_numbers
-    # In a column of numbers of one shape, a reading of another shape is no reading to take (a
-    # last digit the glyph reader was unsure of left out: ``๗๘.๗`` for ``๗๘.๗๒``); one of that
-    # shape is, alone, where the first reading has another (``๕๒๐.๒๐`` among ``๘๖.๒๐``).
-    fits = shape is None or (bool(formed) and _shape(formed[0][0]) == shape)
-    shaped = shape is not None and fits and _well_formed(squashed) and _shape(squashed) != shape
-    agreed = agreed and may_change and fits
-    alone = (alone or shaped) and fits
-    fewer = (
-        bool(text)
-        and _well_formed(squashed)
-        and len(_digits(formed[0][0] if formed else "")) < len(_digits(squashed))
-        # ... unless the glyphs' number has the column's shape and the first reading has not
-        # (``๕๒๐.๒๐`` among scores like ``๘๖.๒๐``)
-        and not (shape is not None and bool(formed) and _shape(formed[0][0]) == shape != _shape(squashed))
-    )
-    # The same digits with other punctuation: Tesseract's well-formed reading is kept.
-    same_digits = bool(formed) and _well_formed(squashed) and _digits(squashed) == _digits(formed[0][0])
-    if (
-        (agreed or alone)
-        and not fewer
-        and not same_digits
-        and not (text and _same_number(squashed, formed[0][0]))
-    ):
-        return formed[0][0], round(max(min(s for _t, s in formed) - 0.1, DOUBT_CONFIDENCE), 3), text
-    if text and _well_formed(squashed):
-        if shape is not None and _shape(squashed) != shape and digits is not None:
-            # Not the column's shape (``๖๑.๒`` among ``๘๖.๒๐``): Tesseract restricted to digits
-            # may read the cell whole; the first reading stays, doubted, if it does not.
-            read = digits()
-            if _well_formed(read) and _shape(read) == shape:
-                conf = round(min(confidence or 1.0, 0.9) - 0.1, 3)
-                return _in_script_of(read, squashed), conf, text
-            return squashed, DOUBT_CONFIDENCE, read or " / ".join(t for t, _s in formed)
-        if formed and not any(_same_number(squashed, t) or _fuller(squashed, t) for t, _s in formed):
-            return squashed, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(t for t, _s in formed))
-        return squashed, confidence, None
-    if digits is not None and formed and may_change:
-        read = digits()
-        for t, s in formed:
-            if _well_formed(read) and _same_number(read, t):
-                return t, round(max(s - 0.1, DOUBT_CONFIDENCE), 3), text
-    others = [t for t, _s in formed if t != text]
-    if not text or not others or not (_numberish(text) or among_numbers):
-        return text, confidence, None
-    return text, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(others))
 
 
 def grid_table(cells: Sequence[tuple[BBox, str, str, float | None]], page: int) -> Table | None:
@@ -1085,10 +887,7 @@ _LATIN_SYMBOL = re.compile(r"^[A-Za-z.,]+$")
 _THAI = re.compile(r"[ก-๛]")
 _THAI_LETTER = re.compile(r"[ก-ฮ]")
 _THAI_DIGIT = re.compile(r"[๐-๙]")
-_THAI_OR_ARABIC_DIGIT = re.compile(r"[0-9๐-๙]")
 _DIGIT_RUN = re.compile(r"[0-9๐-๙]{2}")
-#: A comma before the last one or two digits: a decimal point (``79,66``).
-_DECIMAL_COMMA = re.compile(r",([0-9๐-๙]{1,2})$")
 
 
 def _noise(line: Line) -> bool:
@@ -1155,90 +954,3 @@ def _tokens(symbols: Sequence[OcrSymbol], gap: float) -> list[_Token]:
             tokens.append(_Token([symbol]))
         right = max(right, symbol.box[2]) if len(tokens[-1].symbols) > 1 else symbol.box[2]
     return tokens
-
-
-_WELL_FORMED = re.compile(r"[+-]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*")
-
-
-def _digits(text: str) -> str:
-    return thai_digits_to_arabic("".join(ch for ch in text if ch in DIGITS))
-
-
-def _fuller(tesseract: str, glyphs: str) -> bool:
-    """Tesseract read a well-formed number holding every digit the glyph reader read, and more:
-    the glyph reader left out a digit it was unsure of (``93.91`` against ``93.9``).
-
-    >>> _fuller("93.91", "93.9"), _fuller("๕๓.๐๕", "๘๓.๐๘"), _fuller("ฉส๓.๐๘", "๘๓.๐๘")
-    (True, False, False)
-    """
-    return (
-        bool(_WELL_FORMED.fullmatch(tesseract))
-        and len(_digits(tesseract)) > len(_digits(glyphs))
-        and _digits(glyphs) in _digits(tesseract)
-    )
-
-
-def _more_digits(tesseract: str, glyphs: str) -> bool:
-    """Tesseract read a well-formed number with more digits than the glyph reader, and no fewer
-    decimals: two digits that blur made touch are one blob to the glyph reader, which its templates
-    may take for one digit (``60.95`` as ``3.95``); Tesseract reads the blob as the two.
-
-    >>> _more_digits("60.95", "3.95"), _more_digits("๕๕๓", "๘๘.๗๓"), _more_digits("2567", "2567")
-    (True, False, False)
-    >>> _more_digits("๕๓๕.๕", "๕๙.๙")
-    False
-    """
-    if not _WELL_FORMED.fullmatch(tesseract) or len(_digits(tesseract)) <= len(_digits(glyphs)):
-        return False
-    fraction = re.compile(r"[.,]([0-9๐-๙]+)$")
-    ours, theirs = fraction.search(tesseract), fraction.search(glyphs)
-    # Only the integer part differs: the fractions agree (``๕๓๕.๕`` and ``๕๙.๙`` differ throughout).
-    return bool(ours and theirs and _same_number(ours.group(1), theirs.group(1)))
-
-
-def _better_formed(tesseract: str, glyphs: str) -> bool:
-    """Tesseract read one well-formed number where the glyph reader's run is none (``79.79``
-    against ``79/9``: a point and a small ``7`` taken together for a slash).
-
-    >>> _better_formed("79.79", "79/9"), _better_formed("79/9", "79.79"), _better_formed("1.", "1")
-    (True, False, False)
-    >>> _better_formed("73.65", "79,66")  # a point the glyph reader took for a comma
-    False
-    """
-    return _well_formed(tesseract) and not _well_formed(_DECIMAL_COMMA.sub(r".\1", glyphs))
-
-
-def _with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:
-    """The glyph reader's digits with Tesseract's punctuation, when the glyph reader saw more
-    punctuation (a speck read as a second decimal point: ``๘๓.๐.๘``) or less (a faint point
-    missed: ``8916`` for ``89.16``) in the same number of digits and Tesseract's reading is a
-    well-formed number.
-
-    >>> r = NumberRun("๘๓.๐.๘", 0, 10, True, 0.8)
-    >>> _with_punctuation_of("๕๓.๐๕", r).text, _with_punctuation_of("๕๓๐๕", r).text
-    ('๘๓.๐๘', '๘๓.๐.๘')
-    >>> _with_punctuation_of("89.16", NumberRun("8916", 0, 10, True, 0.8)).text
-    '89.16'
-    """
-    glyph_digits = [ch for ch in run.text if ch in DIGITS]
-    punct = sum(1 for ch in run.text if ch not in DIGITS)
-    tess_punct = sum(1 for ch in tesseract if ch not in DIGITS)
-    if (
-        punct == tess_punct
-        or not tess_punct
-        or not _WELL_FORMED.fullmatch(tesseract)
-        or len(glyph_digits) != sum(1 for ch in tesseract if ch in DIGITS)
-    ):
-        return run
-    digits = iter(glyph_digits)
-    text = "".join(next(digits) if ch in DIGITS else ch for ch in tesseract)
-    return NumberRun(text, run.x0, run.x1, run.trusted, run.similarity)
-
-
-def _same_number(a: str, b: str) -> bool:
-    """Whether two readings are the same number, whatever digit script.
-
-    >>> _same_number("๘๘.๗๓", "88.73"), _same_number("๕๕๓", "๘๘.๗๓")
-    (True, False)
-    """
-    return thai_digits_to_arabic(a) == thai_digits_to_arabic(b)
