@@ -13,12 +13,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from extractors.ita.indicators import from_row_table
 from extractors.ocr.digit_glyphs import number_runs, read_glyphs
 from extractors.ocr.image_grid import find_grids
 from extractors.ocr.number_text import settle_number
 from extractors.ocr.page import INSET, PageReader, grid_table
 from extractors.ocr.raster import Cleaned, binarise
-from schemas import BBox
+from schemas import BBox, CellPart, LogicalRow, LogicalTable
 
 CELLS = Path(__file__).parent / "data" / "scan_cells"
 
@@ -104,3 +105,37 @@ def test_a_ruling_across_a_shaded_row_counts_though_the_page_threshold_lost_it()
     binary = np.where(gray < 100, 255, 0).astype(np.uint8)
     assert len(find_grids(binary)[0].cells) == 7  # two header cells run together
     assert len(find_grids(binary, gray)[0].cells) == 8
+
+
+_NAMES = [
+    "การปฏิบัติหน้าที่",
+    "การใช้งบประมาณ",
+    "การใช้อำนาจ",
+    "การใช้ทรัพย์สินของราชการ",
+    "การแก้ไขปัญหาการทุจริต",
+    "คุณภาพการดำเนินงาน",
+    "ประสิทธิภาพการสื่อสาร",
+    "การปรับปรุงระบบการทำงาน",
+    "การเปิดเผยข้อมูล",
+    "การป้องกันการทุจริต",
+]
+
+
+def _unheaded(values: list[str]) -> LogicalTable:
+    """A table whose header OCR read as junk: the stitcher knows none of its columns."""
+    rows = []
+    for number, (name, value) in enumerate(zip(_NAMES, values, strict=True), start=1):
+        texts = {0: f"ตัวชี้วัดที่ {number} {name}", 1: value}
+        cells = {c: [CellPart(1, None, t, t, 0.9)] for c, t in texts.items()}
+        rows.append(LogicalRow(1, cells, set(), False, texts))
+    return LogicalTable("other", [None, None], ["", '"เนี่ ง'], rows, [1], [])
+
+
+def test_a_table_whose_header_ocr_lost_is_read_by_its_names_and_decimal_scores() -> None:
+    found, _facts = from_row_table(_unheaded([f"{50 + n}.{n}1" for n in range(10)]), 2564)
+    assert [(i.number, i.score) for i in found] == [(n + 1, float(f"{50 + n}.{n}1")) for n in range(10)]
+
+
+def test_an_unheaded_column_of_item_numbers_gives_no_scores() -> None:
+    found, _facts = from_row_table(_unheaded([str(n) for n in range(1, 11)]), 2564)
+    assert found == []
