@@ -45,6 +45,7 @@ from schemas.record import Indicator, PreviousScore, Provenance
 
 _NUM = SCORE_NUMBER
 _RE_SCORE_CELL = re.compile(rf"^\s*({_NUM})\s*(?:คะแนน)?\s*$")
+_RE_DECIMAL = re.compile(r"^\s*[0-9๐-๙]{1,3}\.[0-9๐-๙]{1,2}\s*$")
 _RE_LEADING_NUMBER = re.compile(r"^\s*([0-9๐-๙]{1,2})(?:\s*[.)]|\s+|$)")
 _RE_PROSE_SCORE = re.compile(
     rf"(?<![0-9๐-๙.])({_NUM})(?![0-9๐-๙])(\s*คะแนน)?",
@@ -139,14 +140,19 @@ def _headers(table: LogicalTable) -> tuple[list[str], int]:
 
 def _score_columns(table: LogicalTable, rows: Sequence[LogicalRow], headers: Sequence[str]) -> list[int]:
     """Score columns (headed as scores, or by a year) whose cells mostly read as numbers;
-    columns of differences left out."""
+    columns of differences left out.  In a table the stitcher did not recognise, a column whose
+    header names nothing it knows (a header OCR could not read) may be one too: such a table
+    counts only if it scores :data:`MIN_UNRECOGNISED` indicators (:func:`from_row_table`)."""
     cols = []
     for col, name in enumerate(table.fields):
-        if name in _NOT_SCORES or (name != "score" and year_in(headers[col]) is None):
+        unnamed = table.kind != "indicators" and name is None
+        if name in _NOT_SCORES or (name != "score" and year_in(headers[col]) is None and not unnamed):
             continue
         values = [row.text(col) for row in rows if row.text(col).strip()]
         if is_difference(headers[col], values):
             continue
+        if unnamed and sum(bool(_RE_DECIMAL.match(v)) for v in values) < 0.6 * len(values):
+            continue  # unheaded: only scores as printed with their decimals (not item numbers)
         if values and sum(_score(v) is not None for v in values) >= 0.6 * len(values):
             cols.append(col)
     return cols

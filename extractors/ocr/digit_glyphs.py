@@ -197,9 +197,14 @@ def _components(binary: Gray) -> tuple[list[_Slot], list[tuple[int, int, int, Gr
     """The components of ``binary``, left to right: those told by their size and place as
     glyphs, the others as ``None`` slots with ``(slot, x0, x1, ink, core height)`` to classify."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
-    parts = [(i, tuple(int(v) for v in stats[i][:4])) for i in range(1, n) if stats[i][4] >= 4]
-    if not parts:
+    found: list[tuple[int, _Box]] = [
+        (i, (int(stats[i][0]), int(stats[i][1]), int(stats[i][2]), int(stats[i][3])))
+        for i in range(1, n)
+        if stats[i][4] >= 4
+    ]
+    if not found:
         return [], []
+    parts, members = _enclosed_joined(found)
     heights = sorted(b[3] for _, b in parts)
     tall = [b for _, b in parts if b[3] >= 0.5 * heights[-1]]
     core = float(np.median([b[3] for b in tall]))
@@ -219,10 +224,47 @@ def _components(binary: Gray) -> tuple[list[_Slot], list[tuple[int, int, int, Gr
         elif y >= baseline - 0.1 * core or bottom <= baseline - 0.9 * core:
             glyphs.append(Glyph(MARK, x, x + w, 1.0, 1.0))  # wholly below or above the core
         else:
-            ink = np.where(labels[y : y + h, x : x + w] == index, 255, 0).astype(np.uint8)
+            ink = np.where(np.isin(labels[y : y + h, x : x + w], members[index]), 255, 0).astype(np.uint8)
             pending.append((len(glyphs), x, x + w, ink, core))
             glyphs.append(None)
     return glyphs, pending
+
+
+_Box = tuple[int, int, int, int]
+
+
+def _enclosed_joined(parts: list[tuple[int, _Box]]) -> tuple[list[tuple[int, _Box]], dict[int, list[int]]]:
+    """Components lying wholly inside another's box joined to it: one glyph's pieces that a thin
+    stroke lost between them (the bowl of a bold ``๖`` cut off under a strict threshold read as a
+    decimal point: ``๖.๖..๕๗`` for ``๖๖.๕๗``).  A decimal point, a mark or a neighbouring digit
+    never lies inside a digit's box.  Returns the parts left and each one's component labels.
+
+    >>> six, bowl, point = (1, (0, 0, 18, 22)), (2, (3, 13, 5, 8)), (3, (22, 18, 4, 4))
+    >>> left, members = _enclosed_joined([six, bowl, point])
+    >>> [i for i, _b in left], members[1]
+    ([1, 3], [1, 2])
+    """
+    members = {i: [i] for i, _b in parts}
+    kept: list[tuple[int, _Box]] = []
+    for i, (x, y, w, h) in parts:
+        host = next(
+            (
+                j
+                for j, (hx, hy, hw, hh) in parts
+                if j != i
+                and hw * hh > w * h
+                and hx <= x
+                and x + w <= hx + hw
+                and hy <= y
+                and y + h <= hy + hh
+            ),
+            None,
+        )
+        if host is None:
+            kept.append((i, (x, y, w, h)))
+        else:
+            members[host].append(i)
+    return kept, members
 
 
 def _split_touching_many(items: list[tuple[int, int, int, Gray]]) -> list[tuple[Glyph, Glyph] | None]:

@@ -31,6 +31,15 @@ MIN_TABLE_WIDTH_SHARE = 0.2
 MIN_CELLS = 2
 #: A cell is at least this many pixels in each direction (at 200 dpi, 8 px is 1 mm).
 MIN_CELL_PX = 8
+#: Two cells' edges this close (pixels, a ruling's width and more) are one column or row edge.
+EDGE_SHARE_PX = 8
+#: A table's side without a ruling is closed when at least this many column rulings end there.
+MIN_OPEN_COLUMNS = 3
+
+#: A line at least this many grey levels darker than the paper right beside it is a ruling
+#: (:func:`faint_lines`), looked for with a square this many pixels wide (wider than a ruling).
+FAINT_CONTRAST = 40
+FAINT_SIDE = 9
 
 PixelBox = tuple[int, int, int, int]
 
@@ -75,17 +84,44 @@ def ruling_mask(binary: Gray) -> tuple[Gray, Gray]:
     return np.asarray(horizontal, np.uint8), np.asarray(vertical, np.uint8)
 
 
-def find_grids(binary: Gray) -> list[Grid]:
-    """The ruled tables of a deskewed binary page image, top to bottom.
+def faint_lines(gray: Gray) -> Gray:
+    """Thin lines darker than the paper right beside them, whatever that paper's shade: a
+    ruling across a shaded header row, or one a light scan left too pale for the page's
+    threshold (a black-hat: a closing wider than any ruling, minus the image).  Ink 255.
+
+    >>> page = np.full((60, 60), 200, np.uint8); page[:, 30:32] = 150   # a pale rule on grey
+    >>> lines = faint_lines(page); bool(lines[10, 30]), bool(lines[10, 10])
+    (True, False)
+    """
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (FAINT_SIDE, FAINT_SIDE))
+    blackhat = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, kernel)
+    return np.asarray(np.where(blackhat >= FAINT_CONTRAST, 255, 0), np.uint8)
+
+
+def find_grids(binary: Gray, gray: Gray | None = None) -> list[Grid]:
+    """The ruled tables of a deskewed binary page image, top to bottom.  With the page's
+    ``gray`` image, rulings too pale or on too dark a shade for the binary image count too
+    (:func:`faint_lines`).  A table whose top (or bottom) row has no ruling of its own (a
+    shaded header row that meets the paper without a line) is closed where its column rulings
+    end (:func:`close_open_sides`).
 
     >>> page = np.zeros((300, 400), np.uint8)
     >>> for y in (50, 100, 150): page[y:y + 2, 40:360] = 255
     >>> for x in (40, 200, 358): page[50:152, x:x + 2] = 255
     >>> [g.cells for g in find_grids(page)]
     [[(42, 52, 200, 100), (202, 52, 358, 100), (42, 102, 200, 150), (202, 102, 358, 150)]]
+
+    A header row with no ruling above it is still a row of cells:
+
+    >>> page = np.zeros((300, 400), np.uint8)
+    >>> for y in (60, 100, 150): page[y:y + 2, 40:360] = 255
+    >>> for x in (40, 120, 200, 358): page[20:152, x:x + 2] = 255
+    >>> len(find_grids(page)[0].cells)
+    9
     """
     _h, w = binary.shape
-    horizontal, vertical = ruling_mask(binary)
+    lines = binary if gray is None else np.asarray(cv2.bitwise_or(binary, faint_lines(gray)), np.uint8)
+    horizontal, vertical = ruling_mask(lines)
     grid = cv2.bitwise_or(horizontal, vertical)
     # Close the small gaps where a scanned ruling fades or two rulings nearly meet.
     joined = cv2.dilate(grid, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
@@ -95,12 +131,74 @@ def find_grids(binary: Gray) -> list[Grid]:
         x, y, bw, bh, _area = (int(v) for v in stats[i])
         if bw < w * MIN_TABLE_WIDTH_SHARE or bh < 2 * MIN_CELL_PX:
             continue
-        region = np.asarray(grid[y : y + bh, x : x + bw], np.uint8)
-        cells = _cells(region, x, y)
+        region = close_open_sides(
+            np.asarray(horizontal[y : y + bh, x : x + bw], np.uint8),
+            np.asarray(vertical[y : y + bh, x : x + bw], np.uint8),
+        )
+        cells = aligned(_cells(region, x, y))
         if len(cells) >= MIN_CELLS:
             grids.append(Grid((x, y, x + bw, y + bh), cells, region))
     grids.sort(key=lambda g: (g.box[1], g.box[0]))
     return grids
+
+
+def close_open_sides(horizontal: Gray, vertical: Gray) -> Gray:
+    """The grid mask of one table (its horizontal and vertical rulings), with a line drawn where
+    :data:`MIN_OPEN_COLUMNS` column rulings or more run on past the table's top (or bottom)
+    ruling by more than a cell: a first (or last) row ruled on its sides only, closed where the
+    furthest of them ends.
+
+    >>> h = np.zeros((140, 300), np.uint8); v = np.zeros((140, 300), np.uint8)
+    >>> h[40:42, :] = 255; h[138:140, :] = 255
+    >>> for x in (0, 100, 200, 298): v[0:140, x:x + 2] = 255
+    >>> closed = close_open_sides(h, v)
+    >>> bool(closed[0, 50]), bool(closed[20, 50])
+    (True, False)
+    """
+    grid = np.asarray(cv2.bitwise_or(horizontal, vertical), np.uint8)
+    _rh, rw = grid.shape
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
+    rules = [(int(s[1]), int(s[1] + s[3])) for s in stats[1:n] if s[2] >= 0.5 * rw]
+    if not rules:
+        return grid
+    top, bottom = min(r[0] for r in rules), max(r[1] for r in rules)
+    n, _labels, stats, _ = cv2.connectedComponentsWithStats(vertical, connectivity=8)
+    columns = [tuple(int(v) for v in s[:4]) for s in stats[1:n]]
+    reach = 2 * MIN_CELL_PX
+    above = [c for c in columns if c[1] < top - reach]
+    below = [c for c in columns if c[1] + c[3] > bottom + reach]
+    if len(above) >= MIN_OPEN_COLUMNS:
+        y = min(c[1] for c in above)  # a ruling broken in two: its upper piece says where it ends
+        grid[y : y + 2, min(c[0] for c in above) : max(c[0] + c[2] for c in above)] = 255
+    if len(below) >= MIN_OPEN_COLUMNS:
+        y = max(c[1] + c[3] for c in below)
+        grid[max(y - 2, 0) : y, min(c[0] for c in below) : max(c[0] + c[2] for c in below)] = 255
+    return grid
+
+
+def aligned(cells: list[PixelBox]) -> list[PixelBox]:
+    """The cells that share a column edge (left or right) and a row edge (top or bottom) with
+    other cells: a region closed off by a stamp's circle where it crosses a ruling, or by a
+    signature's stroke, shares none of its sides with the table's columns and is no cell.
+
+    >>> row = [(0, 0, 100, 50), (102, 0, 200, 50), (0, 52, 100, 100), (102, 52, 200, 100)]
+    >>> aligned(row + [(140, 102, 175, 130)]) == row
+    True
+    """
+    if len(cells) < 3:
+        return cells
+
+    def shares(value: int, others: list[int]) -> bool:
+        return any(abs(value - o) <= EDGE_SHARE_PX for o in others)
+
+    kept = []
+    for i, (x0, y0, x1, y1) in enumerate(cells):
+        others = [c for j, c in enumerate(cells) if j != i]
+        xs = [v for c in others for v in (c[0], c[2])]
+        ys = [v for c in others for v in (c[1], c[3])]
+        if (shares(x0, xs) or shares(x1, xs)) and (shares(y0, ys) or shares(y1, ys)):
+            kept.append((x0, y0, x1, y1))
+    return kept
 
 
 def _cells(region: Gray, x_off: int, y_off: int) -> list[PixelBox]:

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
@@ -45,12 +46,26 @@ from extractors.ocr.fields import (
 )
 from extractors.ocr.geometry import prepare_page
 from extractors.ocr.image_grid import Grid, find_grids
+from extractors.ocr.number_text import (
+    DOUBT_CONFIDENCE,
+    agreed,
+    better_formed,
+    column_shapes,
+    fuller,
+    more_digits,
+    numberish,
+    same_number,
+    settle_number,
+    unlettered,
+    well_formed,
+    with_punctuation_of,
+)
 from extractors.ocr.raster import Cleaned, Gray, binarise
 from extractors.ocr.text import LEVEL_NOTE, clean_ocr_text, repair_level_letters
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
 from extractors.thai.quality import dictionary_word_rate
-from extractors.thai.text import compose_sara_am, join_wrapped_lines, thai_digits_to_arabic
+from extractors.thai.text import compose_sara_am, join_wrapped_lines
 from extractors.thai.words import is_word, tokenize
 from schemas import (
     BBox,
@@ -90,8 +105,6 @@ MIN_LINE_CONFIDENCE = 55.0
 DIGIT_LINE_PT = 12.0
 #: A cell with fewer ink pixels than this is empty (specks, the end of a ruling).
 MIN_CELL_INK = 25
-#: A number's confidence when its two readings disagree and neither could be preferred.
-DOUBT_CONFIDENCE = 0.3
 #: Cell edges from an image agree within this many points (rulings are 1–2 pt thick in a scan).
 IMAGE_EDGE_TOLERANCE = 4.0
 #: Numbers are also re-read from their crop binarised on its own, at these shares of its Otsu
@@ -243,11 +256,9 @@ class PageReader:
         or a sign (``๖๖.๖ฒ``, ``«๕.๖๖``: ``๗`` and ``๙``)."""
         touching = TOUCHING_GAP * (line_box[3] - line_box[1])
         # Two numbers far apart (the values of two bars, two columns without rulings) are two.
-        for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
+        for group in _stretches(symbols, gap, touching):
             if any(s not in symbols for s in group):  # a neighbour's re-reading took a symbol of it
                 continue
-            if any(ch in DIGITS for s in group for ch in s.text):
-                group = _with_touching(symbols, group, touching)
             symbols = self._reread(symbols, group, self._crop_of(group, line_box))
         return symbols
 
@@ -268,12 +279,7 @@ class PageReader:
         stretch's neighbours after the stretches before it were re-read; where that gives another
         crop, its glyphs are read then.)"""
         touching = TOUCHING_GAP * (line_box[3] - line_box[1])
-        spans: list[tuple[list[OcrSymbol], _Crop]] = []
-        for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
-            if any(ch in DIGITS for s in group for ch in s.text):
-                group = _with_touching(symbols, group, touching)
-            spans.append((group, self._crop_of(group, line_box)))
-        return spans
+        return [(group, self._crop_of(group, line_box)) for group in _stretches(symbols, gap, touching)]
 
     def _reread(self, symbols: list[OcrSymbol], group: list[OcrSymbol], crop: _Crop) -> list[OcrSymbol]:
         left = crop[2]
@@ -286,7 +292,7 @@ class PageReader:
             first = "".join(s.text for s in inside)
             span = union_box([s.box for s in inside])
             conf = min(s.confidence for s in inside)
-            run = _with_punctuation_of(first, run)
+            run = with_punctuation_of(first, run)
             if latin_group:  # Tesseract guessed Latin letters where the glyphs are digits
                 if not run.trusted or sum(1 for ch in run.text if ch in DIGITS) < 3:
                     continue
@@ -294,14 +300,22 @@ class PageReader:
                 self.doubts.append(
                     OcrDoubt(run.text, first, self.pt(span), "read from glyph shapes; Tesseract read letters")
                 )
-            elif _same_number(first, run.text):
+            elif same_number(first, run.text):
                 chosen, conf = run.text, max(conf, 90.0)
-            elif _fuller(first, run.text):  # the glyph reader left out a digit: Tesseract's stays
-                why = "the glyph reader read fewer digits; Tesseract's reading kept"
+            elif fuller(first, run.text) or more_digits(first, run.text) or better_formed(first, run.text):
+                # The glyph reader left out a digit, or took two touching digits for one
+                # (``60.95`` as ``3.95``): Tesseract's stays.
+                why = "the glyph reader read fewer digits, or no one number; Tesseract's reading kept"
                 self.doubts.append(OcrDoubt(first, run.text, self.pt(span), why))
                 continue
             elif run.trusted:
                 chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
+            elif self._digits_confirm(first, run, crop):
+                # Tesseract's reading is no number (``79/9``: a small ``7`` taken for a slash);
+                # the glyphs', unsure, is one, and a reading restricted to digits says the same.
+                chosen, conf = run.text, 100 * max(run.similarity - 0.1, DOUBT_CONFIDENCE)
+                why = "the glyph reading, unsure, confirmed by a reading with digits only"
+                self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
             else:
                 chosen, conf = first, 100 * DOUBT_CONFIDENCE
                 self.doubts.append(
@@ -313,6 +327,21 @@ class PageReader:
             symbols = [s for s in symbols if s not in inside]
             symbols.insert(at, OcrSymbol(chosen, span, conf))
         return symbols
+
+    def _digits_confirm(self, first: str, run: NumberRun, crop: _Crop) -> bool:
+        """Whether a number Tesseract read as no number (``79/9``), which the glyph reader read,
+        unsure, as one number with as many glyphs (``79.79``), is that number read again by
+        Tesseract restricted to digits.  Only then is a Tesseract call spent."""
+        if (
+            well_formed(first)
+            or not well_formed(run.text)
+            or len(first) != len(run.text)
+            or not _DIGIT_RUN.search(first)
+        ):
+            return False
+        y0, y1, x0, x1, _keep = crop
+        text, _conf = self.engine.read_digits(_pad(self.page.ink_image[y0:y1, x0:x1]))
+        return same_number(text, run.text)
 
     def _glyph_runs(self, crop: _Crop) -> list[NumberRun]:
         """The number runs the glyph reader finds in the page crop ``(y0, y1, x0, x1, keep)``;
@@ -369,9 +398,10 @@ class PageReader:
         first = " ".join(ln.text for ln in lines)
         tesseract = first.replace(" ", "")
         sign = tesseract[0] if tesseract[:1] in ("+", "-") and run.text[:1] not in ("+", "-") else ""
-        if _same_number(tesseract[len(sign) :], run.text) or _fuller(tesseract, run.text):
+        unsigned = tesseract[len(sign) :]
+        if any(f(unsigned, run.text) for f in (same_number, fuller, more_digits, better_formed)):
             return None  # the same number (Tesseract's sign kept), or the glyph reader read less
-        run = _with_punctuation_of(tesseract[len(sign) :], run)
+        run = with_punctuation_of(tesseract[len(sign) :], run)
         text = sign + run.text
         conf = round(max(run.similarity - 0.1, DOUBT_CONFIDENCE), 3)
         span = self.pt((x0 + run.x0, y0 + int(rows[0]), x0 + run.x1, y0 + int(rows[-1])))
@@ -453,8 +483,109 @@ class PageReader:
         table = grid_table(read, page)
         if table is not None:
             self.settle_headers(table, grid)
+            self.settle_numbers(table, grid)
             self.settle_periods(table, grid)
         return table
+
+    def _cell_glyph_readings(self, boxes: Sequence[PixelBox]) -> list[list[tuple[str, float, int, int]]]:
+        """Each cell's number as the glyph reader sees it under each binarisation of
+        :data:`HEADER_STRICTNESS` (and the page's own): ``(text, similarity, x0, x1)`` of a binarisation
+        that finds exactly one trusted number run there, nothing for one that finds none or several.
+        All cells' glyphs are classified in one product."""
+        h, w = self.page.binary.shape
+        crops: list[Gray] = []
+        for box in boxes:
+            x0, y0 = max(box[0] + INSET, 0), max(box[1] + INSET, 0)
+            x1, y1 = max(min(box[2] - INSET, w), x0 + 1), max(min(box[3] - INSET, h), y0 + 1)
+            gray = self.page.gray[y0:y1, x0:x1]
+            crops.append(_off_border(self.page.binary[y0:y1, x0:x1]))
+            crops += [_off_border(binarise(gray, s)) for s in HEADER_STRICTNESS]
+        per_cell = 1 + len(HEADER_STRICTNESS)
+        read = read_glyphs_many(crops)
+        out: list[list[tuple[str, float, int, int]]] = []
+        for index in range(len(boxes)):
+            readings: list[tuple[str, float, int, int]] = []
+            for glyphs in read[index * per_cell : (index + 1) * per_cell]:
+                runs = number_runs(glyphs)
+                if len(runs) == 1 and runs[0].trusted:
+                    readings.append((runs[0].text, runs[0].similarity, runs[0].x0, runs[0].x1))
+            out.append(readings)
+        return out
+
+    def settle_numbers(self, table: Table, grid: Grid) -> None:
+        """Cells that hold one number read as one (:func:`settle_number`): a cell read as digits and
+        number punctuation that is no well-formed number (``๖.๖..๕๗``, ``74. 17``), a one-line
+        cell with ink that Tesseract read as nothing (a lone ``8``) or as a few Latin letters, or
+        as anything in a row of numbers (a shaded header ``1 … 10``), is read again by the glyph
+        reader under several binarisations and, if they do not settle it, by Tesseract restricted
+        to digits.  A reading changed so carries a doubt; one that no reading settles keeps its
+        text, a low confidence and a doubt."""
+        pixels = {self.pt(b): b for b in grid.cells}
+        todo: list[tuple[int, PixelBox]] = []
+        for index, cell in enumerate(table.cells):
+            box = pixels.get(cell.box) if cell.box is not None else None
+            if box is not None and (numberish(cell.text) or self._one_line_ink(box)):
+                todo.append((index, box))
+        if not todo:
+            return
+        readings = dict(
+            zip([i for i, _b in todo], self._cell_glyph_readings([b for _i, b in todo]), strict=True)
+        )
+        cells = list(table.cells)
+        # Which cells read as one number, by Tesseract or by the glyphs alike under two binarisations.
+        numeric = {
+            i: well_formed(c.text.strip()) or agreed([g[0] for g in readings.get(i, [])])
+            for i, c in enumerate(cells)
+            if c.text.strip() or i in readings
+        }
+        shapes = column_shapes(cells)
+        for index, box in todo:
+            cell, glyph = cells[index], readings[index]
+            row = [
+                numeric[i] for i, c in enumerate(cells) if c.row == cell.row and i != index and i in numeric
+            ]
+            among = bool(row) and sum(row) >= 0.5 * len(row)
+            if not numberish(cell.text) and not (
+                (unlettered(cell.text) or among) and _covers_ink(self.page.binary, box, glyph)
+            ):
+                continue  # a cell of letters stays letters unless its ink is one number
+            digits = lambda b=box: self._digits_reading(b)  # noqa: E731 - read only when needed
+            glyphs = [g[:2] for g in glyph]
+            shape = shapes.get(cell.col)
+            text, conf, other = settle_number(cell.text, cell.confidence, glyphs, digits, among, shape)
+            if other is not None and cell.box is not None:
+                why = (
+                    "no reading of the number cell gives one well-formed number"
+                    if text == cell.text
+                    else "read again: the first reading of the number cell was no well-formed number"
+                    if cell.text
+                    else "read from glyph shapes: Tesseract read nothing in the cell"
+                )
+                self.doubts.append(OcrDoubt(text, other, cell.box, why))
+            if text != cell.text or conf != cell.confidence:
+                cells[index] = replace(cell, text=text, confidence=conf)
+        table.cells = cells
+
+    def _digits_reading(self, box: PixelBox) -> str:
+        """The cell read by Tesseract restricted to digits and number punctuation."""
+        h, w = self.page.binary.shape
+        x0, y0 = max(box[0] + INSET, 0), max(box[1] + INSET, 0)
+        x1, y1 = min(box[2] - INSET, w), min(box[3] - INSET, h)
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return ""
+        text, _conf = self.engine.read_digits(_pad(self.page.ink_image[y0:y1, x0:x1]))
+        return text
+
+    def _one_line_ink(self, box: PixelBox) -> bool:
+        """The cell has ink, no taller than a line of digits."""
+        x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return False
+        crop = self.page.binary[y0:y1, x0:x1]
+        if int(np.count_nonzero(crop)) < MIN_CELL_INK:
+            return False
+        rows = np.nonzero(crop.any(axis=1))[0]
+        return bool(rows[-1] - rows[0] <= 2.5 * DIGIT_LINE_PT * self.dpi / 72)
 
     def header_years(self, box: PixelBox, text: str, raw: str) -> tuple[str, str, float | None]:
         """A header cell's years read again by the glyph reader (the score cells' digit reader):
@@ -544,6 +675,43 @@ class PageReader:
         self.doubts.extend(settle_period_cells(table, read, lines))
 
 
+def _off_border(binary: Gray) -> Gray:
+    """A cell's ink without the components that touch its edge: what is left of a ruling, of a
+    stamp crossing it, or of a shaded row's edge (glyphs stand inside the cell).
+
+    >>> cell = np.zeros((20, 40), np.uint8); cell[0:3, :] = 255; cell[8:14, 10:14] = 255
+    >>> int(_off_border(cell).sum() // 255)
+    24
+    """
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(np.ascontiguousarray(binary), connectivity=8)
+    h, w = binary.shape
+    edge = [
+        i
+        for i in range(1, n)
+        if stats[i][0] == 0
+        or stats[i][1] == 0
+        or stats[i][0] + stats[i][2] >= w
+        or stats[i][1] + stats[i][3] >= h
+    ]
+    if not edge:
+        return np.ascontiguousarray(binary)
+    return np.ascontiguousarray(np.where(np.isin(labels, edge), 0, binary).astype(np.uint8))
+
+
+def _covers_ink(binary: Gray, box: PixelBox, readings: Sequence[tuple[str, float, int, int]]) -> bool:
+    """A reading of a cell of letters accounts for its ink: the number run spans most of the
+    columns that have ink (a speck beside a stroke is no number), the ink touching the cell's
+    edge (a ruling's or a shade's remains) left out."""
+    if not readings:
+        return False
+    x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
+    cols = np.nonzero(_off_border(binary[y0:y1, x0:x1]).any(axis=0))[0]
+    if not len(cols):
+        return False
+    width = int(cols[-1] - cols[0] + 1)
+    return all(r[3] - r[2] >= 0.8 * width for r in readings)
+
+
 def grid_table(cells: Sequence[tuple[BBox, str, str, float | None]], page: int) -> Table | None:
     """A :class:`~schemas.Table` from cell boxes (points) and their OCR'd text, spans from the grid."""
     if len(cells) < 2:
@@ -612,7 +780,7 @@ def read_scanned_page(
         info.seconds = round(time.perf_counter() - started, 3)
         return text, []
     reader = PageReader(engine, page, dpi)
-    grids = find_grids(page.binary)
+    grids = find_grids(page.binary, page.gray)
     tables = [t for t in (reader.table(g, number) for g in grids) if t is not None]
     text.lines = reader.prose(grids)
     confs = reader.symbol_confidences
@@ -768,6 +936,37 @@ def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: fl
     return out
 
 
+def _stretches(symbols: Sequence[OcrSymbol], gap: float, touching: float) -> list[list[OcrSymbol]]:
+    """The stretches of a line the glyph reader re-reads: its numeric groups
+    (:func:`_numeric_groups`) cut at gaps wider than ``gap``, each with the symbol touching either
+    end (:func:`_with_touching`); stretches that then share a symbol, or touch, are one (a year
+    Tesseract broke into ``๒๕อ๑ฒ`` is one number, not ``๒๕๖`` and ``๖๗`` read from overlapping
+    crops: ``๒๕๖๖๗``).
+
+    >>> at = (("๒", 0), ("๕", 9), ("อ", 18), ("๑", 27), ("ฒ", 36))
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in at]
+    >>> [[x.text for x in g] for g in _stretches(s, 40, 3)]
+    [['๒', '๕', 'อ', '๑', 'ฒ']]
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("9", 0), ("0", 9), ("8", 60), ("8", 69))]
+    >>> [[x.text for x in g] for g in _stretches(s, 20, 3)]
+    [['9', '0'], ['8', '8']]
+    """
+    order = {id(sym): i for i, sym in enumerate(symbols)}
+    stretches: list[list[OcrSymbol]] = []
+    for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
+        if any(ch in DIGITS for sym in group for ch in sym.text):
+            group = _with_touching(symbols, group, touching)
+        if stretches:
+            last = stretches[-1]
+            first_here, last_there = order[id(group[0])], order[id(last[-1])]
+            close = first_here == last_there + 1 and group[0].box[0] - last[-1].box[2] <= touching
+            if first_here <= last_there or close:
+                stretches[-1] = list(symbols[order[id(last[0])] : max(order[id(group[-1])], last_there) + 1])
+                continue
+        stretches.append(group)
+    return stretches
+
+
 def _split_at_gaps(group: list[OcrSymbol], gap: float) -> list[list[OcrSymbol]]:
     """``group`` cut where the space between two symbols is wider than ``gap`` (pixels).
 
@@ -811,6 +1010,7 @@ _LATIN_SYMBOL = re.compile(r"^[A-Za-z.,]+$")
 _THAI = re.compile(r"[ก-๛]")
 _THAI_LETTER = re.compile(r"[ก-ฮ]")
 _THAI_DIGIT = re.compile(r"[๐-๙]")
+_DIGIT_RUN = re.compile(r"[0-9๐-๙]{2}")
 
 
 def _noise(line: Line) -> bool:
@@ -932,60 +1132,3 @@ def _tokens(symbols: Sequence[OcrSymbol], gap: float) -> list[_Token]:
             tokens.append(_Token([symbol]))
         right = max(right, symbol.box[2]) if len(tokens[-1].symbols) > 1 else symbol.box[2]
     return tokens
-
-
-_WELL_FORMED = re.compile(r"[+-]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*")
-
-
-def _digits(text: str) -> str:
-    return thai_digits_to_arabic("".join(ch for ch in text if ch in DIGITS))
-
-
-def _fuller(tesseract: str, glyphs: str) -> bool:
-    """Tesseract read a well-formed number holding every digit the glyph reader read, and more:
-    the glyph reader left out a digit it was unsure of (``93.91`` against ``93.9``).
-
-    >>> _fuller("93.91", "93.9"), _fuller("๕๓.๐๕", "๘๓.๐๘"), _fuller("ฉส๓.๐๘", "๘๓.๐๘")
-    (True, False, False)
-    """
-    return (
-        bool(_WELL_FORMED.fullmatch(tesseract))
-        and len(_digits(tesseract)) > len(_digits(glyphs))
-        and _digits(glyphs) in _digits(tesseract)
-    )
-
-
-def _with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:
-    """The glyph reader's digits with Tesseract's punctuation, when the glyph reader saw more
-    punctuation (a speck read as a second decimal point: ``๘๓.๐.๘``) or less (a faint point
-    missed: ``8916`` for ``89.16``) in the same number of digits and Tesseract's reading is a
-    well-formed number.
-
-    >>> r = NumberRun("๘๓.๐.๘", 0, 10, True, 0.8)
-    >>> _with_punctuation_of("๕๓.๐๕", r).text, _with_punctuation_of("๕๓๐๕", r).text
-    ('๘๓.๐๘', '๘๓.๐.๘')
-    >>> _with_punctuation_of("89.16", NumberRun("8916", 0, 10, True, 0.8)).text
-    '89.16'
-    """
-    glyph_digits = [ch for ch in run.text if ch in DIGITS]
-    punct = sum(1 for ch in run.text if ch not in DIGITS)
-    tess_punct = sum(1 for ch in tesseract if ch not in DIGITS)
-    if (
-        punct == tess_punct
-        or not tess_punct
-        or not _WELL_FORMED.fullmatch(tesseract)
-        or len(glyph_digits) != sum(1 for ch in tesseract if ch in DIGITS)
-    ):
-        return run
-    digits = iter(glyph_digits)
-    text = "".join(next(digits) if ch in DIGITS else ch for ch in tesseract)
-    return NumberRun(text, run.x0, run.x1, run.trusted, run.similarity)
-
-
-def _same_number(a: str, b: str) -> bool:
-    """Whether two readings are the same number, whatever digit script.
-
-    >>> _same_number("๘๘.๗๓", "88.73"), _same_number("๕๕๓", "๘๘.๗๓")
-    (True, False)
-    """
-    return thai_digits_to_arabic(a) == thai_digits_to_arabic(b)

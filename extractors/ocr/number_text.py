@@ -1,0 +1,319 @@
+"""Numbers as text: whether a reading is one well-formed number, how two readings of a number
+compare (Tesseract's and the glyph reader's, :mod:`extractors.ocr.digit_glyphs`), and which
+reading of a table cell that holds a number to keep (:func:`settle_number`).
+
+Pure text functions: the page reader (:mod:`extractors.ocr.page`) makes the readings and records
+the doubts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from extractors.ocr.digit_glyphs import DIGITS, NumberRun
+from extractors.thai.text import arabic_digits_to_thai, thai_digits_to_arabic
+from schemas import Cell
+
+#: A number's confidence when its two readings disagree and neither could be preferred.
+DOUBT_CONFIDENCE = 0.3
+
+_THAI_LETTER = re.compile(r"[ก-ฮ]")
+_THAI_OR_ARABIC_DIGIT = re.compile(r"[0-9๐-๙]")
+#: A comma before the last one or two digits: a decimal point (``79,66``).
+_DECIMAL_COMMA = re.compile(r",([0-9๐-๙]{1,2})$")
+
+
+#: A cell that holds one number: digits, number punctuation and spaces (at least two digits).
+_NUMBERISH_CELL = re.compile(r"[|\[\]]?[0-9๐-๙.,:;/\s]+[|\[\]]?")
+
+
+def numberish(text: str) -> bool:
+    """A cell read as digits and number punctuation only, with two digits or more.
+
+    >>> numberish("๖.๖..๕๗"), numberish("74. 17"), numberish("ข้อ 1"), numberish("1")
+    (True, True, False, False)
+    """
+    return bool(_NUMBERISH_CELL.fullmatch(text)) and sum(1 for ch in text if ch in DIGITS) >= 2
+
+
+def unlettered(text: str) -> bool:
+    """Nothing, or a short reading without a Thai letter: what Tesseract makes of a number it
+    cannot read (``bo.bd`` for ``๖๐.๖๖``), or of a lone digit (nothing).
+
+    >>> unlettered(""), unlettered("bo.bd"), unlettered("ตัวชี้วัด"), unlettered("Integrity Assessment")
+    (True, True, False, False)
+    """
+    squashed = "".join(text.split())
+    return len(squashed) <= 8 and not _THAI_LETTER.search(squashed)
+
+
+#: One number: digits, thousands after commas, at most one decimal point; or an item number.
+_ONE_NUMBER = re.compile(r"[+-]?[0-9๐-๙]+(?:,[0-9๐-๙]{3})*(?:\.[0-9๐-๙]+)?\.?")
+
+
+def well_formed(text: str) -> bool:
+    """One number with its decimal point in place, or an item number (``1.``).
+
+    >>> well_formed("๖๖.๕๗"), well_formed("1."), well_formed("74. 17"), well_formed("๖.๖..๕๗")
+    (True, True, False, False)
+    >>> well_formed("9.3.8.5"), well_formed("50,000"), well_formed("1,234.50")
+    (False, True, True)
+    """
+    return bool(_ONE_NUMBER.fullmatch(text))
+
+
+#: What a cell's ruling leaves at the ends of its text when read as ink (``| 68.05``).
+_RULING_REMNANTS = " |[]"
+#: Spaces Tesseract left beside a decimal point inside a number (``74. 17``, ``๘๐ .๓๐``).
+_POINT_SPACES = re.compile(r"(?<=[0-9๐-๙])\s*([.,])\s*(?=[0-9๐-๙])")
+
+
+def in_script_of(number: str, model: str) -> str:
+    """``number`` in the digit script of ``model`` (Tesseract's digit reading is mostly Arabic).
+
+    >>> in_script_of("61.27", "๖๑.๒"), in_script_of("๖๑.๒๗", "61.2")
+    ('๖๑.๒๗', '61.27')
+    """
+    thai = any(ch in "๐๑๒๓๔๕๖๗๘๙" for ch in model)
+    return arabic_digits_to_thai(number) if thai else thai_digits_to_arabic(number)
+
+
+def shape_of(text: str) -> tuple[int, int]:
+    """How many digits a number has before and after its point.
+
+    >>> shape_of("๘๖.๒๐"), shape_of("100"), shape_of("1,234.5")
+    ((2, 2), (3, 0), (4, 1))
+    """
+    whole, _point, fraction = text.partition(".")
+    return len(digits_of(whole)), len(digits_of(fraction))
+
+
+def column_shapes(cells: Sequence[Cell]) -> dict[int, tuple[int, int]]:
+    """Each column's usual number shape (:func:`shape`): the one most of its well-formed numbers
+    have, when at least three do."""
+    shapes: dict[int, list[tuple[int, int]]] = {}
+    for cell in cells:
+        text = cell.text.strip()
+        if well_formed(text) and not text.endswith("."):
+            shapes.setdefault(cell.col, []).append(shape_of(text))
+    out: dict[int, tuple[int, int]] = {}
+    for col, found in shapes.items():
+        best = max(set(found), key=found.count)
+        if found.count(best) >= 3 and found.count(best) > len(found) / 2:
+            out[col] = best
+    return out
+
+
+def agreed(readings: Sequence[str]) -> bool:
+    """Two glyph readings or more, all of one well-formed number.
+
+    >>> agreed(["๘", "8"]), agreed(["๘"]), agreed(["๘", "๙"])
+    (True, False, False)
+    """
+    return (
+        len(readings) >= 2
+        and all(well_formed(r) for r in readings)
+        and len({thai_digits_to_arabic(r) for r in readings}) == 1
+    )
+
+
+def settle_number(
+    text: str,
+    confidence: float | None,
+    glyphs: Sequence[tuple[str, float]],
+    digits: Callable[[], str] | None = None,
+    among_numbers: bool = False,
+    shape: tuple[int, int] | None = None,
+) -> tuple[str, float | None, str | None]:
+    """A number cell's reading: ``(text, confidence, other)`` where ``other`` (the readings that
+    disagreed, for a doubt) is ``None`` when nothing is left to doubt.
+
+    ``glyphs`` are the glyph reader's readings of the cell under several binarisations;
+    ``among_numbers``: most other cells of its row are numbers; ``shape``: the digits before and
+    after the point that most numbers of its column have (:func:`shape`).  When at
+    least two of them are well-formed numbers and all of these agree, they settle it (a first
+    reading that differs is kept as the other reading); so does one trusted reading of three
+    digits or more where Tesseract read no digit at all (``bo.bd``).  Otherwise a first reading
+    that is a well-formed number once the spaces Tesseract left beside its point are gone stays
+    (spaces gone), with a low confidence and the glyph readings when they all differ from it;
+    else Tesseract restricted to digits (``digits``) settles it when it agrees with a glyph
+    reading.  A reading none of these settles keeps its text, a low confidence and the others.
+
+    >>> settle_number("74. 17", 0.8, []), settle_number("1 2", 0.8, []), settle_number("| 68.05", 0.9, [])
+    (('74.17', 0.8, None), ('1 2', 0.8, None), ('68.05', 0.9, None))
+    >>> settle_number("๖.๖..๕๗", 0.85, [("๖๖.๕๗", 0.8), ("๕๗", 0.9), ("๖๖.๕๗", 0.77)])
+    ('๖๖.๕๗', 0.67, '๖.๖..๕๗')
+    >>> settle_number("๖.๖..๕๗", 0.85, [("๖๖.๕๗", 0.8), ("๖๖.๕", 0.77)], lambda: "66.57")
+    ('๖๖.๕๗', 0.7, '๖.๖..๕๗')
+    >>> settle_number("๖๒๑.๒๗", 0.85, [("๖๑.๒๗", 0.8), ("๖๗.๒๗", 0.77)], lambda: "")
+    ('๖๒๑.๒๗', 0.3, '๖๑.๒๗ / ๖๗.๒๗')
+    >>> settle_number("", None, [("8", 0.9), ("8", 0.85), ("8", 0.8)])
+    ('8', 0.7, '')
+    >>> settle_number("๕๕", 0.9, [("๘๕", 0.9), ("๘๕", 0.85)])
+    ('๘๕', 0.75, '๕๕')
+    >>> settle_number("10", 0.9, [("1", 0.9), ("1", 0.9)])
+    ('10', 0.9, None)
+    >>> settle_number("๕๒๐.๒๐", 0.9, [("๘๖.๒๐", 0.87)], shape=(2, 2))
+    ('๘๖.๒๐', 0.77, '๕๒๐.๒๐')
+    >>> settle_number("ญ๘.๗๒", 0.85, [("๗๘.๗", 0.84), ("๗๘.๗", 0.79)], lambda: "", True, (2, 2))
+    ('ญ๘.๗๒', 0.3, '๗๘.๗')
+    >>> settle_number("๖๑.๒", 0.85, [], lambda: "61.27", shape=(2, 2))
+    ('๖๑.๒๗', 0.75, '๖๑.๒')
+    >>> settle_number("A", 0.9, [("4", 0.9), ("4", 0.9)], lambda: "4")
+    ('A', 0.9, None)
+    >>> settle_number("Zz", 0.9, [("2", 0.9), ("2", 0.9)], lambda: "2", among_numbers=True)
+    ('2', 0.8, 'Zz')
+    >>> settle_number("bo.bd", 0.6, [("๖๐.๖๖", 0.79)], lambda: "๒๐.0๒๒")
+    ('๖๐.๖๖', 0.69, 'bo.bd')
+    """
+    squashed = _POINT_SPACES.sub(r"\1", text.strip(_RULING_REMNANTS))
+    formed = [(t, s) for t, s in glyphs if well_formed(t)]
+    # A stricter threshold may lose a digit's thin strokes: a reading whose digits all stand in
+    # the fullest reading does not gainsay it (``๕๗`` beside ``๖๖.๕๗``).
+    most = max((len(digits_of(t)) for t, _s in formed), default=0)
+    fullest = [(t, s) for t, s in formed if len(digits_of(t)) == most]
+    values = {thai_digits_to_arabic(t) for t, _s in fullest}
+    consensus = (
+        len(fullest) >= 2
+        and len(values) == 1
+        and all(digits_of(t) in digits_of(fullest[0][0]) for t, _s in formed)
+    )
+    formed = fullest + [f for f in formed if f not in fullest]
+    many = bool(formed) and len(digits_of(formed[0][0])) >= 3
+    alone = many and not _THAI_OR_ARABIC_DIGIT.search(text)
+    # Letters become a number only when the glyphs are a number of three digits or more, or the
+    # cell stands among numbers (a header ``1 … 10`` on a shaded row): a grade ``A`` is no ``4``.
+    may_change = not text or numberish(text) or many or among_numbers
+    # In a column of numbers of one shape, a reading of another shape is no reading to take (a
+    # last digit the glyph reader was unsure of left out: ``๗๘.๗`` for ``๗๘.๗๒``); one of that
+    # shape is, alone, where the first reading has another (``๕๒๐.๒๐`` among ``๘๖.๒๐``).
+    fits = shape is None or (bool(formed) and shape_of(formed[0][0]) == shape)
+    shaped = shape is not None and fits and well_formed(squashed) and shape_of(squashed) != shape
+    consensus = consensus and may_change and fits
+    alone = (alone or shaped) and fits
+    fewer = (
+        bool(text)
+        and well_formed(squashed)
+        and len(digits_of(formed[0][0] if formed else "")) < len(digits_of(squashed))
+        # ... unless the glyphs' number has the column's shape and the first reading has not
+        # (``๕๒๐.๒๐`` among scores like ``๘๖.๒๐``)
+        and not (shape is not None and bool(formed) and shape_of(formed[0][0]) == shape != shape_of(squashed))
+    )
+    # The same digits with other punctuation: Tesseract's well-formed reading is kept.
+    same_digits = bool(formed) and well_formed(squashed) and digits_of(squashed) == digits_of(formed[0][0])
+    if (
+        (consensus or alone)
+        and not fewer
+        and not same_digits
+        and not (text and same_number(squashed, formed[0][0]))
+    ):
+        return formed[0][0], round(max(min(s for _t, s in formed) - 0.1, DOUBT_CONFIDENCE), 3), text
+    if text and well_formed(squashed):
+        if shape is not None and shape_of(squashed) != shape and digits is not None:
+            # Not the column's shape (``๖๑.๒`` among ``๘๖.๒๐``): Tesseract restricted to digits
+            # may read the cell whole; the first reading stays, doubted, if it does not.
+            read = digits()
+            if well_formed(read) and shape_of(read) == shape:
+                conf = round(min(confidence or 1.0, 0.9) - 0.1, 3)
+                return in_script_of(read, squashed), conf, text
+            return squashed, DOUBT_CONFIDENCE, read or " / ".join(t for t, _s in formed)
+        if formed and not any(same_number(squashed, t) or fuller(squashed, t) for t, _s in formed):
+            return squashed, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(t for t, _s in formed))
+        return squashed, confidence, None
+    if digits is not None and formed and may_change:
+        read = digits()
+        for t, s in formed:
+            if well_formed(read) and same_number(read, t):
+                return t, round(max(s - 0.1, DOUBT_CONFIDENCE), 3), text
+    others = [t for t, _s in formed if t != text]
+    if not text or not others or not (numberish(text) or among_numbers):
+        return text, confidence, None
+    return text, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(others))
+
+
+_WELL_FORMED = re.compile(r"[+-]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*")
+
+
+def digits_of(text: str) -> str:
+    return thai_digits_to_arabic("".join(ch for ch in text if ch in DIGITS))
+
+
+def fuller(tesseract: str, glyphs: str) -> bool:
+    """Tesseract read a well-formed number holding every digit the glyph reader read, and more:
+    the glyph reader left out a digit it was unsure of (``93.91`` against ``93.9``).
+
+    >>> fuller("93.91", "93.9"), fuller("๕๓.๐๕", "๘๓.๐๘"), fuller("ฉส๓.๐๘", "๘๓.๐๘")
+    (True, False, False)
+    """
+    return (
+        bool(_WELL_FORMED.fullmatch(tesseract))
+        and len(digits_of(tesseract)) > len(digits_of(glyphs))
+        and digits_of(glyphs) in digits_of(tesseract)
+    )
+
+
+def more_digits(tesseract: str, glyphs: str) -> bool:
+    """Tesseract read a well-formed number with more digits than the glyph reader, and no fewer
+    decimals: two digits that blur made touch are one blob to the glyph reader, which its templates
+    may take for one digit (``60.95`` as ``3.95``); Tesseract reads the blob as the two.
+
+    >>> more_digits("60.95", "3.95"), more_digits("๕๕๓", "๘๘.๗๓"), more_digits("2567", "2567")
+    (True, False, False)
+    >>> more_digits("๕๓๕.๕", "๕๙.๙")
+    False
+    """
+    if not _WELL_FORMED.fullmatch(tesseract) or len(digits_of(tesseract)) <= len(digits_of(glyphs)):
+        return False
+    fraction = re.compile(r"[.,]([0-9๐-๙]+)$")
+    ours, theirs = fraction.search(tesseract), fraction.search(glyphs)
+    # Only the integer part differs: the fractions agree (``๕๓๕.๕`` and ``๕๙.๙`` differ throughout).
+    return bool(ours and theirs and same_number(ours.group(1), theirs.group(1)))
+
+
+def better_formed(tesseract: str, glyphs: str) -> bool:
+    """Tesseract read one well-formed number where the glyph reader's run is none (``79.79``
+    against ``79/9``: a point and a small ``7`` taken together for a slash).
+
+    >>> better_formed("79.79", "79/9"), better_formed("79/9", "79.79"), better_formed("1.", "1")
+    (True, False, False)
+    >>> better_formed("73.65", "79,66")  # a point the glyph reader took for a comma
+    False
+    """
+    return well_formed(tesseract) and not well_formed(_DECIMAL_COMMA.sub(r".\1", glyphs))
+
+
+def with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:
+    """The glyph reader's digits with Tesseract's punctuation, when the glyph reader saw more
+    punctuation (a speck read as a second decimal point: ``๘๓.๐.๘``) or less (a faint point
+    missed: ``8916`` for ``89.16``) in the same number of digits and Tesseract's reading is a
+    well-formed number.
+
+    >>> r = NumberRun("๘๓.๐.๘", 0, 10, True, 0.8)
+    >>> with_punctuation_of("๕๓.๐๕", r).text, with_punctuation_of("๕๓๐๕", r).text
+    ('๘๓.๐๘', '๘๓.๐.๘')
+    >>> with_punctuation_of("89.16", NumberRun("8916", 0, 10, True, 0.8)).text
+    '89.16'
+    """
+    glyph_digits = [ch for ch in run.text if ch in DIGITS]
+    punct = sum(1 for ch in run.text if ch not in DIGITS)
+    tess_punct = sum(1 for ch in tesseract if ch not in DIGITS)
+    if (
+        punct == tess_punct
+        or not tess_punct
+        or not _WELL_FORMED.fullmatch(tesseract)
+        or len(glyph_digits) != sum(1 for ch in tesseract if ch in DIGITS)
+    ):
+        return run
+    digits = iter(glyph_digits)
+    text = "".join(next(digits) if ch in DIGITS else ch for ch in tesseract)
+    return NumberRun(text, run.x0, run.x1, run.trusted, run.similarity)
+
+
+def same_number(a: str, b: str) -> bool:
+    """Whether two readings are the same number, whatever digit script.
+
+    >>> same_number("๘๘.๗๓", "88.73"), same_number("๕๕๓", "๘๘.๗๓")
+    (True, False)
+    """
+    return thai_digits_to_arabic(a) == thai_digits_to_arabic(b)

@@ -1,0 +1,141 @@
+"""Indicator tables on scans: grids through shading and open sides, number cells read as numbers.
+
+The cell images in ``tests/data/scan_cells`` are crops of scanned twins (200 dpi) of generated
+corpus documents: a Thai ``๖๖.๕๗`` whose ``๖`` bowls a strict threshold cuts off, a ``๖๐.๖๖``
+Tesseract read as ``bo.bd``, and a ``60.95`` whose touching ``60`` the glyph reader takes for ``3``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from extractors.ita.indicators import from_row_table
+from extractors.ocr.digit_glyphs import number_runs, read_glyphs
+from extractors.ocr.image_grid import find_grids
+from extractors.ocr.number_text import settle_number
+from extractors.ocr.page import INSET, PageReader, grid_table
+from extractors.ocr.raster import Cleaned, binarise
+from schemas import BBox, CellPart, LogicalRow, LogicalTable
+
+CELLS = Path(__file__).parent / "data" / "scan_cells"
+
+
+def _cell_page(name: str) -> tuple[PageReader, tuple[int, int, int, int]]:
+    """A page holding only the cell's crop, with paper around it, and the cell's box on it."""
+    crop = np.asarray(Image.open(CELLS / name).convert("L"), np.uint8)
+    margin = 20
+    gray = np.full((crop.shape[0] + 2 * margin, crop.shape[1] + 2 * margin), 255, np.uint8)
+    gray[margin:-margin, margin:-margin] = crop
+    binary = binarise(gray)
+    page = Cleaned(gray, binary, 0.0, 0, float(np.count_nonzero(binary)) / binary.size)
+    box = (margin - INSET, margin - INSET, margin + crop.shape[1] + INSET, margin + crop.shape[0] + INSET)
+    return PageReader(None, page, 200), box  # type: ignore[arg-type]  # no Tesseract needed
+
+
+def _settled(name: str, first: str) -> tuple[str, float | None, str | None]:
+    reader, box = _cell_page(name)
+    readings = reader._cell_glyph_readings([box])[0]
+    return settle_number(first, 0.85, [r[:2] for r in readings])
+
+
+def test_a_digit_whose_bowl_came_apart_is_one_glyph_not_a_decimal_point() -> None:
+    crop = np.asarray(Image.open(CELLS / "thai-66.57-bowl.png").convert("L"), np.uint8)
+    texts = [[r.text for r in number_runs(read_glyphs(binarise(crop, s)))] for s in (1.0, 0.9)]
+    assert texts == [["๖๖.๕๗"], ["๖๖.๕๗"]]
+
+
+def test_a_malformed_score_cell_is_read_again_and_keeps_what_it_was_read_as() -> None:
+    text, conf, other = _settled("thai-66.57-bowl.png", "๖.๖..๕๗")
+    assert (text, other) == ("๖๖.๕๗", "๖.๖..๕๗")
+    assert conf is not None and conf < 0.85  # changed: less sure than the first reading was
+
+
+def test_letters_tesseract_guessed_for_a_number_become_the_number_with_a_doubt() -> None:
+    text, conf, other = _settled("thai-60.66-latin.png", "bo.bd")
+    assert (text, other) == ("๖๐.๖๖", "bo.bd")
+    assert conf is not None and conf < 0.85
+
+
+def test_touching_digits_never_shorten_tesseracts_well_formed_score() -> None:
+    text, _conf, _other = _settled("arabic-60.95-touching.png", "60.95")
+    assert text == "60.95"
+
+
+def test_a_grade_letter_is_never_turned_into_a_digit() -> None:
+    assert settle_number("A", 0.9, [("4", 0.9), ("4", 0.9)], lambda: "4") == ("A", 0.9, None)
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"), [("74. 17", "74.17"), ("๘๐ .๓๐", "๘๐.๓๐"), ("| 68.05", "68.05")]
+)
+def test_spaces_and_ruling_remnants_around_a_point_are_dropped(first: str, expected: str) -> None:
+    assert settle_number(first, 0.9, [])[0] == expected
+
+
+def _ruled(top_rule: bool) -> np.ndarray:
+    page = np.zeros((400, 1000), np.uint8)
+    rows = (100, 150, 200) if top_rule else (150, 200)
+    for y in rows:
+        page[y : y + 2, 100:900] = 255
+    for x in (100, 300, 500, 700, 898):
+        page[100:202, x : x + 2] = 255
+    return page
+
+
+def test_a_header_row_without_a_ruling_above_it_is_still_a_row() -> None:
+    closed = find_grids(_ruled(top_rule=True))[0]
+    open_top = find_grids(_ruled(top_rule=False))[0]
+    assert len(open_top.cells) == len(closed.cells) == 8
+    table = grid_table([(BBox(*b), "x", "x", 0.9) for b in open_top.cells], 1)
+    assert table is not None and (table.n_rows, table.n_cols) == (2, 4)
+
+
+def test_a_ruling_across_a_shaded_row_counts_though_the_page_threshold_lost_it() -> None:
+    gray = np.full((400, 1000), 255, np.uint8)
+    gray[100:150, 100:900] = 190  # a shaded header row
+    for y in (100, 150, 200):
+        gray[y : y + 2, 100:900] = 40
+    for x in (100, 300, 500, 700, 898):
+        gray[100:202, x : x + 2] = 40
+    gray[100:150, 500:502] = 130  # a pale ruling on the shade
+    binary = np.where(gray < 100, 255, 0).astype(np.uint8)
+    assert len(find_grids(binary)[0].cells) == 7  # two header cells run together
+    assert len(find_grids(binary, gray)[0].cells) == 8
+
+
+_NAMES = [
+    "การปฏิบัติหน้าที่",
+    "การใช้งบประมาณ",
+    "การใช้อำนาจ",
+    "การใช้ทรัพย์สินของราชการ",
+    "การแก้ไขปัญหาการทุจริต",
+    "คุณภาพการดำเนินงาน",
+    "ประสิทธิภาพการสื่อสาร",
+    "การปรับปรุงระบบการทำงาน",
+    "การเปิดเผยข้อมูล",
+    "การป้องกันการทุจริต",
+]
+
+
+def _unheaded(values: list[str]) -> LogicalTable:
+    """A table whose header OCR read as junk: the stitcher knows none of its columns."""
+    rows = []
+    for number, (name, value) in enumerate(zip(_NAMES, values, strict=True), start=1):
+        texts = {0: f"ตัวชี้วัดที่ {number} {name}", 1: value}
+        cells = {c: [CellPart(1, None, t, t, 0.9)] for c, t in texts.items()}
+        rows.append(LogicalRow(1, cells, set(), False, texts))
+    return LogicalTable("other", [None, None], ["", '"เนี่ ง'], rows, [1], [])
+
+
+def test_a_table_whose_header_ocr_lost_is_read_by_its_names_and_decimal_scores() -> None:
+    found, _facts = from_row_table(_unheaded([f"{50 + n}.{n}1" for n in range(10)]), 2564)
+    assert [(i.number, i.score) for i in found] == [(n + 1, float(f"{50 + n}.{n}1")) for n in range(10)]
+
+
+def test_an_unheaded_column_of_item_numbers_gives_no_scores() -> None:
+    found, _facts = from_row_table(_unheaded([str(n) for n in range(1, 11)]), 2564)
+    assert found == []
