@@ -139,3 +139,23 @@ def test_a_table_whose_header_ocr_lost_is_read_by_its_names_and_decimal_scores()
 def test_an_unheaded_column_of_item_numbers_gives_no_scores() -> None:
     found, _facts = from_row_table(_unheaded([str(n) for n in range(1, 11)]), 2564)
     assert found == []
+
+
+def test_the_glyph_memory_filling_up_never_loses_a_glyph_of_the_call(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """When the memory of classified glyphs was full, it was cleared after some of the call's own
+    glyphs had been found in it, and reading them back raised KeyError: a whole scanned page failed,
+    depending on how many glyphs earlier documents had left (a batch read one page differently
+    from a run on the document alone)."""
+    import numpy as np
+
+    from extractors.ocr import digit_glyphs
+
+    monkeypatch.setattr(digit_glyphs, "_KNOWN", {})
+    monkeypatch.setattr(digit_glyphs, "KNOWN_MAX", 2)
+    ink = np.zeros((20, 12), np.uint8)
+    ink[2:18, 3:9] = 255
+    other = np.zeros((20, 12), np.uint8)
+    other[5:15, 1:11] = 255
+    first = digit_glyphs.classify([ink, ink])  # remembered
+    both = digit_glyphs.classify([ink, other, other.T.copy()])  # one known, two new: over the limit
+    assert both[0] == first[0] and len(both) == 3

@@ -128,13 +128,16 @@ def classify(inks: list[Gray]) -> list[tuple[str, float, float]]:
         return []
     vectors = [normalise(ink) for ink in inks]
     keys = [v.tobytes() for v in vectors]
-    new = [i for i, key in enumerate(keys) if key not in _KNOWN]
+    found = {key: _KNOWN[key] for key in keys if key in _KNOWN}
+    new = [i for i, key in enumerate(keys) if key not in found]
     if new:
+        # Forgetting happens before this call's answers are stored, and they are answered from
+        # ``found``, not from the memory: a clear must never lose a glyph of the call itself.
         if len(_KNOWN) + len(new) > KNOWN_MAX:
             _KNOWN.clear()
         for i, result in zip(new, _classify([vectors[i] for i in new]), strict=True):
-            _KNOWN[keys[i]] = result
-    return [_KNOWN[key] for key in keys]
+            found[keys[i]] = _KNOWN[keys[i]] = result
+    return [found[key] for key in keys]
 
 
 def _classify(vectors: list[npt.NDArray[np.uint8]]) -> list[tuple[str, float, float]]:
