@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from extractors.ocr.number_text import decimal_point
 from extractors.ocr.text import clean_ocr_text
 from extractors.thai.text import join_wrapped_lines, thai_digits_to_arabic
 from schemas import BBox, Cell, Line, OcrDoubt, Table, TableQuality, Word
@@ -90,19 +91,6 @@ def is_score(text: str) -> bool:
         return False
     digits = thai_digits_to_arabic(text).replace(",", ".")
     return 0.0 <= float(digits) <= 100.0
-
-
-_DECIMAL_COMMA = re.compile(r"^([0-9๐-๙]{1,3}),([0-9๐-๙]{1,2})(%?)$")
-
-
-def decimal_point(text: str) -> str:
-    """A score whose decimal point OCR read as a comma, with its point: a comma followed by one or
-    two digits cannot be a thousands separator (that is always followed by three).
-
-    >>> decimal_point("82,54"), decimal_point("๘๒,๕๔"), decimal_point("1,250"), decimal_point("82.54")
-    ('82.54', '๘๒.๕๔', '1,250', '82.54')
-    """
-    return _DECIMAL_COMMA.sub(r"\1.\2\3", text.strip())
 
 
 def segments(lines: Sequence[Line]) -> list[Segment]:

@@ -20,8 +20,18 @@ DOUBT_CONFIDENCE = 0.3
 
 _THAI_LETTER = re.compile(r"[ก-ฮ]")
 _THAI_OR_ARABIC_DIGIT = re.compile(r"[0-9๐-๙]")
-#: A comma before the last one or two digits: a decimal point (``79,66``).
-_DECIMAL_COMMA = re.compile(r",([0-9๐-๙]{1,2})$")
+#: A score whose point was read as a comma (``79,66``): a comma before one or two last digits is
+#: no thousands separator (that is always followed by three).
+_DECIMAL_COMMA = re.compile(r"^([0-9๐-๙]{1,3}),([0-9๐-๙]{1,2})(%?)$")
+
+
+def decimal_point(text: str) -> str:
+    """A score whose decimal point OCR read as a comma, with its point.
+
+    >>> decimal_point("82,54"), decimal_point("๘๒,๕๔"), decimal_point("1,250"), decimal_point("82.54")
+    ('82.54', '๘๒.๕๔', '1,250', '82.54')
+    """
+    return _DECIMAL_COMMA.sub(r"\1.\2\3", text.strip())
 
 
 #: A cell that holds one number: digits, number punctuation and spaces (at least two digits).
@@ -90,7 +100,7 @@ def shape_of(text: str) -> tuple[int, int]:
 
 
 def column_shapes(cells: Sequence[Cell]) -> dict[int, tuple[int, int]]:
-    """Each column's usual number shape (:func:`shape`): the one most of its well-formed numbers
+    """Each column's usual number shape (:func:`shape_of`): the one most of its well-formed numbers
     have, when at least three do."""
     shapes: dict[int, list[tuple[int, int]]] = {}
     for cell in cells:
@@ -280,7 +290,7 @@ def better_formed(tesseract: str, glyphs: str) -> bool:
     >>> better_formed("73.65", "79,66")  # a point the glyph reader took for a comma
     False
     """
-    return well_formed(tesseract) and not well_formed(_DECIMAL_COMMA.sub(r".\1", glyphs))
+    return well_formed(tesseract) and not well_formed(decimal_point(glyphs))
 
 
 def with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:

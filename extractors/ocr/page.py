@@ -61,7 +61,7 @@ from extractors.ocr.number_text import (
     with_punctuation_of,
 )
 from extractors.ocr.raster import Cleaned, Gray, binarise
-from extractors.ocr.text import LEVEL_NOTE, clean_ocr_text, repair_level_letters
+from extractors.ocr.text import ABBREVIATION_PART, LEVEL_NOTE, clean_ocr_text, repair_level_letters
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
 from extractors.thai.quality import dictionary_word_rate
@@ -151,6 +151,11 @@ class PageReader:
     def pt(self, box: PixelBox) -> BBox:
         s = 72.0 / self.dpi
         return BBox(box[0] * s, box[1] * s, box[2] * s, box[3] * s)
+
+    def px(self, box: BBox) -> PixelBox:
+        """:meth:`pt`'s inverse: a box in points as this page's pixels."""
+        s = self.dpi / 72.0
+        return (round(box.x0 * s), round(box.top * s), round(box.x1 * s), round(box.bottom * s))
 
     # --- lines -------------------------------------------------------------------------------
 
@@ -655,9 +660,19 @@ class PageReader:
         """Period cells re-read until a reading parses
         (:func:`extractors.ocr.fields.settle_period_cells`), each cell cropped by its grid box."""
         pixels = {self.pt(b): b for b in grid.cells}
+        self.settle_periods_by(table, lambda cell: pixels.get(cell.box) if cell.box is not None else None)
+
+    def settle_periods_by(
+        self, table: Table, box_of: Callable[[Cell], PixelBox | None] | None = None
+    ) -> list[OcrDoubt]:
+        """:meth:`settle_periods` for any table of this page, each cell cropped at ``box_of(cell)``
+        (pixels; None: not read again), by default its own box; the doubts, also added to the
+        page's, are returned."""
+        if box_of is None:
+            box_of = lambda cell: self.px(cell.box) if cell.box is not None else None  # noqa: E731
 
         def read(cell: Cell, mode: str) -> Reading:
-            box = pixels.get(cell.box) if cell.box is not None else None
+            box = box_of(cell)
             if box is None:
                 return "", "", None
             if mode == "years":  # the first reading's years by the glyph reader (``25566``)
@@ -665,14 +680,16 @@ class PageReader:
             return self.cell(box, mode)
 
         def lines(cell: Cell) -> int:
-            box = pixels.get(cell.box) if cell.box is not None else None
+            box = box_of(cell)
             if box is None:
                 return 0
             return ink_lines(
                 self.page.binary[box[1] + INSET : box[3] - INSET, box[0] + INSET : box[2] - INSET]
             )
 
-        self.doubts.extend(settle_period_cells(table, read, lines))
+        doubts = settle_period_cells(table, read, lines)
+        self.doubts.extend(doubts)
+        return doubts
 
 
 def _off_border(binary: Gray) -> Gray:
@@ -831,7 +848,7 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
 
 #: A Thai abbreviation: one to three parts (a consonant, perhaps a lead vowel before and marks
 #: after), each ended by a full stop (``พ.ศ.``, ``ต.ค.``, ``มี.ค.``, ``ป.ป.ช.``).
-_RE_THAI_ABBREVIATION = re.compile(r"(?:[เ-ไ]?[ก-ฮ][ะ-ฺ็-๎]{0,2}\.){1,3}")
+_RE_THAI_ABBREVIATION = re.compile(f"(?:{ABBREVIATION_PART}\\.){{1,3}}")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 

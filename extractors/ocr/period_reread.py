@@ -15,15 +15,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from extractors.ocr.fields import Reading, ink_lines, parses, period_column, settle_period_cells
-from schemas import BBox, Cell, OcrStatus, PageKind, PageText, Table
+from extractors.ocr.fields import parses, period_column
+from schemas import OcrStatus, PageKind, PageText, Table
 
 
 def needs_reread(table: Table) -> bool:
     """A borderless table read by OCR whose period column (found by header or by cells) holds a
     cell below its header that does not parse as a period.
 
-    >>> from schemas import TableQuality
+    >>> from schemas import BBox, Cell, TableQuality
     >>> box = BBox(0, 0, 10, 10)
     >>> cells = [Cell(0, 0, "ระยะเวลา", "", box, confidence=0.9)]
     >>> cells.append(Cell(1, 0, "B.A. 64", "", box, confidence=0.9))
@@ -46,11 +46,6 @@ def needs_reread(table: Table) -> bool:
     )
 
 
-def _pixels(box: BBox, dpi: int) -> tuple[int, int, int, int]:
-    s = dpi / 72.0
-    return (round(box.x0 * s), round(box.top * s), round(box.x1 * s), round(box.bottom * s))
-
-
 def settle_borderless_periods(path: str | Path, pages: dict[int, PageText], tables: Sequence[Table]) -> None:
     """Settle the period cells of ``tables``' borderless tables on scanned pages that need it
     (:func:`needs_reread`): cells replaced in place, doubts added to the page's OCR info.  A page
@@ -68,7 +63,7 @@ def settle_borderless_periods(path: str | Path, pages: dict[int, PageText], tabl
     import pypdfium2 as pdfium
 
     from extractors.ocr.geometry import prepare_page
-    from extractors.ocr.page import INSET, PageReader, render
+    from extractors.ocr.page import PageReader, render
     from extractors.ocr.pages import worker_engine
 
     doc = pdfium.PdfDocument(str(path))
@@ -81,22 +76,7 @@ def settle_borderless_periods(path: str | Path, pages: dict[int, PageText], tabl
             if prepared.page.rotation != info.rotation or abs(prepared.page.skew - info.skew) > 0.01:
                 continue
             reader = PageReader(engine, prepared.page, info.dpi)
-
-            def read(cell: Cell, mode: str, reader: PageReader = reader, dpi: int = info.dpi) -> Reading:
-                if cell.box is None:
-                    return "", "", None
-                box = _pixels(cell.box, dpi)
-                if mode == "years":
-                    return reader.header_years(box, cell.text, cell.raw)
-                return reader.cell(box, mode)
-
-            def lines(cell: Cell, reader: PageReader = reader, dpi: int = info.dpi) -> int:
-                if cell.box is None:
-                    return 0
-                x0, y0, x1, y1 = _pixels(cell.box, dpi)
-                return ink_lines(reader.page.binary[y0 + INSET : y1 - INSET, x0 + INSET : x1 - INSET])
-
             for table in group:
-                info.doubts.extend(settle_period_cells(table, read, lines))
+                info.doubts.extend(reader.settle_periods_by(table))
     finally:
         doc.close()

@@ -58,6 +58,7 @@ from extractors.thai.text import (
 from extractors.thai.words import thai_dictionary, tokenize
 
 __all__ = [
+    "ABBREVIATION_PART",
     "DEFAULT_VOCABULARY",
     "FIELD_VOCABULARIES",
     "LEVEL_NOTE",
@@ -350,11 +351,11 @@ def join_cluster_spaces(text: str) -> str:
 
 #: One part of a Thai abbreviation: a consonant, with a lead vowel before it and up to two marks or
 #: vowels after it (``พ``, ``มี``, ``เม``, ``ช``).
-_ABBREVIATION_PART = "[\u0e40-\u0e44]?[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]{0,2}"
+ABBREVIATION_PART = "[\u0e40-\u0e44]?[\u0e01-\u0e2e][\u0e30-\u0e3a\u0e47-\u0e4e]{0,2}"
 #: Two or three parts each ended by a full stop, with a single space anywhere around the stops
 #: (``พ . ศ.``, ``ต.ค .``, ``ป. ป.ช .``).
 _RE_SPACED_ABBREVIATION = re.compile(
-    f"{_ABBREVIATION_PART}(?: ?\\. ?{_ABBREVIATION_PART}){{1,2}} ?\\.(?![\u0e01-\u0e2e\u0e30-\u0e4e])"
+    f"{ABBREVIATION_PART}(?: ?\\. ?{ABBREVIATION_PART}){{1,2}} ?\\.(?![\u0e01-\u0e2e\u0e30-\u0e4e])"
 )
 
 
