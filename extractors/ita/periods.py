@@ -235,10 +235,11 @@ def _skeleton(abbreviation: str) -> str:
 
 
 _CONSONANTS = "\u0e01-\u0e2e"
-_SKELETONS = [_skeleton(a) for a in MONTH_ABBREVIATIONS]
+#: Each month abbreviation's consonants (``มค`` for ``ม.ค.``), in the order of the abbreviations.
+MONTH_SKELETONS = tuple(_skeleton(a) for a in MONTH_ABBREVIATIONS)
 #: Months told apart by their two consonants alone (not ม.ค./มี.ค. nor เม.ย./มิ.ย.).
-_BY_SKELETON = {
-    k: a for k, a in zip(_SKELETONS, MONTH_ABBREVIATIONS, strict=True) if _SKELETONS.count(k) == 1
+MONTH_BY_SKELETON = {
+    k: a for k, a in zip(MONTH_SKELETONS, MONTH_ABBREVIATIONS, strict=True) if MONTH_SKELETONS.count(k) == 1
 }
 _RE_DAMAGED_MONTH = re.compile(
     rf"(?<![{_THAI}.])([{_CONSONANTS}])[{MARKS}]?\s?[.,]?\s?[{MARKS}]?([{_CONSONANTS}])[{MARKS}]?(?:\s?[.,])?(?![{_THAI}])"
@@ -257,7 +258,7 @@ def _specked_year(match: re.Match[str]) -> str:
 def _damaged_month(match: re.Match[str]) -> str:
     """A month abbreviation as OCR damages it (a stray mark, a comma for a dot, a dot lost), read
     by its two consonants where they name one month only; anything else unchanged."""
-    month = _BY_SKELETON.get(match.group(1) + match.group(2))
+    month = MONTH_BY_SKELETON.get(match.group(1) + match.group(2))
     return f" {month} " if month else match.group()
 
 

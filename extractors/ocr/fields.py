@@ -38,6 +38,7 @@ from functools import cache, partial
 import numpy as np
 from rapidfuzz import fuzz
 
+from extractors.ocr.number_text import DOUBT_CONFIDENCE
 from extractors.thai.text import thai_digits_to_arabic
 from schemas import Cell, OcrDoubt, Table
 
@@ -181,19 +182,17 @@ _RE_ABBREVIATION = re.compile(
 def _lookalike_months() -> dict[str, str]:
     """Consonant pairs one look-alike away from exactly one month's (months told apart by their
     consonants alone: not ม.ค./มี.ค., เม.ย./มิ.ย.), each to that month's abbreviation."""
-    from extractors.ita.periods import MONTH_ABBREVIATIONS
+    from extractors.ita.periods import MONTH_BY_SKELETON, MONTH_SKELETONS
 
-    skeletons = {a: re.sub(f"[^{_CONSONANT}]", "", a) for a in MONTH_ABBREVIATIONS}
-    unique = {k: a for a, k in skeletons.items() if list(skeletons.values()).count(k) == 1}
     near: dict[str, set[str]] = {}
-    for pair, month in unique.items():
+    for pair, month in MONTH_BY_SKELETON.items():
         for at in (0, 1):
             for group in LOOKALIKES:
                 if pair[at] not in group:
                     continue
                 for other in group.replace(pair[at], ""):
                     misread = pair[:at] + other + pair[at + 1 :]
-                    if misread not in skeletons.values():
+                    if misread not in MONTH_SKELETONS:
                         near.setdefault(misread, set()).add(month)
     return {k: next(iter(v)) for k, v in near.items() if len(v) == 1}
 
@@ -279,8 +278,6 @@ def settle(
     return first, None
 
 
-#: The confidence of a period no reading settles, or settled only by trimming its edges.
-DOUBT_CONFIDENCE = 0.3
 #: A period cell read again: ``(cell, mode)`` to a reading, mode ``"thai"`` (the Thai model
 #: alone), ``"period"`` (the Thai model restricted to :data:`PERIOD_WHITELIST`) or
 #: ``"period-own"`` (that, the cell binarised by its own threshold: a round stamp's arc, lighter

@@ -15,7 +15,8 @@ from extractors.ocr.digit_glyphs import DIGITS, NumberRun
 from extractors.thai.text import arabic_digits_to_thai, thai_digits_to_arabic
 from schemas import Cell
 
-#: A number's confidence when its two readings disagree and neither could be preferred.
+#: The confidence of a value (a number, a period) whose readings disagree and none settles it, or
+#: that only a fallback settled (a period trimmed of stray marks): low, and always with a doubt.
 DOUBT_CONFIDENCE = 0.3
 
 _THAI_LETTER = re.compile(r"[ก-ฮ]")
