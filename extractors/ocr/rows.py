@@ -261,11 +261,12 @@ def scan_borderless(page: PageText, tables: Sequence[Table], names_column: Names
         return []
     em = line_em(lines)
     found = find_borderless(page, lines, names_column, em, word_core(em))
+    opened_any = False
     for table in found:
         opened = _split_header(lines, table, em)
         if opened is not None:
-            lines = opened
-    if any(ln not in page.lines for ln in lines):
+            lines, opened_any = opened, True
+    if opened_any:  # a header opened at a gutter: its table is found again with its columns
         found = find_borderless(page, lines, names_column, em, word_core(em))
     return [_filled(t, page) for t in found]
 
