@@ -4,9 +4,10 @@ from the words that open the next line."""
 
 from __future__ import annotations
 
-from extractors.ita.title import join_title, opens_phrase, running_lines
+from extractors.ita.title import join_title, opens_phrase
 from extractors.pdf.glyph_repair import is_unreadably_small
 from extractors.pdf.textlayer import RawGlyph
+from extractors.thai.page_furniture import running_lines
 from schemas import BBox, Line, PageKind, PageText, Word
 
 #: A page's text runs over 462 points (A4 with 2.7 cm margins), as in the corpus.

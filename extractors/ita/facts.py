@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from extractors.ita.title import join_title, running_lines, text_width, title_block, title_page
+from extractors.ita.title import join_title, text_width, title_block, title_page
 from extractors.ita.vocabulary import (
     BE_YEAR,
     LEVEL,
@@ -40,6 +40,7 @@ from extractors.ita.vocabulary import (
     find_indicator_names,
     pass_fail,
 )
+from extractors.thai.page_furniture import running_lines
 from extractors.thai.text import parse_number, thai_digits_to_arabic
 from schemas import BBox, Line, PageText
 from schemas.record import Candidate, DocumentFacts, Provenance

@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from extractors.ita.actions import indicator_numbers, split_items
 from extractors.ita.headers import field_scores
 from extractors.ita.periods import parse_period
-from extractors.ita.title import is_page_number, running_lines
 from extractors.ita.vocabulary import split_units
+from extractors.thai.page_furniture import is_page_number, running_lines
 from extractors.thai.text import join_wrapped_lines
 from schemas import Line, PageText, Table
 from schemas.record import Action, Period, Provenance

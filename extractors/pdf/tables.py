@@ -25,6 +25,7 @@ from typing import Any
 from extractors.pdf.borderless import NamesColumn, continuation, find_borderless, header_only, header_rest
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
 from extractors.pdf.rulings import edges_of
+from extractors.thai import page_furniture
 from extractors.thai.text import LIST_MARKER
 from schemas import BBox, Cell, Char, Line, PageKind, PageText, Table, TableQuality
 
@@ -664,9 +665,6 @@ COLUMN_TOLERANCE = 4.0
 #: ... or its column widths, as shares of the table width, within this much.
 RELATIVE_WIDTH_TOLERANCE = 0.02
 
-_PAGE_NUMBER = re.compile(r"^[\s\-–—(]*(?:หน้า|page)?\s*[0-9๐-๙]+(?:\s*/\s*[0-9๐-๙]+)?[\s\-–—)]*$", re.I)
-_CONTINUED = re.compile(r"\(\s*ต่อ\s*\)|\(\s*continued\s*\)", re.I)
-
 
 def column_edges(table: Table) -> list[float] | None:
     """The x of each of the ``n_cols + 1`` column edges, read off the cell boxes.
@@ -705,48 +703,28 @@ def columns_match(a: Table, b: Table) -> bool:
     )
 
 
-#: A line repeated on other pages within this share of the page's top or bottom is a running header.
+#: A line repeated on another page within this share of the page's top or bottom ...
 _RUNNING_SHARE = 0.15
-
-
-#: A running header or footer stands at the same height on every page, within this share of it.
+#: ... at the same place, within this share of the page's height and width, is a running header.
 _RUNNING_PLACE_SHARE = 0.01
 
 
 def running_lines(pages: Mapping[int, PageText]) -> frozenset[str]:
-    """Texts that recur near the top or bottom of two pages or more, at the same height:
-    running headers and footers (``รายงานการวิเคราะห์ผลการประเมิน ITA ปี ๒๕๖๘``), whatever their
-    size.  A table cell's wrapped word at the foot of one page and the same word at the top of the
-    next (``ครุภัณฑ์``) is no running line: it stands elsewhere."""
-    seen: dict[str, list[tuple[int, float]]] = {}
-    for page in pages.values():
-        for line in page.lines:
-            if (
-                line.box.bottom <= _RUNNING_SHARE * page.height
-                or line.box.top >= (1 - _RUNNING_SHARE) * page.height
-            ):
-                places = seen.setdefault(line.text, [])
-                if all(n != page.number for n, _ in places):
-                    places.append((page.number, line.box.top / page.height))
-    return frozenset(t for t, at in seen.items() if _twice_in_one_place([y for _n, y in at]))
-
-
-def _twice_in_one_place(heights: Sequence[float]) -> bool:
-    """Whether two of these heights (shares of the page) agree within :data:`_RUNNING_PLACE_SHARE`.
-
-    >>> _twice_in_one_place([0.05, 0.95, 0.052]), _twice_in_one_place([0.9, 0.1])
-    (True, False)
-    """
-    ys = sorted(heights)
-    return any(b - a <= _RUNNING_PLACE_SHARE for a, b in pairwise(ys))
+    """Texts that recur near the top or bottom of two pages or more, at the same place: running
+    headers and footers (``รายงานการวิเคราะห์ผลการประเมิน ITA ปี ๒๕๖๘``), whatever their size,
+    as :func:`extractors.thai.page_furniture.running_lines` finds them with one other page enough.
+    A table cell's wrapped word at the foot of one page and the same word at the top of the next
+    (``ครุภัณฑ์``) is no running line: it stands elsewhere."""
+    found = page_furniture.running_lines(pages.values(), _RUNNING_SHARE, _RUNNING_PLACE_SHARE, others=1)
+    return frozenset(pages[n].lines[i].text for n, i in found)
 
 
 def _furniture(line: Line, height: float, running: frozenset[str] = frozenset()) -> bool:
     """A page number, running header or footer, or a "(ต่อ)" caption: not body text."""
     return bool(
         line.text in running
-        or _PAGE_NUMBER.match(line.text)
-        or _CONTINUED.search(line.text)
+        or page_furniture.is_page_number(line.text)
+        or page_furniture.is_continued(line.text)
         or line.box.bottom <= _MARGIN_SHARE * height
         or line.box.top >= (1 - _MARGIN_SHARE) * height
     )
