@@ -34,6 +34,8 @@ TESSDATA_DIRS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-oc
 TEXT_LANG = "tha+eng"
 #: What a number cell may hold when re-read for digits only.
 DIGIT_WHITELIST = "0123456789๐๑๒๓๔๕๖๗๘๙.,/-()"
+#: The letters of the ITA levels (AA, A, B, C, D, E, F), what a level letter is read again with.
+LEVEL_WHITELIST = "ABCDEF"
 #: OSD's orientation is used only above this confidence (Tesseract's own scale; ~2 is a usual cut).
 MIN_ORIENTATION_CONFIDENCE = 2.0
 
@@ -137,7 +139,7 @@ class OcrEngine:
             api = tesserocr.PyTessBaseAPI(path=path, lang="osd", psm=tesserocr.PSM.OSD_ONLY)
         else:
             psm = tesserocr.PSM.SINGLE_BLOCK if kind != "page" else tesserocr.PSM.AUTO
-            lang = "tha" if kind in ("thai", "period") else "eng" if kind == "latin" else TEXT_LANG
+            lang = "tha" if kind in ("thai", "period") else "eng" if kind in ("latin", "level") else TEXT_LANG
             if LATIN_ON_DEMAND and kind in ("page", "block"):
                 lang = "tha"
             api = tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=psm, oem=tesserocr.OEM.LSTM_ONLY)
@@ -152,6 +154,9 @@ class OcrEngine:
             if kind == "digits":
                 api.SetPageSegMode(tesserocr.PSM.SINGLE_LINE)
                 api.SetVariable("tessedit_char_whitelist", DIGIT_WHITELIST)
+            if kind == "level":
+                api.SetPageSegMode(tesserocr.PSM.SINGLE_LINE)
+                api.SetVariable("tessedit_char_whitelist", LEVEL_WHITELIST)
         self._apis[kind] = api
         return api
 
@@ -306,7 +311,17 @@ class OcrEngine:
 
     def read_digits(self, gray: Gray) -> tuple[str, float]:
         """One line read with digits and number punctuation only: its text and mean confidence."""
-        api = self._api("digits")
+        return self._one_line("digits", gray)
+
+    def read_level(self, gray: Gray) -> tuple[str, float]:
+        """One word read with the English model restricted to the level letters: its text and mean
+        confidence.  The Thai model takes a ``C`` for ``๐``, an ``E`` for ``5``; the English
+        model alone reads the letter."""
+        return self._one_line("level", gray)
+
+    def _one_line(self, kind: str, gray: Gray) -> tuple[str, float]:
+        """One line read with the API of ``kind``: its text without spaces, and mean confidence."""
+        api = self._api(kind)
         _kept = _set_image(api, gray)
         api.SetSourceResolution(self.dpi)
         text = (api.GetUTF8Text() or "").strip()

@@ -9,7 +9,9 @@ the doubts.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from extractors.ocr.digit_glyphs import DIGITS, NumberRun
 from extractors.thai.text import arabic_digits_to_thai, thai_digits_to_arabic
@@ -18,6 +20,10 @@ from schemas import Cell
 #: The confidence of a value (a number, a period) whose readings disagree and none settles it, or
 #: that only a fallback settled (a period trimmed of stray marks): low, and always with a doubt.
 DOUBT_CONFIDENCE = 0.3
+#: Two neighbouring digits each narrower than this share of their number's median digit, together
+#: no wider than the second share of it, are one digit Tesseract read as two (:func:`split_digit`).
+SPLIT_NARROW = 0.75
+SPLIT_TOGETHER = 1.3
 
 _THAI_LETTER = re.compile(r"[ก-ฮ]")
 _THAI_OR_ARABIC_DIGIT = re.compile(r"[0-9๐-๙]")
@@ -328,3 +334,27 @@ def same_number(a: str, b: str) -> bool:
     (True, False)
     """
     return thai_digits_to_arabic(a) == thai_digits_to_arabic(b)
+
+
+def split_digit(symbols: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether Tesseract read one digit as two: two neighbouring digits of a number ``(text, x0,
+    x1)``, each narrower than :data:`SPLIT_NARROW` of the number's median digit and together no
+    wider than :data:`SPLIT_TOGETHER` of it (a bold ``๖`` read as ``๒๑``).  Digits of one font
+    are about as wide as each other; two digits that blur made touch are each as wide as one.
+
+    >>> split_digit([("๒", 1392, 1401), ("๑", 1401, 1411), ("๕", 1408, 1432), (".", 1440, 1496),
+    ...              ("๒", 1450, 1471), ("๓", 1470, 1500)])
+    True
+    >>> split_digit([("6", 10, 24), ("0", 25, 39), (".", 41, 44), ("9", 46, 60), ("5", 61, 75)])
+    False
+    """
+    digits = [(x0, x1) for text, x0, x1 in symbols if len(text) == 1 and text in DIGITS]
+    if len(digits) < 3:
+        return False
+    median = statistics.median(x1 - x0 for x0, x1 in digits)
+    return any(
+        a[1] - a[0] < SPLIT_NARROW * median
+        and b[1] - b[0] < SPLIT_NARROW * median
+        and max(a[1], b[1]) - min(a[0], b[0]) <= SPLIT_TOGETHER * median
+        for a, b in pairwise(digits)
+    )

@@ -56,6 +56,7 @@ from extractors.ocr.number_text import (
     numberish,
     same_number,
     settle_number,
+    split_digit,
     unlettered,
     well_formed,
     with_punctuation_of,
@@ -199,6 +200,7 @@ class PageReader:
             if misread_year(text, " ".join(w.text for w in words)):
                 text, word_conf = self.year(token.box, text, word_conf)
             words.append(Word(text, text, self.pt(token.box), word_conf))
+        words = self._level_letters(words, line_box)
         text, notes = clean_ocr_text(" ".join(w.text for w in words))
         self._level_doubts(notes, text, raw, self.pt(line_box))
         word_confs = [w.confidence for w in words if w.confidence is not None]
@@ -210,6 +212,38 @@ class PageReader:
         words around it chose, not the glyph's: it is kept, with a doubt for a person to check."""
         if any(note.startswith(LEVEL_NOTE) for note in notes):
             self.doubts.append(OcrDoubt(text, raw, box, LEVEL_DOUBT))
+
+    def _level_letters(self, words: list[Word], line_box: PixelBox) -> list[Word]:
+        """A short word after ``ระดับ`` (``ระดับผลการประเมิน``) that is no level letter (``0``, ``5``:
+        the Thai model's reading of ``C``, ``E``), read again from the page with the English model
+        restricted to the level letters (:meth:`OcrEngine.read_level`); a level so read replaces it,
+        with a doubt, when it has the confidence a line of text needs or when the glyph reader
+        finds no digit in the word (the English model is unsure of a lone ``C`` that it reads
+        right: 40 of 100 on a clean 200 dpi scan).  Else the word stays as read
+        (the look-alike table of :func:`extractors.ocr.text.repair_level_letters` may still take
+        it, with its own doubt)."""
+        for i, word in enumerate(words):
+            if word.text in LEVELS or not _LEVEL_WORD.fullmatch(word.text):
+                continue
+            before = re.sub(r"\s", "", "".join(w.text for w in words[:i]))
+            if not before.endswith(("ระดับ", "ระดับผลการประเมิน")):
+                continue
+            x0, _y0, x1, _y1 = self.px(word.box)
+            h, w = self.page.binary.shape
+            y0, y1 = max(line_box[1] - INSET, 0), min(line_box[3] + INSET, h)
+            x0, x1 = max(x0 - INSET, 0), min(x1 + INSET, w)
+            if x1 - x0 < 4 or y1 - y0 < 4:
+                continue
+            text, confidence = self.engine.read_level(_pad(self.page.ink_image[y0:y1, x0:x1]))
+            if text not in LEVELS:
+                continue
+            # An unsure letter is taken only where the glyph reader sees no digit there either.
+            crop: _Crop = (y0, y1, x0, x1, None)
+            if confidence < MIN_LINE_CONFIDENCE and any(r.trusted for r in self._glyph_runs(crop)):
+                continue
+            self.doubts.append(OcrDoubt(text, word.text, word.box, LEVEL_REREAD))
+            words[i] = Word(text, text, word.box, round(confidence / 100, 3))
+        return words
 
     def _thai_abbreviations(self, symbols: list[OcrSymbol], line_box: PixelBox) -> list[OcrSymbol]:
         """Latin letters shaped as an abbreviation amid Thai (``Wa. ๒๕๖๖``, ``ปีwa.`` for
@@ -307,6 +341,12 @@ class PageReader:
                 )
             elif same_number(first, run.text):
                 chosen, conf = run.text, max(conf, 90.0)
+            elif run.trusted and split_digit([(s.text, s.box[0], s.box[2]) for s in inside]):
+                # Two narrow digits where the glyph reader, sure, found one (``๒๑๕.๒๓``: a bold
+                # ``๖`` read as ``๒๑``): the glyph reader's count of digits is the evidence.
+                chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
+                why = "Tesseract read one digit as two narrow ones; read from glyph shapes"
+                self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
             elif fuller(first, run.text) or more_digits(first, run.text) or better_formed(first, run.text):
                 # The glyph reader left out a digit, or took two touching digits for one
                 # (``60.95`` as ``3.95``): Tesseract's stays.
@@ -889,6 +929,11 @@ def _shifted(symbol: OcrSymbol, dx: int, dy: int) -> OcrSymbol:
 
 #: Why a level letter read back from a digit is doubted.
 LEVEL_DOUBT = "a level letter read as a look-alike digit (8, 6, 0), taken as B, C, D from the words before it"
+#: The ITA levels a level word may be, and what a word after ``ระดับ`` may be when misread as
+#: something else (a digit, a Latin letter that is no level): one or two letters or digits.
+LEVELS = frozenset({"AA", "A", "B", "C", "D", "E", "F"})
+_LEVEL_WORD = re.compile(r"[0-9๐-๙A-Za-z]{1,2}")
+LEVEL_REREAD = "a level letter read again with the English model restricted to level letters"
 
 
 def _level_letters_across(lines: list[Line]) -> list[Line]:

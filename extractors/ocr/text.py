@@ -66,6 +66,7 @@ __all__ = [
     "arbitrate_number",
     "clean_ocr_text",
     "compose_sara_am",
+    "drop_marks_after_stops",
     "fix_mark_order",
     "join_abbreviation_spaces",
     "join_cluster_spaces",
@@ -389,6 +390,23 @@ def join_abbreviation_spaces(text: str) -> str:
     'ต. ท่าข้าม อ. เมือง จ. ชลบุรี'
     """
     return _RE_SPACED_ABBREVIATION.sub(_unspaced, text)
+
+
+#: Marks right after a full stop: no Thai letter for them to sit on.
+_RE_MARK_AFTER_STOP = re.compile(f"(?<=\\.)[{MARKS}]+")
+
+
+def drop_marks_after_stops(text: str) -> str:
+    """Marks right after a full stop, dropped: a Thai mark sits on a consonant, so one after a
+    stop is a speck or a stroke the OCR read as a mark (``พ.ุศ.``, ``ก.ุย.``), and it hides the
+    abbreviation from every rule that reads one.  The raw reading keeps it.
+
+    >>> drop_marks_after_stops("ปีพ.ุศ. ๒๕๖๓"), drop_marks_after_stops("ก.ุย. - มี.ค.")
+    ('ปีพ.ศ. ๒๕๖๓', 'ก.ย. - มี.ค.')
+    >>> drop_marks_after_stops("ที่ ๑. ให้")  # a mark on its consonant before a stop stays
+    'ที่ ๑. ให้'
+    """
+    return _RE_MARK_AFTER_STOP.sub("", text)
 
 
 #: Level letters Tesseract reads as digits (seen on the scanned samples: ``ระดับ8`` for B, ``ระดับ6``
@@ -904,10 +922,11 @@ def clean_ocr_text(text: str, field: str | None = None) -> tuple[str, list[str]]
     """The whole repair chain for one OCR'd cell or line; the cleaned text and what was changed.
 
     In order: :func:`compose_sara_am`, :func:`fix_mark_order`, :func:`repair_thai_number`,
-    :func:`join_abbreviation_spaces` and :func:`join_cluster_spaces`, :func:`repair_cell` with
-    ``field``'s vocabulary, then :func:`repair_level_letters`. The chain is repeated until nothing
-    changes (a joined space can bring a nikhahit and sara aa together), so cleaning twice gives
-    what cleaning once gives. Each note names the step and shows each change as
+    :func:`drop_marks_after_stops`, :func:`join_abbreviation_spaces` and
+    :func:`join_cluster_spaces`, :func:`repair_cell` with ``field``'s vocabulary, then
+    :func:`repair_level_letters`. The chain is repeated until nothing changes (a joined space can
+    bring a nikhahit and sara aa together), so cleaning twice gives what cleaning once gives. Each
+    note names the step and shows each change as
     ``'before' → 'after'`` (whole words). Whitespace and line breaks are otherwise kept.
 
     >>> clean_ocr_text("ได้คะแนน ๘๘.๓/๓ คะแนน")
@@ -933,6 +952,9 @@ def clean_ocr_text(text: str, field: str | None = None) -> tuple[str, list[str]]
             text = fixed
         text, number_notes = _repair_numbers(text)
         notes += number_notes
+        fixed = drop_marks_after_stops(text)
+        notes += _note("stray mark after a full stop dropped", text, fixed)
+        text = fixed
         fixed = join_cluster_spaces(join_abbreviation_spaces(text))
         notes += _note("space inside a word removed", text, fixed)
         text, pairs = repair_cell(fixed, field)
