@@ -283,6 +283,59 @@ def scan_chart(page: PageText, tables: Sequence[Table]) -> list[Table]:
     return [table]
 
 
+def gutter_edges(table: Table, page: PageText, em: float) -> list[float]:
+    """The inner column edges of the borderless ``table`` on the scanned ``page``, each in the
+    middle of the white left between the cores (:func:`word_core`) of all the words of the two
+    columns it parts, over the whole table.  A column's left edge is its leftmost word as far as
+    the header and its first rows show it (a period column's ``ต.ค. ๖๖`` set further right than
+    a longer period's ``๑ ต.ค. ...``): the next page's words would cross it though they keep to
+    their column.  An edge whose columns' cores overlap stays where it was.
+
+    >>> from schemas import TableQuality
+    >>> def w(x0, x1, top):
+    ...     return Word("ก", "ก", BBox(x0, top, x1, top + 10))
+    >>> lines = [Line("", "", BBox(0, t, 300, t + 10), (w(10, 90, t), w(x, x + 60, t))) for t, x in ((0, 160), (20, 130))]
+    >>> cells = [Cell(r, c, "", "", BBox(x0, r * 20, x1, r * 20 + 20)) for r in (0, 1) for c, (x0, x1) in enumerate(((5, 155), (155, 230)))]
+    >>> table = Table(1, 0, BBox(5, 0, 230, 40), 2, 2, cells, TableQuality("borderless", 1, 1, 1, []))
+    >>> gutter_edges(table, PageText(1, 600, 800, PageKind.SCANNED, lines), 12.0)
+    [110.0]
+    """
+    firsts = sorted((c for c in table.cells if c.row == 0 and c.box is not None), key=lambda c: c.col)
+    edges = [c.box.x0 for c in firsts]  # type: ignore[union-attr]
+    if len(edges) < 2:
+        return edges[1:]
+    core = word_core(em)
+    ends: list[list[float]] = [[] for _ in edges]
+    starts: list[list[float]] = [[] for _ in edges]
+    for line in page.lines:
+        for word in line.words:
+            x, y = _middle(word.box)
+            if not table.box.contains_point(x, y, 1.0):
+                continue
+            col = max(0, sum(1 for e in edges[1:] if x >= e))
+            x0, x1 = core(word)
+            starts[col].append(x0)
+            ends[col].append(x1)
+    out = []
+    for k in range(1, len(edges)):
+        lo, hi = max(ends[k - 1], default=None), min(starts[k], default=None)
+        out.append(round((lo + hi) / 2, 2) if lo is not None and hi is not None and lo < hi else edges[k])
+    return out
+
+
+def _at_gutters(table: Table, page: PageText) -> Table:
+    """``table`` with its first row's cells starting at :func:`gutter_edges` (what
+    :func:`extractors.pdf.borderless.continuation` takes its columns from)."""
+    edges = gutter_edges(table, page, line_em(page.lines))
+    cells = [
+        replace(c, box=BBox(edges[c.col - 1], c.box.top, c.box.x1, c.box.bottom))
+        if c.row == 0 and c.col > 0 and c.box is not None and c.col - 1 < len(edges)
+        else c
+        for c in table.cells
+    ]
+    return replace(table, cells=cells)
+
+
 def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) -> list[Table]:
     """``tables`` with the rest of each borderless table that ends at the foot of a scanned page,
     read at the top of the next scanned page in its columns (one per page at most)."""
@@ -314,7 +367,8 @@ def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) ->
         if not lines:
             continue
         em = line_em(lines)
-        found = continuation(previous, page, lines, em, headers.get(id(previous), ()), word_core(em))
+        columns = _at_gutters(previous, before)
+        found = continuation(columns, page, lines, em, headers.get(id(previous), ()), word_core(em))
         if found is None:
             continue
         found = _filled(found, page)
