@@ -268,7 +268,50 @@ def scan_borderless(page: PageText, tables: Sequence[Table], names_column: Names
             lines, opened_any = opened, True
     if opened_any:  # a header opened at a gutter: its table is found again with its columns
         found = find_borderless(page, lines, names_column, em, word_core(em))
-    return [_filled(t, page) for t in found]
+    return [_filled(t, page) for t in _go_on_below(found, page, lines, em)]
+
+
+def _joined(table: Table, rest: Table) -> Table:
+    """One table: ``table``'s rows, then ``rest``'s, each cell with its own box."""
+    cells = [*table.cells, *(replace(c, row=c.row + table.n_rows) for c in rest.cells)]
+    box = BBox(min(table.box.x0, rest.box.x0), table.box.top, max(table.box.x1, rest.box.x1), rest.box.bottom)
+    notes = [*table.quality.notes, "went on below a line that narrowed a gutter, in the table's columns"]
+    return replace(
+        table,
+        box=box,
+        n_rows=table.n_rows + rest.n_rows,
+        cells=cells,
+        quality=replace(table.quality, notes=notes),
+    )
+
+
+def _go_on_below(found: Sequence[Table], page: PageText, lines: Sequence[Line], em: float) -> list[Table]:
+    """``found`` with each table that a line ended before its rows did taken on below that line in
+    its columns, as a table goes on over a page break (:func:`extractors.pdf.borderless.continuation`,
+    columns parted at :func:`gutter_edges`).  A table's white gutters are what every line under its
+    header leaves white: on a scan one OCR word box reaching a little past its ink, over columns set
+    close, leaves a gutter narrower than a gutter must be, though each line's words keep to their
+    columns, and the rest of the table was lost."""
+    out: list[Table] = []
+    tops = sorted(t.box.top for t in found)
+    for table in found:
+        while True:
+            below = min((t for t in tops if t > table.box.top), default=page.height)
+            rest_lines = [
+                ln
+                for ln in lines
+                if ln.box.top >= table.box.bottom - 1
+                and ln.box.bottom <= below + 1
+                and ln.box.top < (1 - MARGIN_SHARE) * page.height
+            ]
+            if not rest_lines or table.n_rows < 2:
+                break
+            rest = continuation(_at_gutters(table, page), page, rest_lines, em, (), word_core(em))
+            if rest is None:
+                break
+            table = _joined(table, rest)
+        out.append(table)
+    return out
 
 
 def scan_chart(page: PageText, tables: Sequence[Table]) -> list[Table]:
