@@ -203,13 +203,18 @@ def _column_edges(table: Table) -> list[float]:
     return sorted({c.box.x0 for c in table.cells if c.row == 0 and c.box is not None})[1:]
 
 
-def _split_header(lines: Sequence[Line], table: Table, em: float) -> list[Line] | None:
+def _split_header(
+    lines: Sequence[Line], table: Table, em: float, edges_before: Sequence[float] = ()
+) -> list[Line] | None:
     """``lines`` with the first header line of ``table`` opened where the lines under it show a
     gutter its own words' boxes close: an OCR box reaching past its ink narrows the white between
     two header cells (``หน่วยงานรับ`` ``ช่วงเวลา``) under a gutter's width, so two columns were
     read as one.  A gap between two header words of one column is such a gutter when every line
     of the table under the header keeps it white (by its words' cores) and lines have words on
-    both sides of it (two columns of data, not one).  The two words are narrowed to leave it a
+    both sides of it (two columns of data, not one), or, for a header repeated at the top of a
+    page, the table going on from the page before (its inner column edges ``edges_before``,
+    :func:`gutter_edges`) had a column edge between the two words: a repeated header is read
+    under as few lines as the rest of a table may leave.  The two words are narrowed to leave it a
     gutter's width; None when no gap is one."""
     core = word_core(em)
     edges = _column_edges(table)
@@ -240,7 +245,8 @@ def _split_header(lines: Sequence[Line], table: Table, em: float) -> list[Line] 
             hi = min((e for e in edges if e > mid), default=table.box.x1)
             left += any(lo <= (x0 + x1) / 2 < mid for x0, x1 in spans)
             right += any(mid < (x0 + x1) / 2 <= hi for x0, x1 in spans)
-        if crossed or left < MIN_DATA_LINES or right < MIN_DATA_LINES:
+        before = any((a.box.x0 + a.box.x1) / 2 < e < (b.box.x0 + b.box.x1) / 2 for e in edges_before)
+        if crossed or not (before and left and right) and (left < MIN_DATA_LINES or right < MIN_DATA_LINES):
             continue
         gap = GUTTER_EM * em / 2 + 0.5
         changed[k] = replace(a, box=BBox(a.box.x0, a.box.top, min(a.box.x1, mid - gap), a.box.bottom))
@@ -251,11 +257,14 @@ def _split_header(lines: Sequence[Line], table: Table, em: float) -> list[Line] 
     return [opened if ln is top else ln for ln in lines]
 
 
-def scan_borderless(page: PageText, tables: Sequence[Table], names_column: NamesColumn) -> list[Table]:
+def scan_borderless(
+    page: PageText, tables: Sequence[Table], names_column: NamesColumn, edges_before: Sequence[float] = ()
+) -> list[Table]:
     """The borderless tables of a scanned page (its lines already :func:`visual_lines`), outside
     the ruled ``tables`` found on it, each cell filled from the OCR words inside it.  A header is
     found by the gaps between its words as read; the lines under it keep its gutters white by their
-    words' cores (:func:`word_core`)."""
+    words' cores (:func:`word_core`).  ``edges_before``: the inner column edges of a borderless
+    table at the foot of the page before, which a header repeated here may be opened at."""
     lines = _body_lines(page, tables)
     if not lines:
         return []
@@ -263,7 +272,7 @@ def scan_borderless(page: PageText, tables: Sequence[Table], names_column: Names
     found = find_borderless(page, lines, names_column, em, word_core(em))
     opened_any = False
     for table in found:
-        opened = _split_header(lines, table, em)
+        opened = _split_header(lines, table, em, edges_before)
         if opened is not None:
             lines, opened_any = opened, True
     if opened_any:  # a header opened at a gutter: its table is found again with its columns
@@ -420,6 +429,22 @@ def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) ->
     return out
 
 
+def _edges_going_on(tables: Sequence[Table], pages: Mapping[int, PageText], number: int) -> list[float]:
+    """The inner column edges (:func:`gutter_edges`) of the borderless table at the foot of the
+    scanned page before page ``number``; none when that page ends otherwise."""
+    before = pages.get(number - 1)
+    if before is None or before.kind is not PageKind.SCANNED:
+        return []
+    last = max((t for t in tables if t.page == number - 1), key=lambda t: t.box.bottom, default=None)
+    if (
+        last is None
+        or last.quality.strategy != "borderless"
+        or not ends_near_bottom(last, before, running_lines(pages))
+    ):
+        return []
+    return gutter_edges(last, before, line_em(before.lines))
+
+
 def scanned_layout(
     pages: Mapping[int, PageText], tables: Sequence[Table], names_column: NamesColumn
 ) -> list[Table]:
@@ -430,6 +455,6 @@ def scanned_layout(
         if page.kind is not PageKind.SCANNED or not page.lines:
             continue
         page.lines = visual_lines(page.lines)
-        out += scan_borderless(page, out, names_column)
+        out += scan_borderless(page, out, names_column, _edges_going_on(out, pages, page.number))
         out += scan_chart(page, out)
     return continue_on_scans(out, pages)
