@@ -294,6 +294,44 @@ def _joined(table: Table, rest: Table) -> Table:
     )
 
 
+#: A line of a table's rows fills at least this many of its columns ...
+MIN_ROW_COLUMNS = 3
+
+
+def forgiving_core(
+    lines: Sequence[Line], edges: Sequence[float], em: float
+) -> Callable[[Word], tuple[float, float]]:
+    """:func:`word_core`, except for the one word of a line that crosses a column edge (its core
+    reaching past ``edges`` on both sides) when every other word of the line keeps to a column and
+    the line fills :data:`MIN_ROW_COLUMNS` columns or more: that word is taken at its middle.  OCR
+    reads a short number with a speck or the next word as one word (``44,`` for ``4``): a row of
+    the table, not prose, which crosses the gutters with many words.
+
+    >>> def w(x0, x1):
+    ...     return Word("ก", "ก", BBox(x0, 0, x1, 10))
+    >>> row = Line("", "", BBox(0, 0, 300, 10), (w(0, 40), w(70, 130), w(210, 260)))
+    >>> prose = Line("", "", BBox(0, 0, 300, 10), (w(0, 70), w(80, 160), w(170, 260)))
+    >>> core = forgiving_core([row, prose], [50, 100, 200], 10.0)
+    >>> core(row.words[1]), core(prose.words[1])
+    ((100.0, 100.0), (90.0, 150.0))
+    """
+    plain = word_core(em)
+    forgiven: set[int] = set()
+    for line in lines:
+        crossing = [w for w in line.words if any(plain(w)[0] < e - 1 and plain(w)[1] > e + 1 for e in edges)]
+        columns = {sum(1 for e in edges if _middle(w.box)[0] >= e) for w in line.words}
+        if len(crossing) == 1 and len(columns) >= MIN_ROW_COLUMNS:
+            forgiven.add(id(crossing[0]))
+
+    def core(word: Word) -> tuple[float, float]:
+        if id(word) in forgiven:
+            middle = _middle(word.box)[0]
+            return middle, middle
+        return plain(word)
+
+    return core
+
+
 def _go_on_below(found: Sequence[Table], page: PageText, lines: Sequence[Line], em: float) -> list[Table]:
     """``found`` with each table that a line ended before its rows did taken on below that line in
     its columns, as a table goes on over a page break (:func:`extractors.pdf.borderless.continuation`,
@@ -315,7 +353,8 @@ def _go_on_below(found: Sequence[Table], page: PageText, lines: Sequence[Line], 
             ]
             if not rest_lines or table.n_rows < 2:
                 break
-            rest = continuation(_at_gutters(table, page), page, rest_lines, em, (), word_core(em))
+            core = forgiving_core(rest_lines, gutter_edges(table, page, em), em)
+            rest = continuation(_at_gutters(table, page), page, rest_lines, em, (), core)
             if rest is None:
                 break
             table = _joined(table, rest)
@@ -420,7 +459,9 @@ def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) ->
             continue
         em = line_em(lines)
         columns = _at_gutters(previous, before)
-        found = continuation(columns, page, lines, em, headers.get(id(previous), ()), word_core(em))
+        edges = [c.box.x0 for c in sorted(columns.cells, key=lambda c: c.col) if c.row == 0 and c.box][1:]
+        core = forgiving_core(lines, edges, em)
+        found = continuation(columns, page, lines, em, headers.get(id(previous), ()), core)
         if found is None:
             continue
         found = _filled(found, page)
