@@ -501,6 +501,27 @@ def _starts_list(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     return False
 
 
+#: A first item as OCR damages it: its bracket lost (``(๑ ปรับปรุง``) or its ``๑`` read as the
+#: letter it looks like (``(o) อบรม``).  Text never starts so: the rest of an item starts with a
+#: word.
+_DAMAGED_FIRST = re.compile(r"^\(\s*[1๑oO]\s*\)?\s*(?=[ก-ฮเ-ไ])")
+
+
+def _opens_list_read(row: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """A list column of the row starts with a first item, as printed (:func:`_starts_list`) or as
+    OCR damages one (:data:`_DAMAGED_FIRST`).
+
+    >>> f = ["measure", "steps"]
+    >>> [_opens_list_read(LogicalRow(1, texts={1: t}), f) for t in ("(o) อบรม", "(๑ ปรับปรุง", "(๑) ก", "(๒) ก", "งาน")]
+    [True, True, True, False, False]
+    """
+    if _starts_list(row, fields):
+        return True
+    return any(
+        f in LIST_FIELDS and _DAMAGED_FIRST.match(_own_text(row, c).strip()) for c, f in enumerate(fields)
+    )
+
+
 def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> list[LogicalRow]:
     """Rows of a table cut from OCR'd lines (:func:`_read_rows`), each row that reads as the rest
     of the row above joined to it, by the tests of a row cut by a page break: its list cells go
@@ -519,10 +540,10 @@ def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> l
     """
     out: list[LogicalRow] = []
     for row in rows:
-        if out and not row.full_width and not out[-1].full_width:
+        if out and not row.full_width and not out[-1].full_width and not _opens_list_read(row, fields):
             above = out[-1]
             if _list_cut(row, above, fields) or (
-                _key_less(row, fields) and not _starts_list(row, fields) and continues_row(row, above, fields)
+                _key_less(row, fields) and continues_row(row, above, fields)
             ):
                 _append(above, row)
                 continue
@@ -592,7 +613,7 @@ def join_key_tails(
             and tail
             and not row.full_width
             and not above.full_width
-            and not _starts_list(row, fields)
+            and not _opens_list_read(row, fields)
             and all(
                 lead[c]
                 and _own_text(above, c).strip()

@@ -102,9 +102,66 @@ def visual_lines(lines: Sequence[Line]) -> list[Line]:
                 break
         else:
             groups.append([line])
-    merged = [_merge(g) for g in groups]
+    merged = _fold_marks([_merge(g) for g in groups])
     merged.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
     return merged
+
+
+def _ink_band(line: Line) -> tuple[float, float]:
+    tops = [w.box.top for w in line.words] or [line.box.top]
+    bottoms = [w.box.bottom for w in line.words] or [line.box.bottom]
+    return min(tops), max(bottoms)
+
+
+def _fold_marks(lines: list[Line]) -> list[Line]:
+    """``lines`` with each line that lies inside another's ink, from the top of its highest
+    word to the foot of its lowest, over one of its words, folded into it: no line of text is
+    printed over a word of another, so it is that word's marks read apart (``๐ ส`` for the
+    ``ำ`` and ``ิ`` above ``การดำเนิน``).  Its words join the line in their place from left to
+    right, text kept as read; left as a line of its own, it stood between a header and its
+    rows.
+
+    >>> def ln(text, x0, top, x1, bottom):
+    ...     return Line(text, text, BBox(x0, top, x1, bottom), (Word(text, text, BBox(x0, top, x1, bottom)),))
+    >>> row = _merge([ln("ก", 0, 10, 50, 24), ln("การดาเนน", 100, 12, 160, 25)])
+    >>> [(r.text, [w.text for w in r.words]) for r in _fold_marks([row, ln("๐", 120, 10.5, 126, 13)])]
+    [('ก การดาเนน ๐', ['ก', 'การดาเนน', '๐'])]
+    >>> len(_fold_marks([row, ln("ข", 120, 26, 150, 40)]))
+    2
+    """
+    out = list(lines)
+    for small in sorted(lines, key=lambda ln: ln.box.height):
+        top, bottom = small.box.top, small.box.bottom
+        host = next(
+            (
+                big
+                for big in out
+                if big is not small
+                and big.box.height > small.box.height
+                and _ink_band(big)[0] - 1 <= top
+                and bottom <= _ink_band(big)[1] + 1
+                and any(min(small.box.x1, w.box.x1) - max(small.box.x0, w.box.x0) > 0 for w in big.words)
+            ),
+            None,
+        )
+        if host is None or small not in out:
+            continue
+        words = tuple(sorted((*host.words, *small.words), key=lambda w: w.box.x0))
+        confs = [c for c in (host.confidence, small.confidence) if c is not None]
+        folded = Line(
+            text=" ".join(w.text for w in words),
+            raw=" ".join(w.raw for w in words),
+            box=BBox(
+                min(host.box.x0, small.box.x0),
+                statistics.median(w.box.top for w in words),
+                max(host.box.x1, small.box.x1),
+                statistics.median(w.box.bottom for w in words),
+            ),
+            words=words,
+            confidence=round(min(confs), 3) if confs else None,
+        )
+        out = [folded if ln is host else ln for ln in out if ln is not small]
+    return out
 
 
 #: The ink of a Thai word, marks above and below included, is this many font sizes tall (11-pt
