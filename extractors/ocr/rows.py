@@ -303,7 +303,7 @@ def _split_header(
             left += any(lo <= (x0 + x1) / 2 < mid for x0, x1 in spans)
             right += any(mid < (x0 + x1) / 2 <= hi for x0, x1 in spans)
         before = any((a.box.x0 + a.box.x1) / 2 < e < (b.box.x0 + b.box.x1) / 2 for e in edges_before)
-        if crossed or not (before and left and right) and (left < MIN_DATA_LINES or right < MIN_DATA_LINES):
+        if crossed or (not (before and left and right) and (left < MIN_DATA_LINES or right < MIN_DATA_LINES)):
             continue
         gap = GUTTER_EM * em / 2 + 0.5
         changed[k] = replace(a, box=BBox(a.box.x0, a.box.top, min(a.box.x1, mid - gap), a.box.bottom))
