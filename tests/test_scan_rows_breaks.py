@@ -25,9 +25,15 @@ def _word(text: str, x0: float, top: float, width: float | None = None) -> Word:
 
 def _line(words: list[Word]) -> Line:
     words = sorted(words, key=lambda w: w.box.x0)
-    box = BBox(words[0].box.x0, min(w.box.top for w in words), words[-1].box.x1, max(w.box.bottom for w in words))
+    top, bottom = min(w.box.top for w in words), max(w.box.bottom for w in words)
+    box = BBox(words[0].box.x0, top, words[-1].box.x1, bottom)
     text = " ".join(w.text for w in words)
     return Line(text, text, box, tuple(words), confidence=0.9)
+
+
+def _replaced(line: Line, text: str, word: Word) -> Line:
+    """``line`` with its word ``text`` replaced by ``word``."""
+    return _line([*(w for w in line.words if w.text != text), word])
 
 
 def _row(top: float, cells: dict[int, str]) -> Line:
@@ -58,8 +64,8 @@ def test_a_table_goes_on_below_a_line_that_narrows_a_gutter() -> None:
     # period starts 30 pt left of the others: each keeps to its column, but together they leave
     # the gutter too narrow, and the table ended under the second row
     second, third = lines[3], lines[5]
-    lines[3] = _line([*(w for w in second.words if w.text != "กองคลัง"), _word("กองคลัง", COLUMNS[2], second.box.top, 100.0)])
-    lines[5] = _line([*(w for w in third.words if w.text != PERIODS[2]), _word(PERIODS[2], COLUMNS[3] - 30.0, third.box.top, 63.0)])
+    lines[3] = _replaced(second, "กองคลัง", _word("กองคลัง", COLUMNS[2], second.box.top, 100.0))
+    lines[5] = _replaced(third, PERIODS[2], _word(PERIODS[2], COLUMNS[3] - 30.0, third.box.top, 63.0))
     tables = scan_borderless(_page(visual_lines(lines)), [], _names)
     assert len(tables) == 1 and tables[0].n_cols == 4
     assert _periods(tables) == list(PERIODS[:4])
@@ -67,7 +73,8 @@ def test_a_table_goes_on_below_a_line_that_narrows_a_gutter() -> None:
 
 def test_a_prose_line_below_the_table_stays_outside_it() -> None:
     lines = [_row(100.0, dict(enumerate(HEADER))), *_rows(130.0, 1, 2)]
-    prose = [_word(t, 60.0 + 80.0 * k, 240.0, 75.0) for k, t in enumerate(("หมายเหตุ", "การดำเนินงาน", "ทั้งหมด", "ตามแผน", "ประจำปี"))]
+    texts = ("หมายเหตุ", "การดำเนินงาน", "ทั้งหมด", "ตามแผน", "ประจำปี")
+    prose = [_word(t, 60.0 + 80.0 * k, 240.0, 75.0) for k, t in enumerate(texts)]
     lines.append(_line(prose))
     tables = scan_borderless(_page(visual_lines(lines)), [], _names)
     assert len(tables) == 1 and tables[0].box.bottom < 240.0
@@ -78,7 +85,7 @@ def test_a_table_goes_on_over_the_page_in_the_white_between_its_columns() -> Non
     # on the next page a period is set 20 pt left of where the first page's periods start, still
     # in the white between the unit and period columns
     rest = _rows(60.0, 5, 2)
-    rest[0] = _line([*(w for w in rest[0].words if w.text != PERIODS[4]), _word(PERIODS[4], COLUMNS[3] - 20.0, 60.0)])
+    rest[0] = _replaced(rest[0], PERIODS[4], _word(PERIODS[4], COLUMNS[3] - 20.0, 60.0))
     pages = {1: _page(first, 1), 2: _page(rest, 2)}
     tables = scanned_layout(pages, [], _names)
     assert [t.page for t in tables] == [1, 2]

@@ -512,7 +512,8 @@ def _opens_list_read(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     OCR damages one (:data:`_DAMAGED_FIRST`).
 
     >>> f = ["measure", "steps"]
-    >>> [_opens_list_read(LogicalRow(1, texts={1: t}), f) for t in ("(o) อบรม", "(๑ ปรับปรุง", "(๑) ก", "(๒) ก", "งาน")]
+    >>> texts = ("(o) อบรม", "(๑ ปรับปรุง", "(๑) ก", "(๒) ก", "งาน")
+    >>> [_opens_list_read(LogicalRow(1, texts={1: t}), f) for t in texts]
     [True, True, True, False, False]
     """
     if _starts_list(row, fields):

@@ -442,8 +442,10 @@ def gutter_edges(table: Table, page: PageText, em: float) -> list[float]:
     >>> from schemas import TableQuality
     >>> def w(x0, x1, top):
     ...     return Word("ก", "ก", BBox(x0, top, x1, top + 10))
-    >>> lines = [Line("", "", BBox(0, t, 300, t + 10), (w(10, 90, t), w(x, x + 60, t))) for t, x in ((0, 160), (20, 130))]
-    >>> cells = [Cell(r, c, "", "", BBox(x0, r * 20, x1, r * 20 + 20)) for r in (0, 1) for c, (x0, x1) in enumerate(((5, 155), (155, 230)))]
+    >>> lines = [Line("", "", BBox(0, t, 300, t + 10), (w(10, 90, t), w(x, x + 60, t)))
+    ...          for t, x in ((0, 160), (20, 130))]
+    >>> cells = [Cell(r, c, "", "", BBox(x0, r * 20, x1, r * 20 + 20))
+    ...          for r in (0, 1) for c, (x0, x1) in enumerate(((5, 155), (155, 230)))]
     >>> table = Table(1, 0, BBox(5, 0, 230, 40), 2, 2, cells, TableQuality("borderless", 1, 1, 1, []))
     >>> gutter_edges(table, PageText(1, 600, 800, PageKind.SCANNED, lines), 12.0)
     [110.0]
