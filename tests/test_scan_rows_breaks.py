@@ -174,3 +174,17 @@ def test_a_repeated_header_closed_up_by_ocr_opens_where_the_page_before_had_its_
     tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
     assert [(t.page, t.n_cols) for t in tables] == [(1, 4), (2, 4)]
     assert _periods(tables) == list(PERIODS[:5])
+
+
+def test_a_header_begun_at_the_foot_of_the_page_before_gives_its_columns_to_the_rows() -> None:
+    header = _row(780.0, {0: HEADER[0], 1: HEADER[1], 2: "ผู้รับผิด", 3: HEADER[3]})
+    words = list(header.words)
+    unit = words[2]  # its box closes the gutter before "ระยะเวลา" up to 2 pt
+    words[2] = Word(unit.text, unit.raw, BBox(unit.box.x0, 780.0, COLUMNS[3] - 2.0, 795.0), 0.9)
+    first = [_row(100.0, {0: "รายงานผลการประเมิน"}), _line(words)]
+    tail = _row(70.0, {2: "ชอบ"})  # the header's last wrapped line, alone at the top of the page
+    rest = [tail, *_rows(100.0, 1, 3)]
+    tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
+    on_two = [t for t in tables if t.page == 2]
+    assert len(on_two) == 1 and on_two[0].n_cols == 4
+    assert _periods(on_two) == list(PERIODS[:3])

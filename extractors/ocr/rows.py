@@ -30,7 +30,14 @@ from dataclasses import replace
 from itertools import pairwise
 
 from extractors.ocr.chart import chart_pairs, pairs_table
-from extractors.pdf.borderless import GUTTER_EM, MIN_DATA_LINES, MIN_WHITE_EM, continuation, find_borderless
+from extractors.pdf.borderless import (
+    GUTTER_EM,
+    MIN_DATA_LINES,
+    MIN_WHITE_EM,
+    continuation,
+    find_borderless,
+    header_only,
+)
 from extractors.pdf.tables import ends_near_bottom, running_lines
 from schemas import BBox, Cell, Line, PageKind, PageText, Table, Word
 
@@ -545,6 +552,59 @@ def _edges_going_on(tables: Sequence[Table], pages: Mapping[int, PageText], numb
     return gutter_edges(last, before, line_em(before.lines))
 
 
+def _shifted(line: Line, dy: float) -> Line:
+    def move(box: BBox) -> BBox:
+        return BBox(box.x0, box.top + dy, box.x1, box.bottom + dy)
+
+    return replace(line, box=move(line.box), words=tuple(replace(w, box=move(w.box)) for w in line.words))
+
+
+def _header_begun_before(
+    found: list[Table],
+    tables: Sequence[Table],
+    pages: Mapping[int, PageText],
+    page: PageText,
+    names_column: NamesColumn,
+) -> list[Table]:
+    """``found`` (the borderless tables of the scanned ``page``), its first table read again when
+    its header began at the foot of the page before: a header alone there
+    (:func:`extractors.pdf.borderless.header_only`) and, at the top of this page, the table whose
+    header is only that header's last wrapped line (``ต้องปรับปรุง การปฏิบัติ ชอบ ผล``), which
+    names too few columns: a column whose header word stayed on the page before has none (the
+    period under ``ระยะเวลา``) and is read with its neighbour.  The header's lines from the page
+    before are set just above this page's and the page's tables found again, so that the header's
+    words on both pages and the rows under them give the columns.  Taken only when it gives the
+    table more columns; the header cells then hold the words of both pages (a note says so), the
+    rows' cells this page's words, where they stand."""
+    before = pages.get(page.number - 1)
+    if before is None or before.kind is not PageKind.SCANNED:
+        return found
+    head = max((t for t in tables if t.page == before.number), key=lambda t: t.box.bottom, default=None)
+    if head is None or not header_only(head):
+        return found
+    running = running_lines(pages)
+    body = [ln for ln in page.lines if ln.text not in running and ln.box.top > MARGIN_SHARE * page.height]
+    header_lines = [ln for ln in before.lines if head.box.contains_point(*_middle(ln.box), 1.0)]
+    if not body or not header_lines:
+        return found
+    top_line = min(body, key=lambda ln: ln.box.top)
+    first = min(found, key=lambda t: t.box.top, default=None)
+    if first is not None and first.box.top > top_line.box.bottom:
+        return found  # the page starts with lines of its own: the header's rows are not at its top
+    gap = line_em(page.lines) * 0.5
+    dy = top_line.box.top - gap - max(ln.box.bottom for ln in header_lines)
+    moved = [_shifted(ln, dy) for ln in header_lines]
+    joined = replace(page, lines=sorted([*moved, *page.lines], key=lambda ln: (round(ln.box.top), ln.box.x0)))
+    again = scan_borderless(joined, [t for t in tables if t.page == page.number], names_column)
+    top = min(ln.box.top for ln in moved)
+    table = next((t for t in again if abs(t.box.top - top) < gap), None)
+    if table is None or (first is not None and table.n_cols <= first.n_cols):
+        return found
+    note = f"header begun at the foot of page {before.number}: its lines set above this page's"
+    table = replace(table, quality=replace(table.quality, notes=[*table.quality.notes, note]))
+    return [table, *(t for t in found if t is not first and t.box.top >= table.box.bottom - 1)]
+
+
 def scanned_layout(
     pages: Mapping[int, PageText], tables: Sequence[Table], names_column: NamesColumn
 ) -> list[Table]:
@@ -555,6 +615,7 @@ def scanned_layout(
         if page.kind is not PageKind.SCANNED or not page.lines:
             continue
         page.lines = visual_lines(page.lines)
-        out += scan_borderless(page, out, names_column, _edges_going_on(out, pages, page.number))
+        found = scan_borderless(page, out, names_column, _edges_going_on(out, pages, page.number))
+        out += _header_begun_before(found, out, pages, page, names_column)
         out += scan_chart(page, out)
     return continue_on_scans(out, pages)
