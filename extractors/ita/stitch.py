@@ -501,6 +501,28 @@ def _starts_list(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     return False
 
 
+#: A first item as OCR damages it: its bracket lost (``(๑ ปรับปรุง``) or its ``๑`` read as the
+#: letter it looks like (``(o) อบรม``).  Text never starts so: the rest of an item starts with a
+#: word.
+_DAMAGED_FIRST = re.compile(r"^\(\s*[1๑oO]\s*\)?\s*(?=[ก-ฮเ-ไ])")
+
+
+def _opens_list_read(row: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """A list column of the row starts with a first item, as printed (:func:`_starts_list`) or as
+    OCR damages one (:data:`_DAMAGED_FIRST`).
+
+    >>> f = ["measure", "steps"]
+    >>> texts = ("(o) อบรม", "(๑ ปรับปรุง", "(๑) ก", "(๒) ก", "งาน")
+    >>> [_opens_list_read(LogicalRow(1, texts={1: t}), f) for t in texts]
+    [True, True, True, False, False]
+    """
+    if _starts_list(row, fields):
+        return True
+    return any(
+        f in LIST_FIELDS and _DAMAGED_FIRST.match(_own_text(row, c).strip()) for c, f in enumerate(fields)
+    )
+
+
 def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> list[LogicalRow]:
     """Rows of a table cut from OCR'd lines (:func:`_read_rows`), each row that reads as the rest
     of the row above joined to it, by the tests of a row cut by a page break: its list cells go
@@ -519,13 +541,90 @@ def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> l
     """
     out: list[LogicalRow] = []
     for row in rows:
-        if out and not row.full_width and not out[-1].full_width:
+        if out and not row.full_width and not out[-1].full_width and not _opens_list_read(row, fields):
             above = out[-1]
             if _list_cut(row, above, fields) or (
-                _key_less(row, fields) and not _starts_list(row, fields) and continues_row(row, above, fields)
+                _key_less(row, fields) and continues_row(row, above, fields)
             ):
                 _append(above, row)
                 continue
+        out.append(row)
+    return out
+
+
+#: A lead shared by at least this share of a column's key cells is the column's own (a cell OCR
+#: cut off its row's top is among them and does not share it).
+LEAD_SHARE = 0.5
+
+
+def common_lead(texts: Sequence[str]) -> str:
+    """The longest start (spaces left out, item marker too) that :data:`MIN_LEAD_CELLS` of
+    ``texts`` or more share, at least :data:`LEAD_SHARE` of them, of :data:`MIN_LEAD_CHARS` letters
+    or more; else "".  Unlike :func:`_lead` some cells may not share it: the tails of cells OCR
+    cut in two.
+
+    >>> common_lead(["1. มาตรการ ยกระดับ", "แก้ไขปัญหา", "มาตรการ กำกับ", "3. มาตรการส่ง", "มาตรการเพิ่ม"])
+    'มาตรการ'
+    >>> common_lead(["ตัวชี้วัดที่ 3", "การใช้ทรัพย์สิน", "ตัวชี้วัดที่ 10", "การเปิดเผย"])
+    ''
+    """
+    bare = [re.sub(r"\s+", "", _MARKER.sub("", t)) for t in texts if t.strip()]
+    need = max(MIN_LEAD_CELLS, LEAD_SHARE * len(bare))
+    best = ""
+    for text in bare:
+        for n in range(len(best) + 1, len(text) + 1):
+            if sum(1 for t in bare if t.startswith(text[:n])) < need:
+                break
+            best = text[:n]
+    return best if len(best) >= MIN_LEAD_CHARS else ""
+
+
+def join_key_tails(
+    rows: Sequence[LogicalRow], fields: Sequence[str | None], leads: dict[str, str] | None = None
+) -> list[LogicalRow]:
+    """Rows of a measures table read from OCR'd lines, each row that OCR opened in the middle of
+    its issue or measure cell joined to the row above: its key cell goes on with the one above
+    (it starts with no item marker and not as the column's key cells do, :func:`common_lead`,
+    read off the whole table, or given per field in ``leads``, read off all the document's measures
+    tables: ``แก้ไขปัญหา การทุจริต`` under ``1. มาตรการ ยกระดับการ``) and it starts no list of its
+    own.  A word OCR lost on a line (a period's ``-``) or a first item
+    misread (``11`` for ``1.``) leaves no other evidence of the cut.
+
+    >>> f = ["measure", "steps", "period"]
+    >>> def row(**cols):
+    ...     return LogicalRow(1, cells={f.index(k): [CellPart(1, None, t, t)] for k, t in cols.items()})
+    >>> rows = [row(measure="1. มาตรการยกระดับการ", steps="11 อบรม", period="มิถุนายน")]
+    >>> rows.append(row(measure="แก้ไขปัญหาการทุจริต", steps="เรื่องร้องเรียน", period="กันยายน 2566"))
+    >>> rows += [row(measure="มาตรการกำกับ", steps="(1) ก"), row(measure="มาตรการเพิ่ม", steps="(1) ข")]
+    >>> rows.append(row(measure="การใช้งบ", steps="(1) ค"))
+    >>> [[p.text for p in r.cells[0]] for r in join_key_tails(rows, f)]
+    [['1. มาตรการยกระดับการ', 'แก้ไขปัญหาการทุจริต'], ['มาตรการกำกับ'], ['มาตรการเพิ่ม'], ['การใช้งบ']]
+    """
+    keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
+    if leads is None:
+        leads = {str(fields[c]): common_lead([_own_text(r, c) for r in rows]) for c in keys}
+    lead = {c: leads.get(str(fields[c]), "") for c in keys}
+    out: list[LogicalRow] = []
+    for row in rows:
+        above = out[-1] if out else None
+        texts = {c: _own_text(row, c).strip() for c in keys}
+        tail = [c for c, t in texts.items() if t]
+        if (
+            above is not None
+            and tail
+            and not row.full_width
+            and not above.full_width
+            and not _opens_list_read(row, fields)
+            and all(
+                lead[c]
+                and _own_text(above, c).strip()
+                and not _ITEM.match(texts[c])
+                and not re.sub(r"\s+", "", texts[c]).startswith(lead[c])
+                for c in tail
+            )
+        ):
+            _append(above, row)
+            continue
         out.append(row)
     return out
 
@@ -574,6 +673,15 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             tables=[table],
         )
         out.append(current)
+    scanned = [t for t in out if t.kind == "measures" and any(_read_rows(p) for p in t.tables)]
+    leads = {
+        name: common_lead(
+            [_own_text(r, c) for t in scanned for c, f in enumerate(t.fields) if f == name for r in t.rows]
+        )
+        for name in ("issue", "measure")
+    }
+    for logical in scanned:
+        logical.rows = join_key_tails(logical.rows, logical.fields, leads)
     for logical in out:
         for row in logical.rows:
             row.texts = {

@@ -30,7 +30,14 @@ from dataclasses import replace
 from itertools import pairwise
 
 from extractors.ocr.chart import chart_pairs, pairs_table
-from extractors.pdf.borderless import GUTTER_EM, MIN_DATA_LINES, MIN_WHITE_EM, continuation, find_borderless
+from extractors.pdf.borderless import (
+    GUTTER_EM,
+    MIN_DATA_LINES,
+    MIN_WHITE_EM,
+    continuation,
+    find_borderless,
+    header_only,
+)
 from extractors.pdf.tables import ends_near_bottom, running_lines
 from schemas import BBox, Cell, Line, PageKind, PageText, Table, Word
 
@@ -102,9 +109,66 @@ def visual_lines(lines: Sequence[Line]) -> list[Line]:
                 break
         else:
             groups.append([line])
-    merged = [_merge(g) for g in groups]
+    merged = _fold_marks([_merge(g) for g in groups])
     merged.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
     return merged
+
+
+def _ink_band(line: Line) -> tuple[float, float]:
+    tops = [w.box.top for w in line.words] or [line.box.top]
+    bottoms = [w.box.bottom for w in line.words] or [line.box.bottom]
+    return min(tops), max(bottoms)
+
+
+def _fold_marks(lines: list[Line]) -> list[Line]:
+    """``lines`` with each line that lies inside another's ink, from the top of its highest
+    word to the foot of its lowest, over one of its words, folded into it: no line of text is
+    printed over a word of another, so it is that word's marks read apart (``๐ ส`` for the
+    ``ำ`` and ``ิ`` above ``การดำเนิน``).  Its words join the line in their place from left to
+    right, text kept as read; left as a line of its own, it stood between a header and its
+    rows.
+
+    >>> def ln(text, x0, top, x1, bottom):
+    ...     return Line(text, text, BBox(x0, top, x1, bottom), (Word(text, text, BBox(x0, top, x1, bottom)),))
+    >>> row = _merge([ln("ก", 0, 10, 50, 24), ln("การดาเนน", 100, 12, 160, 25)])
+    >>> [(r.text, [w.text for w in r.words]) for r in _fold_marks([row, ln("๐", 120, 10.5, 126, 13)])]
+    [('ก การดาเนน ๐', ['ก', 'การดาเนน', '๐'])]
+    >>> len(_fold_marks([row, ln("ข", 120, 26, 150, 40)]))
+    2
+    """
+    out = list(lines)
+    for small in sorted(lines, key=lambda ln: ln.box.height):
+        top, bottom = small.box.top, small.box.bottom
+        host = next(
+            (
+                big
+                for big in out
+                if big is not small
+                and big.box.height > small.box.height
+                and _ink_band(big)[0] - 1 <= top
+                and bottom <= _ink_band(big)[1] + 1
+                and any(min(small.box.x1, w.box.x1) - max(small.box.x0, w.box.x0) > 0 for w in big.words)
+            ),
+            None,
+        )
+        if host is None or small not in out:
+            continue
+        words = tuple(sorted((*host.words, *small.words), key=lambda w: w.box.x0))
+        confs = [c for c in (host.confidence, small.confidence) if c is not None]
+        folded = Line(
+            text=" ".join(w.text for w in words),
+            raw=" ".join(w.raw for w in words),
+            box=BBox(
+                min(host.box.x0, small.box.x0),
+                statistics.median(w.box.top for w in words),
+                max(host.box.x1, small.box.x1),
+                statistics.median(w.box.bottom for w in words),
+            ),
+            words=words,
+            confidence=round(min(confs), 3) if confs else None,
+        )
+        out = [folded if ln is host else ln for ln in out if ln is not small]
+    return out
 
 
 #: The ink of a Thai word, marks above and below included, is this many font sizes tall (11-pt
@@ -203,13 +267,18 @@ def _column_edges(table: Table) -> list[float]:
     return sorted({c.box.x0 for c in table.cells if c.row == 0 and c.box is not None})[1:]
 
 
-def _split_header(lines: Sequence[Line], table: Table, em: float) -> list[Line] | None:
+def _split_header(
+    lines: Sequence[Line], table: Table, em: float, edges_before: Sequence[float] = ()
+) -> list[Line] | None:
     """``lines`` with the first header line of ``table`` opened where the lines under it show a
     gutter its own words' boxes close: an OCR box reaching past its ink narrows the white between
     two header cells (``หน่วยงานรับ`` ``ช่วงเวลา``) under a gutter's width, so two columns were
     read as one.  A gap between two header words of one column is such a gutter when every line
     of the table under the header keeps it white (by its words' cores) and lines have words on
-    both sides of it (two columns of data, not one).  The two words are narrowed to leave it a
+    both sides of it (two columns of data, not one), or, for a header repeated at the top of a
+    page, the table going on from the page before (its inner column edges ``edges_before``,
+    :func:`gutter_edges`) had a column edge between the two words: a repeated header is read
+    under as few lines as the rest of a table may leave.  The two words are narrowed to leave it a
     gutter's width; None when no gap is one."""
     core = word_core(em)
     edges = _column_edges(table)
@@ -240,7 +309,8 @@ def _split_header(lines: Sequence[Line], table: Table, em: float) -> list[Line] 
             hi = min((e for e in edges if e > mid), default=table.box.x1)
             left += any(lo <= (x0 + x1) / 2 < mid for x0, x1 in spans)
             right += any(mid < (x0 + x1) / 2 <= hi for x0, x1 in spans)
-        if crossed or left < MIN_DATA_LINES or right < MIN_DATA_LINES:
+        before = any((a.box.x0 + a.box.x1) / 2 < e < (b.box.x0 + b.box.x1) / 2 for e in edges_before)
+        if crossed or (not (before and left and right) and (left < MIN_DATA_LINES or right < MIN_DATA_LINES)):
             continue
         gap = GUTTER_EM * em / 2 + 0.5
         changed[k] = replace(a, box=BBox(a.box.x0, a.box.top, min(a.box.x1, mid - gap), a.box.bottom))
@@ -251,11 +321,14 @@ def _split_header(lines: Sequence[Line], table: Table, em: float) -> list[Line] 
     return [opened if ln is top else ln for ln in lines]
 
 
-def scan_borderless(page: PageText, tables: Sequence[Table], names_column: NamesColumn) -> list[Table]:
+def scan_borderless(
+    page: PageText, tables: Sequence[Table], names_column: NamesColumn, edges_before: Sequence[float] = ()
+) -> list[Table]:
     """The borderless tables of a scanned page (its lines already :func:`visual_lines`), outside
     the ruled ``tables`` found on it, each cell filled from the OCR words inside it.  A header is
     found by the gaps between its words as read; the lines under it keep its gutters white by their
-    words' cores (:func:`word_core`)."""
+    words' cores (:func:`word_core`).  ``edges_before``: the inner column edges of a borderless
+    table at the foot of the page before, which a header repeated here may be opened at."""
     lines = _body_lines(page, tables)
     if not lines:
         return []
@@ -263,12 +336,94 @@ def scan_borderless(page: PageText, tables: Sequence[Table], names_column: Names
     found = find_borderless(page, lines, names_column, em, word_core(em))
     opened_any = False
     for table in found:
-        opened = _split_header(lines, table, em)
+        opened = _split_header(lines, table, em, edges_before)
         if opened is not None:
             lines, opened_any = opened, True
     if opened_any:  # a header opened at a gutter: its table is found again with its columns
         found = find_borderless(page, lines, names_column, em, word_core(em))
-    return [_filled(t, page) for t in found]
+    return [_filled(t, page) for t in _go_on_below(found, page, lines, em)]
+
+
+def _joined(table: Table, rest: Table) -> Table:
+    """One table: ``table``'s rows, then ``rest``'s, each cell with its own box."""
+    cells = [*table.cells, *(replace(c, row=c.row + table.n_rows) for c in rest.cells)]
+    box = BBox(min(table.box.x0, rest.box.x0), table.box.top, max(table.box.x1, rest.box.x1), rest.box.bottom)
+    notes = [*table.quality.notes, "went on below a line that narrowed a gutter, in the table's columns"]
+    return replace(
+        table,
+        box=box,
+        n_rows=table.n_rows + rest.n_rows,
+        cells=cells,
+        quality=replace(table.quality, notes=notes),
+    )
+
+
+#: A line of a table's rows fills at least this many of its columns ...
+MIN_ROW_COLUMNS = 3
+
+
+def forgiving_core(
+    lines: Sequence[Line], edges: Sequence[float], em: float
+) -> Callable[[Word], tuple[float, float]]:
+    """:func:`word_core`, except for the one word of a line that crosses a column edge (its core
+    reaching past ``edges`` on both sides) when every other word of the line keeps to a column and
+    the line fills :data:`MIN_ROW_COLUMNS` columns or more: that word is taken at its middle.  OCR
+    reads a short number with a speck or the next word as one word (``44,`` for ``4``): a row of
+    the table, not prose, which crosses the gutters with many words.
+
+    >>> def w(x0, x1):
+    ...     return Word("ก", "ก", BBox(x0, 0, x1, 10))
+    >>> row = Line("", "", BBox(0, 0, 300, 10), (w(0, 40), w(70, 130), w(210, 260)))
+    >>> prose = Line("", "", BBox(0, 0, 300, 10), (w(0, 70), w(80, 160), w(170, 260)))
+    >>> core = forgiving_core([row, prose], [50, 100, 200], 10.0)
+    >>> core(row.words[1]), core(prose.words[1])
+    ((100.0, 100.0), (90.0, 150.0))
+    """
+    plain = word_core(em)
+    forgiven: set[int] = set()
+    for line in lines:
+        crossing = [w for w in line.words if any(plain(w)[0] < e - 1 and plain(w)[1] > e + 1 for e in edges)]
+        columns = {sum(1 for e in edges if _middle(w.box)[0] >= e) for w in line.words}
+        if len(crossing) == 1 and len(columns) >= MIN_ROW_COLUMNS:
+            forgiven.add(id(crossing[0]))
+
+    def core(word: Word) -> tuple[float, float]:
+        if id(word) in forgiven:
+            middle = _middle(word.box)[0]
+            return middle, middle
+        return plain(word)
+
+    return core
+
+
+def _go_on_below(found: Sequence[Table], page: PageText, lines: Sequence[Line], em: float) -> list[Table]:
+    """``found`` with each table that a line ended before its rows did taken on below that line in
+    its columns, as a table goes on over a page break (:func:`extractors.pdf.borderless.continuation`,
+    columns parted at :func:`gutter_edges`).  A table's white gutters are what every line under its
+    header leaves white: on a scan one OCR word box reaching a little past its ink, over columns set
+    close, leaves a gutter narrower than a gutter must be, though each line's words keep to their
+    columns, and the rest of the table was lost."""
+    out: list[Table] = []
+    tops = sorted(t.box.top for t in found)
+    for table in found:
+        while True:
+            below = min((t for t in tops if t > table.box.top), default=page.height)
+            rest_lines = [
+                ln
+                for ln in lines
+                if ln.box.top >= table.box.bottom - 1
+                and ln.box.bottom <= below + 1
+                and ln.box.top < (1 - MARGIN_SHARE) * page.height
+            ]
+            if not rest_lines or table.n_rows < 2:
+                break
+            core = forgiving_core(rest_lines, gutter_edges(table, page, em), em)
+            rest = continuation(_at_gutters(table, page), page, rest_lines, em, (), core)
+            if rest is None:
+                break
+            table = _joined(table, rest)
+        out.append(table)
+    return out
 
 
 def scan_chart(page: PageText, tables: Sequence[Table]) -> list[Table]:
@@ -281,6 +436,61 @@ def scan_chart(page: PageText, tables: Sequence[Table]) -> list[Table]:
     table = pairs_table(pairs, page.number, how)
     table.quality.notes.insert(1, "labels and values paired by position on a scanned page")
     return [table]
+
+
+def gutter_edges(table: Table, page: PageText, em: float) -> list[float]:
+    """The inner column edges of the borderless ``table`` on the scanned ``page``, each in the
+    middle of the white left between the cores (:func:`word_core`) of all the words of the two
+    columns it parts, over the whole table.  A column's left edge is its leftmost word as far as
+    the header and its first rows show it (a period column's ``ต.ค. ๖๖`` set further right than
+    a longer period's ``๑ ต.ค. ...``): the next page's words would cross it though they keep to
+    their column.  An edge whose columns' cores overlap stays where it was.
+
+    >>> from schemas import TableQuality
+    >>> def w(x0, x1, top):
+    ...     return Word("ก", "ก", BBox(x0, top, x1, top + 10))
+    >>> lines = [Line("", "", BBox(0, t, 300, t + 10), (w(10, 90, t), w(x, x + 60, t)))
+    ...          for t, x in ((0, 160), (20, 130))]
+    >>> cells = [Cell(r, c, "", "", BBox(x0, r * 20, x1, r * 20 + 20))
+    ...          for r in (0, 1) for c, (x0, x1) in enumerate(((5, 155), (155, 230)))]
+    >>> table = Table(1, 0, BBox(5, 0, 230, 40), 2, 2, cells, TableQuality("borderless", 1, 1, 1, []))
+    >>> gutter_edges(table, PageText(1, 600, 800, PageKind.SCANNED, lines), 12.0)
+    [110.0]
+    """
+    firsts = sorted((c for c in table.cells if c.row == 0 and c.box is not None), key=lambda c: c.col)
+    edges = [c.box.x0 for c in firsts]  # type: ignore[union-attr]
+    if len(edges) < 2:
+        return edges[1:]
+    core = word_core(em)
+    ends: list[list[float]] = [[] for _ in edges]
+    starts: list[list[float]] = [[] for _ in edges]
+    for line in page.lines:
+        for word in line.words:
+            x, y = _middle(word.box)
+            if not table.box.contains_point(x, y, 1.0):
+                continue
+            col = max(0, sum(1 for e in edges[1:] if x >= e))
+            x0, x1 = core(word)
+            starts[col].append(x0)
+            ends[col].append(x1)
+    out = []
+    for k in range(1, len(edges)):
+        lo, hi = max(ends[k - 1], default=None), min(starts[k], default=None)
+        out.append(round((lo + hi) / 2, 2) if lo is not None and hi is not None and lo < hi else edges[k])
+    return out
+
+
+def _at_gutters(table: Table, page: PageText) -> Table:
+    """``table`` with its first row's cells starting at :func:`gutter_edges` (what
+    :func:`extractors.pdf.borderless.continuation` takes its columns from)."""
+    edges = gutter_edges(table, page, line_em(page.lines))
+    cells = [
+        replace(c, box=BBox(edges[c.col - 1], c.box.top, c.box.x1, c.box.bottom))
+        if c.row == 0 and c.col > 0 and c.box is not None and c.col - 1 < len(edges)
+        else c
+        for c in table.cells
+    ]
+    return replace(table, cells=cells)
 
 
 def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) -> list[Table]:
@@ -314,13 +524,85 @@ def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) ->
         if not lines:
             continue
         em = line_em(lines)
-        found = continuation(previous, page, lines, em, headers.get(id(previous), ()), word_core(em))
+        columns = _at_gutters(previous, before)
+        edges = [c.box.x0 for c in sorted(columns.cells, key=lambda c: c.col) if c.row == 0 and c.box][1:]
+        core = forgiving_core(lines, edges, em)
+        found = continuation(columns, page, lines, em, headers.get(id(previous), ()), core)
         if found is None:
             continue
         found = _filled(found, page)
         headers[id(found)] = headers.get(id(previous), [])
         out.append(found)
     return out
+
+
+def _edges_going_on(tables: Sequence[Table], pages: Mapping[int, PageText], number: int) -> list[float]:
+    """The inner column edges (:func:`gutter_edges`) of the borderless table at the foot of the
+    scanned page before page ``number``; none when that page ends otherwise."""
+    before = pages.get(number - 1)
+    if before is None or before.kind is not PageKind.SCANNED:
+        return []
+    last = max((t for t in tables if t.page == number - 1), key=lambda t: t.box.bottom, default=None)
+    if (
+        last is None
+        or last.quality.strategy != "borderless"
+        or not ends_near_bottom(last, before, running_lines(pages))
+    ):
+        return []
+    return gutter_edges(last, before, line_em(before.lines))
+
+
+def _shifted(line: Line, dy: float) -> Line:
+    def move(box: BBox) -> BBox:
+        return BBox(box.x0, box.top + dy, box.x1, box.bottom + dy)
+
+    return replace(line, box=move(line.box), words=tuple(replace(w, box=move(w.box)) for w in line.words))
+
+
+def _header_begun_before(
+    found: list[Table],
+    tables: Sequence[Table],
+    pages: Mapping[int, PageText],
+    page: PageText,
+    names_column: NamesColumn,
+) -> list[Table]:
+    """``found`` (the borderless tables of the scanned ``page``), its first table read again when
+    its header began at the foot of the page before: a header alone there
+    (:func:`extractors.pdf.borderless.header_only`) and, at the top of this page, the table whose
+    header is only that header's last wrapped line (``ต้องปรับปรุง การปฏิบัติ ชอบ ผล``), which
+    names too few columns: a column whose header word stayed on the page before has none (the
+    period under ``ระยะเวลา``) and is read with its neighbour.  The header's lines from the page
+    before are set just above this page's and the page's tables found again, so that the header's
+    words on both pages and the rows under them give the columns.  Taken only when it gives the
+    table more columns; the header cells then hold the words of both pages (a note says so), the
+    rows' cells this page's words, where they stand."""
+    before = pages.get(page.number - 1)
+    if before is None or before.kind is not PageKind.SCANNED:
+        return found
+    head = max((t for t in tables if t.page == before.number), key=lambda t: t.box.bottom, default=None)
+    if head is None or not header_only(head):
+        return found
+    running = running_lines(pages)
+    body = [ln for ln in page.lines if ln.text not in running and ln.box.top > MARGIN_SHARE * page.height]
+    header_lines = [ln for ln in before.lines if head.box.contains_point(*_middle(ln.box), 1.0)]
+    if not body or not header_lines:
+        return found
+    top_line = min(body, key=lambda ln: ln.box.top)
+    first = min(found, key=lambda t: t.box.top, default=None)
+    if first is not None and first.box.top > top_line.box.bottom:
+        return found  # the page starts with lines of its own: the header's rows are not at its top
+    gap = line_em(page.lines) * 0.5
+    dy = top_line.box.top - gap - max(ln.box.bottom for ln in header_lines)
+    moved = [_shifted(ln, dy) for ln in header_lines]
+    joined = replace(page, lines=sorted([*moved, *page.lines], key=lambda ln: (round(ln.box.top), ln.box.x0)))
+    again = scan_borderless(joined, [t for t in tables if t.page == page.number], names_column)
+    top = min(ln.box.top for ln in moved)
+    table = next((t for t in again if abs(t.box.top - top) < gap), None)
+    if table is None or (first is not None and table.n_cols <= first.n_cols):
+        return found
+    note = f"header begun at the foot of page {before.number}: its lines set above this page's"
+    table = replace(table, quality=replace(table.quality, notes=[*table.quality.notes, note]))
+    return [table, *(t for t in found if t is not first and t.box.top >= table.box.bottom - 1)]
 
 
 def scanned_layout(
@@ -333,6 +615,7 @@ def scanned_layout(
         if page.kind is not PageKind.SCANNED or not page.lines:
             continue
         page.lines = visual_lines(page.lines)
-        out += scan_borderless(page, out, names_column)
+        found = scan_borderless(page, out, names_column, _edges_going_on(out, pages, page.number))
+        out += _header_begun_before(found, out, pages, page, names_column)
         out += scan_chart(page, out)
     return continue_on_scans(out, pages)

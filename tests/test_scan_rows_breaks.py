@@ -1,0 +1,190 @@
+"""Borderless measures tables on scans whose rows OCR breaks: a table going on over a line that
+narrows a gutter or over a page break, a header repeated with a gutter closed up, marks read as a
+line of their own, a row opened mid-cell, a first item read damaged.
+"""
+
+from __future__ import annotations
+
+from extractors.ita.actions import actions_from_tables
+from extractors.ita.stitch import stitch
+from extractors.ocr.rows import scan_borderless, scanned_layout, visual_lines
+from schemas import BBox, Cell, Line, PageKind, PageText, Table, TableQuality, Word
+
+COLUMNS = (60.0, 200.0, 330.0, 440.0)
+HEADER = ("มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา")
+PERIODS = ("ต.ค. 67", "ม.ค. 68", "ก.ย. 68", "มี.ค. 68", "ธ.ค. 67", "ก.พ. 68")
+
+
+def _names(text: str) -> bool:
+    return any(name in text for name in (*HEADER, "รับผิด", "ชอบ"))
+
+
+def _word(text: str, x0: float, top: float, width: float | None = None) -> Word:
+    return Word(text, text, BBox(x0, top, x0 + (width or 7.0 * len(text)), top + 15.0), 0.9)
+
+
+def _line(words: list[Word]) -> Line:
+    words = sorted(words, key=lambda w: w.box.x0)
+    top, bottom = min(w.box.top for w in words), max(w.box.bottom for w in words)
+    box = BBox(words[0].box.x0, top, words[-1].box.x1, bottom)
+    text = " ".join(w.text for w in words)
+    return Line(text, text, box, tuple(words), confidence=0.9)
+
+
+def _replaced(line: Line, text: str, word: Word) -> Line:
+    """``line`` with its word ``text`` replaced by ``word``."""
+    return _line([*(w for w in line.words if w.text != text), word])
+
+
+def _row(top: float, cells: dict[int, str]) -> Line:
+    return _line([_word(text, COLUMNS[col], top) for col, text in sorted(cells.items())])
+
+
+def _page(lines: list[Line], number: int = 1) -> PageText:
+    return PageText(number, 595.0, 842.0, PageKind.SCANNED, lines=lines)
+
+
+def _rows(top: float, first: int, count: int) -> list[Line]:
+    """``count`` rows from ``top``, each measure and steps wrapped onto a second line."""
+    lines = []
+    for n in range(first, first + count):
+        y = top + 48.0 * (n - first)
+        lines.append(_row(y, {0: f"{n}. มาตรการ", 1: "(1) อบรม", 2: "กองคลัง", 3: PERIODS[n - 1]}))
+        lines.append(_row(y + 18.0, {0: "ส่งเสริม", 1: "ให้ความรู้"}))
+    return lines
+
+
+def _periods(tables: list[Table]) -> list[str | None]:
+    return [a.period.text for a in actions_from_tables(stitch(tables), 2568)]
+
+
+def test_a_table_goes_on_below_a_line_that_narrows_a_gutter() -> None:
+    lines = [_row(100.0, dict(enumerate(HEADER))), *_rows(130.0, 1, 4)]
+    # the second row's unit box reaches past its ink towards the period column, the third row's
+    # period starts 30 pt left of the others: each keeps to its column, but together they leave
+    # the gutter too narrow, and the table ended under the second row
+    second, third = lines[3], lines[5]
+    lines[3] = _replaced(second, "กองคลัง", _word("กองคลัง", COLUMNS[2], second.box.top, 100.0))
+    lines[5] = _replaced(third, PERIODS[2], _word(PERIODS[2], COLUMNS[3] - 30.0, third.box.top, 63.0))
+    tables = scan_borderless(_page(visual_lines(lines)), [], _names)
+    assert len(tables) == 1 and tables[0].n_cols == 4
+    assert _periods(tables) == list(PERIODS[:4])
+
+
+def test_a_prose_line_below_the_table_stays_outside_it() -> None:
+    lines = [_row(100.0, dict(enumerate(HEADER))), *_rows(130.0, 1, 2)]
+    texts = ("หมายเหตุ", "การดำเนินงาน", "ทั้งหมด", "ตามแผน", "ประจำปี")
+    prose = [_word(t, 60.0 + 80.0 * k, 240.0, 75.0) for k, t in enumerate(texts)]
+    lines.append(_line(prose))
+    tables = scan_borderless(_page(visual_lines(lines)), [], _names)
+    assert len(tables) == 1 and tables[0].box.bottom < 240.0
+
+
+def test_a_table_goes_on_over_the_page_in_the_white_between_its_columns() -> None:
+    first = [_row(600.0, dict(enumerate(HEADER))), *_rows(630.0, 1, 4)]
+    # on the next page a period is set 20 pt left of where the first page's periods start, still
+    # in the white between the unit and period columns
+    rest = _rows(60.0, 5, 2)
+    rest[0] = _replaced(rest[0], PERIODS[4], _word(PERIODS[4], COLUMNS[3] - 20.0, 60.0))
+    pages = {1: _page(first, 1), 2: _page(rest, 2)}
+    tables = scanned_layout(pages, [], _names)
+    assert [t.page for t in tables] == [1, 2]
+    assert _periods(tables) == list(PERIODS)
+
+
+def test_one_word_read_across_a_column_edge_does_not_end_the_table_going_on() -> None:
+    first = [_row(600.0, dict(enumerate(HEADER))), *_rows(630.0, 1, 4)]
+    rest = _rows(60.0, 5, 2)
+    # "5." read with a speck as one word reaching into the steps column
+    glued = _word("55,", COLUMNS[0], 60.0, COLUMNS[1] - COLUMNS[0] + 12.0)
+    rest[0] = _line([glued, *(w for w in rest[0].words if w.box.x0 > COLUMNS[0] + 1)])
+    tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
+    assert [t.page for t in tables] == [1, 2]
+    assert len(_periods(tables)) == 6
+
+
+def test_marks_read_as_a_line_of_their_own_stay_in_the_header() -> None:
+    header = _row(100.0, dict(enumerate(HEADER)))
+    marks = _line([Word("๐", "๐", BBox(COLUMNS[2] + 20.0, 100.4, COLUMNS[2] + 24.0, 103.0), 0.3)])
+    lines = [header, marks, *_rows(130.0, 1, 3)]
+    (table,) = scan_borderless(_page(visual_lines(lines)), [], _names)
+    assert table.n_rows == 4  # the header and three rows, no row of marks
+    assert _periods([table]) == list(PERIODS[:3])
+
+
+def _ocr_table(rows: list[list[str]]) -> Table:
+    cells = [
+        Cell(r, c, text, text, BBox(x, 100.0 + 20 * r, x + 100, 120.0 + 20 * r), confidence=0.9)
+        for r, row in enumerate(rows)
+        for c, (x, text) in enumerate(zip(COLUMNS, row, strict=True))
+    ]
+    box = BBox(COLUMNS[0], 100.0, COLUMNS[-1] + 100, 100.0 + 20 * len(rows))
+    return Table(1, 0, box, len(rows), 4, cells, TableQuality("borderless", 0.8, 1.0, 1.0, ["read by OCR"]))
+
+
+def test_a_row_ocr_opened_mid_measure_joins_the_row_above() -> None:
+    table = _ocr_table(
+        [
+            list(HEADER),
+            ["1. มาตรการ ยกระดับการ", "11 อบรมให้ความรู้", "ฝ่ายวิชาการ", "มิถุนายน"],  # "1." read as "11"
+            ["แก้ไขปัญหา การทุจริต", "เรื่องร้องเรียน", "ฝ่ายบริหาร", "กันยายน 2566"],  # the period's "-" lost
+            ["2. มาตรการ กำกับดูแล", "(1) ประชุม", "ฝ่ายบริหาร", "ต.ค. 65"],
+            ["มาตรการ เพิ่มประสิทธิภาพ", "(1) ประกาศ", "ฝ่ายวิชาการ", "ม.ค. 66"],
+        ]
+    )
+    actions = actions_from_tables(stitch([table]), 2566)
+    assert len(actions) == 3
+    assert actions[0].measure is not None and "การทุจริต" in actions[0].measure
+
+
+def test_a_measure_of_another_wording_is_no_tail_when_it_starts_a_list() -> None:
+    table = _ocr_table(
+        [
+            list(HEADER),
+            ["1. มาตรการ ยกระดับ", "(1) อบรม", "ฝ่ายวิชาการ", "ต.ค. 65"],
+            ["แนวทาง ส่งเสริม", "(1) ประชุม", "ฝ่ายบริหาร", "ม.ค. 66"],
+            ["2. มาตรการ กำกับดูแล", "(1) ประกาศ", "ฝ่ายบริหาร", "ก.พ. 66"],
+            ["มาตรการ เพิ่ม", "(1) สำรวจ", "ฝ่ายวิชาการ", "มี.ค. 66"],
+        ]
+    )
+    assert len(actions_from_tables(stitch([table]), 2566)) == 4
+
+
+def test_a_first_item_ocr_damaged_starts_a_row() -> None:
+    table = _ocr_table(
+        [
+            list(HEADER),
+            ["1. มาตรการ", "(๑) เผยแพร่", "กองคลัง", "๑ ต.ค. ๖๓ - ๓๐ ก.ย. ๖๔"],
+            ["", "(o) อบรมให้ความรู้", "กองช่าง", "ภายใน"],  # (๑) read as (o); the period cut
+            ["", "(๑ ปรับปรุงฐาน", "งานพัสดุ", "ตลอด"],  # its bracket lost
+        ]
+    )
+    assert len(actions_from_tables(stitch([table]), 2564)) == 3
+
+
+def test_a_repeated_header_closed_up_by_ocr_opens_where_the_page_before_had_its_column() -> None:
+    first = [_row(600.0, dict(enumerate(HEADER))), *_rows(630.0, 1, 4)]
+    header = _row(60.0, dict(enumerate(HEADER)))
+    words = list(header.words)
+    unit, period = words[2], words[3]  # boxes reaching towards each other: 2 pt left between them
+    words[2] = Word(unit.text, unit.raw, BBox(unit.box.x0, 60.0, COLUMNS[3] - 2.0, 75.0), 0.9)
+    rest = [_line(words), _row(90.0, {0: "5. มาตรการ", 1: "(1) อบรม", 2: "กองคลัง", 3: PERIODS[4]})]
+    rest.append(_row(108.0, {0: "ส่งเสริม", 1: "ให้ความรู้"}))
+    assert period.box.x0 - words[2].box.x1 == 2.0
+    tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
+    assert [(t.page, t.n_cols) for t in tables] == [(1, 4), (2, 4)]
+    assert _periods(tables) == list(PERIODS[:5])
+
+
+def test_a_header_begun_at_the_foot_of_the_page_before_gives_its_columns_to_the_rows() -> None:
+    header = _row(780.0, {0: HEADER[0], 1: HEADER[1], 2: "ผู้รับผิด", 3: HEADER[3]})
+    words = list(header.words)
+    unit = words[2]  # its box closes the gutter before "ระยะเวลา" up to 2 pt
+    words[2] = Word(unit.text, unit.raw, BBox(unit.box.x0, 780.0, COLUMNS[3] - 2.0, 795.0), 0.9)
+    first = [_row(100.0, {0: "รายงานผลการประเมิน"}), _line(words)]
+    tail = _row(70.0, {2: "ชอบ"})  # the header's last wrapped line, alone at the top of the page
+    rest = [tail, *_rows(100.0, 1, 3)]
+    tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
+    on_two = [t for t in tables if t.page == 2]
+    assert len(on_two) == 1 and on_two[0].n_cols == 4
+    assert _periods(on_two) == list(PERIODS[:3])
