@@ -246,6 +246,11 @@ _RE_DAMAGED_MONTH = re.compile(
 )
 #: Marks that are never part of a period (a rule's stub, a stamp's arc, quotes): read as a space.
 _RE_NOISE = re.compile(r"[|\\\"“”‘’`~_]")
+#: A space OCR put between a consonant and its mark (``ม ิ.ย.``): the mark belongs to the consonant.
+_RE_SPLIT_MARK = re.compile(rf"(?<=[{_CONSONANTS}]) (?=[{MARKS}])")
+#: A mark that follows no consonant (after a dot, a digit, a space: ``พ.ค.ุ๖๘``) carries nothing: a
+#: speck OCR read as a mark, never part of a period.
+_RE_ORPHAN_MARK = re.compile(rf"(?<![{_CONSONANTS}{MARKS}])[{MARKS}]+")
 #: A Buddhist-era year with one speck inside (``256,3``, ``2,563``): OCR's, never an amount here.
 _RE_SPECKED_YEAR = re.compile(r"(?<![\d.,])(\d{1,3})[.,](\d{1,3})(?![\d.,])")
 
@@ -287,12 +292,18 @@ def normalise_period(text: str) -> str:
     >>> normalise_period("ก.ุพ .-ก.ค . ๖๓"), normalise_period("มีนาคม ๒๕๖,๓ |")
     ('ก.พ. - ก.ค. 63', 'มี.ค. 2563')
 
+    A mark that follows no consonant is a speck, and a space before a mark was put inside a word:
+
+    >>> normalise_period("พ.ค.ุ๖๘"), normalise_period("ภายใน ๓๐ ม ิ.ย. ๒๕๖๔")
+    ('พ.ค. 68', 'ภายใน 30 มิ.ย. 2564')
+
     Spaces OCR puts inside a word, and a long word's lost end, are read too:
 
     >>> normalise_period("ตลอด ปีงบประม าณ"), normalise_period("ร อบ 6 เดือน"), normalise_period("ปีงบประม 2567")
     ('ตลอด ปีงบประมาณ', 'รอบ 6 เดือน', 'ปีงบประมาณ 2567')
     """
     text = tidy_whitespace(_RE_NOISE.sub(" ", thai_digits_to_arabic(text))).replace("\n", " ")
+    text = _RE_ORPHAN_MARK.sub("", _RE_SPLIT_MARK.sub("", text))
     text = _RE_SPECKED_YEAR.sub(_specked_year, text)
     text = _RE_ERA.sub(" ", text)
     text = _RE_MONTH.sub(_canonical_month, text)
