@@ -21,7 +21,8 @@ from extractors.ita.period_years import (
     written_fiscal_year,
 )
 from extractors.ita.periods import normalise_period, parse_period
-from extractors.ocr.fields import DOUBT_CONFIDENCE, lookalike_months, settle_period_cells
+from extractors.ocr.fields import lookalike_months, settle_period_cells
+from extractors.ocr.number_text import DOUBT_CONFIDENCE
 from schemas import BBox, Cell, OcrDoubt, OcrInfo, OcrStatus, PageText, Table, TableQuality
 from schemas.record import Action, DocumentFacts, Period, Provenance
 
@@ -103,7 +104,7 @@ def test_a_year_no_reading_settles_keeps_its_reading_with_a_doubt() -> None:
 
 def test_without_a_majority_nothing_is_judged_by_years() -> None:
     table = _table(["มี.ค. ๖๖", "ตลอดปีงบประมาณ พ.ศ. ๒๕๖๒"])
-    doubts = settle_period_cells(table, lambda cell, mode: pytest.fail("read again"))  # type: ignore[arg-type]
+    doubts = settle_period_cells(table, lambda cell, mode: pytest.fail("read again"))
     assert doubts == [] and table.cells[2].confidence == 0.9
 
 
