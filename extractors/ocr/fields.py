@@ -16,6 +16,13 @@ month abbreviations read by look-alike consonants (``ต.ุด.`` as ``ต.ค.
 fits), is kept with a low confidence and a doubt; otherwise the first reading stays, with a low
 confidence and a doubt (a check for a person), unless every reading said the same thing.
 
+A reading that parses can still be a misread year (``๒๕๖๖`` read ``๒๕๖๒``): when the column's
+periods that state their years name one fiscal year by a majority, a cell whose period lies
+outside it and the years next to it (:mod:`extractors.ita.period_years`) is read again the same
+way, and a reading that fits wins with a doubt; none fitting, the first stays with a doubt.  Once
+the whole document is read, its own fiscal year does the same for every table
+(:mod:`extractors.ocr.year_reread`).
+
 A header cell (the table's first rows, before a row that starts with a digit) is a field too: a
 year in it must be a Buddhist-era year in :data:`YEAR_RANGE` (``คะแนน ๒๕๖๔``; a 150 dpi scan gave
 ``๒.๕๖.๔`` and ``๓๕๖๕``, and the two-year table lost every indicator).  A header reading whose
