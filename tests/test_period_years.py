@@ -23,7 +23,7 @@ from extractors.ita.period_years import (
 from extractors.ita.periods import normalise_period, parse_period
 from extractors.ocr.fields import lookalike_months, settle_period_cells
 from extractors.ocr.number_text import DOUBT_CONFIDENCE
-from schemas import BBox, Cell, OcrDoubt, OcrInfo, OcrStatus, PageText, Table, TableQuality
+from schemas import BBox, Cell, OcrDoubt, OcrInfo, OcrStatus, PageKind, PageText, Table, TableQuality
 from schemas.record import Action, DocumentFacts, Period, Provenance
 
 BOX = BBox(0, 0, 10, 10)
@@ -128,7 +128,7 @@ def _action(row: int, text: str, raw: str, confidence: float | None = 0.9, box: 
 
 
 def _page(*doubts: OcrDoubt) -> PageText:
-    page = PageText(3, 100, 100, "scanned", ocr=OcrInfo(OcrStatus.READ, 150))  # type: ignore[arg-type]
+    page = PageText(3, 100, 100, PageKind.SCANNED, ocr=OcrInfo(OcrStatus.READ, 150))
     assert page.ocr is not None
     page.ocr.doubts.extend(doubts)
     return page
@@ -159,7 +159,10 @@ def test_readings_that_fit_in_two_ways_or_none_settle_nothing() -> None:
 def test_a_text_layers_period_and_a_period_without_a_box_are_never_changed() -> None:
     doubt = OcrDoubt("ต.ค. ๖๒", "ต.ค. ๖๕", BOX, "?")
     printed = [_action(1, "ต.ค. ๖๒", "ต.ค. ๖๒", confidence=None)]
-    assert settle_period_years(printed, 2566, [_page(doubt)]) == []
+    text_page = PageText(3, 100, 100, PageKind.TEXT)
+    assert settle_period_years(printed, 2566, [text_page]) == []
+    # A paragraph read by OCR may carry no confidence of its own: its page says how it was read.
+    assert [s.action for s in settle_period_years(printed, 2566, [_page(doubt)])] == [1]
     boxless = [_action(1, "ต.ค. ๖๒", "ต.ค. ๖๕", box=None)]
     assert settle_period_years(boxless, 2566, [_page()]) == [] and boxless[0].period.text == "ต.ค. ๖๒"
 

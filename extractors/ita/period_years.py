@@ -150,11 +150,12 @@ def _period(text: str, parsed: ParsedPeriod) -> Period:
 def settle_period_years(
     actions: Sequence[Action], stated: int | None, pages: Sequence[PageText]
 ) -> list[SettledYear]:
-    """Periods read by OCR that lie outside the document's fiscal years (:func:`document_fiscal_year`)
-    or give no dates, settled by the one reading of their cell whose period fits them
-    (:func:`fits_years`); the actions are changed in place, each settlement's doubt is added to its
-    page's OCR doubts (a check for a person), and the settlements are returned.  A period whose
-    readings fit in two ways, or in none, or whose cell has no box to show, is left as it is.
+    """Periods read by OCR (on a page read by OCR) that lie outside the document's fiscal years
+    (:func:`document_fiscal_year`) or give no dates, settled by the one reading of their cell
+    whose period fits them (:func:`fits_years`).  The actions are changed in place, each
+    settlement's doubt is added to its page's OCR doubts (a check for a person), and the
+    settlements are returned.  A period whose readings fit in two ways, or in none, or whose cell
+    has no box to show, is left as it is.
 
     >>> import datetime
     >>> from schemas import BBox, OcrInfo, OcrStatus
@@ -176,11 +177,12 @@ def settle_period_years(
     year = document_fiscal_year(stated, [a.period.text or "" for a in actions])
     if year is None:
         return []
+    scanned = {p.number for p in pages if p.ocr is not None}
     settled: list[SettledYear] = []
     for action in actions:
         sources = action.sources.get("period", [])
         text = action.period.text
-        if not text or not sources or any(s.confidence is None for s in sources):
+        if not text or not sources or any(s.confidence is None and s.page not in scanned for s in sources):
             continue  # a text layer's period is as printed
         if fits_years(text, year):
             continue
