@@ -183,3 +183,23 @@ def test_marks_that_follow_no_consonant_are_specks() -> None:
 def test_the_era_is_never_read_as_a_lookalike_month() -> None:
     assert lookalike_months("ตลอดปีงบประมาณ พ.ศ. ๒๕๖๖") == "ตลอดปีงบประมาณ พ.ศ. ๒๕๖๖"
     assert lookalike_months("ต.ุด. ๖๕") == "ต.ค. ๖๕"
+
+
+def test_readings_put_together_place_by_place_when_no_reading_fits_whole() -> None:
+    # Months right in one reading, years in another: only one of their combinations fits FY 2569.
+    doubt = OcrDoubt("@A. ๒๘ - A.A. de", "ต.ค. ๖๘ - ก.ค. ๖๘ / ต.ค. ๒๘ - ธ.ค. ๒๕", BOX, "no reading parses")
+    actions = [_action(1, "@A. ๒๘ - A.A. de", "@A. ๒๘ - A.A. de")]
+    assert [s.action for s in settle_period_years(actions, 2569, [_page(doubt)])] == [1]
+    assert actions[0].period.text == "ต.ค. ๖๘ - ธ.ค. ๖๘"
+    assert actions[0].period.start == datetime.date(2025, 10, 1)
+    # A month no reading gave is never put in: ก.ค. and มี.ค. both end before ต.ค. starts.
+    other = OcrDoubt("x", "ต.ค. ๖๘ - ก.ค. ๖๘ / ต.ค. ๒๘ - มี.ค. ๒๕", BOX, "?")
+    alone = [_action(1, "x", "x")]
+    assert settle_period_years(alone, 2569, [_page(other)]) == [] and alone[0].period.text == "x"
+
+
+def test_a_period_joined_from_several_cells_is_left_to_the_rows() -> None:
+    action = _action(1, "ก.ค. ๒๕ ไตรมาสที่ ๒", "ก.ค. ๒๕")
+    action.sources["period"].append(Provenance(3, BBox(0, 20, 10, 30), "ไตรมาสที่ ๒", 0.9))
+    assert settle_period_years([action], 2564, [_page()]) == []
+    assert action.period.text == "ก.ค. ๒๕ ไตรมาสที่ ๒"

@@ -23,7 +23,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extractors.ita.periods import BE_OFFSET, ParsedPeriod, parse_period
+from extractors.ita.periods import (
+    BE_OFFSET,
+    MONTH_ABBREVIATIONS,
+    ParsedPeriod,
+    normalise_period,
+    parse_period,
+)
+from extractors.thai.text import arabic_digits_to_thai
 from schemas import OcrDoubt, PageText
 from schemas.record import Action, Period
 
@@ -35,6 +42,7 @@ MIN_YEAR_EVIDENCE = 2
 #: Fiscal years a text is parsed with to tell whether it states its own years (far apart, and
 #: neither a year a document would state).
 _PROBES = (2400, 2700)
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 #: The confidence of a period whose reading the document's years chose (the OCR layer's doubt).
 SETTLED_CONFIDENCE = 0.3
 
@@ -143,6 +151,58 @@ def _readings(action: Action, pages: Sequence[PageText]) -> list[str]:
     return [t for t in dict.fromkeys(" ".join(r.split()) for r in out) if t]
 
 
+_Found = dict[tuple[datetime.date | None, datetime.date | None], tuple[str, ParsedPeriod]]
+
+
+def _fitting(readings: Sequence[str], fiscal_year: int) -> _Found:
+    """The distinct periods of the readings that lie in the fiscal years (:func:`within`), each
+    with the first reading that gives it."""
+    found: _Found = {}
+    for reading in readings:
+        parsed = parse_period(reading, fiscal_year)
+        if within(parsed, fiscal_year):
+            found.setdefault((parsed.start, parsed.end), (reading, parsed))
+    return found
+
+
+#: A cell's readings are put together place by place only while this gives so many candidates.
+MAX_COMBINATIONS = 64
+
+
+def combinations(readings: Sequence[str]) -> list[str]:
+    """Readings of one cell put together place by place: readings whose normalised tokens
+    (:func:`~extractors.ita.periods.normalise_period`) have the same shape (as many tokens; months,
+    numbers and the same other words at the same places) give, at each place, any of the tokens
+    they read there.  Every token of a candidate is one the OCR read at that place; digits are
+    written in the script the readings use.
+
+    >>> found = combinations(["ต.ค. ๖๘ - ก.ค. ๖๘", "ต.ค. ๒๘ - ธ.ค. ๒๕", "ตามความเหมาะสม"])
+    >>> len(found), found[:2], "ต.ค. ๖๘ - ธ.ค. ๖๘" in found
+    (8, ['ต.ค. ๒๘ - ก.ค. ๒๕', 'ต.ค. ๒๘ - ก.ค. ๖๘'], True)
+    >>> combinations(["ต.ค. ๖๘", "ตลอดปีงบประมาณ"])  # no two of one shape
+    []
+    """
+    from itertools import product
+    from math import prod
+
+    groups: dict[tuple[str, ...], list[list[str]]] = {}
+    for reading in readings:
+        tokens = normalise_period(reading).split()
+        shape = tuple("M" if t in MONTH_ABBREVIATIONS else "N" if t.isdigit() else t for t in tokens)
+        if tokens and tokens not in groups.setdefault(shape, []):
+            groups[shape].append(tokens)
+    thai = any(ch in THAI_DIGITS for reading in readings for ch in reading)
+    out: list[str] = []
+    for members in groups.values():
+        places = [sorted(set(place)) for place in zip(*members, strict=True)]
+        if len(members) < 2 or prod(len(p) for p in places) > MAX_COMBINATIONS:
+            continue
+        for combination in product(*places):
+            text = " ".join(combination)
+            out.append(arabic_digits_to_thai(text) if thai else text)
+    return out
+
+
 def _period(text: str, parsed: ParsedPeriod) -> Period:
     return Period(text, None if parsed.rule == "deadline" else parsed.start, parsed.end)
 
@@ -155,7 +215,8 @@ def settle_period_years(
     whose period fits them (:func:`fits_years`).  The actions are changed in place, each
     settlement's doubt is added to its page's OCR doubts (a check for a person), and the
     settlements are returned.  A period whose readings fit in two ways, or in none, or whose cell
-    has no box to show, is left as it is.
+    has no box to show, or that joins several cells (rows read as one: which cell is the row's is
+    no question of years), is left as it is.
 
     >>> import datetime
     >>> from schemas import BBox, OcrInfo, OcrStatus
@@ -182,22 +243,27 @@ def settle_period_years(
     for action in actions:
         sources = action.sources.get("period", [])
         text = action.period.text
-        if not text or not sources or any(s.confidence is None and s.page not in scanned for s in sources):
-            continue  # a text layer's period is as printed
+        if (
+            not text
+            or len(sources) != 1
+            or (sources[0].confidence is None and sources[0].page not in scanned)
+        ):
+            continue  # a text layer's period is as printed; one of cells joined is not its own
         if fits_years(text, year):
             continue
-        found: dict[tuple[datetime.date | None, datetime.date | None], tuple[str, ParsedPeriod]] = {}
-        for reading in _readings(action, pages):
-            parsed = parse_period(reading, year)
-            if within(parsed, year):
-                found.setdefault((parsed.start, parsed.end), (reading, parsed))
+        readings = _readings(action, pages)
+        found = _fitting(readings, year)
+        how = "among its readings"
+        if not found:  # no reading fits whole: perhaps one put together from their parts
+            found = _fitting(combinations(readings), year)
+            how = "among its readings' parts, place by place,"
         box = sources[0].box
         if len(found) != 1 or box is None:  # no box to show a person: never changed unseen
             continue
         reading, parsed = next(iter(found.values()))
         action.period = _period(reading, parsed)
         action.sources["period"] = [replace(s, confidence=SETTLED_CONFIDENCE) for s in sources]
-        why = f"the period's years chosen among its readings by the document's fiscal year {year}"
+        why = f"the period chosen {how} by the document's fiscal year {year}"
         settled.append(SettledYear(action.row, sources[0].page, OcrDoubt(reading, text, box, why)))
     for item in settled:  # each on its page, where the checks of OCR doubts find it
         page = next((p for p in pages if p.number == item.page), None)
