@@ -203,3 +203,9 @@ def test_a_period_joined_from_several_cells_is_left_to_the_rows() -> None:
     action.sources["period"].append(Provenance(3, BBox(0, 20, 10, 30), "ไตรมาสที่ ๒", 0.9))
     assert settle_period_years([action], 2564, [_page()]) == []
     assert action.period.text == "ก.ค. ๒๕ ไตรมาสที่ ๒"
+
+
+def test_a_months_last_dot_read_as_a_comma_is_its_dot() -> None:
+    assert normalise_period("ต.ค. 2565 - ก.ย, 2566") == "ต.ค. 2565 - ก.ย. 2566"
+    assert parse_period("ก.ย, 2566").end == datetime.date(2023, 9, 30)
+    assert normalise_period("มกราคม, มีนาคม") == "ม.ค. , มี.ค."  # a full name's comma is the text's

@@ -124,10 +124,16 @@ def _abbreviation_pattern(abbreviation: str) -> str:
     [True, True, True, True, True, False, True, False]
     >>> bool(pattern.search("อ.มี.ค.")), bool(pattern.search("ตามีค"))
     (False, False)
+
+    A scan reads the last dot as a comma (``ก.ย, 2566``): with the first dot there, it is the dot.
+
+    >>> pattern.fullmatch("มี.ค,").group()
+    'มี.ค,'
+
     """
     first, second = abbreviation.rstrip(".").split(".")
     return (
-        rf"(?<!\.){first}\s*\.\s*{second}(?:\s*\.|(?![{_THAI}]))"
+        rf"(?<!\.){first}\s*\.\s*{second}(?:\s*[.,]|(?![{_THAI}]))"
         rf"|(?<![{_THAI}.]){first}{second}(?:\s*\.|(?![{_THAI}]))"
         rf"|(?<![{_THAI}.]){first} {second}\s*\."
     )
