@@ -209,3 +209,9 @@ def test_a_months_last_dot_read_as_a_comma_is_its_dot() -> None:
     assert normalise_period("ต.ค. 2565 - ก.ย, 2566") == "ต.ค. 2565 - ก.ย. 2566"
     assert parse_period("ก.ย, 2566").end == datetime.date(2023, 9, 30)
     assert normalise_period("มกราคม, มีนาคม") == "ม.ค. , มี.ค."  # a full name's comma is the text's
+
+
+def test_a_long_keyword_that_lost_its_marks_is_still_read() -> None:
+    assert parse_period("รอบ ๖ เดอน", 2566).end == datetime.date(2023, 3, 31)
+    assert parse_period("ตอเนอง", 2566).rule == "recurring"
+    assert parse_period("ป ๒๕๖๖", 2566).rule == "unparsed"  # ปี is too short to lose its mark

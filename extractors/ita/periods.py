@@ -178,16 +178,29 @@ TRUNCATED_MIN = 8
 TRUNCATED_SHARE = 0.75
 
 
+#: A keyword with this many letters (marks not counted) or more is read with marks OCR lost
+#: (``เดอน`` for ``เดือน``): so long a run of its letters is no other word of a period.
+MARKLESS_MIN = 4
+
+
 def _spaced(word: str) -> str:
     """Regex for ``word`` with one OCR space allowed before any of its letters but its marks (a
-    scan's glyph gaps: ``ร อบ``, ``ปีงบประม าณ``); a mark never follows a space.
+    scan's glyph gaps: ``ร อบ``, ``ปีงบประม าณ``); a mark never follows a space.  A word of
+    :data:`MARKLESS_MIN` letters or more may lose its marks (``เดอน``, ``ตอเนื่อง``).
 
     >>> pattern = re.compile(_spaced("รอบ"))
     >>> [bool(pattern.fullmatch(s)) for s in ("รอบ", "ร อบ", "ร  อบ")]
     [True, True, False]
+    >>> pattern = re.compile(_spaced("เดือน"))
+    >>> [bool(pattern.fullmatch(s)) for s in ("เดือน", "เดอน", "เด ือน")]
+    [True, True, False]
+    >>> bool(re.compile(_spaced("ปี")).fullmatch("ป"))  # a short word keeps its marks
+    False
     """
+    optional = "?" if sum(ch not in MARKS for ch in word) >= MARKLESS_MIN else ""
     return "".join(
-        re.escape(ch) if n == 0 or ch in MARKS else f" ?{re.escape(ch)}" for n, ch in enumerate(word)
+        f"{re.escape(ch)}{optional}" if ch in MARKS else re.escape(ch) if n == 0 else f" ?{re.escape(ch)}"
+        for n, ch in enumerate(word)
     )
 
 
