@@ -215,3 +215,11 @@ def test_a_long_keyword_that_lost_its_marks_is_still_read() -> None:
     assert parse_period("รอบ ๖ เดอน", 2566).end == datetime.date(2023, 3, 31)
     assert parse_period("ตอเนอง", 2566).rule == "recurring"
     assert parse_period("ป ๒๕๖๖", 2566).rule == "unparsed"  # ปี is too short to lose its mark
+
+
+def test_interpreting_twice_reports_a_settlement_once() -> None:
+    doubt = OcrDoubt("ต.ค. ๖๒", "ต.ค. ๖๕", BOX, "?")
+    page = _page(doubt)
+    for _ in range(2):
+        settle_period_years([_action(1, "ต.ค. ๖๒", "ต.ค. ๖๒")], 2566, [page])
+    assert page.ocr is not None and len(page.ocr.doubts) == 2  # the OCR's own, and the settlement

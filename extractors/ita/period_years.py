@@ -267,6 +267,6 @@ def settle_period_years(
         settled.append(SettledYear(action.row, sources[0].page, OcrDoubt(reading, text, box, why)))
     for item in settled:  # each on its page, where the checks of OCR doubts find it
         page = next((p for p in pages if p.number == item.page), None)
-        if page is not None and page.ocr is not None:
-            page.ocr.doubts.append(item.doubt)
+        if page is not None and page.ocr is not None and item.doubt not in page.ocr.doubts:
+            page.ocr.doubts.append(item.doubt)  # once, however often the document is interpreted
     return settled
