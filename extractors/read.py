@@ -101,6 +101,9 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
             from extractors.ocr.period_reread import settle_borderless_periods
 
             settle_borderless_periods(path, pages_read, found)  # their period cells, from the image
+            from extractors.ocr.year_reread import settle_document_years
+
+            settle_document_years(path, pages_read, found)  # periods outside the document's years
     pictured = [p for p in pages_read.values() if p.kind is PageKind.TEXT and p.pictures]
     if pictured and ocr.enabled:
         from extractors.ocr.regions import merge_regions, ocr_regions  # only for pages with pictures

@@ -24,6 +24,7 @@ from extractors.ita.indicators import (
     merge,
 )
 from extractors.ita.measure_paragraphs import actions_from_paragraphs
+from extractors.ita.period_years import settle_period_years
 from extractors.ita.stitch import stitch
 from extractors.ita.vocabulary import level_code
 from extractors.thai.text import join_wrapped_lines
@@ -51,6 +52,7 @@ def interpret(document: Document) -> Interpretation:
     actions = actions_from_tables(logical, facts.fiscal_year)
     if not actions:  # measures written as paragraphs, only where no table lists them
         actions = actions_from_paragraphs(document.pages, document.tables, facts.fiscal_year)
+    settle_period_years(actions, facts.fiscal_year, document.pages)  # OCR's years, by the document's
 
     evidence = gather(document.pages, paras, facts, indicators, actions, from_table)
     if not evidence.is_ita:

@@ -124,10 +124,16 @@ def _abbreviation_pattern(abbreviation: str) -> str:
     [True, True, True, True, True, False, True, False]
     >>> bool(pattern.search("อ.มี.ค.")), bool(pattern.search("ตามีค"))
     (False, False)
+
+    A scan reads the last dot as a comma (``ก.ย, 2566``): with the first dot there, it is the dot.
+
+    >>> pattern.fullmatch("มี.ค,").group()
+    'มี.ค,'
+
     """
     first, second = abbreviation.rstrip(".").split(".")
     return (
-        rf"(?<!\.){first}\s*\.\s*{second}(?:\s*\.|(?![{_THAI}]))"
+        rf"(?<!\.){first}\s*\.\s*{second}(?:\s*[.,]|(?![{_THAI}]))"
         rf"|(?<![{_THAI}.]){first}{second}(?:\s*\.|(?![{_THAI}]))"
         rf"|(?<![{_THAI}.]){first} {second}\s*\."
     )
@@ -172,16 +178,29 @@ TRUNCATED_MIN = 8
 TRUNCATED_SHARE = 0.75
 
 
+#: A keyword with this many letters (marks not counted) or more is read with marks OCR lost
+#: (``เดอน`` for ``เดือน``): so long a run of its letters is no other word of a period.
+MARKLESS_MIN = 4
+
+
 def _spaced(word: str) -> str:
     """Regex for ``word`` with one OCR space allowed before any of its letters but its marks (a
-    scan's glyph gaps: ``ร อบ``, ``ปีงบประม าณ``); a mark never follows a space.
+    scan's glyph gaps: ``ร อบ``, ``ปีงบประม าณ``); a mark never follows a space.  A word of
+    :data:`MARKLESS_MIN` letters or more may lose its marks (``เดอน``, ``ตอเนื่อง``).
 
     >>> pattern = re.compile(_spaced("รอบ"))
     >>> [bool(pattern.fullmatch(s)) for s in ("รอบ", "ร อบ", "ร  อบ")]
     [True, True, False]
+    >>> pattern = re.compile(_spaced("เดือน"))
+    >>> [bool(pattern.fullmatch(s)) for s in ("เดือน", "เดอน", "เด ือน")]
+    [True, True, False]
+    >>> bool(re.compile(_spaced("ปี")).fullmatch("ป"))  # a short word keeps its marks
+    False
     """
+    optional = "?" if sum(ch not in MARKS for ch in word) >= MARKLESS_MIN else ""
     return "".join(
-        re.escape(ch) if n == 0 or ch in MARKS else f" ?{re.escape(ch)}" for n, ch in enumerate(word)
+        f"{re.escape(ch)}{optional}" if ch in MARKS else re.escape(ch) if n == 0 else f" ?{re.escape(ch)}"
+        for n, ch in enumerate(word)
     )
 
 
@@ -246,6 +265,11 @@ _RE_DAMAGED_MONTH = re.compile(
 )
 #: Marks that are never part of a period (a rule's stub, a stamp's arc, quotes): read as a space.
 _RE_NOISE = re.compile(r"[|\\\"“”‘’`~_]")
+#: A space OCR put between a consonant and its mark (``ม ิ.ย.``): the mark belongs to the consonant.
+_RE_SPLIT_MARK = re.compile(rf"(?<=[{_CONSONANTS}]) (?=[{MARKS}])")
+#: A mark that follows no consonant (after a dot, a digit, a space: ``พ.ค.ุ๖๘``) carries nothing: a
+#: speck OCR read as a mark, never part of a period.
+_RE_ORPHAN_MARK = re.compile(rf"(?<![{_CONSONANTS}{MARKS}])[{MARKS}]+")
 #: A Buddhist-era year with one speck inside (``256,3``, ``2,563``): OCR's, never an amount here.
 _RE_SPECKED_YEAR = re.compile(r"(?<![\d.,])(\d{1,3})[.,](\d{1,3})(?![\d.,])")
 
@@ -287,12 +311,18 @@ def normalise_period(text: str) -> str:
     >>> normalise_period("ก.ุพ .-ก.ค . ๖๓"), normalise_period("มีนาคม ๒๕๖,๓ |")
     ('ก.พ. - ก.ค. 63', 'มี.ค. 2563')
 
+    A mark that follows no consonant is a speck, and a space before a mark was put inside a word:
+
+    >>> normalise_period("พ.ค.ุ๖๘"), normalise_period("ภายใน ๓๐ ม ิ.ย. ๒๕๖๔")
+    ('พ.ค. 68', 'ภายใน 30 มิ.ย. 2564')
+
     Spaces OCR puts inside a word, and a long word's lost end, are read too:
 
     >>> normalise_period("ตลอด ปีงบประม าณ"), normalise_period("ร อบ 6 เดือน"), normalise_period("ปีงบประม 2567")
     ('ตลอด ปีงบประมาณ', 'รอบ 6 เดือน', 'ปีงบประมาณ 2567')
     """
     text = tidy_whitespace(_RE_NOISE.sub(" ", thai_digits_to_arabic(text))).replace("\n", " ")
+    text = _RE_ORPHAN_MARK.sub("", _RE_SPLIT_MARK.sub("", text))
     text = _RE_SPECKED_YEAR.sub(_specked_year, text)
     text = _RE_ERA.sub(" ", text)
     text = _RE_MONTH.sub(_canonical_month, text)

@@ -16,6 +16,13 @@ month abbreviations read by look-alike consonants (``ต.ุด.`` as ``ต.ค.
 fits), is kept with a low confidence and a doubt; otherwise the first reading stays, with a low
 confidence and a doubt (a check for a person), unless every reading said the same thing.
 
+A reading that parses can still be a misread year (``๒๕๖๖`` read ``๒๕๖๒``): when the column's
+periods that state their years name one fiscal year by a majority, a cell whose period lies
+outside it and the years next to it (:mod:`extractors.ita.period_years`) is read again the same
+way, and a reading that fits wins with a doubt; none fitting, the first stays with a doubt.  Once
+the whole document is read, its own fiscal year does the same for every table
+(:mod:`extractors.ocr.year_reread`).
+
 A header cell (the table's first rows, before a row that starts with a digit) is a field too: a
 year in it must be a Buddhist-era year in :data:`YEAR_RANGE` (``คะแนน ๒๕๖๔``; a 150 dpi scan gave
 ``๒.๕๖.๔`` and ``๓๕๖๕``, and the two-year table lost every indicator).  A header reading whose
@@ -178,6 +185,11 @@ _RE_ABBREVIATION = re.compile(
 )
 
 
+#: The eras' abbreviations (``พ.ศ.``, ``ค.ศ.``) stand beside a period's years: never a month misread
+#: (``พ.ศ.`` is one look-alike from ``พ.ค.``).
+ERA_SKELETONS = ("พศ", "คศ")
+
+
 @cache
 def _lookalike_months() -> dict[str, str]:
     """Consonant pairs one look-alike away from exactly one month's (months told apart by their
@@ -192,7 +204,7 @@ def _lookalike_months() -> dict[str, str]:
                     continue
                 for other in group.replace(pair[at], ""):
                     misread = pair[:at] + other + pair[at + 1 :]
-                    if misread not in MONTH_SKELETONS:
+                    if misread not in MONTH_SKELETONS and misread not in ERA_SKELETONS:
                         near.setdefault(misread, set()).add(month)
     return {k: next(iter(v)) for k, v in near.items() if len(v) == 1}
 
@@ -208,6 +220,9 @@ def lookalike_months(text: str) -> str:
     'ศ.ค. 66'
     >>> lookalike_months("ต.ค. 65 - ผ.อ. 66"), lookalike_months("ดำเนินการ")
     ('ต.ค. 65 - ผ.อ. 66', 'ดำเนินการ')
+    >>> lookalike_months("ตลอดปีงบประมาณ พ.ศ. 2566")  # the era, not พ.ค.
+    'ตลอดปีงบประมาณ พ.ศ. 2566'
+
     """
     table = _lookalike_months()
     return _RE_ABBREVIATION.sub(lambda m: table.get(m.group(1) + m.group(2), m.group()), text)
@@ -220,7 +235,10 @@ def line_count(reading: Reading) -> int:
 
 
 def settle(
-    first: Reading, rereads: Sequence[Callable[[], Reading]], lines: int = 0
+    first: Reading,
+    rereads: Sequence[Callable[[], Reading]],
+    lines: int = 0,
+    fits: Callable[[str], bool] | None = None,
 ) -> tuple[Reading, list[str] | None]:
     """The reading to keep and, when it is not a reading that parses as it stands, the other
     readings (for the doubt a person checks); ``None`` when there is nothing to doubt.
@@ -249,31 +267,48 @@ def settle(
     (('ก.พ. - ก.ค. 63', 'ก.พ. -\\nก.ค.\\n63', 0.8), None)
     >>> settle(lost, [lambda: ("ก.ค. 63", "ก.ค.\\n63", 0.8)], lines=3)
     (('ก.ค. 63', 'ก.ค.\\n63', 0.9), None)
+
+    ``fits``, when given, is the evidence of the cell's table
+    (:func:`extractors.ita.period_years.fits_years`): a reading that
+    parses but whose years it rejects (``๒๕๖๖`` read ``๒๕๖๒`` amid periods of 2566) is doubtful,
+    and the cell is read again; the first reading that parses and fits is kept, with the first
+    as its doubt (the table's years chose it); when none fits, the first stays with its doubt.
+
+    >>> in_2566 = lambda text: "62" not in text
+    >>> settle(("ต.ค. 62", "", 0.9), [lambda: ("ต.ค. 65", "", 0.8)], fits=in_2566)
+    (('ต.ค. 65', '', 0.8), ['ต.ค. 62'])
+    >>> settle(("ต.ค. 62", "", 0.9), [lambda: ("ต.ค. 62", "", 0.8)], fits=in_2566)
+    (('ต.ค. 62', '', 0.9), [])
     """
-    if parses(first[0]) and line_count(first) >= lines:
+
+    def good(text: str) -> bool:
+        return parses(text) and (fits is None or fits(text))
+
+    if good(first[0]) and line_count(first) >= lines:
         return first, None
-    if parses(first[0]):  # parses, but a line of ink is missing from it: look for one whole
+    if good(first[0]):  # parses, but a line of ink is missing from it: look for one whole
         for reread in rereads:
             reading = reread()
-            if parses(reading[0]) and line_count(reading) >= lines:
+            if good(reading[0]) and line_count(reading) >= lines:
                 return reading, None
         return first, None
+    misfit = parses(first[0])  # parses, but its years are not the table's
     squashed = "".join(first[0].split())
     readings = [first]
     others: list[str] = []
     for reread in rereads:
         reading = reread()
-        if parses(reading[0]):
-            return reading, None
+        if good(reading[0]):
+            return reading, ([first[0].strip(), *others] if misfit else None)
         readings.append(reading)
         text = reading[0].strip()
         if text and "".join(text.split()) != squashed and text not in others:
             others.append(text)
     for text, raw, confidence in readings:
         for candidate in (trimmed(text), lookalike_months(trimmed(text))):
-            if candidate != text.strip() and parses(candidate):
+            if candidate != text.strip() and good(candidate):
                 return (candidate, raw, confidence), [first[0].strip(), *others]
-    if others or _LATIN.search(first[0]):
+    if misfit or others or _LATIN.search(first[0]):
         return first, others
     return first, None
 
@@ -353,7 +388,10 @@ def _with_raw_readings(
 
 
 def settle_period_cells(
-    table: Table, read: CellReader, lines: Callable[[Cell], int] | None = None
+    table: Table,
+    read: CellReader,
+    lines: Callable[[Cell], int] | None = None,
+    fiscal_year: int | None = None,
 ) -> list[OcrDoubt]:
     """Every period cell of ``table`` (the column :func:`period_column` finds, below its header)
     settled by :func:`settle`: its raw text as Tesseract read it (:func:`as_read`), then re-read by
@@ -366,6 +404,12 @@ def settle_period_cells(
     again.  A cell no
     reading settles keeps its first reading with :data:`DOUBT_CONFIDENCE` and a doubt; one settled
     only by :func:`trimmed` gets the same.
+
+    The years of the column's periods that parse name the table's fiscal year
+    (:func:`extractors.ita.period_years.evidence_fiscal_year`); a cell whose period parses but lies
+    outside it (``๒๕๖๖`` read ``๒๕๖๒``) is read again too, and a reading that fits wins, with a
+    doubt (:func:`settle`).  ``fiscal_year``, when given, is the document's evidence instead
+    (:mod:`extractors.ocr.year_reread`), and only the cells that parse outside it are read again.
 
     >>> from schemas import BBox, TableQuality
     >>> box = BBox(0, 0, 1, 1)
@@ -384,16 +428,31 @@ def settle_period_cells(
     column, header = found
     doubts: list[OcrDoubt] = []
     cells: list[Cell] = []
+    period_cells = [
+        c for c in table.cells if c.col == column and c.row > header and c.text and c.box is not None
+    ]
+    from extractors.ita.period_years import evidence_fiscal_year
+
+    year = fiscal_year or evidence_fiscal_year([c.text for c in period_cells if parses(c.text)])
+    fits = partial(_fits, year) if year is not None else None
+    if fiscal_year is not None:  # the document's evidence: only the periods it doubts, read again
+        period_cells = [c for c in period_cells if parses(c.text) and not _fits(fiscal_year, c.text)]
     for cell in table.cells:
-        if cell.col != column or cell.row <= header or not cell.text or cell.box is None:
+        if cell not in period_cells or cell.box is None:
             cells.append(cell)
             continue
         first = (cell.text, cell.raw, cell.confidence)
         rereads = _with_raw_readings(first, [partial(read, cell, mode) for mode in PERIOD_MODES])
-        (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0)
+        (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0, fits)
         if others is not None:
             conf = DOUBT_CONFIDENCE
-            if text != cell.text and parses(text):
+            if fits is not None and parses(cell.text) and not fits(cell.text):
+                whose = "the document's" if fiscal_year is not None else "the table's other periods'"
+                why = f"the period's years lie outside {whose} fiscal year {year}"
+                if text != cell.text:
+                    why += ": read again"
+                doubts.append(OcrDoubt(text, " / ".join(others) or cell.text, cell.box, why))
+            elif text != cell.text and parses(text):
                 why = "a period read only without stray marks at its edges or by look-alike month letters"
                 doubts.append(OcrDoubt(text, " / ".join(others), cell.box, why))
             else:
@@ -402,6 +461,12 @@ def settle_period_cells(
         cells.append(replace(cell, text=text, raw=raw, confidence=conf))
     table.cells = cells
     return doubts
+
+
+def _fits(fiscal_year: int, text: str) -> bool:
+    from extractors.ita.period_years import fits_years
+
+    return fits_years(text, fiscal_year)
 
 
 # --- header cells ----------------------------------------------------------------------------

@@ -703,11 +703,15 @@ class PageReader:
         self.settle_periods_by(table, lambda cell: pixels.get(cell.box) if cell.box is not None else None)
 
     def settle_periods_by(
-        self, table: Table, box_of: Callable[[Cell], PixelBox | None] | None = None
+        self,
+        table: Table,
+        box_of: Callable[[Cell], PixelBox | None] | None = None,
+        fiscal_year: int | None = None,
     ) -> list[OcrDoubt]:
         """:meth:`settle_periods` for any table of this page, each cell cropped at ``box_of(cell)``
         (pixels; None: not read again), by default its own box; the doubts, also added to the
-        page's, are returned."""
+        page's, are returned.  ``fiscal_year``: the document's, whose periods outside it are read
+        again (:func:`extractors.ocr.fields.settle_period_cells`)."""
         if box_of is None:
             box_of = lambda cell: self.px(cell.box) if cell.box is not None else None  # noqa: E731
 
@@ -727,7 +731,7 @@ class PageReader:
                 self.page.binary[box[1] + INSET : box[3] - INSET, box[0] + INSET : box[2] - INSET]
             )
 
-        doubts = settle_period_cells(table, read, lines)
+        doubts = settle_period_cells(table, read, lines, fiscal_year)
         self.doubts.extend(doubts)
         return doubts
 

@@ -1,0 +1,272 @@
+"""The years of a document's periods, judged by the document's own evidence.
+
+A measures plan's periods lie in its fiscal year or next to it (:data:`NEAR_YEARS`): the plan of
+FY 2566 runs its work from ``ต.ค. ๖๕`` to ``ก.ย. ๖๖``, perhaps a little before or after.  OCR
+misreads Thai digits (``๒๕๖๖`` read ``๒๕๖๒`` at 150 dpi), and the misreading is itself a year that
+parses, so nothing in the cell alone says it is wrong.  The document says it: its fiscal year
+(the title's ``ปีงบประมาณ พ.ศ. ...``) and the years its other periods state
+(:func:`evidence_fiscal_year`).
+
+:func:`settle_period_years` uses that evidence on the periods read by OCR whose dates lie outside
+it (or give none): it chooses among the readings the OCR actually produced for the cell (the
+reading kept, Tesseract's raw reading, the other readings its doubts name) the one whose period
+fits the document's years, when exactly one period does.  It never makes a reading up; a period
+no reading settles keeps its text and dates, and :func:`extractors.ita.checks.check_document`
+reports it (``PERIOD_OUTSIDE_YEARS``).  A period so settled keeps its cell's raw text, gets
+:data:`SETTLED_CONFIDENCE` and a doubt on its page (a check for a person).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from extractors.ita.periods import (
+    BE_OFFSET,
+    MONTH_ABBREVIATIONS,
+    ParsedPeriod,
+    normalise_period,
+    parse_period,
+)
+from extractors.thai.text import arabic_digits_to_thai
+from schemas import OcrDoubt, PageText
+from schemas.record import Action, Period
+
+#: A measures plan's periods lie in its fiscal year or this many fiscal years before or after it.
+NEAR_YEARS = 1
+#: The periods name a fiscal year when this many state their year, and more than half of them fall
+#: in one fiscal year.
+MIN_YEAR_EVIDENCE = 2
+#: Fiscal years a text is parsed with to tell whether it states its own years (far apart, and
+#: neither a year a document would state).
+_PROBES = (2400, 2700)
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+#: The confidence of a period whose reading the document's years chose (the OCR layer's doubt).
+SETTLED_CONFIDENCE = 0.3
+
+
+def fiscal_year_of(day: datetime.date) -> int:
+    """The Buddhist-era fiscal year a day falls in (it begins on 1 October).
+
+    >>> fiscal_year_of(datetime.date(2022, 10, 1)), fiscal_year_of(datetime.date(2023, 9, 30))
+    (2566, 2566)
+    """
+    return day.year + BE_OFFSET + (1 if day.month >= 10 else 0)
+
+
+def written_fiscal_year(text: str) -> int | None:
+    """The fiscal year a period text's own years put its end in; None when it does not parse, or
+    takes its year from the document (``ต.ค. - ธ.ค.``, ``ตลอดปีงบประมาณ``).
+
+    >>> written_fiscal_year("ต.ค. ๖๕ - มี.ค. ๖๖"), written_fiscal_year("ต.ค. - ธ.ค."), written_fiscal_year("?")
+    (2566, None, None)
+    >>> written_fiscal_year("ตลอดปีงบประมาณ ๒๕๖๗")
+    2567
+    """
+    low, high = (parse_period(text, year) for year in _PROBES)
+    if low != high or low.end is None:
+        return None
+    return fiscal_year_of(low.end)
+
+
+def evidence_fiscal_year(texts: Sequence[str]) -> int | None:
+    """The fiscal year periods name: the one most of the texts that state their years fall in,
+    when they are :data:`MIN_YEAR_EVIDENCE` or more and that year holds more than half of them;
+    None otherwise (no evidence, or it is split).
+
+    >>> evidence_fiscal_year(["ต.ค. 65 - ธ.ค. 65", "มี.ค. 66", "ต.ค. 62", "ตลอดปีงบประมาณ"])
+    2566
+    >>> evidence_fiscal_year(["ต.ค. 65", "ต.ค. 62"]), evidence_fiscal_year(["มี.ค. 66"])
+    (None, None)
+    """
+    years = [y for y in map(written_fiscal_year, texts) if y is not None]
+    if len(years) < MIN_YEAR_EVIDENCE:
+        return None
+    year, count = Counter(years).most_common(1)[0]
+    return year if 2 * count > len(years) else None
+
+
+def within(parsed: ParsedPeriod, fiscal_year: int) -> bool:
+    """Whether a parsed period lies in ``fiscal_year`` or next to it (:data:`NEAR_YEARS`).
+
+    >>> within(parse_period("ต.ค. 65 - ธ.ค. 65"), 2566), within(parse_period("ต.ค. 62"), 2566)
+    (True, False)
+    >>> within(parse_period("?"), 2566)
+    False
+    """
+    if parsed.start is None or parsed.end is None:
+        return False
+    first, last = fiscal_year_of(parsed.start), fiscal_year_of(parsed.end)
+    return fiscal_year - NEAR_YEARS <= first and last <= fiscal_year + NEAR_YEARS
+
+
+def fits_years(text: str, fiscal_year: int) -> bool:
+    """Whether a period text read with ``fiscal_year`` lies in it or next to it (:func:`within`).
+
+    >>> fits_years("ต.ค. 65 - ธ.ค. 65", 2566), fits_years("ต.ค. 62", 2566), fits_years("ต.ค. - ธ.ค.", 2566)
+    (True, False, True)
+    """
+    return within(parse_period(text, fiscal_year), fiscal_year)
+
+
+def document_fiscal_year(stated: int | None, texts: Sequence[str]) -> int | None:
+    """The fiscal year a document's periods are judged by: the one it states (its title), unless
+    its periods name another (:func:`evidence_fiscal_year`): then none, the evidence is split; the
+    periods' own when it states none.
+
+    >>> document_fiscal_year(2566, ["ต.ค. 65", "มี.ค. 66"]), document_fiscal_year(None, ["ต.ค. 65", "มี.ค. 66"])
+    (2566, 2566)
+    >>> document_fiscal_year(2562, ["ต.ค. 65", "มี.ค. 66"]) is None
+    True
+    """
+    evidence = evidence_fiscal_year(texts)
+    if stated is None or (evidence is not None and evidence != stated):
+        return evidence if stated is None else None
+    return stated
+
+
+@dataclass(frozen=True)
+class SettledYear:
+    """A period the document's years chose among its cell's readings, and the doubt to report."""
+
+    action: int  #: the action's row
+    page: int
+    doubt: OcrDoubt
+
+
+def _readings(action: Action, pages: Sequence[PageText]) -> list[str]:
+    """The readings the OCR produced for an action's period cell, the kept one first: the raw
+    reading of each of its cells, and the readings the page's doubts name for those boxes."""
+    out = [action.period.text or ""]
+    for source in action.sources.get("period", []):
+        out.append(" ".join(source.raw.split()))
+        page = next((p for p in pages if p.number == source.page), None)
+        if page is None or page.ocr is None or source.box is None:
+            continue
+        for doubt in page.ocr.doubts:
+            if doubt.box == source.box:
+                out += [doubt.text, *doubt.other.split(" / ")]
+    return [t for t in dict.fromkeys(" ".join(r.split()) for r in out) if t]
+
+
+_Found = dict[tuple[datetime.date | None, datetime.date | None], tuple[str, ParsedPeriod]]
+
+
+def _fitting(readings: Sequence[str], fiscal_year: int) -> _Found:
+    """The distinct periods of the readings that lie in the fiscal years (:func:`within`), each
+    with the first reading that gives it."""
+    found: _Found = {}
+    for reading in readings:
+        parsed = parse_period(reading, fiscal_year)
+        if within(parsed, fiscal_year):
+            found.setdefault((parsed.start, parsed.end), (reading, parsed))
+    return found
+
+
+#: A cell's readings are put together place by place only while this gives so many candidates.
+MAX_COMBINATIONS = 64
+
+
+def combinations(readings: Sequence[str]) -> list[str]:
+    """Readings of one cell put together place by place: readings whose normalised tokens
+    (:func:`~extractors.ita.periods.normalise_period`) have the same shape (as many tokens; months,
+    numbers and the same other words at the same places) give, at each place, any of the tokens
+    they read there.  Every token of a candidate is one the OCR read at that place; digits are
+    written in the script the readings use.
+
+    >>> found = combinations(["ต.ค. ๖๘ - ก.ค. ๖๘", "ต.ค. ๒๘ - ธ.ค. ๒๕", "ตามความเหมาะสม"])
+    >>> len(found), found[:2], "ต.ค. ๖๘ - ธ.ค. ๖๘" in found
+    (8, ['ต.ค. ๒๘ - ก.ค. ๒๕', 'ต.ค. ๒๘ - ก.ค. ๖๘'], True)
+    >>> combinations(["ต.ค. ๖๘", "ตลอดปีงบประมาณ"])  # no two of one shape
+    []
+    """
+    from itertools import product
+    from math import prod
+
+    groups: dict[tuple[str, ...], list[list[str]]] = {}
+    for reading in readings:
+        tokens = normalise_period(reading).split()
+        shape = tuple("M" if t in MONTH_ABBREVIATIONS else "N" if t.isdigit() else t for t in tokens)
+        if tokens and tokens not in groups.setdefault(shape, []):
+            groups[shape].append(tokens)
+    thai = any(ch in THAI_DIGITS for reading in readings for ch in reading)
+    out: list[str] = []
+    for members in groups.values():
+        places = [sorted(set(place)) for place in zip(*members, strict=True)]
+        if len(members) < 2 or prod(len(p) for p in places) > MAX_COMBINATIONS:
+            continue
+        for combination in product(*places):
+            text = " ".join(combination)
+            out.append(arabic_digits_to_thai(text) if thai else text)
+    return out
+
+
+def _period(text: str, parsed: ParsedPeriod) -> Period:
+    return Period(text, None if parsed.rule == "deadline" else parsed.start, parsed.end)
+
+
+def settle_period_years(
+    actions: Sequence[Action], stated: int | None, pages: Sequence[PageText]
+) -> list[SettledYear]:
+    """Periods read by OCR (on a page read by OCR) that lie outside the document's fiscal years
+    (:func:`document_fiscal_year`) or give no dates, settled by the one reading of their cell
+    whose period fits them (:func:`fits_years`).  The actions are changed in place, each
+    settlement's doubt is added to its page's OCR doubts (a check for a person), and the
+    settlements are returned.  A period whose readings fit in two ways, or in none, or whose cell
+    has no box to show, or that joins several cells (rows read as one: which cell is the row's is
+    no question of years), is left as it is.
+
+    >>> import datetime
+    >>> from schemas import BBox, OcrInfo, OcrStatus
+    >>> from schemas.record import Provenance
+    >>> box = BBox(0, 0, 10, 10)
+    >>> def action(row, text, raw):
+    ...     parsed = parse_period(text, 2566)
+    ...     src = {"period": [Provenance(3, box if row == 3 else None, raw, 0.9)]}
+    ...     return Action(row, None, None, [], [], [], _period(text, parsed), None, [], [], 3, [3], src)
+    >>> acts = [action(1, "ต.ค. ๖๕", "ต.ค. ๖๕"), action(2, "มี.ค. ๖๖", ""), action(3, "ต.ค. ๖๒ - ธ.ค. ๖๒", "")]
+    >>> page = PageText(3, 100, 100, "scanned", ocr=OcrInfo(OcrStatus.READ, 200))
+    >>> other = "ต.ค. ๒๕ - ธ.ค. ๒๕ / ต.ค. ๖๕ - ธ.ค. ๖๕"
+    >>> page.ocr.doubts.append(OcrDoubt("ต.ค. ๖๒ - ธ.ค. ๖๒", other, box, "?"))
+    >>> [s.action for s in settle_period_years(acts, 2566, [page])]
+    [3]
+    >>> acts[2].period.text, acts[2].period.start, acts[2].sources["period"][0].confidence
+    ('ต.ค. ๖๕ - ธ.ค. ๖๕', datetime.date(2022, 10, 1), 0.3)
+    """
+    year = document_fiscal_year(stated, [a.period.text or "" for a in actions])
+    if year is None:
+        return []
+    scanned = {p.number for p in pages if p.ocr is not None}
+    settled: list[SettledYear] = []
+    for action in actions:
+        sources = action.sources.get("period", [])
+        text = action.period.text
+        if (
+            not text
+            or len(sources) != 1
+            or (sources[0].confidence is None and sources[0].page not in scanned)
+        ):
+            continue  # a text layer's period is as printed; one of cells joined is not its own
+        if fits_years(text, year):
+            continue
+        readings = _readings(action, pages)
+        found = _fitting(readings, year)
+        how = "among its readings"
+        if not found:  # no reading fits whole: perhaps one put together from their parts
+            found = _fitting(combinations(readings), year)
+            how = "among its readings' parts, place by place,"
+        box = sources[0].box
+        if len(found) != 1 or box is None:  # no box to show a person: never changed unseen
+            continue
+        reading, parsed = next(iter(found.values()))
+        action.period = _period(reading, parsed)
+        action.sources["period"] = [replace(s, confidence=SETTLED_CONFIDENCE) for s in sources]
+        why = f"the period chosen {how} by the document's fiscal year {year}"
+        settled.append(SettledYear(action.row, sources[0].page, OcrDoubt(reading, text, box, why)))
+    for item in settled:  # each on its page, where the checks of OCR doubts find it
+        page = next((p for p in pages if p.number == item.page), None)
+        if page is not None and page.ocr is not None and item.doubt not in page.ocr.doubts:
+            page.ocr.doubts.append(item.doubt)  # once, however often the document is interpreted
+    return settled
