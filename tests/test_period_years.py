@@ -11,7 +11,6 @@ import datetime
 
 import pytest
 
-from extractors.ita.checks import check_document
 from extractors.ita.period_years import (
     SETTLED_CONFIDENCE,
     document_fiscal_year,
@@ -24,7 +23,7 @@ from extractors.ita.periods import normalise_period, parse_period
 from extractors.ocr.fields import lookalike_months, settle_period_cells
 from extractors.ocr.number_text import DOUBT_CONFIDENCE
 from schemas import BBox, Cell, OcrDoubt, OcrInfo, OcrStatus, PageKind, PageText, Table, TableQuality
-from schemas.record import Action, DocumentFacts, Period, Provenance
+from schemas.record import Action, Period, Provenance
 
 BOX = BBox(0, 0, 10, 10)
 
@@ -165,13 +164,6 @@ def test_a_text_layers_period_and_a_period_without_a_box_are_never_changed() -> 
     assert [s.action for s in settle_period_years(printed, 2566, [_page(doubt)])] == [1]
     boxless = [_action(1, "ต.ค. ๖๒", "ต.ค. ๖๕", box=None)]
     assert settle_period_years(boxless, 2566, [_page()]) == [] and boxless[0].period.text == "ต.ค. ๖๒"
-
-
-def test_a_period_outside_the_documents_years_is_a_check() -> None:
-    actions = [_action(1, "ต.ค. ๖๕", ""), _action(2, "ตลอดปีงบประมาณ พ.ศ. ๒๕๖๒", "")]
-    checks = check_document(DocumentFacts(fiscal_year=2566), [], actions)
-    codes = [(c.code, c.values.get("row")) for c in checks]
-    assert ("PERIOD_OUTSIDE_YEARS", 2) in codes and ("PERIOD_OUTSIDE_YEARS", 1) not in codes
 
 
 def test_marks_that_follow_no_consonant_are_specks() -> None:

@@ -26,8 +26,6 @@ LEVEL_BAND             warning   the stated level is not the level of the stated
                                  scheme it is written in (AA–F bands, or pass at 85 and over)
 NO_MEASURES            warning   an ITA document with no measures table
 PERIOD_UNPARSED        warning   a period cell whose text gives no dates
-PERIOD_OUTSIDE_YEARS   warning   a period outside the document's fiscal year and the years next
-                                 to it (a year misread, or a plan reaching further than most)
 =====================  ========  ==============================================================
 """
 
@@ -237,45 +235,6 @@ def check_document(
                     {"row": act.row, "text": act.period.text},
                 )
             )
-    checks += _period_year_checks(facts, actions)
-    return checks
-
-
-def _period_year_checks(facts: DocumentFacts, actions: Sequence[Action]) -> list[Check]:
-    """``PERIOD_OUTSIDE_YEARS``: a period whose dates lie outside the document's fiscal years (its
-    fiscal year, or the one its periods name, and the years next to it): a year misread, or a plan
-    that reaches further than most; the dates are kept as read.
-
-    >>> import datetime
-    >>> from schemas.record import Period
-    >>> def action(row, text, start, end):
-    ...     return Action(row, None, None, [], [], [], Period(text, start, end), None, [], [], 2, [2])
-    >>> acts = [action(1, "ต.ค. ๖๕", datetime.date(2022, 10, 1), datetime.date(2022, 10, 31)),
-    ...         action(2, "ต.ค. ๖๒", datetime.date(2019, 10, 1), datetime.date(2019, 10, 31))]
-    >>> [c.values["row"] for c in _period_year_checks(DocumentFacts(fiscal_year=2566), acts)]
-    [2]
-    """
-    from extractors.ita.period_years import document_fiscal_year, within
-    from extractors.ita.periods import ParsedPeriod
-
-    year = document_fiscal_year(facts.fiscal_year, [a.period.text or "" for a in actions])
-    if year is None:
-        return []
-    checks: list[Check] = []
-    for act in actions:
-        start, end = act.period.start or act.period.end, act.period.end
-        if start is None or end is None or within(ParsedPeriod(start, end, "month"), year):
-            continue
-        checks.append(
-            Check(
-                "PERIOD_OUTSIDE_YEARS",
-                Severity.WARNING,
-                f"action {act.row}: period “{act.period.text}” ({start}..{end}) lies outside the fiscal"
-                f" year {year} and the years next to it; check its year",
-                act.page,
-                {"row": act.row, "text": act.period.text, "fiscal_year": year},
-            )
-        )
     return checks
 
 
