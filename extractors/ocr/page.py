@@ -529,7 +529,10 @@ class PageReader:
         todo: list[tuple[int, PixelBox]] = []
         for index, cell in enumerate(table.cells):
             box = pixels.get(cell.box) if cell.box is not None else None
-            if box is not None and (numberish(cell.text) or self._one_line_ink(box)):
+            if box is None:
+                continue
+            # A cell read as Thai words is in no doubt of being letters: its glyphs are not read.
+            if numberish(cell.text) or (not _thai_words(cell.text) and self._one_line_ink(box)):
                 todo.append((index, box))
         if not todo:
             return
@@ -1066,6 +1069,16 @@ def _is_evidence_of_text(token: str) -> bool:
     if _NUMBER_TOKEN.fullmatch(core) and sum(ch in DIGITS for ch in core) >= 3:
         return True
     return any(len(_THAI_LETTER.findall(t)) >= 2 and is_word(t) for t in tokenize(core))
+
+
+def _thai_words(text: str) -> bool:
+    """The text holds a dictionary word of two Thai consonants or more: letters, not a number
+    Tesseract misread (``bo.bd``, ``Zz``, ``เนป``: no such word).
+
+    >>> _thai_words("สำนักปลัด"), _thai_words("ข้อ 1"), _thai_words("เนป"), _thai_words("Zz"), _thai_words("")
+    (True, True, False, False, False)
+    """
+    return any(len(_THAI_LETTER.findall(t)) >= 2 and is_word(t) for t in tokenize(text) if _THAI_LETTER.search(t))
 
 
 def _looks_misread(lines: Sequence[Line]) -> bool:
