@@ -110,7 +110,9 @@ def test_symbol_iteration_gives_what_asking_everything_gives() -> None:
     assert ours == expected
 
 
-def _enclosed_by_scan(parts: list[tuple[int, tuple[int, int, int, int]]]) -> tuple[list[Any], dict[int, list[int]]]:
+def _enclosed_by_scan(
+    parts: list[tuple[int, tuple[int, int, int, int]]],
+) -> tuple[list[Any], dict[int, list[int]]]:
     """The glyph reader's joining of enclosed parts the long way: every part against every other."""
     members = {i: [i] for i, _b in parts}
     kept = []
@@ -119,7 +121,12 @@ def _enclosed_by_scan(parts: list[tuple[int, tuple[int, int, int, int]]]) -> tup
             (
                 j
                 for j, (hx, hy, hw, hh) in parts
-                if j != i and hw * hh > w * h and hx <= x and x + w <= hx + hw and hy <= y and y + h <= hy + hh
+                if j != i
+                and hw * hh > w * h
+                and hx <= x
+                and x + w <= hx + hw
+                and hy <= y
+                and y + h <= hy + hh
             ),
             None,
         )
@@ -137,7 +144,15 @@ def test_enclosed_parts_joined_as_a_scan_of_every_pair_joins_them(seed: int) -> 
     rng = np.random.RandomState(seed)
     # Boxes nested in each other, equal, touching and apart: small coordinates make all of these.
     parts = [
-        (i + 1, (int(rng.randint(0, 12)), int(rng.randint(0, 12)), int(rng.randint(1, 10)), int(rng.randint(1, 10))))
+        (
+            i + 1,
+            (
+                int(rng.randint(0, 12)),
+                int(rng.randint(0, 12)),
+                int(rng.randint(1, 10)),
+                int(rng.randint(1, 10)),
+            ),
+        )
         for i in range(int(rng.randint(1, 40)))
     ]
     assert _enclosed_joined(parts) == _enclosed_by_scan(parts)

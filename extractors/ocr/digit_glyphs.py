@@ -255,19 +255,19 @@ def _enclosed_joined(parts: list[tuple[int, _Box]]) -> tuple[list[tuple[int, _Bo
     x, y, w, h = box[:, 0], box[:, 1], box[:, 2], box[:, 3]
     area = w * h
     # inside[i, j]: part i lies in part j's box and j is the larger (so never i itself)
-    inside = (
+    inside: npt.NDArray[np.bool_] = (
         (area[None, :] > area[:, None])
         & (x[None, :] <= x[:, None])
         & ((x + w)[:, None] <= (x + w)[None, :])
         & (y[None, :] <= y[:, None])
         & ((y + h)[:, None] <= (y + h)[None, :])
     )
-    hosted = inside.any(axis=1)
-    first_host = np.argmax(inside, axis=1)  # the first such part in order, as a scan would find
+    hosted = np.asarray(inside.any(axis=1), bool)
+    first_host: list[int] = np.argmax(inside, axis=1).tolist()  # the first such part, as a scan finds it
     kept: list[tuple[int, _Box]] = []
     for k, (i, b) in enumerate(parts):
-        if hosted[k]:
-            members[parts[int(first_host[k])][0]].append(i)
+        if bool(hosted[k]):
+            members[parts[first_host[k]][0]].append(i)
         else:
             kept.append((i, b))
     return kept, members

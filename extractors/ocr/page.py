@@ -440,7 +440,7 @@ class PageReader:
             mixed = any(_THAI_DIGIT.search(ln.text) for ln in lines)
             if thai and not _looks_misread(thai) and (mixed or _mostly_words(thai)):
                 lines = thai
-        if len(lines) <= 1:
+        if len(lines) <= 1 and not _thai_words(" ".join(ln.text for ln in lines)):
             number = self.number_cell((x0, y0, x1, y1), lines)
             lines = [number] if number is not None else lines
         if not lines:
@@ -1078,7 +1078,9 @@ def _thai_words(text: str) -> bool:
     >>> _thai_words("สำนักปลัด"), _thai_words("ข้อ 1"), _thai_words("เนป"), _thai_words("Zz"), _thai_words("")
     (True, True, False, False, False)
     """
-    return any(len(_THAI_LETTER.findall(t)) >= 2 and is_word(t) for t in tokenize(text) if _THAI_LETTER.search(t))
+    return any(
+        len(_THAI_LETTER.findall(t)) >= 2 and is_word(t) for t in tokenize(text) if _THAI_LETTER.search(t)
+    )
 
 
 def _looks_misread(lines: Sequence[Line]) -> bool:
