@@ -470,7 +470,7 @@ class PageReader:
         for grid in grids:
             x0, y0, x1, y1 = grid.box
             gray[max(y0 - 4, 0) : y1 + 4, max(x0 - 4, 0) : x1 + 4] = 255
-        if int(np.count_nonzero(self.page.binary)) == 0:
+        if not (gray < 128).any():  # no ink outside the tables (Tesseract took 0.1 s to say so)
             return []
         lines: list[Line] = []
         for line in self.lines(_text_lines(self.engine.read(gray, page=True)), 0, 0):
