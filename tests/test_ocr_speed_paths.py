@@ -2,7 +2,9 @@
 
 The skew search's coarse pass runs on an image half as wide as its fine passes: on pages tilted
 anywhere in the searched range, including between two coarse steps, it must find the angle an
-exhaustive search at every fine step finds on the full image.
+exhaustive search at every fine step finds on the full image.  The glyph reader's enclosed parts,
+found in one array comparison, are those a scan of every pair finds; its labels and margins,
+taken for a whole batch at once, are those taken row by row.
 """
 
 from __future__ import annotations
