@@ -123,7 +123,6 @@ class OcrEngine:
         self.dpi = dpi
         self._apis: dict[str, Any] = {}
         _one_blas_thread()
-        _one_opencv_thread()
 
     def _api(self, kind: str) -> Any:
         api = self._apis.get(kind)
@@ -324,16 +323,6 @@ def _one_blas_thread() -> None:
     except ImportError:  # pragma: no cover - an install without it
         return
     threadpool_limits(limits=1, user_api="blas")
-
-
-def _one_opencv_thread() -> None:
-    """OpenCV's own threads off in this process, like Tesseract's and BLAS's: pages are read in
-    parallel by processes, and OpenCV's second thread on two busy cores cost a fifth more CPU
-    for the same page images (background, deskewing, rulings, cells: measured on a scanned
-    sample's table page, 0.36 s against 0.29 s).  Its results do not depend on its threads."""
-    import cv2
-
-    cv2.setNumThreads(1)
 
 
 def _box(box: tuple[int, ...]) -> PixelBox:
