@@ -2,7 +2,9 @@
 
 The skew search's coarse pass runs on an image half as wide as its fine passes: on pages tilted
 anywhere in the searched range, including between two coarse steps, it must find the angle an
-exhaustive search at every fine step finds on the full image.
+exhaustive search at every fine step finds on the full image.  The glyph reader's enclosed parts,
+found in one array comparison, are those a scan of every pair finds; its labels and margins,
+taken for a whole batch at once, are those taken row by row.
 """
 
 from __future__ import annotations
@@ -108,3 +110,65 @@ def test_symbol_iteration_gives_what_asking_everything_gives() -> None:
     expected = _long_way(api, crop)
     assert sum(len(line) for line in expected) > 20  # Thai and Latin words, several lines
     assert ours == expected
+
+
+def _enclosed_by_scan(
+    parts: list[tuple[int, tuple[int, int, int, int]]],
+) -> tuple[list[Any], dict[int, list[int]]]:
+    """The glyph reader's joining of enclosed parts the long way: every part against every other."""
+    members = {i: [i] for i, _b in parts}
+    kept = []
+    for i, (x, y, w, h) in parts:
+        host = next(
+            (
+                j
+                for j, (hx, hy, hw, hh) in parts
+                if j != i
+                and hw * hh > w * h
+                and hx <= x
+                and x + w <= hx + hw
+                and hy <= y
+                and y + h <= hy + hh
+            ),
+            None,
+        )
+        if host is None:
+            kept.append((i, (x, y, w, h)))
+        else:
+            members[host].append(i)
+    return kept, members
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_enclosed_parts_joined_as_a_scan_of_every_pair_joins_them(seed: int) -> None:
+    from extractors.ocr.digit_glyphs import _enclosed_joined
+
+    rng = np.random.RandomState(seed)
+    # Boxes nested in each other, equal, touching and apart: small coordinates make all of these.
+    parts = [
+        (
+            i + 1,
+            (
+                int(rng.randint(0, 12)),
+                int(rng.randint(0, 12)),
+                int(rng.randint(1, 10)),
+                int(rng.randint(1, 10)),
+            ),
+        )
+        for i in range(int(rng.randint(1, 40)))
+    ]
+    assert _enclosed_joined(parts) == _enclosed_by_scan(parts)
+
+
+def test_glyph_labels_and_margins_of_a_batch_are_those_row_by_row() -> None:
+    from extractors.ocr.digit_glyphs import SIDE, _by_label, _classify, _unit
+
+    rng = np.random.RandomState(7)
+    vectors = [rng.randint(0, 256, SIDE * SIDE).astype(np.uint8) for _ in range(30)]
+    features, starts, names = _by_label()
+    per_label = np.maximum.reduceat(_unit(np.stack(vectors)) @ features, starts, axis=1)
+    expected = []
+    for row in per_label:
+        best = int(np.argmax(row))
+        expected.append((names[best], float(row[best]), float(row[best]) - float(np.partition(row, -2)[-2])))
+    assert _classify(vectors) == expected
