@@ -159,7 +159,7 @@ def column_pairs(lines: Sequence[Line]) -> list[Pair]:
     (vertical bars).  Words, not segments: the labels under neighbouring bars may be read as
     one line; a label wrapped under its bar is joined as a wrapped cell is."""
     words = [(w, i) for i, ln in enumerate(lines) for w in ln.words]
-    values = [w for w, _ in words if is_score(decimal_point(w.text))]
+    values = [w for ln in lines for w in standalone_values(ln)]
     if len(values) < MIN_PAIRS:
         return []
     centres = sorted((v.box.x0 + v.box.x1) / 2 for v in values)
@@ -173,7 +173,13 @@ def column_pairs(lines: Sequence[Line]) -> list[Pair]:
         above = [v for v in values if v.box.bottom <= word.box.top]
         if not above:
             continue
-        nearest = min(above, key=lambda v: abs((v.box.x0 + v.box.x1) / 2 - cx))
+        # Of the values above within half a pitch, the lowest: the one on top of this bar.
+        centred = [v for v in above if abs((v.box.x0 + v.box.x1) / 2 - cx) <= 0.5 * pitch]
+        nearest = (
+            max(centred, key=lambda v: v.box.bottom)
+            if centred
+            else min(above, key=lambda v: abs((v.box.x0 + v.box.x1) / 2 - cx))
+        )
         near = abs((nearest.box.x0 + nearest.box.x1) / 2 - cx) <= 0.5 * pitch
         if near and word.box.width <= LABEL_WIDTH * pitch:
             owned.setdefault(id(nearest), []).append((word, line))
@@ -186,6 +192,33 @@ def column_pairs(lines: Sequence[Line]) -> list[Pair]:
             lefts = tuple(w.box.x0 for w, _ in parts)
             pairs.append(Pair(_label_of_words(parts), _word_segment(value), lefts))
     return pairs
+
+
+def standalone_values(line: Line) -> list[Word]:
+    """The words of a line that are scores standing apart: alone in their segment or among other
+    scores only (the values over a chart's bars), not a number inside a sentence (``ได้คะแนนรวม
+    ๘๙.๖๕ คะแนน``), which is no bar's value.
+
+    >>> def w(t, x): return Word(t, t, BBox(x, 0, x + 20, 6), 0.9)
+    >>> bars = Line("87.50 92.38", "", BBox(0, 0, 80, 6), (w("87.50", 0), w("92.38", 60)))
+    >>> prose = Line("รวม 89.65 คะแนน", "", BBox(0, 0, 70, 6), (w("รวม", 0), w("89.65", 22), w("คะแนน", 44)))
+    >>> [x.text for x in standalone_values(bars)], standalone_values(prose)
+    (['87.50', '92.38'], [])
+    """
+    out: list[Word] = []
+    if not line.words:
+        return out
+    gap = SEGMENT_GAP * max(line.box.height, 1.0)
+    group: list[Word] = [line.words[0]]
+    for word in [*line.words[1:], None]:
+        if word is None or word.box.x0 - group[-1].box.x1 > gap:
+            if all(is_score(decimal_point(g.text)) for g in group):
+                out += group
+            if word is None:
+                break
+            group = []
+        group.append(word)
+    return out
 
 
 def _under(parts: Sequence[tuple[Word, int]], value: Word, pitch: float) -> bool:
