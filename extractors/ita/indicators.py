@@ -25,6 +25,7 @@ the first reading and reports the conflict; nothing is averaged or guessed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -56,6 +57,8 @@ NAME_REACH = 30
 #: A table the stitcher did not recognise as an indicator table is one if it scores this many.
 MIN_UNRECOGNISED = 5
 _DIFF_WORDS = ("ผลต่าง", "ส่วนต่าง", "เพิ่มขึ้น", "ลดลง", "เปลี่ยนแปลง", "ผลเปรียบเทียบ")
+#: A column headed so holds targets for a year to come, not scores.
+_TARGET_WORDS = ("เป้าหมาย", "ตั้งเป้า", "คาดการณ์")
 _RE_SIGNED = re.compile(r"^\s*[+\-–−±]\s*[0-9๐-๙]")
 #: Fields of columns that never hold scores.
 _NOT_SCORES = frozenset({"indicator", "instrument", "seq", "level", "diff", "issue", "measure", "steps"})
@@ -149,7 +152,7 @@ def _score_columns(table: LogicalTable, rows: Sequence[LogicalRow], headers: Seq
         if name in _NOT_SCORES or (name != "score" and year_in(headers[col]) is None and not unnamed):
             continue
         values = [row.text(col) for row in rows if row.text(col).strip()]
-        if is_difference(headers[col], values):
+        if is_difference(headers[col], values) or any(w in fold(headers[col]) for w in _TARGET_WORDS):
             continue
         if unnamed and sum(bool(_RE_DECIMAL.match(v)) for v in values) < 0.6 * len(values):
             continue  # unheaded: only scores as printed with their decimals (not item numbers)
@@ -172,15 +175,17 @@ def _name_columns(table: LogicalTable, rows: Sequence[LogicalRow]) -> list[int]:
 
 
 def choose_year(years: Sequence[int], assessed_year: int | None) -> tuple[int | None, int | None]:
-    """Of the years a table scores, (the assessed one, the nearest earlier one): the year the text
-    names as assessed if the table has it, else the latest.
+    """Of the years a table scores, (the assessed one, the nearest earlier one): the latest, as the
+    table's own headers say (an earlier year beside it is there to compare with).  The text's year
+    does not decide: on a scan it may be misread, or be the earlier year the text compares with
+    (``ปี พ.ศ. ๒๕๖๗ ได้ ๕๗.๓๖ คะแนน``); it is a candidate of its own for the document's facts.
 
     >>> choose_year([2564, 2565], None), choose_year([2566, 2567], 2566), choose_year([2567], 2565)
-    ((2565, 2564), (2566, None), (2567, None))
+    ((2565, 2564), (2567, 2566), (2567, None))
     """
     if not years:
         return None, None
-    current = assessed_year if assessed_year is not None and assessed_year in years else max(years)
+    current = max(years)
     earlier = [y for y in years if y < current]
     return current, max(earlier, default=None)
 
@@ -334,6 +339,44 @@ def _level_in_row(row: LogicalRow, table: LogicalTable, first: int | None = None
     return None
 
 
+#: Of a row numbering the ten indicators' columns, at least this many numbers read as printed.
+MIN_COLUMN_NUMBERS = 6
+
+
+def column_numbers(cells: Sequence[str]) -> dict[int, int]:
+    """``{column: indicator number}`` of a row numbering its columns ``1 … 10``.
+
+    Every number read, or, on a scan whose shaded header OCR damaged in places (``. ไร .`` for
+    ``1``, ``า0`` for ``10``), at least :data:`MIN_COLUMN_NUMBERS` read in their places (the
+    column of each is its number plus one offset) with ten columns from the first: the others
+    are numbered by their places, as the columns count up.  A number out of place (or twice)
+    numbers nothing.
+
+    >>> column_numbers(["ตัวชี้วัด", *map(str, range(1, 11))]) == {c: c for c in range(1, 11)}
+    True
+    >>> column_numbers(["ตัวชี้วัด", ". ไร .", "2", "", "4", "5", "6", "7", ". ซี", "9", "10'"])[8]
+    8
+    >>> column_numbers(["", "1", "2", "3", "", "", "", "", "", "", ""]), column_numbers(["1", "2", "5"])
+    ({}, {})
+    """
+    found = {
+        c: int(thai_digits_to_arabic(t.strip()))
+        for c, t in enumerate(cells)
+        if re.fullmatch(r"\s*[0-9๐-๙]{1,2}\s*", t)
+    }
+    if sorted(found.values()) == list(range(1, 11)):
+        return found
+    offsets = Counter(c - n for c, n in found.items() if 1 <= n <= 10)
+    if not offsets:
+        return {}
+    offset, placed = offsets.most_common(1)[0]
+    if placed < MIN_COLUMN_NUMBERS or offset + 1 < 0 or offset + 10 >= len(cells):
+        return {}
+    if any(n in range(1, 11) and c - n != offset for c, n in found.items()):
+        return {}
+    return {offset + n: n for n in range(1, 11)}
+
+
 def from_column_table(
     table: LogicalTable, assessed_year: int | None
 ) -> tuple[list[Indicator], TableFacts | None]:
@@ -342,12 +385,8 @@ def from_column_table(
     numbers: dict[int, int] = {}
     for row in [None, *table.rows]:
         cells = table.header if row is None else [row.text(c) for c in range(len(table.fields))]
-        found = {
-            c: int(thai_digits_to_arabic(t.strip()))
-            for c, t in enumerate(cells)
-            if re.fullmatch(r"\s*[0-9๐-๙]{1,2}\s*", t)
-        }
-        if sorted(found.values()) == list(range(1, 11)):
+        found = column_numbers(cells)
+        if found:
             numbers = found
             header_row = row
             break
