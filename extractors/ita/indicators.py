@@ -151,14 +151,25 @@ def _score_columns(table: LogicalTable, rows: Sequence[LogicalRow], headers: Seq
         unnamed = table.kind != "indicators" and name is None
         if name in _NOT_SCORES or (name != "score" and year_in(headers[col]) is None and not unnamed):
             continue
-        values = [row.text(col) for row in rows if row.text(col).strip()]
+        filled = [row for row in rows if row.text(col).strip()]
+        values = [row.text(col) for row in filled]
         if is_difference(headers[col], values) or any(w in fold(headers[col]) for w in _TARGET_WORDS):
             continue
         if unnamed and sum(bool(_RE_DECIMAL.match(v)) for v in values) < 0.6 * len(values):
             continue  # unheaded: only scores as printed with their decimals (not item numbers)
-        if values and sum(_score(v) is not None for v in values) >= 0.6 * len(values):
+        numbers = sum(
+            _score(r.text(col)) is not None or (name == "score" and _misread_number(r, col)) for r in filled
+        )
+        if values and numbers >= 0.6 * len(values) and any(_score(v) is not None for v in values):
             cols.append(col)
     return cols
+
+
+def _misread_number(row: LogicalRow, col: int) -> bool:
+    """A cell read by OCR whose text is no score but holds two digits or more (``๕6๐.๓๒``,
+    ``ต่อ.๘๙``): a number OCR damaged, which still says its column is one of numbers."""
+    read_by_ocr = any(p.confidence is not None for p in row.cells.get(col, []))
+    return read_by_ocr and len(re.findall(r"[0-9๐-๙]", row.text(col))) >= 2
 
 
 def _name_columns(table: LogicalTable, rows: Sequence[LogicalRow]) -> list[int]:
@@ -210,14 +221,17 @@ def _part(row: LogicalRow, col: int) -> tuple[int, BBox | None]:
 def _cell_indicator(
     row: LogicalRow, col: int, number: int, name_raw: str | None, year: int | None, issues: str | None
 ) -> Indicator | None:
-    """The indicator whose score sits in this cell, or None if the cell holds no score."""
+    """The indicator whose score sits in this cell, or None if the cell holds no score.  A cell
+    read by OCR whose text is no score (a stamp across it: ``/~``, ``71 .3.5``) gives the
+    indicator with no score and its raw text and confidence: the reading is kept for a person to
+    check (``INDICATORS_MISSING`` names it), never guessed."""
     raw = row.text(col).strip()
     value = _score(raw)
-    if value is None:
+    confs = [p.confidence for p in row.cells.get(col, []) if p.confidence is not None]
+    if value is None and not (raw and confs):
         return None
     page, box = _part(row, col)
     info = BY_NUMBER[number]
-    confs = [p.confidence for p in row.cells.get(col, []) if p.confidence is not None]
     return Indicator(
         number,
         info.name,
@@ -300,7 +314,7 @@ def from_row_table(
             ind.previous = _previous(row, prev_col, earlier)
             found.append(ind)
     if table.kind != "indicators" and len({i.number for i in found}) < MIN_UNRECOGNISED:
-        return [], None
+        return [], None  # rows naming indicators, with a score or an OCR reading kept raw
     return found, facts
 
 
@@ -528,7 +542,8 @@ def _name_in(anchor: str, number: int) -> str | None:
 
 
 def merge(readings: Sequence[Indicator]) -> tuple[list[Indicator], list[tuple[Indicator, Indicator]]]:
-    """One indicator per (year, number): the first reading wins (pass tables first).
+    """One indicator per (year, number): the first reading with a score wins (pass tables first);
+    a reading without one (an OCR reading kept raw) only where no other has a score.
 
     Returns the kept indicators, sorted by year and number, and the pairs that disagree.
     """
@@ -536,8 +551,10 @@ def merge(readings: Sequence[Indicator]) -> tuple[list[Indicator], list[tuple[In
     conflicts: list[tuple[Indicator, Indicator]] = []
     for ind in readings:
         key = (ind.year, ind.number)
-        if key not in kept:
-            kept[key] = ind
+        if key not in kept or (kept[key].score is None and ind.score is not None):
+            kept[key] = ind  # a reading kept raw gives way to one with a score
+            continue
+        if ind.score is None:
             continue
         if kept[key].score != ind.score:
             conflicts.append((kept[key], ind))
