@@ -77,9 +77,51 @@ class TableFacts:
     previous: TableFacts | None = None  #: the same for the earlier year, in a two-year table
 
 
+#: A line of a cell that is only strokes: a ruling's remnant OCR read beside a number (``73.78\n|``).
+_RE_REMNANT_LINE = re.compile(r"[\s|/\\~_\-–—.,:;'\"`!]*")
+
+
 def _score(text: str) -> float | None:
+    """The score a cell holds, lines of ruling remnants aside.
+
+    >>> _score("73.78"), _score("73.78\\n|"), _score("๘๙.๖๕ คะแนน"), _score("| ~")
+    (73.78, 73.78, 89.65, None)
+    """
+    if "\n" in text:
+        text = "\n".join(ln for ln in text.split("\n") if not _RE_REMNANT_LINE.fullmatch(ln))
     m = _RE_SCORE_CELL.match(text)
     return parse_number(m.group(1)) if m else None
+
+
+def reshaped_score(raw: str, decimals: int | None) -> float | None:
+    """A score OCR read with a stray point or space among its digits (``61 .4.3``, ``8.3.02``),
+    given the decimals every other score of its column has: four digits with two decimals are
+    one score only (``61.43``), the digits as read.  None for anything else.
+
+    >>> reshaped_score("61 .4.3", 2), reshaped_score("8.3.02", 2), reshaped_score("๗๑ .๓.๕", 2)
+    (61.43, 83.02, 71.35)
+    >>> reshaped_score("6143", 2), reshaped_score("61 .4.3", None), reshaped_score("6.1.4.3.2", 2)
+    (None, None, None)
+    """
+    if decimals != 2 or not re.fullmatch(r"[0-9๐-๙][0-9๐-๙ .]*[0-9๐-๙]", raw.strip()) or "." not in raw:
+        return None
+    digits = thai_digits_to_arabic(re.sub(r"[ .]", "", raw))
+    if len(digits) != 4:
+        return None
+    return float(f"{digits[:2]}.{digits[2:]}")
+
+
+def column_decimals(values: Sequence[str]) -> int | None:
+    """The decimals most scores of a column have, when at least three have them.
+
+    >>> column_decimals(["75.15", "61 .4.3", "81.96", "85.14"]), column_decimals(["75.1", "81.96"])
+    (2, None)
+    """
+    found = [len(v.strip().split(".")[1]) for v in values if _RE_DECIMAL.match(v)]
+    best = max(set(found), key=found.count, default=None)
+    if best is None or found.count(best) < 3 or found.count(best) <= len(found) / 2:
+        return None
+    return best
 
 
 def _indicator_of_row(row: LogicalRow, cols: Sequence[int]) -> tuple[int | None, str | None]:
@@ -219,7 +261,13 @@ def _part(row: LogicalRow, col: int) -> tuple[int, BBox | None]:
 
 
 def _cell_indicator(
-    row: LogicalRow, col: int, number: int, name_raw: str | None, year: int | None, issues: str | None
+    row: LogicalRow,
+    col: int,
+    number: int,
+    name_raw: str | None,
+    year: int | None,
+    issues: str | None,
+    decimals: int | None = None,
 ) -> Indicator | None:
     """The indicator whose score sits in this cell, or None if the cell holds no score.  A cell
     read by OCR whose text is no score (a stamp across it: ``/~``, ``71 .3.5``) gives the
@@ -228,6 +276,10 @@ def _cell_indicator(
     raw = row.text(col).strip()
     value = _score(raw)
     confs = [p.confidence for p in row.cells.get(col, []) if p.confidence is not None]
+    if value is None and confs and min(confs) <= DOUBTED:
+        # digits as read, the point where the column's scores have it; the raw text and the low
+        # confidence stay, and the OCR stage's check on the cell's readings names it
+        value = reshaped_score(raw, decimals)
     if value is None and not (raw and confs):
         return None
     page, box = _part(row, col)
@@ -296,6 +348,7 @@ def from_row_table(
     year = current or assessed_year
     found: list[Indicator] = []
     facts: TableFacts | None = None
+    decimals = column_decimals([row.text(col) for row in rows])
     for row in (part for whole in rows for part in split_at_page_break(whole, col)):
         if row.full_width:
             continue
@@ -309,7 +362,7 @@ def from_row_table(
                 facts = replace(facts, level_raw=level) if level else facts
             continue
         issues = "\n".join(t for t in (row.text(c).strip() for c in issue_cols) if t) or None
-        ind = _cell_indicator(row, col, number, name_raw, year, issues)
+        ind = _cell_indicator(row, col, number, name_raw, year, issues, decimals)
         if ind is not None:
             ind.previous = _previous(row, prev_col, earlier)
             found.append(ind)
@@ -353,6 +406,9 @@ def _level_in_row(row: LogicalRow, table: LogicalTable, first: int | None = None
     return None
 
 
+#: A cell read by OCR with this confidence or less is one whose readings disagreed: the OCR stage
+#: lowered it and raised an ``OCR_LOW_CONFIDENCE`` check on the cell.
+DOUBTED = 0.5
 #: Of a row numbering the ten indicators' columns, at least this many numbers read as printed.
 MIN_COLUMN_NUMBERS = 6
 

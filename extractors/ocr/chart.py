@@ -329,8 +329,8 @@ def bar_slots(lines: Sequence[Line]) -> dict[int, Word] | None:
     numbers do not stand at whole pitches from each other, or two share a place.
 
     >>> def w(t, x): return Word(t, t, BBox(x, 0, x + 18, 6), 0.9)
-    >>> line = Line("", "", BBox(0, 0, 300, 6), (w("61.79", 0), w("75.48", 31), w("7396", 62), w("70.58", 93)))
-    >>> {k: v.text for k, v in bar_slots([line]).items()}
+    >>> words = (w("61.79", 0), w("75.48", 31), w("7396", 62), w("70.58", 93))
+    >>> {k: v.text for k, v in bar_slots([Line("", "", BBox(0, 0, 300, 6), words)]).items()}
     {0: '61.79', 1: '75.48', 3: '70.58'}
     >>> bar_slots([Line("", "", BBox(0, 0, 300, 6), (w("61.79", 0), w("75.48", 31), w("70.58", 51)))]) is None
     True
@@ -388,7 +388,13 @@ def legend_entries(lines: Sequence[Line], below: float) -> list[Segment]:
             entries.append([(word, index)])
         elif entries and _THAI_OR_LATIN.search(word.text):
             entries[-1].append((word, index))
-    return [_label_of_words(e) for e in entries if len(e) > 1 or _RE_LEGEND_ENTRY.fullmatch(e[0][0].text).group(2)]
+    return [_label_of_words(e) for e in entries if len(e) > 1 or _legend_name(e[0][0].text)]
+
+
+def _legend_name(text: str) -> str:
+    """What follows an entry's number in the same word (``3การใช้อำนาจ``: ``การใช้อำนาจ``)."""
+    m = _RE_LEGEND_ENTRY.fullmatch(text.strip())
+    return m.group(2) if m else ""
 
 
 def legend_pairs(lines: Sequence[Line]) -> list[Pair]:
@@ -406,10 +412,8 @@ def legend_pairs(lines: Sequence[Line]) -> list[Pair]:
     pairs = []
     for place, word in sorted(slots.items()):
         value = _word_segment(word)
-        if place < len(entries):
-            label = entries[place]
-        else:
-            label = Segment(str(place + 1), "", word.box, None, -1)
+        placed = Segment(str(place + 1), "", word.box, None, -1)
+        label = entries[place] if place < len(entries) else placed
         pairs.append(Pair(label, value, (label.box.x0,)))
     return pairs
 
