@@ -159,3 +159,25 @@ def test_text_layer_cells_that_are_no_score_give_no_indicator() -> None:
     cells[3] = ("-",)
     found, _facts = from_row_table(_row_table(cells, ["ตัวชี้วัด", "คะแนน"], confidence=None), 2562)
     assert 4 not in {i.number for i in found} and len(found) == 9
+
+
+def test_a_stamped_score_of_two_years_is_the_earlier_score_plus_the_signed_difference_with_a_check() -> None:
+    from extractors.ita.checks import check
+    from schemas import Document
+    from schemas.record import DocumentFacts, Interpretation
+
+    cells = [(f"{50 + n}.11", f"{60 + n}.22", f"+{10 + n}.11") for n in range(10)]
+    cells[8] = ("58.11", "ภรง", "+10.11")  # the stamp's ring across the assessed year's cell
+    cells[9] = ("59.11", "[ «ฉก0", "10.11")  # and a difference whose sign was lost: nothing settles it
+    table = _row_table(cells, ["ตัวชี้วัด", "ปี 2567", "ปี 2568", "ฉึง เช"])  # its header unread
+    table.fields[3] = None
+    found, _facts = from_row_table(table, 2568)
+    ninth, tenth = (next(i for i in found if i.number == n) for n in (9, 10))
+    assert (ninth.score, ninth.score_raw, ninth.confidence) == (68.22, "ภรง", 0.5)
+    assert (tenth.score, tenth.score_raw) == (None, "[ «ฉก0")
+    facts = DocumentFacts(assessed_year=2568)
+    checks = check(Interpretation(Document("x.pdf", "", [], []), facts, found, []))
+    low = [c for c in checks if c.code == "OCR_LOW_CONFIDENCE"]
+    assert [c.values["text"] for c in low] == ["ภรง"]
+    missing = next(c for c in checks if c.code == "INDICATORS_MISSING")
+    assert missing.values["missing"] == [10]

@@ -93,6 +93,13 @@ def _score(text: str) -> float | None:
     return parse_number(m.group(1)) if m else None
 
 
+def score_as_read(text: str) -> float | None:
+    """The score a cell's text reads as, as printed (None when it reads as none): an indicator
+    read by OCR whose score is not this was settled otherwise (:func:`reshaped_score`,
+    :func:`from_difference`), and is checked by hand."""
+    return _score(text)
+
+
 def reshaped_score(raw: str, decimals: int | None) -> float | None:
     """A score OCR read with a stray point or space among its digits (``61 .4.3``, ``8.3.02``),
     given the decimals every other score of its column has: four digits with two decimals are
@@ -349,6 +356,7 @@ def from_row_table(
     found: list[Indicator] = []
     facts: TableFacts | None = None
     decimals = column_decimals([row.text(col) for row in rows])
+    diff_col = _difference_column(table, rows, headers) if prev_col is not None else None
     for row in (part for whole in rows for part in split_at_page_break(whole, col)):
         if row.full_width:
             continue
@@ -365,10 +373,41 @@ def from_row_table(
         ind = _cell_indicator(row, col, number, name_raw, year, issues, decimals)
         if ind is not None:
             ind.previous = _previous(row, prev_col, earlier)
+            if ind.score is None and ind.previous is not None and diff_col is not None:
+                ind.score = from_difference(ind.previous.score, row.text(diff_col))
+                if ind.score is not None:  # the table's own sum; its damaged cell keeps its reading
+                    ind.confidence = min(DOUBTED, ind.confidence or DOUBTED)
             found.append(ind)
     if table.kind != "indicators" and len({i.number for i in found}) < MIN_UNRECOGNISED:
         return [], None  # rows naming indicators, with a score or an OCR reading kept raw
     return found, facts
+
+
+def _difference_column(table: LogicalTable, rows: Sequence[LogicalRow], headers: Sequence[str]) -> int | None:
+    """The column of differences between the two years, if the table has one (its header says so,
+    or most of its numbers carry a sign)."""
+    for c in range(len(table.fields)):
+        values = [row.text(c) for row in rows if row.text(c).strip()]
+        known = table.fields[c] not in _NOT_SCORES - {"diff"}
+        if known and not year_in(headers[c]) and is_difference(headers[c], values):
+            return c
+    return None
+
+
+def from_difference(previous: float, difference: str) -> float | None:
+    """The assessed year's score of a row whose score cell OCR could not read, from the earlier
+    year's score and the row's signed difference (``ผลต่าง``, ``เพิ่มขึ้น/ลดลง``): the table's own
+    sum, read from two of its cells.  A difference without its sign settles nothing.
+
+    >>> from_difference(95.55, "-16.37"), from_difference(51.22, "+๑๖.๒๐"), from_difference(78.79, "8.82")
+    (79.18, 67.42, None)
+    """
+    m = re.fullmatch(rf"\s*([+\-–−])\s*({_NUM})\s*", difference)
+    value = parse_number(m.group(2)) if m else None
+    if m is None or value is None:
+        return None
+    score = round(previous + (value if m.group(1) == "+" else -value), 2)
+    return score if 0 <= score <= 100 else None
 
 
 def _total(
