@@ -1,6 +1,6 @@
 """Indicator scores on scans in the layouts OCR damages: bar charts whose numbers under the bars
 were lost or read as specks, column tables whose shaded header lost some numbers, two years side
-by side, and score cells a stamp or a stray point damaged.
+by side whose assessed cell a stamp damaged, and score cells a stamp or a stray point damaged.
 
 The lines and tables here are built by hand in the shapes OCR gives them on the scanned twins of
 generated corpus documents (200 dpi): no Tesseract is needed.
@@ -118,15 +118,6 @@ def _row_table(
     kind = "indicators"
     fields: list[str | None] = ["indicator", *(["score"] * (len(header) - 1))]
     return LogicalTable(kind, fields, header, rows, [1], [])
-
-
-def test_of_two_years_the_latest_is_the_assessed_one_whatever_year_the_text_read() -> None:
-    cells = [(f"{50 + n}.11", f"{60 + n}.22", f"+{10 + n}.11") for n in range(10)]
-    table = _row_table(cells, ["ตัวชี้วัด", "ปี 2567", "ปี 2568", "เพิ่มขึ้น/ลดลง"])
-    table.fields[3] = None
-    found, _facts = from_row_table(table, 2567)  # the text named the year it compares with
-    assert {i.year for i in found} == {2568}
-    assert found[0].score == 60.22 and found[0].previous is not None and found[0].previous.score == 50.11
 
 
 def test_a_stamped_score_cell_keeps_its_reading_raw_with_its_confidence_and_no_score() -> None:

@@ -235,17 +235,15 @@ def _name_columns(table: LogicalTable, rows: Sequence[LogicalRow]) -> list[int]:
 
 
 def choose_year(years: Sequence[int], assessed_year: int | None) -> tuple[int | None, int | None]:
-    """Of the years a table scores, (the assessed one, the nearest earlier one): the latest, as the
-    table's own headers say (an earlier year beside it is there to compare with).  The text's year
-    does not decide: on a scan it may be misread, or be the earlier year the text compares with
-    (``ปี พ.ศ. ๒๕๖๗ ได้ ๕๗.๓๖ คะแนน``); it is a candidate of its own for the document's facts.
+    """Of the years a table scores, (the assessed one, the nearest earlier one): the year the text
+    names as assessed if the table has it, else the latest.
 
     >>> choose_year([2564, 2565], None), choose_year([2566, 2567], 2566), choose_year([2567], 2565)
-    ((2565, 2564), (2567, 2566), (2567, None))
+    ((2565, 2564), (2566, None), (2567, None))
     """
     if not years:
         return None, None
-    current = max(years)
+    current = assessed_year if assessed_year is not None and assessed_year in years else max(years)
     earlier = [y for y in years if y < current]
     return current, max(earlier, default=None)
 
