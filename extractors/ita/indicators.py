@@ -96,8 +96,12 @@ def _score(text: str) -> float | None:
 def score_as_read(text: str) -> float | None:
     """The score a cell's text reads as, as printed (None when it reads as none): an indicator
     read by OCR whose score is not this was settled otherwise (:func:`reshaped_score`,
-    :func:`from_difference`), and is checked by hand."""
-    return _score(text)
+    :func:`from_difference`), and is checked by hand.
+
+    >>> score_as_read("92.41%"), score_as_read("๙๒.๔๑ คะแนน"), score_as_read("ภรง")
+    (92.41, 92.41, None)
+    """
+    return _score(text.strip().removesuffix("%"))
 
 
 def reshaped_score(raw: str, decimals: int | None) -> float | None:
