@@ -34,6 +34,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
+from extractors.ita.indicators import score_as_read
 from extractors.ita.vocabulary import BY_NUMBER, INSTRUMENT_WEIGHTS, expected_level, level_scheme
 from schemas import OcrStatus, PageKind, PageText
 from schemas.record import Action, Check, DocumentFacts, Indicator, Interpretation, Severity
@@ -145,6 +146,25 @@ def check_document(
                     f"indicator {ind.number} score {ind.score_raw} is outside 0–100",
                     ind.page,
                     {"number": ind.number, "score": ind.score},
+                )
+            )
+        elif (
+            ind.confidence is not None
+            and ind.score is not None
+            and score_as_read(ind.score_raw or "") != ind.score
+        ):
+            checks.append(
+                Check(
+                    "OCR_LOW_CONFIDENCE",
+                    Severity.WARNING,
+                    f"indicator {ind.number}: its score cell read {ind.score_raw!r}, its score taken as "
+                    f"{ind.score} from the table's other readings; check by hand",
+                    ind.page,
+                    {
+                        "text": ind.score_raw,
+                        "other": str(ind.score),
+                        "box": ind.box.as_list() if ind.box else None,
+                    },
                 )
             )
     if facts.overall_score is not None and not 0 <= facts.overall_score <= 100:
@@ -337,6 +357,14 @@ def _doubt_checks(page: PageText) -> list[Check]:
         )
         for doubt in page.ocr.doubts
     ]
+
+
+def _settled_otherwise(ind: Indicator) -> bool:
+    """An indicator read by OCR whose score is not what its cell reads as (a stray point placed by
+    its column's decimals, a damaged cell settled by the two years' difference)."""
+    if ind.confidence is None or ind.score is None:
+        return False
+    return score_as_read(ind.score_raw or "") != ind.score
 
 
 def _page(facts: DocumentFacts, name: str) -> int | None:

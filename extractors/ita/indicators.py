@@ -25,6 +25,7 @@ the first reading and reports the conflict; nothing is averaged or guessed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -56,6 +57,8 @@ NAME_REACH = 30
 #: A table the stitcher did not recognise as an indicator table is one if it scores this many.
 MIN_UNRECOGNISED = 5
 _DIFF_WORDS = ("ผลต่าง", "ส่วนต่าง", "เพิ่มขึ้น", "ลดลง", "เปลี่ยนแปลง", "ผลเปรียบเทียบ")
+#: A column headed so holds targets for a year to come, not scores.
+_TARGET_WORDS = ("เป้าหมาย", "ตั้งเป้า", "คาดการณ์")
 _RE_SIGNED = re.compile(r"^\s*[+\-–−±]\s*[0-9๐-๙]")
 #: Fields of columns that never hold scores.
 _NOT_SCORES = frozenset({"indicator", "instrument", "seq", "level", "diff", "issue", "measure", "steps"})
@@ -74,9 +77,62 @@ class TableFacts:
     previous: TableFacts | None = None  #: the same for the earlier year, in a two-year table
 
 
+#: A line of a cell that is only strokes: a ruling's remnant OCR read beside a number (``73.78\n|``).
+_RE_REMNANT_LINE = re.compile(r"[\s|/\\~_\-–—.,:;'\"`!]*")
+
+
 def _score(text: str) -> float | None:
+    """The score a cell holds, lines of ruling remnants aside.
+
+    >>> _score("73.78"), _score("73.78\\n|"), _score("๘๙.๖๕ คะแนน"), _score("| ~")
+    (73.78, 73.78, 89.65, None)
+    """
+    if "\n" in text:
+        text = "\n".join(ln for ln in text.split("\n") if not _RE_REMNANT_LINE.fullmatch(ln))
     m = _RE_SCORE_CELL.match(text)
     return parse_number(m.group(1)) if m else None
+
+
+def score_as_read(text: str) -> float | None:
+    """The score a cell's text reads as, as printed (None when it reads as none): an indicator
+    read by OCR whose score is not this was settled otherwise (:func:`reshaped_score`,
+    :func:`from_difference`), and is checked by hand.
+
+    >>> score_as_read("92.41%"), score_as_read("๙๒.๔๑ คะแนน"), score_as_read("ภรง")
+    (92.41, 92.41, None)
+    """
+    return _score(text.strip().removesuffix("%"))
+
+
+def reshaped_score(raw: str, decimals: int | None) -> float | None:
+    """A score OCR read with a stray point or space among its digits (``61 .4.3``, ``8.3.02``),
+    given the decimals every other score of its column has: four digits with two decimals are
+    one score only (``61.43``), the digits as read.  None for anything else.
+
+    >>> reshaped_score("61 .4.3", 2), reshaped_score("8.3.02", 2), reshaped_score("๗๑ .๓.๕", 2)
+    (61.43, 83.02, 71.35)
+    >>> reshaped_score("6143", 2), reshaped_score("61 .4.3", None), reshaped_score("6.1.4.3.2", 2)
+    (None, None, None)
+    """
+    if decimals != 2 or not re.fullmatch(r"[0-9๐-๙][0-9๐-๙ .]*[0-9๐-๙]", raw.strip()) or "." not in raw:
+        return None
+    digits = thai_digits_to_arabic(re.sub(r"[ .]", "", raw))
+    if len(digits) != 4:
+        return None
+    return float(f"{digits[:2]}.{digits[2:]}")
+
+
+def column_decimals(values: Sequence[str]) -> int | None:
+    """The decimals most scores of a column have, when at least three have them.
+
+    >>> column_decimals(["75.15", "61 .4.3", "81.96", "85.14"]), column_decimals(["75.1", "81.96"])
+    (2, None)
+    """
+    found = [len(v.strip().split(".")[1]) for v in values if _RE_DECIMAL.match(v)]
+    best = max(set(found), key=found.count, default=None)
+    if best is None or found.count(best) < 3 or found.count(best) <= len(found) / 2:
+        return None
+    return best
 
 
 def _indicator_of_row(row: LogicalRow, cols: Sequence[int]) -> tuple[int | None, str | None]:
@@ -148,14 +204,25 @@ def _score_columns(table: LogicalTable, rows: Sequence[LogicalRow], headers: Seq
         unnamed = table.kind != "indicators" and name is None
         if name in _NOT_SCORES or (name != "score" and year_in(headers[col]) is None and not unnamed):
             continue
-        values = [row.text(col) for row in rows if row.text(col).strip()]
-        if is_difference(headers[col], values):
+        filled = [row for row in rows if row.text(col).strip()]
+        values = [row.text(col) for row in filled]
+        if is_difference(headers[col], values) or any(w in fold(headers[col]) for w in _TARGET_WORDS):
             continue
         if unnamed and sum(bool(_RE_DECIMAL.match(v)) for v in values) < 0.6 * len(values):
             continue  # unheaded: only scores as printed with their decimals (not item numbers)
-        if values and sum(_score(v) is not None for v in values) >= 0.6 * len(values):
+        numbers = sum(
+            _score(r.text(col)) is not None or (name == "score" and _misread_number(r, col)) for r in filled
+        )
+        if values and numbers >= 0.6 * len(values) and any(_score(v) is not None for v in values):
             cols.append(col)
     return cols
+
+
+def _misread_number(row: LogicalRow, col: int) -> bool:
+    """A cell read by OCR whose text is no score but holds two digits or more (``๕6๐.๓๒``,
+    ``ต่อ.๘๙``): a number OCR damaged, which still says its column is one of numbers."""
+    read_by_ocr = any(p.confidence is not None for p in row.cells.get(col, []))
+    return read_by_ocr and len(re.findall(r"[0-9๐-๙]", row.text(col))) >= 2
 
 
 def _name_columns(table: LogicalTable, rows: Sequence[LogicalRow]) -> list[int]:
@@ -203,16 +270,29 @@ def _part(row: LogicalRow, col: int) -> tuple[int, BBox | None]:
 
 
 def _cell_indicator(
-    row: LogicalRow, col: int, number: int, name_raw: str | None, year: int | None, issues: str | None
+    row: LogicalRow,
+    col: int,
+    number: int,
+    name_raw: str | None,
+    year: int | None,
+    issues: str | None,
+    decimals: int | None = None,
 ) -> Indicator | None:
-    """The indicator whose score sits in this cell, or None if the cell holds no score."""
+    """The indicator whose score sits in this cell, or None if the cell holds no score.  A cell
+    read by OCR whose text is no score (a stamp across it: ``/~``, ``71 .3.5``) gives the
+    indicator with no score and its raw text and confidence: the reading is kept for a person to
+    check (``INDICATORS_MISSING`` names it), never guessed."""
     raw = row.text(col).strip()
     value = _score(raw)
-    if value is None:
+    confs = [p.confidence for p in row.cells.get(col, []) if p.confidence is not None]
+    if value is None and confs and min(confs) <= DOUBTED:
+        # digits as read, the point where the column's scores have it; the raw text and the low
+        # confidence stay, and the OCR stage's check on the cell's readings names it
+        value = reshaped_score(raw, decimals)
+    if value is None and not (raw and confs):
         return None
     page, box = _part(row, col)
     info = BY_NUMBER[number]
-    confs = [p.confidence for p in row.cells.get(col, []) if p.confidence is not None]
     return Indicator(
         number,
         info.name,
@@ -277,6 +357,8 @@ def from_row_table(
     year = current or assessed_year
     found: list[Indicator] = []
     facts: TableFacts | None = None
+    decimals = column_decimals([row.text(col) for row in rows])
+    diff_col = _difference_column(table, rows, headers) if prev_col is not None else None
     for row in (part for whole in rows for part in split_at_page_break(whole, col)):
         if row.full_width:
             continue
@@ -290,13 +372,44 @@ def from_row_table(
                 facts = replace(facts, level_raw=level) if level else facts
             continue
         issues = "\n".join(t for t in (row.text(c).strip() for c in issue_cols) if t) or None
-        ind = _cell_indicator(row, col, number, name_raw, year, issues)
+        ind = _cell_indicator(row, col, number, name_raw, year, issues, decimals)
         if ind is not None:
             ind.previous = _previous(row, prev_col, earlier)
+            if ind.score is None and ind.previous is not None and diff_col is not None:
+                ind.score = from_difference(ind.previous.score, row.text(diff_col))
+                if ind.score is not None:  # the table's own sum; its damaged cell keeps its reading
+                    ind.confidence = min(DOUBTED, ind.confidence or DOUBTED)
             found.append(ind)
     if table.kind != "indicators" and len({i.number for i in found}) < MIN_UNRECOGNISED:
-        return [], None
+        return [], None  # rows naming indicators, with a score or an OCR reading kept raw
     return found, facts
+
+
+def _difference_column(table: LogicalTable, rows: Sequence[LogicalRow], headers: Sequence[str]) -> int | None:
+    """The column of differences between the two years, if the table has one (its header says so,
+    or most of its numbers carry a sign)."""
+    for c in range(len(table.fields)):
+        values = [row.text(c) for row in rows if row.text(c).strip()]
+        known = table.fields[c] not in _NOT_SCORES - {"diff"}
+        if known and not year_in(headers[c]) and is_difference(headers[c], values):
+            return c
+    return None
+
+
+def from_difference(previous: float, difference: str) -> float | None:
+    """The assessed year's score of a row whose score cell OCR could not read, from the earlier
+    year's score and the row's signed difference (``ผลต่าง``, ``เพิ่มขึ้น/ลดลง``): the table's own
+    sum, read from two of its cells.  A difference without its sign settles nothing.
+
+    >>> from_difference(95.55, "-16.37"), from_difference(51.22, "+๑๖.๒๐"), from_difference(78.79, "8.82")
+    (79.18, 67.42, None)
+    """
+    m = re.fullmatch(rf"\s*([+\-–−])\s*({_NUM})\s*", difference)
+    value = parse_number(m.group(2)) if m else None
+    if m is None or value is None:
+        return None
+    score = round(previous + (value if m.group(1) == "+" else -value), 2)
+    return score if 0 <= score <= 100 else None
 
 
 def _total(
@@ -334,6 +447,47 @@ def _level_in_row(row: LogicalRow, table: LogicalTable, first: int | None = None
     return None
 
 
+#: A cell read by OCR with this confidence or less is one whose readings disagreed: the OCR stage
+#: lowered it and raised an ``OCR_LOW_CONFIDENCE`` check on the cell.
+DOUBTED = 0.5
+#: Of a row numbering the ten indicators' columns, at least this many numbers read as printed.
+MIN_COLUMN_NUMBERS = 6
+
+
+def column_numbers(cells: Sequence[str]) -> dict[int, int]:
+    """``{column: indicator number}`` of a row numbering its columns ``1 … 10``.
+
+    Every number read, or, on a scan whose shaded header OCR damaged in places (``. ไร .`` for
+    ``1``, ``า0`` for ``10``), at least :data:`MIN_COLUMN_NUMBERS` read in their places (the
+    column of each is its number plus one offset) with ten columns from the first: the others
+    are numbered by their places, as the columns count up.  A number out of place (or twice)
+    numbers nothing.
+
+    >>> column_numbers(["ตัวชี้วัด", *map(str, range(1, 11))]) == {c: c for c in range(1, 11)}
+    True
+    >>> column_numbers(["ตัวชี้วัด", ". ไร .", "2", "", "4", "5", "6", "7", ". ซี", "9", "10'"])[8]
+    8
+    >>> column_numbers(["", "1", "2", "3", "", "", "", "", "", "", ""]), column_numbers(["1", "2", "5"])
+    ({}, {})
+    """
+    found = {
+        c: int(thai_digits_to_arabic(t.strip()))
+        for c, t in enumerate(cells)
+        if re.fullmatch(r"\s*[0-9๐-๙]{1,2}\s*", t)
+    }
+    if sorted(found.values()) == list(range(1, 11)):
+        return found
+    offsets = Counter(c - n for c, n in found.items() if 1 <= n <= 10)
+    if not offsets:
+        return {}
+    offset, placed = offsets.most_common(1)[0]
+    if placed < MIN_COLUMN_NUMBERS or offset + 1 < 0 or offset + 10 >= len(cells):
+        return {}
+    if any(n in range(1, 11) and c - n != offset for c, n in found.items()):
+        return {}
+    return {offset + n: n for n in range(1, 11)}
+
+
 def from_column_table(
     table: LogicalTable, assessed_year: int | None
 ) -> tuple[list[Indicator], TableFacts | None]:
@@ -342,12 +496,8 @@ def from_column_table(
     numbers: dict[int, int] = {}
     for row in [None, *table.rows]:
         cells = table.header if row is None else [row.text(c) for c in range(len(table.fields))]
-        found = {
-            c: int(thai_digits_to_arabic(t.strip()))
-            for c, t in enumerate(cells)
-            if re.fullmatch(r"\s*[0-9๐-๙]{1,2}\s*", t)
-        }
-        if sorted(found.values()) == list(range(1, 11)):
+        found = column_numbers(cells)
+        if found:
             numbers = found
             header_row = row
             break
@@ -489,7 +639,8 @@ def _name_in(anchor: str, number: int) -> str | None:
 
 
 def merge(readings: Sequence[Indicator]) -> tuple[list[Indicator], list[tuple[Indicator, Indicator]]]:
-    """One indicator per (year, number): the first reading wins (pass tables first).
+    """One indicator per (year, number): the first reading with a score wins (pass tables first);
+    a reading without one (an OCR reading kept raw) only where no other has a score.
 
     Returns the kept indicators, sorted by year and number, and the pairs that disagree.
     """
@@ -497,8 +648,10 @@ def merge(readings: Sequence[Indicator]) -> tuple[list[Indicator], list[tuple[In
     conflicts: list[tuple[Indicator, Indicator]] = []
     for ind in readings:
         key = (ind.year, ind.number)
-        if key not in kept:
-            kept[key] = ind
+        if key not in kept or (kept[key].score is None and ind.score is not None):
+            kept[key] = ind  # a reading kept raw gives way to one with a score
+            continue
+        if ind.score is None:
             continue
         if kept[key].score != ind.score:
             conflicts.append((kept[key], ind))

@@ -159,7 +159,7 @@ def column_pairs(lines: Sequence[Line]) -> list[Pair]:
     (vertical bars).  Words, not segments: the labels under neighbouring bars may be read as
     one line; a label wrapped under its bar is joined as a wrapped cell is."""
     words = [(w, i) for i, ln in enumerate(lines) for w in ln.words]
-    values = [w for w, _ in words if is_score(decimal_point(w.text))]
+    values = [w for ln in lines for w in standalone_values(ln)]
     if len(values) < MIN_PAIRS:
         return []
     centres = sorted((v.box.x0 + v.box.x1) / 2 for v in values)
@@ -173,7 +173,13 @@ def column_pairs(lines: Sequence[Line]) -> list[Pair]:
         above = [v for v in values if v.box.bottom <= word.box.top]
         if not above:
             continue
-        nearest = min(above, key=lambda v: abs((v.box.x0 + v.box.x1) / 2 - cx))
+        # Of the values above within half a pitch, the lowest: the one on top of this bar.
+        centred = [v for v in above if abs((v.box.x0 + v.box.x1) / 2 - cx) <= 0.5 * pitch]
+        nearest = (
+            max(centred, key=lambda v: v.box.bottom)
+            if centred
+            else min(above, key=lambda v: abs((v.box.x0 + v.box.x1) / 2 - cx))
+        )
         near = abs((nearest.box.x0 + nearest.box.x1) / 2 - cx) <= 0.5 * pitch
         if near and word.box.width <= LABEL_WIDTH * pitch:
             owned.setdefault(id(nearest), []).append((word, line))
@@ -186,6 +192,33 @@ def column_pairs(lines: Sequence[Line]) -> list[Pair]:
             lefts = tuple(w.box.x0 for w, _ in parts)
             pairs.append(Pair(_label_of_words(parts), _word_segment(value), lefts))
     return pairs
+
+
+def standalone_values(line: Line) -> list[Word]:
+    """The words of a line that are scores standing apart: alone in their segment or among other
+    scores only (the values over a chart's bars), not a number inside a sentence (``ได้คะแนนรวม
+    ๘๙.๖๕ คะแนน``), which is no bar's value.
+
+    >>> def w(t, x): return Word(t, t, BBox(x, 0, x + 20, 6), 0.9)
+    >>> bars = Line("87.50 92.38", "", BBox(0, 0, 80, 6), (w("87.50", 0), w("92.38", 60)))
+    >>> prose = Line("รวม 89.65 คะแนน", "", BBox(0, 0, 70, 6), (w("รวม", 0), w("89.65", 22), w("คะแนน", 44)))
+    >>> [x.text for x in standalone_values(bars)], standalone_values(prose)
+    (['87.50', '92.38'], [])
+    """
+    out: list[Word] = []
+    if not line.words:
+        return out
+    gap = SEGMENT_GAP * max(line.box.height, 1.0)
+    group: list[Word] = [line.words[0]]
+    for word in [*line.words[1:], None]:
+        if word is None or word.box.x0 - group[-1].box.x1 > gap:
+            if all(is_score(decimal_point(g.text)) for g in group):
+                out += group
+            if word is None:
+                break
+            group = []
+        group.append(word)
+    return out
 
 
 def _under(parts: Sequence[tuple[Word, int]], value: Word, pitch: float) -> bool:
@@ -268,7 +301,8 @@ def aligned(pairs: Sequence[Pair], columns: bool = False) -> list[Pair]:
 
 def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
     """The label–value pairs of a picture's lines, and how they were paired (``rows``,
-    ``columns``, or ``""`` when there are fewer than :data:`MIN_PAIRS`)."""
+    ``columns``, ``legend`` (:func:`legend_pairs`), or ``""`` when there are fewer than
+    :data:`MIN_PAIRS`)."""
     segs = segments(lines)
     rows = aligned(row_pairs(segs))
     if len(rows) >= MIN_PAIRS:
@@ -276,7 +310,112 @@ def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
     cols = aligned(column_pairs(lines), columns=True)
     if len(cols) >= MIN_PAIRS:
         return sorted(cols, key=lambda p: p.value.box.x0), "columns"
+    legend = legend_pairs(lines)
+    if len(legend) >= MIN_PAIRS:
+        return legend, "legend"
     return [], ""
+
+
+_RE_NUMBER_TOKEN = re.compile(r"[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?")
+_RE_LEGEND_ENTRY = re.compile(r"([0-9๐-๙]{1,2})\s*[=:.)]?\s*(.*)")
+#: A gap between bars' centres is a whole number of pitches give or take this share of one.
+SLOT_TOLERANCE = 0.2
+
+
+def bar_slots(lines: Sequence[Line]) -> dict[int, Word] | None:
+    """The scores standing apart over a row of vertical bars by their place from the left
+    (0, 1, …): the bars stand at one pitch, so a bar whose number OCR could not read as a score
+    (``7396``, its point lost) leaves its place empty and the others keep theirs.  None when the
+    numbers do not stand at whole pitches from each other, or two share a place.
+
+    >>> def w(t, x): return Word(t, t, BBox(x, 0, x + 18, 6), 0.9)
+    >>> words = (w("61.79", 0), w("75.48", 31), w("7396", 62), w("70.58", 93))
+    >>> {k: v.text for k, v in bar_slots([Line("", "", BBox(0, 0, 300, 6), words)]).items()}
+    {0: '61.79', 1: '75.48', 3: '70.58'}
+    >>> bar_slots([Line("", "", BBox(0, 0, 300, 6), (w("61.79", 0), w("75.48", 31), w("70.58", 51)))]) is None
+    True
+    """
+    numbers = [
+        w for ln in lines for w in standalone_numbers(ln) if _RE_NUMBER_TOKEN.fullmatch(decimal_point(w.text))
+    ]
+    if len(numbers) < MIN_PAIRS:
+        return None
+    numbers.sort(key=lambda w: (w.box.x0 + w.box.x1) / 2)
+    centres = [(w.box.x0 + w.box.x1) / 2 for w in numbers]
+    gaps = [b - a for a, b in pairwise(centres)]
+    if min(gaps) <= max(w.box.width for w in numbers) / 2:
+        return None  # two numbers in one place (a row of bars over another): no one order
+    pitch = min(gaps)
+    slots: dict[int, Word] = {}
+    for word, centre in zip(numbers, centres, strict=True):
+        place = (centre - centres[0]) / pitch
+        if abs(place - round(place)) > SLOT_TOLERANCE:
+            return None
+        if is_score(decimal_point(word.text)):
+            slots[round(place)] = word
+    return slots
+
+
+def standalone_numbers(line: Line) -> list[Word]:
+    """Words of a line that stand apart (their segment is numbers only): scores, and numbers OCR
+    damaged (``7396``)."""
+    out: list[Word] = []
+    gap = SEGMENT_GAP * max(line.box.height, 1.0)
+    group: list[Word] = []
+    for word in [*line.words, None]:
+        if word is None or (group and word.box.x0 - group[-1].box.x1 > gap):
+            if group and all(_RE_NUMBER_TOKEN.fullmatch(decimal_point(g.text)) for g in group):
+                out += group
+            group = []
+        if word is not None:
+            group.append(word)
+    return out
+
+
+def legend_entries(lines: Sequence[Line], below: float) -> list[Segment]:
+    """A numbered legend's entries under ``below``, in reading order: ``1 การปฏิบัติหน้าที่ 2 …``,
+    numbers counting up from 1, each entry its number and the words up to the next number."""
+    words = [
+        (w, i)
+        for i, ln in sorted(enumerate(lines), key=lambda p: (p[1].box.top, p[1].box.x0))
+        if ln.box.top >= below
+        for w in ln.words
+    ]
+    entries: list[list[tuple[Word, int]]] = []
+    for word, index in words:
+        m = _RE_LEGEND_ENTRY.fullmatch(word.text.strip())
+        if m and int(thai_digits_to_arabic(m.group(1))) == len(entries) + 1:
+            entries.append([(word, index)])
+        elif entries and _THAI_OR_LATIN.search(word.text):
+            entries[-1].append((word, index))
+    return [_label_of_words(e) for e in entries if len(e) > 1 or _legend_name(e[0][0].text)]
+
+
+def _legend_name(text: str) -> str:
+    """What follows an entry's number in the same word (``3การใช้อำนาจ``: ``การใช้อำนาจ``)."""
+    m = _RE_LEGEND_ENTRY.fullmatch(text.strip())
+    return m.group(2) if m else ""
+
+
+def legend_pairs(lines: Sequence[Line]) -> list[Pair]:
+    """Vertical bars with no label under them (the numbers under the bars lost) and a numbered
+    legend below them: bar by bar from the left, as the legend counts (:func:`bar_slots`).  A bar
+    past the legend's last entry read is numbered by its place, the value's box standing for its
+    label's.  Fewer than :data:`MIN_PAIRS` legend entries: no pairs."""
+    slots = bar_slots(lines)
+    if not slots:
+        return []
+    lowest = max(w.box.bottom for w in slots.values())
+    entries = legend_entries(lines, lowest)
+    if len(entries) < MIN_PAIRS:
+        return []
+    pairs = []
+    for place, word in sorted(slots.items()):
+        value = _word_segment(word)
+        placed = Segment(str(place + 1), "", word.box, None, -1)
+        label = entries[place] if place < len(entries) else placed
+        pairs.append(Pair(label, value, (label.box.x0,)))
+    return pairs
 
 
 def pairs_table(pairs: Sequence[Pair], page: int, how: str) -> Table:
@@ -300,6 +439,12 @@ def pairs_table(pairs: Sequence[Pair], page: int, how: str) -> Table:
         f"labels and values paired by position ({'one row band' if how == 'rows' else 'one column band'} "
         "per bar or row); the header row is supplied, not read",
     ]
+    if how == "legend":
+        notes[1] = (
+            "bars paired with a numbered legend's entries in order, left to right (no label read under "
+            "them); a bar past the legend's last entry read is numbered by its place; the header row is "
+            "supplied, not read"
+        )
     quality = TableQuality(
         strategy="picture",
         score=round(min(confs), 3) if confs else 0.0,

@@ -66,7 +66,7 @@ from extractors.ocr.text import ABBREVIATION_PART, LEVEL_NOTE, clean_ocr_text, r
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
 from extractors.thai.quality import dictionary_word_rate
-from extractors.thai.text import compose_sara_am, join_wrapped_lines
+from extractors.thai.text import compose_sara_am, join_wrapped_lines, thai_digits_to_arabic
 from extractors.thai.words import is_word, tokenize
 from schemas import (
     BBox,
@@ -1095,12 +1095,34 @@ def _noise(line: Line) -> bool:
     (True, False, False)
     >>> _noise(line("ๆ ๑ . ก ข ค"))  # one digit, no word of two consonants
     True
+
+    Nor do specks count: a line of consecutive numbers (``1 2 3 … 10``, the numbers under a chart's
+    bars or heading a table's columns) is text.
+
+    >>> _noise(line("1 2 3 4 5 6 7 8 9 10")), _noise(line("๑ ๒ ๓ ๔ ๕")), _noise(line("1 7 1 4 1"))
+    (False, False, True)
     """
     words = line.words
     short = sum(1 for w in words if len(w.text) <= 2)
     if len(words) < 4 or short < 0.6 * len(words):
         return False
+    if counts_up([w.text for w in words]):
+        return False
     return not any(_is_evidence_of_text(w.text) for w in words)
+
+
+def counts_up(tokens: Sequence[str]) -> bool:
+    """Three tokens or more that are whole numbers counting up by one (``1 2 3``, ``๔ ๕ ๖ ๗``).
+
+    >>> counts_up(["1", "2", "3"]), counts_up(["๘", "๙", "๑๐"])
+    (True, True)
+    >>> counts_up(["1", "2"]), counts_up(["1", "3", "4"])
+    (False, False)
+    """
+    if len(tokens) < 3 or not all(re.fullmatch(r"[0-9๐-๙]{1,3}", t.strip()) for t in tokens):
+        return False
+    numbers = [int(thai_digits_to_arabic(t.strip())) for t in tokens]
+    return all(b == a + 1 for a, b in pairwise(numbers))
 
 
 _NUMBER_TOKEN = re.compile(r"[0-9๐-๙]+(?:[.,/][0-9๐-๙]+)*")
