@@ -148,11 +148,7 @@ def check_document(
                     {"number": ind.number, "score": ind.score},
                 )
             )
-        elif (
-            ind.confidence is not None
-            and ind.score is not None
-            and score_as_read(ind.score_raw or "") != ind.score
-        ):
+        elif _settled_otherwise(ind):
             checks.append(
                 Check(
                     "OCR_LOW_CONFIDENCE",
