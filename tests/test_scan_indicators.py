@@ -159,3 +159,20 @@ def test_the_glyph_memory_filling_up_never_loses_a_glyph_of_the_call(monkeypatch
     first = digit_glyphs.classify([ink, ink])  # remembered
     both = digit_glyphs.classify([ink, other, other.T.copy()])  # one known, two new: over the limit
     assert both[0] == first[0] and len(both) == 3
+
+
+def test_two_years_whose_earlier_year_ocr_read_as_letters_take_the_assessed_years_column() -> None:
+    """``ตัวชี้วัด | ปีwade | ปี ๒๕๖๒ | ผลต่าง`` (a scanned twin: ``ปี ๒๕๖๑`` read as Latin letters), a
+    header row the stitcher did not know: the column dated with the assessed year is its score,
+    not the first."""
+    header = {0: "ตัวชี้วัด", 1: "ปีwade", 2: "ปี ๒๕๖๒", 3: "ผลต่าง (+/-)"}
+    head = {c: [CellPart(1, None, t, t, 0.9)] for c, t in header.items()}
+    rows = [LogicalRow(1, head, set(), False, header)]
+    for number, name in enumerate(_NAMES, start=1):
+        texts = {0: f"{number}. {name}", 1: f"{60 + number}.11", 2: f"{70 + number}.22", 3: "+10.11"}
+        cells = {c: [CellPart(1, None, t, t, 0.9)] for c, t in texts.items()}
+        rows.append(LogicalRow(1, cells, set(), False, texts))
+    table = LogicalTable("other", [None] * 4, [""] * 4, rows, [1], [])
+    found, _facts = from_row_table(table, 2562)
+    expected = [(n, f"{70 + n}.22", 2562) for n in range(1, 11)]
+    assert [(i.number, i.score_raw, i.year) for i in found] == expected

@@ -182,14 +182,18 @@ def is_difference(header: str, values: Sequence[str] = ()) -> bool:
 
 def _headers(table: LogicalTable) -> tuple[list[str], int]:
     """Each column's header text, and how many of the table's rows are a header the stitcher did
-    not recognise: a leading row that names a year in two columns or more and holds no score."""
+    not recognise: a leading row that names a year in two columns or more (or in one, among three
+    header cells or more: OCR may not have read the other year) and holds no score."""
     if any(year_in(t) for t in table.header):
         return list(table.header), 0
     for k, row in enumerate(table.rows[:2]):
         texts = [row.text(c) for c in range(len(table.fields))]
         if any(_score(t) is not None for t in texts):
             break
-        if sum(1 for t in texts if year_in(t)) >= 2:
+        dated = sum(1 for t in texts if year_in(t))
+        # one year may be all OCR read of two (``ปีwade`` beside ``ปี ๒๕๖๒``): a row of three
+        # header cells or more
+        if dated >= 2 or (dated and not row.full_width and sum(1 for t in texts if t.strip()) >= 3):
             return [f"{h} {t}".strip() for h, t in zip(table.header, texts, strict=True)], k + 1
     return list(table.header), 0
 
@@ -349,7 +353,11 @@ def from_row_table(
     issue_cols = table.columns("issue")
     years = {col: year_in(headers[col]) for col in score_cols}
     if len(score_cols) > 1 and not all(years.values()):
-        score_cols = score_cols[:1]  # two score columns without years: only the first is a score
+        # Score columns not all dated (a header year OCR could not read): the one dated with the
+        # assessed year is its score, else only the first is a score.
+        assessed = [c for c in score_cols if assessed_year is not None and years[c] == assessed_year]
+        score_cols = assessed[:1] or score_cols[:1]
+        years = {c: years[c] for c in score_cols}
     by_year = {y: c for c, y in reversed(list(years.items())) if y is not None}
     current, earlier = choose_year(list(by_year), assessed_year)
     col = by_year[current] if current is not None else score_cols[0]

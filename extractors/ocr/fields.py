@@ -481,27 +481,40 @@ _DIGIT_GROUP = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,/]*[0-9๐-๙])?")
 _NOT_A_YEAR = re.compile(r"\d+\.\d{1,2}|\d{1,3}(?:,\d{3})+")
 
 
+#: Latin letters where a header's year stands, right after ``ปี`` or ``พ.ศ.`` (``ปีwade`` for
+#: ``ปี ๒๕๖๑``): the English model's guess for Thai digits it could not read (with a small letter:
+#: ``ปี ITA`` is the acronym).
+_LATIN_YEAR = re.compile(r"(?:(?<=ปี)|(?<=ศ\.))\s?((?=[A-Z]*[a-z])[A-Za-z]{3,5})(?![A-Za-z])")
+
+
 def year_groups(text: str) -> list[str]:
-    """The digit groups of a header cell that stand where a year would: three to five digits, with
-    any punctuation OCR put among them, that are not a well-formed score or amount.
+    """The groups of a header cell that stand where a year would, in order: three to five digits,
+    with any punctuation OCR put among them, that are not a well-formed score or amount; and three
+    to five Latin letters right after ``ปี`` or ``พ.ศ.`` (a year read as letters), which are no
+    plausible year, so the cell is read again.
 
     >>> year_groups("คะแนน ๒.๕๖.๔"), year_groups("คะแนน ๒๕๖๕ ผลต่าง ๘๘.๑๒ (๑)")
     (['๒.๕๖.๔'], ['๒๕๖๕'])
     >>> year_groups("งบประมาณ 50,000 บาท"), year_groups("ภายใน 31/3/2565")
     ([], ['2565'])
+    >>> year_groups("ปีwade"), year_groups("พ.ศ. lobo และ ๒๕๖๒"), year_groups("ปี ITA")
+    (['wade'], ['lobo', '๒๕๖๒'], [])
     """
-    found: list[str] = []
+    found: list[tuple[int, str]] = []
     for match in _DIGIT_GROUP.finditer(text):
         group = match.group()
         arabic = thai_digits_to_arabic(group)
         if _NOT_A_YEAR.fullmatch(arabic):
             continue
         parts = arabic.split("/") if "/" in arabic else [arabic]
+        at = match.start()
         for part, raw in zip(parts, group.split("/") if "/" in group else [group], strict=True):
             digits = sum(ch.isdigit() for ch in part)
             if 3 <= digits <= 5:
-                found.append(raw)
-    return found
+                found.append((text.index(raw, at), raw))
+            at += len(raw) + 1
+    found += [(m.start(1), m.group(1)) for m in _LATIN_YEAR.finditer(text)]
+    return [raw for _at, raw in sorted(found)]
 
 
 def plausible_year(group: str) -> bool:
