@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -1143,15 +1144,28 @@ def _is_evidence_of_text(token: str) -> bool:
 
 
 def _thai_words(text: str) -> bool:
-    """The text holds a dictionary word of two Thai consonants or more: letters, not a number
-    Tesseract misread (``bo.bd``, ``Zz``, ``เนป``: no such word).
+    """The text is mostly Thai words: dictionary words of two Thai consonants or more make at
+    least half of its characters (spaces and marks aside).  Letters, not a number Tesseract misread
+    (``bo.bd``, ``Zz``, ``เนป``: no such word; ``ต่อ. ๗๙``, a Thai-digit ``๗๐.๗๙`` read with a
+    word in it, is mostly a number).
 
     >>> _thai_words("สำนักปลัด"), _thai_words("ข้อ 1"), _thai_words("เนป"), _thai_words("Zz"), _thai_words("")
     (True, True, False, False, False)
+    >>> _thai_words("ต่อ. ๗๙"), _thai_words("๘๐.๗๗ญ่")
+    (False, False)
     """
-    return any(
-        len(_THAI_LETTER.findall(t)) >= 2 and is_word(t) for t in tokenize(text) if _THAI_LETTER.search(t)
+    total = _spacing_chars(text)
+    words = sum(
+        _spacing_chars(t)
+        for t in tokenize(text)
+        if _THAI_LETTER.search(t) and len(_THAI_LETTER.findall(t)) >= 2 and is_word(t)
     )
+    return total > 0 and words >= 0.5 * total
+
+
+def _spacing_chars(text: str) -> int:
+    """Characters that take room on the line: not spaces, not marks above or below a letter."""
+    return sum(1 for ch in text if not ch.isspace() and unicodedata.category(ch) != "Mn")
 
 
 def _looks_misread(lines: Sequence[Line]) -> bool:
