@@ -180,10 +180,14 @@ def is_difference(header: str, values: Sequence[str] = ()) -> bool:
     return bool(filled) and sum(bool(_RE_SIGNED.match(v)) for v in filled) >= 0.5 * len(filled)
 
 
+#: A header cell that starts with a year word but names no year (its year read as letters).
+_RE_YEAR_WORD_ONLY = re.compile(r"\s*(?:ปี|พ\.ศ\.)")
+
+
 def _headers(table: LogicalTable) -> tuple[list[str], int]:
     """Each column's header text, and how many of the table's rows are a header the stitcher did
-    not recognise: a leading row that names a year in two columns or more (or in one, among three
-    header cells or more: OCR may not have read the other year) and holds no score."""
+    not recognise: a leading row that names a year in two columns or more (or in one, beside a
+    year word whose year OCR did not read) and holds no score."""
     if any(year_in(t) for t in table.header):
         return list(table.header), 0
     for k, row in enumerate(table.rows[:2]):
@@ -191,9 +195,10 @@ def _headers(table: LogicalTable) -> tuple[list[str], int]:
         if any(_score(t) is not None for t in texts):
             break
         dated = sum(1 for t in texts if year_in(t))
-        # one year may be all OCR read of two (``ปีwade`` beside ``ปี ๒๕๖๒``): a row of three
-        # header cells or more
-        if dated >= 2 or (dated and not row.full_width and sum(1 for t in texts if t.strip()) >= 3):
+        # one year may be all OCR read of two: ``ปีwade`` (a year word, its year read as letters)
+        # beside ``ปี ๒๕๖๒``
+        unread = sum(1 for t in texts if not year_in(t) and _RE_YEAR_WORD_ONLY.match(t))
+        if dated >= 2 or (dated == 1 and unread and not row.full_width):
             return [f"{h} {t}".strip() for h, t in zip(table.header, texts, strict=True)], k + 1
     return list(table.header), 0
 
