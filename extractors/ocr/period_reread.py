@@ -58,6 +58,20 @@ def settle_borderless_periods(path: str | Path, pages: dict[int, PageText], tabl
             continue
         if page.ocr.status is OcrStatus.READ and needs_reread(table):
             wanted[table.page].append(table)
+    settle_on_pages(path, pages, wanted)
+
+
+def settle_on_pages(
+    path: str | Path,
+    pages: dict[int, PageText],
+    wanted: dict[int, list[Table]],
+    fiscal_year: int | None = None,
+) -> None:
+    """Settle the period cells of the ``wanted`` tables of each scanned page (by page number) from
+    the page prepared again, as the worker prepared it (:meth:`PageReader.settle_periods_by`, with
+    the document's ``fiscal_year`` when given): cells replaced in place, doubts added to the page's
+    OCR info.  A page that does not come out with the worker's turn and tilt is left as it was:
+    its boxes would not fit."""
     if not wanted:
         return
     import pypdfium2 as pdfium
@@ -77,6 +91,6 @@ def settle_borderless_periods(path: str | Path, pages: dict[int, PageText], tabl
                 continue
             reader = PageReader(engine, prepared.page, info.dpi)
             for table in group:
-                info.doubts.extend(reader.settle_periods_by(table))
+                info.doubts.extend(reader.settle_periods_by(table, fiscal_year=fiscal_year))
     finally:
         doc.close()

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from extractors.ocr.fields import parses, period_column, plausible_year
+from extractors.ocr.period_reread import settle_on_pages
 from schemas import OcrStatus, PageKind, PageText, Table
 
 #: The fiscal year a document states: ``ปีงบประมาณ`` (optionally ``พ.ศ.``) and four digits.
@@ -74,25 +75,4 @@ def settle_document_years(path: str | Path, pages: dict[int, PageText], tables: 
     for table in ocr_tables:
         if any(not fits_years(text, year) for text in period_texts(table)):
             wanted[table.page].append(table)
-    if not wanted:
-        return
-    import pypdfium2 as pdfium
-
-    from extractors.ocr.geometry import prepare_page
-    from extractors.ocr.page import PageReader, render
-    from extractors.ocr.pages import worker_engine
-
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        for number, group in sorted(wanted.items()):
-            info = read[number].ocr
-            assert info is not None
-            engine = worker_engine(info.dpi)
-            prepared = prepare_page(engine, render(doc, number, info.dpi))
-            if prepared.page.rotation != info.rotation or abs(prepared.page.skew - info.skew) > 0.01:
-                continue
-            reader = PageReader(engine, prepared.page, info.dpi)
-            for table in group:
-                info.doubts.extend(reader.settle_periods_by(table, fiscal_year=year))
-    finally:
-        doc.close()
+    settle_on_pages(path, pages, wanted, year)
