@@ -98,12 +98,15 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
             from extractors.ocr.rows import scanned_layout
 
             found = scanned_layout(pages_read, found, names_field)  # visual lines, borderless tables
-            from extractors.ocr.period_reread import settle_borderless_periods
-
-            settle_borderless_periods(path, pages_read, found)  # their period cells, from the image
+            from extractors.ocr.period_reread import PagesAgain, settle_borderless_periods
             from extractors.ocr.year_reread import settle_document_years
 
-            settle_document_years(path, pages_read, found)  # periods outside the document's years
+            again = PagesAgain(path, pages_read)  # a page both re-reads want is prepared once
+            try:
+                settle_borderless_periods(path, pages_read, found, again)  # their periods, from the image
+                settle_document_years(path, pages_read, found, again)  # periods outside the document's years
+            finally:
+                again.close()
     pictured = [p for p in pages_read.values() if p.kind is PageKind.TEXT and p.pictures]
     if pictured and ocr.enabled:
         from extractors.ocr.regions import merge_regions, ocr_regions  # only for pages with pictures

@@ -12,11 +12,16 @@ parse: every other page costs nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from extractors.ocr.fields import parses, period_column
 from schemas import OcrStatus, PageKind, PageText, Table
+
+if TYPE_CHECKING:
+    from extractors.ocr.page import PageReader
 
 
 def needs_reread(table: Table) -> bool:
@@ -46,11 +51,14 @@ def needs_reread(table: Table) -> bool:
     )
 
 
-def settle_borderless_periods(path: str | Path, pages: dict[int, PageText], tables: Sequence[Table]) -> None:
+def settle_borderless_periods(
+    path: str | Path, pages: dict[int, PageText], tables: Sequence[Table], again: PagesAgain | None = None
+) -> None:
     """Settle the period cells of ``tables``' borderless tables on scanned pages that need it
     (:func:`needs_reread`): cells replaced in place, doubts added to the page's OCR info.  A page
     prepared again that does not come out as the worker had it (another turn or tilt) is left as
-    it was: its boxes would not fit."""
+    it was: its boxes would not fit.  ``again``: pages already prepared again for this document
+    (:class:`PagesAgain`), shared with the other re-reads."""
     wanted: dict[int, list[Table]] = defaultdict(list)
     for table in tables:
         page = pages.get(table.page)
@@ -58,39 +66,71 @@ def settle_borderless_periods(path: str | Path, pages: dict[int, PageText], tabl
             continue
         if page.ocr.status is OcrStatus.READ and needs_reread(table):
             wanted[table.page].append(table)
-    settle_on_pages(path, pages, wanted)
+    with PagesAgain.using(again, path, pages) as pages_again:
+        settle_on_pages(pages_again, wanted)
+
+
+class PagesAgain:
+    """A document's scanned pages prepared again from its PDF, each at most once however many
+    re-reads ask for it (the borderless periods, then the document's years): the PDF is opened
+    and a page rendered and prepared only when first asked for.  :meth:`close` when done."""
+
+    def __init__(self, path: str | Path, pages: dict[int, PageText]) -> None:
+        self.path, self.pages = Path(path), pages
+        self._doc: Any = None
+        self._readers: dict[int, PageReader | None] = {}
+
+    def reader(self, number: int) -> PageReader | None:
+        """A reader of page ``number`` prepared as the worker prepared it, or None when the page
+        does not come out with the worker's turn and tilt (its boxes would not fit)."""
+        if number not in self._readers:
+            import pypdfium2 as pdfium
+
+            from extractors.ocr.geometry import prepare_page
+            from extractors.ocr.page import PageReader, render
+            from extractors.ocr.pages import worker_engine
+
+            info = self.pages[number].ocr
+            assert info is not None
+            if self._doc is None:
+                self._doc = pdfium.PdfDocument(str(self.path))
+            engine = worker_engine(info.dpi)
+            prepared = prepare_page(engine, render(self._doc, number, info.dpi))
+            same = prepared.page.rotation == info.rotation and abs(prepared.page.skew - info.skew) <= 0.01
+            self._readers[number] = PageReader(engine, prepared.page, info.dpi) if same else None
+        return self._readers[number]
+
+    @staticmethod
+    @contextmanager
+    def using(again: PagesAgain | None, path: str | Path, pages: dict[int, PageText]) -> Iterator[PagesAgain]:
+        """``again`` itself, or pages of ``path`` prepared again for this call alone (closed after)."""
+        if again is not None:
+            yield again
+            return
+        own = PagesAgain(path, pages)
+        try:
+            yield own
+        finally:
+            own.close()
+
+    def close(self) -> None:
+        self._readers.clear()
+        if self._doc is not None:
+            self._doc.close()
+            self._doc = None
 
 
 def settle_on_pages(
-    path: str | Path,
-    pages: dict[int, PageText],
-    wanted: dict[int, list[Table]],
-    fiscal_year: int | None = None,
+    again: PagesAgain, wanted: dict[int, list[Table]], fiscal_year: int | None = None
 ) -> None:
     """Settle the period cells of the ``wanted`` tables of each scanned page (by page number) from
-    the page prepared again, as the worker prepared it (:meth:`PageReader.settle_periods_by`, with
+    the page prepared again (:meth:`PagesAgain.reader`; :meth:`PageReader.settle_periods_by`, with
     the document's ``fiscal_year`` when given): cells replaced in place, doubts added to the page's
-    OCR info.  A page that does not come out with the worker's turn and tilt is left as it was:
-    its boxes would not fit."""
-    if not wanted:
-        return
-    import pypdfium2 as pdfium
-
-    from extractors.ocr.geometry import prepare_page
-    from extractors.ocr.page import PageReader, render
-    from extractors.ocr.pages import worker_engine
-
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        for number, group in sorted(wanted.items()):
-            info = pages[number].ocr
-            assert info is not None
-            engine = worker_engine(info.dpi)
-            prepared = prepare_page(engine, render(doc, number, info.dpi))
-            if prepared.page.rotation != info.rotation or abs(prepared.page.skew - info.skew) > 0.01:
-                continue
-            reader = PageReader(engine, prepared.page, info.dpi)
-            for table in group:
-                info.doubts.extend(reader.settle_periods_by(table, fiscal_year=fiscal_year))
-    finally:
-        doc.close()
+    OCR info."""
+    for number, group in sorted(wanted.items()):
+        reader = again.reader(number)
+        info = again.pages[number].ocr
+        if reader is None or info is None:
+            continue
+        for table in group:
+            info.doubts.extend(reader.settle_periods_by(table, fiscal_year=fiscal_year))

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from extractors.ocr.fields import parses, period_column, plausible_year
-from extractors.ocr.period_reread import settle_on_pages
+from extractors.ocr.period_reread import PagesAgain, settle_on_pages
 from schemas import OcrStatus, PageKind, PageText, Table
 
 #: The fiscal year a document states: ``ปีงบประมาณ`` (optionally ``พ.ศ.``) and four digits.
@@ -54,11 +54,13 @@ def period_texts(table: Table) -> list[str]:
     return [c.text for c in table.cells if c.col == column and c.row > header and parses(c.text)]
 
 
-def settle_document_years(path: str | Path, pages: dict[int, PageText], tables: Sequence[Table]) -> None:
+def settle_document_years(
+    path: str | Path, pages: dict[int, PageText], tables: Sequence[Table], again: PagesAgain | None = None
+) -> None:
     """Read again the period cells of ``tables`` on scanned pages that parse outside the document's
     fiscal years (see the module docstring): cells replaced in place, doubts added to the page's
     OCR info.  A page prepared again that does not come out as the worker had it (another turn or
-    tilt) is left as it was."""
+    tilt) is left as it was.  ``again``: pages already prepared again for this document."""
     from extractors.ita.period_years import document_fiscal_year, fits_years
 
     read = {
@@ -75,4 +77,5 @@ def settle_document_years(path: str | Path, pages: dict[int, PageText], tables: 
     for table in ocr_tables:
         if any(not fits_years(text, year) for text in period_texts(table)):
             wanted[table.page].append(table)
-    settle_on_pages(path, pages, wanted, year)
+    with PagesAgain.using(again, path, pages) as pages_again:
+        settle_on_pages(pages_again, wanted, year)
