@@ -22,9 +22,10 @@ from extractors.ocr.regions import read_page_regions
 from extractors.pdf.images import find_pictures
 from extractors.read import read_document, read_text
 from pipeline.extract import extract
-from schemas import BBox, Line, OcrDoubt, OcrInfo, OcrRegion, OcrStatus, PageKind, PageText, Picture, Word
+from schemas import BBox, OcrDoubt, OcrInfo, OcrRegion, OcrStatus, PageKind, PageText, Picture
 from schemas.record import Check, Severity
 from tests.conftest import SAMPLES
+from tests.ocr_shapes import ocr_line
 from tests.test_extract_samples import validate
 
 DATA = Path(__file__).parent / "data" / "pictures"
@@ -126,23 +127,15 @@ def test_small_images_are_not_pictures() -> None:
 # --- pairing by position, no OCR ----------------------------------------------------------------
 
 
-def _line(*words: tuple[str, float, float, float, float]) -> Line:
-    ws = tuple(Word(t, t, BBox(x0, top, x1, bottom), 0.9) for t, x0, top, x1, bottom in words)
-    box = ws[0].box
-    for w in ws[1:]:
-        box = box.union(w.box)
-    return Line(" ".join(w.text for w in ws), " ".join(w.text for w in ws), box, ws, confidence=0.9)
-
-
 def test_horizontal_bars_pair_label_and_value_in_one_row_band() -> None:
     names = ["การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ"]
     scores = ["92.41", "85.67", "90.12"]
-    lines = [_line(("คะแนน 87.45 ระดับ A", 300, 0, 420, 10))]  # a badge: not a bar
+    lines = [ocr_line(("คะแนน 87.45 ระดับ A", 300, 0, 420, 10))]  # a badge: not a bar
     for i, (name, score) in enumerate(zip(names, scores, strict=True)):
         top = 30 + 20 * i
         end = 200 + float(score)  # the value sits at the end of its bar
         lines.append(
-            _line((name, 200 - 8 * len(name), top, 190, top + 10), (score, end, top, end + 25, top + 10))
+            ocr_line((name, 200 - 8 * len(name), top, 190, top + 10), (score, end, top, end + 25, top + 10))
         )
     pairs, how = chart_pairs(lines)
     assert how == "rows"
@@ -157,7 +150,7 @@ def test_a_row_with_two_values_is_one_row_with_two_value_columns() -> None:
     lines = []
     for i, (name, score, top) in enumerate(rows):
         before = (f"8{i}.50", 200, top, 225, top + 10)  # an earlier year's score, left of this year's
-        lines.append(_line((name, 10, top, 100, top + 10), before, (score, 260, top, 285, top + 10)))
+        lines.append(ocr_line((name, 10, top, 100, top + 10), before, (score, 260, top, 285, top + 10)))
     pairs, how = chart_pairs(lines)
     assert how == "rows" and len(pairs) == 3
     table = pairs_table(pairs, 1, how)
@@ -168,15 +161,19 @@ def test_a_row_with_two_values_is_one_row_with_two_value_columns() -> None:
 
 def test_vertical_bars_pair_value_above_with_wrapped_label_below() -> None:
     values = [
-        _line(
+        ocr_line(
             *[
                 (s, 40 + 60 * i, 20 + 3 * i, 60 + 60 * i, 28 + 3 * i)
                 for i, s in enumerate(["92.41", "85.67", "90.12"])
             ]
         )
     ]
-    first = _line(("การปฏิบัติ", 35, 120, 65, 128), ("การใช้", 100, 120, 120, 128), ("การใช้", 160, 120, 180, 128))
-    second = _line(("หน้าที่", 38, 130, 62, 138), ("งบประมาณ", 95, 130, 125, 138), ("อำนาจ", 158, 130, 182, 138))
+    first = ocr_line(
+        ("การปฏิบัติ", 35, 120, 65, 128), ("การใช้", 100, 120, 120, 128), ("การใช้", 160, 120, 180, 128)
+    )
+    second = ocr_line(
+        ("หน้าที่", 38, 130, 62, 138), ("งบประมาณ", 95, 130, 125, 138), ("อำนาจ", 158, 130, 182, 138)
+    )
     pairs, how = chart_pairs([*values, first, second])
     assert how == "columns"
     assert [(p.label.text, p.value.text) for p in pairs] == [
@@ -187,7 +184,7 @@ def test_vertical_bars_pair_value_above_with_wrapped_label_below() -> None:
 
 
 def test_too_few_pairs_is_no_chart() -> None:
-    lines = [_line(("การปฏิบัติหน้าที่", 10, 0, 100, 10), ("92.41", 200, 0, 225, 10))]
+    lines = [ocr_line(("การปฏิบัติหน้าที่", 10, 0, 100, 10), ("92.41", 200, 0, 225, 10))]
     assert chart_pairs(lines) == ([], "")
 
 
@@ -312,7 +309,7 @@ def test_a_value_with_other_decimals_than_the_chart_is_read_again_alone() -> Non
     names = ["การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ", "การใช้ทรัพย์สินของราชการ"]
     scores = ["92.41", "73.3", "90.12", "88.50"]
     lines = [
-        _line((name, 10, 20 * i, 100, 20 * i + 10), (score, 200, 20 * i, 225, 20 * i + 10))
+        ocr_line((name, 10, 20 * i, 100, 20 * i + 10), (score, 200, 20 * i, 225, 20 * i + 10))
         for i, (name, score) in enumerate(zip(names, scores, strict=True))
     ]
     pairs, _how = chart_pairs(lines)
@@ -344,8 +341,8 @@ def test_a_number_not_as_wide_as_its_box_is_read_again_before_pairing() -> None:
     from extractors.ocr.chart import settle_numbers
 
     scores = ["3.71", "83.94", "91.59", "81.13", "5158.09", "9/.41"]
-    value_line = _line(*((s, 100 + 40 * i, 0, 117 + 40 * i, 6) for i, s in enumerate(scores)))
-    label_line = _line(*((str(i + 1), 107 + 40 * i, 100, 110 + 40 * i, 106) for i in range(len(scores))))
+    value_line = ocr_line(*((s, 100 + 40 * i, 0, 117 + 40 * i, 6) for i, s in enumerate(scores)))
+    label_line = ocr_line(*((str(i + 1), 107 + 40 * i, 100, 110 + 40 * i, 106) for i in range(len(scores))))
     answers = {"3.71": ("90.71", 0.92), "5158.09": ("58.09", 0.9), "9/.41": ("97.41", 0.9)}
     asked: list[str] = []
 
@@ -377,7 +374,7 @@ def test_a_number_not_as_wide_as_its_box_is_read_again_before_pairing() -> None:
     assert got_kept == [("1", "3.71"), ("2", "83.94"), ("3", "91.59"), ("4", "81.13")]
 
     # A row number narrower than a value (``10.``) is read again, and read the same: no value, no doubt.
-    row = _line(("10.", 10, 40, 18, 46))
+    row = ocr_line(("10.", 10, 40, 18, 46))
     asked_boxes: list[BBox] = []
 
     def same(box: BBox) -> tuple[str, float | None]:

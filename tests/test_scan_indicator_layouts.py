@@ -11,36 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.ita.indicators import column_numbers, from_column_table, from_row_table, merge
+from extractors.ita.vocabulary import INDICATORS
 from extractors.ocr.chart import chart_pairs
 from extractors.ocr.page import _noise
-from schemas import BBox, CellPart, Line, LogicalRow, LogicalTable, Word
+from schemas import BBox, CellPart, Line, LogicalRow, LogicalTable
+from tests.ocr_shapes import ocr_line
 
-_NAMES = [
-    "การปฏิบัติหน้าที่",
-    "การใช้งบประมาณ",
-    "การใช้อำนาจ",
-    "การใช้ทรัพย์สินของราชการ",
-    "การแก้ไขปัญหาการทุจริต",
-    "คุณภาพการดำเนินงาน",
-    "ประสิทธิภาพการสื่อสาร",
-    "การปรับปรุงระบบการทำงาน",
-    "การเปิดเผยข้อมูล",
-    "การป้องกันการทุจริต",
-]
+_NAMES = [indicator.name for indicator in INDICATORS]
 _SCORES = ["87.50", "92.38", "87.58", "85.59", "99.99", "82.99", "97.37", "86.35", "88.24", "90.75"]
-
-
-def _line(*words: tuple[str, float, float, float, float]) -> Line:
-    ws = tuple(Word(t, t, BBox(x0, top, x1, bottom), 0.9) for t, x0, top, x1, bottom in words)
-    box = ws[0].box
-    for w in ws[1:]:
-        box = box.union(w.box)
-    return Line(" ".join(w.text for w in ws), " ".join(w.text for w in ws), box, ws, confidence=0.9)
 
 
 def _bar_values(scores: list[str], top: float = 280.0) -> Line:
     """The values over ten bars 31 pt apart, as one OCR line."""
-    return _line(*[(s, 159 + 31 * i, top, 176 + 31 * i, top + 5.4) for i, s in enumerate(scores)])
+    return ocr_line(*[(s, 159 + 31 * i, top, 176 + 31 * i, top + 5.4) for i, s in enumerate(scores)])
 
 
 def _legend(numbers: range) -> list[Line]:
@@ -49,23 +32,23 @@ def _legend(numbers: range) -> list[Line]:
         x = 126 + 90 * (k % 4)
         words.append((str(n), x, 434 + 20 * (k // 4), x + 4, 451 + 20 * (k // 4)))
         words.append((_NAMES[n - 1], x + 8, 434 + 20 * (k // 4), x + 80, 451 + 20 * (k // 4)))
-    return [_line(*[w for w in words if w[2] == top]) for top in sorted({w[2] for w in words})]
+    return [ocr_line(*[w for w in words if w[2] == top]) for top in sorted({w[2] for w in words})]
 
 
 def test_the_numbers_under_a_charts_bars_are_a_line_of_text_not_specks() -> None:
-    numbers = _line(*[(str(n), 160 + 31 * n, 400, 166 + 31 * n, 406) for n in range(1, 11)])
+    numbers = ocr_line(*[(str(n), 160 + 31 * n, 400, 166 + 31 * n, 406) for n in range(1, 11)])
     assert not _noise(numbers)
-    specks = _line(
+    specks = ocr_line(
         *[(t, 160 + 31 * n, 400, 166 + 31 * n, 406) for n, t in enumerate(["1", "7", "1", "4", "1"])]
     )
     assert _noise(specks)
 
 
 def test_a_bar_is_paired_with_the_score_on_it_not_with_a_number_in_the_sentence_above() -> None:
-    sentence = _line(
+    sentence = ocr_line(
         ("เทศบาลได้คะแนนรวม", 214, 156, 419, 174), ("89.65", 428, 156, 468, 174), ("คะแนน", 475, 156, 517, 174)
     )
-    numbers = _line(*[(str(n), 164 + 31 * (n - 1), 400, 171 + 31 * (n - 1), 406) for n in range(1, 11)])
+    numbers = ocr_line(*[(str(n), 164 + 31 * (n - 1), 400, 171 + 31 * (n - 1), 406) for n in range(1, 11)])
     pairs, how = chart_pairs([sentence, _bar_values(_SCORES), numbers])
     assert how == "columns"
     assert [(p.label.text, p.value.text) for p in pairs] == [(str(n), s) for n, s in enumerate(_SCORES, 1)]
@@ -83,7 +66,9 @@ def test_bars_whose_numbers_were_lost_follow_the_legends_order_and_keep_their_pl
 
 
 def test_values_that_do_not_stand_at_one_pitch_are_not_paired_by_order() -> None:
-    line = _line(*[(s, x, 280, x + 17, 285) for s, x in zip(_SCORES[:4], (159, 190, 210, 252), strict=True)])
+    line = ocr_line(
+        *[(s, x, 280, x + 17, 285) for s, x in zip(_SCORES[:4], (159, 190, 210, 252), strict=True)]
+    )
     assert chart_pairs([line, *_legend(range(1, 5))]) == ([], "")
 
 

@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 
 from extractors.ita.indicators import from_row_table
+from extractors.ita.vocabulary import INDICATORS
 from extractors.ocr.digit_glyphs import number_runs, read_glyphs
 from extractors.ocr.image_grid import find_grids
 from extractors.ocr.number_text import settle_number
@@ -107,18 +108,7 @@ def test_a_ruling_across_a_shaded_row_counts_though_the_page_threshold_lost_it()
     assert len(find_grids(binary, gray)[0].cells) == 8
 
 
-_NAMES = [
-    "การปฏิบัติหน้าที่",
-    "การใช้งบประมาณ",
-    "การใช้อำนาจ",
-    "การใช้ทรัพย์สินของราชการ",
-    "การแก้ไขปัญหาการทุจริต",
-    "คุณภาพการดำเนินงาน",
-    "ประสิทธิภาพการสื่อสาร",
-    "การปรับปรุงระบบการทำงาน",
-    "การเปิดเผยข้อมูล",
-    "การป้องกันการทุจริต",
-]
+_NAMES = [indicator.name for indicator in INDICATORS]
 
 
 def _unheaded(values: list[str]) -> LogicalTable:
