@@ -2,6 +2,7 @@
 
 from schemas.errors import DocumentError
 from schemas.model import (
+    DOUBT_CONFIDENCE,
     BBox,
     Cell,
     CellPart,
@@ -24,6 +25,7 @@ from schemas.model import (
 )
 
 __all__ = [
+    "DOUBT_CONFIDENCE",
     "BBox",
     "Cell",
     "CellPart",

@@ -170,6 +170,11 @@ class Picture:
     height_px: int
 
 
+#: The confidence of a value read by OCR whose readings disagree and none settles it, or that only
+#: a fallback or the document's evidence settled: low, and always with an :class:`OcrDoubt`.
+DOUBT_CONFIDENCE = 0.3
+
+
 @dataclass(frozen=True)
 class OcrDoubt:
     """A value read by OCR that a person should check (two readings disagreed, or low confidence)."""

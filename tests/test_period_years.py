@@ -21,8 +21,18 @@ from extractors.ita.period_years import (
 )
 from extractors.ita.periods import normalise_period, parse_period
 from extractors.ocr.fields import lookalike_months, settle_period_cells
-from extractors.ocr.number_text import DOUBT_CONFIDENCE
-from schemas import BBox, Cell, OcrDoubt, OcrInfo, OcrStatus, PageKind, PageText, Table, TableQuality
+from schemas import (
+    DOUBT_CONFIDENCE,
+    BBox,
+    Cell,
+    OcrDoubt,
+    OcrInfo,
+    OcrStatus,
+    PageKind,
+    PageText,
+    Table,
+    TableQuality,
+)
 from schemas.record import Action, Period, Provenance
 
 BOX = BBox(0, 0, 10, 10)

@@ -31,7 +31,7 @@ from extractors.ita.periods import (
     parse_period,
 )
 from extractors.thai.text import arabic_digits_to_thai
-from schemas import OcrDoubt, PageText
+from schemas import DOUBT_CONFIDENCE, OcrDoubt, PageText
 from schemas.record import Action, Period
 
 #: A measures plan's periods lie in its fiscal year or this many fiscal years before or after it.
@@ -43,8 +43,8 @@ MIN_YEAR_EVIDENCE = 2
 #: neither a year a document would state).
 _PROBES = (2400, 2700)
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-#: The confidence of a period whose reading the document's years chose (the OCR layer's doubt).
-SETTLED_CONFIDENCE = 0.3
+#: The confidence of a period whose reading the document's years chose: the doubt convention.
+SETTLED_CONFIDENCE = DOUBT_CONFIDENCE
 
 
 def fiscal_year_of(day: datetime.date) -> int:

@@ -45,9 +45,8 @@ from functools import cache, partial
 import numpy as np
 from rapidfuzz import fuzz
 
-from extractors.ocr.number_text import DOUBT_CONFIDENCE
 from extractors.thai.text import thai_digits_to_arabic
-from schemas import Cell, OcrDoubt, Table
+from schemas import DOUBT_CONFIDENCE, Cell, OcrDoubt, Table
 
 #: The period column's header: the wording most ITA templates use (ระยะเวลาดำเนินการ, ระยะเวลา);
 #: :func:`period_headers` gives every wording the ITA layer knows.

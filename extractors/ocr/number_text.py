@@ -15,11 +15,8 @@ from itertools import pairwise
 
 from extractors.ocr.digit_glyphs import DIGITS, NumberRun
 from extractors.thai.text import arabic_digits_to_thai, thai_digits_to_arabic
-from schemas import Cell
+from schemas import DOUBT_CONFIDENCE, Cell
 
-#: The confidence of a value (a number, a period) whose readings disagree and none settles it, or
-#: that only a fallback settled (a period trimmed of stray marks): low, and always with a doubt.
-DOUBT_CONFIDENCE = 0.3
 #: Two neighbouring digits each narrower than this share of their number's median digit, together
 #: no wider than the second share of it, are one digit Tesseract read as two (:func:`split_digit`).
 SPLIT_NARROW = 0.75

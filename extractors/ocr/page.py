@@ -48,7 +48,6 @@ from extractors.ocr.fields import (
 from extractors.ocr.geometry import prepare_page
 from extractors.ocr.image_grid import Grid, find_grids
 from extractors.ocr.number_text import (
-    DOUBT_CONFIDENCE,
     agreed,
     better_formed,
     column_shapes,
@@ -70,6 +69,7 @@ from extractors.thai.quality import dictionary_word_rate
 from extractors.thai.text import compose_sara_am, join_wrapped_lines, thai_digits_to_arabic
 from extractors.thai.words import is_word, tokenize
 from schemas import (
+    DOUBT_CONFIDENCE,
     BBox,
     Cell,
     Line,
