@@ -381,7 +381,7 @@ def edge_rulings(ink: Gray, block: npt.NDArray[np.bool_]) -> list[EdgeRuling]:
     return found
 
 
-def _band_outline(contour: npt.NDArray[np.int32]) -> npt.NDArray[np.int32]:
+def _band_outline(contour: Any) -> Any:
     """A block's outline: its convex hull when that is a rectangle (a band, a bar, a header row),
     else its own contour.  White text on a band whose letters come within a square of its edge
     cuts bays into the solid part; the band itself is still the rectangle around them.

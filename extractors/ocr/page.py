@@ -975,7 +975,7 @@ def _latin_words_before_numbers(symbols: Sequence[OcrSymbol]) -> list[tuple[int,
             start -= 1
         before = symbols[start - 1] if start > 0 else None
         alone = before is None or symbols[start].box[0] - before.box[2] >= space
-        if end - start <= 2 and (alone or _THAI_LETTER.search(before.text) is not None):
+        if end - start <= 2 and (alone or (before is not None and _THAI_LETTER.search(before.text))):
             runs.append((start, end))
     return runs
 
