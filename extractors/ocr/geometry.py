@@ -86,6 +86,8 @@ BAND_RECT_SHARE = 0.9
 #: whose hull fills π/4 of its square, is never one).
 LONG_BAND_RECT_SHARE = 0.8
 BAND_ASPECT = 4.0
+#: ... unless more than this share of the paper the hull takes in runs out to its edge.
+MAX_OPEN_SHARE = 0.5
 #: The ring around a lifted block made paper, in pixels (the block's blurred edge).
 SOLID_RING_PX = 2
 #: White inside a block is text when it is no higher than this many solid squares ...
@@ -402,6 +404,44 @@ def _band_outline(contour: Any) -> Any:
     return contour
 
 
+def _block_region(contour: Any, ink: Gray, origin: tuple[int, int]) -> Gray:
+    """The mask (255 inside) of a block over its bounding box, whose ``ink`` is given: its band
+    outline (:func:`_band_outline`) when the paper that outline takes in beyond the contour is
+    enclosed by the block's ink (white letters in the bays), else its contour: the staircase of a
+    bar chart's bars has a rectangular hull too, but the paper it takes in (and the value labels
+    on it) is open to the page around.
+
+    >>> ink = np.zeros((40, 120), np.uint8); ink[5:35, 5:115] = 255; ink[18:34, 40:60] = 0
+    >>> ink[34, 40:60] = 255                                       # a letter's bay, closed below
+    >>> bay = np.array([[5, 5], [114, 5], [114, 34], [60, 34], [60, 18], [40, 18], [40, 34], [5, 34]])
+    >>> int(_block_region(bay.reshape(-1, 1, 2).astype(np.int32), ink, (0, 0))[25, 50])
+    255
+    >>> ink[34, 40:60] = 0                                         # open: paper, not a letter
+    >>> int(_block_region(bay.reshape(-1, 1, 2).astype(np.int32), ink, (0, 0))[25, 50])
+    0
+    """
+    h, w = ink.shape
+    offset = (-origin[0], -origin[1])
+    own = np.zeros((h, w), np.uint8)
+    cv2.drawContours(own, [contour], -1, 255, thickness=cv2.FILLED, offset=offset)
+    outline = _band_outline(contour)
+    if outline is contour:
+        return own
+    region = np.zeros((h, w), np.uint8)
+    cv2.drawContours(region, [outline], -1, 255, thickness=cv2.FILLED, offset=offset)
+    taken = (region > 0) & (own == 0) & (ink == 0)
+    if not taken.any():
+        return region
+    light = np.asarray((region > 0) & (ink == 0), np.uint8)
+    _n, labels = cv2.connectedComponents(light, connectivity=8)
+    border = (region > 0) & ~(cv2.erode(region, np.ones((3, 3), np.uint8), borderValue=0) > 0)
+    open_labels = np.unique(labels[border & (light > 0)])
+    open_labels = open_labels[open_labels > 0]
+    if np.count_nonzero(taken & np.isin(labels, open_labels)) > MAX_OPEN_SHARE * np.count_nonzero(taken):
+        return own
+    return region
+
+
 def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
     """``gray`` (evenly lit) with its solid blocks lifted (see the module docstring),
     and how many there were.
@@ -428,8 +468,7 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
         x, y, w, h = cv2.boundingRect(contour)
         if max(w, h) < SOLID_LENGTH_PT * dpi / 72:  # a bold letter's blurred loop, not a block
             continue
-        region = np.zeros((h, w), np.uint8)
-        cv2.drawContours(region, [_band_outline(contour)], -1, 255, thickness=cv2.FILLED, offset=(-x, -y))
+        region = _block_region(contour, ink[y : y + h, x : x + w], (x, y))
         inside = region > 0
         crop = gray[y : y + h, x : x + w]
         tone = float(np.median(crop[inside & (solid[y : y + h, x : x + w] > 0)]))
