@@ -37,7 +37,7 @@ shows it); :func:`stored_rotation` reads it for the report.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import cv2
 import numpy as np
@@ -78,12 +78,25 @@ MIN_OSD_INK_SHARE = 0.1
 SOLID_PT = 4.0
 #: ... and it is at least this many points long (longer than any letter of body or title text).
 SOLID_LENGTH_PT = 36.0
+#: A block whose convex hull fills this share of its smallest rotated rectangle is a band: its
+#: hull is its outline (the bays its white letters cut in the solid part are inside it).
+BAND_RECT_SHARE = 0.9
+#: ... or this share when it is this many times longer than high: where a band's white letters
+#: reach both its edges the solid part breaks into pieces, each ending ragged in the text (a disc,
+#: whose hull fills π/4 of its square, is never one).
+LONG_BAND_RECT_SHARE = 0.8
+BAND_ASPECT = 4.0
+#: ... unless more than this share of the paper the hull takes in runs out to its edge.
+MAX_OPEN_SHARE = 0.5
 #: The ring around a lifted block made paper, in pixels (the block's blurred edge).
 SOLID_RING_PX = 2
-#: White inside a block is text when no side of it is longer than this many solid squares ...
+#: White inside a block is text when it is no higher than this many solid squares ...
 TEXT_HOLE_SIDE = 6
-#: ... and at least this many pixels (a speck in a bar's grain is none).
+#: ... and at least this many pixels (a speck in a bar's grain is none).  A white shape longer
+#: than that is text too when it covers at most this share of its box: letters that the blur joined
+#: (a word's strokes fill a third of its box or less), not a strip of paper between two bars.
 MIN_HOLE_PX = 6
+MAX_TEXT_FILL = 0.6
 #: A block with more than this share of its pixels darker than its own tone by this many grey
 #: levels carries dark text (a shaded table row): it is left to the binarisation.
 MAX_DARKER_SHARE = 0.01
@@ -305,17 +318,32 @@ RULING_PX = 2
 EDGE_PROBE_PX = 6
 
 
-def edge_rulings(ink: Gray, block: npt.NDArray[np.bool_]) -> list[tuple[int, int, int]]:
+class EdgeRuling(NamedTuple):
+    """A ruling that ran along a lifted block's edge: from column ``x0`` to ``x1`` (exclusive),
+    on row ``rows[i]`` at column ``x0 + i`` (a skewed band's edge is not one row)."""
+
+    x0: int
+    x1: int
+    rows: npt.NDArray[np.int64]
+
+
+def edge_rulings(ink: Gray, block: npt.NDArray[np.bool_]) -> list[EdgeRuling]:
     """The horizontal rulings a lifted ``block`` (its mask, ring included) took with it: where
     two or more vertical rulings of ``ink`` end on its top or bottom edge, a table's ruling ran
-    along that edge (a slide's title band drawn right on a table's top, a black header row): its
-    row and span ``(y, x0, x1)`` in pixels, from the first ruling ending there to the last.
+    along that edge (a slide's title band drawn right on a table's top, a black header row), from
+    the first ruling ending there to the last, following the edge column by column.
 
     >>> ink = np.zeros((200, 300), np.uint8)
     >>> for x in (20, 150, 280): ink[60:200, x:x + 2] = 255     # a table's columns under a band
     >>> block = np.zeros((200, 300), bool); block[20:60, 10:290] = True
-    >>> edge_rulings(ink, block)
-    [(59, 20, 282)]
+    >>> [(e.x0, e.x1, int(e.rows[0]), int(e.rows[-1])) for e in edge_rulings(ink, block)]
+    [(20, 282, 59, 59)]
+    >>> tilted = np.zeros((200, 300), bool)                    # the same band, skewed
+    >>> for x in range(10, 290): tilted[20 + x // 20 : 60 + x // 20, x] = True
+    >>> ink2 = np.zeros((200, 300), np.uint8)
+    >>> for x in (20, 150, 280): ink2[61 + x // 20 : 200, x:x + 2] = 255
+    >>> [(e.x0, e.x1, int(e.rows[0]), int(e.rows[-1])) for e in edge_rulings(ink2, tilted)]
+    [(20, 282, 60, 73)]
     >>> for x in (20, 150, 280): ink[0:20, x:x + 2] = 255      # ... a grid passing behind it
     >>> edge_rulings(ink, block)
     []
@@ -323,26 +351,95 @@ def edge_rulings(ink: Gray, block: npt.NDArray[np.bool_]) -> list[tuple[int, int
     from extractors.ocr.image_grid import ruling_mask
 
     _horizontal, vertical = ruling_mask(ink)
-    n, _labels, stats, _ = cv2.connectedComponentsWithStats(np.asarray(block, np.uint8), connectivity=8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(np.asarray(block, np.uint8), connectivity=8)
     h = ink.shape[0]
-    found: list[tuple[int, int, int]] = []
+    found: list[EdgeRuling] = []
+    offsets = np.arange(1, EDGE_PROBE_PX + 1)[:, None]
     for label in range(1, n):
         x, y, w, bh, _area = (int(v) for v in stats[label])
-        below = vertical[y + bh : min(y + bh + EDGE_PROBE_PX, h), x : x + w].any(axis=0)
-        above = vertical[max(y - EDGE_PROBE_PX, 0) : y, x : x + w].any(axis=0)
-        if below.size == 0 or above.size == 0:
+        mask = labels[y : y + bh, x : x + w] == label
+        cols = np.flatnonzero(mask.any(axis=0))
+        if cols.size == 0:
             continue
+        top = y + np.argmax(mask[:, cols], axis=0)
+        bottom = y + bh - 1 - np.argmax(mask[::-1, cols], axis=0)
+        # rows just past each column's own edge (a skewed band's edge moves from column to column)
+        below_rows, above_rows = bottom + offsets, top - offsets
+        below = np.where(below_rows < h, vertical[np.clip(below_rows, 0, h - 1), x + cols] > 0, False).any(0)
+        above = np.where(above_rows >= 0, vertical[np.clip(above_rows, 0, h - 1), x + cols] > 0, False).any(0)
         # a ruling that goes on past the other edge passes behind the block (a chart's grid
         # line behind a bar): it ends on neither edge
         near = cv2.dilate(np.asarray(np.stack([below, above]), np.uint8), np.ones((1, 5), np.uint8)) > 0
-        for edge, ends, other in ((y + bh - 1, below, near[1]), (y, above, near[0])):
-            cols = np.flatnonzero(ends & ~other)
-            if cols.size == 0:
+        for edge, ends, other in ((bottom, below, near[1]), (top, above, near[0])):
+            at = np.flatnonzero(ends & ~other)
+            if at.size == 0:
                 continue
-            runs = np.split(cols, np.flatnonzero(np.diff(cols) > 1) + 1)  # one run per ruling
+            runs = np.split(at, np.flatnonzero(np.diff(at) > 1) + 1)  # one run per ruling
             if len(runs) >= 2:
-                found.append((edge, x + int(runs[0][0]), x + int(runs[-1][-1]) + 1))
+                first, last = int(runs[0][0]), int(runs[-1][-1])
+                span = np.arange(x + int(cols[first]), x + int(cols[last]) + 1)
+                rows = np.rint(np.interp(span, x + cols, edge)).astype(np.int64)
+                found.append(EdgeRuling(int(span[0]), int(span[-1]) + 1, rows))
     return found
+
+
+def _band_outline(contour: Any) -> Any:
+    """A block's outline: its convex hull when that is a rectangle (a band, a bar, a header row),
+    else its own contour.  White text on a band whose letters come within a square of its edge
+    cuts bays into the solid part; the band itself is still the rectangle around them.
+
+    >>> bay = np.array([[0, 0], [100, 0], [100, 30], [60, 30], [60, 20], [40, 20], [40, 30], [0, 30]])
+    >>> len(_band_outline(bay.reshape(-1, 1, 2).astype(np.int32)))
+    4
+    >>> ring = cv2.ellipse2Poly((50, 50), (50, 50), 0, 0, 360, 10).reshape(-1, 1, 2)
+    >>> len(_band_outline(ring.astype(np.int32))) == len(ring)
+    True
+    """
+    hull = cv2.convexHull(contour)
+    (_cx, _cy), (rw, rh), _angle = cv2.minAreaRect(contour)
+    share = cv2.contourArea(hull) / max(rw * rh, 1.0)
+    long_band = max(rw, rh) >= BAND_ASPECT * min(rw, rh)  # a piece of a band ends ragged in its text
+    if share >= BAND_RECT_SHARE or (long_band and share >= LONG_BAND_RECT_SHARE):
+        return np.asarray(hull, np.int32)
+    return contour
+
+
+def _block_region(contour: Any, ink: Gray, origin: tuple[int, int]) -> Gray:
+    """The mask (255 inside) of a block over its bounding box, whose ``ink`` is given: its band
+    outline (:func:`_band_outline`) when the paper that outline takes in beyond the contour is
+    enclosed by the block's ink (white letters in the bays), else its contour: the staircase of a
+    bar chart's bars has a rectangular hull too, but the paper it takes in (and the value labels
+    on it) is open to the page around.
+
+    >>> ink = np.zeros((40, 120), np.uint8); ink[5:35, 5:115] = 255; ink[18:34, 40:60] = 0
+    >>> ink[34, 40:60] = 255                                       # a letter's bay, closed below
+    >>> bay = np.array([[5, 5], [114, 5], [114, 34], [60, 34], [60, 18], [40, 18], [40, 34], [5, 34]])
+    >>> int(_block_region(bay.reshape(-1, 1, 2).astype(np.int32), ink, (0, 0))[25, 50])
+    255
+    >>> ink[34, 40:60] = 0                                         # open: paper, not a letter
+    >>> int(_block_region(bay.reshape(-1, 1, 2).astype(np.int32), ink, (0, 0))[25, 50])
+    0
+    """
+    h, w = ink.shape
+    offset = (-origin[0], -origin[1])
+    own = np.zeros((h, w), np.uint8)
+    cv2.drawContours(own, [contour], -1, 255, thickness=cv2.FILLED, offset=offset)
+    outline = _band_outline(contour)
+    if outline is contour:
+        return own
+    region = np.zeros((h, w), np.uint8)
+    cv2.drawContours(region, [outline], -1, 255, thickness=cv2.FILLED, offset=offset)
+    taken = (region > 0) & (own == 0) & (ink == 0)
+    if not taken.any():
+        return region
+    light = np.asarray((region > 0) & (ink == 0), np.uint8)
+    _n, labels = cv2.connectedComponents(light, connectivity=8)
+    border = (region > 0) & ~(cv2.erode(region, np.ones((3, 3), np.uint8), borderValue=0) > 0)
+    open_labels = np.unique(labels[border & (light > 0)])
+    open_labels = open_labels[open_labels > 0]
+    if np.count_nonzero(taken & np.isin(labels, open_labels)) > MAX_OPEN_SHARE * np.count_nonzero(taken):
+        return own
+    return region
 
 
 def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
@@ -371,8 +468,7 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
         x, y, w, h = cv2.boundingRect(contour)
         if max(w, h) < SOLID_LENGTH_PT * dpi / 72:  # a bold letter's blurred loop, not a block
             continue
-        region = np.zeros((h, w), np.uint8)
-        cv2.drawContours(region, [contour], -1, 255, thickness=cv2.FILLED, offset=(-x, -y))
+        region = _block_region(contour, ink[y : y + h, x : x + w], (x, y))
         inside = region > 0
         crop = gray[y : y + h, x : x + w]
         tone = float(np.median(crop[inside & (solid[y : y + h, x : x + w] > 0)]))
@@ -390,15 +486,26 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
     out = gray.copy()
     out[block] = 255
     ink_tone = int(np.percentile(gray[ink > 0], 5))
-    for y, x0, x1 in edges:  # a table's ruling that ran along the block's edge
-        out[y - RULING_PX // 2 : y - RULING_PX // 2 + RULING_PX, x0:x1] = ink_tone
+    for edge in edges:  # a table's ruling that ran along the block's edge
+        for dy in range(RULING_PX):
+            out[
+                np.clip(edge.rows - RULING_PX // 2 + dy, 0, out.shape[0] - 1), np.arange(edge.x0, edge.x1)
+            ] = ink_tone
     # Light shapes that a block encloses, each no larger than a word, are white text on it:
     # inverted.  A white gap between two bars is longer and stays paper.
-    light = np.asarray((filled > 0) & (ink == 0), np.uint8)
+    # Light that runs on out of the block is the paper around it (a skewed band's hull takes in
+    # slivers of its edge), not a letter: only what the block's ink encloses is.
+    zone = cv2.dilate(filled, ring_kernel) > 0
+    light = np.asarray(zone & (ink == 0), np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(light, connectivity=8)
+    outside = set(np.unique(labels[zone & (filled == 0) & (light > 0)]).tolist())
     for label in range(1, n):
         x, y, w, h, area = (int(v) for v in stats[label])
-        if w > TEXT_HOLE_SIDE * k or h > TEXT_HOLE_SIDE * k or area < MIN_HOLE_PX:
+        if h > TEXT_HOLE_SIDE * k or area < MIN_HOLE_PX or label in outside:
+            continue
+        # Longer than a word: letters the blur joined into one white run (a title on a slide's
+        # band), unless it fills its box like a strip of paper between two bars.
+        if w > TEXT_HOLE_SIDE * k and area > MAX_TEXT_FILL * w * h:
             continue
         here = labels[y : y + h, x : x + w] == label
         window = out[y : y + h, x : x + w]

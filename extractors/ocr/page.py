@@ -100,6 +100,8 @@ SPREAD_SPACE = 2.0
 MIN_SPACING_GAPS = 5
 #: Pages with less ink than this share of their pixels are blank.
 BLANK_INK = 0.002
+#: White pixels kept around the page's ink outside the tables when it is read as running text.
+PROSE_MARGIN = 20
 #: Lines of running text whose mean confidence is below this (0..100) are not text (an emblem,
 #: a stamp, a signature): they are dropped.
 MIN_LINE_CONFIDENCE = 55.0
@@ -248,11 +250,14 @@ class PageReader:
 
     def _thai_abbreviations(self, symbols: list[OcrSymbol], line_box: PixelBox) -> list[OcrSymbol]:
         """Latin letters shaped as an abbreviation amid Thai (``Wa. ๒๕๖๖``, ``ปีwa.`` for
-        ``พ.ศ.``: the English model's guess for an unsure Thai word), read again from the page
-        with the Thai model alone; the Thai reading is taken when it has a Thai abbreviation's
-        shape (:func:`_latin_abbreviations`) and the confidence a line of text needs, with a
-        doubt; else the symbols stay as read."""
-        for start, end in reversed(_latin_abbreviations(symbols)):
+        ``พ.ศ.``: the English model's guess for an unsure Thai word), or a word of one or two
+        Latin letters on its own before a number (``ITA U ๒๕๖๔`` for ``ITA ปี ๒๕๖๔``), read again
+        from the page with the Thai model alone; the Thai reading is taken when it has a Thai
+        abbreviation's shape (:func:`_latin_abbreviations`), or for the word is a dictionary word,
+        and has the confidence a line of text needs, with a doubt; else the symbols stay as read."""
+        runs = [(*run, True) for run in _latin_abbreviations(symbols)]
+        runs += [(*run, False) for run in _latin_words_before_numbers(symbols)]
+        for start, end, abbreviation in sorted(runs, reverse=True):
             run = symbols[start:end]
             box = union_box([s.box for s in run])
             h, w = self.page.binary.shape
@@ -263,7 +268,7 @@ class PageReader:
             read = self.engine.read(_pad(self.page.ink_image[y0:y1, x0:x1]), thai_only=True)
             thai = [_shifted(s, x0 - PAD, y0 - PAD) for ln in read for s in ln.symbols]
             text = "".join(s.text for s in thai)
-            if not thai or not _RE_THAI_ABBREVIATION.fullmatch(text):
+            if not thai or not (_RE_THAI_ABBREVIATION.fullmatch(text) if abbreviation else is_word(text)):
                 continue
             if sum(s.confidence for s in thai) / len(thai) < MIN_LINE_CONFIDENCE:
                 continue
@@ -511,10 +516,17 @@ class PageReader:
         for grid in grids:
             x0, y0, x1, y1 = grid.box
             gray[max(y0 - 4, 0) : y1 + 4, max(x0 - 4, 0) : x1 + 4] = 255
-        if not (gray < 128).any():  # no ink outside the tables (Tesseract took 0.1 s to say so)
+        rows, cols = np.nonzero(gray < 128)
+        if not len(rows):  # no ink outside the tables (Tesseract took 0.1 s to say so)
             return []
+        # Only the part of the page that has ink: Tesseract's layout analysis costs by the pixel,
+        # and a table page left mostly white took it a tenth of a second to cross.
+        h, w = gray.shape
+        x0, y0 = max(int(cols.min()) - PROSE_MARGIN, 0), max(int(rows.min()) - PROSE_MARGIN, 0)
+        x1, y1 = min(int(cols.max()) + PROSE_MARGIN + 1, w), min(int(rows.max()) + PROSE_MARGIN + 1, h)
+        read = self.engine.read(np.ascontiguousarray(gray[y0:y1, x0:x1]), page=True)
         lines: list[Line] = []
-        for line in self.lines(_text_lines(self.engine.read(gray, page=True)), 0, 0):
+        for line in self.lines(_text_lines(read), x0, y0):
             if line.text and not _noise(line):
                 lines.append(line)
         lines.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
@@ -894,6 +906,8 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
     return kept
 
 
+#: A gap between two symbols this share of their median height or wider is a word space.
+WORD_SPACE_SHARE = 0.3
 #: A Thai abbreviation: one to three parts (a consonant, perhaps a lead vowel before and marks
 #: after), each ended by a full stop (``พ.ศ.``, ``ต.ค.``, ``มี.ค.``, ``ป.ป.ช.``).
 _RE_THAI_ABBREVIATION = re.compile(f"(?:{ABBREVIATION_PART}\\.){{1,3}}")
@@ -928,6 +942,41 @@ def _latin_abbreviations(symbols: Sequence[OcrSymbol]) -> list[tuple[int, int]]:
         if 1 <= letters <= 4 and re.search(r"[A-Za-z]\.", text) and (glued or before_digit):
             runs.append((k, end))
         k = end
+    return runs
+
+
+def _latin_words_before_numbers(symbols: Sequence[OcrSymbol]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each word of one or two Latin letters standing alone (a word space
+    before it, or a Thai letter) right before a number, in a line with Thai text: where the
+    English model took a short Thai word for letters (``U ๒๕๖๔`` for ``ปี ๒๕๖๔``).  A lone letter
+    after a Latin word with no space (``ITAU``) counts: Tesseract glues what it reads as one script.
+
+    >>> sym = lambda t, x: OcrSymbol(t, (x, 0, x + 8, 20), 90)
+    >>> line = [sym(c, 10 * i) for i, c in enumerate("ผลการITA")]
+    >>> line += [sym("U", 90), sym("๒", 110), sym("๕", 120)]
+    >>> _latin_words_before_numbers(line)
+    [(8, 9)]
+    >>> _latin_words_before_numbers([sym(c, 10 * i) for i, c in enumerate("ITA ๒๕")])
+    []
+    """
+    if not any(_THAI_LETTER.search(s.text) for s in symbols):
+        return []
+    space = WORD_SPACE_SHARE * float(np.median([s.box[3] - s.box[1] for s in symbols]))
+    runs: list[tuple[int, int]] = []
+    for end in range(1, len(symbols)):
+        if symbols[end].text[:1] not in DIGITS or not _LATIN_LETTER.fullmatch(symbols[end - 1].text):
+            continue
+        start = end - 1  # back to the start of the Latin word: a word space or a non-letter
+        while (
+            start > 0
+            and _LATIN_LETTER.fullmatch(symbols[start - 1].text)
+            and symbols[start].box[0] - symbols[start - 1].box[2] < space
+        ):
+            start -= 1
+        before = symbols[start - 1] if start > 0 else None
+        alone = before is None or symbols[start].box[0] - before.box[2] >= space
+        if end - start <= 2 and (alone or (before is not None and _THAI_LETTER.search(before.text))):
+            runs.append((start, end))
     return runs
 
 
