@@ -36,6 +36,7 @@ shows it); :func:`stored_rotation` reads it for the report.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
@@ -88,6 +89,12 @@ LONG_BAND_RECT_SHARE = 0.8
 BAND_ASPECT = 4.0
 #: ... unless more than this share of the paper the hull takes in runs out to its edge.
 MAX_OPEN_SHARE = 0.5
+#: A light shape with this share of its pixels within this many pixels of a block's outline is a
+#: sliver of paper along it, not a letter.
+SLIVER_SHARE = 0.8
+SLIVER_PX = 3
+#: Pieces of one band share this much of the lower one's height (and overlap, or nearly touch).
+BAND_SHARED_HEIGHT = 0.5
 #: The ring around a lifted block made paper, in pixels (the block's blurred edge).
 SOLID_RING_PX = 2
 #: White inside a block is text when it is no higher than this many solid squares ...
@@ -404,7 +411,39 @@ def _band_outline(contour: Any) -> Any:
     return contour
 
 
-def _block_region(contour: Any, ink: Gray, origin: tuple[int, int]) -> Gray:
+def _side_by_side(contours: Sequence[Any], k: int) -> list[list[Any]]:
+    """The block contours grouped into what may be one band: pieces that share most of their
+    height and overlap, or nearly touch, along it (a band whose white letters reach both its
+    edges breaks into such pieces).  Each group's pieces in their original order.
+
+    >>> box = lambda x0, y0, x1, y1: np.array([[[x0, y0]], [[x1, y0]], [[x1, y1]], [[x0, y1]]], np.int32)
+    >>> groups = _side_by_side([box(0, 0, 100, 40), box(90, 5, 200, 42), box(0, 100, 50, 140)], 10)
+    >>> [len(g) for g in groups]
+    [2, 1]
+    """
+    rects = [cv2.boundingRect(c) for c in contours]
+    parent = list(range(len(contours)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (xi, yi, wi, hi) in enumerate(rects):
+        for j in range(i):
+            xj, yj, wj, hj = rects[j]
+            shared = min(yi + hi, yj + hj) - max(yi, yj)
+            gap = max(xi, xj) - min(xi + wi, xj + wj)
+            if shared >= BAND_SHARED_HEIGHT * min(hi, hj) and gap <= k:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[Any]] = {}
+    for i, contour in enumerate(contours):
+        groups.setdefault(root(i), []).append(contour)
+    return list(groups.values())
+
+
+def _block_region(contour: Any, ink: Gray, origin: tuple[int, int], pieces: Sequence[Any] = ()) -> Gray:
     """The mask (255 inside) of a block over its bounding box, whose ``ink`` is given: its band
     outline (:func:`_band_outline`) when the paper that outline takes in beyond the contour is
     enclosed by the block's ink (white letters in the bays), else its contour: the staircase of a
@@ -423,7 +462,7 @@ def _block_region(contour: Any, ink: Gray, origin: tuple[int, int]) -> Gray:
     h, w = ink.shape
     offset = (-origin[0], -origin[1])
     own = np.zeros((h, w), np.uint8)
-    cv2.drawContours(own, [contour], -1, 255, thickness=cv2.FILLED, offset=offset)
+    cv2.drawContours(own, list(pieces) or [contour], -1, 255, thickness=cv2.FILLED, offset=offset)
     outline = _band_outline(contour)
     if outline is contour:
         return own
@@ -464,11 +503,12 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
     contours, _ = cv2.findContours(np.asarray(solid, np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     filled = np.zeros_like(solid)
     kept = 0
-    for contour in contours:
+    # a bold letter's blurred loop is no block
+    blocks = [c for c in contours if max(cv2.boundingRect(c)[2:]) >= SOLID_LENGTH_PT * dpi / 72]
+    for group in _side_by_side(blocks, k):
+        contour = group[0] if len(group) == 1 else np.vstack(group)
         x, y, w, h = cv2.boundingRect(contour)
-        if max(w, h) < SOLID_LENGTH_PT * dpi / 72:  # a bold letter's blurred loop, not a block
-            continue
-        region = _block_region(contour, ink[y : y + h, x : x + w], (x, y))
+        region = _block_region(contour, ink[y : y + h, x : x + w], (x, y), group)
         inside = region > 0
         crop = gray[y : y + h, x : x + w]
         tone = float(np.median(crop[inside & (solid[y : y + h, x : x + w] > 0)]))
@@ -493,15 +533,15 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
             ] = ink_tone
     # Light shapes that a block encloses, each no larger than a word, are white text on it:
     # inverted.  A white gap between two bars is longer and stays paper.
-    # Light that runs on out of the block is the paper around it (a skewed band's hull takes in
-    # slivers of its edge), not a letter: only what the block's ink encloses is.
-    zone = cv2.dilate(filled, ring_kernel) > 0
-    light = np.asarray(zone & (ink == 0), np.uint8)
+    # Light lying along a block's outline is paper its hull took in (a skewed band's edge), not
+    # a letter; a mark that comes near the edge has only its tip there.
+    light = np.asarray((filled > 0) & (ink == 0), np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(light, connectivity=8)
-    outside = set(np.unique(labels[zone & (filled == 0) & (light > 0)]).tolist())
+    rim = (filled > 0) & ~(cv2.erode(filled, np.ones((2 * SLIVER_PX + 1,) * 2, np.uint8)) > 0)
+    on_rim = np.bincount(labels[rim & (light > 0)], minlength=n)
     for label in range(1, n):
         x, y, w, h, area = (int(v) for v in stats[label])
-        if h > TEXT_HOLE_SIDE * k or area < MIN_HOLE_PX or label in outside:
+        if h > TEXT_HOLE_SIDE * k or area < MIN_HOLE_PX or on_rim[label] >= SLIVER_SHARE * area:
             continue
         # Longer than a word: letters the blur joined into one white run (a title on a slide's
         # band), unless it fills its box like a strip of paper between two bars.
