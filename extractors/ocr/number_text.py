@@ -119,6 +119,21 @@ def column_shapes(cells: Sequence[Cell]) -> dict[int, tuple[int, int]]:
     return out
 
 
+def short_for(text: str, shape: tuple[int, int]) -> bool:
+    """A reading with something in it, no longer than a number of ``shape`` (:func:`shape_of`)
+    and one more character: what Tesseract makes of such a number when it misreads it (``อ`` for
+    ``๖``, ``ox`` for ``๙``).
+
+    >>> short_for("อ", (1, 0)), short_for("ox", (1, 0)), short_for("รวม", (1, 0)), short_for("", (1, 0))
+    (True, True, False, False)
+    >>> short_for("ญ๘.๗๒", (2, 2)), short_for("คะแนนรวม", (2, 2))
+    (True, False)
+    """
+    squashed = "".join(text.split())
+    whole, fraction = shape
+    return 0 < len(squashed) <= whole + fraction + (1 if fraction else 0) + 1
+
+
 def agreed(readings: Sequence[str]) -> bool:
     """Two glyph readings or more, all of one well-formed number.
 

@@ -33,7 +33,7 @@ import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
-from extractors.ocr.digit_glyphs import DIGITS, NumberRun, number_runs, read_glyphs_many
+from extractors.ocr.digit_glyphs import DIGITS, NumberRun, PageShapes, number_runs, read_glyphs_many
 from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
 from extractors.ocr.fields import (
     Reading,
@@ -56,6 +56,7 @@ from extractors.ocr.number_text import (
     numberish,
     same_number,
     settle_number,
+    short_for,
     split_digit,
     unlettered,
     well_formed,
@@ -149,6 +150,8 @@ class PageReader:
     symbol_confidences: list[float] = field(default_factory=list)
     #: Glyph readings made ahead for the lines being read (:meth:`lines`), by crop.
     _runs: dict[_Crop, list[NumberRun]] = field(default_factory=dict)
+    #: The digits this page has shown with trust, to tell an unsure digit from its look-alike.
+    shapes: PageShapes = field(default_factory=PageShapes)
 
     def pt(self, box: PixelBox) -> BBox:
         s = 72.0 / self.dpi
@@ -356,6 +359,10 @@ class PageReader:
                 continue
             elif run.trusted:
                 chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
+                if run.by_page:  # a digit told from its look-alike by the page's own digits
+                    conf = min(conf, 100 * max(run.similarity - 0.1, DOUBT_CONFIDENCE))
+                    why = "read from glyph shapes, a look-alike told by this page's own digits"
+                    self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
             elif self._digits_confirm(first, run, crop):
                 # Tesseract's reading is no number (``79/9``: a small ``7`` taken for a slash);
                 # the glyphs', unsure, is one, and a reading restricted to digits says the same.
@@ -408,7 +415,7 @@ class PageReader:
             gray = self.page.gray[y0:y1, x0:x1]
             images.append(np.ascontiguousarray(self.page.binary[y0:y1, x0:x1]))
             images += [binarise(gray, strictness) for strictness in GLYPH_STRICTNESS]
-        read = read_glyphs_many(images)
+        read = read_glyphs_many(images, self.shapes)
         per_crop = 1 + len(GLYPH_STRICTNESS)
         out: list[list[NumberRun]] = []
         for index, (_y0, _y1, left, _x1, keep) in enumerate(crops):
@@ -547,7 +554,7 @@ class PageReader:
             crops.append(_off_border(self.page.binary[y0:y1, x0:x1]))
             crops += [_off_border(binarise(gray, s)) for s in HEADER_STRICTNESS]
         per_cell = 1 + len(HEADER_STRICTNESS)
-        read = read_glyphs_many(crops)
+        read = read_glyphs_many(crops, self.shapes)
         out: list[list[tuple[str, float, int, int]]] = []
         for index in range(len(boxes)):
             readings: list[tuple[str, float, int, int]] = []
@@ -594,13 +601,17 @@ class PageReader:
                 numeric[i] for i, c in enumerate(cells) if c.row == cell.row and i != index and i in numeric
             ]
             among = bool(row) and sum(row) >= 0.5 * len(row)
+            shape = shapes.get(cell.col)
+            # A reading no longer than a number of its column's shape, in a column of numbers
+            # (``อ`` for ``๖`` among the indicator numbers ``๑ … ๑๐``), is as doubtful as letters
+            # amid numbers: its ink is looked at as one number of that shape.
+            among = among or (shape is not None and short_for(cell.text, shape))
             if not numberish(cell.text) and not (
                 (unlettered(cell.text) or among) and _covers_ink(self.page.binary, box, glyph)
             ):
                 continue  # a cell of letters stays letters unless its ink is one number
             digits = lambda b=box: self._digits_reading(b)  # noqa: E731 - read only when needed
             glyphs = [g[:2] for g in glyph]
-            shape = shapes.get(cell.col)
             text, conf, other = settle_number(cell.text, cell.confidence, glyphs, digits, among, shape)
             if other is not None and cell.box is not None:
                 why = (
@@ -652,7 +663,7 @@ class PageReader:
             return "", "", None
         gray = self.page.gray[y0:y1, x0:x1]
         crops = [self.page.binary[y0:y1, x0:x1]] + [binarise(gray, s) for s in HEADER_STRICTNESS]
-        for glyphs in read_glyphs_many([np.ascontiguousarray(crop) for crop in crops]):
+        for glyphs in read_glyphs_many([np.ascontiguousarray(crop) for crop in crops], self.shapes):
             runs = [r for r in number_runs(glyphs) if r.trusted]
             years = [r for r in runs if 3 <= sum(ch in DIGITS for ch in r.text) <= 5]
             settled = with_years(text, [r.text for r in years])
