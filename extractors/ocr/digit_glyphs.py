@@ -220,9 +220,9 @@ def read_glyphs_many(binaries: list[Gray], shapes: PageShapes | None = None) -> 
                 flat.append(g)
         out.append(flat)
     if shapes is not None:
-        for glyphs in out:
-            shapes.learn(glyphs)
-        out = [[shapes.decide(g) for g in glyphs] for glyphs in out]
+        for flat in out:
+            shapes.learn(flat)
+        out = [[shapes.decide(g) for g in flat] for flat in out]
     return out
 
 
@@ -240,7 +240,8 @@ class PageShapes:
     shape.  An unsure digit whose two best templates are two digits is given the one of the two
     that the page's own digits it most resembles are, when that resemblance is as close and as
     clear as a trusted template's (:data:`MIN_SIMILARITY`, :data:`MIN_MARGIN`) and the page has
-    shown both.  Otherwise it stays as it was, unsure."""
+    shown both.  Otherwise (a runner-up that is a letter or a sign among them) it stays as it was,
+    unsure."""
 
     examples: dict[str, list[FloatArray]] = field(default_factory=dict)
 
@@ -256,8 +257,9 @@ class PageShapes:
         the two best templates' that they give (and their similarity and margin)."""
         if glyph.trusted or glyph.label not in DIGITS or not glyph.shape:
             return glyph
-        candidates = [label for label in (glyph.label, glyph.second) if label in DIGITS]
-        if len(self.examples) < 2 or any(label not in self.examples for label in candidates):
+        # Only between two digits: the page shows no letters, so it cannot say a glyph is no letter.
+        candidates = (glyph.label, glyph.second)
+        if glyph.second not in DIGITS or any(label not in self.examples for label in candidates):
             return glyph
         vector = _unit(np.frombuffer(glyph.shape, np.uint8))
         scores = {

@@ -33,7 +33,15 @@ import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
-from extractors.ocr.digit_glyphs import DIGITS, NumberRun, PageShapes, number_runs, read_glyphs_many
+from extractors.ocr.digit_glyphs import (
+    DIGITS,
+    MARK,
+    Glyph,
+    NumberRun,
+    PageShapes,
+    number_runs,
+    read_glyphs_many,
+)
 from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
 from extractors.ocr.fields import (
     Reading,
@@ -418,12 +426,13 @@ class PageReader:
         read = read_glyphs_many(images, self.shapes)
         per_crop = 1 + len(GLYPH_STRICTNESS)
         out: list[list[NumberRun]] = []
-        for index, (_y0, _y1, left, _x1, keep) in enumerate(crops):
+        for index, (y0, y1, left, x1, keep) in enumerate(crops):
             best: list[NumberRun] = []
             best_digits = -1
+            touching = TOUCHING_GAP * (y1 - y0)
             for glyphs in read[index * per_crop : (index + 1) * per_crop]:
                 if keep is not None:  # a neighbouring letter (ศ of พ.ศ.) is not the number's
-                    glyphs = [g for g in glyphs if keep[0] - 2 <= left + (g.x0 + g.x1) / 2 <= keep[2] + 2]
+                    glyphs = kept_glyphs(glyphs, keep[0] - 2 - left, keep[2] + 2 - left, touching, x1 - left)
                 runs = number_runs(glyphs)
                 digits = sum(sum(1 for ch in r.text if ch in DIGITS) for r in runs if r.trusted)
                 if digits > best_digits:
@@ -749,6 +758,50 @@ class PageReader:
         doubts = settle_period_cells(table, read, lines, fiscal_year)
         self.doubts.extend(doubts)
         return doubts
+
+
+def kept_glyphs(glyphs: Sequence[Glyph], lo: float, hi: float, touching: float, width: int) -> list[Glyph]:
+    """The glyphs of a crop (``width`` pixels wide) whose middle lies in ``lo … hi`` (Tesseract's
+    stretch), and the trusted digits that continue them on either side, each no further than
+    ``touching`` from the last one taken and whole in the crop: a digit Tesseract's box left out
+    (``๖๔.๓๖`` whose ``๖`` Tesseract took for a mark of the word before: ``คะแนน์๕.๓๒๑``).  A
+    letter (the ``ศ`` of ``พ.ศ.``), or a digit behind a point or a gap, is not the number's.
+
+    >>> def g(label, x0, x1, sure=True):
+    ...     return Glyph(label, x0, x1, 0.9 if sure else 0.5, 0.2)
+    >>> glyphs = [g("L", 0, 20), g("๖", 24, 40), g("๔", 42, 58), g(".", 60, 63), g("๓", 65, 80)]
+    >>> [x.label for x in kept_glyphs(glyphs, 41, 81, 6, 100)]
+    ['๖', '๔', '.', '๓']
+    >>> [x.label for x in kept_glyphs([g("๖", 24, 40, sure=False), *glyphs[2:]], 41, 81, 6, 100)]
+    ['๔', '.', '๓']
+    >>> [x.label for x in kept_glyphs([g("๒", 0, 30), *glyphs[2:]], 41, 81, 6, 100)]  # cut by the crop
+    ['๔', '.', '๓']
+    >>> [x.label for x in kept_glyphs([g("๖", 20, 30), g(".", 31, 34), *glyphs[2:]], 41, 81, 6, 100)]
+    ['๔', '.', '๓']
+    """
+    inside = [i for i, x in enumerate(glyphs) if lo <= (x.x0 + x.x1) / 2 <= hi]
+    if not inside:
+        return []
+    taken = set(inside)
+    body = [i for i, x in enumerate(glyphs) if x.label != MARK]
+
+    def extend(last: Glyph, order: list[int], edge: Callable[[Glyph, Glyph], float]) -> None:
+        for i in order:
+            if i in taken:
+                last = glyphs[i]
+                continue
+            x = glyphs[i]
+            near = edge(last, x) <= touching
+            whole = x.x0 > 0 and x.x1 < width
+            if not (x.label in DIGITS and x.trusted and near and whole):
+                return
+            taken.add(i)
+            last = x
+
+    first, last_in = inside[0], inside[-1]
+    extend(glyphs[first], [i for i in reversed(body) if i < first], lambda a, b: a.x0 - b.x1)
+    extend(glyphs[last_in], [i for i in body if i > last_in], lambda a, b: b.x0 - a.x1)
+    return [x for i, x in enumerate(glyphs) if i in taken]
 
 
 def _off_border(binary: Gray) -> Gray:
