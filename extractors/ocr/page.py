@@ -340,6 +340,7 @@ class PageReader:
             inside = [s for s in group if s in symbols and r0 - 1 <= (s.box[0] + s.box[2]) / 2 <= r1 + 1]
             if not inside:
                 continue
+            inside = _number_ends(symbols, group, inside, run.text)
             first = "".join(s.text for s in inside)
             span = union_box([s.box for s in inside])
             conf = min(s.confidence for s in inside)
@@ -364,7 +365,8 @@ class PageReader:
                 # (``60.95`` as ``3.95``): Tesseract's stays.
                 why = "the glyph reader read fewer digits, or no one number; Tesseract's reading kept"
                 self.doubts.append(OcrDoubt(first, run.text, self.pt(span), why))
-                continue
+                # ... as one number: no space where a narrow ``1`` left a gap (``48.3 1``)
+                chosen, conf = first, min(s.confidence for s in inside)
             elif run.trusted:
                 chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
                 if run.by_page:  # a digit told from its look-alike by the page's own digits
@@ -758,6 +760,36 @@ class PageReader:
         doubts = settle_period_cells(table, read, lines, fiscal_year)
         self.doubts.extend(doubts)
         return doubts
+
+
+def _number_ends(
+    symbols: Sequence[OcrSymbol], group: Sequence[OcrSymbol], inside: list[OcrSymbol], glyphs: str
+) -> list[OcrSymbol]:
+    """``inside`` (the symbols under a glyph run) with the digits and number punctuation of
+    ``group`` that continue it on either side, when Tesseract's reading of them all is a
+    well-formed number holding every digit of the glyph reading ``glyphs``, and more
+    (:func:`fuller`): a last digit the glyph reader was unsure of and left out (a narrow ``1``,
+    ``48.3`` for ``48.31``) is still the number's; else ``inside`` as it was.
+
+    >>> at = (("4", 0), ("8", 9), (".", 18), ("3", 22), ("1", 31))
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in at]
+    >>> [x.text for x in _number_ends(s, s, s[:4], "48.3")]
+    ['4', '8', '.', '3', '1']
+    >>> [x.text for x in _number_ends(s, s, s[:4], "48.5")]
+    ['4', '8', '.', '3']
+    """
+    order = [s for s in group if s in symbols]
+    if not inside or inside[0] not in order or inside[-1] not in order:
+        return inside
+    lo, hi = order.index(inside[0]), order.index(inside[-1])
+    while lo > 0 and _NUMBER_SYMBOL.match(order[lo - 1].text):
+        lo -= 1
+    while hi + 1 < len(order) and _NUMBER_SYMBOL.match(order[hi + 1].text):
+        hi += 1
+    wider = order[lo : hi + 1]
+    if len(wider) == len(inside) or not fuller("".join(s.text for s in wider), glyphs):
+        return inside
+    return wider
 
 
 def kept_glyphs(glyphs: Sequence[Glyph], lo: float, hi: float, touching: float, width: int) -> list[Glyph]:
