@@ -15,7 +15,7 @@ digit in it is both similar and unambiguous.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -50,6 +50,11 @@ class Glyph:
     x1: int
     similarity: float  #: 1.0 for glyphs classified by their size and place
     margin: float
+    second: str = ""  #: the runner-up label (the best other label's), "" for glyphs told by size
+    #: the glyph's normalised image (:func:`normalise`), to compare it with the page's own digits
+    shape: bytes = field(default=b"", compare=False, repr=False)
+    #: the label was chosen between the two best templates by the page's own glyphs (:class:`PageShapes`)
+    by_page: bool = False
 
     @property
     def trusted(self) -> bool:
@@ -65,6 +70,8 @@ class NumberRun:
     x1: int
     trusted: bool  #: every digit in it is trusted
     similarity: float  #: the least similarity of its digits
+    #: some digit of it was told from its look-alike by the page's own glyphs (:class:`PageShapes`)
+    by_page: bool = False
 
 
 def normalise(ink: Gray) -> npt.NDArray[np.uint8]:
@@ -115,18 +122,23 @@ def _by_label() -> tuple[FloatArray, npt.NDArray[np.intp], list[str]]:
 #: Classifications already made in this process, by the glyph's normalised image: the same
 #: glyph comes back often (a number is looked at under three binarisations, a header's year in
 #: every cell of its row), and one product against the 8,700 templates costs ~2 ms.
-_KNOWN: dict[bytes, tuple[str, float, float]] = {}
+_KNOWN: dict[bytes, tuple[str, float, float, str]] = {}
 #: ... at most this many (a few megabytes), then forgotten all at once.
 KNOWN_MAX = 50_000
 
 
-def classify(inks: list[Gray]) -> list[tuple[str, float, float]]:
-    """``(label, similarity, margin)`` of each glyph's ink by its nearest template, in one product:
-    the similarity is the best template's, the margin its lead over the best of any other label.
-    A glyph whose normalised image was classified before gets the same answer without the product."""
-    if not inks:
+def classify(inks: list[Gray]) -> list[tuple[str, float, float, str]]:
+    """``(label, similarity, margin, runner-up label)`` of each glyph's ink by its nearest
+    template, in one product: the similarity is the best template's, the margin its lead over the
+    best of any other label, which is the runner-up.  A glyph whose normalised image was
+    classified before gets the same answer without the product."""
+    return classify_shapes([normalise(ink) for ink in inks])
+
+
+def classify_shapes(vectors: list[npt.NDArray[np.uint8]]) -> list[tuple[str, float, float, str]]:
+    """:func:`classify` of glyphs already normalised (:func:`normalise`)."""
+    if not vectors:
         return []
-    vectors = [normalise(ink) for ink in inks]
     keys = [v.tobytes() for v in vectors]
     found = {key: _KNOWN[key] for key in keys if key in _KNOWN}
     new = [i for i, key in enumerate(keys) if key not in found]
@@ -140,7 +152,7 @@ def classify(inks: list[Gray]) -> list[tuple[str, float, float]]:
     return [found[key] for key in keys]
 
 
-def _classify(vectors: list[npt.NDArray[np.uint8]]) -> list[tuple[str, float, float]]:
+def _classify(vectors: list[npt.NDArray[np.uint8]]) -> list[tuple[str, float, float, str]]:
     features, starts, names = _by_label()
     scores = _unit(np.stack(vectors)) @ features
     per_label = np.maximum.reduceat(scores, starts, axis=1)
@@ -149,35 +161,50 @@ def _classify(vectors: list[npt.NDArray[np.uint8]]) -> list[tuple[str, float, fl
     best = np.argmax(per_label, axis=1)
     top = per_label[np.arange(len(per_label)), best].astype(np.float64)
     if per_label.shape[1] > 1:
-        margins = (top - np.partition(per_label, -2, axis=1)[:, -2].astype(np.float64)).tolist()
+        others = per_label.copy()
+        others[np.arange(len(per_label)), best] = -np.inf
+        seconds = np.argmax(others, axis=1)  # the runner-up: the first best of the other labels
+        second_scores = per_label[np.arange(len(per_label)), seconds].astype(np.float64)
+        margins = (top - second_scores).tolist()
+        runners = [names[i] for i in seconds.tolist()]
     else:
         margins = [1.0] * len(per_label)
-    return [(names[b], t, m) for b, t, m in zip(best.tolist(), top.tolist(), margins, strict=True)]
+        runners = [""] * len(per_label)
+    return [
+        (names[b], t, m, r) for b, t, m, r in zip(best.tolist(), top.tolist(), margins, runners, strict=True)
+    ]
 
 
-def read_glyphs(binary: Gray) -> list[Glyph]:
+def read_glyphs(binary: Gray, shapes: PageShapes | None = None) -> list[Glyph]:
     """The components of a token's binary image (ink 255), left to right, classified."""
-    return read_glyphs_many([binary])[0]
+    return read_glyphs_many([binary], shapes)[0]
 
 
 _Slot = Glyph | tuple[Glyph, Glyph] | None
 
 
-def read_glyphs_many(binaries: list[Gray]) -> list[list[Glyph]]:
+def read_glyphs_many(binaries: list[Gray], shapes: PageShapes | None = None) -> list[list[Glyph]]:
     """:func:`read_glyphs` of each image, with the glyphs of all of them classified in one
     product against the templates (one product costs about as much for one glyph as for fifty:
     it is the templates' 14 MB that are read).  Each image's glyphs are exactly what
-    :func:`read_glyphs` alone gives."""
+    :func:`read_glyphs` alone gives.
+
+    With ``shapes`` (the page's own digits, :class:`PageShapes`), the trusted digits found here
+    are added to them first, then each unsure digit is decided by them between its two best
+    templates."""
     slots: list[list[_Slot]] = []
     pending: list[tuple[int, int, int, int, Gray, float]] = []  # (image, slot, x0, x1, ink, core)
     for index, binary in enumerate(binaries):
         glyphs, waiting = _components(binary)
         slots.append(glyphs)
         pending += [(index, *item) for item in waiting]
-    found = classify([p[4] for p in pending])
+    vectors = [normalise(p[4]) for p in pending]
+    found = classify_shapes(vectors)
     splits: list[tuple[int, int, int, Gray]] = []
-    for (index, slot, x0, x1, ink, core), (label, similarity, margin) in zip(pending, found, strict=True):
-        slots[index][slot] = Glyph(label, x0, x1, similarity, margin)
+    for (index, slot, x0, x1, ink, core), vector, (label, similarity, margin, second) in zip(
+        pending, vectors, found, strict=True
+    ):
+        slots[index][slot] = Glyph(label, x0, x1, similarity, margin, second, vector.tobytes())
         if (label == LETTER or similarity < MIN_SIMILARITY) and ink.shape[1] > 1.3 * core:
             splits.append((index, slot, x0, ink))
     for (index, slot, _x0, _ink), pair in zip(splits, _split_touching_many(splits), strict=True):
@@ -192,7 +219,57 @@ def read_glyphs_many(binaries: list[Gray]) -> list[list[Glyph]]:
             elif g is not None:
                 flat.append(g)
         out.append(flat)
+    if shapes is not None:
+        for flat in out:
+            shapes.learn(flat)
+        out = [[shapes.decide(g) for g in flat] for flat in out]
     return out
+
+
+#: Digits of each label a page keeps as its own examples (the first ones read with trust).
+PAGE_SHAPES_PER_LABEL = 40
+
+
+@dataclass
+class PageShapes:
+    """The digits a page has shown with trust, to tell an unsure digit from its look-alike.
+
+    The templates are drawn from fonts like the document's, not from it: a scanned ``๖`` of one
+    font may stand as near to the ``๒`` templates as to the ``๖`` ones (``๒๕๒๒`` for ``๒๕๖๖``),
+    while the same page's ``๖`` of its years and scores, read with trust elsewhere, is its very
+    shape.  An unsure digit whose two best templates are two digits is given the one of the two
+    that the page's own digits it most resembles are, when that resemblance is as close and as
+    clear as a trusted template's (:data:`MIN_SIMILARITY`, :data:`MIN_MARGIN`) and the page has
+    shown both.  Otherwise (a runner-up that is a letter or a sign among them) it stays as it was,
+    unsure."""
+
+    examples: dict[str, list[FloatArray]] = field(default_factory=dict)
+
+    def learn(self, glyphs: list[Glyph]) -> None:
+        for g in glyphs:
+            if g.label in DIGITS and g.trusted and g.shape and not g.by_page:
+                kept = self.examples.setdefault(g.label, [])
+                if len(kept) < PAGE_SHAPES_PER_LABEL:
+                    kept.append(_unit(np.frombuffer(g.shape, np.uint8)))
+
+    def decide(self, glyph: Glyph) -> Glyph:
+        """``glyph``, or, when the page's own digits settle it, the same glyph with the label of
+        the two best templates' that they give (and their similarity and margin)."""
+        if glyph.trusted or glyph.label not in DIGITS or not glyph.shape:
+            return glyph
+        # Only between two digits: the page shows no letters, so it cannot say a glyph is no letter.
+        candidates = (glyph.label, glyph.second)
+        if glyph.second not in DIGITS or any(label not in self.examples for label in candidates):
+            return glyph
+        vector = _unit(np.frombuffer(glyph.shape, np.uint8))
+        scores = {
+            label: float(np.max(np.stack(kept) @ vector)) for label, kept in self.examples.items() if kept
+        }
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        (best, similarity), (_other, runner) = ranked[0], ranked[1]
+        if best not in candidates or similarity < MIN_SIMILARITY or similarity - runner < MIN_MARGIN:
+            return glyph
+        return replace(glyph, label=best, similarity=similarity, margin=similarity - runner, by_page=True)
 
 
 def _components(binary: Gray) -> tuple[list[_Slot], list[tuple[int, int, int, Gray, float]]]:
@@ -306,8 +383,8 @@ def _split_touching_many(items: list[tuple[int, int, int, Gray]]) -> list[tuple[
             continue
         x0, cut, _parts = item
         a, b = next(found), next(found)
-        left = Glyph(a[0], x0, x0 + cut, a[1], a[2])
-        right = Glyph(b[0], x0 + cut, x0 + ink.shape[1], b[1], b[2])
+        left = Glyph(a[0], x0, x0 + cut, a[1], a[2], a[3])
+        right = Glyph(b[0], x0 + cut, x0 + ink.shape[1], b[1], b[2], b[3])
         trusted = left.label in DIGITS and right.label in DIGITS and left.trusted and right.trusted
         out.append((left, right) if trusted else None)
     return out
@@ -365,6 +442,7 @@ def number_runs(glyphs: list[Glyph]) -> list[NumberRun]:
                     current[-1].x1,
                     all(g.trusted for g in digits),
                     min(g.similarity for g in digits),
+                    any(g.by_page for g in digits),
                 )
             )
         current.clear()

@@ -119,6 +119,21 @@ def column_shapes(cells: Sequence[Cell]) -> dict[int, tuple[int, int]]:
     return out
 
 
+def short_for(text: str, shape: tuple[int, int]) -> bool:
+    """A reading with something in it, no longer than a number of ``shape`` (:func:`shape_of`)
+    and one more character: what Tesseract makes of such a number when it misreads it (``อ`` for
+    ``๖``, ``ox`` for ``๙``).
+
+    >>> short_for("อ", (1, 0)), short_for("ox", (1, 0)), short_for("รวม", (1, 0)), short_for("", (1, 0))
+    (True, True, False, False)
+    >>> short_for("ญ๘.๗๒", (2, 2)), short_for("คะแนนรวม", (2, 2))
+    (True, False)
+    """
+    squashed = "".join(text.split())
+    whole, fraction = shape
+    return 0 < len(squashed) <= whole + fraction + (1 if fraction else 0) + 1
+
+
 def agreed(readings: Sequence[str]) -> bool:
     """Two glyph readings or more, all of one well-formed number.
 
@@ -148,8 +163,10 @@ def settle_number(
     after the point that most numbers of its column have (:func:`shape`).  When at
     least two of them are well-formed numbers and all of these agree, they settle it (a first
     reading that differs is kept as the other reading); so does one trusted reading of three
-    digits or more where Tesseract read no digit at all (``bo.bd``).  Otherwise a first reading
-    that is a well-formed number once the spaces Tesseract left beside its point are gone stays
+    digits or more where Tesseract read no digit at all (``bo.bd``), and one of the column's
+    shape where Tesseract's is no number and the other glyph readings hold only its digits.
+    Otherwise a first reading that is a well-formed number once the spaces Tesseract left beside
+    its point are gone stays
     (spaces gone), with a low confidence and the glyph readings when they all differ from it;
     else Tesseract restricted to digits (``digits``) settles it when it agrees with a glyph
     reading.  A reading none of these settles keeps its text, a low confidence and the others.
@@ -172,6 +189,10 @@ def settle_number(
     ('๘๖.๒๐', 0.77, '๕๒๐.๒๐')
     >>> settle_number("ญ๘.๗๒", 0.85, [("๗๘.๗", 0.84), ("๗๘.๗", 0.79)], lambda: "", True, (2, 2))
     ('ญ๘.๗๒', 0.3, '๗๘.๗')
+    >>> settle_number("oN ๑.๕๕", 0.8, [("๘๑.๕๘", 0.85), ("๑.๕๘", 0.8)], lambda: "", True, (2, 2))
+    ('๘๑.๕๘', 0.7, 'oN ๑.๕๕')
+    >>> settle_number("oN ๑.๕๕", 0.8, [("๘๑.๕๘", 0.85), ("๖.๕๘", 0.8)], lambda: "", True, (2, 2))
+    ('oN ๑.๕๕', 0.3, '๘๑.๕๘ / ๖.๕๘')
     >>> settle_number("๖๑.๒", 0.85, [], lambda: "61.27", shape=(2, 2))
     ('๖๑.๒๗', 0.75, '๖๑.๒')
     >>> settle_number("A", 0.9, [("4", 0.9), ("4", 0.9)], lambda: "4")
@@ -204,8 +225,17 @@ def settle_number(
     # shape is, alone, where the first reading has another (``๕๒๐.๒๐`` among ``๘๖.๒๐``).
     fits = shape is None or (bool(formed) and shape_of(formed[0][0]) == shape)
     shaped = shape is not None and fits and well_formed(squashed) and shape_of(squashed) != shape
+    # ... and so is one where the first reading is no number at all, when the other glyph
+    # readings hold only its digits (``oN ๑.๕๕`` for ``๘๑.๕๘``, a stamp across the cell).
+    unformed = (
+        shape is not None
+        and fits
+        and bool(text)
+        and not well_formed(squashed)
+        and all(digits_of(t) in digits_of(formed[0][0]) for t, _s in formed)
+    )
     consensus = consensus and may_change and fits
-    alone = (alone or shaped) and fits
+    alone = (alone or shaped or unformed) and fits
     fewer = (
         bool(text)
         and well_formed(squashed)

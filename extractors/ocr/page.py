@@ -33,7 +33,15 @@ import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
-from extractors.ocr.digit_glyphs import DIGITS, NumberRun, number_runs, read_glyphs_many
+from extractors.ocr.digit_glyphs import (
+    DIGITS,
+    MARK,
+    Glyph,
+    NumberRun,
+    PageShapes,
+    number_runs,
+    read_glyphs_many,
+)
 from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
 from extractors.ocr.fields import (
     Reading,
@@ -56,6 +64,7 @@ from extractors.ocr.number_text import (
     numberish,
     same_number,
     settle_number,
+    short_for,
     split_digit,
     unlettered,
     well_formed,
@@ -151,6 +160,8 @@ class PageReader:
     symbol_confidences: list[float] = field(default_factory=list)
     #: Glyph readings made ahead for the lines being read (:meth:`lines`), by crop.
     _runs: dict[_Crop, list[NumberRun]] = field(default_factory=dict)
+    #: The digits this page has shown with trust, to tell an unsure digit from its look-alike.
+    shapes: PageShapes = field(default_factory=PageShapes)
 
     def pt(self, box: PixelBox) -> BBox:
         s = 72.0 / self.dpi
@@ -334,6 +345,7 @@ class PageReader:
             inside = [s for s in group if s in symbols and r0 - 1 <= (s.box[0] + s.box[2]) / 2 <= r1 + 1]
             if not inside:
                 continue
+            inside = _number_ends(symbols, group, inside, run.text)
             first = "".join(s.text for s in inside)
             span = union_box([s.box for s in inside])
             conf = min(s.confidence for s in inside)
@@ -358,9 +370,14 @@ class PageReader:
                 # (``60.95`` as ``3.95``): Tesseract's stays.
                 why = "the glyph reader read fewer digits, or no one number; Tesseract's reading kept"
                 self.doubts.append(OcrDoubt(first, run.text, self.pt(span), why))
-                continue
+                # ... as one number: no space where a narrow ``1`` left a gap (``48.3 1``)
+                chosen, conf = first, min(s.confidence for s in inside)
             elif run.trusted:
                 chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
+                if run.by_page:  # a digit told from its look-alike by the page's own digits
+                    conf = min(conf, 100 * max(run.similarity - 0.1, DOUBT_CONFIDENCE))
+                    why = "read from glyph shapes, a look-alike told by this page's own digits"
+                    self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
             elif self._digits_confirm(first, run, crop):
                 # Tesseract's reading is no number (``79/9``: a small ``7`` taken for a slash);
                 # the glyphs', unsure, is one, and a reading restricted to digits says the same.
@@ -413,15 +430,16 @@ class PageReader:
             gray = self.page.gray[y0:y1, x0:x1]
             images.append(np.ascontiguousarray(self.page.binary[y0:y1, x0:x1]))
             images += [binarise(gray, strictness) for strictness in GLYPH_STRICTNESS]
-        read = read_glyphs_many(images)
+        read = read_glyphs_many(images, self.shapes)
         per_crop = 1 + len(GLYPH_STRICTNESS)
         out: list[list[NumberRun]] = []
-        for index, (_y0, _y1, left, _x1, keep) in enumerate(crops):
+        for index, (y0, y1, left, x1, keep) in enumerate(crops):
             best: list[NumberRun] = []
             best_digits = -1
+            touching = TOUCHING_GAP * (y1 - y0)
             for glyphs in read[index * per_crop : (index + 1) * per_crop]:
                 if keep is not None:  # a neighbouring letter (ศ of พ.ศ.) is not the number's
-                    glyphs = [g for g in glyphs if keep[0] - 2 <= left + (g.x0 + g.x1) / 2 <= keep[2] + 2]
+                    glyphs = kept_glyphs(glyphs, keep[0] - 2 - left, keep[2] + 2 - left, touching, x1 - left)
                 runs = number_runs(glyphs)
                 digits = sum(sum(1 for ch in r.text if ch in DIGITS) for r in runs if r.trusted)
                 if digits > best_digits:
@@ -559,7 +577,7 @@ class PageReader:
             crops.append(_off_border(self.page.binary[y0:y1, x0:x1]))
             crops += [_off_border(binarise(gray, s)) for s in HEADER_STRICTNESS]
         per_cell = 1 + len(HEADER_STRICTNESS)
-        read = read_glyphs_many(crops)
+        read = read_glyphs_many(crops, self.shapes)
         out: list[list[tuple[str, float, int, int]]] = []
         for index in range(len(boxes)):
             readings: list[tuple[str, float, int, int]] = []
@@ -606,13 +624,17 @@ class PageReader:
                 numeric[i] for i, c in enumerate(cells) if c.row == cell.row and i != index and i in numeric
             ]
             among = bool(row) and sum(row) >= 0.5 * len(row)
+            shape = shapes.get(cell.col)
+            # A reading no longer than a number of its column's shape, in a column of numbers
+            # (``อ`` for ``๖`` among the indicator numbers ``๑ … ๑๐``), is as doubtful as letters
+            # amid numbers: its ink is looked at as one number of that shape.
+            among = among or (shape is not None and short_for(cell.text, shape))
             if not numberish(cell.text) and not (
                 (unlettered(cell.text) or among) and _covers_ink(self.page.binary, box, glyph)
             ):
                 continue  # a cell of letters stays letters unless its ink is one number
             digits = lambda b=box: self._digits_reading(b)  # noqa: E731 - read only when needed
             glyphs = [g[:2] for g in glyph]
-            shape = shapes.get(cell.col)
             text, conf, other = settle_number(cell.text, cell.confidence, glyphs, digits, among, shape)
             if other is not None and cell.box is not None:
                 why = (
@@ -664,7 +686,7 @@ class PageReader:
             return "", "", None
         gray = self.page.gray[y0:y1, x0:x1]
         crops = [self.page.binary[y0:y1, x0:x1]] + [binarise(gray, s) for s in HEADER_STRICTNESS]
-        for glyphs in read_glyphs_many([np.ascontiguousarray(crop) for crop in crops]):
+        for glyphs in read_glyphs_many([np.ascontiguousarray(crop) for crop in crops], self.shapes):
             runs = [r for r in number_runs(glyphs) if r.trusted]
             years = [r for r in runs if 3 <= sum(ch in DIGITS for ch in r.text) <= 5]
             settled = with_years(text, [r.text for r in years])
@@ -750,6 +772,80 @@ class PageReader:
         doubts = settle_period_cells(table, read, lines, fiscal_year)
         self.doubts.extend(doubts)
         return doubts
+
+
+def _number_ends(
+    symbols: Sequence[OcrSymbol], group: Sequence[OcrSymbol], inside: list[OcrSymbol], glyphs: str
+) -> list[OcrSymbol]:
+    """``inside`` (the symbols under a glyph run) with the digits and number punctuation of
+    ``group`` that continue it on either side, when Tesseract's reading of them all is a
+    well-formed number holding every digit of the glyph reading ``glyphs``, and more
+    (:func:`fuller`): a last digit the glyph reader was unsure of and left out (a narrow ``1``,
+    ``48.3`` for ``48.31``) is still the number's; else ``inside`` as it was.
+
+    >>> at = (("4", 0), ("8", 9), (".", 18), ("3", 22), ("1", 31))
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in at]
+    >>> [x.text for x in _number_ends(s, s, s[:4], "48.3")]
+    ['4', '8', '.', '3', '1']
+    >>> [x.text for x in _number_ends(s, s, s[:4], "48.5")]
+    ['4', '8', '.', '3']
+    """
+    order = [s for s in group if s in symbols]
+    if not inside or inside[0] not in order or inside[-1] not in order:
+        return inside
+    lo, hi = order.index(inside[0]), order.index(inside[-1])
+    while lo > 0 and _NUMBER_SYMBOL.match(order[lo - 1].text):
+        lo -= 1
+    while hi + 1 < len(order) and _NUMBER_SYMBOL.match(order[hi + 1].text):
+        hi += 1
+    wider = order[lo : hi + 1]
+    if len(wider) == len(inside) or not fuller("".join(s.text for s in wider), glyphs):
+        return inside
+    return wider
+
+
+def kept_glyphs(glyphs: Sequence[Glyph], lo: float, hi: float, touching: float, width: int) -> list[Glyph]:
+    """The glyphs of a crop (``width`` pixels wide) whose middle lies in ``lo … hi`` (Tesseract's
+    stretch), and the trusted digits that continue them on either side, each no further than
+    ``touching`` from the last one taken and whole in the crop: a digit Tesseract's box left out
+    (``๖๔.๓๖`` whose ``๖`` Tesseract took for a mark of the word before: ``คะแนน์๕.๓๒๑``).  A
+    letter (the ``ศ`` of ``พ.ศ.``), or a digit behind a point or a gap, is not the number's.
+
+    >>> def g(label, x0, x1, sure=True):
+    ...     return Glyph(label, x0, x1, 0.9 if sure else 0.5, 0.2)
+    >>> glyphs = [g("L", 0, 20), g("๖", 24, 40), g("๔", 42, 58), g(".", 60, 63), g("๓", 65, 80)]
+    >>> [x.label for x in kept_glyphs(glyphs, 41, 81, 6, 100)]
+    ['๖', '๔', '.', '๓']
+    >>> [x.label for x in kept_glyphs([g("๖", 24, 40, sure=False), *glyphs[2:]], 41, 81, 6, 100)]
+    ['๔', '.', '๓']
+    >>> [x.label for x in kept_glyphs([g("๒", 0, 30), *glyphs[2:]], 41, 81, 6, 100)]  # cut by the crop
+    ['๔', '.', '๓']
+    >>> [x.label for x in kept_glyphs([g("๖", 20, 30), g(".", 31, 34), *glyphs[2:]], 41, 81, 6, 100)]
+    ['๔', '.', '๓']
+    """
+    inside = [i for i, x in enumerate(glyphs) if lo <= (x.x0 + x.x1) / 2 <= hi]
+    if not inside:
+        return []
+    taken = set(inside)
+    body = [i for i, x in enumerate(glyphs) if x.label != MARK]
+
+    def extend(last: Glyph, order: list[int], edge: Callable[[Glyph, Glyph], float]) -> None:
+        for i in order:
+            if i in taken:
+                last = glyphs[i]
+                continue
+            x = glyphs[i]
+            near = edge(last, x) <= touching
+            whole = x.x0 > 0 and x.x1 < width
+            if not (x.label in DIGITS and x.trusted and near and whole):
+                return
+            taken.add(i)
+            last = x
+
+    first, last_in = inside[0], inside[-1]
+    extend(glyphs[first], [i for i in reversed(body) if i < first], lambda a, b: a.x0 - b.x1)
+    extend(glyphs[last_in], [i for i in body if i > last_in], lambda a, b: b.x0 - a.x1)
+    return [x for i, x in enumerate(glyphs) if i in taken]
 
 
 def _off_border(binary: Gray) -> Gray:
