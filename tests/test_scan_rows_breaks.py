@@ -188,3 +188,21 @@ def test_a_header_begun_at_the_foot_of_the_page_before_gives_its_columns_to_the_
     on_two = [t for t in tables if t.page == 2]
     assert len(on_two) == 1 and on_two[0].n_cols == 4
     assert _periods(on_two) == list(PERIODS[:3])
+
+
+def test_a_fragment_under_a_measure_tail_joins_the_row_the_tail_joined() -> None:
+    # A stamp over the unit cell: OCR opened a row at the measure's last line (``งบประมาณ``) and
+    # another at the unit's last line (``พยาบาล``), which has no period of its own.
+    table = _ocr_table(
+        [
+            list(HEADER),
+            ["มาตรการ เสริมสร้าง", "1. สำรวจ", "งาน ประชาสัมพันธ์", "รอบ 6 เดือน"],
+            ["งบประมาณ", "", "กลุ่มงานการ", ""],
+            ["", "", "พยาบาล", ""],
+            ["มาตรการ ป้องกัน", "1. ตรวจสอบ", "กองคลัง", "ทุกไตรมาส"],
+            ["มาตรการ พัฒนา", "1. ประกาศ", "กองช่าง", "ภายใน 30 มิ.ย. 2565"],
+        ]
+    )
+    actions = actions_from_tables(stitch([table]), 2565)
+    assert [a.period.text for a in actions] == ["รอบ 6 เดือน", "ทุกไตรมาส", "ภายใน 30 มิ.ย. 2565"]
+    assert actions[0].responsible is not None and "พยาบาล" in " ".join(actions[0].responsible)

@@ -681,7 +681,10 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
         for name in ("issue", "measure")
     }
     for logical in scanned:
-        logical.rows = join_key_tails(logical.rows, logical.fields, leads)
+        # A row joined by its key cell's tail takes the rest of its cut row with it: the fragment
+        # under it (``พยาบาล`` of a unit wrapped round a stamp) is tested again against the row
+        # as joined, which now holds the period the fragment's row was printed with.
+        logical.rows = join_cut_rows(join_key_tails(logical.rows, logical.fields, leads), logical.fields)
     for logical in out:
         for row in logical.rows:
             row.texts = {
