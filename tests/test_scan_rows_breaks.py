@@ -206,3 +206,41 @@ def test_a_fragment_under_a_measure_tail_joins_the_row_the_tail_joined() -> None
     actions = actions_from_tables(stitch([table]), 2565)
     assert [a.period.text for a in actions] == ["รอบ 6 เดือน", "ทุกไตรมาส", "ภายใน 30 มิ.ย. 2565"]
     assert actions[0].responsible is not None and "พยาบาล" in " ".join(actions[0].responsible)
+
+
+def _ruled(page: int, rows: list[list[tuple[str, int]]]) -> Table:
+    """A ruled table read by OCR: each row's cells as (text, colspan)."""
+    cells, n_cols = [], 0
+    for r, row in enumerate(rows):
+        col = 0
+        for text, span in row:
+            box = BBox(60.0 + 100 * col, 100.0 + 40 * r, 60.0 + 100 * (col + span), 140.0 + 40 * r)
+            cells.append(Cell(r, col, text, text, box, colspan=span, confidence=0.9))
+            col += span
+        n_cols = max(n_cols, col)
+    box = BBox(60.0, 100.0, 60.0 + 100 * n_cols, 100.0 + 40 * len(rows))
+    return Table(page, 0, box, len(rows), n_cols, cells, TableQuality("lines", 0.9, 1.0, 1.0, []))
+
+
+def test_a_column_no_header_names_is_part_of_the_column_its_header_cell_spans() -> None:
+    # On page 2 a stamp's ring is read as a rule down the unit column: a column no header names.
+    first = _ruled(
+        1,
+        [
+            [(h, 1) for h in HEADER],
+            [("1. มาตรการ", 1), ("1. อบรม", 1), ("กองคลัง", 1), ("ต.ค. 67", 1)],
+            [("2. มาตรการ เสริม", 1), ("1. ประชุม", 1), ("กองช่าง", 1), ("ม.ค. 68", 1)],
+        ],
+    )
+    second = _ruled(
+        2,
+        [
+            [(HEADER[0], 1), (HEADER[1], 1), (HEADER[2], 2), (HEADER[3], 1)],
+            [("สร้าง", 1), ("2. สรุปผล", 1), ("", 1), ("", 1), ("", 1)],
+            [("3. มาตรการ", 1), ("1. ประกาศ", 1), ("งาน", 1), ("พัสดุ", 1), ("ก.ย. 68", 1)],
+        ],
+    )
+    actions = actions_from_tables(stitch([first, second]), 2568)
+    assert [a.period.text for a in actions] == ["ต.ค. 67", "ม.ค. 68", "ก.ย. 68"]
+    assert actions[1].steps == ["1. ประชุม", "2. สรุปผล"]
+    assert actions[2].responsible == ["งานพัสดุ"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extractors.ita.headers import assign_fields, field_scores, names_field, reports_progress
 from extractors.ita.periods import parse_period
@@ -636,11 +637,78 @@ def _append(above: LogicalRow, row: LogicalRow) -> None:
         above.cells.setdefault(col, []).extend(p for p in parts if p.text)
 
 
+def _unnamed_columns(table: Table, n_header: int) -> set[int]:
+    """The columns of ``table`` that its header does not name apart: under a header cell spanning
+    several columns, with no header cell of its own below it, every column but the first."""
+    head = [c for c in table.cells if c.row < n_header]
+    out: set[int] = set()
+    for cell in head:
+        if cell.colspan < 2 or not cell.text.strip():
+            continue
+        inner = range(cell.col + 1, cell.col + cell.colspan)
+        if any(o is not cell and o.text.strip() and o.col in inner for o in head):
+            continue  # sub-columns named by a header row below
+        out.update(inner)
+    return out
+
+
+def one_column_per_header(table: Table) -> Table:
+    """``table`` with the columns its header does not name apart (:func:`_unnamed_columns`) joined
+    into the column left of them: a rule drawn in part of a column only (a stamp's ring read as a
+    rule, a cell split below the header) makes a column no header names; its cells' text is part
+    of the named column's, and the table keeps the columns of its header (what a table going on
+    over a page break is matched by).  A row's parts are joined left to right, boxes united.
+
+    >>> from schemas import BBox
+    >>> def cell(r, c, text, span=1):
+    ...     return Cell(r, c, text, text, BBox(c * 10, r * 10, (c + span) * 10, r * 10 + 10), colspan=span)
+    >>> cells = [cell(0, 0, "มาตรการ"), cell(0, 1, "ผลการดำเนินการ", 2), cell(0, 3, "ระยะเวลา")]
+    >>> cells += [cell(1, 0, "ก"), cell(1, 1, "- ภาพถ่าย"), cell(1, 2, "กิจกรรม"), cell(1, 3, "ต.ค. 62")]
+    >>> joined = one_column_per_header(Table(1, 0, BBox(0, 0, 40, 20), 2, 4, cells, None))  # type: ignore[arg-type]
+    >>> joined.n_cols, joined.grid()
+    (3, [['มาตรการ', 'ผลการดำเนินการ', 'ระยะเวลา'], ['ก', '- ภาพถ่าย กิจกรรม', 'ต.ค. 62']])
+    """
+    n_header = header_of(table)[0]
+    gone = _unnamed_columns(table, n_header) if n_header else set()
+    if not gone:
+        return table
+
+    def new_col(col: int) -> int:
+        return col - sum(1 for g in gone if g <= col)
+
+    by_slot: dict[tuple[int, int], list[Cell]] = {}
+    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        by_slot.setdefault((cell.row, new_col(cell.col)), []).append(cell)
+    cells: list[Cell] = []
+    for (row, col), parts in sorted(by_slot.items()):
+        end = max(new_col(c.col + c.colspan - 1) for c in parts)
+        boxes = [c.box for c in parts if c.box is not None]
+        box = boxes[0] if boxes else None
+        for other in boxes[1:]:
+            box = box.union(other) if box is not None else other
+        confs = [c.confidence for c in parts if c.confidence is not None and c.text]
+        cells.append(
+            Cell(
+                row,
+                col,
+                " ".join(c.text for c in parts if c.text),
+                "\n".join(c.raw for c in parts if c.raw),
+                box,
+                rowspan=parts[0].rowspan,
+                colspan=end - col + 1,
+                confidence=min(confs) if confs else parts[0].confidence,
+            )
+        )
+    note = f"columns {sorted(gone)} under a header cell of the column left of them joined to it"
+    quality = replace(table.quality, notes=[*table.quality.notes, note]) if table.quality else table.quality
+    return replace(table, n_cols=table.n_cols - len(gone), cells=cells, quality=quality)
+
+
 def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
     """A document's tables, in page order, as logical tables (see the module's rules)."""
     out: list[LogicalTable] = []
     current: LogicalTable | None = None
-    for table in tables:
+    for table in map(one_column_per_header, tables):
         n_header, fields, texts = header_of(table)
         continued = (
             current is not None
