@@ -659,12 +659,13 @@ def one_column_per_header(table: Table) -> Table:
     of the named column's, and the table keeps the columns of its header (what a table going on
     over a page break is matched by).  A row's parts are joined left to right, boxes united.
 
-    >>> from schemas import BBox
+    >>> from schemas import BBox, TableQuality
     >>> def cell(r, c, text, span=1):
     ...     return Cell(r, c, text, text, BBox(c * 10, r * 10, (c + span) * 10, r * 10 + 10), colspan=span)
     >>> cells = [cell(0, 0, "มาตรการ"), cell(0, 1, "ผลการดำเนินการ", 2), cell(0, 3, "ระยะเวลา")]
     >>> cells += [cell(1, 0, "ก"), cell(1, 1, "- ภาพถ่าย"), cell(1, 2, "กิจกรรม"), cell(1, 3, "ต.ค. 62")]
-    >>> joined = one_column_per_header(Table(1, 0, BBox(0, 0, 40, 20), 2, 4, cells, None))  # type: ignore[arg-type]
+    >>> quality = TableQuality("lines", 1.0, 1.0, 1.0)
+    >>> joined = one_column_per_header(Table(1, 0, BBox(0, 0, 40, 20), 2, 4, cells, quality))
     >>> joined.n_cols, joined.grid()
     (3, [['มาตรการ', 'ผลการดำเนินการ', 'ระยะเวลา'], ['ก', '- ภาพถ่าย กิจกรรม', 'ต.ค. 62']])
     """
@@ -700,7 +701,7 @@ def one_column_per_header(table: Table) -> Table:
             )
         )
     note = f"columns {sorted(gone)} under a header cell of the column left of them joined to it"
-    quality = replace(table.quality, notes=[*table.quality.notes, note]) if table.quality else table.quality
+    quality = replace(table.quality, notes=[*table.quality.notes, note])
     return replace(table, n_cols=table.n_cols - len(gone), cells=cells, quality=quality)
 
 
