@@ -6,7 +6,7 @@ line of their own, a row opened mid-cell, a first item read damaged.
 from __future__ import annotations
 
 from extractors.ita.actions import actions_from_tables
-from extractors.ita.stitch import stitch
+from extractors.ita.stitch import header_of, stitch
 from extractors.ocr.rows import scan_borderless, scanned_layout, visual_lines
 from schemas import BBox, Cell, Line, PageKind, PageText, Table, TableQuality, Word
 
@@ -244,3 +244,29 @@ def test_a_column_no_header_names_is_part_of_the_column_its_header_cell_spans() 
     assert [a.period.text for a in actions] == ["ต.ค. 67", "ม.ค. 68", "ก.ย. 68"]
     assert actions[1].steps == ["1. ประชุม", "2. สรุปผล"]
     assert actions[2].responsible == ["งานพัสดุ"]
+
+
+def test_a_header_repeated_on_the_next_page_is_no_rows_though_ocr_damaged_its_wordings() -> None:
+    # A photographed page: the repeated header's wrapped lines read apart, its wordings too damaged
+    # to be known by the vocabulary, and the table linked as going on from the page before.
+    first = _ruled(
+        1,
+        [
+            [("มาตรการ", 1), ("ขั้นตอนการดำเนินงาน", 1), ("หน่วยงานที่รับผิดชอบ", 1), ("ระยะเวลา", 1)],
+            [("1. มาตรการ", 1), ("1. อบรม", 1), ("กองคลัง", 1), ("ต.ค. 67", 1)],
+        ],
+    )
+    second = _ruled(
+        2,
+        [
+            [("มาตรก", 1), ("ขั้นตอนก", 1), ("หน่วยงาน", 1), ("ระยะ", 1)],
+            [("", 1), ("การดำเนิน", 1), ("ที่รับผิด", 1), ("เวลๅ", 1)],
+            [("", 1), ("งาน", 1), ("ชอบ", 1), ("", 1)],
+            [("2. มาตรการ", 1), ("1. ประชุม", 1), ("กองช่าง", 1), ("ม.ค. 68", 1)],
+        ],
+    )
+    second.continues_previous = True
+    assert header_of(second)[0] < 3  # not all found as a header by its wordings
+    actions = actions_from_tables(stitch([first, second]), 2568)
+    assert [a.period.text for a in actions] == ["ต.ค. 67", "ม.ค. 68"]
+    assert actions[0].steps == ["1. อบรม"]

@@ -29,7 +29,7 @@ from dataclasses import replace
 from extractors.ita.headers import assign_fields, field_scores, names_field, reports_progress
 from extractors.ita.periods import parse_period
 from extractors.ita.vocabulary import year_in
-from extractors.thai.text import LIST_MARKER, join_cell_parts
+from extractors.thai.text import LIST_MARKER, join_cell_parts, normalize_thai
 from schemas import Cell, CellPart, LogicalRow, LogicalTable, Table
 
 #: Fields that make a table a measures table (two of them, one of the last four among them).
@@ -95,6 +95,14 @@ def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
     True
     >>> header_tail([Cell(1, 1, "จัดทำคู่มือ", "", None), Cell(1, 3, "ต.ค. 65", "", None)], texts)
     False
+
+    A column whose header names no field (``ลำดับ`` printed letter under letter, read as junk)
+    may hold a letter or two of it.
+
+    >>> header_tail([Cell(1, 0, "ด ”", "", None), *tail], ["ล “+", *texts[1:]])
+    True
+    >>> header_tail([Cell(1, 0, "ด ”", "", None)], ["ล “+", *texts[1:]])
+    False
     """
     if not cells:
         return False
@@ -105,10 +113,27 @@ def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
             return False
         before = max(field_scores(head).values(), default=0.0)
         after = max(field_scores(f"{head} {cell.text}").values(), default=0.0)
+        if not before and not after and _letter_count(cell.text) <= _STACKED_LETTERS:
+            continue  # a narrow column's header printed letter under letter (``ล`` / ``ำ`` / ``ด``)
         if not after:
             return False
         better = better or after > before
     return better
+
+
+#: A header cell too narrow for its word (``ลำดับ`` over a column of numbers) wraps letter by
+#: letter: a line of it holds this many letters at most ...
+_STACKED_LETTERS = 2
+
+
+def _letter_count(text: str) -> int:
+    """The letters of ``text``: Thai consonants and Latin letters (OCR reads a stacked Thai letter
+    as either), vowels, marks, digits and punctuation left out.
+
+    >>> _letter_count("ด ”"), _letter_count("ำ"), _letter_count("ผิดชอบ")
+    (1, 0, 5)
+    """
+    return len(re.findall(r"[ก-ฮA-Za-z]", text))
 
 
 def header_fields(texts: Sequence[str]) -> list[str | None]:
@@ -705,6 +730,56 @@ def one_column_per_header(table: Table) -> Table:
     return replace(table, n_cols=table.n_cols - len(gone), cells=cells, quality=quality)
 
 
+#: A cell repeats a header cell when this similar to some part of it (rapidfuzz partial ratio,
+#: spaces left out) ...
+REPEAT_MATCH = 75
+#: ... and a row repeats the header when this many of its cells do, with this many letters in all.
+REPEAT_CELLS = 2
+REPEAT_LETTERS = 4
+
+
+def repeated_header_rows(table: Table, first: int, header: Sequence[str]) -> int:
+    """How many rows of ``table`` from ``first`` on repeat ``header`` (the header texts of the
+    table it goes on from), line by line as a header's wrapped lines are read: every filled cell
+    is part of its column's header text (:data:`REPEAT_MATCH`), a letter or two
+    (:data:`_STACKED_LETTERS`) under a header that names no field, and :data:`REPEAT_CELLS` cells
+    or more, :data:`REPEAT_LETTERS` letters or more, do so.  A header OCR damaged (a photograph's
+    ``ผลการ ดําเนิบ``) names too few fields to be found by its wordings; it is still the header the
+    page before printed, not rows.
+
+    >>> header = ["ลำดับ", "มาตรการ", "ผลการดำเนินการ", "หน่วยงานที่รับผิดชอบ", "ระยะเวลา"]
+    >>> def row(r, *texts):
+    ...     return [Cell(r, c, t, t, None) for c, t in enumerate(texts) if t]
+    >>> cells = row(0, "ล", "มาตรก าร", "ผลการ", "หน่วย", "ระยะ") + row(1, "ด", "", "ดําเนิบ", "งานที่รับ", "เวลา")
+    >>> cells += row(2, "", "", "การ", "ผิดชอบ", "") + row(3, "1", "มาตรการส่งเสริม", "", "กองคลัง", "ต.ค. 65")
+    >>> repeated_header_rows(Table(2, 0, None, 4, 5, cells, None), 0, header)  # type: ignore[arg-type]
+    3
+    """
+    from rapidfuzz import fuzz
+
+    keys = [re.sub(r"\s+", "", normalize_thai(h)) for h in header]
+    rows = _row_cells(table)
+    n = 0
+    for cells in rows[first : first + MAX_HEADER_ROWS + 1]:
+        filled = [c for c in cells if c.text.strip()]
+        matched = letters = 0
+        for cell in filled:
+            text = re.sub(r"\s+", "", normalize_thai(cell.text))
+            head = keys[cell.col] if cell.col < len(keys) else ""
+            if head and not names_field(header[cell.col]) and _letter_count(text) <= _STACKED_LETTERS:
+                continue
+            if not head or fuzz.partial_ratio(text, head) < REPEAT_MATCH or len(text) > len(head) + 2:
+                break
+            matched += 1
+            letters += _letter_count(text)
+        else:
+            if filled and matched >= REPEAT_CELLS and letters >= REPEAT_LETTERS:
+                n += 1
+                continue
+        break
+    return n
+
+
 def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
     """A document's tables, in page order, as logical tables (see the module's rules)."""
     out: list[LogicalTable] = []
@@ -720,6 +795,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             and (n_header == 0 or _same_fields(fields, current.fields))
         ) or (current is not None and _goes_on_scanned(table, n_header, fields, current))
         if current is not None and continued:
+            n_header += repeated_header_rows(table, n_header, current.header)
             rows = _data_rows(table, n_header)
             if _read_rows(table):
                 rows = join_cut_rows(rows, current.fields)
