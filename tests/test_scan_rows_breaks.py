@@ -270,3 +270,28 @@ def test_a_header_repeated_on_the_next_page_is_no_rows_though_ocr_damaged_its_wo
     actions = actions_from_tables(stitch([first, second]), 2568)
     assert [a.period.text for a in actions] == ["ต.ค. 67", "ม.ค. 68"]
     assert actions[0].steps == ["1. อบรม"]
+
+
+def test_a_sliver_a_stamp_cut_off_a_row_is_no_action_and_the_row_goes_on_over_the_page() -> None:
+    # The stamp's ring read as a rule across the last row: a sliver of junk under it.
+    first = _ruled(
+        1,
+        [
+            [(h, 1) for h in HEADER],
+            [("1. มาตรการ", 1), ("1. อบรม", 1), ("กองคลัง", 1), ("ต.ค. 67", 1)],
+            [("2. มาตรการ เสริม", 1), ("1. ประชุม", 1), ("กอง", 1), ("ม.ค. 68", 1)],
+            [("", 1), ("", 1), ("2 00“จ9", 1), ("", 1)],
+        ],
+    )
+    second = _ruled(
+        2,
+        [
+            [(h, 1) for h in HEADER],
+            [("สร้าง", 1), ("2. สรุปผล", 1), ("ช่าง", 1), ("", 1)],
+            [("3. มาตรการ", 1), ("1. ประกาศ", 1), ("งานพัสดุ", 1), ("ก.ย. 68", 1)],
+        ],
+    )
+    second.continues_previous = True
+    actions = actions_from_tables(stitch([first, second]), 2568)
+    assert [a.period.text for a in actions] == ["ต.ค. 67", "ม.ค. 68", "ก.ย. 68"]
+    assert actions[1].steps == ["1. ประชุม", "2. สรุปผล"]

@@ -655,6 +655,31 @@ def join_key_tails(
     return out
 
 
+_THAI_WORD = re.compile(r"[ก-ฮ][ก-๎]*[ก-ฮ]")
+
+
+def join_wordless_rows(rows: Sequence[LogicalRow]) -> list[LogicalRow]:
+    """Rows of a measures table read by OCR, each row that holds no Thai word (two letters or more) joined
+    to the row above, its text kept there: a stamp's ring or a signature read as a rule cuts a
+    sliver off a row (``2 00“จ9`` of ``สรุปผล`` under the ring), which is no action of its own.
+
+    >>> def row(*texts):
+    ...     return LogicalRow(1, cells={c: [CellPart(1, None, t, t)] for c, t in enumerate(texts) if t})
+    >>> rows = join_wordless_rows([row("1. มาตรการ", "กองคลัง"), row("", "2 00“จ9"), row("", "กองช่าง")])
+    >>> [[p.text for p in r.cells[1]] for r in rows]
+    [['กองคลัง', '2 00“จ9'], ['กองช่าง']]
+    """
+    out: list[LogicalRow] = []
+    for row in rows:
+        texts = [_own_text(row, c) for c in row.cells]
+        if out and not row.full_width and any(t.strip() for t in texts):
+            if not any(_THAI_WORD.search(t) for t in texts):
+                _append(out[-1], row)
+                continue
+        out.append(row)
+    return out
+
+
 def _append(above: LogicalRow, row: LogicalRow) -> None:
     for col, parts in row.cells.items():
         if col in row.spanned:
@@ -797,6 +822,8 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
         if current is not None and continued:
             n_header += repeated_header_rows(table, n_header, current.header)
             rows = _data_rows(table, n_header)
+            if _read_by_ocr(table) and current.kind == "measures":
+                rows = join_wordless_rows([*current.rows[-1:], *rows])[1 if current.rows else 0 :]
             if _read_rows(table):
                 rows = join_cut_rows(rows, current.fields)
             if rows and current.rows and continues_row(rows[0], current.rows[-1], current.fields):
@@ -809,6 +836,8 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             current.tables.append(table)
             continue
         rows = _data_rows(table, n_header)
+        if _read_by_ocr(table) and table_kind(fields) == "measures":
+            rows = join_wordless_rows(rows)
         current = LogicalTable(
             kind=table_kind(fields),
             fields=fields,
