@@ -672,10 +672,10 @@ def join_wordless_rows(rows: Sequence[LogicalRow]) -> list[LogicalRow]:
     out: list[LogicalRow] = []
     for row in rows:
         texts = [_own_text(row, c) for c in row.cells]
-        if out and not row.full_width and any(t.strip() for t in texts):
-            if not any(_THAI_WORD.search(t) for t in texts):
-                _append(out[-1], row)
-                continue
+        filled = any(t.strip() for t in texts)
+        if out and not row.full_width and filled and not any(_THAI_WORD.search(t) for t in texts):
+            _append(out[-1], row)
+            continue
         out.append(row)
     return out
 
