@@ -295,3 +295,28 @@ def test_a_sliver_a_stamp_cut_off_a_row_is_no_action_and_the_row_goes_on_over_th
     actions = actions_from_tables(stitch([first, second]), 2568)
     assert [a.period.text for a in actions] == ["ต.ค. 67", "ม.ค. 68", "ก.ย. 68"]
     assert actions[1].steps == ["1. ประชุม", "2. สรุปผล"]
+
+
+def test_a_repeated_header_that_lost_its_number_column_still_goes_on_in_the_table_above() -> None:
+    # The next page's numbers set close to the issue column: read as one column with it.
+    first = _ruled(
+        1,
+        [
+            [("ลำดับ", 1), *((h, 1) for h in HEADER)],
+            [("1", 1), ("1. มาตรการ", 1), ("1. อบรม", 1), ("กองคลัง", 1), ("ต.ค. 67", 1)],
+            [("2", 1), ("2. มาตรการ เสริม", 1), ("1. ประชุม", 1), ("กองช่าง", 1), ("ม.ค. 68", 1)],
+        ],
+    )
+    second = _ruled(
+        2,
+        [
+            [(h, 1) for h in HEADER],
+            [("สร้าง", 1), ("2. สรุปผล", 1), ("", 1), ("", 1)],
+            [("3 3. มาตรการ", 1), ("1. ประกาศ", 1), ("งานพัสดุ", 1), ("ก.ย. 68", 1)],
+        ],
+    )
+    (logical,) = [t for t in stitch([first, second]) if t.kind == "measures"]
+    assert logical.pages == [1, 2]
+    actions = actions_from_tables([logical], 2568)
+    assert [a.period.text for a in actions] == ["ต.ค. 67", "ม.ค. 68", "ก.ย. 68"]
+    assert actions[1].steps == ["1. ประชุม", "2. สรุปผล"]

@@ -805,12 +805,66 @@ def repeated_header_rows(table: Table, first: int, header: Sequence[str]) -> int
     return n
 
 
+#: Columns a repeated header may lose: a number column set close to the next, or a header OCR
+#: read as no field (``ลำดับ`` printed letter under letter).
+_LOSABLE = frozenset({None, "seq"})
+
+
+def aligned_columns(fields: Sequence[str | None], before: Sequence[str | None]) -> list[int] | None:
+    """Where each of ``fields`` (a table's header, fewer columns than ``before``, the header of
+    the table above) stands among ``before``'s columns, when leaving out columns of
+    :data:`_LOSABLE` fields from ``before`` gives the same fields (:func:`_same_fields`: a header
+    cell OCR damaged may name another) and three named fields or more agree; else None.
+
+    >>> before = [None, "issue", "measure", "steps", "period"]
+    >>> aligned_columns(["issue", "steps", "steps", "period"], before)
+    [1, 2, 3, 4]
+    >>> aligned_columns(["measure", "steps", "period"], before) is None  # an issue column lost
+    True
+    """
+    from itertools import combinations
+
+    losable = [j for j, f in enumerate(before) if f in _LOSABLE]
+    extra = len(before) - len(fields)
+    if extra <= 0 or extra > len(losable):
+        return None
+    for gone in combinations(losable, extra):
+        kept = [j for j in range(len(before)) if j not in gone]
+        agree = sum(1 for f, j in zip(fields, kept, strict=True) if f is not None and f == before[j])
+        if agree >= 3 and _same_fields(fields, [before[j] for j in kept]):
+            return kept
+    return None
+
+
+def _placed(table: Table, columns: Sequence[int], n_cols: int) -> Table:
+    """``table`` with its columns placed at ``columns`` among ``n_cols`` (:func:`aligned_columns`)."""
+    cells = [
+        replace(c, col=columns[c.col], colspan=columns[c.col + c.colspan - 1] - columns[c.col] + 1)
+        for c in table.cells
+    ]
+    note = f"columns placed as the table above has them ({n_cols}): a column its header lost is empty"
+    return replace(
+        table, n_cols=n_cols, cells=cells, quality=replace(table.quality, notes=[*table.quality.notes, note])
+    )
+
+
 def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
     """A document's tables, in page order, as logical tables (see the module's rules)."""
     out: list[LogicalTable] = []
     current: LogicalTable | None = None
     for table in map(one_column_per_header, tables):
         n_header, fields, texts = header_of(table)
+        if (
+            current is not None
+            and n_header
+            and table.index == 0
+            and table.page == current.pages[-1] + 1
+            and table.n_cols < len(current.fields)
+            and _read_by_ocr(table)
+            and (columns := aligned_columns(fields, current.fields)) is not None
+        ):
+            table = _placed(table, columns, len(current.fields))
+            n_header, fields, texts = header_of(table)
         continued = (
             current is not None
             and table.n_cols == len(current.fields)
