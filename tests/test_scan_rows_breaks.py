@@ -320,3 +320,18 @@ def test_a_repeated_header_that_lost_its_number_column_still_goes_on_in_the_tabl
     actions = actions_from_tables([logical], 2568)
     assert [a.period.text for a in actions] == ["ต.ค. 67", "ม.ค. 68", "ก.ย. 68"]
     assert actions[1].steps == ["1. ประชุม", "2. สรุปผล"]
+
+
+def test_a_header_begun_before_under_a_running_header_with_its_wrapped_line_read_as_a_row() -> None:
+    # The header's second line, under gutters OCR left too narrow to part it from the first,
+    # is read as a row of the header's table; both pages print a running header at the top.
+    running = _row(30.0, {1: "รายงานการวิเคราะห์ผลการประเมิน"})
+    header = _row(760.0, {0: HEADER[0], 1: HEADER[1], 2: "ผู้รับผิด", 3: HEADER[3]})
+    wrapped = _row(778.0, {0: "แนวทาง", 1: "การดำเนิน", 2: "ชอบ", 3: "ดำเนินการ"})
+    first = [running, _row(100.0, {0: "รายงานผลการประเมิน"}), header, wrapped]
+    tail = _row(70.0, {1: "งาน"})  # the header's last wrapped line, alone at the top of the page
+    rest = [running, tail, *_rows(100.0, 1, 3)]
+    tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
+    on_two = [t for t in tables if t.page == 2]
+    assert len(on_two) == 1 and on_two[0].n_cols == 4
+    assert _periods(on_two) == list(PERIODS[:3])
