@@ -176,6 +176,19 @@ def test_a_repeated_header_closed_up_by_ocr_opens_where_the_page_before_had_its_
     assert _periods(tables) == list(PERIODS[:5])
 
 
+def test_a_speck_between_two_columns_does_not_keep_a_repeated_header_closed_up() -> None:
+    first = [_row(600.0, dict(enumerate(HEADER))), *_rows(630.0, 1, 4)]
+    header = _row(60.0, dict(enumerate(HEADER)))
+    words = list(header.words)
+    unit = words[2]
+    words[2] = Word(unit.text, unit.raw, BBox(unit.box.x0, 60.0, COLUMNS[3] - 2.0, 75.0), 0.9)
+    row = _row(90.0, {0: "5. มาตรการ", 1: "(1) อบรม", 2: "กองคลัง", 3: PERIODS[4]})
+    speck = Word("ท", "ท", BBox(COLUMNS[3] - 4.0, 90.0, COLUMNS[3], 105.0), 0.3)  # a letter read apart
+    rest = [_line(words), _line([*row.words, speck]), _row(108.0, {0: "ส่งเสริม", 1: "ให้ความรู้"})]
+    tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
+    assert [(t.page, t.n_cols) for t in tables] == [(1, 4), (2, 4)]
+
+
 def test_a_header_begun_at_the_foot_of_the_page_before_gives_its_columns_to_the_rows() -> None:
     header = _row(780.0, {0: HEADER[0], 1: HEADER[1], 2: "ผู้รับผิด", 3: HEADER[3]})
     words = list(header.words)

@@ -268,6 +268,18 @@ def _column_edges(table: Table) -> list[float]:
     return sorted({c.box.x0 for c in table.cells if c.row == 0 and c.box is not None})[1:]
 
 
+def _speck(word: Word, em: float) -> bool:
+    """An OCR word of one letter at most, narrower than a font size: a speck, a mark or a letter
+    read apart from its word.
+
+    >>> _speck(Word("ท", "ท", BBox(395, 0, 399, 10)), 11.7)
+    True
+    >>> _speck(Word("งาน", "งาน", BBox(0, 0, 20, 10)), 11.7)
+    False
+    """
+    return word.box.width < em and len(re.findall(r"[ก-ฮA-Za-z0-9๐-๙]", word.text)) <= 1
+
+
 def _split_header(
     lines: Sequence[Line], table: Table, em: float, edges_before: Sequence[float] = ()
 ) -> list[Line] | None:
@@ -300,8 +312,11 @@ def _split_header(
             continue  # a gutter already, or the two words are in two columns already
         left = right = 0
         crossed = False
+        before = any((a.box.x0 + a.box.x1) / 2 < e < (b.box.x0 + b.box.x1) / 2 for e in edges_before)
         for ln in body:
-            spans = [core(w) for w in ln.words]
+            # under a header the page before parted here, a speck or a letter read apart is no
+            # word that crosses the gutter (``ท`` of ``กลุ่มงาน`` left between two columns)
+            spans = [core(w) for w in ln.words if not (before and _speck(w, em))]
             if any(x0 < mid + half_white and x1 > mid - half_white for x0, x1 in spans):
                 crossed = True
                 break
@@ -310,7 +325,6 @@ def _split_header(
             hi = min((e for e in edges if e > mid), default=table.box.x1)
             left += any(lo <= (x0 + x1) / 2 < mid for x0, x1 in spans)
             right += any(mid < (x0 + x1) / 2 <= hi for x0, x1 in spans)
-        before = any((a.box.x0 + a.box.x1) / 2 < e < (b.box.x0 + b.box.x1) / 2 for e in edges_before)
         if crossed or (not (before and left and right) and (left < MIN_DATA_LINES or right < MIN_DATA_LINES)):
             continue
         gap = GUTTER_EM * em / 2 + 0.5
