@@ -187,9 +187,14 @@ def test_a_title_band_on_a_table_s_top_ruling_leaves_the_header_row(band: int) -
     assert tops[0] < 125 and len(tops) == 3  # the header row is a row of the grid
 
 
-def test_a_measure_heading_whose_number_ocr_read_as_a_sign_is_a_heading() -> None:
+@pytest.mark.parametrize(
+    "heading",
+    ["มาตรการที่ « พัฒนาคุณภาพการดำเนินงาน", "มาตรการท ๓ กำกับดูแล", "มาตรการ ท ส่งเสริมการปฏิบัติ"],
+)
+def test_a_measure_heading_ocr_damaged_is_a_heading(heading: str) -> None:
+    # ๔ read as «; the vowel and tone mark lost; the number lost too
     lines = [
-        _row_line(100.0, {0: "มาตรการที่ « พัฒนาคุณภาพการดำเนินงาน"}),  # ๔ read as «
+        _row_line(100.0, {0: heading}),
         _row_line(120.0, {0: "วิธีการดำเนินการ"}),
         _row_line(140.0, {0: "(1) ทบทวนและปรับปรุง"}),
         _row_line(160.0, {0: "ผู้รับผิดชอบ: กองคลัง"}),

@@ -39,9 +39,12 @@ from extractors.thai.text import join_wrapped_lines
 from schemas import Line, PageText, Table
 from schemas.record import Action, Period, Provenance
 
-#: ``มาตรการที่ N``; the tone mark may be lost by OCR (``มาตรการที 3``): the words say it still;
-#: so may its number's Thai digit, read as a sign alone (``มาตรการที่ «`` for ``มาตรการที่ ๔``).
-_HEADING = re.compile(r"^\s*มาตรการ\s*ที\s*่?\s*(?:[0-9๐-๙]{1,2}|[«»“”\"'`‘’^~*#@&%$§](?=\s))")
+#: ``มาตรการที่ N``; OCR may lose the tone mark or the vowel (``มาตรการที 3``, ``มาตรการท ๓``),
+#: read the number's Thai digit as a sign alone (``มาตรการที่ «`` for ``มาตรการที่ ๔``) or lose it
+#: (``มาตรการ ท ส่งเสริม…``): the words say it still.  ``มาตรการที่ต้อง…``, ``มาตรการทาง…`` are prose.
+_HEADING = re.compile(
+    r"^\s*มาตรการ\s*ท[ีิ]?\s*่?\s*(?:[0-9๐-๙]{1,2}|[«»“”\"'`‘’^~*#@&%$§](?=\s)|(?<=\s)(?=[ก-ฮเ-ไ]))"
+)
 _NUMBERED = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.)]\s*\S")
 _FIELDS = ("issue", "measure", "steps", "results", "responsible", "period", "follow_up")
 #: Fields written on one line: a line after them without a label is not theirs.
