@@ -185,3 +185,38 @@ def test_a_title_band_on_a_table_s_top_ruling_leaves_the_header_row(band: int) -
     assert len(grids) == 1
     tops = sorted({c[1] for c in grids[0].cells})
     assert tops[0] < 125 and len(tops) == 3  # the header row is a row of the grid
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["มาตรการที่ « พัฒนาคุณภาพการดำเนินงาน", "มาตรการท ๓ กำกับดูแล", "มาตรการ ท ส่งเสริมการปฏิบัติ"],
+)
+def test_a_measure_heading_ocr_damaged_is_a_heading(heading: str) -> None:
+    # ๔ read as «; the vowel and tone mark lost; the number lost too
+    lines = [
+        _row_line(100.0, {0: heading}),
+        _row_line(120.0, {0: "วิธีการดำเนินการ"}),
+        _row_line(140.0, {0: "(1) ทบทวนและปรับปรุง"}),
+        _row_line(160.0, {0: "ผู้รับผิดชอบ: กองคลัง"}),
+    ]
+    assert len(find_measures([_page(lines)], [])) == 1
+
+
+def test_a_measure_goes_on_over_the_page_past_a_scribble_read_at_the_page_foot() -> None:
+    first = [
+        _row_line(600.0, {0: "มาตรการที่ 3 ส่งเสริมการเปิดเผยข้อมูล"}),
+        _row_line(620.0, {0: "วิธีการดำเนินการ"}),
+        _row_line(640.0, {0: "(1) มอบหมายผู้รับผิดชอบ"}),
+        _row_line(660.0, {0: "ผู้รับผิดชอบ: กองคลัง"}),
+        _row_line(680.0, {1: "งผม --"}),  # a signature's scribble read as a line
+    ]
+    rest = [
+        _row_line(100.0, {0: "ระยะเวลา: ม.ค. - เม.ย. 68"}),
+        _row_line(120.0, {0: "การติดตามผล: สรุปผลการดำเนินงาน"}),
+        _row_line(140.0, {0: "มาตรการที่ 4 พัฒนาคุณภาพ"}),
+        _row_line(160.0, {0: "ผู้รับผิดชอบ: กองช่าง"}),
+        _row_line(180.0, {0: "ระยะเวลา: ก.พ. 68"}),
+    ]
+    measures = find_measures([_page(first, 1), _page(rest, 2)], [])
+    assert len(measures) == 2
+    assert set(measures[0].lines) == {"steps", "responsible", "period", "follow_up"}

@@ -6,7 +6,7 @@ line of their own, a row opened mid-cell, a first item read damaged.
 from __future__ import annotations
 
 from extractors.ita.actions import actions_from_tables
-from extractors.ita.stitch import stitch
+from extractors.ita.stitch import header_of, stitch
 from extractors.ocr.rows import scan_borderless, scanned_layout, visual_lines
 from schemas import BBox, Cell, Line, PageKind, PageText, Table, TableQuality, Word
 
@@ -176,6 +176,19 @@ def test_a_repeated_header_closed_up_by_ocr_opens_where_the_page_before_had_its_
     assert _periods(tables) == list(PERIODS[:5])
 
 
+def test_a_speck_between_two_columns_does_not_keep_a_repeated_header_closed_up() -> None:
+    first = [_row(600.0, dict(enumerate(HEADER))), *_rows(630.0, 1, 4)]
+    header = _row(60.0, dict(enumerate(HEADER)))
+    words = list(header.words)
+    unit = words[2]
+    words[2] = Word(unit.text, unit.raw, BBox(unit.box.x0, 60.0, COLUMNS[3] - 2.0, 75.0), 0.9)
+    row = _row(90.0, {0: "5. มาตรการ", 1: "(1) อบรม", 2: "กองคลัง", 3: PERIODS[4]})
+    speck = Word("ท", "ท", BBox(COLUMNS[3] - 4.0, 90.0, COLUMNS[3], 105.0), 0.3)  # a letter read apart
+    rest = [_line(words), _line([*row.words, speck]), _row(108.0, {0: "ส่งเสริม", 1: "ให้ความรู้"})]
+    tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
+    assert [(t.page, t.n_cols) for t in tables] == [(1, 4), (2, 4)]
+
+
 def test_a_header_begun_at_the_foot_of_the_page_before_gives_its_columns_to_the_rows() -> None:
     header = _row(780.0, {0: HEADER[0], 1: HEADER[1], 2: "ผู้รับผิด", 3: HEADER[3]})
     words = list(header.words)
@@ -184,6 +197,153 @@ def test_a_header_begun_at_the_foot_of_the_page_before_gives_its_columns_to_the_
     first = [_row(100.0, {0: "รายงานผลการประเมิน"}), _line(words)]
     tail = _row(70.0, {2: "ชอบ"})  # the header's last wrapped line, alone at the top of the page
     rest = [tail, *_rows(100.0, 1, 3)]
+    tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
+    on_two = [t for t in tables if t.page == 2]
+    assert len(on_two) == 1 and on_two[0].n_cols == 4
+    assert _periods(on_two) == list(PERIODS[:3])
+
+
+def test_a_fragment_under_a_measure_tail_joins_the_row_the_tail_joined() -> None:
+    # A stamp over the unit cell: OCR opened a row at the measure's last line (``งบประมาณ``) and
+    # another at the unit's last line (``พยาบาล``), which has no period of its own.
+    table = _ocr_table(
+        [
+            list(HEADER),
+            ["มาตรการ เสริมสร้าง", "1. สำรวจ", "งาน ประชาสัมพันธ์", "รอบ 6 เดือน"],
+            ["งบประมาณ", "", "กลุ่มงานการ", ""],
+            ["", "", "พยาบาล", ""],
+            ["มาตรการ ป้องกัน", "1. ตรวจสอบ", "กองคลัง", "ทุกไตรมาส"],
+            ["มาตรการ พัฒนา", "1. ประกาศ", "กองช่าง", "ภายใน 30 มิ.ย. 2565"],
+        ]
+    )
+    actions = actions_from_tables(stitch([table]), 2565)
+    assert [a.period.text for a in actions] == ["รอบ 6 เดือน", "ทุกไตรมาส", "ภายใน 30 มิ.ย. 2565"]
+    assert actions[0].responsible is not None and "พยาบาล" in " ".join(actions[0].responsible)
+
+
+def _ruled(page: int, rows: list[list[tuple[str, int]]]) -> Table:
+    """A ruled table read by OCR: each row's cells as (text, colspan)."""
+    cells, n_cols = [], 0
+    for r, row in enumerate(rows):
+        col = 0
+        for text, span in row:
+            box = BBox(60.0 + 100 * col, 100.0 + 40 * r, 60.0 + 100 * (col + span), 140.0 + 40 * r)
+            cells.append(Cell(r, col, text, text, box, colspan=span, confidence=0.9))
+            col += span
+        n_cols = max(n_cols, col)
+    box = BBox(60.0, 100.0, 60.0 + 100 * n_cols, 100.0 + 40 * len(rows))
+    return Table(page, 0, box, len(rows), n_cols, cells, TableQuality("lines", 0.9, 1.0, 1.0, []))
+
+
+def test_a_column_no_header_names_is_part_of_the_column_its_header_cell_spans() -> None:
+    # On page 2 a stamp's ring is read as a rule down the unit column: a column no header names.
+    first = _ruled(
+        1,
+        [
+            [(h, 1) for h in HEADER],
+            [("1. มาตรการ", 1), ("1. อบรม", 1), ("กองคลัง", 1), ("ต.ค. 67", 1)],
+            [("2. มาตรการ เสริม", 1), ("1. ประชุม", 1), ("กองช่าง", 1), ("ม.ค. 68", 1)],
+        ],
+    )
+    second = _ruled(
+        2,
+        [
+            [(HEADER[0], 1), (HEADER[1], 1), (HEADER[2], 2), (HEADER[3], 1)],
+            [("สร้าง", 1), ("2. สรุปผล", 1), ("", 1), ("", 1), ("", 1)],
+            [("3. มาตรการ", 1), ("1. ประกาศ", 1), ("งาน", 1), ("พัสดุ", 1), ("ก.ย. 68", 1)],
+        ],
+    )
+    actions = actions_from_tables(stitch([first, second]), 2568)
+    assert [a.period.text for a in actions] == ["ต.ค. 67", "ม.ค. 68", "ก.ย. 68"]
+    assert actions[1].steps == ["1. ประชุม", "2. สรุปผล"]
+    assert actions[2].responsible == ["งานพัสดุ"]
+
+
+def test_a_header_repeated_on_the_next_page_is_no_rows_though_ocr_damaged_its_wordings() -> None:
+    # A photographed page: the repeated header's wrapped lines read apart, its wordings too damaged
+    # to be known by the vocabulary, and the table linked as going on from the page before.
+    first = _ruled(
+        1,
+        [
+            [("มาตรการ", 1), ("ขั้นตอนการดำเนินงาน", 1), ("หน่วยงานที่รับผิดชอบ", 1), ("ระยะเวลา", 1)],
+            [("1. มาตรการ", 1), ("1. อบรม", 1), ("กองคลัง", 1), ("ต.ค. 67", 1)],
+        ],
+    )
+    second = _ruled(
+        2,
+        [
+            [("มาตรก", 1), ("ขั้นตอนก", 1), ("หน่วยงาน", 1), ("ระยะ", 1)],
+            [("", 1), ("การดำเนิน", 1), ("ที่รับผิด", 1), ("เวลๅ", 1)],
+            [("", 1), ("งาน", 1), ("ชอบ", 1), ("", 1)],
+            [("2. มาตรการ", 1), ("1. ประชุม", 1), ("กองช่าง", 1), ("ม.ค. 68", 1)],
+        ],
+    )
+    second.continues_previous = True
+    assert header_of(second)[0] < 3  # not all found as a header by its wordings
+    actions = actions_from_tables(stitch([first, second]), 2568)
+    assert [a.period.text for a in actions] == ["ต.ค. 67", "ม.ค. 68"]
+    assert actions[0].steps == ["1. อบรม"]
+
+
+def test_a_sliver_a_stamp_cut_off_a_row_is_no_action_and_the_row_goes_on_over_the_page() -> None:
+    # The stamp's ring read as a rule across the last row: a sliver of junk under it.
+    first = _ruled(
+        1,
+        [
+            [(h, 1) for h in HEADER],
+            [("1. มาตรการ", 1), ("1. อบรม", 1), ("กองคลัง", 1), ("ต.ค. 67", 1)],
+            [("2. มาตรการ เสริม", 1), ("1. ประชุม", 1), ("กอง", 1), ("ม.ค. 68", 1)],
+            [("", 1), ("", 1), ("2 00“จ9", 1), ("", 1)],
+        ],
+    )
+    second = _ruled(
+        2,
+        [
+            [(h, 1) for h in HEADER],
+            [("สร้าง", 1), ("2. สรุปผล", 1), ("ช่าง", 1), ("", 1)],
+            [("3. มาตรการ", 1), ("1. ประกาศ", 1), ("งานพัสดุ", 1), ("ก.ย. 68", 1)],
+        ],
+    )
+    second.continues_previous = True
+    actions = actions_from_tables(stitch([first, second]), 2568)
+    assert [a.period.text for a in actions] == ["ต.ค. 67", "ม.ค. 68", "ก.ย. 68"]
+    assert actions[1].steps == ["1. ประชุม", "2. สรุปผล"]
+
+
+def test_a_repeated_header_that_lost_its_number_column_still_goes_on_in_the_table_above() -> None:
+    # The next page's numbers set close to the issue column: read as one column with it.
+    first = _ruled(
+        1,
+        [
+            [("ลำดับ", 1), *((h, 1) for h in HEADER)],
+            [("1", 1), ("1. มาตรการ", 1), ("1. อบรม", 1), ("กองคลัง", 1), ("ต.ค. 67", 1)],
+            [("2", 1), ("2. มาตรการ เสริม", 1), ("1. ประชุม", 1), ("กองช่าง", 1), ("ม.ค. 68", 1)],
+        ],
+    )
+    second = _ruled(
+        2,
+        [
+            [(h, 1) for h in HEADER],
+            [("สร้าง", 1), ("2. สรุปผล", 1), ("", 1), ("", 1)],
+            [("3 3. มาตรการ", 1), ("1. ประกาศ", 1), ("งานพัสดุ", 1), ("ก.ย. 68", 1)],
+        ],
+    )
+    (logical,) = [t for t in stitch([first, second]) if t.kind == "measures"]
+    assert logical.pages == [1, 2]
+    actions = actions_from_tables([logical], 2568)
+    assert [a.period.text for a in actions] == ["ต.ค. 67", "ม.ค. 68", "ก.ย. 68"]
+    assert actions[1].steps == ["1. ประชุม", "2. สรุปผล"]
+
+
+def test_a_header_begun_before_under_a_running_header_with_its_wrapped_line_read_as_a_row() -> None:
+    # The header's second line, under gutters OCR left too narrow to part it from the first,
+    # is read as a row of the header's table; both pages print a running header at the top.
+    running = _row(30.0, {1: "รายงานการวิเคราะห์ผลการประเมิน"})
+    header = _row(760.0, {0: HEADER[0], 1: HEADER[1], 2: "ผู้รับผิด", 3: HEADER[3]})
+    wrapped = _row(778.0, {0: "แนวทาง", 1: "การดำเนิน", 2: "ชอบ", 3: "ดำเนินการ"})
+    first = [running, _row(100.0, {0: "รายงานผลการประเมิน"}), header, wrapped]
+    tail = _row(70.0, {1: "งาน"})  # the header's last wrapped line, alone at the top of the page
+    rest = [running, tail, *_rows(100.0, 1, 3)]
     tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
     on_two = [t for t in tables if t.page == 2]
     assert len(on_two) == 1 and on_two[0].n_cols == 4

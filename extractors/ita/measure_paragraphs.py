@@ -39,8 +39,12 @@ from extractors.thai.text import join_wrapped_lines
 from schemas import Line, PageText, Table
 from schemas.record import Action, Period, Provenance
 
-#: ``มาตรการที่ N``; the tone mark may be lost by OCR (``มาตรการที 3``): the words say it still.
-_HEADING = re.compile(r"^\s*มาตรการ\s*ที\s*่?\s*[0-9๐-๙]{1,2}")
+#: ``มาตรการที่ N``; OCR may lose the tone mark or the vowel (``มาตรการที 3``, ``มาตรการท ๓``),
+#: read the number's Thai digit as a sign alone (``มาตรการที่ «`` for ``มาตรการที่ ๔``) or lose it
+#: (``มาตรการ ท ส่งเสริม…``): the words say it still.  ``มาตรการที่ต้อง…``, ``มาตรการทาง…`` are prose.
+_HEADING = re.compile(
+    r"^\s*มาตรการ\s*ท[ีิ]?\s*่?\s*(?:[0-9๐-๙]{1,2}|[«»“”\"'`‘’^~*#@&%$§](?=\s)|(?<=\s)(?=[ก-ฮเ-ไ]))"
+)
 _NUMBERED = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.)]\s*\S")
 _FIELDS = ("issue", "measure", "steps", "results", "responsible", "period", "follow_up")
 #: Fields written on one line: a line after them without a label is not theirs.
@@ -128,7 +132,10 @@ def find_measures(pages: Sequence[PageText], tables: Sequence[Table]) -> list[_M
     current: _Measure | None = None
     field_name: str | None = None
     previous: Line | None = None
-    for page, line in _lines(pages, tables):
+    body = _lines(pages, tables)
+    last_on_page = {page.number: line for page, line in body}
+    closed: tuple[_Measure, int] | None = None  #: a measure an unlabelled line at a page's foot ended
+    for page, line in body:
         gap = line.box.top - previous.box.bottom if previous is not None else 0.0
         # line boxes follow the ink: a short line without tall marks (``งาน``) is lower than the
         # text's line height, so the taller of the two lines measures the gap
@@ -143,9 +150,16 @@ def find_measures(pages: Sequence[PageText], tables: Sequence[Table]) -> list[_M
             found.append(current)
             field_name = None
             continue
-        if current is None:
-            continue
         labelled = label_of(line.text)
+        if current is None and closed is not None and labelled is not None:
+            # a signature or a stamp read as a line at the foot of the page ended the measure:
+            # the next page goes on with fields it does not have yet
+            measure, closed_page = closed
+            if page.number == closed_page + 1 and labelled[0] not in measure.lines:
+                current = measure
+        if current is None:
+            closed = None
+            continue
         if labelled is not None:
             field_name = labelled[0]
             current.lines.setdefault(field_name, []).append((page.number, line, labelled[1]))
@@ -155,6 +169,7 @@ def find_measures(pages: Sequence[PageText], tables: Sequence[Table]) -> list[_M
             if not current.lines and not wide and len(current.more) < 2:
                 current.more.append((page.number, line))  # the heading wraps
                 continue
+            closed = (current, page.number) if last_on_page[page.number] is line else None
             current = None
             continue
         current.lines[field_name].append((page.number, line, line.text))

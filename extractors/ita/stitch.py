@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extractors.ita.headers import assign_fields, field_scores, names_field, reports_progress
 from extractors.ita.periods import parse_period
 from extractors.ita.vocabulary import year_in
-from extractors.thai.text import LIST_MARKER, join_cell_parts
+from extractors.thai.text import LIST_MARKER, join_cell_parts, normalize_thai
 from schemas import Cell, CellPart, LogicalRow, LogicalTable, Table
 
 #: Fields that make a table a measures table (two of them, one of the last four among them).
@@ -94,6 +95,14 @@ def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
     True
     >>> header_tail([Cell(1, 1, "จัดทำคู่มือ", "", None), Cell(1, 3, "ต.ค. 65", "", None)], texts)
     False
+
+    A column whose header names no field (``ลำดับ`` printed letter under letter, read as junk)
+    may hold a letter or two of it.
+
+    >>> header_tail([Cell(1, 0, "ด ”", "", None), *tail], ["ล “+", *texts[1:]])
+    True
+    >>> header_tail([Cell(1, 0, "ด ”", "", None)], ["ล “+", *texts[1:]])
+    False
     """
     if not cells:
         return False
@@ -104,10 +113,27 @@ def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
             return False
         before = max(field_scores(head).values(), default=0.0)
         after = max(field_scores(f"{head} {cell.text}").values(), default=0.0)
+        if not before and not after and _letter_count(cell.text) <= _STACKED_LETTERS:
+            continue  # a narrow column's header printed letter under letter (``ล`` / ``ำ`` / ``ด``)
         if not after:
             return False
         better = better or after > before
     return better
+
+
+#: A header cell too narrow for its word (``ลำดับ`` over a column of numbers) wraps letter by
+#: letter: a line of it holds this many letters at most ...
+_STACKED_LETTERS = 2
+
+
+def _letter_count(text: str) -> int:
+    """The letters of ``text``: Thai consonants and Latin letters (OCR reads a stacked Thai letter
+    as either), vowels, marks, digits and punctuation left out.
+
+    >>> _letter_count("ด ”"), _letter_count("ำ"), _letter_count("ผิดชอบ")
+    (1, 0, 5)
+    """
+    return len(re.findall(r"[ก-ฮA-Za-z]", text))
 
 
 def header_fields(texts: Sequence[str]) -> list[str | None]:
@@ -629,6 +655,31 @@ def join_key_tails(
     return out
 
 
+_THAI_WORD = re.compile(r"[ก-ฮ][ก-๎]*[ก-ฮ]")
+
+
+def join_wordless_rows(rows: Sequence[LogicalRow]) -> list[LogicalRow]:
+    """Rows of a measures table read by OCR, each row that holds no Thai word (two letters or more) joined
+    to the row above, its text kept there: a stamp's ring or a signature read as a rule cuts a
+    sliver off a row (``2 00“จ9`` of ``สรุปผล`` under the ring), which is no action of its own.
+
+    >>> def row(*texts):
+    ...     return LogicalRow(1, cells={c: [CellPart(1, None, t, t)] for c, t in enumerate(texts) if t})
+    >>> rows = join_wordless_rows([row("1. มาตรการ", "กองคลัง"), row("", "2 00“จ9"), row("", "กองช่าง")])
+    >>> [[p.text for p in r.cells[1]] for r in rows]
+    [['กองคลัง', '2 00“จ9'], ['กองช่าง']]
+    """
+    out: list[LogicalRow] = []
+    for row in rows:
+        texts = [_own_text(row, c) for c in row.cells]
+        filled = any(t.strip() for t in texts)
+        if out and not row.full_width and filled and not any(_THAI_WORD.search(t) for t in texts):
+            _append(out[-1], row)
+            continue
+        out.append(row)
+    return out
+
+
 def _append(above: LogicalRow, row: LogicalRow) -> None:
     for col, parts in row.cells.items():
         if col in row.spanned:
@@ -636,12 +687,184 @@ def _append(above: LogicalRow, row: LogicalRow) -> None:
         above.cells.setdefault(col, []).extend(p for p in parts if p.text)
 
 
+def _unnamed_columns(table: Table, n_header: int) -> set[int]:
+    """The columns of ``table`` that its header does not name apart: under a header cell spanning
+    several columns, with no header cell of its own below it, every column but the first."""
+    head = [c for c in table.cells if c.row < n_header]
+    out: set[int] = set()
+    for cell in head:
+        if cell.colspan < 2 or not cell.text.strip():
+            continue
+        inner = range(cell.col + 1, cell.col + cell.colspan)
+        if any(o is not cell and o.text.strip() and o.col in inner for o in head):
+            continue  # sub-columns named by a header row below
+        out.update(inner)
+    return out
+
+
+def one_column_per_header(table: Table) -> Table:
+    """``table`` with the columns its header does not name apart (:func:`_unnamed_columns`) joined
+    into the column left of them: a rule drawn in part of a column only (a stamp's ring read as a
+    rule, a cell split below the header) makes a column no header names; its cells' text is part
+    of the named column's, and the table keeps the columns of its header (what a table going on
+    over a page break is matched by).  A row's parts are joined left to right, boxes united.
+
+    >>> from schemas import BBox, TableQuality
+    >>> def cell(r, c, text, span=1):
+    ...     return Cell(r, c, text, text, BBox(c * 10, r * 10, (c + span) * 10, r * 10 + 10), colspan=span)
+    >>> cells = [cell(0, 0, "มาตรการ"), cell(0, 1, "ผลการดำเนินการ", 2), cell(0, 3, "ระยะเวลา")]
+    >>> cells += [cell(1, 0, "ก"), cell(1, 1, "- ภาพถ่าย"), cell(1, 2, "กิจกรรม"), cell(1, 3, "ต.ค. 62")]
+    >>> quality = TableQuality("lines", 1.0, 1.0, 1.0)
+    >>> joined = one_column_per_header(Table(1, 0, BBox(0, 0, 40, 20), 2, 4, cells, quality))
+    >>> joined.n_cols, joined.grid()
+    (3, [['มาตรการ', 'ผลการดำเนินการ', 'ระยะเวลา'], ['ก', '- ภาพถ่าย กิจกรรม', 'ต.ค. 62']])
+    """
+    n_header = header_of(table)[0]
+    gone = _unnamed_columns(table, n_header) if n_header else set()
+    if not gone:
+        return table
+
+    def new_col(col: int) -> int:
+        return col - sum(1 for g in gone if g <= col)
+
+    by_slot: dict[tuple[int, int], list[Cell]] = {}
+    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        by_slot.setdefault((cell.row, new_col(cell.col)), []).append(cell)
+    cells: list[Cell] = []
+    for (row, col), parts in sorted(by_slot.items()):
+        end = max(new_col(c.col + c.colspan - 1) for c in parts)
+        boxes = [c.box for c in parts if c.box is not None]
+        box = boxes[0] if boxes else None
+        for other in boxes[1:]:
+            box = box.union(other) if box is not None else other
+        confs = [c.confidence for c in parts if c.confidence is not None and c.text]
+        cells.append(
+            Cell(
+                row,
+                col,
+                " ".join(c.text for c in parts if c.text),
+                "\n".join(c.raw for c in parts if c.raw),
+                box,
+                rowspan=parts[0].rowspan,
+                colspan=end - col + 1,
+                confidence=min(confs) if confs else parts[0].confidence,
+            )
+        )
+    note = f"columns {sorted(gone)} under a header cell of the column left of them joined to it"
+    quality = replace(table.quality, notes=[*table.quality.notes, note])
+    return replace(table, n_cols=table.n_cols - len(gone), cells=cells, quality=quality)
+
+
+#: A cell repeats a header cell when this similar to some part of it (rapidfuzz partial ratio,
+#: spaces left out) ...
+REPEAT_MATCH = 75
+#: ... and a row repeats the header when this many of its cells do, with this many letters in all.
+REPEAT_CELLS = 2
+REPEAT_LETTERS = 4
+
+
+def repeated_header_rows(table: Table, first: int, header: Sequence[str]) -> int:
+    """How many rows of ``table`` from ``first`` on repeat ``header`` (the header texts of the
+    table it goes on from), line by line as a header's wrapped lines are read: every filled cell
+    is part of its column's header text (:data:`REPEAT_MATCH`), a letter or two
+    (:data:`_STACKED_LETTERS`) under a header that names no field, and :data:`REPEAT_CELLS` cells
+    or more, :data:`REPEAT_LETTERS` letters or more, do so.  A header OCR damaged (a photograph's
+    ``ผลการ ดําเนิบ``) names too few fields to be found by its wordings; it is still the header the
+    page before printed, not rows.
+
+    >>> header = ["ลำดับ", "มาตรการ", "ผลการดำเนินการ", "หน่วยงานที่รับผิดชอบ", "ระยะเวลา"]
+    >>> def row(r, *texts):
+    ...     return [Cell(r, c, t, t, None) for c, t in enumerate(texts) if t]
+    >>> cells = row(0, "ล", "มาตรก าร", "ผลการ", "หน่วย", "ระยะ") + row(1, "ด", "", "ดําเนิบ", "งานที่รับ", "เวลา")
+    >>> cells += row(2, "", "", "การ", "ผิดชอบ", "") + row(3, "1", "มาตรการส่งเสริม", "", "กองคลัง", "ต.ค. 65")
+    >>> repeated_header_rows(Table(2, 0, None, 4, 5, cells, None), 0, header)  # type: ignore[arg-type]
+    3
+    """
+    from rapidfuzz import fuzz
+
+    keys = [re.sub(r"\s+", "", normalize_thai(h)) for h in header]
+    rows = _row_cells(table)
+    n = 0
+    for cells in rows[first : first + MAX_HEADER_ROWS + 1]:
+        filled = [c for c in cells if c.text.strip()]
+        matched = letters = 0
+        for cell in filled:
+            text = re.sub(r"\s+", "", normalize_thai(cell.text))
+            head = keys[cell.col] if cell.col < len(keys) else ""
+            if head and not names_field(header[cell.col]) and _letter_count(text) <= _STACKED_LETTERS:
+                continue
+            if not head or fuzz.partial_ratio(text, head) < REPEAT_MATCH or len(text) > len(head) + 2:
+                break
+            matched += 1
+            letters += _letter_count(text)
+        else:
+            if filled and matched >= REPEAT_CELLS and letters >= REPEAT_LETTERS:
+                n += 1
+                continue
+        break
+    return n
+
+
+#: Columns a repeated header may lose: a number column set close to the next, or a header OCR
+#: read as no field (``ลำดับ`` printed letter under letter).
+_LOSABLE = frozenset({None, "seq"})
+
+
+def aligned_columns(fields: Sequence[str | None], before: Sequence[str | None]) -> list[int] | None:
+    """Where each of ``fields`` (a table's header, fewer columns than ``before``, the header of
+    the table above) stands among ``before``'s columns, when leaving out columns of
+    :data:`_LOSABLE` fields from ``before`` gives the same fields (:func:`_same_fields`: a header
+    cell OCR damaged may name another) and three named fields or more agree; else None.
+
+    >>> before = [None, "issue", "measure", "steps", "period"]
+    >>> aligned_columns(["issue", "steps", "steps", "period"], before)
+    [1, 2, 3, 4]
+    >>> aligned_columns(["measure", "steps", "period"], before) is None  # an issue column lost
+    True
+    """
+    from itertools import combinations
+
+    losable = [j for j, f in enumerate(before) if f in _LOSABLE]
+    extra = len(before) - len(fields)
+    if extra <= 0 or extra > len(losable):
+        return None
+    for gone in combinations(losable, extra):
+        kept = [j for j in range(len(before)) if j not in gone]
+        agree = sum(1 for f, j in zip(fields, kept, strict=True) if f is not None and f == before[j])
+        if agree >= 3 and _same_fields(fields, [before[j] for j in kept]):
+            return kept
+    return None
+
+
+def _placed(table: Table, columns: Sequence[int], n_cols: int) -> Table:
+    """``table`` with its columns placed at ``columns`` among ``n_cols`` (:func:`aligned_columns`)."""
+    cells = [
+        replace(c, col=columns[c.col], colspan=columns[c.col + c.colspan - 1] - columns[c.col] + 1)
+        for c in table.cells
+    ]
+    note = f"columns placed as the table above has them ({n_cols}): a column its header lost is empty"
+    return replace(
+        table, n_cols=n_cols, cells=cells, quality=replace(table.quality, notes=[*table.quality.notes, note])
+    )
+
+
 def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
     """A document's tables, in page order, as logical tables (see the module's rules)."""
     out: list[LogicalTable] = []
     current: LogicalTable | None = None
-    for table in tables:
+    for table in map(one_column_per_header, tables):
         n_header, fields, texts = header_of(table)
+        if (
+            current is not None
+            and n_header
+            and table.index == 0
+            and table.page == current.pages[-1] + 1
+            and table.n_cols < len(current.fields)
+            and _read_by_ocr(table)
+            and (columns := aligned_columns(fields, current.fields)) is not None
+        ):
+            table = _placed(table, columns, len(current.fields))
+            n_header, fields, texts = header_of(table)
         continued = (
             current is not None
             and table.n_cols == len(current.fields)
@@ -651,7 +874,10 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             and (n_header == 0 or _same_fields(fields, current.fields))
         ) or (current is not None and _goes_on_scanned(table, n_header, fields, current))
         if current is not None and continued:
+            n_header += repeated_header_rows(table, n_header, current.header)
             rows = _data_rows(table, n_header)
+            if _read_by_ocr(table) and current.kind == "measures":
+                rows = join_wordless_rows([*current.rows[-1:], *rows])[1 if current.rows else 0 :]
             if _read_rows(table):
                 rows = join_cut_rows(rows, current.fields)
             if rows and current.rows and continues_row(rows[0], current.rows[-1], current.fields):
@@ -664,6 +890,8 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             current.tables.append(table)
             continue
         rows = _data_rows(table, n_header)
+        if _read_by_ocr(table) and table_kind(fields) == "measures":
+            rows = join_wordless_rows(rows)
         current = LogicalTable(
             kind=table_kind(fields),
             fields=fields,
@@ -681,7 +909,10 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
         for name in ("issue", "measure")
     }
     for logical in scanned:
-        logical.rows = join_key_tails(logical.rows, logical.fields, leads)
+        # A row joined by its key cell's tail takes the rest of its cut row with it: the fragment
+        # under it (``พยาบาล`` of a unit wrapped round a stamp) is tested again against the row
+        # as joined, which now holds the period the fragment's row was printed with.
+        logical.rows = join_cut_rows(join_key_tails(logical.rows, logical.fields, leads), logical.fields)
     for logical in out:
         for row in logical.rows:
             row.texts = {

@@ -24,6 +24,7 @@ No word is read again, and no text changes: lines are only regrouped.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -267,6 +268,18 @@ def _column_edges(table: Table) -> list[float]:
     return sorted({c.box.x0 for c in table.cells if c.row == 0 and c.box is not None})[1:]
 
 
+def _speck(word: Word, em: float) -> bool:
+    """An OCR word of one letter at most, narrower than a font size: a speck, a mark or a letter
+    read apart from its word.
+
+    >>> _speck(Word("ท", "ท", BBox(395, 0, 399, 10)), 11.7)
+    True
+    >>> _speck(Word("งาน", "งาน", BBox(0, 0, 20, 10)), 11.7)
+    False
+    """
+    return word.box.width < em and len(re.findall(r"[ก-ฮA-Za-z0-9๐-๙]", word.text)) <= 1
+
+
 def _split_header(
     lines: Sequence[Line], table: Table, em: float, edges_before: Sequence[float] = ()
 ) -> list[Line] | None:
@@ -299,8 +312,11 @@ def _split_header(
             continue  # a gutter already, or the two words are in two columns already
         left = right = 0
         crossed = False
+        before = any((a.box.x0 + a.box.x1) / 2 < e < (b.box.x0 + b.box.x1) / 2 for e in edges_before)
         for ln in body:
-            spans = [core(w) for w in ln.words]
+            # under a header the page before parted here, a speck or a letter read apart is no
+            # word that crosses the gutter (``ท`` of ``กลุ่มงาน`` left between two columns)
+            spans = [core(w) for w in ln.words if not (before and _speck(w, em))]
             if any(x0 < mid + half_white and x1 > mid - half_white for x0, x1 in spans):
                 crossed = True
                 break
@@ -309,7 +325,6 @@ def _split_header(
             hi = min((e for e in edges if e > mid), default=table.box.x1)
             left += any(lo <= (x0 + x1) / 2 < mid for x0, x1 in spans)
             right += any(mid < (x0 + x1) / 2 <= hi for x0, x1 in spans)
-        before = any((a.box.x0 + a.box.x1) / 2 < e < (b.box.x0 + b.box.x1) / 2 for e in edges_before)
         if crossed or (not (before and left and right) and (left < MIN_DATA_LINES or right < MIN_DATA_LINES)):
             continue
         gap = GUTTER_EM * em / 2 + 0.5
@@ -559,6 +574,44 @@ def _shifted(line: Line, dy: float) -> Line:
     return replace(line, box=move(line.box), words=tuple(replace(w, box=move(w.box)) for w in line.words))
 
 
+#: A header's wrapped lines are short fragments (``รับผิด``, ``แนวทางการ``) without digits.
+_FRAGMENT_CHARS = 15
+_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def header_alone(table: Table, names_column: NamesColumn) -> bool:
+    """Whether the borderless ``table`` is a header with no row under it: found so
+    (:func:`extractors.pdf.borderless.header_only`), or its first row names two columns or more
+    and the rows under it, :data:`extractors.pdf.borderless.MIN_DATA_LINES` at most, are only
+    short fragments without digits: the header's wrapped lines, read as rows because OCR lost a
+    word of the line above (``ระยะ`` over ``เวลา``) and so a gutter the header would have had.
+
+    >>> from schemas import TableQuality
+    >>> head = ["มาตรการ/", "วิธีการดำเนินการ", "หน่วยงาน"]
+    >>> names = lambda t: t in head
+    >>> quality = TableQuality("borderless", 0.5, 1.0, 1.0)
+    >>> def table(*rows):
+    ...     cells = [Cell(r, c, t, t, None) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    ...     return Table(1, 0, BBox(0, 0, 1, 1), len(rows), 3, cells, quality)
+    >>> header_alone(table(head, ["แนวทางการ", "", "รับผิด เวลา"]), names)
+    True
+    >>> header_alone(table(head, ["๑. มาตรการ", "๑. อบรม", "กองคลัง"]), names)
+    False
+    """
+    if header_only(table):
+        return True
+    if table.quality.strategy != "borderless" or not 2 <= table.n_rows <= MIN_DATA_LINES + 1:
+        return False
+    grid = table.grid()
+    if sum(1 for text in grid[0] if text and names_column(text)) < 2:
+        return False
+    return all(
+        not _DIGIT.search(text) and all(len(w) <= _FRAGMENT_CHARS for w in text.split())
+        for row in grid[1:]
+        for text in row
+    )
+
+
 def _header_begun_before(
     found: list[Table],
     tables: Sequence[Table],
@@ -580,7 +633,7 @@ def _header_begun_before(
     if before is None or before.kind is not PageKind.SCANNED:
         return found
     head = max((t for t in tables if t.page == before.number), key=lambda t: t.box.bottom, default=None)
-    if head is None or not header_only(head):
+    if head is None or not header_alone(head, names_column):
         return found
     running = running_lines(pages)
     body = [ln for ln in page.lines if ln.text not in running and ln.box.top > MARGIN_SHARE * page.height]
@@ -594,7 +647,9 @@ def _header_begun_before(
     gap = line_em(page.lines) * 0.5
     dy = top_line.box.top - gap - max(ln.box.bottom for ln in header_lines)
     moved = [_shifted(ln, dy) for ln in header_lines]
-    joined = replace(page, lines=sorted([*moved, *page.lines], key=lambda ln: (round(ln.box.top), ln.box.x0)))
+    # the page's running header and page number left out: set above the page's first line, the
+    # header's lines would stand beside them, and a running header crosses the gutters
+    joined = replace(page, lines=sorted([*moved, *body], key=lambda ln: (round(ln.box.top), ln.box.x0)))
     again = scan_borderless(joined, [t for t in tables if t.page == page.number], names_column)
     top = min(ln.box.top for ln in moved)
     table = next((t for t in again if abs(t.box.top - top) < gap), None)
