@@ -56,11 +56,12 @@ def test_a_bar_is_paired_with_the_score_on_it_not_with_a_number_in_the_sentence_
 
 def test_bars_whose_numbers_were_lost_follow_the_legends_order_and_keep_their_places() -> None:
     scores = list(_SCORES)
-    scores[2] = "8758"  # its point lost: no score, but it holds its bar's place
+    scores[2] = "8758"  # its point lost: it holds its bar's place, kept as read and marked so
+    scores[5] = "829"  # a digit lost with the point: no score, nor one of the chart's format: an empty place
     pairs, how = chart_pairs([_bar_values(scores), *_legend(range(1, 8))])
     assert how == "legend"
-    got = [(p.label.text.split()[0], p.value.text) for p in pairs]
-    assert got == [(str(n), s) for n, s in enumerate(_SCORES, 1) if n != 3]
+    got = [(p.label.text.split()[0], p.value.text, p.value.point_lost) for p in pairs]
+    assert got == [(str(n), s, n == 3) for n, s in enumerate(scores, 1) if n != 6]
     assert pairs[0].label.text == "1 การปฏิบัติหน้าที่"
     assert pairs[-1].label.raw == ""  # past the legend: numbered by its place, nothing read
 

@@ -105,16 +105,19 @@ def score_as_read(text: str) -> float | None:
 
 
 def reshaped_score(raw: str, decimals: int | None) -> float | None:
-    """A score OCR read with a stray point or space among its digits (``61 .4.3``, ``8.3.02``),
-    given the decimals every other score of its column has: four digits with two decimals are
-    one score only (``61.43``), the digits as read.  None for anything else.
+    """A score OCR read with a stray point or space among its digits (``61 .4.3``, ``8.3.02``), or
+    with its point lost (``6143``, a chart's value too small for the point to survive), given the
+    decimals every other score of its column has: four digits with two decimals are one score
+    only (``61.43``), the digits as read.  None for anything else.
 
     >>> reshaped_score("61 .4.3", 2), reshaped_score("8.3.02", 2), reshaped_score("๗๑ .๓.๕", 2)
     (61.43, 83.02, 71.35)
     >>> reshaped_score("6143", 2), reshaped_score("61 .4.3", None), reshaped_score("6.1.4.3.2", 2)
-    (None, None, None)
+    (61.43, None, None)
+    >>> reshaped_score("614", 2), reshaped_score("61436", 2)
+    (None, None)
     """
-    if decimals != 2 or not re.fullmatch(r"[0-9๐-๙][0-9๐-๙ .]*[0-9๐-๙]", raw.strip()) or "." not in raw:
+    if decimals != 2 or not re.fullmatch(r"[0-9๐-๙][0-9๐-๙ .]*[0-9๐-๙]", raw.strip()):
         return None
     digits = thai_digits_to_arabic(re.sub(r"[ .]", "", raw))
     if len(digits) != 4:

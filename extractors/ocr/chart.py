@@ -28,7 +28,7 @@ from itertools import pairwise
 from extractors.ocr.number_text import decimal_point
 from extractors.ocr.text import clean_ocr_text
 from extractors.thai.text import join_wrapped_lines, thai_digits_to_arabic
-from schemas import BBox, Cell, Line, OcrDoubt, Table, TableQuality, Word
+from schemas import DOUBT_CONFIDENCE, BBox, Cell, Line, OcrDoubt, Table, TableQuality, Word
 
 #: Words further apart than this many line heights belong to different segments.
 SEGMENT_GAP = 1.5
@@ -64,10 +64,13 @@ class Segment:
     box: BBox
     confidence: float | None
     line: int  #: index of the line it came from
+    #: A score whose decimal point OCR lost (``5463`` among ``xx.xx``, :func:`lost_points`): a value
+    #: by its place, its text kept as read, for the table reader to put the point back with a doubt.
+    point_lost: bool = False
 
     @property
     def is_value(self) -> bool:
-        return is_score(self.text)
+        return self.point_lost or is_score(self.text)
 
 
 @dataclass(frozen=True)
@@ -93,8 +96,10 @@ def is_score(text: str) -> bool:
     return 0.0 <= float(digits) <= 100.0
 
 
-def segments(lines: Sequence[Line]) -> list[Segment]:
-    """Each line cut at gaps wider than :data:`SEGMENT_GAP` line heights."""
+def segments(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> list[Segment]:
+    """Each line cut at gaps wider than :data:`SEGMENT_GAP` line heights; a number whose point was
+    lost (its word's ``id`` in ``lost``) after specks of a bar's edge (``1 0 > 5463``: no letters)
+    is a segment of its own."""
     out: list[Segment] = []
     for index, line in enumerate(lines):
         if not line.words:
@@ -103,11 +108,22 @@ def segments(lines: Sequence[Line]) -> list[Segment]:
         group: list[Word] = [line.words[0]]
         for word in line.words[1:]:
             if word.box.x0 - group[-1].box.x1 > gap:
-                out.append(_segment(group, index))
+                out += _split_lost(group, index, lost)
                 group = []
             group.append(word)
-        out.append(_segment(group, index))
+        out += _split_lost(group, index, lost)
     return [s for s in out if s.text]
+
+
+def _split_lost(group: list[Word], line: int, lost: frozenset[int]) -> list[Segment]:
+    last = group[-1]
+    if id(last) not in lost:
+        return [_segment(group, line)]
+    specks = group[:-1]
+    if any(_THAI_OR_LATIN.search(w.text) for w in specks):
+        return [_segment(group, line)]
+    value = replace(_word_segment(last, line), point_lost=True)
+    return [*([_segment(specks, line)] if specks else []), value]
 
 
 def _segment(words: Sequence[Word], line: int) -> Segment:
@@ -148,18 +164,19 @@ def row_pairs(segs: Sequence[Segment]) -> list[Pair]:
             row[1].append(value)
             continue
         left = [s for s in labels if _same_band(s.box, value.box) and s.box.x1 <= value.box.x0 + 1]
+        left = [s for s in left if _is_label(s.text)]  # specks of a bar's edge name nothing
         left.sort(key=lambda s: s.box.x0)
         if left and any(_is_label(s.text) for s in left):
             rows.append((Pair(_joined(left), value, tuple(s.box.x0 for s in left)), []))
     return [replace(pair, more=tuple(more)) for pair, more in rows]
 
 
-def column_pairs(lines: Sequence[Line]) -> list[Pair]:
+def column_pairs(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> list[Pair]:
     """Each value with the label words below it within half a bar's pitch of its centre
     (vertical bars).  Words, not segments: the labels under neighbouring bars may be read as
     one line; a label wrapped under its bar is joined as a wrapped cell is."""
     words = [(w, i) for i, ln in enumerate(lines) for w in ln.words]
-    values = [w for ln in lines for w in standalone_values(ln)]
+    values = [w for ln in lines for w in standalone_values(ln, lost)]
     if len(values) < MIN_PAIRS:
         return []
     centres = sorted((v.box.x0 + v.box.x1) / 2 for v in values)
@@ -167,7 +184,7 @@ def column_pairs(lines: Sequence[Line]) -> list[Pair]:
     pitch = gaps[len(gaps) // 2] if gaps else 0.0
     owned: dict[int, list[tuple[Word, int]]] = {}
     for word, line in words:
-        if is_score(decimal_point(word.text)) or not _is_label(word.text):
+        if is_score(decimal_point(word.text)) or id(word) in lost or not _is_label(word.text):
             continue
         cx = (word.box.x0 + word.box.x1) / 2
         above = [v for v in values if v.box.bottom <= word.box.top]
@@ -190,11 +207,12 @@ def column_pairs(lines: Sequence[Line]) -> list[Pair]:
             continue
         if parts:
             lefts = tuple(w.box.x0 for w, _ in parts)
-            pairs.append(Pair(_label_of_words(parts), _word_segment(value), lefts))
+            seg = replace(_word_segment(value), point_lost=id(value) in lost)
+            pairs.append(Pair(_label_of_words(parts), seg, lefts))
     return pairs
 
 
-def standalone_values(line: Line) -> list[Word]:
+def standalone_values(line: Line, lost: frozenset[int] = frozenset()) -> list[Word]:
     """The words of a line that are scores standing apart: alone in their segment or among other
     scores only (the values over a chart's bars), not a number inside a sentence (``ได้คะแนนรวม
     ๘๙.๖๕ คะแนน``), which is no bar's value.
@@ -212,7 +230,7 @@ def standalone_values(line: Line) -> list[Word]:
     group: list[Word] = [line.words[0]]
     for word in [*line.words[1:], None]:
         if word is None or word.box.x0 - group[-1].box.x1 > gap:
-            if all(is_score(decimal_point(g.text)) for g in group):
+            if all(is_score(decimal_point(g.text)) or id(g) in lost for g in group):
                 out += group
             if word is None:
                 break
@@ -249,8 +267,8 @@ def _first_block(parts: list[tuple[Word, int]]) -> list[tuple[Word, int]]:
     return kept
 
 
-def _word_segment(word: Word) -> Segment:
-    return Segment(decimal_point(word.text), word.raw, word.box, word.confidence, -1)
+def _word_segment(word: Word, line: int = -1) -> Segment:
+    return Segment(decimal_point(word.text), word.raw, word.box, word.confidence, line)
 
 
 def _label_of_words(parts: Sequence[tuple[Word, int]]) -> Segment:
@@ -299,18 +317,64 @@ def aligned(pairs: Sequence[Pair], columns: bool = False) -> list[Pair]:
     return best
 
 
+#: A number of the chart's values whose point OCR lost has this share of their median width or more
+#: (its point's place is still there: a year or a count printed beside the bars is narrower).
+LOST_POINT_WIDTH = 0.85
+
+
+def lost_points(lines: Sequence[Line]) -> frozenset[int]:
+    """The ``id`` of each word that is a chart value whose decimal point OCR lost: it stands apart
+    as the values do, it is all digits, as many as a value of the chart's format has (two whole
+    digits and the chart's :func:`usual_decimals`), with the point put back it is a score, it is
+    about as wide as the values (:data:`LOST_POINT_WIDTH`), and it stands among them (between the
+    highest and lowest value, give or take a line).  None without :data:`MIN_PAIRS` values.
+
+    >>> def w(t, x, top=0): return Word(t, t, BBox(x, top, x + 20, top + 6), 0.9)
+    >>> words = (w("61.79", 0), w("75.48", 31), w("7396", 62), w("70.58", 93), w("2566", 124, 40))
+    >>> lines = [Line("", "", BBox(0, 0, 300, 6), words[:4]), Line("", "", BBox(0, 40, 300, 46), words[4:])]
+    >>> lost = lost_points(lines)
+    >>> [x.text for x in words if id(x) in lost]
+    ['7396']
+    """
+    scores = [w for ln in lines for w in standalone_numbers(ln) if is_score(decimal_point(w.text))]
+    if len(scores) < MIN_PAIRS:
+        return frozenset()
+    usual = usual_decimals([_word_segment(w) for w in scores])
+    if not usual:
+        return frozenset()
+    widths = sorted(w.box.width for w in scores)
+    width = widths[len(widths) // 2]
+    height = max(w.box.height for w in scores)
+    top = min(w.box.top for w in scores) - height
+    bottom = max(w.box.bottom for w in scores) + height
+    lost = set()
+    for line in lines:
+        for word in [*standalone_numbers(line), *_after_specks(line)]:
+            digits = thai_digits_to_arabic(word.text.strip())
+            if not digits.isdigit() or len(digits) != 2 + usual:
+                continue
+            if word.box.width < LOST_POINT_WIDTH * width or not (
+                top <= word.box.top and word.box.bottom <= bottom
+            ):
+                continue
+            if is_score(f"{digits[:2]}.{digits[2:]}"):
+                lost.add(id(word))
+    return frozenset(lost)
+
+
 def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
     """The label–value pairs of a picture's lines, and how they were paired (``rows``,
     ``columns``, ``legend`` (:func:`legend_pairs`), or ``""`` when there are fewer than
     :data:`MIN_PAIRS`)."""
-    segs = segments(lines)
+    lost = lost_points(lines)
+    segs = segments(lines, lost)
     rows = aligned(row_pairs(segs))
     if len(rows) >= MIN_PAIRS:
         return sorted(rows, key=lambda p: p.value.box.top), "rows"
-    cols = aligned(column_pairs(lines), columns=True)
+    cols = aligned(column_pairs(lines, lost), columns=True)
     if len(cols) >= MIN_PAIRS:
         return sorted(cols, key=lambda p: p.value.box.x0), "columns"
-    legend = legend_pairs(lines)
+    legend = legend_pairs(lines, lost)
     if len(legend) >= MIN_PAIRS:
         return legend, "legend"
     return [], ""
@@ -322,7 +386,7 @@ _RE_LEGEND_ENTRY = re.compile(r"([0-9๐-๙]{1,2})\s*[=:.)]?\s*(.*)")
 SLOT_TOLERANCE = 0.2
 
 
-def bar_slots(lines: Sequence[Line]) -> dict[int, Word] | None:
+def bar_slots(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> dict[int, Word] | None:
     """The scores standing apart over a row of vertical bars by their place from the left
     (0, 1, …): the bars stand at one pitch, so a bar whose number OCR could not read as a score
     (``7396``, its point lost) leaves its place empty and the others keep theirs.  None when the
@@ -351,7 +415,7 @@ def bar_slots(lines: Sequence[Line]) -> dict[int, Word] | None:
         place = (centre - centres[0]) / pitch
         if abs(place - round(place)) > SLOT_TOLERANCE:
             return None
-        if is_score(decimal_point(word.text)):
+        if is_score(decimal_point(word.text)) or id(word) in lost:
             slots[round(place)] = word
     return slots
 
@@ -366,6 +430,22 @@ def standalone_numbers(line: Line) -> list[Word]:
         if word is None or (group and word.box.x0 - group[-1].box.x1 > gap):
             if group and all(_RE_NUMBER_TOKEN.fullmatch(decimal_point(g.text)) for g in group):
                 out += group
+            group = []
+        if word is not None:
+            group.append(word)
+    return out
+
+
+def _after_specks(line: Line) -> list[Word]:
+    """The last word of each segment of a line whose other words have no letters (``1 0 > 5463``:
+    specks where a bar ends, then its value)."""
+    out: list[Word] = []
+    gap = SEGMENT_GAP * max(line.box.height, 1.0)
+    group: list[Word] = []
+    for word in [*line.words, None]:
+        if word is None or (group and word.box.x0 - group[-1].box.x1 > gap):
+            if len(group) > 1 and not any(_THAI_OR_LATIN.search(g.text) for g in group[:-1]):
+                out.append(group[-1])
             group = []
         if word is not None:
             group.append(word)
@@ -397,12 +477,12 @@ def _legend_name(text: str) -> str:
     return m.group(2) if m else ""
 
 
-def legend_pairs(lines: Sequence[Line]) -> list[Pair]:
+def legend_pairs(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> list[Pair]:
     """Vertical bars with no label under them (the numbers under the bars lost) and a numbered
     legend below them: bar by bar from the left, as the legend counts (:func:`bar_slots`).  A bar
     past the legend's last entry read is numbered by its place, the value's box standing for its
     label's.  Fewer than :data:`MIN_PAIRS` legend entries: no pairs."""
-    slots = bar_slots(lines)
+    slots = bar_slots(lines, lost)
     if not slots:
         return []
     lowest = max(w.box.bottom for w in slots.values())
@@ -411,7 +491,7 @@ def legend_pairs(lines: Sequence[Line]) -> list[Pair]:
         return []
     pairs = []
     for place, word in sorted(slots.items()):
-        value = _word_segment(word)
+        value = replace(_word_segment(word), point_lost=id(word) in lost)
         placed = Segment(str(place + 1), "", word.box, None, -1)
         label = entries[place] if place < len(entries) else placed
         pairs.append(Pair(label, value, (label.box.x0,)))
@@ -430,7 +510,10 @@ def pairs_table(pairs: Sequence[Pair], page: int, how: str) -> Table:
     for row, pair in enumerate(pairs, start=1):
         segs = (pair.label, pair.value, *pair.more)
         for col, seg in enumerate(segs):
-            cells.append(Cell(row, col, seg.text, seg.raw, seg.box, confidence=seg.confidence))
+            conf = seg.confidence
+            if seg.point_lost:  # kept as read, doubted: the table reader puts the point back, checked
+                conf = min(conf if conf is not None else 1.0, DOUBT_CONFIDENCE)
+            cells.append(Cell(row, col, seg.text, seg.raw, seg.box, confidence=conf))
             box = box.union(seg.box)
         cells += [Cell(row, col, "", "", None) for col in range(len(segs), n_cols)]
     confs = [c.confidence for c in cells if c.confidence is not None]
