@@ -183,8 +183,9 @@ def is_difference(header: str, values: Sequence[str] = ()) -> bool:
     return bool(filled) and sum(bool(_RE_SIGNED.match(v)) for v in filled) >= 0.5 * len(filled)
 
 
-#: A header cell that starts with a year word but names no year (its year read as letters).
-_RE_YEAR_WORD_ONLY = re.compile(r"\s*(?:ปี|พ\.ศ\.)")
+#: A header cell with a year word (after any specks OCR put before it) that names no year: its
+#: year read as letters (``ปีwade``) or with a stray point (``.ปี ๒๕.๖๗``).
+_RE_YEAR_WORD_ONLY = re.compile(r"[\s.,:;'`|]*(?:ปี|พ\.ศ\.)")
 
 
 def _headers(table: LogicalTable) -> tuple[list[str], int]:
@@ -248,6 +249,29 @@ def _name_columns(table: LogicalTable, rows: Sequence[LogicalRow]) -> list[int]:
     }
     best = max(counts, key=lambda c: (counts[c], -c), default=0)
     return [best]
+
+
+def years_by_place(years: dict[int, int | None], assessed_year: int | None) -> dict[int, int | None]:
+    """``{column: year}`` of two score columns, one of whose header years OCR could not read
+    (``.ปี ๒๕.๖๗``): years count up from left to right, so the other column is the year after the
+    one read when it stands right of it, the year before when left.  The assessed year the text
+    names must be one of the two, else nothing is inferred (nor with more or fewer columns).
+
+    >>> years_by_place({1: 2566, 2: None}, 2567), years_by_place({1: None, 2: 2567}, None)
+    ({1: 2566, 2: 2567}, {1: 2566, 2: 2567})
+    >>> years_by_place({1: 2566, 2: None}, 2569), years_by_place({1: 2566, 2: 2567}, 2567)
+    ({1: 2566, 2: None}, {1: 2566, 2: 2567})
+    """
+    dated = [c for c, y in years.items() if y is not None]
+    undated = [c for c, y in years.items() if y is None]
+    if len(dated) != 1 or len(undated) != 1:
+        return years
+    read = years[dated[0]]
+    assert read is not None
+    other = read + 1 if undated[0] > dated[0] else read - 1
+    if assessed_year is not None and assessed_year not in (read, other):
+        return years
+    return {**years, undated[0]: other}
 
 
 def choose_year(years: Sequence[int], assessed_year: int | None) -> tuple[int | None, int | None]:
@@ -359,7 +383,7 @@ def from_row_table(
         return [], None
     name_cols = _name_columns(table, rows)
     issue_cols = table.columns("issue")
-    years = {col: year_in(headers[col]) for col in score_cols}
+    years = years_by_place({col: year_in(headers[col]) for col in score_cols}, assessed_year)
     if len(score_cols) > 1 and not all(years.values()):
         # Score columns not all dated (a header year OCR could not read): the one dated with the
         # assessed year is its score, else only the first is a score.
