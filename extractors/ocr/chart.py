@@ -20,6 +20,7 @@ of ITA: the pairs become a two-column table (label, value) for whatever reads ta
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -81,6 +82,8 @@ class Pair:
     #: Further values in the same row band, left to right (a screenshot with two years' scores):
     #: they become further columns, and which one is the score is the table reader's to decide.
     more: tuple[Segment, ...] = ()
+    #: The right edge of each of the label's segments (labels set flush right against their bars).
+    label_rights: tuple[float, ...] = ()
 
 
 def is_score(text: str) -> bool:
@@ -167,8 +170,60 @@ def row_pairs(segs: Sequence[Segment]) -> list[Pair]:
         left = [s for s in left if _is_label(s.text)]  # specks of a bar's edge name nothing
         left.sort(key=lambda s: s.box.x0)
         if left and any(_is_label(s.text) for s in left):
-            rows.append((Pair(_joined(left), value, tuple(s.box.x0 for s in left)), []))
+            lefts, rights = tuple(s.box.x0 for s in left), tuple(s.box.x1 for s in left)
+            rows.append((Pair(_joined(left), value, lefts, label_rights=rights), []))
     return [replace(pair, more=tuple(more)) for pair, more in rows]
+
+
+def run_on_rows(
+    lines: Sequence[Line], rows: Sequence[Pair], lost: frozenset[int] = frozenset()
+) -> list[Pair]:
+    """Rows of a chart whose label, bar and value OCR read as one run of words (the bar's ink
+    read as letters between them: ``5. การแก้ไข… ง/ 7 มมม7 … 92.11``), beside ``rows`` paired
+    already: a line among them (no further than a row's pitch and a half above the first or
+    below the last) in no paired row's band whose run ends in a value, with a word whose right
+    edge lines up with the paired labels' (labels set flush right against their bars: the label
+    ends there, the words after it are the bar's) or whose first word's left edge lines up with
+    theirs (the label is the words before the value).
+
+    >>> def w(t, x0, x1, top): return Word(t, t, BBox(x0, top, x1, top + 8), 0.9)
+    >>> def line(*ws): return Line(" ".join(x.text for x in ws), "", ws[0].box.union(ws[-1].box), ws)
+    >>> lines = [line(w("1. การปฏิบัติ", 180, 248, 20 * k), w("88.09", 430, 450, 20 * k)) for k in range(3)]
+    >>> run = (w("5. การแก้ไข", 190, 247, 60), w("ง/", 252, 258, 60), w("7มม", 262, 300, 60))
+    >>> lines.append(line(*run, w("92.11", 304, 324, 60)))
+    >>> lines.append(line(w("ผลรวม", 180, 240, 120), w("89.65", 244, 264, 120)))  # below the chart
+    >>> rows, how = chart_pairs(lines)
+    >>> how, [(p.label.text, p.value.text) for p in rows][3:]
+    ('rows', [('5. การแก้ไข', '92.11')])
+    """
+    tol = max(statistics.median(p.label.box.height for p in rows), 1.0)
+    right = statistics.median(p.label.box.x1 for p in rows)
+    left = statistics.median(p.label.box.x0 for p in rows)
+    tops = sorted(p.value.box.top for p in rows)
+    pitch = statistics.median(b - a for a, b in pairwise(tops))
+    out: list[Pair] = []
+    for index, line in enumerate(lines):
+        if any(_same_band(line.box, p.value.box) for p in rows) or len(line.words) < 2:
+            continue
+        if not tops[0] - 1.5 * pitch <= line.box.top <= tops[-1] + 1.5 * pitch:
+            continue
+        words = list(line.words)
+        last = words[-1]
+        if not (is_score(decimal_point(last.text)) or id(last) in lost):
+            continue
+        ends = [k for k, w in enumerate(words[:-1]) if abs(w.box.x1 - right) <= tol]
+        if ends:
+            label = words[: ends[0] + 1]
+        elif abs(words[0].box.x0 - left) <= tol:
+            label = words[:-1]
+        else:
+            continue
+        if not _is_label(" ".join(w.text for w in label)):
+            continue
+        value = replace(_word_segment(last, index), point_lost=id(last) in lost)
+        seg = _segment(label, index)
+        out.append(Pair(seg, value, (seg.box.x0,), label_rights=(seg.box.x1,)))
+    return out
 
 
 def column_pairs(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> list[Pair]:
@@ -288,13 +343,14 @@ def _label_of_words(parts: Sequence[tuple[Word, int]]) -> Segment:
 
 
 def _edges(pair: Pair, columns: bool) -> list[float]:
-    """Where a pair's label may line up with others.  In rows: the left edge of each of its parts
-    (a row number before a name: ``1`` ``การปฏิบัติหน้าที่``), its right edge, and its centre.
+    """Where a pair's label may line up with others.  In rows: the left and right edge of each of
+    its parts (a row number before a name: ``1`` ``การปฏิบัติหน้าที่``; a name set flush right
+    against its bar, then specks of the bar OCR read as letters), its right edge, and its centre.
     Under columns: its top (the labels under the bars start on one line)."""
     box = pair.label.box
     if columns:
         return [box.top]
-    return [*pair.label_lefts, box.x1, (box.x0 + box.x1) / 2]
+    return [*pair.label_lefts, *pair.label_rights, box.x1, (box.x0 + box.x1) / 2]
 
 
 def aligned(pairs: Sequence[Pair], columns: bool = False) -> list[Pair]:
@@ -370,6 +426,7 @@ def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
     segs = segments(lines, lost)
     rows = aligned(row_pairs(segs))
     if len(rows) >= MIN_PAIRS:
+        rows += run_on_rows(lines, rows, lost)
         return sorted(rows, key=lambda p: p.value.box.top), "rows"
     cols = aligned(column_pairs(lines, lost), columns=True)
     if len(cols) >= MIN_PAIRS:
