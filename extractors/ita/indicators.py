@@ -125,15 +125,23 @@ def reshaped_score(raw: str, decimals: int | None) -> float | None:
     return float(f"{digits[:2]}.{digits[2:]}")
 
 
+#: Fewer scores than this with one number of decimals say nothing of a column's format.
+MIN_FORMAT_SCORES = 2
+
+
 def column_decimals(values: Sequence[str]) -> int | None:
-    """The decimals most scores of a column have, when at least three have them.
+    """The decimals most scores of a column have, when at least :data:`MIN_FORMAT_SCORES` have
+    them (a chart photographed small may keep the points of two values only: ``8314 … 83.30 …
+    61.10``).
 
     >>> column_decimals(["75.15", "61 .4.3", "81.96", "85.14"]), column_decimals(["75.1", "81.96"])
     (2, None)
+    >>> column_decimals(["8314", "83.30", "61.10"]), column_decimals(["83.3", "83.30", "61.10"])
+    (2, 2)
     """
     found = [len(v.strip().split(".")[1]) for v in values if _RE_DECIMAL.match(v)]
     best = max(set(found), key=found.count, default=None)
-    if best is None or found.count(best) < 3 or found.count(best) <= len(found) / 2:
+    if best is None or found.count(best) < MIN_FORMAT_SCORES or found.count(best) <= len(found) / 2:
         return None
     return best
 

@@ -65,7 +65,7 @@ class Segment:
     box: BBox
     confidence: float | None
     line: int  #: index of the line it came from
-    #: A score whose decimal point OCR lost (``5463`` among ``xx.xx``, :func:`lost_points`): a value
+    #: A score whose decimal point OCR lost (``5463`` among ``xx.xx``, :func:`restore_points`): a value
     #: by its place, its text kept as read, for the table reader to put the point back with a doubt.
     point_lost: bool = False
 
@@ -230,10 +230,12 @@ def column_pairs(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> l
     """Each value with the label words below it within half a bar's pitch of its centre
     (vertical bars).  Words, not segments: the labels under neighbouring bars may be read as
     one line; a label wrapped under its bar is joined as a wrapped cell is."""
-    words = [(w, i) for i, ln in enumerate(lines) for w in ln.words]
-    values = [w for ln in lines for w in standalone_values(ln, lost)]
+    by_line = [standalone_values(ln, lost) for ln in lines]
+    values = [w for found in by_line for w in found]
     if len(values) < MIN_PAIRS:
         return []
+    # a line that holds values is the bars' tops: the specks in it (``7 61 a 61.10``) label no bar
+    words = [(w, i) for i, ln in enumerate(lines) if not by_line[i] for w in ln.words]
     centres = sorted((v.box.x0 + v.box.x1) / 2 for v in values)
     gaps = sorted(b - a for a, b in pairwise(centres) if b - a > 1.0)
     pitch = gaps[len(gaps) // 2] if gaps else 0.0
@@ -285,8 +287,9 @@ def standalone_values(line: Line, lost: frozenset[int] = frozenset()) -> list[Wo
     group: list[Word] = [line.words[0]]
     for word in [*line.words[1:], None]:
         if word is None or word.box.x0 - group[-1].box.x1 > gap:
-            if all(is_score(decimal_point(g.text)) or id(g) in lost for g in group):
-                out += group
+            kept = [g for g in group if not (lost and _speck(g.text))]  # specks beside restored values
+            if kept and all(is_score(decimal_point(g.text)) or id(g) in lost for g in kept):
+                out += kept
             if word is None:
                 break
             group = []
@@ -378,51 +381,105 @@ def aligned(pairs: Sequence[Pair], columns: bool = False) -> list[Pair]:
 LOST_POINT_WIDTH = 0.85
 
 
-def lost_points(lines: Sequence[Line]) -> frozenset[int]:
-    """The ``id`` of each word that is a chart value whose decimal point OCR lost: it stands apart
-    as the values do, it is all digits, as many as a value of the chart's format has (two whole
-    digits and the chart's :func:`usual_decimals`), with the point put back it is a score, it is
-    about as wide as the values (:data:`LOST_POINT_WIDTH`), and it stands among them (between the
-    highest and lowest value, give or take a line).  None without :data:`MIN_PAIRS` values.
+#: Fewer values than this in a chart's format say nothing of its format.
+MIN_FORMAT_VALUES = 2
 
-    >>> def w(t, x, top=0): return Word(t, t, BBox(x, top, x + 20, top + 6), 0.9)
+
+def _speck(text: str) -> bool:
+    """No letter and no digit: a bar's edge or a dot OCR read beside a value."""
+    return not _THAI_OR_LATIN.search(text) and not re.search(r"[0-9๐-๙]", text)
+
+
+def _numbers_among_specks(line: Line) -> list[Word]:
+    """The number words of a line's segments that hold numbers and specks only."""
+    out: list[Word] = []
+    gap = SEGMENT_GAP * max(line.box.height, 1.0)
+    group: list[Word] = []
+    for word in [*line.words, None]:
+        if word is None or (group and word.box.x0 - group[-1].box.x1 > gap):
+            if not any(_THAI_OR_LATIN.search(g.text) for g in group):
+                out += [g for g in group if not _speck(g.text)]
+            group = []
+        if word is not None:
+            group.append(word)
+    return out
+
+
+def restore_points(lines: Sequence[Line]) -> tuple[list[Line], frozenset[int]]:
+    """The lines with the halves of a value OCR cut where its point was (``65`` ``34``, a gap
+    narrower than half the line's height between them) joined into one word, and the ``id`` of
+    each word that is a chart value whose decimal point OCR lost.  Such a word stands apart as the
+    values do (among numbers and specks only), it is all digits, as many as a value of the chart's
+    format has (two whole digits and the chart's :func:`usual_decimals`, known from at least
+    :data:`MIN_FORMAT_VALUES` values), with the point put back it is a score, it is about as wide
+    as the values (:data:`LOST_POINT_WIDTH`), and it stands among them (between the highest and
+    lowest value, give or take a line).  Nothing with fewer than :data:`MIN_PAIRS` values in all.
+
+    >>> def w(t, x, top=0, width=20): return Word(t, t, BBox(x, top, x + width, top + 6), 0.9)
     >>> words = (w("61.79", 0), w("75.48", 31), w("7396", 62), w("70.58", 93), w("2566", 124, 40))
     >>> lines = [Line("", "", BBox(0, 0, 300, 6), words[:4]), Line("", "", BBox(0, 40, 300, 46), words[4:])]
-    >>> lost = lost_points(lines)
-    >>> [x.text for x in words if id(x) in lost]
+    >>> lines, lost = restore_points(lines)
+    >>> [x.text for ln in lines for x in ln.words if id(x) in lost]
     ['7396']
+    >>> halves = (w("61.79", 0), w("65", 31, width=9), w("34", 42, width=9), w("70.58", 93))
+    >>> lines, lost = restore_points([Line("", "", BBox(0, 0, 300, 6), halves)])
+    >>> [(x.text, x.raw, id(x) in lost) for x in lines[0].words]
+    [('61.79', '61.79', False), ('6534', '65 34', True), ('70.58', '70.58', False)]
     """
-    scores = [w for ln in lines for w in standalone_numbers(ln) if is_score(decimal_point(w.text))]
-    if len(scores) < MIN_PAIRS:
-        return frozenset()
+    scores = [w for ln in lines for w in _numbers_among_specks(ln) if is_score(decimal_point(w.text))]
+    if len(scores) < MIN_FORMAT_VALUES:
+        return list(lines), frozenset()
     usual = usual_decimals([_word_segment(w) for w in scores])
     if not usual:
-        return frozenset()
+        return list(lines), frozenset()
     widths = sorted(w.box.width for w in scores)
     width = widths[len(widths) // 2]
     height = max(w.box.height for w in scores)
     top = min(w.box.top for w in scores) - height
     bottom = max(w.box.bottom for w in scores) + height
-    lost = set()
+
+    def lost_value(word: Word) -> bool:
+        digits = thai_digits_to_arabic(word.text.strip())
+        if not digits.isdigit() or len(digits) != 2 + usual:
+            return False
+        among = top <= word.box.top and word.box.bottom <= bottom
+        return word.box.width >= LOST_POINT_WIDTH * width and among and is_score(f"{digits[:2]}.{digits[2:]}")
+
+    out: list[Line] = []
+    lost: set[int] = set()
     for line in lines:
-        for word in [*standalone_numbers(line), *_after_specks(line)]:
-            digits = thai_digits_to_arabic(word.text.strip())
-            if not digits.isdigit() or len(digits) != 2 + usual:
-                continue
-            if word.box.width < LOST_POINT_WIDTH * width or not (
-                top <= word.box.top and word.box.bottom <= bottom
-            ):
-                continue
-            if is_score(f"{digits[:2]}.{digits[2:]}"):
+        candidates = {id(w) for w in _numbers_among_specks(line)}
+        words: list[Word] = []
+        for word in line.words:
+            if words and id(words[-1]) in candidates and id(word) in candidates:
+                first = words[-1]
+                joined = Word(
+                    first.text.strip() + word.text.strip(),
+                    f"{first.raw} {word.raw}",
+                    first.box.union(word.box),
+                    min((c for c in (first.confidence, word.confidence) if c is not None), default=None),
+                )
+                close = word.box.x0 - first.box.x1 <= 0.5 * line.box.height
+                if close and not lost_value(first) and not is_score(first.text) and lost_value(joined):
+                    words[-1] = joined
+                    candidates.add(id(joined))
+                    continue
+            words.append(word)
+        for word in words:
+            if id(word) in candidates and lost_value(word):
                 lost.add(id(word))
-    return frozenset(lost)
+        changed = tuple(words) != line.words
+        out.append(replace(line, words=tuple(words)) if changed else line)
+    if len(scores) + len(lost) < MIN_PAIRS:
+        return list(lines), frozenset()
+    return out, frozenset(lost)
 
 
 def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
     """The label–value pairs of a picture's lines, and how they were paired (``rows``,
     ``columns``, ``legend`` (:func:`legend_pairs`), or ``""`` when there are fewer than
     :data:`MIN_PAIRS`)."""
-    lost = lost_points(lines)
+    lines, lost = restore_points(lines)
     segs = segments(lines, lost)
     rows = aligned(row_pairs(segs))
     if len(rows) >= MIN_PAIRS:
@@ -487,22 +544,6 @@ def standalone_numbers(line: Line) -> list[Word]:
         if word is None or (group and word.box.x0 - group[-1].box.x1 > gap):
             if group and all(_RE_NUMBER_TOKEN.fullmatch(decimal_point(g.text)) for g in group):
                 out += group
-            group = []
-        if word is not None:
-            group.append(word)
-    return out
-
-
-def _after_specks(line: Line) -> list[Word]:
-    """The last word of each segment of a line whose other words have no letters (``1 0 > 5463``:
-    specks where a bar ends, then its value)."""
-    out: list[Word] = []
-    gap = SEGMENT_GAP * max(line.box.height, 1.0)
-    group: list[Word] = []
-    for word in [*line.words, None]:
-        if word is None or (group and word.box.x0 - group[-1].box.x1 > gap):
-            if len(group) > 1 and not any(_THAI_OR_LATIN.search(g.text) for g in group[:-1]):
-                out.append(group[-1])
             group = []
         if word is not None:
             group.append(word)
