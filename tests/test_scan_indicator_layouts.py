@@ -186,7 +186,6 @@ def test_a_photographed_charts_values_whose_points_were_lost_or_cut_are_paired_a
     numbers = ocr_line(
         *[(str(n), 269 + 31.4 * (n - 1), 238, 275 + 31.4 * (n - 1), 245) for n in range(1, 11)]
     )
-    assert set(tops) == {ln.box.top for ln in (values, middle, low)}
     pairs, how = chart_pairs([values, middle, low, numbers])
     assert how == "columns"
     got = [(p.label.text, p.value.text, p.value.point_lost) for p in pairs]
