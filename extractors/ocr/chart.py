@@ -514,7 +514,7 @@ def bar_slots(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> dict
     True
     """
     numbers = [
-        w for ln in lines for w in standalone_numbers(ln) if _RE_NUMBER_TOKEN.fullmatch(decimal_point(w.text))
+        w for ln in lines for w in _numbers_among_specks(ln) if _RE_NUMBER_TOKEN.fullmatch(decimal_point(w.text))
     ]
     if len(numbers) < MIN_PAIRS:
         return None
@@ -523,7 +523,8 @@ def bar_slots(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> dict
     gaps = [b - a for a, b in pairwise(centres)]
     if min(gaps) <= max(w.box.width for w in numbers) / 2:
         return None  # two numbers in one place (a row of bars over another): no one order
-    pitch = min(gaps)
+    # one pitch: the gaps between neighbouring bars (not those across an empty place), as a median
+    pitch = statistics.median(g for g in gaps if g <= 1.5 * min(gaps))
     slots: dict[int, Word] = {}
     for word, centre in zip(numbers, centres, strict=True):
         place = (centre - centres[0]) / pitch
