@@ -513,9 +513,8 @@ def bar_slots(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> dict
     >>> bar_slots([Line("", "", BBox(0, 0, 300, 6), (w("61.79", 0), w("75.48", 31), w("70.58", 51)))]) is None
     True
     """
-    numbers = [
-        w for ln in lines for w in _numbers_among_specks(ln) if _RE_NUMBER_TOKEN.fullmatch(decimal_point(w.text))
-    ]
+    words = [w for ln in lines for w in _numbers_among_specks(ln)]
+    numbers = [w for w in words if _RE_NUMBER_TOKEN.fullmatch(decimal_point(w.text))]
     if len(numbers) < MIN_PAIRS:
         return None
     numbers.sort(key=lambda w: (w.box.x0 + w.box.x1) / 2)
