@@ -475,11 +475,30 @@ def restore_points(lines: Sequence[Line]) -> tuple[list[Line], frozenset[int]]:
     return out, frozenset(lost)
 
 
+def without_edges(lines: Sequence[Line]) -> list[Line]:
+    """The lines with a bar's edge OCR read as ``|`` against a value (``|75.00``) taken off the
+    value's text (its raw text keeps it), as a ruling's remnant beside a score cell is.
+
+    >>> word = Word("|75.00", "|75.00", BBox(0, 0, 20, 6), 0.9)
+    >>> [(w.text, w.raw) for w in without_edges([Line("", "", word.box, (word,))])[0].words]
+    [('75.00', '|75.00')]
+    """
+    out = []
+    for line in lines:
+        words = []
+        for word in line.words:
+            bare = word.text.strip().strip("|")
+            edged = bare != word.text.strip() and is_score(decimal_point(bare))
+            words.append(replace(word, text=bare) if edged else word)
+        out.append(replace(line, words=tuple(words)) if tuple(words) != line.words else line)
+    return out
+
+
 def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
     """The label–value pairs of a picture's lines, and how they were paired (``rows``,
     ``columns``, ``legend`` (:func:`legend_pairs`), or ``""`` when there are fewer than
     :data:`MIN_PAIRS`)."""
-    lines, lost = restore_points(lines)
+    lines, lost = restore_points(without_edges(lines))
     segs = segments(lines, lost)
     rows = aligned(row_pairs(segs))
     if len(rows) >= MIN_PAIRS:
