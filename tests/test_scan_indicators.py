@@ -198,3 +198,16 @@ def test_a_year_read_that_disagrees_with_the_assessed_year_dates_no_other_column
     table = _two_years({0: "ตัวชี้วัด", 1: "ปี ๒๕๖๖", 2: ".ปี ๒๕.๖๗", 3: "ผลต่าง"})
     found, _facts = from_row_table(table, 2569)
     assert {i.previous for i in found} == {None}
+
+
+def test_a_score_column_whose_damaged_header_reads_as_item_numbers_still_gives_the_scores() -> None:
+    """``ตัวชี้วัด | ที่ไ๒`` (``คะแนนที่ได้`` damaged, mapped to the item number's field): its cells
+    are scores with decimals, which no item number has; a column of item numbers stays none."""
+    rows = []
+    for number, name in enumerate(_NAMES, start=1):
+        texts = {0: f"{number}. {name}", 1: f"{60 + number}.11", 2: str(number)}
+        cells = {c: [CellPart(1, None, t, t, 0.9)] for c, t in texts.items()}
+        rows.append(LogicalRow(1, cells, set(), False, texts))
+    table = LogicalTable("other", ["indicator", "seq", "seq"], ["ตัวชี้วัด", "ที่ไ๒", "ที่"], rows, [1], [])
+    found, _facts = from_row_table(table, 2566)
+    assert [(i.number, i.score) for i in found] == [(n, float(f"{60 + n}.11")) for n in range(1, 11)]

@@ -219,17 +219,22 @@ def _score_columns(table: LogicalTable, rows: Sequence[LogicalRow], headers: Seq
     """Score columns (headed as scores, or by a year) whose cells mostly read as numbers;
     columns of differences left out.  In a table the stitcher did not recognise, a column whose
     header names nothing it knows (a header OCR could not read) may be one too: such a table
-    counts only if it scores :data:`MIN_UNRECOGNISED` indicators (:func:`from_row_table`)."""
+    counts only if it scores :data:`MIN_UNRECOGNISED` indicators (:func:`from_row_table`); so may
+    a column whose damaged header reads as an item number's (``ที่ไ๒`` for ``คะแนนที่ได้``) but
+    whose cells are scores with decimals, which no item number has."""
     cols = []
     for col, name in enumerate(table.fields):
-        unnamed = table.kind != "indicators" and name is None
-        if name in _NOT_SCORES or (name != "score" and year_in(headers[col]) is None and not unnamed):
-            continue
         filled = [row for row in rows if row.text(col).strip()]
         values = [row.text(col) for row in filled]
+        decimal = sum(bool(_RE_DECIMAL.match(v)) for v in values) >= 0.6 * len(values) > 0
+        unnamed = table.kind != "indicators" and (name is None or (name == "seq" and decimal))
+        if (name in _NOT_SCORES and not unnamed) or (
+            name != "score" and year_in(headers[col]) is None and not unnamed
+        ):
+            continue
         if is_difference(headers[col], values) or any(w in fold(headers[col]) for w in _TARGET_WORDS):
             continue
-        if unnamed and sum(bool(_RE_DECIMAL.match(v)) for v in values) < 0.6 * len(values):
+        if unnamed and not decimal:
             continue  # unheaded: only scores as printed with their decimals (not item numbers)
         numbers = sum(
             _score(r.text(col)) is not None or (name == "score" and _misread_number(r, col)) for r in filled
