@@ -81,15 +81,21 @@ class TableFacts:
 _RE_REMNANT_LINE = re.compile(r"[\s|/\\~_\-–—.,:;'\"`!]*")
 
 
+#: Strokes OCR read before a score in its own line (a stamp's ring, a ruling: ``'= ๗๑.๐๕``); no sign.
+_RE_REMNANT_LEAD = re.compile(r"^[\s|/\\~_'\"`=:;!]+(?=[0-9๐-๙])")
+
+
 def _score(text: str) -> float | None:
-    """The score a cell holds, lines of ruling remnants aside.
+    """The score a cell holds, lines of ruling remnants and strokes before it aside.
 
     >>> _score("73.78"), _score("73.78\\n|"), _score("๘๙.๖๕ คะแนน"), _score("| ~")
     (73.78, 73.78, 89.65, None)
+    >>> _score("'= ๗๑.0๕"), _score("-7.55"), _score("+2.50")
+    (71.05, None, None)
     """
     if "\n" in text:
         text = "\n".join(ln for ln in text.split("\n") if not _RE_REMNANT_LINE.fullmatch(ln))
-    m = _RE_SCORE_CELL.match(text)
+    m = _RE_SCORE_CELL.match(_RE_REMNANT_LEAD.sub("", text))
     return parse_number(m.group(1)) if m else None
 
 
