@@ -56,11 +56,12 @@ def test_a_bar_is_paired_with_the_score_on_it_not_with_a_number_in_the_sentence_
 
 def test_bars_whose_numbers_were_lost_follow_the_legends_order_and_keep_their_places() -> None:
     scores = list(_SCORES)
-    scores[2] = "8758"  # its point lost: no score, but it holds its bar's place
+    scores[2] = "8758"  # its point lost: it holds its bar's place, kept as read and marked so
+    scores[5] = "829"  # a digit lost with the point: no score, nor one of the chart's format: an empty place
     pairs, how = chart_pairs([_bar_values(scores), *_legend(range(1, 8))])
     assert how == "legend"
-    got = [(p.label.text.split()[0], p.value.text) for p in pairs]
-    assert got == [(str(n), s) for n, s in enumerate(_SCORES, 1) if n != 3]
+    got = [(p.label.text.split()[0], p.value.text, p.value.point_lost) for p in pairs]
+    assert got == [(str(n), s, n == 3) for n, s in enumerate(scores, 1) if n != 6]
     assert pairs[0].label.text == "1 การปฏิบัติหน้าที่"
     assert pairs[-1].label.raw == ""  # past the legend: numbered by its place, nothing read
 
@@ -157,3 +158,50 @@ def test_a_stamped_score_of_two_years_is_the_earlier_score_plus_the_signed_diffe
     assert [c.values["text"] for c in low] == ["ภรง"]
     missing = next(c for c in checks if c.code == "INDICATORS_MISSING")
     assert missing.values["missing"] == [10]
+
+
+def test_a_photographed_charts_values_whose_points_were_lost_or_cut_are_paired_as_read_and_marked() -> None:
+    """The lines OCR read off a small bar chart in a photograph (a scanned twin's page 2): values
+    whose point was lost (``8314``), cut in two where it stood (``65`` ``34``), among specks."""
+    values = ocr_line(
+        ("8314", 264, 126, 281, 132),
+        ("7772", 296, 126, 312, 132),
+        ("8247", 327, 126, 344, 132),
+        ("83.30", 516, 126, 533, 132),
+    )
+    middle = ocr_line(
+        ("_", 284, 136, 298, 142),
+        (".", 349, 136, 351, 142),
+        ("6669", 358, 136, 376, 142),
+        ("65", 421, 136, 429, 142),
+        ("34", 431, 136, 438, 142),
+        ("7295", 485, 136, 501, 142),
+    )
+    low = ocr_line(
+        ("7", 362, 148, 371, 154),
+        ("61", 390, 148, 396, 154),
+        ("a", 400, 148, 407, 154),
+        ("61.10", 547, 148, 565, 154),
+    )
+    numbers = ocr_line(
+        *[(str(n), 269 + 31.4 * (n - 1), 238, 275 + 31.4 * (n - 1), 245) for n in range(1, 11)]
+    )
+    pairs, how = chart_pairs([values, middle, low, numbers])
+    assert how == "columns"
+    got = [(p.label.text, p.value.text, p.value.point_lost) for p in pairs]
+    assert got == [
+        ("1", "8314", True),
+        ("2", "7772", True),
+        ("3", "8247", True),
+        ("4", "6669", True),
+        ("6", "6534", True),
+        ("8", "7295", True),
+        ("9", "83.30", False),
+        ("10", "61.10", False),
+    ]
+    # as a table, each value whose point was lost is doubted: the indicator reader puts it back
+    from extractors.ocr.chart import pairs_table
+
+    table = pairs_table(pairs, 2, how)
+    doubted = [c.text for c in table.cells if c.col == 1 and c.confidence is not None and c.confidence <= 0.3]
+    assert doubted == ["8314", "7772", "8247", "6669", "6534", "7295"]

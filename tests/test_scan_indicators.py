@@ -166,3 +166,48 @@ def test_two_years_whose_earlier_year_ocr_read_as_letters_take_the_assessed_year
     found, _facts = from_row_table(table, 2562)
     expected = [(n, f"{70 + n}.22", 2562) for n in range(1, 11)]
     assert [(i.number, i.score_raw, i.year) for i in found] == expected
+
+
+def _two_years(header: dict[int, str]) -> LogicalTable:
+    """A two-year table whose header row the stitcher did not know, scores ``6n.11 | 7n.22``."""
+    head = {c: [CellPart(1, None, t, t, 0.9)] for c, t in header.items()}
+    rows = [LogicalRow(1, head, set(), False, header)]
+    for number, name in enumerate(_NAMES, start=1):
+        texts = {0: f"{number}. {name}", 1: f"{60 + number}.11", 2: f"{70 + number}.22", 3: "+10.11"}
+        cells = {c: [CellPart(1, None, t, t, 0.9)] for c, t in texts.items()}
+        rows.append(LogicalRow(1, cells, set(), False, texts))
+    return LogicalTable("other", [None] * 4, [""] * 4, rows, [1], [])
+
+
+@pytest.mark.parametrize("assessed", [2567, None])
+def test_two_years_whose_later_year_has_a_stray_point_take_the_later_column_and_keep_the_earlier(
+    assessed: int | None,
+) -> None:
+    """``ตัวชี้วัด | ปี ๒ ๒๕๖๖ 0 | .ปี ๒๕.๖๗ | เพ่มขชน/ลดลง`` (a scanned twin): the one year read is
+    the earlier one; the column right of it is the year after, the assessed year's, and the earlier
+    year's scores are its ``previous`` (every indicator took the earlier year's score before)."""
+    table = _two_years({0: "ตัวชี้วัด", 1: "ปี ๒ ๒๕๖๖ 0", 2: ".ปี ๒๕.๖๗", 3: "เพ่มขชน/ลดลง"})
+    found, _facts = from_row_table(table, assessed)
+    got = [(i.number, i.score_raw, i.year, i.previous.score if i.previous else None) for i in found]
+    assert got == [(n, f"{70 + n}.22", 2567, float(f"{60 + n}.11")) for n in range(1, 11)]
+
+
+def test_a_year_read_that_disagrees_with_the_assessed_year_dates_no_other_column() -> None:
+    """The one year read is neither the assessed year nor next to it: no year is inferred for the
+    other column (the first score column stays the score, as before)."""
+    table = _two_years({0: "ตัวชี้วัด", 1: "ปี ๒๕๖๖", 2: ".ปี ๒๕.๖๗", 3: "ผลต่าง"})
+    found, _facts = from_row_table(table, 2569)
+    assert {i.previous for i in found} == {None}
+
+
+def test_a_score_column_whose_damaged_header_reads_as_item_numbers_still_gives_the_scores() -> None:
+    """``ตัวชี้วัด | ที่ไ๒`` (``คะแนนที่ได้`` damaged, mapped to the item number's field): its cells
+    are scores with decimals, which no item number has; a column of item numbers stays none."""
+    rows = []
+    for number, name in enumerate(_NAMES, start=1):
+        texts = {0: f"{number}. {name}", 1: f"{60 + number}.11", 2: str(number)}
+        cells = {c: [CellPart(1, None, t, t, 0.9)] for c, t in texts.items()}
+        rows.append(LogicalRow(1, cells, set(), False, texts))
+    table = LogicalTable("other", ["indicator", "seq", "seq"], ["ตัวชี้วัด", "ที่ไ๒", "ที่"], rows, [1], [])
+    found, _facts = from_row_table(table, 2566)
+    assert [(i.number, i.score) for i in found] == [(n, float(f"{60 + n}.11")) for n in range(1, 11)]

@@ -81,15 +81,21 @@ class TableFacts:
 _RE_REMNANT_LINE = re.compile(r"[\s|/\\~_\-–—.,:;'\"`!]*")
 
 
+#: Strokes OCR read before a score in its own line (a stamp's ring, a ruling: ``'= ๗๑.๐๕``); no sign.
+_RE_REMNANT_LEAD = re.compile(r"^[\s|/\\~_'\"`=:;!]+(?=[0-9๐-๙])")
+
+
 def _score(text: str) -> float | None:
-    """The score a cell holds, lines of ruling remnants aside.
+    """The score a cell holds, lines of ruling remnants and strokes before it aside.
 
     >>> _score("73.78"), _score("73.78\\n|"), _score("๘๙.๖๕ คะแนน"), _score("| ~")
     (73.78, 73.78, 89.65, None)
+    >>> _score("'= ๗๑.0๕"), _score("-7.55"), _score("+2.50")
+    (71.05, None, None)
     """
     if "\n" in text:
         text = "\n".join(ln for ln in text.split("\n") if not _RE_REMNANT_LINE.fullmatch(ln))
-    m = _RE_SCORE_CELL.match(text)
+    m = _RE_SCORE_CELL.match(_RE_REMNANT_LEAD.sub("", text))
     return parse_number(m.group(1)) if m else None
 
 
@@ -105,16 +111,19 @@ def score_as_read(text: str) -> float | None:
 
 
 def reshaped_score(raw: str, decimals: int | None) -> float | None:
-    """A score OCR read with a stray point or space among its digits (``61 .4.3``, ``8.3.02``),
-    given the decimals every other score of its column has: four digits with two decimals are
-    one score only (``61.43``), the digits as read.  None for anything else.
+    """A score OCR read with a stray point or space among its digits (``61 .4.3``, ``8.3.02``), or
+    with its point lost (``6143``, a chart's value too small for the point to survive), given the
+    decimals every other score of its column has: four digits with two decimals are one score
+    only (``61.43``), the digits as read.  None for anything else.
 
     >>> reshaped_score("61 .4.3", 2), reshaped_score("8.3.02", 2), reshaped_score("๗๑ .๓.๕", 2)
     (61.43, 83.02, 71.35)
     >>> reshaped_score("6143", 2), reshaped_score("61 .4.3", None), reshaped_score("6.1.4.3.2", 2)
-    (None, None, None)
+    (61.43, None, None)
+    >>> reshaped_score("614", 2), reshaped_score("61436", 2)
+    (None, None)
     """
-    if decimals != 2 or not re.fullmatch(r"[0-9๐-๙][0-9๐-๙ .]*[0-9๐-๙]", raw.strip()) or "." not in raw:
+    if decimals != 2 or not re.fullmatch(r"[0-9๐-๙][0-9๐-๙ .]*[0-9๐-๙]", raw.strip()):
         return None
     digits = thai_digits_to_arabic(re.sub(r"[ .]", "", raw))
     if len(digits) != 4:
@@ -122,15 +131,23 @@ def reshaped_score(raw: str, decimals: int | None) -> float | None:
     return float(f"{digits[:2]}.{digits[2:]}")
 
 
+#: Fewer scores than this with one number of decimals say nothing of a column's format.
+MIN_FORMAT_SCORES = 2
+
+
 def column_decimals(values: Sequence[str]) -> int | None:
-    """The decimals most scores of a column have, when at least three have them.
+    """The decimals most scores of a column have, when at least :data:`MIN_FORMAT_SCORES` have
+    them (a chart photographed small may keep the points of two values only: ``8314 … 83.30 …
+    61.10``).
 
     >>> column_decimals(["75.15", "61 .4.3", "81.96", "85.14"]), column_decimals(["75.1", "81.96"])
     (2, None)
+    >>> column_decimals(["8314", "83.30", "61.10"]), column_decimals(["83.3", "83.30", "61.10"])
+    (2, 2)
     """
     found = [len(v.strip().split(".")[1]) for v in values if _RE_DECIMAL.match(v)]
     best = max(set(found), key=found.count, default=None)
-    if best is None or found.count(best) < 3 or found.count(best) <= len(found) / 2:
+    if best is None or found.count(best) < MIN_FORMAT_SCORES or found.count(best) <= len(found) / 2:
         return None
     return best
 
@@ -180,8 +197,9 @@ def is_difference(header: str, values: Sequence[str] = ()) -> bool:
     return bool(filled) and sum(bool(_RE_SIGNED.match(v)) for v in filled) >= 0.5 * len(filled)
 
 
-#: A header cell that starts with a year word but names no year (its year read as letters).
-_RE_YEAR_WORD_ONLY = re.compile(r"\s*(?:ปี|พ\.ศ\.)")
+#: A header cell with a year word (after any specks OCR put before it) that names no year: its
+#: year read as letters (``ปีwade``) or with a stray point (``.ปี ๒๕.๖๗``).
+_RE_YEAR_WORD_ONLY = re.compile(r"[\s.,:;'`|]*(?:ปี|พ\.ศ\.)")
 
 
 def _headers(table: LogicalTable) -> tuple[list[str], int]:
@@ -207,17 +225,22 @@ def _score_columns(table: LogicalTable, rows: Sequence[LogicalRow], headers: Seq
     """Score columns (headed as scores, or by a year) whose cells mostly read as numbers;
     columns of differences left out.  In a table the stitcher did not recognise, a column whose
     header names nothing it knows (a header OCR could not read) may be one too: such a table
-    counts only if it scores :data:`MIN_UNRECOGNISED` indicators (:func:`from_row_table`)."""
+    counts only if it scores :data:`MIN_UNRECOGNISED` indicators (:func:`from_row_table`); so may
+    a column whose damaged header reads as an item number's (``ที่ไ๒`` for ``คะแนนที่ได้``) but
+    whose cells are scores with decimals, which no item number has."""
     cols = []
     for col, name in enumerate(table.fields):
-        unnamed = table.kind != "indicators" and name is None
-        if name in _NOT_SCORES or (name != "score" and year_in(headers[col]) is None and not unnamed):
-            continue
         filled = [row for row in rows if row.text(col).strip()]
         values = [row.text(col) for row in filled]
+        decimal = sum(bool(_RE_DECIMAL.match(v)) for v in values) >= 0.6 * len(values) > 0
+        unnamed = table.kind != "indicators" and (name is None or (name == "seq" and decimal))
+        if (name in _NOT_SCORES and not unnamed) or (
+            name != "score" and year_in(headers[col]) is None and not unnamed
+        ):
+            continue
         if is_difference(headers[col], values) or any(w in fold(headers[col]) for w in _TARGET_WORDS):
             continue
-        if unnamed and sum(bool(_RE_DECIMAL.match(v)) for v in values) < 0.6 * len(values):
+        if unnamed and not decimal:
             continue  # unheaded: only scores as printed with their decimals (not item numbers)
         numbers = sum(
             _score(r.text(col)) is not None or (name == "score" and _misread_number(r, col)) for r in filled
@@ -245,6 +268,29 @@ def _name_columns(table: LogicalTable, rows: Sequence[LogicalRow]) -> list[int]:
     }
     best = max(counts, key=lambda c: (counts[c], -c), default=0)
     return [best]
+
+
+def years_by_place(years: dict[int, int | None], assessed_year: int | None) -> dict[int, int | None]:
+    """``{column: year}`` of two score columns, one of whose header years OCR could not read
+    (``.ปี ๒๕.๖๗``): years count up from left to right, so the other column is the year after the
+    one read when it stands right of it, the year before when left.  The assessed year the text
+    names must be one of the two, else nothing is inferred (nor with more or fewer columns).
+
+    >>> years_by_place({1: 2566, 2: None}, 2567), years_by_place({1: None, 2: 2567}, None)
+    ({1: 2566, 2: 2567}, {1: 2566, 2: 2567})
+    >>> years_by_place({1: 2566, 2: None}, 2569), years_by_place({1: 2566, 2: 2567}, 2567)
+    ({1: 2566, 2: None}, {1: 2566, 2: 2567})
+    """
+    dated = [c for c, y in years.items() if y is not None]
+    undated = [c for c, y in years.items() if y is None]
+    if len(dated) != 1 or len(undated) != 1:
+        return years
+    read = years[dated[0]]
+    assert read is not None
+    other = read + 1 if undated[0] > dated[0] else read - 1
+    if assessed_year is not None and assessed_year not in (read, other):
+        return years
+    return {**years, undated[0]: other}
 
 
 def choose_year(years: Sequence[int], assessed_year: int | None) -> tuple[int | None, int | None]:
@@ -356,7 +402,7 @@ def from_row_table(
         return [], None
     name_cols = _name_columns(table, rows)
     issue_cols = table.columns("issue")
-    years = {col: year_in(headers[col]) for col in score_cols}
+    years = years_by_place({col: year_in(headers[col]) for col in score_cols}, assessed_year)
     if len(score_cols) > 1 and not all(years.values()):
         # Score columns not all dated (a header year OCR could not read): the one dated with the
         # assessed year is its score, else only the first is a score.

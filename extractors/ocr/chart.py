@@ -20,6 +20,7 @@ of ITA: the pairs become a two-column table (label, value) for whatever reads ta
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -28,7 +29,7 @@ from itertools import pairwise
 from extractors.ocr.number_text import decimal_point
 from extractors.ocr.text import clean_ocr_text
 from extractors.thai.text import join_wrapped_lines, thai_digits_to_arabic
-from schemas import BBox, Cell, Line, OcrDoubt, Table, TableQuality, Word
+from schemas import DOUBT_CONFIDENCE, BBox, Cell, Line, OcrDoubt, Table, TableQuality, Word
 
 #: Words further apart than this many line heights belong to different segments.
 SEGMENT_GAP = 1.5
@@ -64,10 +65,13 @@ class Segment:
     box: BBox
     confidence: float | None
     line: int  #: index of the line it came from
+    #: A score whose decimal point OCR lost (``5463`` among ``xx.xx``, :func:`restore_points`): a value
+    #: by its place, its text kept as read, for the table reader to put the point back with a doubt.
+    point_lost: bool = False
 
     @property
     def is_value(self) -> bool:
-        return is_score(self.text)
+        return self.point_lost or is_score(self.text)
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ class Pair:
     #: Further values in the same row band, left to right (a screenshot with two years' scores):
     #: they become further columns, and which one is the score is the table reader's to decide.
     more: tuple[Segment, ...] = ()
+    #: The right edge of each of the label's segments (labels set flush right against their bars).
+    label_rights: tuple[float, ...] = ()
 
 
 def is_score(text: str) -> bool:
@@ -93,8 +99,10 @@ def is_score(text: str) -> bool:
     return 0.0 <= float(digits) <= 100.0
 
 
-def segments(lines: Sequence[Line]) -> list[Segment]:
-    """Each line cut at gaps wider than :data:`SEGMENT_GAP` line heights."""
+def segments(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> list[Segment]:
+    """Each line cut at gaps wider than :data:`SEGMENT_GAP` line heights; a number whose point was
+    lost (its word's ``id`` in ``lost``) after specks of a bar's edge (``1 0 > 5463``: no letters)
+    is a segment of its own."""
     out: list[Segment] = []
     for index, line in enumerate(lines):
         if not line.words:
@@ -103,11 +111,22 @@ def segments(lines: Sequence[Line]) -> list[Segment]:
         group: list[Word] = [line.words[0]]
         for word in line.words[1:]:
             if word.box.x0 - group[-1].box.x1 > gap:
-                out.append(_segment(group, index))
+                out += _split_lost(group, index, lost)
                 group = []
             group.append(word)
-        out.append(_segment(group, index))
+        out += _split_lost(group, index, lost)
     return [s for s in out if s.text]
+
+
+def _split_lost(group: list[Word], line: int, lost: frozenset[int]) -> list[Segment]:
+    last = group[-1]
+    if id(last) not in lost:
+        return [_segment(group, line)]
+    specks = group[:-1]
+    if any(_THAI_OR_LATIN.search(w.text) for w in specks):
+        return [_segment(group, line)]
+    value = replace(_word_segment(last, line), point_lost=True)
+    return [*([_segment(specks, line)] if specks else []), value]
 
 
 def _segment(words: Sequence[Word], line: int) -> Segment:
@@ -148,26 +167,81 @@ def row_pairs(segs: Sequence[Segment]) -> list[Pair]:
             row[1].append(value)
             continue
         left = [s for s in labels if _same_band(s.box, value.box) and s.box.x1 <= value.box.x0 + 1]
+        left = [s for s in left if _is_label(s.text)]  # specks of a bar's edge name nothing
         left.sort(key=lambda s: s.box.x0)
         if left and any(_is_label(s.text) for s in left):
-            rows.append((Pair(_joined(left), value, tuple(s.box.x0 for s in left)), []))
+            lefts, rights = tuple(s.box.x0 for s in left), tuple(s.box.x1 for s in left)
+            rows.append((Pair(_joined(left), value, lefts, label_rights=rights), []))
     return [replace(pair, more=tuple(more)) for pair, more in rows]
 
 
-def column_pairs(lines: Sequence[Line]) -> list[Pair]:
+def run_on_rows(
+    lines: Sequence[Line], rows: Sequence[Pair], lost: frozenset[int] = frozenset()
+) -> list[Pair]:
+    """Rows of a chart whose label, bar and value OCR read as one run of words (the bar's ink
+    read as letters between them: ``5. การแก้ไข… ง/ 7 มมม7 … 92.11``), beside ``rows`` paired
+    already: a line among them (no further than a row's pitch and a half above the first or
+    below the last) in no paired row's band whose run ends in a value, with a word whose right
+    edge lines up with the paired labels' (labels set flush right against their bars: the label
+    ends there, the words after it are the bar's) or whose first word's left edge lines up with
+    theirs (the label is the words before the value).
+
+    >>> def w(t, x0, x1, top): return Word(t, t, BBox(x0, top, x1, top + 8), 0.9)
+    >>> def line(*ws): return Line(" ".join(x.text for x in ws), "", ws[0].box.union(ws[-1].box), ws)
+    >>> lines = [line(w("1. การปฏิบัติ", 180, 248, 20 * k), w("88.09", 430, 450, 20 * k)) for k in range(3)]
+    >>> run = (w("5. การแก้ไข", 190, 247, 60), w("ง/", 252, 258, 60), w("7มม", 262, 300, 60))
+    >>> lines.append(line(*run, w("92.11", 304, 324, 60)))
+    >>> lines.append(line(w("ผลรวม", 180, 240, 120), w("89.65", 244, 264, 120)))  # below the chart
+    >>> rows, how = chart_pairs(lines)
+    >>> how, [(p.label.text, p.value.text) for p in rows][3:]
+    ('rows', [('5. การแก้ไข', '92.11')])
+    """
+    tol = max(statistics.median(p.label.box.height for p in rows), 1.0)
+    right = statistics.median(p.label.box.x1 for p in rows)
+    left = statistics.median(p.label.box.x0 for p in rows)
+    tops = sorted(p.value.box.top for p in rows)
+    pitch = statistics.median(b - a for a, b in pairwise(tops))
+    out: list[Pair] = []
+    for index, line in enumerate(lines):
+        if any(_same_band(line.box, p.value.box) for p in rows) or len(line.words) < 2:
+            continue
+        if not tops[0] - 1.5 * pitch <= line.box.top <= tops[-1] + 1.5 * pitch:
+            continue
+        words = list(line.words)
+        last = words[-1]
+        if not (is_score(decimal_point(last.text)) or id(last) in lost):
+            continue
+        ends = [k for k, w in enumerate(words[:-1]) if abs(w.box.x1 - right) <= tol]
+        if ends:
+            label = words[: ends[0] + 1]
+        elif abs(words[0].box.x0 - left) <= tol:
+            label = words[:-1]
+        else:
+            continue
+        if not _is_label(" ".join(w.text for w in label)):
+            continue
+        value = replace(_word_segment(last, index), point_lost=id(last) in lost)
+        seg = _segment(label, index)
+        out.append(Pair(seg, value, (seg.box.x0,), label_rights=(seg.box.x1,)))
+    return out
+
+
+def column_pairs(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> list[Pair]:
     """Each value with the label words below it within half a bar's pitch of its centre
     (vertical bars).  Words, not segments: the labels under neighbouring bars may be read as
     one line; a label wrapped under its bar is joined as a wrapped cell is."""
-    words = [(w, i) for i, ln in enumerate(lines) for w in ln.words]
-    values = [w for ln in lines for w in standalone_values(ln)]
+    by_line = [standalone_values(ln, lost) for ln in lines]
+    values = [w for found in by_line for w in found]
     if len(values) < MIN_PAIRS:
         return []
+    # a line that holds values is the bars' tops: the specks in it (``7 61 a 61.10``) label no bar
+    words = [(w, i) for i, ln in enumerate(lines) if not by_line[i] for w in ln.words]
     centres = sorted((v.box.x0 + v.box.x1) / 2 for v in values)
     gaps = sorted(b - a for a, b in pairwise(centres) if b - a > 1.0)
     pitch = gaps[len(gaps) // 2] if gaps else 0.0
     owned: dict[int, list[tuple[Word, int]]] = {}
     for word, line in words:
-        if is_score(decimal_point(word.text)) or not _is_label(word.text):
+        if is_score(decimal_point(word.text)) or id(word) in lost or not _is_label(word.text):
             continue
         cx = (word.box.x0 + word.box.x1) / 2
         above = [v for v in values if v.box.bottom <= word.box.top]
@@ -190,11 +264,12 @@ def column_pairs(lines: Sequence[Line]) -> list[Pair]:
             continue
         if parts:
             lefts = tuple(w.box.x0 for w, _ in parts)
-            pairs.append(Pair(_label_of_words(parts), _word_segment(value), lefts))
+            seg = replace(_word_segment(value), point_lost=id(value) in lost)
+            pairs.append(Pair(_label_of_words(parts), seg, lefts))
     return pairs
 
 
-def standalone_values(line: Line) -> list[Word]:
+def standalone_values(line: Line, lost: frozenset[int] = frozenset()) -> list[Word]:
     """The words of a line that are scores standing apart: alone in their segment or among other
     scores only (the values over a chart's bars), not a number inside a sentence (``ได้คะแนนรวม
     ๘๙.๖๕ คะแนน``), which is no bar's value.
@@ -212,8 +287,9 @@ def standalone_values(line: Line) -> list[Word]:
     group: list[Word] = [line.words[0]]
     for word in [*line.words[1:], None]:
         if word is None or word.box.x0 - group[-1].box.x1 > gap:
-            if all(is_score(decimal_point(g.text)) for g in group):
-                out += group
+            kept = [g for g in group if not (lost and _speck(g.text))]  # specks beside restored values
+            if kept and all(is_score(decimal_point(g.text)) or id(g) in lost for g in kept):
+                out += kept
             if word is None:
                 break
             group = []
@@ -249,8 +325,8 @@ def _first_block(parts: list[tuple[Word, int]]) -> list[tuple[Word, int]]:
     return kept
 
 
-def _word_segment(word: Word) -> Segment:
-    return Segment(decimal_point(word.text), word.raw, word.box, word.confidence, -1)
+def _word_segment(word: Word, line: int = -1) -> Segment:
+    return Segment(decimal_point(word.text), word.raw, word.box, word.confidence, line)
 
 
 def _label_of_words(parts: Sequence[tuple[Word, int]]) -> Segment:
@@ -270,13 +346,14 @@ def _label_of_words(parts: Sequence[tuple[Word, int]]) -> Segment:
 
 
 def _edges(pair: Pair, columns: bool) -> list[float]:
-    """Where a pair's label may line up with others.  In rows: the left edge of each of its parts
-    (a row number before a name: ``1`` ``การปฏิบัติหน้าที่``), its right edge, and its centre.
+    """Where a pair's label may line up with others.  In rows: the left and right edge of each of
+    its parts (a row number before a name: ``1`` ``การปฏิบัติหน้าที่``; a name set flush right
+    against its bar, then specks of the bar OCR read as letters), its right edge, and its centre.
     Under columns: its top (the labels under the bars start on one line)."""
     box = pair.label.box
     if columns:
         return [box.top]
-    return [*pair.label_lefts, box.x1, (box.x0 + box.x1) / 2]
+    return [*pair.label_lefts, *pair.label_rights, box.x1, (box.x0 + box.x1) / 2]
 
 
 def aligned(pairs: Sequence[Pair], columns: bool = False) -> list[Pair]:
@@ -299,18 +376,138 @@ def aligned(pairs: Sequence[Pair], columns: bool = False) -> list[Pair]:
     return best
 
 
+#: A number of the chart's values whose point OCR lost has this share of their median width or more
+#: (its point's place is still there: a year or a count printed beside the bars is narrower).
+LOST_POINT_WIDTH = 0.85
+
+
+#: Fewer values than this in a chart's format say nothing of its format.
+MIN_FORMAT_VALUES = 2
+
+
+def _speck(text: str) -> bool:
+    """No letter and no digit: a bar's edge or a dot OCR read beside a value."""
+    return not _THAI_OR_LATIN.search(text) and not re.search(r"[0-9๐-๙]", text)
+
+
+def _numbers_among_specks(line: Line) -> list[Word]:
+    """The number words of a line's segments that hold numbers and specks only."""
+    out: list[Word] = []
+    gap = SEGMENT_GAP * max(line.box.height, 1.0)
+    group: list[Word] = []
+    for word in [*line.words, None]:
+        if word is None or (group and word.box.x0 - group[-1].box.x1 > gap):
+            if not any(_THAI_OR_LATIN.search(g.text) for g in group):
+                out += [g for g in group if not _speck(g.text)]
+            group = []
+        if word is not None:
+            group.append(word)
+    return out
+
+
+def restore_points(lines: Sequence[Line]) -> tuple[list[Line], frozenset[int]]:
+    """The lines with the halves of a value OCR cut where its point was (``65`` ``34``, a gap
+    narrower than half the line's height between them) joined into one word, and the ``id`` of
+    each word that is a chart value whose decimal point OCR lost.  Such a word stands apart as the
+    values do (among numbers and specks only), it is all digits, as many as a value of the chart's
+    format has (two whole digits and the chart's :func:`usual_decimals`, known from at least
+    :data:`MIN_FORMAT_VALUES` values), with the point put back it is a score, it is about as wide
+    as the values (:data:`LOST_POINT_WIDTH`), and it stands among them (between the highest and
+    lowest value, give or take a line).  Nothing with fewer than :data:`MIN_PAIRS` values in all.
+
+    >>> def w(t, x, top=0, width=20): return Word(t, t, BBox(x, top, x + width, top + 6), 0.9)
+    >>> words = (w("61.79", 0), w("75.48", 31), w("7396", 62), w("70.58", 93), w("2566", 124, 40))
+    >>> lines = [Line("", "", BBox(0, 0, 300, 6), words[:4]), Line("", "", BBox(0, 40, 300, 46), words[4:])]
+    >>> lines, lost = restore_points(lines)
+    >>> [x.text for ln in lines for x in ln.words if id(x) in lost]
+    ['7396']
+    >>> halves = (w("61.79", 0), w("65", 31, width=9), w("34", 42, width=9), w("70.58", 93))
+    >>> lines, lost = restore_points([Line("", "", BBox(0, 0, 300, 6), halves)])
+    >>> [(x.text, x.raw, id(x) in lost) for x in lines[0].words]
+    [('61.79', '61.79', False), ('6534', '65 34', True), ('70.58', '70.58', False)]
+    """
+    scores = [w for ln in lines for w in _numbers_among_specks(ln) if is_score(decimal_point(w.text))]
+    if len(scores) < MIN_FORMAT_VALUES:
+        return list(lines), frozenset()
+    usual = usual_decimals([_word_segment(w) for w in scores])
+    if not usual:
+        return list(lines), frozenset()
+    widths = sorted(w.box.width for w in scores)
+    width = widths[len(widths) // 2]
+    height = max(w.box.height for w in scores)
+    top = min(w.box.top for w in scores) - height
+    bottom = max(w.box.bottom for w in scores) + height
+
+    def lost_value(word: Word) -> bool:
+        digits = thai_digits_to_arabic(word.text.strip())
+        if not digits.isdigit() or len(digits) != 2 + usual:
+            return False
+        among = top <= word.box.top and word.box.bottom <= bottom
+        return word.box.width >= LOST_POINT_WIDTH * width and among and is_score(f"{digits[:2]}.{digits[2:]}")
+
+    out: list[Line] = []
+    lost: set[int] = set()
+    for line in lines:
+        candidates = {id(w) for w in _numbers_among_specks(line)}
+        words: list[Word] = []
+        for word in line.words:
+            if words and id(words[-1]) in candidates and id(word) in candidates:
+                first = words[-1]
+                joined = Word(
+                    first.text.strip() + word.text.strip(),
+                    f"{first.raw} {word.raw}",
+                    first.box.union(word.box),
+                    min((c for c in (first.confidence, word.confidence) if c is not None), default=None),
+                )
+                close = word.box.x0 - first.box.x1 <= 0.5 * line.box.height
+                if close and not lost_value(first) and not is_score(first.text) and lost_value(joined):
+                    words[-1] = joined
+                    candidates.add(id(joined))
+                    continue
+            words.append(word)
+        for word in words:
+            if id(word) in candidates and lost_value(word):
+                lost.add(id(word))
+        changed = tuple(words) != line.words
+        out.append(replace(line, words=tuple(words)) if changed else line)
+    if len(scores) + len(lost) < MIN_PAIRS:
+        return list(lines), frozenset()
+    return out, frozenset(lost)
+
+
+def without_edges(lines: Sequence[Line]) -> list[Line]:
+    """The lines with a bar's edge OCR read as ``|`` against a value (``|75.00``) taken off the
+    value's text (its raw text keeps it), as a ruling's remnant beside a score cell is.
+
+    >>> word = Word("|75.00", "|75.00", BBox(0, 0, 20, 6), 0.9)
+    >>> [(w.text, w.raw) for w in without_edges([Line("", "", word.box, (word,))])[0].words]
+    [('75.00', '|75.00')]
+    """
+    out = []
+    for line in lines:
+        words = []
+        for word in line.words:
+            bare = word.text.strip().strip("|")
+            edged = bare != word.text.strip() and is_score(decimal_point(bare))
+            words.append(replace(word, text=bare) if edged else word)
+        out.append(replace(line, words=tuple(words)) if tuple(words) != line.words else line)
+    return out
+
+
 def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
     """The label–value pairs of a picture's lines, and how they were paired (``rows``,
     ``columns``, ``legend`` (:func:`legend_pairs`), or ``""`` when there are fewer than
     :data:`MIN_PAIRS`)."""
-    segs = segments(lines)
+    lines, lost = restore_points(without_edges(lines))
+    segs = segments(lines, lost)
     rows = aligned(row_pairs(segs))
     if len(rows) >= MIN_PAIRS:
+        rows += run_on_rows(lines, rows, lost)
         return sorted(rows, key=lambda p: p.value.box.top), "rows"
-    cols = aligned(column_pairs(lines), columns=True)
+    cols = aligned(column_pairs(lines, lost), columns=True)
     if len(cols) >= MIN_PAIRS:
         return sorted(cols, key=lambda p: p.value.box.x0), "columns"
-    legend = legend_pairs(lines)
+    legend = legend_pairs(lines, lost)
     if len(legend) >= MIN_PAIRS:
         return legend, "legend"
     return [], ""
@@ -322,7 +519,7 @@ _RE_LEGEND_ENTRY = re.compile(r"([0-9๐-๙]{1,2})\s*[=:.)]?\s*(.*)")
 SLOT_TOLERANCE = 0.2
 
 
-def bar_slots(lines: Sequence[Line]) -> dict[int, Word] | None:
+def bar_slots(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> dict[int, Word] | None:
     """The scores standing apart over a row of vertical bars by their place from the left
     (0, 1, …): the bars stand at one pitch, so a bar whose number OCR could not read as a score
     (``7396``, its point lost) leaves its place empty and the others keep theirs.  None when the
@@ -335,9 +532,8 @@ def bar_slots(lines: Sequence[Line]) -> dict[int, Word] | None:
     >>> bar_slots([Line("", "", BBox(0, 0, 300, 6), (w("61.79", 0), w("75.48", 31), w("70.58", 51)))]) is None
     True
     """
-    numbers = [
-        w for ln in lines for w in standalone_numbers(ln) if _RE_NUMBER_TOKEN.fullmatch(decimal_point(w.text))
-    ]
+    words = [w for ln in lines for w in _numbers_among_specks(ln)]
+    numbers = [w for w in words if _RE_NUMBER_TOKEN.fullmatch(decimal_point(w.text))]
     if len(numbers) < MIN_PAIRS:
         return None
     numbers.sort(key=lambda w: (w.box.x0 + w.box.x1) / 2)
@@ -345,13 +541,14 @@ def bar_slots(lines: Sequence[Line]) -> dict[int, Word] | None:
     gaps = [b - a for a, b in pairwise(centres)]
     if min(gaps) <= max(w.box.width for w in numbers) / 2:
         return None  # two numbers in one place (a row of bars over another): no one order
-    pitch = min(gaps)
+    # one pitch: the gaps between neighbouring bars (not those across an empty place), as a median
+    pitch = statistics.median(g for g in gaps if g <= 1.5 * min(gaps))
     slots: dict[int, Word] = {}
     for word, centre in zip(numbers, centres, strict=True):
         place = (centre - centres[0]) / pitch
         if abs(place - round(place)) > SLOT_TOLERANCE:
             return None
-        if is_score(decimal_point(word.text)):
+        if is_score(decimal_point(word.text)) or id(word) in lost:
             slots[round(place)] = word
     return slots
 
@@ -397,12 +594,12 @@ def _legend_name(text: str) -> str:
     return m.group(2) if m else ""
 
 
-def legend_pairs(lines: Sequence[Line]) -> list[Pair]:
+def legend_pairs(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> list[Pair]:
     """Vertical bars with no label under them (the numbers under the bars lost) and a numbered
     legend below them: bar by bar from the left, as the legend counts (:func:`bar_slots`).  A bar
     past the legend's last entry read is numbered by its place, the value's box standing for its
     label's.  Fewer than :data:`MIN_PAIRS` legend entries: no pairs."""
-    slots = bar_slots(lines)
+    slots = bar_slots(lines, lost)
     if not slots:
         return []
     lowest = max(w.box.bottom for w in slots.values())
@@ -411,7 +608,7 @@ def legend_pairs(lines: Sequence[Line]) -> list[Pair]:
         return []
     pairs = []
     for place, word in sorted(slots.items()):
-        value = _word_segment(word)
+        value = replace(_word_segment(word), point_lost=id(word) in lost)
         placed = Segment(str(place + 1), "", word.box, None, -1)
         label = entries[place] if place < len(entries) else placed
         pairs.append(Pair(label, value, (label.box.x0,)))
@@ -430,7 +627,10 @@ def pairs_table(pairs: Sequence[Pair], page: int, how: str) -> Table:
     for row, pair in enumerate(pairs, start=1):
         segs = (pair.label, pair.value, *pair.more)
         for col, seg in enumerate(segs):
-            cells.append(Cell(row, col, seg.text, seg.raw, seg.box, confidence=seg.confidence))
+            conf = seg.confidence
+            if seg.point_lost:  # kept as read, doubted: the table reader puts the point back, checked
+                conf = min(conf if conf is not None else 1.0, DOUBT_CONFIDENCE)
+            cells.append(Cell(row, col, seg.text, seg.raw, seg.box, confidence=conf))
             box = box.union(seg.box)
         cells += [Cell(row, col, "", "", None) for col in range(len(segs), n_cols)]
     confs = [c.confidence for c in cells if c.confidence is not None]

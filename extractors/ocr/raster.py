@@ -194,7 +194,8 @@ def estimate_skew(binary: Gray, max_skew: float = MAX_SKEW) -> float:
 
 def clean_page(gray: Gray, rotation: int = 0, flattened: bool = False) -> Cleaned:
     """Flatten (unless ``flattened`` says it was), make upright (``rotation`` degrees clockwise,
-    from orientation detection) and deskew."""
+    from orientation detection), deskew, and take a round stamp's rings off
+    (:func:`extractors.ocr.stamps.lift_stamps`)."""
     flat = gray if flattened else flatten_background(gray)
     if rotation:
         flat = quarter_turn(flat, rotation // 90)
@@ -203,5 +204,8 @@ def clean_page(gray: Gray, rotation: int = 0, flattened: bool = False) -> Cleane
     if abs(skew) >= MIN_SKEW:
         flat = rotate(flat, -skew)
         binary = binarise_page(flat)
+    from extractors.ocr.stamps import lift_stamps
+
+    flat, binary, _stamps = lift_stamps(flat, binary)  # a round stamp's rings are no print
     ink = float(np.count_nonzero(binary)) / binary.size if binary.size else 0.0
     return Cleaned(flat, binary, skew, rotation, ink)
