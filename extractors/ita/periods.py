@@ -50,6 +50,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from extractors.thai.text import MARKS, thai_digits_to_arabic, tidy_whitespace
@@ -61,6 +62,7 @@ __all__ = [
     "UNPARSED",
     "ParsedPeriod",
     "be_year",
+    "joined_months",
     "normalise_period",
     "parse_period",
 ]
@@ -284,6 +286,28 @@ def _damaged_month(match: re.Match[str]) -> str:
     by its two consonants where they name one month only; anything else unchanged."""
     month = MONTH_BY_SKELETON.get(match.group(1) + match.group(2))
     return f" {month} " if month else match.group()
+
+
+def joined_months(text: str) -> str:
+    """``text`` with `` - `` put between two month names or abbreviations that stand next to each
+    other with only spaces or a line break between them (``กุมภาพันธ์\\nพฤษภาคม 2567``: a scan lost
+    the dash of the range); anything else unchanged.  Two months side by side are read by no rule,
+    so the result is only a candidate reading, one a person checks (see
+    :func:`extractors.ocr.fields.settle`).
+
+    >>> joined_months("กุมภาพันธ์พฤษภาคม 2567"), joined_months("ก.พ.\\nก.ค. ๖๘")
+    ('กุมภาพันธ์ - พฤษภาคม 2567', 'ก.พ. - ก.ค. ๖๘')
+    >>> joined_months("ต.ค. 65 - ธ.ค. 65"), joined_months("ม.ค. 66")
+    ('ต.ค. 65 - ธ.ค. 65', 'ม.ค. 66')
+    """
+    found = list(_RE_MONTH.finditer(text))
+    out, at = [], 0
+    for first, second in pairwise(found):
+        if text[first.end() : second.start()].strip():
+            continue
+        out.append(text[at : first.end()].rstrip() + " - ")
+        at = second.start()
+    return "".join(out) + text[at:]
 
 
 def _canonical_month(match: re.Match[str]) -> str:

@@ -41,6 +41,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, partial
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -227,6 +228,57 @@ def lookalike_months(text: str) -> str:
     return _RE_ABBREVIATION.sub(lambda m: table.get(m.group(1) + m.group(2), m.group()), text)
 
 
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+
+
+def lookalike_words(text: str) -> str:
+    """``text`` with one consonant read as its look-alike (:data:`LOOKALIKES`), when the text does
+    not parse as a period and exactly one such change makes it parse (``รอบ 6 เตือน``: ``เดือน``
+    with its ``ด`` read ``ต``); the text unchanged otherwise.  Glyph evidence, never a word made
+    up: the parser's own words decide, and :func:`settle` keeps such a reading only with a doubt.
+
+    >>> lookalike_words("รอบ 6 เตือน"), lookalike_words("ทุกเตือน")
+    ('รอบ 6 เดือน', 'ทุกเดือน')
+    >>> lookalike_words("ตามความเหมาะสม"), lookalike_words("ต.ค. 65 - ธ.ค. 65")
+    ('ตามความเหมาะสม', 'ต.ค. 65 - ธ.ค. 65')
+    """
+    from extractors.ita.periods import normalise_period
+
+    if parses(text):
+        return text
+    found: dict[str, str] = {}
+    for match in _THAI_RUN.finditer(text):
+        for at in range(match.start(), match.end()):
+            for group in LOOKALIKES:
+                if text[at] not in group:
+                    continue
+                for other in group.replace(text[at], ""):
+                    candidate = text[:at] + other + text[at + 1 :]
+                    if parses(candidate):
+                        found.setdefault(normalise_period(candidate), candidate)
+    return next(iter(found.values())) if len(found) == 1 else text
+
+
+def candidates(text: str) -> list[str]:
+    """Readings of a period that parses as OCR read it only after repairs, least change first:
+    without stray marks at its edges (:func:`trimmed`), with look-alike month letters read as the
+    month (:func:`lookalike_months`), with the dash of a range put back between two months side by
+    side (:func:`extractors.ita.periods.joined_months`), with one look-alike consonant of a word
+    read as the parser's word (:func:`lookalike_words`).  Each is only a candidate, kept with a
+    doubt.
+
+    >>> candidates("กุมภาพันธ์พฤษภาคม 2567 |")[-1]
+    'กุมภาพันธ์ - พฤษภาคม 2567'
+    """
+    from extractors.ita.periods import joined_months
+
+    out = [trimmed(text)]
+    out.append(lookalike_months(out[-1]))
+    out.append(joined_months(out[-1]))
+    out.append(lookalike_words(out[-1]))
+    return list(dict.fromkeys(out))
+
+
 def line_count(reading: Reading) -> int:
     """How many lines a reading has (its raw lines; its text's when it has no raw)."""
     text = reading[1] if reading[1].strip() else reading[0]
@@ -304,23 +356,44 @@ def settle(
         if text and "".join(text.split()) != squashed and text not in others:
             others.append(text)
     for text, raw, confidence in readings:
-        for candidate in (trimmed(text), lookalike_months(trimmed(text))):
+        for candidate in candidates(text):
             if candidate != text.strip() and good(candidate):
                 return (candidate, raw, confidence), [first[0].strip(), *others]
+    if not first[0].strip():  # nothing read, and nothing that parses found: nothing to doubt
+        return first, None
     if misfit or others or _LATIN.search(first[0]):
         return first, others
     return first, None
 
 
 #: A period cell read again: ``(cell, mode)`` to a reading, mode ``"thai"`` (the Thai model
-#: alone), ``"period"`` (the Thai model restricted to :data:`PERIOD_WHITELIST`) or
+#: alone), ``"period"`` (the Thai model restricted to :data:`PERIOD_WHITELIST`),
 #: ``"period-own"`` (that, the cell binarised by its own threshold: a round stamp's arc, lighter
-#: than print, crossing the cell is ink to the page's threshold and paper to the cell's) or
-#: ``"years"`` (the first reading with its years read again by a glyph reader, as a header's:
-#: ``25566``, ``256.5``; a reader without one gives ``("", "", None)``).
+#: than print, crossing the cell is ink to the page's threshold and paper to the cell's),
+#: ``"lines"`` (each line of ink, :func:`ink_bands`, read on its own as ``"period"`` and the lines
+#: joined, :func:`joined_lines`: Tesseract drops a line of a block that is mostly dots and a
+#: dash, ``ก.พ. -`` over ``ก.ค. ๖๘``, and keeps it when it is the whole image) or ``"years"`` (the
+#: first reading with its years read again by a glyph reader, as a header's: ``25566``,
+#: ``256.5``); a reader without one gives ``("", "", None)``.
 CellReader = Callable[[Cell, str], Reading]
 #: The re-readings of a period cell, in order.
-PERIOD_MODES = ("thai", "period", "period-own", "years")
+PERIOD_MODES = ("thai", "period", "period-own", "lines", "years")
+
+
+def joined_lines(parts: Sequence[Reading]) -> Reading:
+    """One reading of a cell from the readings of its lines, each read on its own: their raw
+    lines one under the other, their texts joined as a wrapped cell's (:func:`as_read`), the
+    lowest confidence; a line read as nothing is left out.
+
+    >>> joined_lines([("ก.พ. -", "ก.พ. -", 0.9), ("", "", None), ("ก.ค. ๖๘", "ก.ค. ๖๘", 0.8)])
+    ('ก.พ. - ก.ค. ๖๘', 'ก.พ. -\\nก.ค. ๖๘', 0.8)
+    >>> joined_lines([("ตลอด", "ตลอด", 0.9), ("ปีงบประมาณ", "ปีงบประมาณ", 0.9)])[0]
+    'ตลอดปีงบประมาณ'
+    """
+    kept = [p for p in parts if p[0].strip()]
+    raw = "\n".join(p[1].strip() or p[0].strip() for p in kept)
+    confidences = [p[2] for p in kept if p[2] is not None]
+    return as_read(raw), raw, (min(confidences) if confidences else None)
 
 
 #: A band of ink rows lower than this share of the tallest band is a line's marks (above or
@@ -328,10 +401,42 @@ PERIOD_MODES = ("thai", "period", "period-own", "years")
 MARK_BAND_SHARE = 0.5
 
 
+def ink_bands(ink: np.ndarray) -> list[tuple[int, int]]:
+    """The rows ``[top, bottom)`` of each line of text in a cell's ink (non-zero = ink): runs of
+    rows with ink, those lower than :data:`MARK_BAND_SHARE` of the tallest left out (a line's marks
+    above or below it, a rule's remnant); the bands cover the whole cell, each cut from the next
+    in the middle of the widest empty stretch between their lines, so a line's marks go with it.
+
+    >>> import numpy as np
+    >>> cell = np.zeros((60, 40), np.uint8); cell[5:15, 5:30] = 255; cell[17:19, 8:10] = 255
+    >>> cell[30:40, 5:30] = 255; cell[50:58, 5:20] = 255
+    >>> ink_bands(cell)
+    [(0, 24), (24, 45), (45, 60)]
+    """
+    rows = (np.count_nonzero(ink, axis=1) > 0).tolist()
+    runs, start = [], None
+    for y, on in enumerate([*rows, False]):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            runs.append((start, y))
+            start = None
+    tallest = max((b - a for a, b in runs), default=0)
+    lines = [(a, b) for a, b in runs if b - a >= MARK_BAND_SHARE * tallest]
+    cuts = [0]
+    for (_top, end), (start, _bottom) in pairwise(lines):
+        # the empty stretches between the two lines: around the marks' runs that lie between them
+        edges = [end, *(y for a, b in runs if end <= a and b <= start for y in (a, b)), start]
+        gaps = [(edges[n + 1] - edges[n], edges[n]) for n in range(0, len(edges) - 1, 2)]
+        width, at = max(gaps)
+        cuts.append(at + width // 2)
+    cuts.append(len(rows))
+    return [(cuts[n], cuts[n + 1]) for n in range(len(lines))]
+
+
 def ink_lines(ink: np.ndarray) -> int:
-    """How many lines of text a cell's ink (non-zero = ink) holds: runs of rows with ink, those
-    lower than :data:`MARK_BAND_SHARE` of the tallest left out.  A stamp's arc joining lines only
-    lowers the count (never asks for a line that is not there).
+    """How many lines of text a cell's ink (non-zero = ink) holds (:func:`ink_bands`).  A stamp's
+    arc joining lines only lowers the count (never asks for a line that is not there).
 
     >>> import numpy as np
     >>> cell = np.zeros((60, 40), np.uint8); cell[5:15, 5:30] = 255; cell[17:19, 8:10] = 255
@@ -339,16 +444,7 @@ def ink_lines(ink: np.ndarray) -> int:
     >>> ink_lines(cell)
     3
     """
-    rows = np.count_nonzero(ink, axis=1) > 0
-    bands, start = [], None
-    for y, on in enumerate([*rows.tolist(), False]):
-        if on and start is None:
-            start = y
-        elif not on and start is not None:
-            bands.append(y - start)
-            start = None
-    tallest = max(bands, default=0)
-    return sum(1 for b in bands if b >= MARK_BAND_SHARE * tallest)
+    return len(ink_bands(ink))
 
 
 def as_read(raw: str) -> str:
@@ -428,7 +524,13 @@ def settle_period_cells(
     doubts: list[OcrDoubt] = []
     cells: list[Cell] = []
     period_cells = [
-        c for c in table.cells if c.col == column and c.row > header and c.text and c.box is not None
+        c
+        for c in table.cells
+        if c.col == column
+        and c.row > header
+        and c.box is not None
+        # a cell read as nothing that holds lines of ink (a stamp across it lost them) is read again
+        and (c.text.strip() or (lines is not None and fiscal_year is None and lines(c) > 0))
     ]
     from extractors.ita.period_years import evidence_fiscal_year
 
@@ -452,7 +554,10 @@ def settle_period_cells(
                     why += ": read again"
                 doubts.append(OcrDoubt(text, " / ".join(others) or cell.text, cell.box, why))
             elif text != cell.text and parses(text):
-                why = "a period read only without stray marks at its edges or by look-alike month letters"
+                why = (
+                    "a period read only after repairs (stray marks at its edges, look-alike letters,"
+                    " a range's lost dash)"
+                )
                 doubts.append(OcrDoubt(text, " / ".join(others), cell.box, why))
             else:
                 why = "no reading of the period cell parses as a period"
