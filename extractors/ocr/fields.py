@@ -319,6 +319,15 @@ def settle(
     >>> settle(lost, [lambda: ("ก.ค. 63", "ก.ค.\\n63", 0.8)], lines=3)
     (('ก.ค. 63', 'ก.ค.\\n63', 0.9), None)
 
+    So too when the first reading does not parse at all (``nw. -`` over ``n.a. 68``): a reading
+    that parses but lost a line (``ก.ค. 68``) wins only when no later one parses whole.
+
+    >>> latin = ("nw. - n.a. 63", "nw. -\\nn.a. 63", 0.9)
+    >>> settle(latin, [lambda: lost, lambda: ("ก.พ. - ก.ค. 63", "ก.พ. -\\nก.ค.\\n63", 0.8)], lines=3)[0][0]
+    'ก.พ. - ก.ค. 63'
+    >>> settle(latin, [lambda: lost, lambda: ("", "", None)], lines=3)[0][0]
+    'ก.ค. 63'
+
     ``fits``, when given, is the evidence of the cell's table
     (:func:`extractors.ita.period_years.fits_years`): a reading that
     parses but whose years it rejects (``๒๕๖๖`` read ``๒๕๖๒`` amid periods of 2566) is doubtful,
@@ -347,14 +356,20 @@ def settle(
     squashed = "".join(first[0].split())
     readings = [first]
     others: list[str] = []
+    short: Reading | None = None  # the first reading that parses but lost a line of ink
     for reread in rereads:
         reading = reread()
-        if good(reading[0]):
+        if good(reading[0]) and line_count(reading) >= lines:
             return reading, ([first[0].strip(), *others] if misfit else None)
+        if good(reading[0]):
+            short = short or reading
+            continue
         readings.append(reading)
         text = reading[0].strip()
         if text and "".join(text.split()) != squashed and text not in others:
             others.append(text)
+    if short is not None:  # no reading has every line: the first that parses, as before
+        return short, ([first[0].strip(), *others] if misfit else None)
     for text, raw, confidence in readings:
         for candidate in candidates(text):
             if candidate != text.strip() and good(candidate):
