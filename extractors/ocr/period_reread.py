@@ -11,13 +11,16 @@ parse: every other page costs nothing.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extractors.ocr.fields import parses, period_column
+from extractors.ocr.fields import parses, period_column, period_headers
 from schemas import OcrStatus, PageKind, PageText, Table
 
 if TYPE_CHECKING:
@@ -134,3 +137,70 @@ def settle_on_pages(
             continue
         for table in group:
             info.doubts.extend(reader.settle_periods_by(table, fiscal_year=fiscal_year))
+
+
+# --- a period written as a labelled line (measures as paragraphs) ---------------------------------
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    """A period's label at a line's start: a period header's wording (:func:`period_headers`),
+    ``ดำเนินการ`` after it, and a colon (optional: the re-read's whitelist has none)."""
+    words = "|".join(re.escape(h) for h in period_headers())
+    return re.compile(rf"^\s*(?:{words})\s*(?:ดำเนินการ)?\s*[:;]?\s*")
+
+
+def labelled_period(text: str) -> tuple[str, str] | None:
+    """``(label, period)`` of a line that starts with a period's label and a colon; None for any
+    other line.
+
+    >>> labelled_period("ระยะเวลา: A.A. ๖๓ - B.A. ๖๓"), labelled_period("ระยะเวลาดำเนินการ: ไตรมาสที่ ๑")
+    (('ระยะเวลา: ', 'A.A. ๖๓ - B.A. ๖๓'), ('ระยะเวลาดำเนินการ: ', 'ไตรมาสที่ ๑'))
+    >>> labelled_period("ระยะเวลาดำเนินการ"), labelled_period("ผู้รับผิดชอบ: กองคลัง")
+    (None, None)
+    """
+    match = _label().match(text)
+    if match is None or ":" not in match.group() or not text[match.end() :].strip():
+        return None
+    return text[: match.end()], text[match.end() :]
+
+
+#: The readings a labelled period line is read again with, in order (:meth:`PageReader.cell`).
+LINE_MODES = ("period", "thai", "period-own")
+
+
+def settle_period_lines(again: PagesAgain) -> int:
+    """The labelled period lines of scanned pages (``ระยะเวลา: ...``: measures written as
+    paragraphs, :func:`labelled_period`) whose period does not parse, read again from the page
+    image (the line's box, with room for its marks) in each of :data:`LINE_MODES` until a reading's
+    period parses: the line's text then keeps its label and takes that period (its raw stays as
+    first read, its confidence the reading's).  A line no reading settles stays as it was.  Only
+    pages holding such a line are prepared again; returns how many lines were settled."""
+    from extractors.ocr.page import INSET
+
+    settled = 0
+    for number, page in sorted(again.pages.items()):
+        if page.kind is not PageKind.SCANNED or page.ocr is None or page.ocr.status is not OcrStatus.READ:
+            continue
+        for n, line in enumerate(page.lines):
+            found = labelled_period(line.text)
+            if found is None or parses(found[1]):
+                continue
+            reader = again.reader(number)
+            if reader is None:
+                break
+            x0, y0, x1, y1 = reader.px(line.box)
+            pad = max((y1 - y0) // 3, 2) + INSET
+            for mode in LINE_MODES:
+                text, _raw, confidence = reader.cell((x0 - pad, y0 - pad, x1 + pad, y1 + pad), mode)
+                reread = labelled_period(text if ":" in text else f"{found[0].strip()} {_strip_label(text)}")
+                if reread is not None and parses(reread[1]):
+                    page.lines[n] = replace(line, text=found[0] + reread[1], confidence=confidence)
+                    settled += 1
+                    break
+    return settled
+
+
+def _strip_label(text: str) -> str:
+    """``text`` without a period's label at its start (a re-read without the colon)."""
+    return _label().sub("", text, count=1)
