@@ -21,15 +21,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractors.ocr.fields import parses, period_column, period_headers
-from schemas import OcrStatus, PageKind, PageText, Table
+from schemas import BBox, OcrStatus, PageKind, PageText, Table
 
 if TYPE_CHECKING:
     from extractors.ocr.page import PageReader
 
 
-def needs_reread(table: Table) -> bool:
+def needs_reread(table: Table, page: PageText | None = None) -> bool:
     """A borderless table read by OCR whose period column (found by header or by cells) holds a
-    cell below its header that does not parse as a period.
+    cell below its header that does not parse as a period, or (given its ``page``) one whose
+    first line stands lower than its row's (:func:`lost_first_line`).
 
     >>> from schemas import BBox, Cell, TableQuality
     >>> box = BBox(0, 0, 10, 10)
@@ -48,10 +49,66 @@ def needs_reread(table: Table) -> bool:
     if found is None:
         return False
     column, header = found
-    return any(
+    if any(
         c.col == column and c.row > header and c.text.strip() and c.box is not None and not parses(c.text)
         for c in table.cells
-    )
+    ):
+        return True
+    return page is not None and lost_first_line(table, column, header, page)
+
+
+#: A period cell's first line lost: its first word's top lies this many word heights (the page's
+#: median) below the top of its row's first words.
+LOST_LINE_DROP = 0.8
+
+
+def lost_first_line(table: Table, column: int, header: int, page: PageText) -> bool:
+    """Whether a period cell of a borderless table (below its header) starts a line or more below
+    the other cells of its row: a row's cells start on one line, so the cell's first line was
+    lost (``ม.ค. -`` over ``เม.ย. ๖๒``: a line of dots and a dash the page's reading took for noise),
+    and what is left (``เม.ย. ๖๒``) parses as another period.  From the page's words alone.
+
+    >>> from schemas import BBox, Cell, Line, TableQuality, Word
+    >>> def word(x, y):
+    ...     return Word("ก", "ก", BBox(x, y, x + 10, y + 10))
+    >>> line = lambda *ws: Line("", "", BBox(0, 0, 1, 1), ws)
+    >>> cells = [Cell(0, 0, "กองคลัง", "", BBox(0, 0, 50, 60))]
+    >>> cells.append(Cell(0, 1, "เม.ย. 62", "", BBox(50, 0, 100, 60)))
+    >>> table = Table(1, 0, BBox(0, 0, 100, 60), 1, 2, cells, TableQuality("borderless", 1, 1, 1, []))
+    >>> page = PageText(1, 100, 100, "scanned", [line(word(5, 2), word(60, 16)), line(word(5, 16))])
+    >>> lost_first_line(table, 1, -1, page)
+    True
+    >>> page.lines[0] = line(word(5, 2), word(60, 3))
+    >>> lost_first_line(table, 1, -1, page)
+    False
+    """
+    words = [w.box for ln in page.lines for w in ln.words]
+    if not words:
+        return False
+    heights = sorted(b.bottom - b.top for b in words)
+    drop = LOST_LINE_DROP * heights[len(heights) // 2]
+
+    def first_top(box: BBox) -> float | None:
+        tops = [
+            b.top
+            for b in words
+            if box.x0 <= (b.x0 + b.x1) / 2 <= box.x1 and box.top <= (b.top + b.bottom) / 2 <= box.bottom
+        ]
+        return min(tops, default=None)
+
+    for cell in table.cells:
+        if cell.col != column or cell.row <= header or cell.box is None or not cell.text.strip():
+            continue
+        mine = first_top(cell.box)
+        row = [
+            first_top(o.box)
+            for o in table.cells
+            if o.row == cell.row and o.col != column and o.box is not None
+        ]
+        tops = [t for t in row if t is not None]
+        if mine is not None and tops and mine - min(tops) > drop:
+            return True
+    return False
 
 
 def settle_borderless_periods(
@@ -67,7 +124,7 @@ def settle_borderless_periods(
         page = pages.get(table.page)
         if page is None or page.kind is not PageKind.SCANNED or page.ocr is None:
             continue
-        if page.ocr.status is OcrStatus.READ and needs_reread(table):
+        if page.ocr.status is OcrStatus.READ and needs_reread(table, page):
             wanted[table.page].append(table)
     with PagesAgain.using(again, path, pages) as pages_again:
         settle_on_pages(pages_again, wanted)
