@@ -234,3 +234,20 @@ def test_a_period_cell_read_as_nothing_that_holds_lines_of_ink_is_read_again() -
     texts = {c.row: c.text for c in table.cells}
     assert texts[2] == "ม.ค. 66" and texts[3] == ""  # a cell without ink is not read at all
     assert doubts == []
+
+
+def test_a_continued_table_s_period_column_is_found_by_periods_ocr_damaged() -> None:
+    # c79's photograph: page 2 continues the table (its header stayed on page 1); one period
+    # parses, two were read as Latin guesses: still the period column, so they are read again
+    box = BBox(0, 0, 10, 10)
+    rows = [
+        ("1. แต่งตั้งคณะทำงานดูแลการประเมินผลงาน", "งานพัสดุ, กองการศึกษา", "ตุค. 61 - ธ.ค. 61", "สรุปผล รอบ 6 เดือน"),
+        ("1. มอบหมายผู้รับผิดชอบดูแลเจตจำนง", "กองช่าง", "1 ค.ค. 2561 - 30 NU. 2562", "ติดตามผลโดยคณะทำงาน"),
+        ("1. วางแผนปฏิบัติการด้านการมีส่วนร่วม", "กองการศึกษา", "Aw. - na. 62", "รายงานผลทุก 12 เดือน"),
+    ]
+    cells = [Cell(r, c, t, "", box) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    table = Table(1, 0, box, 3, 4, cells, TableQuality("lines", 1.0, 1.0, 1.0, []))
+    assert period_column(table) == (2, -1)
+    # shaped like periods but none parses: no evidence enough to call it the period column
+    cells = [c if c.col != 2 or c.row else Cell(0, 2, "Aw. 61 - B.A. 61", "", box) for c in cells]
+    assert period_column(Table(1, 0, box, 3, 4, cells, TableQuality("lines", 1.0, 1.0, 1.0, []))) is None

@@ -127,6 +127,7 @@ def period_column_by_cells(table: Table) -> int | None:
     1
     """
     found: dict[int, int] = {}
+    shaped: dict[int, int] = {}
     filled: dict[int, int] = {}
     for cell in table.cells:
         if cell.colspan != 1 or not cell.text.strip():
@@ -134,8 +135,40 @@ def period_column_by_cells(table: Table) -> int | None:
         filled[cell.col] = filled.get(cell.col, 0) + 1
         if parses(cell.text):
             found[cell.col] = found.get(cell.col, 0) + 1
-    good = [col for col, n in found.items() if n >= MIN_PERIOD_CELLS and n >= MIN_PERIOD_SHARE * filled[col]]
-    return good[0] if len(good) == 1 else None
+        if parses(cell.text) or period_shaped(cell.text):
+            shaped[cell.col] = shaped.get(cell.col, 0) + 1
+    good = [col for col, n in shaped.items() if n >= MIN_PERIOD_CELLS and n >= MIN_PERIOD_SHARE * filled[col]]
+    return good[0] if len(good) == 1 and found.get(good[0], 0) >= 1 else None
+
+
+#: A cell longer than this is no period, whatever it holds (a step that names ``พ.ศ. ๒๕๖๖``).
+PERIOD_CHARS = 40
+#: A dotted abbreviation, in either script (``ต.ค.``, ``Aw.``, ``B.A.``), and a year beside it.
+_ABBREVIATION_TOKEN = re.compile(
+    r"(?<![A-Za-z\u0e01-\u0e2e])(?:[A-Za-z\u0e01-\u0e2e][\u0e31-\u0e4e]*){1,2}\s?\."
+)
+_YEAR_TOKEN = re.compile(r"(?<![0-9๐-๙])(?:[0-9๐-๙]{2}|[0-9๐-๙]{4})(?![0-9๐-๙])")
+
+
+def period_shaped(text: str) -> bool:
+    """Whether a cell that does not parse is shaped like a period OCR damaged: short
+    (:data:`PERIOD_CHARS`), with a dotted abbreviation (Thai, or Latin letters guessed for Thai)
+    and a two- or four-digit year.  Counted, with cells that parse, to find the period column of
+    a table whose header stayed on the page before (:func:`period_column_by_cells`).
+
+    >>> period_shaped("Aw. - na. 62"), period_shaped("1 ค.ค. 2561 - 30 NU. 2562")
+    (True, True)
+    >>> period_shaped("งานพัสดุ, กองการศึกษา"), period_shaped("สรุปผลรอบ 6 เดือน และ 12 เดือน")
+    (False, False)
+    >>> period_shaped("1. ประกาศเจตจำนงสุจริตของผู้บริหาร ประจำปี พ.ศ. 2562"), period_shaped("ปีละ 2 ครั้ง ทุกเดือน.")
+    (False, False)
+    """
+    text = " ".join(text.split())
+    return (
+        len(text) <= PERIOD_CHARS
+        and bool(_ABBREVIATION_TOKEN.search(text))
+        and bool(_YEAR_TOKEN.search(text))
+    )
 
 
 def parses(text: str) -> bool:
