@@ -3,18 +3,24 @@
 Tesseract's ``tha+eng`` model reads Thai month abbreviations as Latin letters (``ต.ค.`` as
 ``RA.``, ``พ.ค.`` as ``uA.``, ``ส.ค.`` as ``Aw.``) because both models compete for every glyph.
 A cell of the period column (its header says ``ระยะเวลา``, ``ช่วงเวลา`` ... or, without a header,
-most of its cells parse) whose first reading does not parse as a period, holds Latin letters, or
-has fewer lines than the cell has lines of ink (a line ``ก.พ. -`` dropped as noise), is read again
-(:func:`settle_period_cells`, the hook any scanned table can call with its own cell reader): as
-Tesseract read it before the glyph reader replaced its numbers; with the Thai model alone; with the
-Thai model restricted to Thai letters, digits, ``.``, ``-``, ``/`` and space; so, the cell
-binarised by its own threshold (a stamp's lighter arc is paper then); its years by the glyph
-reader.  A reading is accepted only when :func:`extractors.ita.periods.parse_period` reads it, it
-has no Latin letter and both its ends are plausible years; the first such reading wins, in that
-order.  When none does, a reading that parses without the stray marks at its edges, or with its
-month abbreviations read by look-alike consonants (``ต.ุด.`` as ``ต.ค.``, when one month only
-fits), is kept with a low confidence and a doubt; otherwise the first reading stays, with a low
-confidence and a doubt (a check for a person), unless every reading said the same thing.
+most of its cells parse or are shaped as damaged periods, :func:`period_shaped`) whose first
+reading does not parse as a period, holds Latin letters, has fewer lines than the cell has lines
+of ink (a line ``ก.พ. -`` dropped as noise), or is empty though the cell holds lines of ink (a
+stamp across it), is read again (:func:`settle_period_cells`, the hook any scanned table can call
+with its own cell reader): as Tesseract read it before the glyph reader replaced its numbers; with
+the Thai model alone; with the Thai model restricted to Thai letters, digits, ``.``, ``-``, ``/``
+and space; so, the cell binarised by its own threshold (a stamp's lighter arc is paper then); each
+line of ink on its own (a block reading drops a line of dots and a dash that a reading of the line
+alone keeps); its years by the glyph reader.  A reading is accepted only when
+:func:`extractors.ita.periods.parse_period` reads it, it has no Latin letter and both its ends are
+plausible years; the first such reading with every line of ink wins, in that order (one that lost
+a line only when no reading has them all).  When none does, a reading that parses after repairs
+(:func:`candidates`: without the stray marks at its edges, with its month abbreviations read by
+look-alike consonants, ``ต.ุด.`` as ``ต.ค.`` when one month only fits, with the dash of a range
+put back between two months side by side, or with one look-alike consonant of a word read as the
+parser's word, ``เตือน`` as ``เดือน``) is kept with a low confidence and a doubt; otherwise the
+first reading stays, with a low confidence and a doubt (a check for a person), unless every
+reading said the same thing or nothing was read.
 
 A reading that parses can still be a misread year (``๒๕๖๖`` read ``๒๕๖๒``): when the column's
 periods that state their years name one fiscal year by a majority, a cell whose period lies
