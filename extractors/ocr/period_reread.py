@@ -6,7 +6,11 @@ later, from the page's OCR words (:mod:`extractors.ocr.rows`), when the image is
 cells hold what the page's layout reading gave, months read as Latin letters (``B.A. ๖๔``) and
 all.  This module prepares such a page again (the same steps, so the same geometry: the words'
 boxes fit it) and settles those cells by the same hook, only on pages where a period cell does not
-parse: every other page costs nothing.
+parse, or starts a line below its row's other cells (its first line lost, :func:`lost_first_line`):
+every other page costs nothing.
+
+Measures written as paragraphs have no cells: a line ``ระยะเวลา: ...`` whose period does not parse
+is read again the same way, from the line's box (:func:`settle_period_lines`).
 """
 
 from __future__ import annotations
