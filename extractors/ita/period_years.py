@@ -203,6 +203,30 @@ def combinations(readings: Sequence[str]) -> list[str]:
     return out
 
 
+#: Thai digits a scan's OCR takes for one another (``๖`` read ``๒``: the same loop, its tail lost
+#: to a thin stroke; ``๔``/``๕``, ``๘``/``๙`` likewise): glyph evidence for :func:`digit_lookalikes`.
+DIGIT_LOOKALIKES = ("๒๖", "๓๗", "๔๕", "๘๙")
+
+
+def digit_lookalikes(readings: Sequence[str]) -> list[str]:
+    """The readings with one Thai digit read as its look-alike (:data:`DIGIT_LOOKALIKES`), each
+    change on its own: candidates only, of which the document's years choose one, when exactly one
+    period among them fits (:func:`settle_period_years`).
+
+    >>> digit_lookalikes(["พ.ค. ๒๔"])
+    ['พ.ค. ๖๔', 'พ.ค. ๒๕']
+    >>> digit_lookalikes(["ตลอดปีงบประมาณ", "ต.ค. 65"])
+    []
+    """
+    out: list[str] = []
+    for reading in readings:
+        for at, digit in enumerate(reading):
+            for group in DIGIT_LOOKALIKES:
+                if digit in group:
+                    out += [reading[:at] + other + reading[at + 1 :] for other in group.replace(digit, "")]
+    return list(dict.fromkeys(out))
+
+
 def _period(text: str, parsed: ParsedPeriod) -> Period:
     return Period(text, None if parsed.rule == "deadline" else parsed.start, parsed.end)
 
@@ -257,6 +281,10 @@ def settle_period_years(
         if not found:  # no reading fits whole: perhaps one put together from their parts
             found = _fitting(combinations(readings), year)
             how = "among its readings' parts, place by place,"
+        if not found:  # or a reading that parses, outside the years: one digit read as its look-alike
+            dated = [r for r in readings if parse_period(r, year).start is not None]
+            found = _fitting(digit_lookalikes(dated), year)
+            how = "among its readings with one look-alike digit"
         box = sources[0].box
         if len(found) != 1 or box is None:  # no box to show a person: never changed unseen
             continue
