@@ -10,7 +10,9 @@ parses, so nothing in the cell alone says it is wrong.  The document says it: it
 :func:`settle_period_years` uses that evidence on the periods read by OCR whose dates lie outside
 it (or give none): it chooses among the readings the OCR actually produced for the cell (the
 reading kept, Tesseract's raw reading, the other readings its doubts name) the one whose period
-fits the document's years, when exactly one period does.  It never makes a reading up; a period
+fits the document's years, when exactly one period does (failing that, the readings put together
+place by place, then a dated reading with one Thai digit read as its look-alike, ``๖`` read ``๒``:
+glyph evidence, and the document's years must choose exactly one).  It never makes a reading up; a period
 no reading settles keeps its text and dates (the audit reports it: ``PERIOD_OUTSIDE_YEAR``, and
 the page reading's doubt when it read the cell again).  A period so settled keeps its cell's raw text, gets
 :data:`SETTLED_CONFIDENCE` and a doubt on its page (a check for a person).
