@@ -741,7 +741,14 @@ class PageReader:
 
         def lines(cell: Cell) -> int:
             box = box_of(cell)
-            return 0 if box is None else len(bands(box))
+            if box is None:
+                return 0
+            if cell.text.strip():
+                return len(bands(box))
+            # a cell read as nothing: only ink clear of its edges (no ruling's or stamp's remnant) is text
+            x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
+            ink = _off_border(self.page.binary[y0:y1, x0:x1])
+            return len(ink_bands(ink)) if int(np.count_nonzero(ink)) >= MIN_CELL_INK else 0
 
         doubts = settle_period_cells(table, read, lines, fiscal_year)
         self.doubts.extend(doubts)
