@@ -276,6 +276,16 @@ def settle_period_years(
         ):
             continue  # a text layer's period is as printed; one of cells joined is not its own
         if fits_years(text, year):
+            parsed = parse_period(text, year)
+            if stated is None and action.period.end is None and sources[0].box is not None:
+                # dated by the year its document's periods name (the title's was not read): a
+                # deadline or a whole year needs one (``ภายใน ๓๐ มิ.ย. ๒๕๖๙``, ``ต่อเนื่อง``)
+                action.period = _period(text, parsed)
+                action.sources["period"] = [replace(s, confidence=SETTLED_CONFIDENCE) for s in sources]
+                why = f"dated by the fiscal year {year} the document's periods name (it states none)"
+                settled.append(
+                    SettledYear(action.row, sources[0].page, OcrDoubt(text, text, sources[0].box, why))
+                )
             continue
         readings = _readings(action, pages)
         found = _fitting(readings, year)
