@@ -98,12 +98,17 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
             from extractors.ocr.rows import scanned_layout
 
             found = scanned_layout(pages_read, found, names_field)  # visual lines, borderless tables
-            from extractors.ocr.period_reread import PagesAgain, settle_borderless_periods
+            from extractors.ocr.period_reread import (
+                PagesAgain,
+                settle_borderless_periods,
+                settle_period_lines,
+            )
             from extractors.ocr.year_reread import settle_document_years
 
             again = PagesAgain(path, pages_read)  # a page both re-reads want is prepared once
             try:
                 settle_borderless_periods(path, pages_read, found, again)  # their periods, from the image
+                settle_period_lines(again)  # periods written as labelled lines (measures as paragraphs)
                 settle_document_years(path, pages_read, found, again)  # periods outside the document's years
             finally:
                 again.close()

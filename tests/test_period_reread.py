@@ -71,3 +71,48 @@ def test_ruled_tables_and_text_pages_are_left_alone(tmp_path: Path) -> None:
     }
     settle_borderless_periods(tmp_path / "missing.pdf", pages, [ruled, text_page])
     assert ruled.cells[1].text == "B.A. 64"
+
+
+LABELLED = "ระยะเวลา: ต.ค. ๒๕๖๖ - ธ.ค. ๒๕๖๖"
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="the Laksaman font (fonts-tlwg-laksaman) is not installed")
+def test_a_labelled_period_line_read_as_latin_is_read_again_from_the_image(tmp_path: Path) -> None:
+    """Measures written as paragraphs (``ระยะเวลา: ...``) have no cell: the line itself is read
+    again, and keeps its label and raw text."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extractors.ocr.geometry import prepare_page
+    from extractors.ocr.page import render
+    from extractors.ocr.pages import worker_engine
+    from extractors.ocr.period_reread import PagesAgain, settle_period_lines
+    from schemas import Line
+
+    image = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), 44)
+    draw.text((200, 600), LABELLED, font=font, fill=0)
+    x0, y0, x1, y1 = draw.textbbox((200, 600), LABELLED, font=font)
+    pdf = tmp_path / "scan.pdf"
+    image.save(pdf, "PDF", resolution=DPI)
+    s = 72 / DPI
+    import pypdfium2 as pdfium
+
+    prepared = prepare_page(worker_engine(DPI), render(pdfium.PdfDocument(str(pdf)), 1, DPI))
+    info = OcrInfo(OcrStatus.READ, DPI, rotation=prepared.page.rotation, skew=prepared.page.skew)
+    misread = "ระยะเวลา: B.A. ๒๕๖๖ - ธ.ค. ๒๕๖๖"
+    other = "ผู้รับผิดชอบ: B.A."  # not a period's line: never read again
+    box = BBox(x0 * s, y0 * s, x1 * s, y1 * s)
+    lines = [Line(misread, misread, box, (), confidence=0.9), Line(other, other, box, (), confidence=0.9)]
+    page = PageText(1, 595.3, 842.0, PageKind.SCANNED, lines=lines, ocr=info)
+    again = PagesAgain(pdf, {1: page})
+    try:
+        assert settle_period_lines(again) == 1
+    finally:
+        again.close()
+    from extractors.ita.periods import parse_period
+
+    label, _, period = page.lines[0].text.partition(": ")
+    settled = parse_period(period, 2567)
+    assert label == "ระยะเวลา" and (str(settled.start), str(settled.end)) == ("2023-10-01", "2023-12-31")
+    assert page.lines[0].raw == misread and page.lines[1].text == other

@@ -225,3 +225,36 @@ def test_interpreting_twice_reports_a_settlement_once() -> None:
     for _ in range(2):
         settle_period_years([_action(1, "ต.ค. ๖๒", "ต.ค. ๖๒")], 2566, [page])
     assert page.ocr is not None and len(page.ocr.doubts) == 2  # the OCR's own, and the settlement
+
+
+def test_a_year_with_one_look_alike_digit_is_settled_when_one_change_alone_fits() -> None:
+    # c80's photograph: ``พ.ค. ๖๔`` read ``พ.ค. ๒๔`` (1981) in a plan of FY 2564, by every reading
+    actions = [_action(1, "พ.ค. ๒๔", "พ.ค. ๒๔")]
+    settled = settle_period_years(actions, 2564, [_page()])
+    assert [s.action for s in settled] == [1] and actions[0].period.text == "พ.ค. ๖๔"
+    assert actions[0].period.start == datetime.date(2021, 5, 1)
+    assert actions[0].sources["period"][0].confidence == SETTLED_CONFIDENCE  # with a doubt to check
+    assert "look-alike digit" in settled[0].doubt.reason
+    # no single change fits (two digits wrong: ๒๕๒๘ for ๒๕๖๔): left as read, never guessed further
+    far = [_action(1, "พ.ค. ๒๕๒๘", "พ.ค. ๒๕๒๘")]
+    assert settle_period_years(far, 2564, [_page()]) == [] and far[0].period.text == "พ.ค. ๒๕๒๘"
+
+
+def test_a_period_that_needs_the_fiscal_year_is_dated_by_the_year_its_document_s_periods_name() -> None:
+    # c90's scan: the title's ``พ.ศ.`` read ``พุศ.``, so the document states no fiscal year; its
+    # periods name 2569, and a deadline or a whole year is dated by it, with a doubt to check
+    actions = [
+        _action(1, "ตลอดปีงบประมาณ พ.ศ. ๒๕๖๙", "x"),
+        _action(2, "ก.ค. ๖๙", "x"),
+        _action(3, "ต่อเนื่อง", "ต่อเนื่อง"),
+    ]
+    actions[2].period = Period("ต่อเนื่อง")  # read without a fiscal year: no dates
+    settled = settle_period_years(actions, None, [_page()])
+    assert [s.action for s in settled] == [3]
+    period = actions[2].period
+    assert (period.start, period.end) == (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
+    assert period.text == "ต่อเนื่อง" and "2569" in settled[0].doubt.reason
+    assert actions[2].sources["period"][0].confidence == SETTLED_CONFIDENCE
+    # a document that states its year dated its periods itself: nothing to do
+    stated = [_action(1, "ต่อเนื่อง", "ต่อเนื่อง")]
+    assert settle_period_years(stated, 2566, [_page()]) == []

@@ -52,6 +52,8 @@ OCR_TEXTS = [
     ("ก.ุพ .-ก.ค . ๖๓", None, D(2020, 2, 1), D(2020, 7, 31)),
     ("มีนาคม ๒๕๖,๓", None, D(2020, 3, 1), D(2020, 3, 31)),
     ("รอบ ๖ | เดือน", 2563, D(2019, 10, 1), D(2020, 3, 31)),
+    # a speck read as a mark after a month's second consonant (c84: ``ม.ค. -`` over ``เม.ย. 62``)
+    ("ม.คิ.-เม.ย.62", None, D(2019, 1, 1), D(2019, 4, 30)),
 ]
 
 
@@ -176,3 +178,78 @@ def test_period_headers_are_the_short_wordings() -> None:
     headers = period_headers()
     assert "ระยะเวลา" in headers and "กำหนดเวลา" in headers
     assert not any("ดำเนินการ" in h for h in headers)  # ดำเนินการ alone heads other columns
+
+
+# --- issue 14: what a scan loses from a period, and the readings that put it back ------------------
+
+
+def test_a_range_whose_dash_was_lost_is_a_candidate_with_a_doubt() -> None:
+    # c73's ``กุมภาพันธ์ / - / พฤษภาคม / 2567``: the dash alone on its line is read as noise by every reading
+    first: Reading = ("กุมภาพันธ์พฤษภาคม 2567", "กุมภาพันธ์\nพฤษภาคม\n2567", 0.98)
+    (text, raw, _conf), others = settle(first, [lambda: ("กุมภาพันธ์ พฤษภาคม 2567", "", 0.9)])
+    assert text == "กุมภาพันธ์ - พฤษภาคม 2567" and raw == first[1]
+    assert others is not None and others[0] == first[0]  # kept with a doubt, the reading as read named
+    parsed = parse_period(text)
+    assert (parsed.start, parsed.end) == (D(2024, 2, 1), D(2024, 5, 31))
+
+
+def test_a_lookalike_consonant_of_a_period_word_is_a_candidate_only_when_one_word_fits() -> None:
+    # c72/c75 photographs: ``เดือน`` read ``เตือน`` by one reading, ``wan`` by the other
+    (text, _raw, _conf), others = settle(("รอบ 6 wan", "", 0.9), [lambda: ("รอบ 6 เตือน", "", 0.8)])
+    assert text == "รอบ 6 เดือน" and others == ["รอบ 6 wan", "รอบ 6 เตือน"]
+    # no single change makes it a period: it stays as read, with its doubt
+    kept = settle(("ตามความเหมาะสม", "", 0.9), [lambda: ("ตามความเหมาะสม ", "", 0.8)])
+    assert kept[0][0] == "ตามความเหมาะสม"
+
+
+def test_lines_of_ink_are_cut_between_lines_with_their_marks() -> None:
+    from extractors.ocr.fields import ink_bands
+
+    cell = np.zeros((80, 40), np.uint8)
+    cell[2:4, 10:14] = 255  # a tone mark above the first line
+    cell[6:16, 5:30] = 255
+    cell[30:40, 5:30] = 255
+    cell[45:47, 8:10] = 255  # a vowel above the third line, nearer it than the second
+    cell[50:60, 5:20] = 255
+    bands = ink_bands(cell)
+    assert len(bands) == 3 and bands[0][0] == 0 and bands[-1][1] == 80
+    assert bands[0][1] <= 30 and bands[1][0] >= 16  # each line whole in its band
+    assert bands[2][0] <= 45  # the mark goes with the line below, across the widest gap
+    assert ink_bands(np.zeros((10, 10), np.uint8)) == []
+
+
+def test_a_period_cell_read_as_nothing_that_holds_lines_of_ink_is_read_again() -> None:
+    # a stamp across the cell: the block reading dropped every line as noise
+    box = BBox(0, 0, 10, 10)
+    cells = [
+        Cell(0, 0, "ระยะเวลา", "", box),
+        Cell(1, 0, "ต.ค. 65 - ธ.ค. 65", "", box, confidence=0.9),
+        Cell(2, 0, "", "", box),
+        Cell(3, 0, "", "", box),
+    ]
+    table = Table(1, 0, box, 4, 1, cells, TableQuality("lines", 1.0, 1.0, 1.0, []))
+
+    def read(cell: Cell, mode: str) -> Reading:
+        return ("ม.ค. 66", "ม.ค. 66", 0.8) if cell.row == 2 and mode == "lines" else ("", "", None)
+
+    doubts = settle_period_cells(table, read, lines=lambda cell: 2 if cell.row == 2 else 0)
+    texts = {c.row: c.text for c in table.cells}
+    assert texts[2] == "ม.ค. 66" and texts[3] == ""  # a cell without ink is not read at all
+    assert doubts == []
+
+
+def test_a_continued_table_s_period_column_is_found_by_periods_ocr_damaged() -> None:
+    # c79's photograph: page 2 continues the table (its header stayed on page 1); one period
+    # parses, two were read as Latin guesses: still the period column, so they are read again
+    box = BBox(0, 0, 10, 10)
+    rows = [
+        ("1. แต่งตั้งคณะทำงานดูแลการประเมินผลงาน", "งานพัสดุ, กองการศึกษา", "ตุค. 61 - ธ.ค. 61", "สรุปผล รอบ 6 เดือน"),
+        ("1. มอบหมายผู้รับผิดชอบดูแลเจตจำนง", "กองช่าง", "1 ค.ค. 2561 - 30 NU. 2562", "ติดตามผลโดยคณะทำงาน"),
+        ("1. วางแผนปฏิบัติการด้านการมีส่วนร่วม", "กองการศึกษา", "Aw. - na. 62", "รายงานผลทุก 12 เดือน"),
+    ]
+    cells = [Cell(r, c, t, "", box) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    table = Table(1, 0, box, 3, 4, cells, TableQuality("lines", 1.0, 1.0, 1.0, []))
+    assert period_column(table) == (2, -1)
+    # shaped like periods but none parses: no evidence enough to call it the period column
+    cells = [c if c.col != 2 or c.row else Cell(0, 2, "Aw. 61 - B.A. 61", "", box) for c in cells]
+    assert period_column(Table(1, 0, box, 3, 4, cells, TableQuality("lines", 1.0, 1.0, 1.0, []))) is None

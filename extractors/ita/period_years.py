@@ -10,7 +10,9 @@ parses, so nothing in the cell alone says it is wrong.  The document says it: it
 :func:`settle_period_years` uses that evidence on the periods read by OCR whose dates lie outside
 it (or give none): it chooses among the readings the OCR actually produced for the cell (the
 reading kept, Tesseract's raw reading, the other readings its doubts name) the one whose period
-fits the document's years, when exactly one period does.  It never makes a reading up; a period
+fits the document's years, when exactly one period does (failing that, the readings put together
+place by place, then a dated reading with one Thai digit read as its look-alike, ``๖`` read ``๒``:
+glyph evidence, and the document's years must choose exactly one).  It never makes a reading up; a period
 no reading settles keeps its text and dates (the audit reports it: ``PERIOD_OUTSIDE_YEAR``, and
 the page reading's doubt when it read the cell again).  A period so settled keeps its cell's raw text, gets
 :data:`SETTLED_CONFIDENCE` and a doubt on its page (a check for a person).
@@ -203,6 +205,30 @@ def combinations(readings: Sequence[str]) -> list[str]:
     return out
 
 
+#: Thai digits a scan's OCR takes for one another (``๖`` read ``๒``: the same loop, its tail lost
+#: to a thin stroke; ``๔``/``๕``, ``๘``/``๙`` likewise): glyph evidence for :func:`digit_lookalikes`.
+DIGIT_LOOKALIKES = ("๒๖", "๓๗", "๔๕", "๘๙")
+
+
+def digit_lookalikes(readings: Sequence[str]) -> list[str]:
+    """The readings with one Thai digit read as its look-alike (:data:`DIGIT_LOOKALIKES`), each
+    change on its own: candidates only, of which the document's years choose one, when exactly one
+    period among them fits (:func:`settle_period_years`).
+
+    >>> digit_lookalikes(["พ.ค. ๒๔"])
+    ['พ.ค. ๖๔', 'พ.ค. ๒๕']
+    >>> digit_lookalikes(["ตลอดปีงบประมาณ", "ต.ค. 65"])
+    []
+    """
+    out: list[str] = []
+    for reading in readings:
+        for at, digit in enumerate(reading):
+            for group in DIGIT_LOOKALIKES:
+                if digit in group:
+                    out += [reading[:at] + other + reading[at + 1 :] for other in group.replace(digit, "")]
+    return list(dict.fromkeys(out))
+
+
 def _period(text: str, parsed: ParsedPeriod) -> Period:
     return Period(text, None if parsed.rule == "deadline" else parsed.start, parsed.end)
 
@@ -250,6 +276,16 @@ def settle_period_years(
         ):
             continue  # a text layer's period is as printed; one of cells joined is not its own
         if fits_years(text, year):
+            parsed = parse_period(text, year)
+            if stated is None and action.period.end is None and sources[0].box is not None:
+                # dated by the year its document's periods name (the title's was not read): a
+                # deadline or a whole year needs one (``ภายใน ๓๐ มิ.ย. ๒๕๖๙``, ``ต่อเนื่อง``)
+                action.period = _period(text, parsed)
+                action.sources["period"] = [replace(s, confidence=SETTLED_CONFIDENCE) for s in sources]
+                why = f"dated by the fiscal year {year} the document's periods name (it states none)"
+                settled.append(
+                    SettledYear(action.row, sources[0].page, OcrDoubt(text, text, sources[0].box, why))
+                )
             continue
         readings = _readings(action, pages)
         found = _fitting(readings, year)
@@ -257,6 +293,10 @@ def settle_period_years(
         if not found:  # no reading fits whole: perhaps one put together from their parts
             found = _fitting(combinations(readings), year)
             how = "among its readings' parts, place by place,"
+        if not found:  # or a reading that parses, outside the years: one digit read as its look-alike
+            dated = [r for r in readings if parse_period(r, year).start is not None]
+            found = _fitting(digit_lookalikes(dated), year)
+            how = "among its readings with one look-alike digit"
         box = sources[0].box
         if len(found) != 1 or box is None:  # no box to show a person: never changed unseen
             continue

@@ -50,6 +50,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from extractors.thai.text import MARKS, thai_digits_to_arabic, tidy_whitespace
@@ -61,6 +62,7 @@ __all__ = [
     "UNPARSED",
     "ParsedPeriod",
     "be_year",
+    "joined_months",
     "normalise_period",
     "parse_period",
 ]
@@ -270,6 +272,9 @@ _RE_SPLIT_MARK = re.compile(rf"(?<=[{_CONSONANTS}]) (?=[{MARKS}])")
 #: A mark that follows no consonant (after a dot, a digit, a space: ``พ.ค.ุ๖๘``) carries nothing: a
 #: speck OCR read as a mark, never part of a period.
 _RE_ORPHAN_MARK = re.compile(rf"(?<![{_CONSONANTS}{MARKS}])[{MARKS}]+")
+#: A mark after the second consonant of a dotted abbreviation (``ม.คิ.``): no month's abbreviation
+#: has one there, so it is a speck OCR read as a mark (and without it ``ม.ค.`` is told from ``มี.ค.``).
+_RE_SECOND_MARK = re.compile(rf"(?<=[{_CONSONANTS}]\.)([{_CONSONANTS}])[{MARKS}]+(?=\s?[.,])")
 #: A Buddhist-era year with one speck inside (``256,3``, ``2,563``): OCR's, never an amount here.
 _RE_SPECKED_YEAR = re.compile(r"(?<![\d.,])(\d{1,3})[.,](\d{1,3})(?![\d.,])")
 
@@ -284,6 +289,28 @@ def _damaged_month(match: re.Match[str]) -> str:
     by its two consonants where they name one month only; anything else unchanged."""
     month = MONTH_BY_SKELETON.get(match.group(1) + match.group(2))
     return f" {month} " if month else match.group()
+
+
+def joined_months(text: str) -> str:
+    """``text`` with `` - `` put between two month names or abbreviations that stand next to each
+    other with only spaces or a line break between them (``กุมภาพันธ์\\nพฤษภาคม 2567``: a scan lost
+    the dash of the range); anything else unchanged.  Two months side by side are read by no rule,
+    so the result is only a candidate reading, one a person checks (see
+    :func:`extractors.ocr.fields.settle`).
+
+    >>> joined_months("กุมภาพันธ์พฤษภาคม 2567"), joined_months("ก.พ.\\nก.ค. ๖๘")
+    ('กุมภาพันธ์ - พฤษภาคม 2567', 'ก.พ. - ก.ค. ๖๘')
+    >>> joined_months("ต.ค. 65 - ธ.ค. 65"), joined_months("ม.ค. 66")
+    ('ต.ค. 65 - ธ.ค. 65', 'ม.ค. 66')
+    """
+    found = list(_RE_MONTH.finditer(text))
+    out, at = [], 0
+    for first, second in pairwise(found):
+        if text[first.end() : second.start()].strip():
+            continue
+        out.append(text[at : first.end()].rstrip() + " - ")
+        at = second.start()
+    return "".join(out) + text[at:]
 
 
 def _canonical_month(match: re.Match[str]) -> str:
@@ -316,6 +343,11 @@ def normalise_period(text: str) -> str:
     >>> normalise_period("พ.ค.ุ๖๘"), normalise_period("ภายใน ๓๐ ม ิ.ย. ๒๕๖๔")
     ('พ.ค. 68', 'ภายใน 30 มิ.ย. 2564')
 
+    A mark after an abbreviation's second consonant is a speck too (no month has one there):
+
+    >>> normalise_period("ม.คิ.-เม.ย.62"), normalise_period("ต.ค.่ 65")
+    ('ม.ค. - เม.ย. 62', 'ต.ค. 65')
+
     Spaces OCR puts inside a word, and a long word's lost end, are read too:
 
     >>> normalise_period("ตลอด ปีงบประม าณ"), normalise_period("ร อบ 6 เดือน"), normalise_period("ปีงบประม 2567")
@@ -323,6 +355,7 @@ def normalise_period(text: str) -> str:
     """
     text = tidy_whitespace(_RE_NOISE.sub(" ", thai_digits_to_arabic(text))).replace("\n", " ")
     text = _RE_ORPHAN_MARK.sub("", _RE_SPLIT_MARK.sub("", text))
+    text = _RE_SECOND_MARK.sub(r"\1", text)
     text = _RE_SPECKED_YEAR.sub(_specked_year, text)
     text = _RE_ERA.sub(" ", text)
     text = _RE_MONTH.sub(_canonical_month, text)

@@ -46,7 +46,8 @@ from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union
 from extractors.ocr.fields import (
     Reading,
     header_rows,
-    ink_lines,
+    ink_bands,
+    joined_lines,
     misread_year,
     settle_header,
     settle_period_cells,
@@ -753,21 +754,35 @@ class PageReader:
         if box_of is None:
             box_of = lambda cell: self.px(cell.box) if cell.box is not None else None  # noqa: E731
 
+        def bands(box: PixelBox) -> list[tuple[int, int]]:
+            ink = self.page.binary[box[1] + INSET : box[3] - INSET, box[0] + INSET : box[2] - INSET]
+            return ink_bands(ink) if int(np.count_nonzero(ink)) >= MIN_CELL_INK else []
+
         def read(cell: Cell, mode: str) -> Reading:
             box = box_of(cell)
             if box is None:
                 return "", "", None
             if mode == "years":  # the first reading's years by the glyph reader (``25566``)
                 return self.header_years(box, cell.text, cell.raw)
+            if mode == "lines":  # each line of ink on its own: a line of dots and a dash is kept
+                found = bands(box)
+                if len(found) < 2:
+                    return "", "", None
+                x0, top, x1 = box[0], box[1] + INSET, box[2]
+                parts = [self.cell((x0, top + a - INSET, x1, top + b + INSET), "period") for a, b in found]
+                return joined_lines(parts)
             return self.cell(box, mode)
 
         def lines(cell: Cell) -> int:
             box = box_of(cell)
             if box is None:
                 return 0
-            return ink_lines(
-                self.page.binary[box[1] + INSET : box[3] - INSET, box[0] + INSET : box[2] - INSET]
-            )
+            if cell.text.strip():
+                return len(bands(box))
+            # a cell read as nothing: only ink clear of its edges (no ruling's or stamp's remnant) is text
+            x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
+            ink = _off_border(self.page.binary[y0:y1, x0:x1])
+            return len(ink_bands(ink)) if int(np.count_nonzero(ink)) >= MIN_CELL_INK else 0
 
         doubts = settle_period_cells(table, read, lines, fiscal_year)
         self.doubts.extend(doubts)

@@ -6,27 +6,35 @@ later, from the page's OCR words (:mod:`extractors.ocr.rows`), when the image is
 cells hold what the page's layout reading gave, months read as Latin letters (``B.A. ๖๔``) and
 all.  This module prepares such a page again (the same steps, so the same geometry: the words'
 boxes fit it) and settles those cells by the same hook, only on pages where a period cell does not
-parse: every other page costs nothing.
+parse, or starts a line below its row's other cells (its first line lost, :func:`lost_first_line`):
+every other page costs nothing.
+
+Measures written as paragraphs have no cells: a line ``ระยะเวลา: ...`` whose period does not parse
+is read again the same way, from the line's box (:func:`settle_period_lines`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extractors.ocr.fields import parses, period_column
-from schemas import OcrStatus, PageKind, PageText, Table
+from extractors.ocr.fields import parses, period_column, period_headers
+from schemas import BBox, OcrStatus, PageKind, PageText, Table
 
 if TYPE_CHECKING:
     from extractors.ocr.page import PageReader
 
 
-def needs_reread(table: Table) -> bool:
+def needs_reread(table: Table, page: PageText | None = None) -> bool:
     """A borderless table read by OCR whose period column (found by header or by cells) holds a
-    cell below its header that does not parse as a period.
+    cell below its header that does not parse as a period, or (given its ``page``) one whose
+    first line stands lower than its row's (:func:`lost_first_line`).
 
     >>> from schemas import BBox, Cell, TableQuality
     >>> box = BBox(0, 0, 10, 10)
@@ -45,10 +53,66 @@ def needs_reread(table: Table) -> bool:
     if found is None:
         return False
     column, header = found
-    return any(
+    if any(
         c.col == column and c.row > header and c.text.strip() and c.box is not None and not parses(c.text)
         for c in table.cells
-    )
+    ):
+        return True
+    return page is not None and lost_first_line(table, column, header, page)
+
+
+#: A period cell's first line lost: its first word's top lies this many word heights (the page's
+#: median) below the top of its row's first words.
+LOST_LINE_DROP = 0.8
+
+
+def lost_first_line(table: Table, column: int, header: int, page: PageText) -> bool:
+    """Whether a period cell of a borderless table (below its header) starts a line or more below
+    the other cells of its row: a row's cells start on one line, so the cell's first line was
+    lost (``ม.ค. -`` over ``เม.ย. ๖๒``: a line of dots and a dash the page's reading took for noise),
+    and what is left (``เม.ย. ๖๒``) parses as another period.  From the page's words alone.
+
+    >>> from schemas import BBox, Cell, Line, TableQuality, Word
+    >>> def word(x, y):
+    ...     return Word("ก", "ก", BBox(x, y, x + 10, y + 10))
+    >>> line = lambda *ws: Line("", "", BBox(0, 0, 1, 1), ws)
+    >>> cells = [Cell(0, 0, "กองคลัง", "", BBox(0, 0, 50, 60))]
+    >>> cells.append(Cell(0, 1, "เม.ย. 62", "", BBox(50, 0, 100, 60)))
+    >>> table = Table(1, 0, BBox(0, 0, 100, 60), 1, 2, cells, TableQuality("borderless", 1, 1, 1, []))
+    >>> page = PageText(1, 100, 100, "scanned", [line(word(5, 2), word(60, 16)), line(word(5, 16))])
+    >>> lost_first_line(table, 1, -1, page)
+    True
+    >>> page.lines[0] = line(word(5, 2), word(60, 3))
+    >>> lost_first_line(table, 1, -1, page)
+    False
+    """
+    words = [w.box for ln in page.lines for w in ln.words]
+    if not words:
+        return False
+    heights = sorted(b.bottom - b.top for b in words)
+    drop = LOST_LINE_DROP * heights[len(heights) // 2]
+
+    def first_top(box: BBox) -> float | None:
+        tops = [
+            b.top
+            for b in words
+            if box.x0 <= (b.x0 + b.x1) / 2 <= box.x1 and box.top <= (b.top + b.bottom) / 2 <= box.bottom
+        ]
+        return min(tops, default=None)
+
+    for cell in table.cells:
+        if cell.col != column or cell.row <= header or cell.box is None or not cell.text.strip():
+            continue
+        mine = first_top(cell.box)
+        row = [
+            first_top(o.box)
+            for o in table.cells
+            if o.row == cell.row and o.col != column and o.box is not None
+        ]
+        tops = [t for t in row if t is not None]
+        if mine is not None and tops and mine - min(tops) > drop:
+            return True
+    return False
 
 
 def settle_borderless_periods(
@@ -64,7 +128,7 @@ def settle_borderless_periods(
         page = pages.get(table.page)
         if page is None or page.kind is not PageKind.SCANNED or page.ocr is None:
             continue
-        if page.ocr.status is OcrStatus.READ and needs_reread(table):
+        if page.ocr.status is OcrStatus.READ and needs_reread(table, page):
             wanted[table.page].append(table)
     with PagesAgain.using(again, path, pages) as pages_again:
         settle_on_pages(pages_again, wanted)
@@ -134,3 +198,70 @@ def settle_on_pages(
             continue
         for table in group:
             info.doubts.extend(reader.settle_periods_by(table, fiscal_year=fiscal_year))
+
+
+# --- a period written as a labelled line (measures as paragraphs) ---------------------------------
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    """A period's label at a line's start: a period header's wording (:func:`period_headers`),
+    ``ดำเนินการ`` after it, and a colon (optional: the re-read's whitelist has none)."""
+    words = "|".join(re.escape(h) for h in period_headers())
+    return re.compile(rf"^\s*(?:{words})\s*(?:ดำเนินการ)?\s*[:;]?\s*")
+
+
+def labelled_period(text: str) -> tuple[str, str] | None:
+    """``(label, period)`` of a line that starts with a period's label and a colon; None for any
+    other line.
+
+    >>> labelled_period("ระยะเวลา: A.A. ๖๓ - B.A. ๖๓"), labelled_period("ระยะเวลาดำเนินการ: ไตรมาสที่ ๑")
+    (('ระยะเวลา: ', 'A.A. ๖๓ - B.A. ๖๓'), ('ระยะเวลาดำเนินการ: ', 'ไตรมาสที่ ๑'))
+    >>> labelled_period("ระยะเวลาดำเนินการ"), labelled_period("ผู้รับผิดชอบ: กองคลัง")
+    (None, None)
+    """
+    match = _label().match(text)
+    if match is None or ":" not in match.group() or not text[match.end() :].strip():
+        return None
+    return text[: match.end()], text[match.end() :]
+
+
+#: The readings a labelled period line is read again with, in order (:meth:`PageReader.cell`).
+LINE_MODES = ("period", "thai", "period-own")
+
+
+def settle_period_lines(again: PagesAgain) -> int:
+    """The labelled period lines of scanned pages (``ระยะเวลา: ...``: measures written as
+    paragraphs, :func:`labelled_period`) whose period does not parse, read again from the page
+    image (the line's box, with room for its marks) in each of :data:`LINE_MODES` until a reading's
+    period parses: the line's text then keeps its label and takes that period (its raw stays as
+    first read, its confidence the reading's).  A line no reading settles stays as it was.  Only
+    pages holding such a line are prepared again; returns how many lines were settled."""
+    from extractors.ocr.page import INSET
+
+    settled = 0
+    for number, page in sorted(again.pages.items()):
+        if page.kind is not PageKind.SCANNED or page.ocr is None or page.ocr.status is not OcrStatus.READ:
+            continue
+        for n, line in enumerate(page.lines):
+            found = labelled_period(line.text)
+            if found is None or parses(found[1]):
+                continue
+            reader = again.reader(number)
+            if reader is None:
+                break
+            x0, y0, x1, y1 = reader.px(line.box)
+            pad = max((y1 - y0) // 3, 2) + INSET
+            for mode in LINE_MODES:
+                text, _raw, confidence = reader.cell((x0 - pad, y0 - pad, x1 + pad, y1 + pad), mode)
+                reread = labelled_period(text if ":" in text else f"{found[0].strip()} {_strip_label(text)}")
+                if reread is not None and parses(reread[1]):
+                    page.lines[n] = replace(line, text=found[0] + reread[1], confidence=confidence)
+                    settled += 1
+                    break
+    return settled
+
+
+def _strip_label(text: str) -> str:
+    """``text`` without a period's label at its start (a re-read without the colon)."""
+    return _label().sub("", text, count=1)
