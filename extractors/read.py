@@ -3,6 +3,7 @@ from the text layer where it can be trusted and by OCR where it cannot."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
 
@@ -107,9 +108,15 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
 
             again = PagesAgain(path, pages_read)  # a page both re-reads want is prepared once
             try:
-                settle_borderless_periods(path, pages_read, found, again)  # their periods, from the image
-                settle_period_lines(again)  # periods written as labelled lines (measures as paragraphs)
-                settle_document_years(path, pages_read, found, again)  # periods outside the document's years
+                borderless = lambda: settle_borderless_periods(path, pages_read, found, again)  # noqa: E731
+                years = lambda: settle_document_years(path, pages_read, found, again)  # noqa: E731
+                stages = (
+                    ("periods of borderless tables", borderless),  # their periods, from the image
+                    ("periods written as labelled lines", lambda: settle_period_lines(again)),
+                    ("periods outside the document's years", years),
+                )
+                for name, stage in stages:
+                    _second_reading(name, stage, scanned)
             finally:
                 again.close()
     pictured = [p for p in pages_read.values() if p.kind is PageKind.TEXT and p.pictures]
@@ -127,6 +134,20 @@ def _read_document(path: str | Path, pages: str | None, ocr: OcrOptions, tables:
             table.index = index
     link_continuations(found, pages_read)
     return Document(shown_name(path), sha256_of(path), list(pages_read.values()), found)
+
+
+def _second_reading(name: str, stage: Callable[[], object], scanned: list[PageText]) -> None:
+    """Run one second reading of scanned pages.  It only ever settles values the first reading
+    left in doubt, so when it fails (a damaged image, a fault of its own) the first readings stand,
+    with their checks, and every scanned page says so in ``source.ocr.reason``: the document is
+    still read, not lost."""
+    try:
+        stage()
+    except Exception as err:
+        why = f"the second reading of {name} failed ({type(err).__name__}: {err}); first readings kept"
+        for page in scanned:
+            if page.ocr is not None:
+                page.ocr.reason = f"{page.ocr.reason}; {why}" if page.ocr.reason else why
 
 
 def _page_tables(path: str | Path, plumber: pdfplumber.pdf.PDF, page_text: PageText) -> list[Table]:

@@ -781,7 +781,11 @@ class PageReader:
                 return len(bands(box))
             # a cell read as nothing: only ink clear of its edges (no ruling's or stamp's remnant) is text
             x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
-            ink = _off_border(self.page.binary[y0:y1, x0:x1])
+            if x1 - x0 < 2 or y1 - y0 < 2:  # a sliver of a cell (or one off the page) holds no line
+                return 0
+            ink = _off_border(self.page.binary[max(y0, 0) : y1, max(x0, 0) : x1])
+            if not ink.size:
+                return 0
             return len(ink_bands(ink)) if int(np.count_nonzero(ink)) >= MIN_CELL_INK else 0
 
         doubts = settle_period_cells(table, read, lines, fiscal_year)
@@ -870,7 +874,11 @@ def _off_border(binary: Gray) -> Gray:
     >>> cell = np.zeros((20, 40), np.uint8); cell[0:3, :] = 255; cell[8:14, 10:14] = 255
     >>> int(_off_border(cell).sum() // 255)
     24
+    >>> _off_border(np.zeros((0, 5), np.uint8)).shape   # a cell cut to nothing
+    (0, 5)
     """
+    if not binary.size:
+        return binary
     n, labels, stats, _ = cv2.connectedComponentsWithStats(np.ascontiguousarray(binary), connectivity=8)
     h, w = binary.shape
     edge = [
