@@ -39,10 +39,6 @@ SHADE_SIDE = 9
 SHADE_WIDTH = 3 * SHADE_SIDE
 #: The skew search works on an image this wide (pixels): enough for 0.05° on an A4 page.
 SKEW_WIDTH = 1000
-#: The paper's median smoothing runs on an image this many times smaller and is scaled back up:
-#: the paper varies over centimetres, not pixels.  A full-size 21-pixel median was 4% of a page's
-#: OCR time; a quarter-size one changes 0.2% of the ink pixels of the scanned samples' pages.
-BACKGROUND_SCALE = 4
 
 
 @dataclass(frozen=True)
@@ -64,8 +60,7 @@ class Cleaned:
 
 
 def flatten_background(gray: Gray, kernel: int = 31) -> Gray:
-    """Divide out the paper: a dilation (max filter) larger than any stroke estimates it, and a
-    median (on a smaller copy, :data:`BACKGROUND_SCALE`) smooths that estimate.
+    """Divide out the paper: a dilation (max filter) larger than any stroke estimates it.
 
     >>> page = np.full((60, 60), 200, np.uint8); page[20:40, 28:31] = 60
     >>> flat = flatten_background(page, kernel=15)
@@ -73,16 +68,7 @@ def flatten_background(gray: Gray, kernel: int = 31) -> Gray:
     (255, True)
     """
     background = cv2.dilate(gray, np.ones((kernel, kernel), np.uint8))
-    median = 21 if kernel > 21 else (kernel | 1)
-    h, w = gray.shape
-    if min(h, w) >= BACKGROUND_SCALE * median:  # smoothed small, then scaled back up
-        small = cv2.resize(
-            background, (w // BACKGROUND_SCALE, h // BACKGROUND_SCALE), interpolation=cv2.INTER_AREA
-        )
-        small = cv2.medianBlur(small, max(3, (median // BACKGROUND_SCALE) | 1))
-        background = cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)
-    else:
-        background = cv2.medianBlur(background, median)
+    background = cv2.medianBlur(background, 21 if kernel > 21 else (kernel | 1))
     flat = cv2.divide(gray, background, scale=255)
     return np.asarray(flat, dtype=np.uint8)
 
