@@ -436,7 +436,10 @@ def _go_on_below(found: Sequence[Table], page: PageText, lines: Sequence[Line], 
             rest = continuation(_at_gutters(table, page), page, rest_lines, em, (), core)
             if rest is None:
                 break
-            table = _joined(table, rest)
+            joined = _joined(table, rest)
+            if joined.box.bottom <= table.box.bottom + 1:  # nothing taken on below: no progress
+                break
+            table = joined
         out.append(table)
     return out
 
