@@ -124,7 +124,7 @@ class OcrEngine:
     def __init__(self, dpi: int) -> None:
         self.dpi = dpi
         self._apis: dict[str, Any] = {}
-        _one_thread()
+        _one_blas_thread()
 
     def _api(self, kind: str) -> Any:
         api = self._apis.get(kind)
@@ -329,14 +329,12 @@ class OcrEngine:
         return text.replace(" ", ""), float(sum(confidences)) / len(confidences)
 
 
-def _one_thread() -> None:
-    """Numpy's BLAS and OpenCV on one thread in this process, like Tesseract: the glyph reader's
-    matrix product is small, and BLAS threads spinning against the other OCR processes made it 4×
-    slower on two busy cores; OpenCV's own pool (a thread per core by default) likewise fights the
-    other worker for the same two cores.  (A no-op for BLAS without threadpoolctl.)"""
-    import cv2
-
-    cv2.setNumThreads(1)
+def _one_blas_thread() -> None:
+    """Numpy's BLAS on one thread in this process, like Tesseract: the glyph reader's matrix
+    product is small, and BLAS threads spinning against the other OCR processes made it 4× slower
+    on two busy cores.  (Set once, before the product runs; a no-op without threadpoolctl.)
+    OpenCV's threads are set where the OCR processes are forked
+    (:func:`extractors.ocr.pages.one_opencv_thread`), never in a forked child."""
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:  # pragma: no cover - an install without it
