@@ -47,7 +47,6 @@ WORKER_ENV = {
     "OMP_NUM_THREADS": "1",
     "OPENBLAS_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
-    "OPENCV_FOR_THREADS_NUM": "1",  # OpenCV's pool, read when it loads (no call in a forked child)
     "MALLOC_ARENA_MAX": "2",
 }
 
