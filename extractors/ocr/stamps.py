@@ -64,27 +64,46 @@ def ring_coverage(ink: Gray, x: float, y: float, radius: float) -> float:
     >>> ring_coverage(img, 50, 50, 30), ring_coverage(img, 50, 50, 20)
     (1.0, 0.0)
     """
+    return float(ring_coverages(ink, np.array([x]), np.array([y]), np.array([radius]))[0])
+
+
+def ring_coverages(
+    ink: Gray, x: npt.NDArray[np.float64], y: npt.NDArray[np.float64], radius: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """:func:`ring_coverage` of many circles at once (one array operation, not one per circle:
+    the refinement below weighs hundreds of circles per page).
+
+    >>> img = np.zeros((100, 100), np.uint8)
+    >>> _ = cv2.circle(img, (50, 50), 30, 255, 2)
+    >>> ring_coverages(img, np.array([50.0, 50.0, 99.0]), np.array([50.0, 50.0, 99.0]),
+    ...                np.array([30.0, 20.0, 90.0])).tolist()
+    [1.0, 0.0, 0.0]
+    """
     h, w = ink.shape
-    xs = np.rint(x + radius * np.cos(_ANGLES)).astype(int)
-    ys = np.rint(y + radius * np.sin(_ANGLES)).astype(int)
+    xs = np.rint(x[:, None] + radius[:, None] * np.cos(_ANGLES)).astype(int)
+    ys = np.rint(y[:, None] + radius[:, None] * np.sin(_ANGLES)).astype(int)
     inside = (xs >= 0) & (xs < w) & (ys >= 0) & (ys < h)
-    if inside.sum() < len(_ANGLES) // 2:
-        return 0.0
-    return float(np.mean(ink[ys[inside], xs[inside]] > 0))
+    on_ink = ink[np.where(inside, ys, 0), np.where(inside, xs, 0)] > 0
+    count = inside.sum(axis=1)
+    share = (on_ink & inside).sum(axis=1) / np.maximum(count, 1)
+    return np.where(count < len(_ANGLES) // 2, 0.0, share)
 
 
 def _refined(ink: Gray, x: float, y: float, radius: float) -> tuple[float, int, int, int]:
     """(coverage, x, y, radius) of the best-inked circle near a Hough circle (its centre within
     a reduction step, its radius within a tenth)."""
-    best = (0.0, int(x), int(y), int(radius))
     step = max(REDUCE // 2, 1)
-    for dx in range(-REDUCE, REDUCE + 1, step):
-        for dy in range(-REDUCE, REDUCE + 1, step):
-            for r in range(int(radius * 0.9), int(radius * 1.1) + 1, 2):
-                cover = ring_coverage(ink, x + dx, y + dy, r)
-                if cover > best[0]:
-                    best = (cover, int(x + dx), int(y + dy), r)
-    return best
+    shifts = range(-REDUCE, REDUCE + 1, step)
+    radii = range(int(radius * 0.9), int(radius * 1.1) + 1, 2)
+    grid = np.array([(x + dx, y + dy, r) for dx in shifts for dy in shifts for r in radii], np.float64)
+    if not len(grid):
+        return (0.0, int(x), int(y), int(radius))
+    cover = ring_coverages(ink, grid[:, 0], grid[:, 1], grid[:, 2])
+    best = int(np.argmax(cover))  # the first of equals, as the loop over shifts and radii had it
+    if cover[best] <= 0.0:
+        return (0.0, int(x), int(y), int(radius))
+    bx, by, br = grid[best]
+    return (float(cover[best]), int(bx), int(by), int(br))
 
 
 def _rings(ink: Gray, x: int, y: int, radius: int) -> tuple[tuple[int, int], ...]:
@@ -92,7 +111,8 @@ def _rings(ink: Gray, x: int, y: int, radius: int) -> tuple[tuple[int, int], ...
     widened to the radii still inked in part (:data:`EDGE_COVERAGE`): a ring pressed unevenly, or
     a stamp not quite round, spreads over a few radii."""
     radii = range(max(int(radius * 0.15), 3), int(radius * 1.12) + 1)
-    cover = {r: ring_coverage(ink, x, y, r) for r in radii}
+    shares = ring_coverages(ink, np.full(len(radii), float(x)), np.full(len(radii), float(y)), np.array(radii, float))
+    cover = dict(zip(radii, shares.tolist(), strict=True))
     rings: list[tuple[int, int]] = []
     for r in radii:
         if cover[r] < RING_COVERAGE or (rings and rings[-1][0] <= r <= rings[-1][1]):
