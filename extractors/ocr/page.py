@@ -269,6 +269,8 @@ class PageReader:
         and has the confidence a line of text needs, with a doubt; else the symbols stay as read."""
         runs = [(*run, True) for run in _latin_abbreviations(symbols)]
         runs += [(*run, False) for run in _latin_words_before_numbers(symbols)]
+        taken = {k for start, end, _ in runs for k in range(start, end)}
+        runs += [(*run, False) for run in _latin_guesses(symbols) if not taken & set(range(*run))]
         for start, end, abbreviation in sorted(runs, reverse=True):
             run = symbols[start:end]
             box = union_box([s.box for s in run])
@@ -1096,6 +1098,52 @@ def _latin_words_before_numbers(symbols: Sequence[OcrSymbol]) -> list[tuple[int,
         alone = before is None or symbols[start].box[0] - before.box[2] >= space
         if end - start <= 2 and (alone or (before is not None and _THAI_LETTER.search(before.text))):
             runs.append((start, end))
+    return runs
+
+
+#: A Latin word amid Thai that may be the English model's guess for a Thai word: this many letters
+#: at most (``vin`` for ``ทำงาน``, ``wag`` for ``และ``, ``Wau`` for ``เดือน``) ...
+GUESS_LETTERS = 5
+
+
+def _latin_guesses(symbols: Sequence[OcrSymbol]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each word of two to :data:`GUESS_LETTERS` Latin letters, not all
+    capitals, in a line mostly of Thai letters: where the English model guessed letters for an
+    unsure Thai word (``ติดตามผลโดยคณะ vin ITA`` for ``… คณะทำงาน ITA``).  Capitals alone are
+    an acronym (``ITA``, ``EIT``) and stay; so does a longer word (``Facebook``).  Only a
+    candidate: the word is read again with the Thai model and taken only as a dictionary word.
+
+    >>> sym = lambda t, x: OcrSymbol(t, (x, 0, x + 8, 20), 90)
+    >>> line = [sym(c, 10 * i) for i, c in enumerate("ติดตามผลโดยคณะ")]
+    >>> line += [sym(c, 150 + 10 * i) for i, c in enumerate("vin")]
+    >>> line += [sym(c, 200 + 10 * i) for i, c in enumerate("ITA")]
+    >>> _latin_guesses(line)
+    [(14, 17)]
+    >>> _latin_guesses([sym(c, 10 * i) for i, c in enumerate("คณะทำงานFacebook")])
+    []
+    """
+    thai = sum(1 for s in symbols if _THAI_LETTER.search(s.text))
+    latin = sum(1 for s in symbols if _LATIN_LETTER.fullmatch(s.text))
+    if thai < 4 or latin >= thai:
+        return []
+    space = WORD_SPACE_SHARE * float(np.median([s.box[3] - s.box[1] for s in symbols]))
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(symbols):
+        if not _LATIN_LETTER.fullmatch(symbols[k].text):
+            k += 1
+            continue
+        end = k + 1  # a word: Latin letters with no word space between them
+        while (
+            end < len(symbols)
+            and _LATIN_LETTER.fullmatch(symbols[end].text)
+            and symbols[end].box[0] - symbols[end - 1].box[2] < space
+        ):
+            end += 1
+        text = "".join(s.text for s in symbols[k:end])
+        if 2 <= len(text) <= GUESS_LETTERS and not text.isupper():
+            runs.append((k, end))
+        k = end
     return runs
 
 

@@ -13,7 +13,7 @@ import marshal
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 
@@ -129,9 +129,16 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("สำนักงานสาธารณสุข")
     ['สำนักงาน', 'สาธารณสุข']
     """
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    """:func:`tokenize`, remembered: a scanned page's repairs ask for the same words again (each
+    line, then each cell's lines joined; every candidate repair of a term)."""
     from pythainlp.tokenize import word_tokenize
 
-    return word_tokenize(text, custom_dict=thai_dictionary(), engine="newmm", keep_whitespace=False)  # type: ignore[arg-type]
+    return tuple(word_tokenize(text, custom_dict=thai_dictionary(), engine="newmm", keep_whitespace=False))  # type: ignore[arg-type]
 
 
 def is_word(token: str) -> bool:
