@@ -377,10 +377,13 @@ class PageReader:
                 chosen, conf = first, min(s.confidence for s in inside)
             elif run.trusted:
                 chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
+                why = "read from glyph shapes; Tesseract read another number"
                 if run.by_page:  # a digit told from its look-alike by the page's own digits
                     conf = min(conf, 100 * max(run.similarity - 0.1, DOUBT_CONFIDENCE))
                     why = "read from glyph shapes, a look-alike told by this page's own digits"
-                    self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
+                # The readings disagreed: the glyphs' is kept, and so is Tesseract's, for a person
+                # to check (the glyph reader is right more often, not always: 68.28 for 68.78).
+                self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
             elif self._digits_confirm(first, run, crop):
                 # Tesseract's reading is no number (``79/9``: a small ``7`` taken for a slash);
                 # the glyphs', unsure, is one, and a reading restricted to digits says the same.
