@@ -281,7 +281,7 @@ class PageReader:
                 continue
             read = self.engine.read(_pad(self.page.ink_image[y0:y1, x0:x1]), thai_only=True)
             thai = [_shifted(s, x0 - PAD, y0 - PAD) for ln in read for s in ln.symbols]
-            text = "".join(s.text for s in thai)
+            text = compose_sara_am("".join(s.text for s in thai))  # Tesseract's ำ is ํ + า
             if not thai or not (_RE_THAI_ABBREVIATION.fullmatch(text) if abbreviation else is_word(text)):
                 continue
             if sum(s.confidence for s in thai) / len(thai) < MIN_LINE_CONFIDENCE:
