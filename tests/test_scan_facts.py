@@ -226,3 +226,20 @@ def test_a_level_letter_read_back_from_a_digit_carries_a_doubt() -> None:
     text, notes = clean_ocr_text("ระดับ 3 ขึ้นไป")
     reader._level_doubts(notes, text, text, BBox(0, 0, 10, 10))
     assert len(reader.doubts) == 1
+
+
+# --- a year before the first ITA is a misread year ------------------------------------------------
+
+
+def test_a_year_before_the_first_ita_is_never_the_assessed_year() -> None:
+    """A scanned twin of a development draw read ``๒๕๖๖`` as ``๒๕๒๒`` in the overall score's clause,
+    and every indicator of the document was dated 2522; the year is left out (a fact missing, and
+    checked), and the reading stays a candidate with why it lost."""
+    misread = "ผลการประเมิน ITA ประจำปี พ.ศ. ๒๕๒๒ ได้คะแนน ๘๕.๑๒ คะแนน อยู่ในระดับ A"
+    facts = read_facts([], [Passage(misread, 1, None)])
+    assert facts.overall_score == 85.12 and facts.assessed_year is None
+    candidates = facts.candidates["assessed_year"]
+    assert candidates and all(c.value == 2522 and not c.chosen for c in candidates)
+    assert all("before the first ITA" in c.why for c in candidates)
+    read_right = misread.replace("๒๕๒๒", "๒๕๖๖")
+    assert read_facts([], [Passage(read_right, 1, None)]).assessed_year == 2566

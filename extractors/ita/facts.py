@@ -536,6 +536,25 @@ def _fiscal_year(
     _keep(facts, "fiscal_year", readings, _best(readings, minimum=0.0))
 
 
+#: The NACC's ITA was first run in the fiscal year 2555 (a pilot; nationwide from 2557): a year of
+#: a measures document or of an ITA result before it is a misread year (``๒๕๒๒`` for ``๒๕๖๖``).
+FIRST_ITA_YEAR = 2555
+
+
+def _no_ita_years(readings: Sequence[_Reading]) -> None:
+    """Readings of a year before the first ITA ranked out of the choice (they stay candidates, for
+    a person to see): a misread Thai digit (``๒`` for ``๖``) makes such a year, and it would date
+    every indicator of the document wrong.  With no other reading the fact is missing, and checked.
+
+    >>> r = _Reading(2522, None, 0); r.add(10, "the year of the chosen overall score")
+    >>> _no_ita_years([r]); r.score < 0
+    True
+    """
+    for reading in readings:
+        if isinstance(reading.value, int) and reading.value < FIRST_ITA_YEAR:
+            reading.add(-100, f"before the first ITA ({FIRST_ITA_YEAR}): a misread year")
+
+
 _RE_MEASURES_WORD = re.compile(r"มาตรการ|แผน|ดำเนินการ|กำหนด|จัดทำ")
 _RE_RESULT_WORD = re.compile(r"ผลการประเมิน|ผลคะแนน|คะแนน|ITA")
 
@@ -591,4 +610,5 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
             else:
                 reading.add(year / 10000, "names an ITA result's year (the latest ranks first)")
             readings.append(reading)
+    _no_ita_years(readings)
     _keep(facts, "assessed_year", readings, _best(readings, minimum=0.0))
