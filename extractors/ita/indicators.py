@@ -83,6 +83,8 @@ _RE_REMNANT_LINE = re.compile(r"[\s|/\\~_\-–—.,:;'\"`!]*")
 
 #: Strokes OCR read before a score in its own line (a stamp's ring, a ruling: ``'= ๗๑.๐๕``); no sign.
 _RE_REMNANT_LEAD = re.compile(r"^[\s|/\\~_'\"`=:;!]+(?=[0-9๐-๙])")
+#: ... and after it, on the same line (``51.81 / | ,``: a stamp's ring or a ruling beside the number).
+_RE_REMNANT_TRAIL = re.compile(r"(?<=[0-9๐-๙])\s+[|/\\~_'\"`=:;!,]+(?:\s*[|/\\~_'\"`=:;!,]+)*\s*$")
 
 
 def _score(text: str) -> float | None:
@@ -92,10 +94,12 @@ def _score(text: str) -> float | None:
     (73.78, 73.78, 89.65, None)
     >>> _score("'= ๗๑.0๕"), _score("-7.55"), _score("+2.50")
     (71.05, None, None)
+    >>> _score("51.81 / | ,"), _score("~ ~ \\\\87.70"), _score("51.81 /100"), _score("51.81.")
+    (51.81, 87.7, None, None)
     """
     if "\n" in text:
         text = "\n".join(ln for ln in text.split("\n") if not _RE_REMNANT_LINE.fullmatch(ln))
-    m = _RE_SCORE_CELL.match(_RE_REMNANT_LEAD.sub("", text))
+    m = _RE_SCORE_CELL.match(_RE_REMNANT_TRAIL.sub("", _RE_REMNANT_LEAD.sub("", text)))
     return parse_number(m.group(1)) if m else None
 
 
@@ -227,15 +231,20 @@ def _score_columns(table: LogicalTable, rows: Sequence[LogicalRow], headers: Seq
     header names nothing it knows (a header OCR could not read) may be one too: such a table
     counts only if it scores :data:`MIN_UNRECOGNISED` indicators (:func:`from_row_table`); so may
     a column whose damaged header reads as an item number's (``ที่ไ๒`` for ``คะแนนที่ได้``) but
-    whose cells are scores with decimals, which no item number has."""
+    whose cells are scores with decimals, which no item number has; and, in any table, a column of
+    scores with decimals headed by a year word whose year OCR could not read (``ปี2565688`` for
+    ``ปี2568``): :func:`years_by_place` dates it."""
     cols = []
     for col, name in enumerate(table.fields):
         filled = [row for row in rows if row.text(col).strip()]
         values = [row.text(col) for row in filled]
         decimal = sum(bool(_RE_DECIMAL.match(v)) for v in values) >= 0.6 * len(values) > 0
         unnamed = table.kind != "indicators" and (name is None or (name == "seq" and decimal))
+        # a year word whose year OCR could not read (``ปี2565688``): dated by its place, if scores
+        undated = decimal and name is None and year_in(headers[col]) is None
+        undated = undated and bool(_RE_YEAR_WORD_ONLY.match(headers[col]))
         if (name in _NOT_SCORES and not unnamed) or (
-            name != "score" and year_in(headers[col]) is None and not unnamed
+            name != "score" and year_in(headers[col]) is None and not (unnamed or undated)
         ):
             continue
         if is_difference(headers[col], values) or any(w in fold(headers[col]) for w in _TARGET_WORDS):
@@ -257,11 +266,26 @@ def _misread_number(row: LogicalRow, col: int) -> bool:
     return read_by_ocr and len(re.findall(r"[0-9๐-๙]", row.text(col))) >= 2
 
 
+#: A column not headed as the indicators' that names this many of them by name alone is one too.
+MIN_NAMED_ROWS = 3
+
+
 def _name_columns(table: LogicalTable, rows: Sequence[LogicalRow]) -> list[int]:
-    """The columns that name the indicators: headed so, else the column naming the most of them."""
+    """The columns that name the indicators: headed so, else the column naming the most of them.
+    A column the header did not name (OCR damaged it: ``. 0 ฝี้อตัวชี๊วัด ว`` for ``ชื่อตัวชี้วัด``)
+    whose cells are indicator names (:data:`MIN_NAMED_ROWS` or more) joins the headed ones: a
+    number column alone loses the row whose number OCR misread (``0`` for ``10``), its name
+    beside it still says which indicator the row is."""
     named = table.columns("indicator")
     if named:
-        return named
+        extra = [
+            c
+            for c, f in enumerate(table.fields)
+            if f is None
+            and c not in named
+            and sum(match_indicator_name(row.text(c)) is not None for row in rows) >= MIN_NAMED_ROWS
+        ]
+        return named + extra[:1]
     counts = {
         col: sum(1 for row in rows if _indicator_of_row(row, [col])[0] is not None)
         for col in range(min(3, len(table.fields)))

@@ -1,0 +1,83 @@
+"""Indicator tables read by OCR whose header or number cells OCR damaged, modelled on the scanned
+twins (150 dpi) of fresh corpus draws: a year header read with digits run together, a row number
+``10`` read as ``0`` beside a name column whose header was lost, a stamp's ring read after a score.
+"""
+
+from __future__ import annotations
+
+from extractors.ita.indicators import from_row_table
+from extractors.ita.vocabulary import INDICATORS
+from schemas import CellPart, LogicalRow, LogicalTable
+
+_NAMES = [indicator.name for indicator in INDICATORS]
+
+
+def _row(texts: dict[int, str]) -> LogicalRow:
+    cells = {c: [CellPart(1, None, t, t, 0.9)] for c, t in texts.items() if t}
+    return LogicalRow(1, cells, set(), False, {c: t for c, t in texts.items() if t})
+
+
+def _two_years(header: list[str], fields: list[str | None]) -> LogicalTable:
+    """A two-year table the stitcher recognised, scores ``6n.11 | 7n.22 | +10.11``."""
+    rows = [
+        _row({0: f"ตัวชี้วัดที่{n} {name}", 1: f"{60 + n}.11", 2: f"{70 + n}.22", 3: "+10.11"})
+        for n, name in enumerate(_NAMES, start=1)
+    ]
+    return LogicalTable("indicators", fields, header, rows, [1], [])
+
+
+def test_a_later_year_whose_digits_ran_together_is_dated_by_its_place_and_gives_the_scores() -> None:
+    """``ตัวชี้วัด | ญ2567 | ปี2565688 -”- | ผลต่าง`` (``ปี2568`` read with a stamp's and shading's
+    specks): the column right of 2567 holding scores is 2568's, the assessed year's; every
+    indicator took 2567's scores before."""
+    header = ["ตัวชี้วัด", "ญ2567", "ปี2565688 -”-", "ผลต่าง(ป)"]
+    table = _two_years(header, ["indicator", None, None, "diff"])
+    found, _facts = from_row_table(table, 2568)
+    got = [(i.number, i.score_raw, i.year, i.previous.score if i.previous else None) for i in found]
+    assert got == [(n, f"{70 + n}.22", 2568, float(f"{60 + n}.11")) for n in range(1, 11)]
+
+
+def test_a_year_word_column_without_decimal_scores_is_no_score_column() -> None:
+    """A header with a year word and no year over cells that are no scores with decimals (item
+    numbers) dates nothing: the one dated column stays the score."""
+    rows = [
+        _row({0: f"ตัวชี้วัดที่{n} {name}", 1: f"{70 + n}.22", 2: str(n)}) for n, name in enumerate(_NAMES, start=1)
+    ]
+    table = LogicalTable("indicators", ["indicator", None, None], ["ตัวชี้วัด", "ปี 2567", "ปีที่"], rows, [1], [])
+    found, _facts = from_row_table(table, 2567)
+    assert [(i.number, i.score_raw, i.year, i.previous) for i in found] == [
+        (n, f"{70 + n}.22", 2567, None) for n in range(1, 11)
+    ]
+
+
+def _ordered(numbers: list[str], scores: list[str]) -> LogicalTable:
+    """``แบบวัด | ตัวชี้วัดที่ | <name header OCR lost> | ผลคะแนน``."""
+    rows = [
+        _row({0: "", 1: number, 2: name, 3: score})
+        for number, name, score in zip(numbers, _NAMES, scores, strict=True)
+    ]
+    fields: list[str | None] = ["instrument", "indicator", None, "score"]
+    header = ["แบบวัด", "ตัวชี้วัดที่", ". 0 ฝี้อตัวชี๊วัด ว", "ผลคะแนน"]
+    return LogicalTable("indicators", fields, header, rows, [1], [])
+
+
+def test_a_row_whose_number_ocr_misread_is_named_by_the_unheaded_name_column_beside_it() -> None:
+    numbers = [str(n) for n in range(1, 10)] + ["0"]
+    scores = [f"{60 + n}.11" for n in range(1, 11)]
+    found, _facts = from_row_table(_ordered(numbers, scores), 2564)
+    assert [(i.number, i.score_raw) for i in found] == [(n, f"{60 + n}.11") for n in range(1, 11)]
+
+
+def test_the_name_column_wins_over_a_misread_number_that_names_another_indicator() -> None:
+    """``8`` read as ``3``: the name beside it says 8, and 3 is not read twice."""
+    numbers = ["1", "2", "3", "4", "5", "6", "7", "3", "9", "10"]
+    scores = [f"{60 + n}.11" for n in range(1, 11)]
+    found, _facts = from_row_table(_ordered(numbers, scores), 2564)
+    assert [i.number for i in found] == list(range(1, 11))
+
+
+def test_strokes_a_stamp_left_after_a_score_are_no_part_of_it() -> None:
+    numbers = [str(n) for n in range(1, 11)]
+    scores = [f"{60 + n}.11" for n in range(1, 10)] + ["51.81 / | ,"]
+    found, _facts = from_row_table(_ordered(numbers, scores), 2564)
+    assert (found[-1].number, found[-1].score, found[-1].score_raw) == (10, 51.81, "51.81 / | ,")
