@@ -5,7 +5,7 @@ twins (150 dpi) of fresh corpus draws: a year header read with digits run togeth
 
 from __future__ import annotations
 
-from extractors.ita.indicators import from_row_table
+from extractors.ita.indicators import from_column_table, from_row_table
 from extractors.ita.vocabulary import INDICATORS
 from schemas import CellPart, LogicalRow, LogicalTable
 
@@ -81,3 +81,28 @@ def test_strokes_a_stamp_left_after_a_score_are_no_part_of_it() -> None:
     scores = [f"{60 + n}.11" for n in range(1, 10)] + ["51.81 / | ,"]
     found, _facts = from_row_table(_ordered(numbers, scores), 2564)
     assert (found[-1].number, found[-1].score, found[-1].score_raw) == (10, 51.81, "51.81 / | ,")
+
+
+def test_four_digits_whose_point_ocr_lost_are_the_score_its_columns_decimals_make_doubted() -> None:
+    """``7211`` (a scanned ``72.11`` whose point was lost, read without doubt): no score reads so
+    (over 100); the column's scores have two decimals, so it is 72.11, its reading kept raw and
+    its confidence lowered (the indicator's check names it).  Five digits stay no score."""
+    numbers = [str(n) for n in range(1, 11)]
+    scores = [f"{60 + n}.11" for n in range(1, 11)]
+    scores[3], scores[4] = "7211", "72111"
+    found, _facts = from_row_table(_ordered(numbers, scores), 2564)
+    fourth, fifth = found[3], found[4]
+    assert (fourth.score, fourth.score_raw, fourth.confidence) == (72.11, "7211", 0.5)
+    assert (fifth.score, fifth.score_raw) == (None, "72111")
+
+
+def test_a_column_tables_score_whose_point_ocr_lost_is_placed_by_the_rows_decimals() -> None:
+    """The same in a table whose columns are the indicators (``ตัวชี้วัด | 1 … 10``, a row ``คะแนน``)."""
+    header = ["ตัวชี้วัด", *map(str, range(1, 11))]
+    scores = [f"{60 + n}.11" for n in range(1, 11)]
+    scores[3] = "7211"
+    row = _row({0: "คะแนน", **{c: s for c, s in enumerate(scores, start=1)}})
+    table = LogicalTable("indicators", [None] * 11, header, [row], [1], [])
+    found, _facts = from_column_table(table, 2567)
+    assert [(i.number, i.score) for i in found][3] == (4, 72.11)
+    assert found[3].confidence == 0.5 and found[3].score_raw == "7211"

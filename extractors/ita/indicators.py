@@ -360,7 +360,8 @@ def _cell_indicator(
     """The indicator whose score sits in this cell, or None if the cell holds no score.  A cell
     read by OCR whose text is no score (a stamp across it: ``/~``, ``71 .3.5``) gives the
     indicator with no score and its raw text and confidence: the reading is kept for a person to
-    check (``INDICATORS_MISSING`` names it), never guessed."""
+    check (``INDICATORS_MISSING`` names it), never guessed.  Four digits with no point
+    (``7211``), which no score reads as, are the score its column's decimals make, doubted."""
     raw = row.text(col).strip()
     value = _score(raw)
     confs = [p.confidence for p in row.cells.get(col, []) if p.confidence is not None]
@@ -368,6 +369,11 @@ def _cell_indicator(
         # digits as read, the point where the column's scores have it; the raw text and the low
         # confidence stay, and the OCR stage's check on the cell's readings names it
         value = reshaped_score(raw, decimals)
+    elif value is None and confs and re.fullmatch(r"[0-9๐-๙]{4}", raw):
+        # four digits and no point (``7211``): no score as read (over 100); the point lost, its
+        # place is the column's, and the reading is doubted (the indicator's check names it)
+        value = reshaped_score(raw, decimals)
+        confs = confs if value is None else [min(*confs, DOUBTED)]
     if value is None and not (raw and confs):
         return None
     page, box = _part(row, col)
@@ -605,8 +611,9 @@ def from_column_table(
     row = by_year[current] if current is not None else scored[0][0]
     before = by_year.get(earlier) if earlier is not None else None
     out: list[Indicator] = []
+    decimals = column_decimals([row.text(c) for c in numbers])  # the score row's, as a column's
     for col, number in sorted(numbers.items(), key=lambda p: p[1]):
-        ind = _cell_indicator(row, col, number, None, current or assessed_year, None)
+        ind = _cell_indicator(row, col, number, None, current or assessed_year, None, decimals)
         if ind is not None:
             ind.previous = _previous(before, col, earlier) if before is not None else None
             out.append(ind)
