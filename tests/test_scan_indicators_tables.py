@@ -106,3 +106,13 @@ def test_a_column_tables_score_whose_point_ocr_lost_is_placed_by_the_rows_decima
     found, _facts = from_column_table(table, 2567)
     assert [(i.number, i.score) for i in found][3] == (4, 72.11)
     assert found[3].confidence == 0.5 and found[3].score_raw == "7211"
+
+
+def test_an_undated_year_column_that_its_place_cannot_date_gives_way_to_the_dated_one() -> None:
+    """``ปี2565688 | ปี 2568`` where the text names 2570 as assessed (neither column's year nor
+    the one beside it): the column whose year was read gives the scores, not the first."""
+    header = ["ตัวชี้วัด", "ปี2565688 -”-", "ปี 2568", "ผลต่าง"]
+    table = _two_years(header, ["indicator", None, None, "diff"])
+    found, _facts = from_row_table(table, 2570)
+    got = [(i.number, i.score_raw, i.year) for i in found]
+    assert got == [(n, f"{70 + n}.22", 2568) for n in range(1, 11)]

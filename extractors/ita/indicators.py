@@ -433,6 +433,12 @@ def from_row_table(
     name_cols = _name_columns(table, rows)
     issue_cols = table.columns("issue")
     years = years_by_place({col: year_in(headers[col]) for col in score_cols}, assessed_year)
+    # A year word whose year neither OCR nor the columns' places tell is no score column beside
+    # one whose year was read: which year it holds is not known.
+    unknown = [c for c in score_cols if years[c] is None and _RE_YEAR_WORD_ONLY.match(headers[c])]
+    if unknown and any(years.values()):
+        score_cols = [c for c in score_cols if c not in unknown]
+        years = {c: years[c] for c in score_cols}
     if len(score_cols) > 1 and not all(years.values()):
         # Score columns not all dated (a header year OCR could not read): the one dated with the
         # assessed year is its score, else only the first is a score.
