@@ -116,3 +116,20 @@ def test_an_undated_year_column_that_its_place_cannot_date_gives_way_to_the_date
     found, _facts = from_row_table(table, 2570)
     got = [(i.number, i.score_raw, i.year) for i in found]
     assert got == [(n, f"{70 + n}.22", 2568) for n in range(1, 11)]
+
+
+def test_a_header_row_whose_year_word_lost_its_vowel_still_names_the_years() -> None:
+    """``… | ป๊๒๕55 | ป ๒๕๖๗ | ผลต่าง`` (``ปี ๒๕๖๖`` with its vowel read as another mark and its
+    year damaged), a header row the stitcher did not know: the one year read dates the other by
+    its place, so the later column gives the scores and the earlier one ``previous`` (every
+    indicator took the earlier year's scores before)."""
+    header = {0: "พกก”จิรด eeรร", 1: "ป๊๒๕55", 2: "ป ๒๕๖๗", 3: "ผลต่าง(2) )"}
+    rows = [_row(header)]
+    rows += [
+        _row({0: f"ตัวชี้วัดที่ {n} {name}", 1: f"{60 + n}.11", 2: f"{70 + n}.22", 3: "+10.11"})
+        for n, name in enumerate(_NAMES, start=1)
+    ]
+    table = LogicalTable("other", [None] * 4, [""] * 4, rows, [1], [])
+    found, _facts = from_row_table(table, 2567)
+    got = [(i.number, i.score_raw, i.year, i.previous.score if i.previous else None) for i in found]
+    assert got == [(n, f"{70 + n}.22", 2567, float(f"{60 + n}.11")) for n in range(1, 11)]

@@ -202,8 +202,11 @@ def is_difference(header: str, values: Sequence[str] = ()) -> bool:
 
 
 #: A header cell with a year word (after any specks OCR put before it) that names no year: its
-#: year read as letters (``ปีwade``) or with a stray point (``.ปี ๒๕.๖๗``).
-_RE_YEAR_WORD_ONLY = re.compile(r"[\s.,:;'`|]*(?:ปี|พ\.ศ\.)")
+#: year read as letters (``ปีwade``) or with a stray point (``.ปี ๒๕.๖๗``); or ``ปี`` whose vowel
+#: OCR read as another mark, or lost, right before digits (``ป๊๒๕55``, ``ป ๒๕.๖๖``).
+_RE_YEAR_WORD_ONLY = re.compile(
+    r"[\s.,:;'`|]*(?:ปี|พ\.ศ\.|ป[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?\s*(?=[0-9๐-๙]))"
+)
 
 
 def _headers(table: LogicalTable) -> tuple[list[str], int]:
