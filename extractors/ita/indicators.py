@@ -83,6 +83,8 @@ _RE_REMNANT_LINE = re.compile(r"[\s|/\\~_\-–—.,:;'\"`!]*")
 
 #: Strokes OCR read before a score in its own line (a stamp's ring, a ruling: ``'= ๗๑.๐๕``); no sign.
 _RE_REMNANT_LEAD = re.compile(r"^[\s|/\\~_'\"`=:;!]+(?=[0-9๐-๙])")
+#: ... and after it, on the same line (``51.81 / | ,``: a stamp's ring or a ruling beside the number).
+_RE_REMNANT_TRAIL = re.compile(r"(?<=[0-9๐-๙])\s+[|/\\~_'\"`=:;!,]+(?:\s*[|/\\~_'\"`=:;!,]+)*\s*$")
 
 
 def _score(text: str) -> float | None:
@@ -92,10 +94,12 @@ def _score(text: str) -> float | None:
     (73.78, 73.78, 89.65, None)
     >>> _score("'= ๗๑.0๕"), _score("-7.55"), _score("+2.50")
     (71.05, None, None)
+    >>> _score("51.81 / | ,"), _score("~ ~ \\\\87.70"), _score("51.81 /100"), _score("51.81.")
+    (51.81, 87.7, None, None)
     """
     if "\n" in text:
         text = "\n".join(ln for ln in text.split("\n") if not _RE_REMNANT_LINE.fullmatch(ln))
-    m = _RE_SCORE_CELL.match(_RE_REMNANT_LEAD.sub("", text))
+    m = _RE_SCORE_CELL.match(_RE_REMNANT_TRAIL.sub("", _RE_REMNANT_LEAD.sub("", text)))
     return parse_number(m.group(1)) if m else None
 
 
@@ -198,8 +202,11 @@ def is_difference(header: str, values: Sequence[str] = ()) -> bool:
 
 
 #: A header cell with a year word (after any specks OCR put before it) that names no year: its
-#: year read as letters (``ปีwade``) or with a stray point (``.ปี ๒๕.๖๗``).
-_RE_YEAR_WORD_ONLY = re.compile(r"[\s.,:;'`|]*(?:ปี|พ\.ศ\.)")
+#: year read as letters (``ปีwade``) or with a stray point (``.ปี ๒๕.๖๗``); or ``ปี`` whose vowel
+#: OCR read as another mark, or lost, right before digits (``ป๊๒๕55``, ``ป ๒๕.๖๖``).
+_RE_YEAR_WORD_ONLY = re.compile(
+    r"[\s.,:;'`|]*(?:ปี|พ\.ศ\.|ป[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?\s*(?=[0-9๐-๙]))"
+)
 
 
 def _headers(table: LogicalTable) -> tuple[list[str], int]:
@@ -227,15 +234,20 @@ def _score_columns(table: LogicalTable, rows: Sequence[LogicalRow], headers: Seq
     header names nothing it knows (a header OCR could not read) may be one too: such a table
     counts only if it scores :data:`MIN_UNRECOGNISED` indicators (:func:`from_row_table`); so may
     a column whose damaged header reads as an item number's (``ที่ไ๒`` for ``คะแนนที่ได้``) but
-    whose cells are scores with decimals, which no item number has."""
+    whose cells are scores with decimals, which no item number has; and, in any table, a column of
+    scores with decimals headed by a year word whose year OCR could not read (``ปี2565688`` for
+    ``ปี2568``): :func:`years_by_place` dates it."""
     cols = []
     for col, name in enumerate(table.fields):
         filled = [row for row in rows if row.text(col).strip()]
         values = [row.text(col) for row in filled]
         decimal = sum(bool(_RE_DECIMAL.match(v)) for v in values) >= 0.6 * len(values) > 0
         unnamed = table.kind != "indicators" and (name is None or (name == "seq" and decimal))
+        # a year word whose year OCR could not read (``ปี2565688``): dated by its place, if scores
+        undated = decimal and name is None and year_in(headers[col]) is None
+        undated = undated and bool(_RE_YEAR_WORD_ONLY.match(headers[col]))
         if (name in _NOT_SCORES and not unnamed) or (
-            name != "score" and year_in(headers[col]) is None and not unnamed
+            name != "score" and year_in(headers[col]) is None and not (unnamed or undated)
         ):
             continue
         if is_difference(headers[col], values) or any(w in fold(headers[col]) for w in _TARGET_WORDS):
@@ -257,11 +269,26 @@ def _misread_number(row: LogicalRow, col: int) -> bool:
     return read_by_ocr and len(re.findall(r"[0-9๐-๙]", row.text(col))) >= 2
 
 
+#: A column not headed as the indicators' that names this many of them by name alone is one too.
+MIN_NAMED_ROWS = 3
+
+
 def _name_columns(table: LogicalTable, rows: Sequence[LogicalRow]) -> list[int]:
-    """The columns that name the indicators: headed so, else the column naming the most of them."""
+    """The columns that name the indicators: headed so, else the column naming the most of them.
+    A column the header did not name (OCR damaged it: ``. 0 ฝี้อตัวชี๊วัด ว`` for ``ชื่อตัวชี้วัด``)
+    whose cells are indicator names (:data:`MIN_NAMED_ROWS` or more) joins the headed ones: a
+    number column alone loses the row whose number OCR misread (``0`` for ``10``), its name
+    beside it still says which indicator the row is."""
     named = table.columns("indicator")
     if named:
-        return named
+        extra = [
+            c
+            for c, f in enumerate(table.fields)
+            if f is None
+            and c not in named
+            and sum(match_indicator_name(row.text(c)) is not None for row in rows) >= MIN_NAMED_ROWS
+        ]
+        return named + extra[:1]
     counts = {
         col: sum(1 for row in rows if _indicator_of_row(row, [col])[0] is not None)
         for col in range(min(3, len(table.fields)))
@@ -336,7 +363,8 @@ def _cell_indicator(
     """The indicator whose score sits in this cell, or None if the cell holds no score.  A cell
     read by OCR whose text is no score (a stamp across it: ``/~``, ``71 .3.5``) gives the
     indicator with no score and its raw text and confidence: the reading is kept for a person to
-    check (``INDICATORS_MISSING`` names it), never guessed."""
+    check (``INDICATORS_MISSING`` names it), never guessed.  Four digits with no point
+    (``7211``), which no score reads as, are the score its column's decimals make, doubted."""
     raw = row.text(col).strip()
     value = _score(raw)
     confs = [p.confidence for p in row.cells.get(col, []) if p.confidence is not None]
@@ -344,6 +372,11 @@ def _cell_indicator(
         # digits as read, the point where the column's scores have it; the raw text and the low
         # confidence stay, and the OCR stage's check on the cell's readings names it
         value = reshaped_score(raw, decimals)
+    elif value is None and confs and re.fullmatch(r"[0-9๐-๙]{4}", raw):
+        # four digits and no point (``7211``): no score as read (over 100); the point lost, its
+        # place is the column's, and the reading is doubted (the indicator's check names it)
+        value = reshaped_score(raw, decimals)
+        confs = confs if value is None else [min(*confs, DOUBTED)]
     if value is None and not (raw and confs):
         return None
     page, box = _part(row, col)
@@ -403,6 +436,12 @@ def from_row_table(
     name_cols = _name_columns(table, rows)
     issue_cols = table.columns("issue")
     years = years_by_place({col: year_in(headers[col]) for col in score_cols}, assessed_year)
+    # A year word whose year neither OCR nor the columns' places tell is no score column beside
+    # one whose year was read: which year it holds is not known.
+    unknown = [c for c in score_cols if years[c] is None and _RE_YEAR_WORD_ONLY.match(headers[c])]
+    if unknown and any(years.values()):
+        score_cols = [c for c in score_cols if c not in unknown]
+        years = {c: years[c] for c in score_cols}
     if len(score_cols) > 1 and not all(years.values()):
         # Score columns not all dated (a header year OCR could not read): the one dated with the
         # assessed year is its score, else only the first is a score.
@@ -581,8 +620,9 @@ def from_column_table(
     row = by_year[current] if current is not None else scored[0][0]
     before = by_year.get(earlier) if earlier is not None else None
     out: list[Indicator] = []
+    decimals = column_decimals([row.text(c) for c in numbers])  # the score row's, as a column's
     for col, number in sorted(numbers.items(), key=lambda p: p[1]):
-        ind = _cell_indicator(row, col, number, None, current or assessed_year, None)
+        ind = _cell_indicator(row, col, number, None, current or assessed_year, None, decimals)
         if ind is not None:
             ind.previous = _previous(before, col, earlier) if before is not None else None
             out.append(ind)
