@@ -34,7 +34,15 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 
-from extractors.ocr.chart import Pair, chart_pairs, is_score, pairs_table, settle_numbers, settle_values
+from extractors.ocr.chart import (
+    Pair,
+    chart_pairs,
+    is_score,
+    pairs_table,
+    settle_chart_numbers,
+    settle_numbers,
+    settle_values,
+)
 from extractors.ocr.engine import OcrEngine
 from extractors.ocr.image_grid import find_grids
 from extractors.ocr.options import MAX_PIXELS, MIN_DPI, OcrOptions, render_dpi
@@ -344,6 +352,20 @@ def read_value(reader: PageReader, box: BBox, dx: float, dy: float) -> tuple[str
         return "", None
     text, conf = reader.engine.read_digits(_pad(reader.page.ink_image[y0:y1, x0:x1]))
     return text, round(conf / 100, 3)
+
+
+def settle_scanned_chart(reader: PageReader, lines: list[Line]) -> list[Line]:
+    """A scanned page's lines with the misread values of a chart on it read again from the page
+    image, each on its own with digits only (:func:`extractors.ocr.chart.settle_chart_numbers`;
+    the page's boxes are its image's, so no shift); the doubts go to the reader's.  Only the
+    numbers of rows of values that are no score in the chart's format are read again."""
+
+    def reread(box: BBox) -> tuple[str, float | None]:
+        return read_value(reader, box, 0.0, 0.0)
+
+    settled, doubts = settle_chart_numbers(lines, reread)
+    reader.doubts.extend(doubts)
+    return settled
 
 
 def thai_label(reader: PageReader, pair: Pair, dx: float, dy: float) -> Pair:
