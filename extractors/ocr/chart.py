@@ -120,9 +120,12 @@ def segments(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> list[
 
 def _split_lost(group: list[Word], line: int, lost: frozenset[int]) -> list[Segment]:
     last = group[-1]
+    specks = group[:-1]
+    if specks and is_score(decimal_point(last.text)) and all(_speck(w.text) for w in specks):
+        # a bar's end read as specks before its value (``]] 76.30``): the value stands apart
+        return [_segment(specks, line), _word_segment(last, line)]
     if id(last) not in lost:
         return [_segment(group, line)]
-    specks = group[:-1]
     if any(_THAI_OR_LATIN.search(w.text) for w in specks):
         return [_segment(group, line)]
     value = replace(_word_segment(last, line), point_lost=True)
@@ -924,6 +927,29 @@ def value_words(lines: Sequence[Line]) -> list[Word]:
     return out
 
 
+#: The last word of a chart's row: a number, maybe after specks of its bar's end read onto it
+#: (``ๆ78.34``, ``«ม97736``).
+_RE_ROW_END = re.compile(r"\D{0,3}\d[\d.,]*\d")
+
+
+def row_end_numbers(lines: Sequence[Line]) -> list[Word]:
+    """The last word of each line of two words or more that ends in a number of two digits or more,
+    with at most a few other characters before it (a horizontal bar's value at the end of its row,
+    specks of the bar's end read onto it).
+
+    >>> def w(t, x): return Word(t, t, BBox(x, 0, x + 18, 6), 0.9)
+    >>> row = lambda t: Line("", "", BBox(0, 0, 90, 6), (w("1.", 0), w("การปฏิบัติ", 20), w(t, 60)))
+    >>> rows = [row("ๆ78.34"), row("ครบ")]
+    >>> [x.text for x in row_end_numbers(rows)]
+    ['ๆ78.34']
+    """
+    return [
+        ln.words[-1]
+        for ln in lines
+        if len(ln.words) >= 2 and _RE_ROW_END.fullmatch(ln.words[-1].text.strip())
+    ]
+
+
 def _number_word(text: str) -> bool:
     return len(text) >= 3 and bool(_NUMBER_LIKE.fullmatch(text))
 
@@ -965,12 +991,19 @@ def settle_chart_numbers(lines: Sequence[Line], reread: Reread) -> tuple[list[Li
     (['65.35', '71.80', '66.05', '72.07', '2564'], [('71.80', '7๑๓'), ('66.05', '66.3')])
     """
     words = value_words(lines)
-    scores = [w for w in words if is_score(decimal_point(w.text))]
+    ends = [w for w in row_end_numbers(lines) if all(w is not v for v in words)]
+    scores = [w for w in (*words, *ends) if is_score(decimal_point(w.text))]
     usual = usual_decimals([_word_segment(w) for w in scores]) if len(scores) >= MIN_FORMAT_VALUES else None
     per_char = char_width(words)
-    doubtful = {id(w) for w in words if not _well_formed(decimal_point(w.text), w.box, usual, per_char)}
+    doubtful = {
+        id(w): per_char for w in words if not _well_formed(decimal_point(w.text), w.box, usual, per_char)
+    }
+    if usual is not None:  # rows' ends only where the chart's format is known; their boxes may hold specks
+        doubtful |= {id(w): None for w in ends if not _well_formed(decimal_point(w.text), w.box, usual, None)}
     if not doubtful:
         return list(lines), []
+    # a value at a row's end after specks of its bar is read again from the value's width alone
+    width = statistics.median(w.box.width for w in scores) if scores else None
     doubts: list[OcrDoubt] = []
     out: list[Line] = []
     for line in lines:
@@ -980,7 +1013,12 @@ def settle_chart_numbers(lines: Sequence[Line], reread: Reread) -> tuple[list[Li
         new_words = []
         for word in line.words:
             if id(word) in doubtful:
-                word, doubt = _settle_chart_number(word, usual, per_char, reread)
+                part = word.box
+                if width and not word.text.strip()[:1].isdigit():  # specks first: the value's part
+                    part = BBox(
+                        max(word.box.x0, word.box.x1 - width), word.box.top, word.box.x1, word.box.bottom
+                    )
+                word, doubt = _settle_chart_number(word, usual, doubtful[id(word)], reread, part)
                 if doubt is not None:
                     doubts.append(doubt)
             new_words.append(word)
@@ -990,13 +1028,16 @@ def settle_chart_numbers(lines: Sequence[Line], reread: Reread) -> tuple[list[Li
 
 
 def _settle_chart_number(
-    word: Word, usual: int | None, per_char: float | None, reread: Reread
+    word: Word, usual: int | None, per_char: float | None, reread: Reread, part: BBox | None = None
 ) -> tuple[Word, OcrDoubt | None]:
+    """One number read again from ``part`` of its box (the whole box by default); the part's box
+    goes with a reading that settles it."""
     first = decimal_point(word.text)
-    text, conf = reread(word.box)
+    box = part or word.box
+    text, conf = reread(box)
     text = decimal_point(text)
-    if _well_formed(text, word.box, usual, per_char) or _point_lost(text, word.box, usual, per_char):
-        settled = replace(word, text=text, confidence=conf)
+    if _well_formed(text, box, usual, per_char) or _point_lost(text, box, usual, per_char):
+        settled = replace(word, text=text, box=box, confidence=conf)
         same = thai_digits_to_arabic(first).replace(".", "") == text.replace(".", "")
         why = "a chart value read again alone with digits only; the page's reading was " + (word.raw or first)
         return settled, None if same else OcrDoubt(text, first, word.box, why)
