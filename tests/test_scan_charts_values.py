@@ -168,3 +168,31 @@ def test_specks_of_a_bars_end_before_its_value_stand_apart_from_it() -> None:
     )
     assert [s.text for s in segments([line])][-2:] == ["]]", "76.30"]
     assert segments([line])[-1].is_value
+
+
+def test_a_value_whose_box_holds_a_speck_takes_a_second_reading_as_long_as_the_charts_values() -> None:
+    scores = list(_SCORES)
+    scores[7] = "3.36"  # 75.76 read as 3.36 in a box widened by a speck: too wide for 4 characters
+    lines = _values(scores)
+    lines = [
+        ln
+        if not any(w.text == "3.36" for w in ln.words)
+        else ocr_line(
+            *[
+                (
+                    w.text,
+                    w.box.x0 - (4 if w.text == "3.36" else 0),
+                    w.box.top,
+                    w.box.x1 + 4 * (w.text == "3.36"),
+                    w.box.bottom,
+                )
+                for w in ln.words
+            ]
+        )
+        for ln in lines
+    ]
+    settled, doubts = settle_chart_numbers(lines, _reread({372: "75.76"}, []))
+    assert [w.text for ln in settled for w in ln.words if w.box.x0 == 372] == ["75.76"]
+    assert [(d.text, d.other) for d in doubts] == [("75.76", "3.36")]
+    _, none = settle_chart_numbers(lines, _reread({372: "5.76"}, []))  # a digit lost again: kept, doubted
+    assert [(d.text, d.other) for d in none] == [("3.36", "5.76")]

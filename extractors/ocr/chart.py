@@ -1004,6 +1004,7 @@ def settle_chart_numbers(lines: Sequence[Line], reread: Reread) -> tuple[list[Li
         return list(lines), []
     # a value at a row's end after specks of its bar is read again from the value's width alone
     width = statistics.median(w.box.width for w in scores) if scores else None
+    length = usual_length([decimal_point(w.text) for w in scores])
     doubts: list[OcrDoubt] = []
     out: list[Line] = []
     for line in lines:
@@ -1018,7 +1019,7 @@ def settle_chart_numbers(lines: Sequence[Line], reread: Reread) -> tuple[list[Li
                     part = BBox(
                         max(word.box.x0, word.box.x1 - width), word.box.top, word.box.x1, word.box.bottom
                     )
-                word, doubt = _settle_chart_number(word, usual, doubtful[id(word)], reread, part)
+                word, doubt = _settle_chart_number(word, (usual, length), doubtful[id(word)], reread, part)
                 if doubt is not None:
                     doubts.append(doubt)
             new_words.append(word)
@@ -1027,16 +1028,40 @@ def settle_chart_numbers(lines: Sequence[Line], reread: Reread) -> tuple[list[Li
     return out, doubts
 
 
+def usual_length(values: Sequence[str]) -> int | None:
+    """How many characters the chart's values have: the count at least two thirds of them share
+    (one number format), else None.
+
+    >>> usual_length(["87.16", "3.36", "85.43"]), usual_length(["87.16", "3.36"])
+    (5, None)
+    """
+    counts = Counter(len(v.strip().rstrip("%")) for v in values)
+    if len(values) < MIN_FORMAT_VALUES or not counts:
+        return None
+    count, n = counts.most_common(1)[0]
+    return count if 3 * n >= 2 * len(values) else None
+
+
 def _settle_chart_number(
-    word: Word, usual: int | None, per_char: float | None, reread: Reread, part: BBox | None = None
+    word: Word,
+    format: tuple[int | None, int | None],
+    per_char: float | None,
+    reread: Reread,
+    part: BBox | None = None,
 ) -> tuple[Word, OcrDoubt | None]:
     """One number read again from ``part`` of its box (the whole box by default); the part's box
-    goes with a reading that settles it."""
+    goes with a reading that settles it.  ``format`` is the chart's decimals and its values'
+    length: a reading of that length needs no box to fit (the first reading's box may hold a
+    speck beside the value)."""
+    usual, length = format
     first = decimal_point(word.text)
     box = part or word.box
     text, conf = reread(box)
     text = decimal_point(text)
-    if _well_formed(text, box, usual, per_char) or _point_lost(text, box, usual, per_char):
+    as_long = length is not None and len(text.rstrip("%")) == length
+    if _well_formed(text, box, usual, None if as_long else per_char) or _point_lost(
+        text, box, usual, per_char
+    ):
         settled = replace(word, text=text, box=box, confidence=conf)
         same = thai_digits_to_arabic(first).replace(".", "") == text.replace(".", "")
         why = "a chart value read again alone with digits only; the page's reading was " + (word.raw or first)
