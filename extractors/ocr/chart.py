@@ -933,21 +933,27 @@ _RE_ROW_END = re.compile(r"\D{0,3}\d[\d.,]*\d")
 
 
 def row_end_numbers(lines: Sequence[Line]) -> list[Word]:
-    """The last word of each line of two words or more that ends in a number of two digits or more,
-    with at most a few other characters before it (a horizontal bar's value at the end of its row,
-    specks of the bar's end read onto it).
+    """The last word of each line that ends in a number of two digits or more, with at most a few
+    other characters before it, and stands apart from the line's words (a bar between them): a
+    horizontal bar's value at the end of its row, specks of the bar's end maybe read onto it; not
+    a year ending a sentence (``พ.ศ. ๒๕๖๕``).
 
     >>> def w(t, x): return Word(t, t, BBox(x, 0, x + 18, 6), 0.9)
     >>> row = lambda t: Line("", "", BBox(0, 0, 90, 6), (w("1.", 0), w("การปฏิบัติ", 20), w(t, 60)))
     >>> rows = [row("ๆ78.34"), row("ครบ")]
-    >>> [x.text for x in row_end_numbers(rows)]
+    >>> year = Line("", "", BBox(0, 0, 90, 6), (w("ปีงบประมาณ", 0), w("พ.ศ.", 20), w("๒๕๖๕", 40)))
+    >>> [x.text for x in row_end_numbers([*rows, year])]
     ['ๆ78.34']
     """
-    return [
-        ln.words[-1]
-        for ln in lines
-        if len(ln.words) >= 2 and _RE_ROW_END.fullmatch(ln.words[-1].text.strip())
-    ]
+    out: list[Word] = []
+    for line in lines:
+        last = line.words[-1] if line.words else None
+        if last is None or not _RE_ROW_END.fullmatch(last.text.strip()):
+            continue
+        named = [w for w in line.words[:-1] if _THAI_OR_LATIN.search(w.text) and len(w.text.strip()) > 1]
+        if named and last.box.x0 - named[-1].box.x1 > SEGMENT_GAP * max(line.box.height, 1.0):
+            out.append(last)
+    return out
 
 
 def _number_word(text: str) -> bool:
