@@ -903,6 +903,7 @@ def settle_numbers(lines: Sequence[Line], reread: Reread) -> tuple[list[Line], l
 
 # --- the values of a chart on a scanned page -------------------------------------------------------
 
+_THAI_CONSONANT = re.compile(r"[ก-ฮ]")
 #: A line is a row of a chart's values when more than this share of its words are numbers.
 VALUE_LINE_SHARE = 0.5
 
@@ -916,13 +917,18 @@ def value_words(lines: Sequence[Line]) -> list[Word]:
     >>> def w(t, x): return Word(t, t, BBox(x, 0, x + 18, 6), 0.9)
     >>> bars = Line("", "", BBox(0, 0, 300, 6), (w("ก", 0), w("๓20", 20), w("8293", 40), w("78.78", 60)))
     >>> prose = Line("", "", BBox(0, 0, 300, 6), (w("ปี", 0), w("2563", 20), w("เท่ากับ", 40), w("80.39", 60)))
-    >>> [x.text for x in value_words([bars, prose])]
-    ['๓20', '8293', '78.78']
+    >>> ws = (w("T", 0), w("ea", 9), w("|", 19), w("6517", 30), w("5๕๓", 60))
+    >>> specks = Line("", "", BBox(0, 0, 300, 6), ws)
+    >>> [x.text for x in value_words([bars, prose, specks])]
+    ['๓20', '8293', '78.78', '6517', '5๕๓']
     """
     out: list[Word] = []
     for line in lines:
         numbers = [w for w in line.words if _number_word(w.text.strip())]
-        if len(numbers) >= 2 and len(numbers) > VALUE_LINE_SHARE * len(line.words):
+        # specks of the bars (``T``, ``|``, ``ea``: two characters or fewer, no Thai consonant)
+        # count for no word; a short Thai word (``ปี``) does
+        words = [w for w in line.words if len(w.text.strip()) > 2 or _THAI_CONSONANT.search(w.text)]
+        if len(numbers) >= 2 and len(numbers) > VALUE_LINE_SHARE * len(words):
             out += numbers
     return out
 
