@@ -196,3 +196,17 @@ def test_a_value_whose_box_holds_a_speck_takes_a_second_reading_as_long_as_the_c
     assert [(d.text, d.other) for d in doubts] == [("75.76", "3.36")]
     _, none = settle_chart_numbers(lines, _reread({372: "5.76"}, []))  # a digit lost again: kept, doubted
     assert [(d.text, d.other) for d in none] == [("3.36", "5.76")]
+
+
+def test_a_reading_with_the_point_lost_gives_way_to_a_later_reading_with_it() -> None:
+    scores = list(_SCORES)
+    scores[3] = "5๖๓"
+    ink = _reread({252: "5663"}, [])
+    calls: list[int] = []
+    lines, _ = settle_chart_numbers(_values(scores), ink, _reread({252: "56.63"}, calls))
+    assert [w.text for ln in lines for w in ln.words if w.box.x0 == 252] == ["56.63"] and calls == [252]
+    lines, _ = settle_chart_numbers(_values(scores), ink, _reread({}, []))  # no later reading: point lost
+    assert [w.text for ln in lines for w in ln.words if w.box.x0 == 252] == ["5663"]
+    calls = []
+    lines, _ = settle_chart_numbers(_values(scores), _reread({252: "56.63"}, []), _reread({}, calls))
+    assert calls == []  # a first reading in the format settles it: no second one

@@ -947,16 +947,18 @@ def row_end_numbers(lines: Sequence[Line]) -> list[Word]:
     >>> def w(t, x): return Word(t, t, BBox(x, 0, x + 18, 6), 0.9)
     >>> row = lambda t: Line("", "", BBox(0, 0, 90, 6), (w("1.", 0), w("การปฏิบัติ", 20), w(t, 60)))
     >>> rows = [row("ๆ78.34"), row("ครบ")]
+    >>> rows.append(Line("", "", BBox(0, 0, 90, 6), (w("4.การใช้", 0), w("ฏี", 50), w("7592", 60))))
     >>> year = Line("", "", BBox(0, 0, 90, 6), (w("ปีงบประมาณ", 0), w("พ.ศ.", 20), w("๒๕๖๕", 40)))
     >>> [x.text for x in row_end_numbers([*rows, year])]
-    ['ๆ78.34']
+    ['ๆ78.34', '7592']
     """
     out: list[Word] = []
     for line in lines:
         last = line.words[-1] if line.words else None
         if last is None or not _RE_ROW_END.fullmatch(last.text.strip()):
             continue
-        named = [w for w in line.words[:-1] if _THAI_OR_LATIN.search(w.text) and len(w.text.strip()) > 1]
+        # the row's words: three characters or more (a speck of the bar read as ``ฏี`` names nothing)
+        named = [w for w in line.words[:-1] if _THAI_OR_LATIN.search(w.text) and len(w.text.strip()) > 2]
         if named and last.box.x0 - named[-1].box.x1 > SEGMENT_GAP * max(line.box.height, 1.0):
             out.append(last)
     return out
@@ -983,7 +985,7 @@ def _point_lost(text: str, box: BBox, usual: int | None, per_char: float | None)
     return wide and is_score(f"{digits[:2]}.{digits[2:]}")
 
 
-def settle_chart_numbers(lines: Sequence[Line], reread: Reread) -> tuple[list[Line], list[OcrDoubt]]:
+def settle_chart_numbers(lines: Sequence[Line], *rereads: Reread) -> tuple[list[Line], list[OcrDoubt]]:
     """The lines of a scanned page with each number of a row of values (:func:`value_words`) that is
     no score in the chart's format (its decimals: :func:`usual_decimals`; its width:
     :func:`char_width`) read again on its own with digits only: the page's reading of a small
@@ -1031,7 +1033,7 @@ def settle_chart_numbers(lines: Sequence[Line], reread: Reread) -> tuple[list[Li
                     part = BBox(
                         max(word.box.x0, word.box.x1 - width), word.box.top, word.box.x1, word.box.bottom
                     )
-                word, doubt = _settle_chart_number(word, (usual, length), doubtful[id(word)], reread, part)
+                word, doubt = _settle_chart_number(word, (usual, length), doubtful[id(word)], rereads, part)
                 if doubt is not None:
                     doubts.append(doubt)
             new_words.append(word)
@@ -1058,22 +1060,31 @@ def _settle_chart_number(
     word: Word,
     format: tuple[int | None, int | None],
     per_char: float | None,
-    reread: Reread,
+    rereads: Sequence[Reread],
     part: BBox | None = None,
 ) -> tuple[Word, OcrDoubt | None]:
-    """One number read again from ``part`` of its box (the whole box by default); the part's box
+    """One number read again from ``part`` of its box (the whole box by default) by each of
+    ``rereads`` in turn until one gives a score in the chart's format (a reading of the format's
+    digits with the point lost is kept only when no later reading has the point); the part's box
     goes with a reading that settles it.  ``format`` is the chart's decimals and its values'
     length: a reading of that length needs no box to fit (the first reading's box may hold a
     speck beside the value)."""
     usual, length = format
     first = decimal_point(word.text)
     box = part or word.box
-    text, conf = reread(box)
-    text = decimal_point(text)
-    as_long = length is not None and len(text.rstrip("%")) == length
-    if _well_formed(text, box, usual, None if as_long else per_char) or _point_lost(
-        text, box, usual, per_char
-    ):
+    found: tuple[str, float | None] | None = None
+    text = ""
+    for reread in rereads:
+        text, conf = reread(box)
+        text = decimal_point(text)
+        as_long = length is not None and len(text.rstrip("%")) == length
+        if _well_formed(text, box, usual, None if as_long else per_char):
+            found = (text, conf)
+            break
+        if found is None and _point_lost(text, box, usual, per_char):
+            found = (text, conf)
+    if found is not None:
+        text, conf = found
         settled = replace(word, text=text, box=box, confidence=conf)
         same = thai_digits_to_arabic(first).replace(".", "") == text.replace(".", "")
         why = "a chart value read again alone with digits only; the page's reading was " + (word.raw or first)

@@ -357,13 +357,18 @@ def read_value(reader: PageReader, box: BBox, dx: float, dy: float) -> tuple[str
 def settle_scanned_chart(reader: PageReader, lines: list[Line]) -> list[Line]:
     """A scanned page's lines with the misread values of a chart on it read again from the page
     image, each on its own with digits only (:func:`extractors.ocr.chart.settle_chart_numbers`;
-    the page's boxes are its image's, so no shift); the doubts go to the reader's.  Only the
+    the page's boxes are its image's, so no shift): from the page's ink first, then, when that
+    reading gives no score with its point, from the grey image enlarged
+    (:func:`read_value_enlarged`); the doubts go to the reader's.  Only the
     numbers of rows of values that are no score in the chart's format are read again."""
 
-    def reread(box: BBox) -> tuple[str, float | None]:
+    def as_read(box: BBox) -> tuple[str, float | None]:  # the page's ink, at its resolution
+        return read_value(reader, box, 0.0, 0.0)
+
+    def enlarged(box: BBox) -> tuple[str, float | None]:  # the grey image, enlarged: a point kept
         return read_value_enlarged(reader, box)
 
-    settled, doubts = settle_chart_numbers(lines, reread)
+    settled, doubts = settle_chart_numbers(lines, as_read, enlarged)
     reader.doubts.extend(doubts)
     return settled
 
