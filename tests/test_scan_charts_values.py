@@ -210,3 +210,14 @@ def test_a_reading_with_the_point_lost_gives_way_to_a_later_reading_with_it() ->
     calls = []
     lines, _ = settle_chart_numbers(_values(scores), _reread({252: "56.63"}, []), _reread({}, calls))
     assert calls == []  # a first reading in the format settles it: no second one
+
+
+def test_a_lone_digit_among_the_values_is_a_speck_and_takes_no_bars_place() -> None:
+    scores = list(_SCORES)
+    scores[6] = "69307"  # a value merged with a speck: its place stays empty
+    values = _values(scores)
+    speck = ocr_line(("4", 297, 343, 304, 348.4))  # between bars 5 and 6, at the values' height
+    pairs, how = chart_pairs([*values, speck, *_legend()])
+    assert how == "legend"
+    assert [p.value.text for p in pairs] == [s for k, s in enumerate(_SCORES) if k != 6]
+    assert [p.label.text.split()[0] for p in pairs][5:] == ["6", "8", "9", "10"]

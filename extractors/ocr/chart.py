@@ -555,7 +555,8 @@ def bar_slots(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> dict
     """
     words = [w for ln in lines for w in _numbers_among_specks(ln)]
     numbers = [w for w in words if _RE_NUMBER_TOKEN.fullmatch(decimal_point(w.text))]
-    numbers = among_values(numbers, lost)
+    # a lone digit at the values' height is a speck of a bar (``4``), no value: it takes no place
+    numbers = among_values([w for w in numbers if len(w.text.strip()) >= 3], lost)
     if len(numbers) < MIN_PAIRS:
         return None
     numbers.sort(key=lambda w: (w.box.x0 + w.box.x1) / 2)
