@@ -120,9 +120,12 @@ def segments(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> list[
 
 def _split_lost(group: list[Word], line: int, lost: frozenset[int]) -> list[Segment]:
     last = group[-1]
+    specks = group[:-1]
+    if specks and is_score(decimal_point(last.text)) and all(_speck(w.text) for w in specks):
+        # a bar's end read as specks before its value (``]] 76.30``): the value stands apart
+        return [_segment(specks, line), _word_segment(last, line)]
     if id(last) not in lost:
         return [_segment(group, line)]
-    specks = group[:-1]
     if any(_THAI_OR_LATIN.search(w.text) for w in specks):
         return [_segment(group, line)]
     value = replace(_word_segment(last, line), point_lost=True)
@@ -267,6 +270,22 @@ def column_pairs(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> l
             seg = replace(_word_segment(value), point_lost=id(value) in lost)
             pairs.append(Pair(_label_of_words(parts), seg, lefts))
     return pairs
+
+
+def labels_most(pairs: Sequence[Pair], lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> bool:
+    """Whether the labels found under vertical bars name at least half of the bars' values: under
+    a chart each bar has its label, and words of a legend further down fall under a few bars only
+    by chance (``… หน้าที่ 2 การใช้… 5 การแก้ไข…``: its entry numbers under some bars), when the
+    numbers under the bars themselves were lost as specks.
+
+    >>> def w(t, x, top): return Word(t, t, BBox(x, top, x + 18, top + 6), 0.9)
+    >>> values = Line("", "", BBox(0, 0, 300, 6), tuple(w(f"6{k}.50", 31 * k, 0) for k in range(8)))
+    >>> pair = lambda k: Pair(_word_segment(w(str(k), 31 * k, 40)), _word_segment(values.words[k]))
+    >>> labels_most([pair(k) for k in range(3)], [values]), labels_most([pair(k) for k in range(5)], [values])
+    (False, True)
+    """
+    values = sum(len(standalone_values(ln, lost)) for ln in lines)
+    return 2 * len(pairs) >= values
 
 
 def standalone_values(line: Line, lost: frozenset[int] = frozenset()) -> list[Word]:
@@ -505,7 +524,7 @@ def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
         rows += run_on_rows(lines, rows, lost)
         return sorted(rows, key=lambda p: p.value.box.top), "rows"
     cols = aligned(column_pairs(lines, lost), columns=True)
-    if len(cols) >= MIN_PAIRS:
+    if len(cols) >= MIN_PAIRS and labels_most(cols, lines, lost):
         return sorted(cols, key=lambda p: p.value.box.x0), "columns"
     legend = legend_pairs(lines, lost)
     if len(legend) >= MIN_PAIRS:
@@ -515,6 +534,8 @@ def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
 
 _RE_NUMBER_TOKEN = re.compile(r"[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?")
 _RE_LEGEND_ENTRY = re.compile(r"([0-9๐-๙]{1,2})\s*[=:.)]?\s*(.*)")
+#: A legend entry's last word with the next entry's number read onto its end (``หน้าที่2``).
+_RE_GLUED_NUMBER = re.compile(r"(.*[ก-๎A-Za-z])([0-9๐-๙]{1,2})")
 #: A gap between bars' centres is a whole number of pitches give or take this share of one.
 SLOT_TOLERANCE = 0.2
 
@@ -534,6 +555,8 @@ def bar_slots(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> dict
     """
     words = [w for ln in lines for w in _numbers_among_specks(ln)]
     numbers = [w for w in words if _RE_NUMBER_TOKEN.fullmatch(decimal_point(w.text))]
+    # a lone digit at the values' height is a speck of a bar (``4``), no value: it takes no place
+    numbers = among_values([w for w in numbers if len(w.text.strip()) >= 3], lost)
     if len(numbers) < MIN_PAIRS:
         return None
     numbers.sort(key=lambda w: (w.box.x0 + w.box.x1) / 2)
@@ -551,6 +574,25 @@ def bar_slots(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> dict
         if is_score(decimal_point(word.text)) or id(word) in lost:
             slots[round(place)] = word
     return slots
+
+
+def among_values(numbers: Sequence[Word], lost: frozenset[int] = frozenset()) -> list[Word]:
+    """The numbers that stand at the height of the chart's values (between the highest and the
+    lowest score, give or take a value's height), not a page number or a count above or below
+    the chart that would take a place among the bars.
+
+    >>> def w(t, x, top): return Word(t, t, BBox(x, top, x + 18, top + 6), 0.9)
+    >>> found = among_values([w("61.79", 0, 100), w("1", 40, 10), w("75.48", 31, 110), w("7396", 62, 104)])
+    >>> [x.text for x in found]
+    ['61.79', '75.48', '7396']
+    """
+    scores = [w for w in numbers if is_score(decimal_point(w.text)) or id(w) in lost]
+    if not scores:
+        return []
+    height = max(w.box.height for w in scores)
+    top = min(w.box.top for w in scores) - height
+    bottom = max(w.box.bottom for w in scores) + height
+    return [w for w in numbers if top <= w.box.top and w.box.bottom <= bottom]
 
 
 def standalone_numbers(line: Line) -> list[Word]:
@@ -581,11 +623,28 @@ def legend_entries(lines: Sequence[Line], below: float) -> list[Segment]:
     entries: list[list[tuple[Word, int]]] = []
     for word, index in words:
         m = _RE_LEGEND_ENTRY.fullmatch(word.text.strip())
+        glued = _RE_GLUED_NUMBER.fullmatch(word.text.strip())
         if m and int(thai_digits_to_arabic(m.group(1))) == len(entries) + 1:
             entries.append([(word, index)])
+        elif entries and glued and int(thai_digits_to_arabic(glued.group(2))) == len(entries) + 1:
+            # the next entry's number read onto the end of this one's last word (``หน้าที่2``)
+            name, number = _glued_parts(word, glued)
+            entries[-1].append((name, index))
+            entries.append([(number, index)])
         elif entries and _THAI_OR_LATIN.search(word.text):
             entries[-1].append((word, index))
     return [_label_of_words(e) for e in entries if len(e) > 1 or _legend_name(e[0][0].text)]
+
+
+def _glued_parts(word: Word, glued: re.Match[str]) -> tuple[Word, Word]:
+    """A word cut where a number glued to its end begins, the box shared by character count (the
+    raw text stays whole on the name's part: it is what OCR read)."""
+    name, number = glued.group(1), glued.group(2)
+    cut = word.box.x0 + word.box.width * len(name) / (len(name) + len(number))
+    box = word.box
+    first = Word(name, word.raw, BBox(box.x0, box.top, cut, box.bottom), word.confidence)
+    second = Word(number, "", BBox(cut, box.top, box.x1, box.bottom), word.confidence)
+    return first, second
 
 
 def _legend_name(text: str) -> str:
@@ -841,3 +900,197 @@ def settle_numbers(lines: Sequence[Line], reread: Reread) -> tuple[list[Line], l
             words.append(word)
         out.append(replace(line, words=tuple(words)))
     return out, doubts
+
+
+# --- the values of a chart on a scanned page -------------------------------------------------------
+
+_THAI_CONSONANT = re.compile(r"[ก-ฮ]")
+#: A line is a row of a chart's values when more than this share of its words are numbers.
+VALUE_LINE_SHARE = 0.5
+
+
+def value_words(lines: Sequence[Line]) -> list[Word]:
+    """The numbers of the lines that are rows of values (two numbers or more, and numbers for at
+    more than :data:`VALUE_LINE_SHARE` of their words: the values over a chart's bars, read with specks
+    of its edges), not a number inside a sentence; numbers of three characters or more
+    (``10`` under a bar is a label).
+
+    >>> def w(t, x): return Word(t, t, BBox(x, 0, x + 18, 6), 0.9)
+    >>> bars = Line("", "", BBox(0, 0, 300, 6), (w("ก", 0), w("๓20", 20), w("8293", 40), w("78.78", 60)))
+    >>> prose = Line("", "", BBox(0, 0, 300, 6), (w("ปี", 0), w("2563", 20), w("เท่ากับ", 40), w("80.39", 60)))
+    >>> ws = (w("T", 0), w("ea", 9), w("|", 19), w("6517", 30), w("5๕๓", 60))
+    >>> specks = Line("", "", BBox(0, 0, 300, 6), ws)
+    >>> [x.text for x in value_words([bars, prose, specks])]
+    ['๓20', '8293', '78.78', '6517', '5๕๓']
+    """
+    out: list[Word] = []
+    for line in lines:
+        numbers = [w for w in line.words if _number_word(w.text.strip())]
+        # specks of the bars (``T``, ``|``, ``ea``: two characters or fewer, no Thai consonant)
+        # count for no word; a short Thai word (``ปี``) does
+        words = [w for w in line.words if len(w.text.strip()) > 2 or _THAI_CONSONANT.search(w.text)]
+        if len(numbers) >= 2 and len(numbers) > VALUE_LINE_SHARE * len(words):
+            out += numbers
+    return out
+
+
+#: The last word of a chart's row: a number, maybe after specks of its bar's end read onto it
+#: (``ๆ78.34``, ``«ม97736``).
+_RE_ROW_END = re.compile(r"\D{0,3}\d[\d.,]*\d")
+
+
+def row_end_numbers(lines: Sequence[Line]) -> list[Word]:
+    """The last word of each line that ends in a number of two digits or more, with at most a few
+    other characters before it, and stands apart from the line's words (a bar between them): a
+    horizontal bar's value at the end of its row, specks of the bar's end maybe read onto it; not
+    a year ending a sentence (``พ.ศ. ๒๕๖๕``).
+
+    >>> def w(t, x): return Word(t, t, BBox(x, 0, x + 18, 6), 0.9)
+    >>> row = lambda t: Line("", "", BBox(0, 0, 90, 6), (w("1.", 0), w("การปฏิบัติ", 20), w(t, 60)))
+    >>> rows = [row("ๆ78.34"), row("ครบ")]
+    >>> rows.append(Line("", "", BBox(0, 0, 90, 6), (w("4.การใช้", 0), w("ฏี", 50), w("7592", 60))))
+    >>> year = Line("", "", BBox(0, 0, 90, 6), (w("ปีงบประมาณ", 0), w("พ.ศ.", 20), w("๒๕๖๕", 40)))
+    >>> [x.text for x in row_end_numbers([*rows, year])]
+    ['ๆ78.34', '7592']
+    """
+    out: list[Word] = []
+    for line in lines:
+        last = line.words[-1] if line.words else None
+        if last is None or not _RE_ROW_END.fullmatch(last.text.strip()):
+            continue
+        # the row's words: three characters or more (a speck of the bar read as ``ฏี`` names nothing)
+        named = [w for w in line.words[:-1] if _THAI_OR_LATIN.search(w.text) and len(w.text.strip()) > 2]
+        if named and last.box.x0 - named[-1].box.x1 > SEGMENT_GAP * max(line.box.height, 1.0):
+            out.append(last)
+    return out
+
+
+def _number_word(text: str) -> bool:
+    return len(text) >= 3 and bool(_NUMBER_LIKE.fullmatch(text))
+
+
+def _well_formed(text: str, box: BBox, usual: int | None, per_char: float | None) -> bool:
+    """A score in the chart's format: its number of decimals, as many characters as its box holds."""
+    if not is_score(text) or (usual is not None and decimals(text) != usual):
+        return False
+    return per_char is None or fits_box(text, box, per_char)
+
+
+def _point_lost(text: str, box: BBox, usual: int | None, per_char: float | None) -> bool:
+    """Digits only, as many as a value of the chart's format has, a score with the point put back
+    (the point, a speck, lost in the second reading too: :func:`restore_points` marks it)."""
+    digits = thai_digits_to_arabic(text)
+    if not usual or not digits.isdigit() or len(digits) != 2 + usual:
+        return False
+    wide = per_char is None or fits_box(f"{digits}.", box, per_char)
+    return wide and is_score(f"{digits[:2]}.{digits[2:]}")
+
+
+def settle_chart_numbers(lines: Sequence[Line], *rereads: Reread) -> tuple[list[Line], list[OcrDoubt]]:
+    """The lines of a scanned page with each number of a row of values (:func:`value_words`) that is
+    no score in the chart's format (its decimals: :func:`usual_decimals`; its width:
+    :func:`char_width`) read again on its own with digits only: the page's reading of a small
+    value over a bar loses or changes a digit (``66.05`` as ``66.3``, ``71.80`` as ``7๑๓``,
+    ``55.17`` as ``$5.17``).  The second reading replaces the first when it is a score in the
+    format, or the format's digits with the point lost (:func:`restore_points` marks those);
+    when the two readings' digits differ, the value carries a doubt naming the first.  A second
+    reading in no format leaves the first, with a doubt unless both readings are the same number
+    and no score (a year among the values).
+
+    >>> def w(t, x): return Word(t, t, BBox(x, 0, x + 17, 6), 0.9)
+    >>> row = (w("65.35", 0), w("7๑๓", 31), w("66.3", 62), w("72.07", 93), w("2564", 124))
+    >>> again = {31: ("71.80", 0.9), 62: ("66.05", 0.95), 124: ("2564", 0.9)}
+    >>> line = Line("", "", BBox(0, 0, 141, 6), row)
+    >>> lines, doubts = settle_chart_numbers([line], lambda b: again[int(b.x0)])
+    >>> [x.text for x in lines[0].words], [(d.text, d.other) for d in doubts]
+    (['65.35', '71.80', '66.05', '72.07', '2564'], [('71.80', '7๑๓'), ('66.05', '66.3')])
+    """
+    words = value_words(lines)
+    ends = [w for w in row_end_numbers(lines) if all(w is not v for v in words)]
+    scores = [w for w in (*words, *ends) if is_score(decimal_point(w.text))]
+    usual = usual_decimals([_word_segment(w) for w in scores]) if len(scores) >= MIN_FORMAT_VALUES else None
+    per_char = char_width(words)
+    doubtful = {
+        id(w): per_char for w in words if not _well_formed(decimal_point(w.text), w.box, usual, per_char)
+    }
+    if usual is not None:  # rows' ends only where the chart's format is known; their boxes may hold specks
+        doubtful |= {id(w): None for w in ends if not _well_formed(decimal_point(w.text), w.box, usual, None)}
+    if not doubtful:
+        return list(lines), []
+    # a value at a row's end after specks of its bar is read again from the value's width alone
+    width = statistics.median(w.box.width for w in scores) if scores else None
+    length = usual_length([decimal_point(w.text) for w in scores])
+    doubts: list[OcrDoubt] = []
+    out: list[Line] = []
+    for line in lines:
+        if not any(id(w) in doubtful for w in line.words):
+            out.append(line)
+            continue
+        new_words = []
+        for word in line.words:
+            if id(word) in doubtful:
+                part = word.box
+                if width and not word.text.strip()[:1].isdigit():  # specks first: the value's part
+                    part = BBox(
+                        max(word.box.x0, word.box.x1 - width), word.box.top, word.box.x1, word.box.bottom
+                    )
+                word, doubt = _settle_chart_number(word, (usual, length), doubtful[id(word)], rereads, part)
+                if doubt is not None:
+                    doubts.append(doubt)
+            new_words.append(word)
+        text = " ".join(w.text for w in new_words)
+        out.append(replace(line, text=text, words=tuple(new_words)))
+    return out, doubts
+
+
+def usual_length(values: Sequence[str]) -> int | None:
+    """How many characters the chart's values have: the count at least two thirds of them share
+    (one number format), else None.
+
+    >>> usual_length(["87.16", "3.36", "85.43"]), usual_length(["87.16", "3.36"])
+    (5, None)
+    """
+    counts = Counter(len(v.strip().rstrip("%")) for v in values)
+    if len(values) < MIN_FORMAT_VALUES or not counts:
+        return None
+    count, n = counts.most_common(1)[0]
+    return count if 3 * n >= 2 * len(values) else None
+
+
+def _settle_chart_number(
+    word: Word,
+    format: tuple[int | None, int | None],
+    per_char: float | None,
+    rereads: Sequence[Reread],
+    part: BBox | None = None,
+) -> tuple[Word, OcrDoubt | None]:
+    """One number read again from ``part`` of its box (the whole box by default) by each of
+    ``rereads`` in turn until one gives a score in the chart's format (a reading of the format's
+    digits with the point lost is kept only when no later reading has the point); the part's box
+    goes with a reading that settles it.  ``format`` is the chart's decimals and its values'
+    length: a reading of that length needs no box to fit (the first reading's box may hold a
+    speck beside the value)."""
+    usual, length = format
+    first = decimal_point(word.text)
+    box = part or word.box
+    found: tuple[str, float | None] | None = None
+    text = ""
+    for reread in rereads:
+        text, conf = reread(box)
+        text = decimal_point(text)
+        as_long = length is not None and len(text.rstrip("%")) == length
+        if _well_formed(text, box, usual, None if as_long else per_char):
+            found = (text, conf)
+            break
+        if found is None and _point_lost(text, box, usual, per_char):
+            found = (text, conf)
+    if found is not None:
+        text, conf = found
+        settled = replace(word, text=text, box=box, confidence=conf)
+        same = thai_digits_to_arabic(first).replace(".", "") == text.replace(".", "")
+        why = "a chart value read again alone with digits only; the page's reading was " + (word.raw or first)
+        return settled, None if same else OcrDoubt(text, first, word.box, why)
+    if text == thai_digits_to_arabic(first) and not is_score(text):
+        return word, None  # the same number twice and no score: a year, a count
+    why = f"a chart number in no format of the chart's values; read again alone: {text or 'nothing'}"
+    return word, OcrDoubt(first, text, word.box, why)

@@ -984,6 +984,9 @@ def read_scanned_page(
     grids = find_grids(page.binary, page.gray)
     tables = [t for t in (reader.table(g, number) for g in grids) if t is not None]
     text.lines = reader.prose(grids)
+    from extractors.ocr.regions import settle_scanned_chart  # a chart's misread values, read again
+
+    text.lines = settle_scanned_chart(reader, text.lines)
     confs = reader.symbol_confidences
     info.confidence = round(sum(confs) / len(confs) / 100, 3) if confs else None
     info.doubts = reader.doubts
