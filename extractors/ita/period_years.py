@@ -129,6 +129,34 @@ def document_fiscal_year(stated: int | None, texts: Sequence[str]) -> int | None
     return stated
 
 
+#: The periods overrule the title's fiscal year when this many state their years (and a majority
+#: of them name one other year): a title's year is one reading, each period another.
+MIN_OVERRULING_EVIDENCE = 3
+
+
+def overruled_fiscal_year(stated: int | None, texts: Sequence[str]) -> int | None:
+    """The fiscal year the periods name (:func:`evidence_fiscal_year`) when it is not the one the
+    title states and :data:`MIN_OVERRULING_EVIDENCE` periods or more state their years; None
+    otherwise.  For periods read by OCR only: a title's year misread (``๒๕๖๔`` read ``๒๕๒๕`` and
+    taken for ``๒๕๖๕``) would date every period without a year of its own (``ไตรมาสที่ ๑``,
+    ``ตลอดปีงบประมาณ``) a year late, while the periods' own years, each read on its own, agree.
+
+    >>> texts = ["ต.ค. 63 - ธ.ค. 63", "ตลอดปีงบประมาณ พ.ศ. 2564", "1 ต.ค. 2563 - 30 ก.ย. 2564", "ไตรมาสที่ 1"]
+    >>> overruled_fiscal_year(2565, texts), overruled_fiscal_year(2564, texts)
+    (2564, None)
+    >>> overruled_fiscal_year(None, texts) is None  # no title's year: the periods date them anyway
+    True
+    >>> overruled_fiscal_year(2565, texts[:2])  # two periods are too few to overrule a title
+    """
+    if stated is None:
+        return None
+    years = [y for y in map(written_fiscal_year, texts) if y is not None]
+    evidence = evidence_fiscal_year(texts)
+    if evidence is None or evidence == stated or len(years) < MIN_OVERRULING_EVIDENCE:
+        return None
+    return evidence
+
+
 @dataclass(frozen=True)
 class SettledYear:
     """A period the document's years chose among its cell's readings, and the doubt to report."""
@@ -261,7 +289,11 @@ def settle_period_years(
     >>> acts[2].period.text, acts[2].period.start, acts[2].sources["period"][0].confidence
     ('ต.ค. ๖๕ - ธ.ค. ๖๕', datetime.date(2022, 10, 1), 0.3)
     """
-    year = document_fiscal_year(stated, [a.period.text or "" for a in actions])
+    texts = [a.period.text or "" for a in actions]
+    year = document_fiscal_year(stated, texts)
+    overruled = overruled_fiscal_year(stated, texts)
+    if overruled is not None:  # the title's year was misread: the periods' own years decide
+        year = overruled
     if year is None:
         return []
     scanned = {p.number for p in pages if p.ocr is not None}
@@ -277,7 +309,24 @@ def settle_period_years(
             continue  # a text layer's period is as printed; one of cells joined is not its own
         if fits_years(text, year):
             parsed = parse_period(text, year)
-            if stated is None and action.period.end is None and sources[0].box is not None:
+            dated = (action.period.start, action.period.end)
+            if (
+                overruled is not None
+                and dated != (_period(text, parsed).start, parsed.end)
+                and sources[0].box
+            ):
+                # dated by the title's year, which the document's periods overrule (``ไตรมาสที่ ๑``
+                # of FY 2565 where the title's ``๒๕๖๔`` was read ``๒๕๖๕``)
+                action.period = _period(text, parsed)
+                action.sources["period"] = [replace(s, confidence=SETTLED_CONFIDENCE) for s in sources]
+                why = (
+                    f"dated by the fiscal year {year} the document's periods name, not the title's {stated}"
+                    " (read by OCR)"
+                )
+                settled.append(
+                    SettledYear(action.row, sources[0].page, OcrDoubt(text, text, sources[0].box, why))
+                )
+            elif stated is None and action.period.end is None and sources[0].box is not None:
                 # dated by the year its document's periods name (the title's was not read): a
                 # deadline or a whole year needs one (``ภายใน ๓๐ มิ.ย. ๒๕๖๙``, ``ต่อเนื่อง``)
                 action.period = _period(text, parsed)
