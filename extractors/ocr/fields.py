@@ -324,11 +324,26 @@ def line_count(reading: Reading) -> int:
     return sum(1 for line in text.split("\n") if line.strip())
 
 
+#: A range's dash at the end of a reading (``๑ ต.ค. ๒๕๖๘ -``).
+_OPEN_END = re.compile(r"[-‐‑‒–—―−]\s*$")
+
+
+def open_ended(text: str) -> bool:
+    """Whether a reading ends with a range's dash after a date it opens (``๑ ต.ค. ๒๕๖๘ -``): in a
+    table's last row on its page, the range goes on in the same cell on the next page.
+
+    >>> open_ended("๑ ต.ค. ๒๕๖๘ -"), open_ended("ต.ค. ๖๕ - ธ.ค. ๖๕"), open_ended("ทำอะไร -")
+    (True, False, False)
+    """
+    return bool(_OPEN_END.search(text)) and parses(_OPEN_END.sub("", text))
+
+
 def settle(
     first: Reading,
     rereads: Sequence[Callable[[], Reading]],
     lines: int = 0,
     fits: Callable[[str], bool] | None = None,
+    last_row: bool = False,
 ) -> tuple[Reading, list[str] | None]:
     """The reading to keep and, when it is not a reading that parses as it stands, the other
     readings (for the doubt a person checks); ``None`` when there is nothing to doubt.
@@ -378,6 +393,13 @@ def settle(
     (('ต.ค. 65', '', 0.8), ['ต.ค. 62'])
     >>> settle(("ต.ค. 62", "", 0.9), [lambda: ("ต.ค. 62", "", 0.8)], fits=in_2566)
     (('ต.ค. 62', '', 0.9), [])
+
+    ``last_row``: the cell is in its table's last row on the page.  A first reading there that
+    ends with a range's dash after a date (:func:`open_ended`) is a range the next page's part of
+    the cell ends: a reading without the dash would lose it, so the first stays, with its doubt.
+
+    >>> settle(("๑ ต.ค. ๒๕๖๘ -", "", 0.9), [lambda: ("๑ ต.ค. ๒๕๖๘ —", "", 0.8)], last_row=True)
+    (('๑ ต.ค. ๒๕๖๘ -', '', 0.9), ['๑ ต.ค. ๒๕๖๘ —'])
     """
 
     def good(text: str) -> bool:
@@ -385,6 +407,9 @@ def settle(
 
     if good(first[0]) and line_count(first) >= lines:
         return first, None
+    if last_row and open_ended(first[0]):  # the range goes on on the next page
+        others = [r[0].strip() for r in (reread() for reread in rereads[:1]) if r[0].strip()]
+        return first, [o for o in others if o != first[0].strip()]
     if good(first[0]):  # parses, but a line of ink is missing from it: look for one whole
         for reread in rereads:
             reading = reread()
@@ -598,7 +623,8 @@ def settle_period_cells(
             continue
         first = (cell.text, cell.raw, cell.confidence)
         rereads = _with_raw_readings(first, [partial(read, cell, mode) for mode in PERIOD_MODES])
-        (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0, fits)
+        last_row = cell.row + max(cell.rowspan, 1) >= table.n_rows
+        (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0, fits, last_row)
         if others is not None:
             conf = DOUBT_CONFIDENCE
             if fits is not None and parses(cell.text) and not fits(cell.text):
@@ -612,6 +638,9 @@ def settle_period_cells(
                     "a period read only after repairs (stray marks at its edges, look-alike letters,"
                     " a range's lost dash)"
                 )
+                doubts.append(OcrDoubt(text, " / ".join(others), cell.box, why))
+            elif last_row and open_ended(text):
+                why = "a range that ends below the table's last row on the page (on the next page?)"
                 doubts.append(OcrDoubt(text, " / ".join(others), cell.box, why))
             else:
                 why = "no reading of the period cell parses as a period"
