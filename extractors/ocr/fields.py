@@ -268,6 +268,24 @@ def lookalike_months(text: str) -> str:
 
 
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+#: An era's abbreviation read as a look-alike (``พ.ค.`` for ``พ.ศ.``: ``ศ`` and ``ค`` share their
+#: loop) where only an era stands: after a year word, before a four-digit year.
+_RE_ERA_LOOKALIKE = re.compile(
+    rf"(ปี(?:งบประมาณ)?\s*)([พค])\s*\.\s*[{LOOKALIKES[0]}]\s*[.,]?(\s*[0-9๐-๙]{{4}}(?![0-9๐-๙]))"
+)
+
+
+def lookalike_era(text: str) -> str:
+    """``text`` with a dotted abbreviation after ``ปี``/``ปีงบประมาณ`` and before a four-digit year,
+    whose second consonant is a look-alike of ``ศ`` (:data:`LOOKALIKES`), read as the era
+    (``ปีงบประมาณพ.ค. 2563``: ``พ.ศ.`` read ``พ.ค.``); the rest unchanged.  A candidate only.
+
+    >>> lookalike_era("ตลอดปีงบประมาณพ.ค. 2563"), lookalike_era("ปี พ.ด. ๒๕๖๖")
+    ('ตลอดปีงบประมาณพ.ศ. 2563', 'ปี พ.ศ. ๒๕๖๖')
+    >>> lookalike_era("พ.ค. 2563"), lookalike_era("ปีงบประมาณ พ.ค. 63")  # a month, as written
+    ('พ.ค. 2563', 'ปีงบประมาณ พ.ค. 63')
+    """
+    return _RE_ERA_LOOKALIKE.sub(lambda m: f"{m.group(1)}{m.group(2)}.ศ.{m.group(3)}", text)
 
 
 def lookalike_words(text: str) -> str:
@@ -300,8 +318,9 @@ def lookalike_words(text: str) -> str:
 
 def candidates(text: str) -> list[str]:
     """Readings of a period that parses as OCR read it only after repairs, least change first:
-    without stray marks at its edges (:func:`trimmed`), with look-alike month letters read as the
-    month (:func:`lookalike_months`), with the dash of a range put back between two months side by
+    without stray marks at its edges (:func:`trimmed`), with an era read as a month read as the era
+    (:func:`lookalike_era`), with look-alike month letters read as the month
+    (:func:`lookalike_months`), with the dash of a range put back between two months side by
     side (:func:`extractors.ita.periods.joined_months`), with one look-alike consonant of a word
     read as the parser's word (:func:`lookalike_words`).  Each is only a candidate, kept with a
     doubt.
@@ -312,6 +331,7 @@ def candidates(text: str) -> list[str]:
     from extractors.ita.periods import joined_months
 
     out = [trimmed(text)]
+    out.append(lookalike_era(out[-1]))
     out.append(lookalike_months(out[-1]))
     out.append(joined_months(out[-1]))
     out.append(lookalike_words(out[-1]))
