@@ -298,14 +298,20 @@ def lookalike_words(text: str) -> str:
     ('รอบ 6 เดือน', 'ทุกเดือน')
     >>> lookalike_words("ตามความเหมาะสม"), lookalike_words("ต.ค. 65 - ธ.ค. 65")
     ('ตามความเหมาะสม', 'ต.ค. 65 - ธ.ค. 65')
+    >>> lookalike_words("พ.ศ. 2563")  # the era read well is no month misread
+    'พ.ศ. 2563'
     """
-    from extractors.ita.periods import normalise_period
+    from extractors.ita.periods import ERA, normalise_period
 
     if parses(text):
         return text
+    # an era's letters stay (``พ.ศ. 2563`` is no ``พ.ค. 2563``: the era is read, so is no month)
+    era = {at for m in ERA.finditer(text) for at in range(m.start(), m.end())}
     found: dict[str, str] = {}
     for match in _THAI_RUN.finditer(text):
         for at in range(match.start(), match.end()):
+            if at in era:
+                continue
             for group in LOOKALIKES:
                 if text[at] not in group:
                     continue
