@@ -322,14 +322,54 @@ def lookalike_words(text: str) -> str:
     return next(iter(found.values())) if len(found) == 1 else text
 
 
+#: Thai letters a scan's OCR reads for the Thai digit of the same shape (``๖``, a loop and a
+#: tail, read ``อ`` or ``จ``: ``รอบ อเดือน``, ``ส.ค. อ๒``): glyph evidence for :func:`lookalike_digits`.
+DIGIT_LETTERS = {"อ": "๖", "จ": "๖"}
+#: At most this many letters of a reading are read as digits.
+MAX_DIGIT_REPAIRS = 2
+
+
+def lookalike_digits(text: str) -> str:
+    """``text`` with one letter (else two) of :data:`DIGIT_LETTERS` read as its look-alike Thai
+    digit, and then one consonant of a word as its look-alike (:func:`lookalike_words`), when the
+    text does not parse as a period and the changes that make it parse all give one period; the
+    text unchanged otherwise.  Glyph evidence, and the parser decides: a candidate only, kept
+    with a doubt (:func:`settle`).
+
+    >>> lookalike_digits("ส.ค. อ๒"), lookalike_digits("รอบ อเดือน"), lookalike_digits("รอบ จ “ เตอน")
+    ('ส.ค. ๖๒', 'รอบ ๖เดือน', 'รอบ ๖ “ เดอน')
+    >>> lookalike_digits("ตามความเหมาะสม"), lookalike_digits("ต่อเนื่อง")
+    ('ตามความเหมาะสม', 'ต่อเนื่อง')
+    """
+    from itertools import combinations as choose
+
+    from extractors.ita.periods import normalise_period
+
+    if parses(text):
+        return text
+    spots = [at for at, ch in enumerate(text) if ch in DIGIT_LETTERS]
+    found: dict[str, str] = {}
+    for n in range(1, MAX_DIGIT_REPAIRS + 1):
+        for chosen in choose(spots, n):
+            chars = list(text)
+            for at in chosen:
+                chars[at] = DIGIT_LETTERS[text[at]]
+            candidate = lookalike_words("".join(chars))
+            if parses(candidate):
+                found.setdefault(normalise_period(candidate), candidate)
+        if found:
+            break
+    return next(iter(found.values())) if len(found) == 1 else text
+
+
 def candidates(text: str) -> list[str]:
     """Readings of a period that parses as OCR read it only after repairs, least change first:
     without stray marks at its edges (:func:`trimmed`), with an era read as a month read as the era
     (:func:`lookalike_era`), with look-alike month letters read as the month
     (:func:`lookalike_months`), with the dash of a range put back between two months side by
     side (:func:`extractors.ita.periods.joined_months`), with one look-alike consonant of a word
-    read as the parser's word (:func:`lookalike_words`).  Each is only a candidate, kept with a
-    doubt.
+    read as the parser's word (:func:`lookalike_words`), with letters read as the Thai digits they
+    look like (:func:`lookalike_digits`).  Each is only a candidate, kept with a doubt.
 
     >>> candidates("กุมภาพันธ์พฤษภาคม 2567 |")[-1]
     'กุมภาพันธ์ - พฤษภาคม 2567'
@@ -341,6 +381,7 @@ def candidates(text: str) -> list[str]:
     out.append(lookalike_months(out[-1]))
     out.append(joined_months(out[-1]))
     out.append(lookalike_words(out[-1]))
+    out.append(lookalike_digits(out[-2]))
     return list(dict.fromkeys(out))
 
 
