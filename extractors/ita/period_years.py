@@ -195,6 +195,25 @@ def _fitting(readings: Sequence[str], fiscal_year: int) -> _Found:
     return found
 
 
+def _fullest(found: _Found) -> _Found:
+    """Of several periods that fit, the one whose reading has the most tokens, when only one has
+    as many: the others come from readings that lost a part of the cell (``ก.ค. ๖๓`` where another
+    reading kept ``ก.พ. - ก.ค. ๖๓``); ``found`` itself otherwise.
+
+    >>> two = _fitting(["ก.ค. ๖๓", "ก.พ. - ก.ค. ๖๓"], 2563)
+    >>> [reading for reading, _parsed in _fullest(two).values()]
+    ['ก.พ. - ก.ค. ๖๓']
+    >>> len(_fullest(_fitting(["ก.ค. ๖๓", "ก.พ. ๖๓"], 2563)))  # as long: no choice
+    2
+    """
+    if len(found) < 2:
+        return found
+    sizes = {key: len(normalise_period(reading).split()) for key, (reading, _parsed) in found.items()}
+    most = max(sizes.values())
+    best = [key for key, size in sizes.items() if size == most]
+    return {best[0]: found[best[0]]} if len(best) == 1 else found
+
+
 #: A cell's readings are put together place by place only while this gives so many candidates.
 MAX_COMBINATIONS = 64
 
@@ -346,6 +365,7 @@ def settle_period_years(
             dated = [r for r in readings if parse_period(r, year).start is not None]
             found = _fitting(digit_lookalikes(dated), year)
             how = "among its readings with one look-alike digit"
+        found = _fullest(found)
         box = sources[0].box
         if len(found) != 1 or box is None:  # no box to show a person: never changed unseen
             continue

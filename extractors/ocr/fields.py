@@ -200,17 +200,23 @@ def parses(text: str) -> bool:
 #: period.  A dash at either end is dropped too, since a range needs both ends.
 _EDGE_CHARS = re.escape("\\|~_`'\"‘’“”,;:!*^=+<>-‐‑‒–—―−")
 _EDGE_NOISE = re.compile(rf"^[\s{_EDGE_CHARS}]+|[\s{_EDGE_CHARS}]+$")
+#: A dash right after ``ภายใน`` (a deadline names one date, so no range starts there): a speck.
+_DEADLINE_DASH = re.compile(r"(ภายใน)\s*[-‐‑‒–—―−]\s*")
 
 
 def trimmed(text: str) -> str:
-    """``text`` without the stray marks at its edges (:data:`_EDGE_NOISE`); inner marks stay.
+    """``text`` without the stray marks at its edges (:data:`_EDGE_NOISE`) and a dash right after
+    ``ภายใน`` (no range starts there: ``ภายใน - ๓๐มิ.ย. ๒๕๖๓``); other inner marks stay.
+
+    >>> trimmed("ภายใน - ๓๐มิ.ย. ๒๕๖๓"), trimmed("ต.ค. - ธ.ค.")
+    ('ภายใน ๓๐มิ.ย. ๒๕๖๓', 'ต.ค. - ธ.ค.')
 
     >>> trimmed("กุมภาพันธ์ - พฤษภาคม 2566 -"), trimmed("1 ต.ค. 2566 - 30 ก.ย. 2567 \\\\")
     ('กุมภาพันธ์ - พฤษภาคม 2566', '1 ต.ค. 2566 - 30 ก.ย. 2567')
     >>> trimmed("ภายใน 30มิ.ย. 2566 —"), trimmed("ต.ค. - ธ.ค.")
     ('ภายใน 30มิ.ย. 2566', 'ต.ค. - ธ.ค.')
     """
-    return _EDGE_NOISE.sub("", text)
+    return _DEADLINE_DASH.sub(r"\1 ", _EDGE_NOISE.sub("", text))
 
 
 #: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
