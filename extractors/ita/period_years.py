@@ -195,6 +195,62 @@ def _fitting(readings: Sequence[str], fiscal_year: int) -> _Found:
     return found
 
 
+def _by_ocr(action: Action, scanned: set[int]) -> bool:
+    """Whether an action's period was read by OCR (a text layer's is as printed)."""
+    sources = action.sources.get("period", [])
+    return bool(sources) and all(s.confidence is not None or s.page in scanned for s in sources)
+
+
+def _repaired(
+    actions: Sequence[Action], fiscal_year: int | None, judged: bool, scanned: set[int]
+) -> list[SettledYear]:
+    """Periods read by OCR that give no dates, dated by the first repair of their text that parses
+    (:func:`extractors.ita.period_repairs.candidates`: look-alike glyphs, a stray mark), and fits
+    ``fiscal_year`` when the document's years are ``judged``: above all a period joined from the
+    cells of a row a page break cut (``รอบ จ`` + ``“ เตอน``), none of which parsed alone, so no
+    cell's repair could see it.  Each gets :data:`SETTLED_CONFIDENCE` and a doubt on its first
+    cell's page; the actions are changed in place.
+
+    >>> from schemas import BBox
+    >>> from schemas.record import Provenance
+    >>> box = BBox(0, 0, 10, 10)
+    >>> src = {"period": [Provenance(2, box, "รอบ จ", 0.9), Provenance(3, box, "“ เตอน", 0.3)]}
+    >>> period = Period("รอบ จ “ เตอน", None, None)
+    >>> act = Action(1, None, None, [], [], [], period, None, [], [], 2, [2, 3], src)
+    >>> [s.doubt.text for s in _repaired([act], 2562, True, {2, 3})], act.period.end
+    (['รอบ ๖ “ เดอน'], datetime.date(2019, 3, 31))
+    """
+    from extractors.ita.period_repairs import candidates, parses
+
+    settled: list[SettledYear] = []
+    for action in actions:
+        text = action.period.text
+        sources = action.sources.get("period", [])
+        if (
+            not text
+            or action.period.end is not None
+            or not _by_ocr(action, scanned)
+            or sources[0].box is None
+        ):
+            continue
+        for candidate in candidates(text):
+            if candidate == text or not parses(candidate):
+                continue
+            parsed = parse_period(candidate, fiscal_year)
+            if parsed.end is None or (judged and fiscal_year is not None and not within(parsed, fiscal_year)):
+                continue
+            action.period = _period(candidate, parsed)
+            action.sources["period"] = [replace(s, confidence=SETTLED_CONFIDENCE) for s in sources]
+            why = "a period read only after repairs (look-alike letters or digits, stray marks)"
+            if len(sources) > 1:
+                why += ", its cells cut by a page break read as one"
+            settled.append(
+                SettledYear(action.row, sources[0].page, OcrDoubt(candidate, text, sources[0].box, why))
+            )
+            break
+    return settled
+
+
 def _fullest(found: _Found) -> _Found:
     """Of several periods that fit, the one whose reading has the most tokens, when only one has
     as many: the others come from readings that lost a part of the cell (``ก.ค. ๖๓`` where another
@@ -313,9 +369,26 @@ def settle_period_years(
     overruled = overruled_fiscal_year(stated, texts)
     if overruled is not None:  # the title's year was misread: the periods' own years decide
         year = overruled
-    if year is None:
-        return []
     scanned = {p.number for p in pages if p.ocr is not None}
+    settled = _repaired(actions, year if year is not None else stated, year is not None, scanned)
+    if year is not None:
+        settled += _judged(actions, year, stated, overruled, pages, scanned)
+    for item in settled:  # each on its page, where the checks of OCR doubts find it
+        page = next((p for p in pages if p.number == item.page), None)
+        if page is not None and page.ocr is not None and item.doubt not in page.ocr.doubts:
+            page.ocr.doubts.append(item.doubt)  # once, however often the document is interpreted
+    return settled
+
+
+def _judged(
+    actions: Sequence[Action],
+    year: int,
+    stated: int | None,
+    overruled: int | None,
+    pages: Sequence[PageText],
+    scanned: set[int],
+) -> list[SettledYear]:
+    """The loop of :func:`settle_period_years` over the periods, judged by the fiscal ``year``."""
     settled: list[SettledYear] = []
     for action in actions:
         sources = action.sources.get("period", [])
@@ -328,10 +401,10 @@ def settle_period_years(
             continue  # a text layer's period is as printed; one of cells joined is not its own
         if fits_years(text, year):
             parsed = parse_period(text, year)
-            dated = (action.period.start, action.period.end)
+            as_dated = (action.period.start, action.period.end)
             if (
                 overruled is not None
-                and dated != (_period(text, parsed).start, parsed.end)
+                and as_dated != (_period(text, parsed).start, parsed.end)
                 and sources[0].box
             ):
                 # dated by the title's year, which the document's periods overrule (``ไตรมาสที่ ๑``
@@ -374,8 +447,4 @@ def settle_period_years(
         action.sources["period"] = [replace(s, confidence=SETTLED_CONFIDENCE) for s in sources]
         why = f"the period chosen {how} by the document's fiscal year {year}"
         settled.append(SettledYear(action.row, sources[0].page, OcrDoubt(reading, text, box, why)))
-    for item in settled:  # each on its page, where the checks of OCR doubts find it
-        page = next((p for p in pages if p.number == item.page), None)
-        if page is not None and page.ocr is not None and item.doubt not in page.ocr.doubts:
-            page.ocr.doubts.append(item.doubt)  # once, however often the document is interpreted
     return settled
