@@ -69,8 +69,9 @@ def trimmed(text: str) -> str:
 
 
 #: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
-#: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``.  Glyph evidence for :func:`lookalike_months`.
-LOOKALIKES = ("คดตฅศ", "ธรชซ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆ")
+#: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.`` or ``ฐิ.ค.`` (``ฐ`` is ``ธ``'s head on a
+#: tail).  Glyph evidence for :func:`lookalike_months`.
+LOOKALIKES = ("คดตฅศ", "ธรชซฐ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆ")
 _CONSONANT = "\u0e01-\u0e2e"
 _MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 #: A token shaped like a dotted month abbreviation: consonant, marks, dot, consonant, marks, dot.
@@ -108,8 +109,8 @@ def lookalike_months(text: str) -> str:
     (:data:`LOOKALIKES`) away from exactly one month, read as that month; the rest unchanged.
     A reading so made is only a candidate: :func:`settle` keeps it with a doubt, if it parses.
 
-    >>> lookalike_months("ต.ุด. 65 - ชิ.ค. 65"), lookalike_months("ล.ค. 66")
-    ('ต.ค. 65 - ธ.ค. 65', 'ส.ค. 66')
+    >>> lookalike_months("ต.ุด. 65 - ชิ.ค. 65"), lookalike_months("ล.ค. 66"), lookalike_months("ฐิ.ค. 62")
+    ('ต.ค. 65 - ธ.ค. 65', 'ส.ค. 66', 'ธ.ค. 62')
     >>> lookalike_months("ศ.ค. 66")  # ศ is like ต (ต.ค.) and like ส (ส.ค.): no choice
     'ศ.ค. 66'
     >>> lookalike_months("ต.ค. 65 - ผ.อ. 66"), lookalike_months("ดำเนินการ")
