@@ -107,7 +107,8 @@ def _lookalike_months() -> dict[str, str]:
 def lookalike_months(text: str) -> str:
     """``text`` with each dotted two-consonant token that is no month, but one look-alike consonant
     (:data:`LOOKALIKES`) away from exactly one month, read as that month; the rest unchanged.
-    A reading so made is only a candidate: :func:`settle` keeps it with a doubt, if it parses.
+    A reading so made is only a candidate: :func:`extractors.ocr.fields.settle` keeps it with a
+    doubt, if it parses.
 
     >>> lookalike_months("ต.ุด. 65 - ชิ.ค. 65"), lookalike_months("ล.ค. 66"), lookalike_months("ฐิ.ค. 62")
     ('ต.ค. 65 - ธ.ค. 65', 'ส.ค. 66', 'ธ.ค. 62')
@@ -148,7 +149,8 @@ def lookalike_words(text: str) -> str:
     """``text`` with one consonant read as its look-alike (:data:`LOOKALIKES`), when the text does
     not parse as a period and exactly one such change makes it parse (``รอบ 6 เตือน``: ``เดือน``
     with its ``ด`` read ``ต``); the text unchanged otherwise.  Glyph evidence, never a word made
-    up: the parser's own words decide, and :func:`settle` keeps such a reading only with a doubt.
+    up: the parser's own words decide, and :func:`extractors.ocr.fields.settle` keeps such a
+    reading only with a doubt.
 
     >>> lookalike_words("รอบ 6 เตือน"), lookalike_words("ทุกเตือน")
     ('รอบ 6 เดือน', 'ทุกเดือน')
@@ -190,7 +192,7 @@ def lookalike_digits(text: str) -> str:
     digit, and then one consonant of a word as its look-alike (:func:`lookalike_words`), when the
     text does not parse as a period and the changes that make it parse all give one period; the
     text unchanged otherwise.  Glyph evidence, and the parser decides: a candidate only, kept
-    with a doubt (:func:`settle`).
+    with a doubt (:func:`extractors.ocr.fields.settle`).
 
     >>> lookalike_digits("ส.ค. อ๒"), lookalike_digits("รอบ อเดือน"), lookalike_digits("รอบ จ “ เตอน")
     ('ส.ค. ๖๒', 'รอบ ๖เดือน', 'รอบ ๖ “ เดอน')
