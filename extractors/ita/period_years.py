@@ -129,6 +129,34 @@ def document_fiscal_year(stated: int | None, texts: Sequence[str]) -> int | None
     return stated
 
 
+#: The periods overrule the title's fiscal year when this many state their years (and a majority
+#: of them name one other year): a title's year is one reading, each period another.
+MIN_OVERRULING_EVIDENCE = 3
+
+
+def overruled_fiscal_year(stated: int | None, texts: Sequence[str]) -> int | None:
+    """The fiscal year the periods name (:func:`evidence_fiscal_year`) when it is not the one the
+    title states and :data:`MIN_OVERRULING_EVIDENCE` periods or more state their years; None
+    otherwise.  For periods read by OCR only: a title's year misread (``๒๕๖๔`` read ``๒๕๒๕`` and
+    taken for ``๒๕๖๕``) would date every period without a year of its own (``ไตรมาสที่ ๑``,
+    ``ตลอดปีงบประมาณ``) a year late, while the periods' own years, each read on its own, agree.
+
+    >>> texts = ["ต.ค. 63 - ธ.ค. 63", "ตลอดปีงบประมาณ พ.ศ. 2564", "1 ต.ค. 2563 - 30 ก.ย. 2564", "ไตรมาสที่ 1"]
+    >>> overruled_fiscal_year(2565, texts), overruled_fiscal_year(2564, texts)
+    (2564, None)
+    >>> overruled_fiscal_year(None, texts) is None  # no title's year: the periods date them anyway
+    True
+    >>> overruled_fiscal_year(2565, texts[:2])  # two periods are too few to overrule a title
+    """
+    if stated is None:
+        return None
+    years = [y for y in map(written_fiscal_year, texts) if y is not None]
+    evidence = evidence_fiscal_year(texts)
+    if evidence is None or evidence == stated or len(years) < MIN_OVERRULING_EVIDENCE:
+        return None
+    return evidence
+
+
 @dataclass(frozen=True)
 class SettledYear:
     """A period the document's years chose among its cell's readings, and the doubt to report."""
@@ -165,6 +193,81 @@ def _fitting(readings: Sequence[str], fiscal_year: int) -> _Found:
         if within(parsed, fiscal_year):
             found.setdefault((parsed.start, parsed.end), (reading, parsed))
     return found
+
+
+def _by_ocr(action: Action, scanned: set[int]) -> bool:
+    """Whether an action's period was read by OCR (a text layer's is as printed)."""
+    sources = action.sources.get("period", [])
+    return bool(sources) and all(s.confidence is not None or s.page in scanned for s in sources)
+
+
+def _repaired(
+    actions: Sequence[Action], fiscal_year: int | None, judged: bool, scanned: set[int]
+) -> list[SettledYear]:
+    """Periods read by OCR that give no dates, dated by the first repair of their text that parses
+    (:func:`extractors.ita.period_repairs.candidates`: look-alike glyphs, a stray mark), and fits
+    ``fiscal_year`` when the document's years are ``judged``: above all a period joined from the
+    cells of a row a page break cut (``รอบ จ`` + ``“ เตอน``), none of which parsed alone, so no
+    cell's repair could see it.  Each gets :data:`SETTLED_CONFIDENCE` and a doubt on its first
+    cell's page; the actions are changed in place.
+
+    >>> from schemas import BBox
+    >>> from schemas.record import Provenance
+    >>> box = BBox(0, 0, 10, 10)
+    >>> src = {"period": [Provenance(2, box, "รอบ จ", 0.9), Provenance(3, box, "“ เตอน", 0.3)]}
+    >>> period = Period("รอบ จ “ เตอน", None, None)
+    >>> act = Action(1, None, None, [], [], [], period, None, [], [], 2, [2, 3], src)
+    >>> [s.doubt.text for s in _repaired([act], 2562, True, {2, 3})], act.period.end
+    (['รอบ ๖ “ เดอน'], datetime.date(2019, 3, 31))
+    """
+    from extractors.ita.period_repairs import candidates, parses
+
+    settled: list[SettledYear] = []
+    for action in actions:
+        text = action.period.text
+        sources = action.sources.get("period", [])
+        if (
+            not text
+            or action.period.end is not None
+            or not _by_ocr(action, scanned)
+            or sources[0].box is None
+        ):
+            continue
+        for candidate in candidates(text):
+            if candidate == text or not parses(candidate):
+                continue
+            parsed = parse_period(candidate, fiscal_year)
+            if parsed.end is None or (judged and fiscal_year is not None and not within(parsed, fiscal_year)):
+                continue
+            action.period = _period(candidate, parsed)
+            action.sources["period"] = [replace(s, confidence=SETTLED_CONFIDENCE) for s in sources]
+            why = "a period read only after repairs (look-alike letters or digits, stray marks)"
+            if len(sources) > 1:
+                why += ", its cells cut by a page break read as one"
+            settled.append(
+                SettledYear(action.row, sources[0].page, OcrDoubt(candidate, text, sources[0].box, why))
+            )
+            break
+    return settled
+
+
+def _fullest(found: _Found) -> _Found:
+    """Of several periods that fit, the one whose reading has the most tokens, when only one has
+    as many: the others come from readings that lost a part of the cell (``ก.ค. ๖๓`` where another
+    reading kept ``ก.พ. - ก.ค. ๖๓``); ``found`` itself otherwise.
+
+    >>> two = _fitting(["ก.ค. ๖๓", "ก.พ. - ก.ค. ๖๓"], 2563)
+    >>> [reading for reading, _parsed in _fullest(two).values()]
+    ['ก.พ. - ก.ค. ๖๓']
+    >>> len(_fullest(_fitting(["ก.ค. ๖๓", "ก.พ. ๖๓"], 2563)))  # as long: no choice
+    2
+    """
+    if len(found) < 2:
+        return found
+    sizes = {key: len(normalise_period(reading).split()) for key, (reading, _parsed) in found.items()}
+    most = max(sizes.values())
+    best = [key for key, size in sizes.items() if size == most]
+    return {best[0]: found[best[0]]} if len(best) == 1 else found
 
 
 #: A cell's readings are put together place by place only while this gives so many candidates.
@@ -261,10 +364,31 @@ def settle_period_years(
     >>> acts[2].period.text, acts[2].period.start, acts[2].sources["period"][0].confidence
     ('ต.ค. ๖๕ - ธ.ค. ๖๕', datetime.date(2022, 10, 1), 0.3)
     """
-    year = document_fiscal_year(stated, [a.period.text or "" for a in actions])
-    if year is None:
-        return []
+    texts = [a.period.text or "" for a in actions]
+    year = document_fiscal_year(stated, texts)
+    overruled = overruled_fiscal_year(stated, texts)
+    if overruled is not None:  # the title's year was misread: the periods' own years decide
+        year = overruled
     scanned = {p.number for p in pages if p.ocr is not None}
+    settled = _repaired(actions, year if year is not None else stated, year is not None, scanned)
+    if year is not None:
+        settled += _judged(actions, year, stated, overruled, pages, scanned)
+    for item in settled:  # each on its page, where the checks of OCR doubts find it
+        page = next((p for p in pages if p.number == item.page), None)
+        if page is not None and page.ocr is not None and item.doubt not in page.ocr.doubts:
+            page.ocr.doubts.append(item.doubt)  # once, however often the document is interpreted
+    return settled
+
+
+def _judged(
+    actions: Sequence[Action],
+    year: int,
+    stated: int | None,
+    overruled: int | None,
+    pages: Sequence[PageText],
+    scanned: set[int],
+) -> list[SettledYear]:
+    """The loop of :func:`settle_period_years` over the periods, judged by the fiscal ``year``."""
     settled: list[SettledYear] = []
     for action in actions:
         sources = action.sources.get("period", [])
@@ -277,7 +401,24 @@ def settle_period_years(
             continue  # a text layer's period is as printed; one of cells joined is not its own
         if fits_years(text, year):
             parsed = parse_period(text, year)
-            if stated is None and action.period.end is None and sources[0].box is not None:
+            as_dated = (action.period.start, action.period.end)
+            if (
+                overruled is not None
+                and as_dated != (_period(text, parsed).start, parsed.end)
+                and sources[0].box
+            ):
+                # dated by the title's year, which the document's periods overrule (``ไตรมาสที่ ๑``
+                # of FY 2565 where the title's ``๒๕๖๔`` was read ``๒๕๖๕``)
+                action.period = _period(text, parsed)
+                action.sources["period"] = [replace(s, confidence=SETTLED_CONFIDENCE) for s in sources]
+                why = (
+                    f"dated by the fiscal year {year} the document's periods name, not the title's {stated}"
+                    " (read by OCR)"
+                )
+                settled.append(
+                    SettledYear(action.row, sources[0].page, OcrDoubt(text, text, sources[0].box, why))
+                )
+            elif stated is None and action.period.end is None and sources[0].box is not None:
                 # dated by the year its document's periods name (the title's was not read): a
                 # deadline or a whole year needs one (``ภายใน ๓๐ มิ.ย. ๒๕๖๙``, ``ต่อเนื่อง``)
                 action.period = _period(text, parsed)
@@ -297,6 +438,7 @@ def settle_period_years(
             dated = [r for r in readings if parse_period(r, year).start is not None]
             found = _fitting(digit_lookalikes(dated), year)
             how = "among its readings with one look-alike digit"
+        found = _fullest(found)
         box = sources[0].box
         if len(found) != 1 or box is None:  # no box to show a person: never changed unseen
             continue
@@ -305,8 +447,4 @@ def settle_period_years(
         action.sources["period"] = [replace(s, confidence=SETTLED_CONFIDENCE) for s in sources]
         why = f"the period chosen {how} by the document's fiscal year {year}"
         settled.append(SettledYear(action.row, sources[0].page, OcrDoubt(reading, text, box, why)))
-    for item in settled:  # each on its page, where the checks of OCR doubts find it
-        page = next((p for p in pages if p.number == item.page), None)
-        if page is not None and page.ocr is not None and item.doubt not in page.ocr.doubts:
-            page.ocr.doubts.append(item.doubt)  # once, however often the document is interpreted
     return settled

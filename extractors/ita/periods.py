@@ -56,6 +56,7 @@ from typing import NamedTuple
 from extractors.thai.text import MARKS, thai_digits_to_arabic, tidy_whitespace
 
 __all__ = [
+    "ERA",
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "RULES",
@@ -163,6 +164,8 @@ _RE_MONTH = re.compile(
     )
 )
 _RE_ERA = re.compile(rf"[พค]\s*\.\s*ศ\s*\.?|(?<![{_THAI}])[พค]ศ\.?(?![{_THAI}])")
+#: The eras' abbreviations (``พ.ศ.``, ``ค.ศ.``) as a period is written with them.
+ERA = _RE_ERA
 _RE_DASH = re.compile(r"[-‐‑‒–—―−]|(?:จน)?ถึง")
 _RE_PUNCT = re.compile(r"[()/]")
 #: Words the rules use, as written -> canonical form ("" drops a filler word).

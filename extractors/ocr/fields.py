@@ -46,12 +46,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache, partial
+from functools import partial
 from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
 
+from extractors.ita.period_repairs import (  # noqa: F401 (lookalike_months, trimmed: re-exported)
+    YEAR_RANGE,
+    candidates,
+    lookalike_months,
+    parses,
+    trimmed,
+)
 from extractors.thai.text import thai_digits_to_arabic
 from schemas import DOUBT_CONFIDENCE, Cell, OcrDoubt, Table
 
@@ -60,9 +67,6 @@ from schemas import DOUBT_CONFIDENCE, Cell, OcrDoubt, Table
 PERIOD_HEADER = "ระยะเวลา"
 #: A header cell matches at this rapidfuzz partial ratio (OCR damages headers too).
 HEADER_MATCH = 80.0
-#: The fiscal year a reading is tried with: only to tell whether it parses at all (months
-#: without a year need one), never to set a date.
-PROBE_FISCAL_YEAR = 2566
 #: The header is looked for in this many first rows (a title row may come before it).
 HEADER_ROWS = 3
 
@@ -177,151 +181,24 @@ def period_shaped(text: str) -> bool:
     )
 
 
-def parses(text: str) -> bool:
-    """Whether ``text`` reads as a period with no Latin letter in it, within :data:`YEAR_RANGE`.
-
-    >>> parses("ต.ค. 65 - มี.ค. 66"), parses("ต.ค. - ธ.ค.")
-    (True, True)
-    >>> parses("uA. 64 -มิ.ย. 64"), parses("ตามความเหมาะสม"), parses("ต.ค. ๒๗ - ธ.ค. ๖๗")
-    (False, False, False)
-    """
-    from extractors.ita.periods import BE_OFFSET, parse_period
-
-    if not text.strip() or _LATIN.search(text):
-        return False
-    parsed = parse_period(text, PROBE_FISCAL_YEAR)
-    if parsed.start is None or parsed.end is None:
-        return False
-    # A year misread (``๒๗`` for ``๖๗``) parses too, decades away: both ends must be plausible.
-    return all(YEAR_RANGE[0] <= day.year + BE_OFFSET <= YEAR_RANGE[1] for day in (parsed.start, parsed.end))
-
-
-#: Marks a scan leaves at a period cell's edges (a rule's stub, a stamp's arc): never part of a
-#: period.  A dash at either end is dropped too, since a range needs both ends.
-_EDGE_CHARS = re.escape("\\|~_`'\"‘’“”,;:!*^=+<>-‐‑‒–—―−")
-_EDGE_NOISE = re.compile(rf"^[\s{_EDGE_CHARS}]+|[\s{_EDGE_CHARS}]+$")
-
-
-def trimmed(text: str) -> str:
-    """``text`` without the stray marks at its edges (:data:`_EDGE_NOISE`); inner marks stay.
-
-    >>> trimmed("กุมภาพันธ์ - พฤษภาคม 2566 -"), trimmed("1 ต.ค. 2566 - 30 ก.ย. 2567 \\\\")
-    ('กุมภาพันธ์ - พฤษภาคม 2566', '1 ต.ค. 2566 - 30 ก.ย. 2567')
-    >>> trimmed("ภายใน 30มิ.ย. 2566 —"), trimmed("ต.ค. - ธ.ค.")
-    ('ภายใน 30มิ.ย. 2566', 'ต.ค. - ธ.ค.')
-    """
-    return _EDGE_NOISE.sub("", text)
-
-
-#: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
-#: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``.  Glyph evidence for :func:`lookalike_months`.
-LOOKALIKES = ("คดตฅศ", "ธรชซ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆ")
-_CONSONANT = "\u0e01-\u0e2e"
-_MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
-#: A token shaped like a dotted month abbreviation: consonant, marks, dot, consonant, marks, dot.
-_RE_ABBREVIATION = re.compile(
-    rf"(?<![{_CONSONANT}.])([{_CONSONANT}])[{_MARK}]*\s?[.,]\s?[{_MARK}]*([{_CONSONANT}])[{_MARK}]*\s?[.,]"
-)
-
-
-#: The eras' abbreviations (``พ.ศ.``, ``ค.ศ.``) stand beside a period's years: never a month misread
-#: (``พ.ศ.`` is one look-alike from ``พ.ค.``).
-ERA_SKELETONS = ("พศ", "คศ")
-
-
-@cache
-def _lookalike_months() -> dict[str, str]:
-    """Consonant pairs one look-alike away from exactly one month's (months told apart by their
-    consonants alone: not ม.ค./มี.ค., เม.ย./มิ.ย.), each to that month's abbreviation."""
-    from extractors.ita.periods import MONTH_BY_SKELETON, MONTH_SKELETONS
-
-    near: dict[str, set[str]] = {}
-    for pair, month in MONTH_BY_SKELETON.items():
-        for at in (0, 1):
-            for group in LOOKALIKES:
-                if pair[at] not in group:
-                    continue
-                for other in group.replace(pair[at], ""):
-                    misread = pair[:at] + other + pair[at + 1 :]
-                    if misread not in MONTH_SKELETONS and misread not in ERA_SKELETONS:
-                        near.setdefault(misread, set()).add(month)
-    return {k: next(iter(v)) for k, v in near.items() if len(v) == 1}
-
-
-def lookalike_months(text: str) -> str:
-    """``text`` with each dotted two-consonant token that is no month, but one look-alike consonant
-    (:data:`LOOKALIKES`) away from exactly one month, read as that month; the rest unchanged.
-    A reading so made is only a candidate: :func:`settle` keeps it with a doubt, if it parses.
-
-    >>> lookalike_months("ต.ุด. 65 - ชิ.ค. 65"), lookalike_months("ล.ค. 66")
-    ('ต.ค. 65 - ธ.ค. 65', 'ส.ค. 66')
-    >>> lookalike_months("ศ.ค. 66")  # ศ is like ต (ต.ค.) and like ส (ส.ค.): no choice
-    'ศ.ค. 66'
-    >>> lookalike_months("ต.ค. 65 - ผ.อ. 66"), lookalike_months("ดำเนินการ")
-    ('ต.ค. 65 - ผ.อ. 66', 'ดำเนินการ')
-    >>> lookalike_months("ตลอดปีงบประมาณ พ.ศ. 2566")  # the era, not พ.ค.
-    'ตลอดปีงบประมาณ พ.ศ. 2566'
-
-    """
-    table = _lookalike_months()
-    return _RE_ABBREVIATION.sub(lambda m: table.get(m.group(1) + m.group(2), m.group()), text)
-
-
-_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
-
-
-def lookalike_words(text: str) -> str:
-    """``text`` with one consonant read as its look-alike (:data:`LOOKALIKES`), when the text does
-    not parse as a period and exactly one such change makes it parse (``รอบ 6 เตือน``: ``เดือน``
-    with its ``ด`` read ``ต``); the text unchanged otherwise.  Glyph evidence, never a word made
-    up: the parser's own words decide, and :func:`settle` keeps such a reading only with a doubt.
-
-    >>> lookalike_words("รอบ 6 เตือน"), lookalike_words("ทุกเตือน")
-    ('รอบ 6 เดือน', 'ทุกเดือน')
-    >>> lookalike_words("ตามความเหมาะสม"), lookalike_words("ต.ค. 65 - ธ.ค. 65")
-    ('ตามความเหมาะสม', 'ต.ค. 65 - ธ.ค. 65')
-    """
-    from extractors.ita.periods import normalise_period
-
-    if parses(text):
-        return text
-    found: dict[str, str] = {}
-    for match in _THAI_RUN.finditer(text):
-        for at in range(match.start(), match.end()):
-            for group in LOOKALIKES:
-                if text[at] not in group:
-                    continue
-                for other in group.replace(text[at], ""):
-                    candidate = text[:at] + other + text[at + 1 :]
-                    if parses(candidate):
-                        found.setdefault(normalise_period(candidate), candidate)
-    return next(iter(found.values())) if len(found) == 1 else text
-
-
-def candidates(text: str) -> list[str]:
-    """Readings of a period that parses as OCR read it only after repairs, least change first:
-    without stray marks at its edges (:func:`trimmed`), with look-alike month letters read as the
-    month (:func:`lookalike_months`), with the dash of a range put back between two months side by
-    side (:func:`extractors.ita.periods.joined_months`), with one look-alike consonant of a word
-    read as the parser's word (:func:`lookalike_words`).  Each is only a candidate, kept with a
-    doubt.
-
-    >>> candidates("กุมภาพันธ์พฤษภาคม 2567 |")[-1]
-    'กุมภาพันธ์ - พฤษภาคม 2567'
-    """
-    from extractors.ita.periods import joined_months
-
-    out = [trimmed(text)]
-    out.append(lookalike_months(out[-1]))
-    out.append(joined_months(out[-1]))
-    out.append(lookalike_words(out[-1]))
-    return list(dict.fromkeys(out))
-
-
 def line_count(reading: Reading) -> int:
     """How many lines a reading has (its raw lines; its text's when it has no raw)."""
     text = reading[1] if reading[1].strip() else reading[0]
     return sum(1 for line in text.split("\n") if line.strip())
+
+
+#: A range's dash at the end of a reading (``๑ ต.ค. ๒๕๖๘ -``).
+_OPEN_END = re.compile(r"[-‐‑‒–—―−]\s*$")
+
+
+def open_ended(text: str) -> bool:
+    """Whether a reading ends with a range's dash after a date it opens (``๑ ต.ค. ๒๕๖๘ -``): in a
+    table's last row on its page, the range goes on in the same cell on the next page.
+
+    >>> open_ended("๑ ต.ค. ๒๕๖๘ -"), open_ended("ต.ค. ๖๕ - ธ.ค. ๖๕"), open_ended("ทำอะไร -")
+    (True, False, False)
+    """
+    return bool(_OPEN_END.search(text)) and parses(_OPEN_END.sub("", text))
 
 
 def settle(
@@ -329,6 +206,7 @@ def settle(
     rereads: Sequence[Callable[[], Reading]],
     lines: int = 0,
     fits: Callable[[str], bool] | None = None,
+    last_row: bool = False,
 ) -> tuple[Reading, list[str] | None]:
     """The reading to keep and, when it is not a reading that parses as it stands, the other
     readings (for the doubt a person checks); ``None`` when there is nothing to doubt.
@@ -378,6 +256,13 @@ def settle(
     (('ต.ค. 65', '', 0.8), ['ต.ค. 62'])
     >>> settle(("ต.ค. 62", "", 0.9), [lambda: ("ต.ค. 62", "", 0.8)], fits=in_2566)
     (('ต.ค. 62', '', 0.9), [])
+
+    ``last_row``: the cell is in its table's last row on the page.  A first reading there that
+    ends with a range's dash after a date (:func:`open_ended`) is a range the next page's part of
+    the cell ends: a reading without the dash would lose it, so the first stays, with its doubt.
+
+    >>> settle(("๑ ต.ค. ๒๕๖๘ -", "", 0.9), [lambda: ("๑ ต.ค. ๒๕๖๘ —", "", 0.8)], last_row=True)
+    (('๑ ต.ค. ๒๕๖๘ -', '', 0.9), ['๑ ต.ค. ๒๕๖๘ —'])
     """
 
     def good(text: str) -> bool:
@@ -385,6 +270,9 @@ def settle(
 
     if good(first[0]) and line_count(first) >= lines:
         return first, None
+    if last_row and open_ended(first[0]):  # the range goes on on the next page
+        seen = [r[0].strip() for r in (reread() for reread in rereads[:1]) if r[0].strip()]
+        return first, [o for o in seen if o != first[0].strip()]
     if good(first[0]):  # parses, but a line of ink is missing from it: look for one whole
         for reread in rereads:
             reading = reread()
@@ -598,7 +486,8 @@ def settle_period_cells(
             continue
         first = (cell.text, cell.raw, cell.confidence)
         rereads = _with_raw_readings(first, [partial(read, cell, mode) for mode in PERIOD_MODES])
-        (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0, fits)
+        last_row = cell.row + max(cell.rowspan, 1) >= table.n_rows
+        (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0, fits, last_row)
         if others is not None:
             conf = DOUBT_CONFIDENCE
             if fits is not None and parses(cell.text) and not fits(cell.text):
@@ -612,6 +501,9 @@ def settle_period_cells(
                     "a period read only after repairs (stray marks at its edges, look-alike letters,"
                     " a range's lost dash)"
                 )
+                doubts.append(OcrDoubt(text, " / ".join(others), cell.box, why))
+            elif last_row and open_ended(text):
+                why = "a range that ends below the table's last row on the page (on the next page?)"
                 doubts.append(OcrDoubt(text, " / ".join(others), cell.box, why))
             else:
                 why = "no reading of the period cell parses as a period"
@@ -629,9 +521,6 @@ def _fits(fiscal_year: int, text: str) -> bool:
 
 # --- header cells ----------------------------------------------------------------------------
 
-#: A year in a table's header is a Buddhist-era fiscal year within these (ITA began in 2557; the
-#: range leaves room both ways).  A header number outside it was misread (``๒.๕๖.๔``, ``๓๕๖๕``).
-YEAR_RANGE = (2550, 2580)
 #: A stretch of digits with the punctuation OCR puts inside them.
 _DIGIT_GROUP = re.compile(r"[0-9๐-๙](?:[0-9๐-๙.,/]*[0-9๐-๙])?")
 #: A number that is well formed as something other than a year: a score (``๘๘.๑๒``), an amount

@@ -1,0 +1,243 @@
+"""Repairs of a period as OCR damaged it: readings that parse only after glyph evidence.
+
+A scan's OCR reads a period's glyphs for their look-alikes: a month's consonant (``ต.ุด.`` for
+``ต.ค.``), a word's (``เตือน`` for ``เดือน``), an era's (``พ.ค.`` for ``พ.ศ.``), a Thai digit as a
+letter (``อ`` for ``๖``); it loses a range's dash or leaves a rule's stub at a cell's edge.
+:func:`candidates` makes, from one reading, the readings that undo such damage, least change first;
+:func:`parses` says whether a reading reads as a plausible period.  Pure text functions: the OCR
+layer uses them on a cell's readings (:mod:`extractors.ocr.fields`), the ITA layer on a period
+joined from the cells of a row cut by a page break (:mod:`extractors.ita.period_years`), where no
+cell alone parses.  A reading so made is only a candidate: whoever keeps it keeps it with a low
+confidence and a doubt a person checks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+#: A period's years (and a table header's) are Buddhist-era years within these (ITA began in
+#: 2557; the range leaves room both ways).  A number outside it was misread (``๒.๕๖.๔``, ``๓๕๖๕``).
+YEAR_RANGE = (2550, 2580)
+#: The fiscal year a reading is tried with: only to tell whether it parses at all (months
+#: without a year need one), never to set a date.
+PROBE_FISCAL_YEAR = 2566
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def parses(text: str) -> bool:
+    """Whether ``text`` reads as a period with no Latin letter in it, within :data:`YEAR_RANGE`.
+
+    >>> parses("ต.ค. 65 - มี.ค. 66"), parses("ต.ค. - ธ.ค.")
+    (True, True)
+    >>> parses("uA. 64 -มิ.ย. 64"), parses("ตามความเหมาะสม"), parses("ต.ค. ๒๗ - ธ.ค. ๖๗")
+    (False, False, False)
+    """
+    from extractors.ita.periods import BE_OFFSET, parse_period
+
+    if not text.strip() or _LATIN.search(text):
+        return False
+    parsed = parse_period(text, PROBE_FISCAL_YEAR)
+    if parsed.start is None or parsed.end is None:
+        return False
+    # A year misread (``๒๗`` for ``๖๗``) parses too, decades away: both ends must be plausible.
+    return all(YEAR_RANGE[0] <= day.year + BE_OFFSET <= YEAR_RANGE[1] for day in (parsed.start, parsed.end))
+
+
+#: Marks a scan leaves at a period cell's edges (a rule's stub, a stamp's arc): never part of a
+#: period.  A dash at either end is dropped too, since a range needs both ends.
+_EDGE_CHARS = re.escape("\\|~_`'\"‘’“”,;:!*^=+<>-‐‑‒–—―−")
+_EDGE_NOISE = re.compile(rf"^[\s{_EDGE_CHARS}]+|[\s{_EDGE_CHARS}]+$")
+#: A dash right after ``ภายใน`` (a deadline names one date, so no range starts there): a speck.
+_DEADLINE_DASH = re.compile(r"(ภายใน)\s*[-‐‑‒–—―−]\s*")
+
+
+def trimmed(text: str) -> str:
+    """``text`` without the stray marks at its edges (:data:`_EDGE_NOISE`) and a dash right after
+    ``ภายใน`` (no range starts there: ``ภายใน - ๓๐มิ.ย. ๒๕๖๓``); other inner marks stay.
+
+    >>> trimmed("ภายใน - ๓๐มิ.ย. ๒๕๖๓"), trimmed("ต.ค. - ธ.ค.")
+    ('ภายใน ๓๐มิ.ย. ๒๕๖๓', 'ต.ค. - ธ.ค.')
+
+    >>> trimmed("กุมภาพันธ์ - พฤษภาคม 2566 -"), trimmed("1 ต.ค. 2566 - 30 ก.ย. 2567 \\\\")
+    ('กุมภาพันธ์ - พฤษภาคม 2566', '1 ต.ค. 2566 - 30 ก.ย. 2567')
+    >>> trimmed("ภายใน 30มิ.ย. 2566 —"), trimmed("ต.ค. - ธ.ค.")
+    ('ภายใน 30มิ.ย. 2566', 'ต.ค. - ธ.ค.')
+    """
+    return _DEADLINE_DASH.sub(r"\1 ", _EDGE_NOISE.sub("", text))
+
+
+#: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
+#: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.`` or ``ฐิ.ค.`` (``ฐ`` is ``ธ``'s head on a
+#: tail).  Glyph evidence for :func:`lookalike_months`.
+LOOKALIKES = ("คดตฅศ", "ธรชซฐ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆ")
+_CONSONANT = "\u0e01-\u0e2e"
+_MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+#: A token shaped like a dotted month abbreviation: consonant, marks, dot, consonant, marks, dot.
+_RE_ABBREVIATION = re.compile(
+    rf"(?<![{_CONSONANT}.])([{_CONSONANT}])[{_MARK}]*\s?[.,]\s?[{_MARK}]*([{_CONSONANT}])[{_MARK}]*\s?[.,]"
+)
+
+
+#: The eras' abbreviations (``พ.ศ.``, ``ค.ศ.``) stand beside a period's years: never a month misread
+#: (``พ.ศ.`` is one look-alike from ``พ.ค.``).
+ERA_SKELETONS = ("พศ", "คศ")
+
+
+@cache
+def _lookalike_months() -> dict[str, str]:
+    """Consonant pairs one look-alike away from exactly one month's (months told apart by their
+    consonants alone: not ม.ค./มี.ค., เม.ย./มิ.ย.), each to that month's abbreviation."""
+    from extractors.ita.periods import MONTH_BY_SKELETON, MONTH_SKELETONS
+
+    near: dict[str, set[str]] = {}
+    for pair, month in MONTH_BY_SKELETON.items():
+        for at in (0, 1):
+            for group in LOOKALIKES:
+                if pair[at] not in group:
+                    continue
+                for other in group.replace(pair[at], ""):
+                    misread = pair[:at] + other + pair[at + 1 :]
+                    if misread not in MONTH_SKELETONS and misread not in ERA_SKELETONS:
+                        near.setdefault(misread, set()).add(month)
+    return {k: next(iter(v)) for k, v in near.items() if len(v) == 1}
+
+
+def lookalike_months(text: str) -> str:
+    """``text`` with each dotted two-consonant token that is no month, but one look-alike consonant
+    (:data:`LOOKALIKES`) away from exactly one month, read as that month; the rest unchanged.
+    A reading so made is only a candidate: :func:`extractors.ocr.fields.settle` keeps it with a
+    doubt, if it parses.
+
+    >>> lookalike_months("ต.ุด. 65 - ชิ.ค. 65"), lookalike_months("ล.ค. 66"), lookalike_months("ฐิ.ค. 62")
+    ('ต.ค. 65 - ธ.ค. 65', 'ส.ค. 66', 'ธ.ค. 62')
+    >>> lookalike_months("ศ.ค. 66")  # ศ is like ต (ต.ค.) and like ส (ส.ค.): no choice
+    'ศ.ค. 66'
+    >>> lookalike_months("ต.ค. 65 - ผ.อ. 66"), lookalike_months("ดำเนินการ")
+    ('ต.ค. 65 - ผ.อ. 66', 'ดำเนินการ')
+    >>> lookalike_months("ตลอดปีงบประมาณ พ.ศ. 2566")  # the era, not พ.ค.
+    'ตลอดปีงบประมาณ พ.ศ. 2566'
+
+    """
+    table = _lookalike_months()
+    return _RE_ABBREVIATION.sub(lambda m: table.get(m.group(1) + m.group(2), m.group()), text)
+
+
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+#: An era's abbreviation read as a look-alike (``พ.ค.`` for ``พ.ศ.``: ``ศ`` and ``ค`` share their
+#: loop) where only an era stands: after a year word, before a four-digit year.
+_RE_ERA_LOOKALIKE = re.compile(
+    rf"(ปี(?:งบประมาณ)?\s*)([พค])\s*\.\s*[{LOOKALIKES[0]}]\s*[.,]?(\s*[0-9๐-๙]{{4}}(?![0-9๐-๙]))"
+)
+
+
+def lookalike_era(text: str) -> str:
+    """``text`` with a dotted abbreviation after ``ปี``/``ปีงบประมาณ`` and before a four-digit year,
+    whose second consonant is a look-alike of ``ศ`` (:data:`LOOKALIKES`), read as the era
+    (``ปีงบประมาณพ.ค. 2563``: ``พ.ศ.`` read ``พ.ค.``); the rest unchanged.  A candidate only.
+
+    >>> lookalike_era("ตลอดปีงบประมาณพ.ค. 2563"), lookalike_era("ปี พ.ด. ๒๕๖๖")
+    ('ตลอดปีงบประมาณพ.ศ. 2563', 'ปี พ.ศ. ๒๕๖๖')
+    >>> lookalike_era("พ.ค. 2563"), lookalike_era("ปีงบประมาณ พ.ค. 63")  # a month, as written
+    ('พ.ค. 2563', 'ปีงบประมาณ พ.ค. 63')
+    """
+    return _RE_ERA_LOOKALIKE.sub(lambda m: f"{m.group(1)}{m.group(2)}.ศ.{m.group(3)}", text)
+
+
+def lookalike_words(text: str) -> str:
+    """``text`` with one consonant read as its look-alike (:data:`LOOKALIKES`), when the text does
+    not parse as a period and exactly one such change makes it parse (``รอบ 6 เตือน``: ``เดือน``
+    with its ``ด`` read ``ต``); the text unchanged otherwise.  Glyph evidence, never a word made
+    up: the parser's own words decide, and :func:`extractors.ocr.fields.settle` keeps such a
+    reading only with a doubt.
+
+    >>> lookalike_words("รอบ 6 เตือน"), lookalike_words("ทุกเตือน")
+    ('รอบ 6 เดือน', 'ทุกเดือน')
+    >>> lookalike_words("ตามความเหมาะสม"), lookalike_words("ต.ค. 65 - ธ.ค. 65")
+    ('ตามความเหมาะสม', 'ต.ค. 65 - ธ.ค. 65')
+    >>> lookalike_words("พ.ศ. 2563")  # the era read well is no month misread
+    'พ.ศ. 2563'
+    """
+    from extractors.ita.periods import ERA, normalise_period
+
+    if parses(text):
+        return text
+    # an era's letters stay (``พ.ศ. 2563`` is no ``พ.ค. 2563``: the era is read, so is no month)
+    era = {at for m in ERA.finditer(text) for at in range(m.start(), m.end())}
+    found: dict[str, str] = {}
+    for match in _THAI_RUN.finditer(text):
+        for at in range(match.start(), match.end()):
+            if at in era:
+                continue
+            for group in LOOKALIKES:
+                if text[at] not in group:
+                    continue
+                for other in group.replace(text[at], ""):
+                    candidate = text[:at] + other + text[at + 1 :]
+                    if parses(candidate):
+                        found.setdefault(normalise_period(candidate), candidate)
+    return next(iter(found.values())) if len(found) == 1 else text
+
+
+#: Thai letters a scan's OCR reads for the Thai digit of the same shape (``๖``, a loop and a
+#: tail, read ``อ`` or ``จ``: ``รอบ อเดือน``, ``ส.ค. อ๒``): glyph evidence for :func:`lookalike_digits`.
+DIGIT_LETTERS = {"อ": "๖", "จ": "๖"}
+#: At most this many letters of a reading are read as digits.
+MAX_DIGIT_REPAIRS = 2
+
+
+def lookalike_digits(text: str) -> str:
+    """``text`` with one letter (else two) of :data:`DIGIT_LETTERS` read as its look-alike Thai
+    digit, and then one consonant of a word as its look-alike (:func:`lookalike_words`), when the
+    text does not parse as a period and the changes that make it parse all give one period; the
+    text unchanged otherwise.  Glyph evidence, and the parser decides: a candidate only, kept
+    with a doubt (:func:`extractors.ocr.fields.settle`).
+
+    >>> lookalike_digits("ส.ค. อ๒"), lookalike_digits("รอบ อเดือน"), lookalike_digits("รอบ จ “ เตอน")
+    ('ส.ค. ๖๒', 'รอบ ๖เดือน', 'รอบ ๖ “ เดอน')
+    >>> lookalike_digits("ตามความเหมาะสม"), lookalike_digits("ต่อเนื่อง")
+    ('ตามความเหมาะสม', 'ต่อเนื่อง')
+    """
+    from itertools import combinations as choose
+
+    from extractors.ita.periods import normalise_period
+
+    if parses(text):
+        return text
+    spots = [at for at, ch in enumerate(text) if ch in DIGIT_LETTERS]
+    found: dict[str, str] = {}
+    for n in range(1, MAX_DIGIT_REPAIRS + 1):
+        for chosen in choose(spots, n):
+            chars = list(text)
+            for at in chosen:
+                chars[at] = DIGIT_LETTERS[text[at]]
+            candidate = lookalike_words("".join(chars))
+            if parses(candidate):
+                found.setdefault(normalise_period(candidate), candidate)
+        if found:
+            break
+    return next(iter(found.values())) if len(found) == 1 else text
+
+
+def candidates(text: str) -> list[str]:
+    """Readings of a period that parses as OCR read it only after repairs, least change first:
+    without stray marks at its edges (:func:`trimmed`), with an era read as a month read as the era
+    (:func:`lookalike_era`), with look-alike month letters read as the month
+    (:func:`lookalike_months`), with the dash of a range put back between two months side by
+    side (:func:`extractors.ita.periods.joined_months`), with one look-alike consonant of a word
+    read as the parser's word (:func:`lookalike_words`), with letters read as the Thai digits they
+    look like (:func:`lookalike_digits`).  Each is only a candidate, kept with a doubt.
+
+    >>> candidates("กุมภาพันธ์พฤษภาคม 2567 |")[-1]
+    'กุมภาพันธ์ - พฤษภาคม 2567'
+    """
+    from extractors.ita.periods import joined_months
+
+    out = [trimmed(text)]
+    out.append(lookalike_era(out[-1]))
+    out.append(lookalike_months(out[-1]))
+    out.append(joined_months(out[-1]))
+    out.append(lookalike_words(out[-1]))
+    out.append(lookalike_digits(out[-2]))
+    return list(dict.fromkeys(out))
