@@ -511,6 +511,31 @@ def _at_gutters(table: Table, page: PageText) -> Table:
     return replace(table, cells=cells)
 
 
+_THAI_WORD = re.compile(r"[ก-ฮ][ก-๎]*[ก-ฮ]")
+
+
+def _ends_at_foot(table: Table, page: PageText, running: frozenset[str]) -> bool:
+    """Whether nothing but page furniture and scribbles stands below ``table`` on the scanned
+    ``page`` (:func:`extractors.pdf.tables.ends_near_bottom`): a line holding no Thai word of two
+    letters or more (a signature or a stamp's ring read as ``SWe``) is no text of the page's own,
+    and does not end the table there.
+
+    >>> from schemas import TableQuality
+    >>> def ln(text, top):
+    ...     box = BBox(100, top, 200, top + 12)
+    ...     return Line(text, text, box, (Word(text, text, box),))
+    >>> table = Table(1, 0, BBox(80, 100, 500, 700), 2, 3, [], TableQuality("borderless", 1, 1, 1))
+    >>> page = PageText(1, 595, 842, PageKind.SCANNED, [ln("ก", 90), ln("SWe", 705)])
+    >>> _ends_at_foot(table, page, frozenset())
+    True
+    >>> page.lines.append(ln("ลงชื่อ ผู้อำนวยการ", 730))
+    >>> _ends_at_foot(table, page, frozenset())
+    False
+    """
+    worded = [ln for ln in page.lines if _THAI_WORD.search(ln.text)]
+    return ends_near_bottom(table, replace(page, lines=worded), running)
+
+
 def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) -> list[Table]:
     """``tables`` with the rest of each borderless table that ends at the foot of a scanned page,
     read at the top of the next scanned page in its columns (one per page at most)."""
@@ -528,7 +553,7 @@ def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) ->
         previous = max((t for t in out if t.page == number - 1), key=lambda t: t.box.bottom, default=None)
         if previous is None or previous.quality.strategy != "borderless":
             continue
-        if not ends_near_bottom(previous, before, running):
+        if not _ends_at_foot(previous, before, running):
             continue
         own = [t for t in out if t.page == number]
         top = min((t.box.top for t in own), default=page.height)
@@ -564,7 +589,7 @@ def _edges_going_on(tables: Sequence[Table], pages: Mapping[int, PageText], numb
     if (
         last is None
         or last.quality.strategy != "borderless"
-        or not ends_near_bottom(last, before, running_lines(pages))
+        or not _ends_at_foot(last, before, running_lines(pages))
     ):
         return []
     return gutter_edges(last, before, line_em(before.lines))
