@@ -591,6 +591,25 @@ def _opens_list_read(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     )
 
 
+#: A numbered issue or measure (``4. มาตรการ``, its dot read as a comma: ``4, มาตรการ``): a number
+#: and a dot or comma before a word, which the rest of a wrapped cell never starts with (a bracket
+#: may: ``10)`` of ``(ตัวชี้วัดที่ 10)``).
+_NUMBERED_KEY = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.,]\s*(?=[ก-ฮเ-ไ])")
+
+
+def _numbers_key(row: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """Whether an issue or measure cell of ``row`` starts with a number (:data:`_NUMBERED_KEY`).
+
+    >>> f = ["measure", "steps"]
+    >>> texts = ("4, มาตรการ", "๒. มาตรการ", "10) ทุจริต", "การ")
+    >>> [_numbers_key(LogicalRow(1, texts={0: t}), f) for t in texts]
+    [True, True, False, False]
+    """
+    return any(
+        f in ("issue", "measure") and _NUMBERED_KEY.match(_own_text(row, c)) for c, f in enumerate(fields)
+    )
+
+
 def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> list[LogicalRow]:
     """Rows of a table cut from OCR'd lines (:func:`_read_rows`), each row that reads as the rest
     of the row above joined to it, by the tests of a row cut by a page break: its list cells go
@@ -609,7 +628,13 @@ def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> l
     """
     out: list[LogicalRow] = []
     for row in rows:
-        if out and not row.full_width and not out[-1].full_width and not _opens_list_read(row, fields):
+        if (
+            out
+            and not row.full_width
+            and not out[-1].full_width
+            and not _opens_list_read(row, fields)
+            and not _numbers_key(row, fields)
+        ):
             above = out[-1]
             if _list_cut(row, above, fields) or (
                 _key_less(row, fields) and continues_row(row, above, fields)
@@ -647,6 +672,11 @@ def common_lead(texts: Sequence[str]) -> str:
     return best if len(best) >= MIN_LEAD_CHARS else ""
 
 
+#: An item number OCR damaged, its dot read as a comma or colon (``4, มาตรการ``): the rest of a
+#: wrapped cell never starts with a number and a comma glued to a word.
+_DAMAGED_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[,:;]\s*(?=[ก-ฮเ-ไ])")
+
+
 def join_key_tails(
     rows: Sequence[LogicalRow], fields: Sequence[str | None], leads: dict[str, str] | None = None
 ) -> list[LogicalRow]:
@@ -667,6 +697,12 @@ def join_key_tails(
     >>> rows.append(row(measure="การใช้งบ", steps="(1) ค"))
     >>> [[p.text for p in r.cells[0]] for r in join_key_tails(rows, f)]
     [['1. มาตรการยกระดับการ', 'แก้ไขปัญหาการทุจริต'], ['มาตรการกำกับ'], ['มาตรการเพิ่ม'], ['การใช้งบ']]
+
+    A measure whose number OCR damaged (``4,`` for ``4.``) is a row of its own.
+
+    >>> rows.append(row(measure="4, มาตรการส่งเสริม", steps="!1. ปรับปรุง"))
+    >>> len(join_key_tails(rows, f))
+    5
     """
     keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
     if leads is None:
@@ -687,6 +723,7 @@ def join_key_tails(
                 lead[c]
                 and _own_text(above, c).strip()
                 and not _ITEM.match(texts[c])
+                and not _DAMAGED_NUMBER.match(texts[c])
                 and not re.sub(r"\s+", "", texts[c]).startswith(lead[c])
                 for c in tail
             )
