@@ -367,15 +367,37 @@ def _split_points(text: str) -> list[int]:
     return out
 
 
+#: A word is cut within this share of its characters from where the gutter stands in its box
+#: (letters differ in width).
+CUT_SHARE = 0.35
+
+
 def _cut_text(text: str, share: float, names_column: NamesColumn) -> tuple[str, str] | None:
-    """``text`` cut in two near ``share`` of its letters (:func:`_split_points`): among the two
-    points on either side of it, the one whose halves both name a column, else the nearest."""
+    """``text`` cut in two near ``share`` of its characters (:func:`_split_points`): among the
+    points within :data:`CUT_SHARE` of it, the nearest that is a word boundary of the dictionary
+    (:func:`extractors.thai.words.tokenize`) with halves that both name a column, else the nearest
+    word boundary, else the nearest point whose halves both name a column, else the nearest.
+
+    >>> _cut_text("ผู้รับผิดชอบระยะเวลา", 0.48, lambda t: True)
+    ('ผู้รับผิดชอบ', 'ระยะเวลา')
+    >>> _cut_text("ดำเนินงานรับ", 0.47, lambda t: t in ("ดำเนินงาน", "รับ"))
+    ('ดำเนินงาน', 'รับ')
+    """
+    from extractors.thai.words import tokenize
+
     points = _split_points(text)
     if not points:
         return None
-    near = sorted(points, key=lambda k: abs(k - share * len(text)))[:4]
+    target = share * len(text)
+    near = sorted(points, key=lambda k: abs(k - target))
+    near = [k for k in near if abs(k - target) <= CUT_SHARE * len(text)] or near[:1]
+    bounds, at = set(), 0
+    for token in tokenize(text):
+        at += len(token)
+        bounds.add(at)
     named = [k for k in near if names_column(text[:k]) and names_column(text[k:])]
-    k = (named or near)[0]
+    k = next((k for k in named if k in bounds), None) or next((k for k in near if k in bounds), None)
+    k = k or (named or near)[0]
     return text[:k], text[k:]
 
 
