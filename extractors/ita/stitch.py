@@ -68,6 +68,8 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
                 if cell.text not in texts[col]:
                     texts[col] = f"{texts[col]} {cell.text}".strip()
     if not n_header:
+        n_header, texts = _stacked_header(table)
+    if not n_header:
         return 0, [None] * table.n_cols, texts
     rows = _row_cells(table)
     if n_header < len(rows) and header_tail([c for c in rows[n_header] if c.text.strip()], texts):
@@ -81,6 +83,46 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
 #: A header cell's wrapped tail is short fragments (``ชอบ``, ``รายงาน``), without digits.
 _TAIL_CHARS = 15
 _DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def _fragments(text: str) -> bool:
+    """Whether ``text`` is short fragments without digits, as a header's wrapped lines are.
+
+    >>> _fragments("หน่วย งานที่"), _fragments("ต.ค. 65"), _fragments("ประกาศหลักเกณฑ์เรื่องการมีส่วนร่วม")
+    (True, False, False)
+    """
+    return not _DIGIT.search(text) and all(len(w) <= _TAIL_CHARS for w in text.split())
+
+
+def _stacked_header(table: Table) -> tuple[int, list[str]]:
+    """A header whose wrapped lines were cut into rows of their own, none naming fields enough
+    alone (``ประเด็นที่`` / ``ต้อง`` / ``ปรับปรุง`` read as three rows because OCR lost a word
+    that joined their lines): the fewest leading rows, every one short fragments without digits
+    (:func:`_fragments`), whose texts joined column by column make a header row by the test of
+    :func:`header_of`; ``(0, texts of nothing)`` when none do.
+
+    >>> def table(*rows):
+    ...     cells = [Cell(r, c, t, t, None) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    ...     return Table(1, 0, None, len(rows), 4, cells, None)  # type: ignore[arg-type]
+    >>> head = (["ประเด็นที่", "แนวทาง", "หน่วย", "ระยะ"], ["ต้อง ปรับปรุง", "ปฏิบัติ", "งานที่ รับผิดชอบ", "เวลา"])
+    >>> _stacked_header(table(*head, ["1. การใช้งบ", "มาตรการ", "กองคลัง", "ต.ค. 65"]))
+    (2, ['ประเด็นที่ ต้อง ปรับปรุง', 'แนวทาง ปฏิบัติ', 'หน่วย งานที่ รับผิดชอบ', 'ระยะ เวลา'])
+    >>> _stacked_header(table(head[0], ["1. การใช้งบ", "มาตรการ", "กองคลัง", "ต.ค. 65"]))[0]
+    0
+    """
+    rows = _row_cells(table)
+    texts = [""] * table.n_cols
+    for k, cells in enumerate(rows[:MAX_HEADER_ROWS]):
+        filled = [c for c in cells if c.text.strip()]
+        if not filled or not all(_fragments(c.text) for c in filled):
+            break
+        for cell in filled:
+            texts[cell.col] = f"{texts[cell.col]} {cell.text}".strip()
+        named = [t for t in texts if t]
+        hits = sum(1 for t in named if names_field(t))
+        if k and hits >= (1 if table.n_cols <= 2 else 2) and hits >= 0.6 * len(named):
+            return k + 1, texts
+    return 0, [""] * table.n_cols
 
 
 def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
@@ -549,6 +591,25 @@ def _opens_list_read(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     )
 
 
+#: A numbered issue or measure (``4. มาตรการ``, its dot read as a comma: ``4, มาตรการ``): a number
+#: and a dot or comma before a word, which the rest of a wrapped cell never starts with (a bracket
+#: may: ``10)`` of ``(ตัวชี้วัดที่ 10)``).
+_NUMBERED_KEY = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.,]\s*(?=[ก-ฮเ-ไ])")
+
+
+def _numbers_key(row: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """Whether an issue or measure cell of ``row`` starts with a number (:data:`_NUMBERED_KEY`).
+
+    >>> f = ["measure", "steps"]
+    >>> texts = ("4, มาตรการ", "๒. มาตรการ", "10) ทุจริต", "การ")
+    >>> [_numbers_key(LogicalRow(1, texts={0: t}), f) for t in texts]
+    [True, True, False, False]
+    """
+    return any(
+        f in ("issue", "measure") and _NUMBERED_KEY.match(_own_text(row, c)) for c, f in enumerate(fields)
+    )
+
+
 def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> list[LogicalRow]:
     """Rows of a table cut from OCR'd lines (:func:`_read_rows`), each row that reads as the rest
     of the row above joined to it, by the tests of a row cut by a page break: its list cells go
@@ -567,7 +628,13 @@ def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> l
     """
     out: list[LogicalRow] = []
     for row in rows:
-        if out and not row.full_width and not out[-1].full_width and not _opens_list_read(row, fields):
+        if (
+            out
+            and not row.full_width
+            and not out[-1].full_width
+            and not _opens_list_read(row, fields)
+            and not _numbers_key(row, fields)
+        ):
             above = out[-1]
             if _list_cut(row, above, fields) or (
                 _key_less(row, fields) and continues_row(row, above, fields)
@@ -605,6 +672,11 @@ def common_lead(texts: Sequence[str]) -> str:
     return best if len(best) >= MIN_LEAD_CHARS else ""
 
 
+#: An item number OCR damaged, its dot read as a comma or colon (``4, มาตรการ``): the rest of a
+#: wrapped cell never starts with a number and a comma glued to a word.
+_DAMAGED_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[,:;]\s*(?=[ก-ฮเ-ไ])")
+
+
 def join_key_tails(
     rows: Sequence[LogicalRow], fields: Sequence[str | None], leads: dict[str, str] | None = None
 ) -> list[LogicalRow]:
@@ -625,6 +697,12 @@ def join_key_tails(
     >>> rows.append(row(measure="การใช้งบ", steps="(1) ค"))
     >>> [[p.text for p in r.cells[0]] for r in join_key_tails(rows, f)]
     [['1. มาตรการยกระดับการ', 'แก้ไขปัญหาการทุจริต'], ['มาตรการกำกับ'], ['มาตรการเพิ่ม'], ['การใช้งบ']]
+
+    A measure whose number OCR damaged (``4,`` for ``4.``) is a row of its own.
+
+    >>> rows.append(row(measure="4, มาตรการส่งเสริม", steps="!1. ปรับปรุง"))
+    >>> len(join_key_tails(rows, f))
+    5
     """
     keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
     if leads is None:
@@ -645,6 +723,7 @@ def join_key_tails(
                 lead[c]
                 and _own_text(above, c).strip()
                 and not _ITEM.match(texts[c])
+                and not _DAMAGED_NUMBER.match(texts[c])
                 and not re.sub(r"\s+", "", texts[c]).startswith(lead[c])
                 for c in tail
             )
@@ -865,14 +944,24 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
         ):
             table = _placed(table, columns, len(current.fields))
             n_header, fields, texts = header_of(table)
+        header_cut = current is not None and _header_goes_on(table, n_header, fields, texts, current)
+        if current is not None and header_cut:
+            current.header = [f"{a} {b}".strip() for a, b in zip(current.header, texts, strict=True)]
+            current.fields = header_fields(current.header)
+            current.kind = table_kind(current.fields)
+            fields = current.fields
         continued = (
-            current is not None
-            and table.n_cols == len(current.fields)
-            and (table.page == current.pages[-1] + 1 or table.continues_previous)  # past empty pages
-            and table.index == 0
-            and (table.continues_previous or n_header == 0)
-            and (n_header == 0 or _same_fields(fields, current.fields))
-        ) or (current is not None and _goes_on_scanned(table, n_header, fields, current))
+            header_cut
+            or (
+                current is not None
+                and table.n_cols == len(current.fields)
+                and (table.page == current.pages[-1] + 1 or table.continues_previous)  # past empty pages
+                and table.index == 0
+                and (table.continues_previous or n_header == 0)
+                and (n_header == 0 or _same_fields(fields, current.fields))
+            )
+            or (current is not None and _goes_on_scanned(table, n_header, fields, current))
+        )
         if current is not None and continued:
             n_header += repeated_header_rows(table, n_header, current.header)
             rows = _data_rows(table, n_header)
@@ -919,6 +1008,37 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
                 col: join_cell_parts([p.text for p in parts]) for col, parts in row.cells.items() if parts
             }
     return out
+
+
+def _header_goes_on(
+    table: Table, n_header: int, fields: Sequence[str | None], texts: Sequence[str], current: LogicalTable
+) -> bool:
+    """Whether ``table``, first on the page after ``current``'s last, starts with the rest of
+    ``current``'s header: ``current`` is a header with no row under it (printed at a page's foot,
+    its cells' second lines on the next page: ``พัฒนา`` of ``ประเด็นที่ต้อง`` / ``พัฒนา``), the two have
+    the same columns, and the header's texts joined column by column name more fields than either
+    part does (a header repeated whole would name no more).
+
+    >>> from schemas import BBox, TableQuality
+    >>> words = ["ประเด็นที่ต้อง", "มาตรการ", "หน่วยงานที่", "ระยะเวลา"]
+    >>> head = LogicalTable("measures", ["issue", "measure", None, "period"], words, [], [1], [])
+    >>> rest = ["พัฒนา", "", "รับผิดชอบ", ""]
+    >>> table = Table(2, 0, BBox(0, 0, 1, 1), 2, 4, [], TableQuality("lines", 1, 1, 1))
+    >>> _header_goes_on(table, 1, [None, None, "responsible", None], rest, head)
+    True
+    >>> _header_goes_on(table, 1, ["issue", "measure", "responsible", "period"], head.header, head)
+    False
+    """
+    if current.rows or not n_header or table.index != 0 or table.n_cols != len(current.fields):
+        return False
+    if table.page != current.pages[-1] + 1:
+        return False
+    joined = header_fields([f"{a} {b}".strip() for a, b in zip(current.header, texts, strict=True)])
+
+    def named(fs: Sequence[str | None]) -> int:
+        return sum(1 for f in fs if f is not None)
+
+    return named(joined) > max(named(current.fields), named(fields))
 
 
 def _same_fields(a: Sequence[str | None], b: Sequence[str | None]) -> bool:

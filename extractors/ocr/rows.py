@@ -38,6 +38,7 @@ from extractors.pdf.borderless import (
     continuation,
     find_borderless,
     header_only,
+    segments,
 )
 from extractors.pdf.tables import ends_near_bottom, running_lines
 from schemas import BBox, Cell, Line, PageKind, PageText, Table, Word
@@ -336,6 +337,156 @@ def _split_header(
     return [opened if ln is top else ln for ln in lines]
 
 
+#: A word is parted at a gutter of the lines under it when at least this many of them have words
+#: on both sides of it (two columns of data, not one word's wrapped tail) ...
+MIN_SIDES_LINES = 3
+#: ... among the lines under it this far (in font sizes) below it, none crossing the gutter.
+BELOW_EM = 30.0
+_LEADING = "เแโใไ"
+_FOLLOWING = "ะาำๅ"
+
+
+def _split_points(text: str) -> list[int]:
+    """Where ``text`` may be cut between two letters: before a consonant or a leading vowel, never
+    after a leading vowel (marks, ``า``, ``ะ``, ``ำ`` stay with their letter).
+
+    >>> t = "ดำเนินงานรับ"
+    >>> [t[:k] for k in _split_points(t)]
+    ['ดำ', 'ดำเนิ', 'ดำเนิน', 'ดำเนินงา', 'ดำเนินงาน', 'ดำเนินงานรั']
+    """
+    import unicodedata
+
+    out = []
+    for k in range(1, len(text)):
+        here, before = text[k], text[k - 1]
+        if unicodedata.category(here) == "Mn" or here in _FOLLOWING or before in _LEADING:
+            continue
+        if not ("ก" <= here <= "ฮ" or here in _LEADING):
+            continue
+        out.append(k)
+    return out
+
+
+#: A word is cut within this share of its characters from where the gutter stands in its box
+#: (letters differ in width).
+CUT_SHARE = 0.35
+
+
+def _cut_text(text: str, share: float, names_column: NamesColumn) -> tuple[str, str] | None:
+    """``text`` cut in two near ``share`` of its characters (:func:`_split_points`): among the
+    points within :data:`CUT_SHARE` of it, the nearest that is a word boundary of the dictionary
+    (:func:`extractors.thai.words.tokenize`) with halves that both name a column, else the nearest
+    word boundary, else the nearest point whose halves both name a column, else the nearest.
+
+    >>> _cut_text("ผู้รับผิดชอบระยะเวลา", 0.48, lambda t: True)
+    ('ผู้รับผิดชอบ', 'ระยะเวลา')
+    >>> _cut_text("ดำเนินงานรับ", 0.47, lambda t: t in ("ดำเนินงาน", "รับ"))
+    ('ดำเนินงาน', 'รับ')
+    """
+    from extractors.thai.words import tokenize
+
+    points = _split_points(text)
+    if not points:
+        return None
+    target = share * len(text)
+    near = sorted(points, key=lambda k: abs(k - target))
+    near = [k for k in near if abs(k - target) <= CUT_SHARE * len(text)] or near[:1]
+    bounds, at = set(), 0
+    for token in tokenize(text):
+        at += len(token)
+        bounds.add(at)
+    named = [k for k in near if names_column(text[:k]) and names_column(text[k:])]
+    k = next((k for k in named if k in bounds), None) or next((k for k in near if k in bounds), None)
+    k = k or (named or near)[0]
+    return text[:k], text[k:]
+
+
+def split_bridging_words(lines: Sequence[Line], em: float, names_column: NamesColumn) -> list[Line]:
+    """``lines`` with each word that bridges a gutter of the lines under it cut in two there: OCR
+    reads two header cells set close (``ดำเนินงาน`` ``รับ``, ``หน่วยงาน`` ``ระยะเวลา``) as one word,
+    and the header then has a column too few, or none of its gutters past that line.  A word is
+    cut when its line has three parts or more parted by gutters (a table's line, not a title:
+    :func:`extractors.pdf.borderless.segments`) and, under it (lines
+    within :data:`BELOW_EM` font sizes), a white band :data:`~extractors.pdf.borderless.MIN_WHITE_EM`
+    wide inside it is crossed by no word's core (:func:`word_core`) and has words on both sides in
+    :data:`MIN_SIDES_LINES` lines.  The text is cut at a letter boundary near where the band
+    stands in the word, preferring halves that both name a column; the two words keep the word's
+    confidence.
+
+    >>> def w(text, x0, x1, top=0):
+    ...     return Word(text, text, BBox(x0, top, x1, top + 12), 0.9)
+    >>> def ln(*words):
+    ...     return Line(" ".join(x.text for x in words), "", BBox(words[0].box.x0, words[0].box.top,
+    ...                 words[-1].box.x1, words[0].box.bottom), tuple(words))
+    >>> head = ln(w("มาตรการ", 0, 60), w("ผลการ", 100, 140), w("ดำเนินงานรับ", 150, 260), w("ระยะ", 300, 330))
+    >>> body = [ln(w("ก", 0, 50, t), w("ข", 100, 190, t), w("ค", 215, 250, t), w("ง", 300, 330, t))
+    ...         for t in (20, 40, 60)]
+    >>> out = split_bridging_words([head, *body], 10.0, lambda t: t in ("ดำเนินงาน", "รับ"))
+    >>> [(x.text, x.box.x0, x.box.x1) for x in out[0].words][2:4]
+    [('ดำเนินงาน', 150, 199.63), ('รับ', 204.13, 260)]
+    >>> len(split_bridging_words([head, *body[:2]], 10.0, lambda t: True)[0].words)
+    4
+    """
+    core = word_core(em)
+    half_white = MIN_WHITE_EM * em / 2
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if len(segments(line, GUTTER_EM * em)) < MIN_ROW_COLUMNS:
+            continue  # no table's line: a title, a paragraph
+        below = [
+            ln for ln in lines[i + 1 :] if line.box.bottom <= ln.box.top <= line.box.bottom + BELOW_EM * em
+        ]
+        words: list[Word] = []
+        for word in line.words:
+            cut = None
+            if word.box.width >= 2 * em and len(below) >= MIN_SIDES_LINES:
+                cut = _bridged_gutter(word, below, core, half_white, em)
+            parts = _cut_text(word.text, (cut - word.box.x0) / word.box.width, names_column) if cut else None
+            if cut is None or parts is None:
+                words.append(word)
+                continue
+            raws = _cut_text(word.raw, (cut - word.box.x0) / word.box.width, names_column) or (word.raw, "")
+            gap = half_white
+            words.append(replace(word, text=parts[0], raw=raws[0], box=word.box._replace(x1=cut - gap)))
+            words.append(replace(word, text=parts[1], raw=raws[1], box=word.box._replace(x0=cut + gap)))
+        if len(words) != len(line.words):
+            out[i] = replace(line, words=tuple(words))
+    return out
+
+
+def _bridged_gutter(
+    word: Word,
+    below: Sequence[Line],
+    core: Callable[[Word], tuple[float, float]],
+    half_white: float,
+    em: float,
+) -> float | None:
+    """The middle of the widest white band inside ``word`` that the ``below`` lines leave white
+    with words on both sides in :data:`MIN_SIDES_LINES` of them, ending and starting under the
+    word (a column's words ending short of the word's end bridge nothing): see
+    :func:`split_bridging_words`."""
+    lo, hi = word.box.x0 + em, word.box.x1 - em
+    spans = [core(w) for ln in below for w in ln.words]
+    best: tuple[float, float] | None = None
+    x = lo
+    # the white intervals inside [lo, hi] left by the lines' word cores
+    for x0, x1 in sorted(s for s in spans if s[1] > lo and s[0] < hi):
+        if x0 > x and (best is None or x0 - x > best[1] - best[0]):
+            best = (x, min(x0, hi))
+        x = max(x, x1)
+    if hi > x and (best is None or hi - x > best[1] - best[0]):
+        best = (x, hi)
+    if best is None or best[1] - best[0] < 2 * half_white:
+        return None
+    mid = (best[0] + best[1]) / 2
+    sides = sum(
+        1
+        for ln in below
+        if any(lo <= core(w)[1] <= mid for w in ln.words) and any(mid <= core(w)[0] <= hi for w in ln.words)
+    )
+    return round(mid, 2) if sides >= MIN_SIDES_LINES else None
+
+
 def scan_borderless(
     page: PageText, tables: Sequence[Table], names_column: NamesColumn, edges_before: Sequence[float] = ()
 ) -> list[Table]:
@@ -511,6 +662,31 @@ def _at_gutters(table: Table, page: PageText) -> Table:
     return replace(table, cells=cells)
 
 
+_THAI_WORD = re.compile(r"[ก-ฮ][ก-๎]*[ก-ฮ]")
+
+
+def _ends_at_foot(table: Table, page: PageText, running: frozenset[str]) -> bool:
+    """Whether nothing but page furniture and scribbles stands below ``table`` on the scanned
+    ``page`` (:func:`extractors.pdf.tables.ends_near_bottom`): a line holding no Thai word of two
+    letters or more (a signature or a stamp's ring read as ``SWe``) is no text of the page's own,
+    and does not end the table there.
+
+    >>> from schemas import TableQuality
+    >>> def ln(text, top):
+    ...     box = BBox(100, top, 200, top + 12)
+    ...     return Line(text, text, box, (Word(text, text, box),))
+    >>> table = Table(1, 0, BBox(80, 100, 500, 700), 2, 3, [], TableQuality("borderless", 1, 1, 1))
+    >>> page = PageText(1, 595, 842, PageKind.SCANNED, [ln("ก", 90), ln("SWe", 705)])
+    >>> _ends_at_foot(table, page, frozenset())
+    True
+    >>> page.lines.append(ln("ลงชื่อ ผู้อำนวยการ", 730))
+    >>> _ends_at_foot(table, page, frozenset())
+    False
+    """
+    worded = [ln for ln in page.lines if _THAI_WORD.search(ln.text)]
+    return ends_near_bottom(table, replace(page, lines=worded), running)
+
+
 def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) -> list[Table]:
     """``tables`` with the rest of each borderless table that ends at the foot of a scanned page,
     read at the top of the next scanned page in its columns (one per page at most)."""
@@ -528,7 +704,7 @@ def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) ->
         previous = max((t for t in out if t.page == number - 1), key=lambda t: t.box.bottom, default=None)
         if previous is None or previous.quality.strategy != "borderless":
             continue
-        if not ends_near_bottom(previous, before, running):
+        if not _ends_at_foot(previous, before, running):
             continue
         own = [t for t in out if t.page == number]
         top = min((t.box.top for t in own), default=page.height)
@@ -564,7 +740,7 @@ def _edges_going_on(tables: Sequence[Table], pages: Mapping[int, PageText], numb
     if (
         last is None
         or last.quality.strategy != "borderless"
-        or not ends_near_bottom(last, before, running_lines(pages))
+        or not _ends_at_foot(last, before, running_lines(pages))
     ):
         return []
     return gutter_edges(last, before, line_em(before.lines))
@@ -673,6 +849,7 @@ def scanned_layout(
         if page.kind is not PageKind.SCANNED or not page.lines:
             continue
         page.lines = visual_lines(page.lines)
+        page.lines = split_bridging_words(page.lines, line_em(page.lines), names_column)
         found = scan_borderless(page, out, names_column, _edges_going_on(out, pages, page.number))
         out += _header_begun_before(found, out, pages, page, names_column)
         out += scan_chart(page, out)

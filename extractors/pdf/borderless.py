@@ -269,24 +269,28 @@ def _body(
 def _reach(header: Sequence[Line], seps: Sequence[float], em: float) -> tuple[float, float]:
     """How far left and right the table's lines may reach: two font sizes past the header's text,
     or, when the first or last header cell is centred in its column, as far from its centre as
-    the column's gutter is on the other side (``มาตรการ`` centred over ``1. มาตรการกำกับดูแล``).
+    the column's gutter reaches on the other side, to its neighbour's header text (``มาตรการ``
+    centred over ``1. มาตรการกำกับดูแล``; a landscape table's wide first column).
 
     >>> from schemas import Word
     >>> ws = tuple(Word("ก", "ก", BBox(x, 0, x + 40, 10)) for x in (120, 240, 380))
     >>> _reach([Line("", "", BBox(120, 0, 420, 10), ws)], [200, 340], 10.0)
-    (70.0, 470.0)
+    (30.0, 530.0)
     """
     words = sorted((w for line in header for w in line.words), key=lambda w: w.box.x0)
     first = [w for w in words if (w.box.x0 + w.box.x1) / 2 < seps[0]] if seps else []
     last = [w for w in words if (w.box.x0 + w.box.x1) / 2 > seps[-1]] if seps else []
     left = min(line.box.x0 for line in header) - 2 * em
     right = max(line.box.x1 for line in header) + 2 * em
+    # a centred cell's column may end anywhere in the white up to its neighbour's header text
     if first:
         centre = (min(w.box.x0 for w in first) + max(w.box.x1 for w in first)) / 2
-        left = min(left, 2 * centre - seps[0] - em)
+        edge = min((w.box.x0 for w in words if (w.box.x0 + w.box.x1) / 2 > seps[0]), default=seps[0])
+        left = min(left, 2 * centre - max(seps[0], edge) - em)
     if last:
         centre = (min(w.box.x0 for w in last) + max(w.box.x1 for w in last)) / 2
-        right = max(right, 2 * centre - seps[-1] + em)
+        edge = max((w.box.x1 for w in words if (w.box.x0 + w.box.x1) / 2 < seps[-1]), default=seps[-1])
+        right = max(right, 2 * centre - min(seps[-1], edge) + em)
     return left, right
 
 
