@@ -14,27 +14,11 @@ import extractors.ocr.rows as rows_module
 from extractors.ita.actions import actions_from_tables
 from extractors.ita.stitch import stitch
 from extractors.ocr.rows import scan_borderless, scanned_layout
-from schemas import BBox, Cell, Line, LogicalRow, PageKind, PageText, Table, TableQuality, Word
-
-COLUMNS = (60.0, 200.0, 330.0, 440.0)
-HEADER = ("มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา")
-PERIODS = ("ต.ค. 67", "ม.ค. 68", "ก.ย. 68", "มี.ค. 68", "ธ.ค. 67", "ก.พ. 68")
-
-
-def _names(text: str) -> bool:
-    return any(name in text for name in (*HEADER, "รับผิด", "ชอบ"))
-
-
-def _word(text: str, x0: float, top: float, width: float | None = None) -> Word:
-    return Word(text, text, BBox(x0, top, x0 + (width or 7.0 * len(text)), top + 15.0), 0.9)
-
-
-def _line(words: list[Word]) -> Line:
-    words = sorted(words, key=lambda w: w.box.x0)
-    top, bottom = min(w.box.top for w in words), max(w.box.bottom for w in words)
-    box = BBox(words[0].box.x0, top, words[-1].box.x1, bottom)
-    text = " ".join(w.text for w in words)
-    return Line(text, text, box, tuple(words), confidence=0.9)
+from schemas import BBox, Cell, Line, LogicalRow, PageKind, PageText, Table, TableQuality
+from tests.rows_shapes import COLUMNS, HEADER, PERIODS
+from tests.rows_shapes import line as _line
+from tests.rows_shapes import names as _names
+from tests.rows_shapes import word as _word
 
 
 def _row(top: float, cells: dict[int, str]) -> Line:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -1054,22 +1054,31 @@ def _latin_abbreviations(symbols: Sequence[OcrSymbol]) -> list[tuple[int, int]]:
     if sum(1 for s in symbols if _THAI.search(s.text)) <= len(symbols) / 2:
         return []
     runs: list[tuple[int, int]] = []
-    k = 0
-    while k < len(symbols):
-        if not _LATIN_LETTER.fullmatch(symbols[k].text):
-            k += 1
-            continue
-        end = k
-        while end < len(symbols) and (_LATIN_LETTER.fullmatch(symbols[end].text) or symbols[end].text == "."):
-            end += 1
+    for k, end in _latin_runs(symbols, lambda s, _: bool(_LATIN_LETTER.fullmatch(s.text)) or s.text == "."):
         text = "".join(s.text for s in symbols[k:end])
         letters = len(_LATIN_LETTER.findall(text))
         glued = k > 0 and _THAI_LETTER.search(symbols[k - 1].text)
         before_digit = end < len(symbols) and symbols[end].text[:1] in DIGITS
         if 1 <= letters <= 4 and re.search(r"[A-Za-z]\.", text) and (glued or before_digit):
             runs.append((k, end))
-        k = end
     return runs
+
+
+def _latin_runs(
+    symbols: Sequence[OcrSymbol], goes_on: Callable[[OcrSymbol, OcrSymbol], bool]
+) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run that begins at a Latin letter and takes on each next symbol
+    for which ``goes_on(symbol, the one before)``."""
+    k = 0
+    while k < len(symbols):
+        if not _LATIN_LETTER.fullmatch(symbols[k].text):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(symbols) and goes_on(symbols[end], symbols[end - 1]):
+            end += 1
+        yield k, end
+        k = end
 
 
 def _latin_words_before_numbers(symbols: Sequence[OcrSymbol]) -> list[tuple[int, int]]:
@@ -1133,23 +1142,15 @@ def _latin_guesses(symbols: Sequence[OcrSymbol]) -> list[tuple[int, int]]:
     if thai < 4 or latin >= thai:
         return []
     space = WORD_SPACE_SHARE * float(np.median([s.box[3] - s.box[1] for s in symbols]))
+
+    def same_word(symbol: OcrSymbol, before: OcrSymbol) -> bool:  # a Latin letter, no word space
+        return bool(_LATIN_LETTER.fullmatch(symbol.text)) and symbol.box[0] - before.box[2] < space
+
     runs: list[tuple[int, int]] = []
-    k = 0
-    while k < len(symbols):
-        if not _LATIN_LETTER.fullmatch(symbols[k].text):
-            k += 1
-            continue
-        end = k + 1  # a word: Latin letters with no word space between them
-        while (
-            end < len(symbols)
-            and _LATIN_LETTER.fullmatch(symbols[end].text)
-            and symbols[end].box[0] - symbols[end - 1].box[2] < space
-        ):
-            end += 1
+    for k, end in _latin_runs(symbols, same_word):
         text = "".join(s.text for s in symbols[k:end])
         if 2 <= len(text) <= GUESS_LETTERS and not text.isupper():
             runs.append((k, end))
-        k = end
     return runs
 
 

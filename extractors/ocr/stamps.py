@@ -111,7 +111,8 @@ def _rings(ink: Gray, x: int, y: int, radius: int) -> tuple[tuple[int, int], ...
     widened to the radii still inked in part (:data:`EDGE_COVERAGE`): a ring pressed unevenly, or
     a stamp not quite round, spreads over a few radii."""
     radii = range(max(int(radius * 0.15), 3), int(radius * 1.12) + 1)
-    shares = ring_coverages(ink, np.full(len(radii), float(x)), np.full(len(radii), float(y)), np.array(radii, float))
+    around = np.ones(len(radii))
+    shares = ring_coverages(ink, x * around, y * around, np.array(radii, float))
     cover = dict(zip(radii, shares.tolist(), strict=True))
     rings: list[tuple[int, int]] = []
     for r in radii:

@@ -1,0 +1,26 @@
+"""Shapes shared by the tests of scanned borderless measures tables: a four-column table's header
+words, its columns' left edges, period cells, and words and lines placed in page points."""
+
+from __future__ import annotations
+
+from schemas import BBox, Line, Word
+
+COLUMNS = (60.0, 200.0, 330.0, 440.0)
+HEADER = ("มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา")
+PERIODS = ("ต.ค. 67", "ม.ค. 68", "ก.ย. 68", "มี.ค. 68", "ธ.ค. 67", "ก.พ. 68")
+
+
+def names(text: str) -> bool:
+    return any(name in text for name in (*HEADER, "รับผิด", "ชอบ"))
+
+
+def word(text: str, x0: float, top: float, width: float | None = None) -> Word:
+    return Word(text, text, BBox(x0, top, x0 + (width or 7.0 * len(text)), top + 15.0), 0.9)
+
+
+def line(words: list[Word]) -> Line:
+    words = sorted(words, key=lambda w: w.box.x0)
+    top, bottom = min(w.box.top for w in words), max(w.box.bottom for w in words)
+    box = BBox(words[0].box.x0, top, words[-1].box.x1, bottom)
+    text = " ".join(w.text for w in words)
+    return Line(text, text, box, tuple(words), confidence=0.9)
