@@ -45,6 +45,21 @@ def parses(text: str) -> bool:
     return all(YEAR_RANGE[0] <= day.year + BE_OFFSET <= YEAR_RANGE[1] for day in (parsed.start, parsed.end))
 
 
+def implausibly_dated(text: str) -> bool:
+    """Whether ``text`` reads as a period whose years lie outside :data:`YEAR_RANGE` (``ส.ค. ๒๔``,
+    dated 1981: ``๖๔`` misread): a reading the parser accepts that :func:`parses` rejects, so
+    one to doubt even when every reading of the cell says the same.
+
+    >>> implausibly_dated("ส.ค. ๒๔"), implausibly_dated("ส.ค. ๖๔"), implausibly_dated("ตามความเหมาะสม")
+    (True, False, False)
+    """
+    from extractors.ita.periods import parse_period
+
+    if not text.strip() or _LATIN.search(text) or parses(text):
+        return False
+    return parse_period(text, PROBE_FISCAL_YEAR).start is not None
+
+
 #: Marks a scan leaves at a period cell's edges (a rule's stub, a stamp's arc): never part of a
 #: period.  A dash at either end is dropped too, since a range needs both ends.
 _EDGE_CHARS = re.escape("\\|~_`'\"‘’“”,;:!*^=+<>-‐‑‒–—―−")
@@ -220,14 +235,96 @@ def lookalike_digits(text: str) -> str:
     return next(iter(found.values())) if len(found) == 1 else text
 
 
+#: A month abbreviation's first dot read as the vowel mark below its consonant (``เมุย.`` for
+#: ``เม.ย.``, ``กุย.`` for ``ก.ย.``): a consonant, ``ุ``, a consonant and the second dot.
+_RE_DOT_AS_MARK = re.compile(r"(?<=[\u0e01-\u0e2e])\u0e38(?=\s?[\u0e01-\u0e2e]\s?[.,])")
+
+
+def lookalike_dots(text: str) -> str:
+    """``text`` with the mark ``ุ`` read as the dot it stands for between the consonants of a
+    dotted abbreviation (``เมุย. ๖๖``: the dot of ``เม.ย.`` read as ``ุ``); the rest unchanged.
+    A candidate only: whoever keeps it checks that it parses, and keeps it with a doubt.
+
+    >>> lookalike_dots("เมุย. ๖๖"), lookalike_dots("๓๐ กุย. ๒๕๖๔")
+    ('เม.ย. ๖๖', '๓๐ ก.ย. ๒๕๖๔')
+    >>> lookalike_dots("กุมภาพันธ์ - พฤษภาคม ๒๕๖๗")  # a word's own mark stays
+    'กุมภาพันธ์ - พฤษภาคม ๒๕๖๗'
+    """
+    return _RE_DOT_AS_MARK.sub(".", text)
+
+
+#: Thai digits a scan's OCR takes for one another (the same loop with another tail or curl:
+#: ``๖`` read ``๒`` or ``๐``, ``๕`` read ``๔`` or ``๘``, ``๙`` read ``๓``), seen on fresh draws'
+#: score and year cells where the glyph reader and Tesseract disagreed.  Glyph evidence for
+#: :func:`lookalike_years`.
+DIGIT_LOOKALIKES = ("๒๖", "๐๖", "๔๕๘", "๓๕๙", "๓๗")
+#: Where a Thai year stands in a period: four digits, or two right after a month's dot (``ส.ค. ๒๔``).
+_RE_THAI_YEAR = re.compile(r"(?<![๐-๙])[๐-๙]{4}(?![๐-๙])|(?<=\.)(\s?)([๐-๙]{2})(?![๐-๙.])")
+
+
+def _be_value(digits: str) -> int:
+    from extractors.thai.text import thai_digits_to_arabic
+
+    value = int(thai_digits_to_arabic(digits))
+    return value if len(digits) == 4 else 2500 + value
+
+
+def _year_fixes(digits: str) -> list[str]:
+    """The readings of a Thai year ``digits`` with one digit read as its look-alike
+    (:data:`DIGIT_LOOKALIKES`) that fall in :data:`YEAR_RANGE`."""
+    found = []
+    for at, ch in enumerate(digits):
+        for group in DIGIT_LOOKALIKES:
+            if ch not in group:
+                continue
+            for other in group.replace(ch, ""):
+                fixed = digits[:at] + other + digits[at + 1 :]
+                if YEAR_RANGE[0] <= _be_value(fixed) <= YEAR_RANGE[1] and fixed not in found:
+                    found.append(fixed)
+    return found
+
+
+def lookalike_years(text: str) -> str:
+    """``text`` with each Thai-digit year outside :data:`YEAR_RANGE` (four digits, or two after a
+    month's dot) read with one digit as its look-alike (:data:`DIGIT_LOOKALIKES`), when exactly one
+    such reading falls in the range (``ส.ค. ๒๔``: ``๖๔`` with its ``๖`` read ``๒``, dated 1981);
+    a year with none or several such readings, and every other digit, unchanged.  Glyph evidence
+    and the years' range choose between readings, never a year made up: a candidate only, kept
+    with a doubt, and the table's years may still reject it.
+
+    >>> lookalike_years("ส.ค. ๒๔"), lookalike_years("๑ ต.ค. ๒๔๖๓ - ๓๐ ก.ย. ๒๔๖๔")
+    ('ส.ค. ๖๔', '๑ ต.ค. ๒๕๖๓ - ๓๐ ก.ย. ๒๕๖๔')
+    >>> lookalike_years("ส.ค. ๖๔"), lookalike_years("๒๔ ส.ค. ๖๔")  # plausible years, a day: as read
+    ('ส.ค. ๖๔', '๒๔ ส.ค. ๖๔')
+    >>> lookalike_years("ต.ค. ๐๓ - ธ.ค. ๖๓")
+    'ต.ค. ๖๓ - ธ.ค. ๖๓'
+    >>> lookalike_years("ส.ค. ๑๑")  # no look-alike reading is a plausible year
+    'ส.ค. ๑๑'
+    """
+
+    def fix(match: re.Match[str]) -> str:
+        digits = match.group(2) if match.group(2) else match.group()
+        if YEAR_RANGE[0] <= _be_value(digits) <= YEAR_RANGE[1]:
+            return match.group()
+        fixes = _year_fixes(digits)
+        if len(fixes) != 1:
+            return match.group()
+        return (match.group(1) or "") + fixes[0] if match.group(2) else fixes[0]
+
+    return _RE_THAI_YEAR.sub(fix, text)
+
+
 def candidates(text: str) -> list[str]:
     """Readings of a period that parses as OCR read it only after repairs, least change first:
-    without stray marks at its edges (:func:`trimmed`), with an era read as a month read as the era
+    without stray marks at its edges (:func:`trimmed`), with a month's dot read as ``ุ`` read as the
+    dot (:func:`lookalike_dots`), with an era read as a month read as the era
     (:func:`lookalike_era`), with look-alike month letters read as the month
     (:func:`lookalike_months`), with the dash of a range put back between two months side by
     side (:func:`extractors.ita.periods.joined_months`), with one look-alike consonant of a word
     read as the parser's word (:func:`lookalike_words`), with letters read as the Thai digits they
-    look like (:func:`lookalike_digits`).  Each is only a candidate, kept with a doubt.
+    look like (:func:`lookalike_digits`); then each of those with its implausible Thai years read
+    by their look-alike digits (:func:`lookalike_years`).  Each is only a candidate, kept with a
+    doubt.
 
     >>> candidates("กุมภาพันธ์พฤษภาคม 2567 |")[-1]
     'กุมภาพันธ์ - พฤษภาคม 2567'
@@ -235,9 +332,11 @@ def candidates(text: str) -> list[str]:
     from extractors.ita.periods import joined_months
 
     out = [trimmed(text)]
+    out.append(lookalike_dots(out[-1]))
     out.append(lookalike_era(out[-1]))
     out.append(lookalike_months(out[-1]))
     out.append(joined_months(out[-1]))
     out.append(lookalike_words(out[-1]))
     out.append(lookalike_digits(out[-2]))
+    out += [lookalike_years(reading) for reading in out]
     return list(dict.fromkeys(out))

@@ -55,6 +55,7 @@ from rapidfuzz import fuzz
 from extractors.ita.period_repairs import (  # noqa: F401 (lookalike_months, trimmed: re-exported)
     YEAR_RANGE,
     candidates,
+    implausibly_dated,
     lookalike_months,
     parses,
     trimmed,
@@ -263,6 +264,12 @@ def settle(
 
     >>> settle(("๑ ต.ค. ๒๕๖๘ -", "", 0.9), [lambda: ("๑ ต.ค. ๒๕๖๘ —", "", 0.8)], last_row=True)
     (('๑ ต.ค. ๒๕๖๘ -', '', 0.9), ['๑ ต.ค. ๒๕๖๘ —'])
+
+    A reading the parser dates outside the plausible years (:func:`implausibly_dated`: ``ส.ค. ๑๑``)
+    is doubted even when every reading says the same.
+
+    >>> settle(("ส.ค. ๑๑", "", 0.9), [lambda: ("ส.ค. ๑๑", "", 0.8)])
+    (('ส.ค. ๑๑', '', 0.9), [])
     """
 
     def good(text: str) -> bool:
@@ -303,7 +310,7 @@ def settle(
                 return (candidate, raw, confidence), [first[0].strip(), *others]
     if not first[0].strip():  # nothing read, and nothing that parses found: nothing to doubt
         return first, None
-    if misfit or others or _LATIN.search(first[0]):
+    if misfit or others or _LATIN.search(first[0]) or implausibly_dated(first[0]):
         return first, others
     return first, None
 
@@ -498,8 +505,8 @@ def settle_period_cells(
                 doubts.append(OcrDoubt(text, " / ".join(others) or cell.text, cell.box, why))
             elif text != cell.text and parses(text):
                 why = (
-                    "a period read only after repairs (stray marks at its edges, look-alike letters,"
-                    " a range's lost dash)"
+                    "a period read only after repairs (stray marks at its edges, look-alike letters"
+                    " or digits, a range's lost dash)"
                 )
                 doubts.append(OcrDoubt(text, " / ".join(others), cell.box, why))
             elif last_row and open_ended(text):
