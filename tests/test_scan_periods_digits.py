@@ -1,6 +1,7 @@
 """Scanned periods written with Thai digits (issue 14): a year's Thai digit read as its look-alike
 (``ส.ค. ๒๔`` for ``ส.ค. ๖๔``, dated 1981; ``๒๔๖๓`` for ``๒๕๖๓``; ``ต.ค. ๐๓`` for ``ต.ค. ๖๓``) and a
-month's dot read as the mark ``ุ`` (``เมุย. ๖๖``), found on fresh draws' scans.
+month's dot read as the mark ``ุ`` (``เมุย. ๖๖``), a month's consonant read twice (``ธิ.ศค.``),
+found on fresh draws' scans.
 
 Each repair is glyph evidence (digits or marks of the same shape) that the years' range and the
 parser must accept, unambiguously; what it makes is a candidate kept with a low confidence and a
@@ -13,7 +14,13 @@ import datetime
 
 import pytest
 
-from extractors.ita.period_repairs import candidates, lookalike_dots, lookalike_years, parses
+from extractors.ita.period_repairs import (
+    candidates,
+    doubled_consonants,
+    lookalike_dots,
+    lookalike_years,
+    parses,
+)
 from extractors.ita.periods import parse_period
 from extractors.ocr.fields import settle, settle_period_cells
 from schemas import DOUBT_CONFIDENCE, BBox, Cell, Table, TableQuality
@@ -29,6 +36,8 @@ BOX = BBox(0, 0, 10, 10)
         # ๕ read ๔ in both years: each year mended on its own
         ("๑ ต.ค. ๒๔๖๓ - ๓๐ ก.ย. ๒๔๖๔", 2564, datetime.date(2020, 10, 1), datetime.date(2021, 9, 30)),
         ("เมุย. ๖๖", 2566, datetime.date(2023, 4, 1), datetime.date(2023, 4, 30)),  # a dot read ุ
+        # a month's consonant read twice, as two look-alikes (ค as ศค)
+        ("ต.ค. ๖๖ - ธิ.ศค. ๖๖", 2567, datetime.date(2023, 10, 1), datetime.date(2023, 12, 31)),
         # both at once: the dot and the years
         ("๑ ต.ค. ๒๔๖๓ - ๓๐ กุย. ๒๔๖๔", 2564, datetime.date(2020, 10, 1), datetime.date(2021, 9, 30)),
     ],
@@ -49,6 +58,7 @@ def test_look_alike_years_never_touch_a_plausible_year_a_day_or_an_ambiguous_yea
     # ๓๓ (2533): ๕๓ (2553) and ๗๓ (2573) are both plausible: no choice is made
     assert lookalike_years("ส.ค. ๓๓") == "ส.ค. ๓๓"
     assert lookalike_dots("กุมภาพันธ์ ๒๕๖๗") == "กุมภาพันธ์ ๒๕๖๗"
+    assert doubled_consonants("ต.ค. ๖๖ - ธ.ค. ๖๖") == "ต.ค. ๖๖ - ธ.ค. ๖๖"
 
 
 def test_a_look_alike_year_settles_a_cell_with_a_doubt() -> None:

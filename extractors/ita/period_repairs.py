@@ -95,6 +95,36 @@ _RE_ABBREVIATION = re.compile(
 )
 
 
+#: A dotted abbreviation whose second consonant was read twice, as two look-alikes side by side
+#: (``ธิ.ศค.`` for ``ธ.ค.``): consonant, marks, dot, two consonants, marks, dot.
+_RE_DOUBLED = re.compile(
+    rf"(?<![{_CONSONANT}.])([{_CONSONANT}])([{_MARK}]*\s?[.,]\s?[{_MARK}]*)([{_CONSONANT}])([{_CONSONANT}])"
+    rf"(?=[{_MARK}]*\s?[.,])"
+)
+
+
+def doubled_consonants(text: str) -> str:
+    """``text`` with each dotted abbreviation whose second part holds two look-alike consonants
+    (:data:`LOOKALIKES`: one glyph read twice) read with the one of them that makes a month's
+    abbreviation, when exactly one does; the rest unchanged.  A candidate only.
+
+    >>> doubled_consonants("ต.ค. ๖๖ - ธิ.ศค. ๖๖"), doubled_consonants("ต.ค. ๖๖")
+    ('ต.ค. ๖๖ - ธิ.ค. ๖๖', 'ต.ค. ๖๖')
+    >>> doubled_consonants("ก.ยม. ๖๖")  # ย and ม are no look-alikes: as read
+    'ก.ยม. ๖๖'
+    """
+    from extractors.ita.periods import MONTH_BY_SKELETON
+
+    def fix(match: re.Match[str]) -> str:
+        first, between, one, two = match.groups()
+        if not any(one in group and two in group for group in LOOKALIKES):
+            return match.group()
+        months = [c for c in (one, two) if first + c in MONTH_BY_SKELETON]
+        return first + between + months[0] if len(months) == 1 else match.group()
+
+    return _RE_DOUBLED.sub(fix, text)
+
+
 #: The eras' abbreviations (``พ.ศ.``, ``ค.ศ.``) stand beside a period's years: never a month misread
 #: (``พ.ศ.`` is one look-alike from ``พ.ค.``).
 ERA_SKELETONS = ("พศ", "คศ")
@@ -317,7 +347,8 @@ def lookalike_years(text: str) -> str:
 def candidates(text: str) -> list[str]:
     """Readings of a period that parses as OCR read it only after repairs, least change first:
     without stray marks at its edges (:func:`trimmed`), with a month's dot read as ``ุ`` read as the
-    dot (:func:`lookalike_dots`), with an era read as a month read as the era
+    dot (:func:`lookalike_dots`), with a month's consonant read twice read once
+    (:func:`doubled_consonants`), with an era read as a month read as the era
     (:func:`lookalike_era`), with look-alike month letters read as the month
     (:func:`lookalike_months`), with the dash of a range put back between two months side by
     side (:func:`extractors.ita.periods.joined_months`), with one look-alike consonant of a word
@@ -333,6 +364,7 @@ def candidates(text: str) -> list[str]:
 
     out = [trimmed(text)]
     out.append(lookalike_dots(out[-1]))
+    out.append(doubled_consonants(out[-1]))
     out.append(lookalike_era(out[-1]))
     out.append(lookalike_months(out[-1]))
     out.append(joined_months(out[-1]))
