@@ -68,8 +68,14 @@ _EDGE_NOISE = re.compile(rf"^[\s{_EDGE_CHARS}]+|[\s{_EDGE_CHARS}]+$")
 _DEADLINE_DASH = re.compile(r"(ภายใน)\s*[-‐‑‒–—―−]\s*")
 
 
+#: A few Latin letters after a period's last digit or dot (``ธ.ค. ๖๒ yr``): a speck or a stamp's
+#: stroke the English model read; no Thai period holds a Latin letter.
+_TRAILING_LATIN = re.compile(r"(?<=[0-9๐-๙.])\s+[A-Za-z]{1,3}\s*$")
+
+
 def trimmed(text: str) -> str:
-    """``text`` without the stray marks at its edges (:data:`_EDGE_NOISE`) and a dash right after
+    """``text`` without the stray marks at its edges (:data:`_EDGE_NOISE`), a few Latin letters after
+    its last date (:data:`_TRAILING_LATIN`), and a dash right after
     ``ภายใน`` (no range starts there: ``ภายใน - ๓๐มิ.ย. ๒๕๖๓``); other inner marks stay.
 
     >>> trimmed("ภายใน - ๓๐มิ.ย. ๒๕๖๓"), trimmed("ต.ค. - ธ.ค.")
@@ -79,8 +85,10 @@ def trimmed(text: str) -> str:
     ('กุมภาพันธ์ - พฤษภาคม 2566', '1 ต.ค. 2566 - 30 ก.ย. 2567')
     >>> trimmed("ภายใน 30มิ.ย. 2566 —"), trimmed("ต.ค. - ธ.ค.")
     ('ภายใน 30มิ.ย. 2566', 'ต.ค. - ธ.ค.')
+    >>> trimmed("ต.ค. ๖๒ - ธ.ค. ๖๒ yr"), trimmed("ตลอดปี ITA")  # letters after a date only
+    ('ต.ค. ๖๒ - ธ.ค. ๖๒', 'ตลอดปี ITA')
     """
-    return _DEADLINE_DASH.sub(r"\1 ", _EDGE_NOISE.sub("", text))
+    return _DEADLINE_DASH.sub(r"\1 ", _EDGE_NOISE.sub("", _TRAILING_LATIN.sub("", text)))
 
 
 #: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
