@@ -36,6 +36,8 @@ BOX = BBox(0, 0, 10, 10)
         # ๕ read ๔ in both years: each year mended on its own
         ("๑ ต.ค. ๒๔๖๓ - ๓๐ ก.ย. ๒๔๖๔", 2564, datetime.date(2020, 10, 1), datetime.date(2021, 9, 30)),
         ("เมุย. ๖๖", 2566, datetime.date(2023, 4, 1), datetime.date(2023, 4, 30)),  # a dot read ุ
+        # ๖ read as two glyphs, ๒๐: a five-digit year
+        ("๑ ต.ค. ๒๕๒๐๗ - ๓๐ ก.ย. ๒๕๖๘", 2568, datetime.date(2024, 10, 1), datetime.date(2025, 9, 30)),
         # a month's consonant read twice, as two look-alikes (ค as ศค)
         ("ต.ค. ๖๖ - ธิ.ศค. ๖๖", 2567, datetime.date(2023, 10, 1), datetime.date(2023, 12, 31)),
         # both at once: the dot and the years

@@ -322,10 +322,43 @@ def _year_fixes(digits: str) -> list[str]:
     return found
 
 
+#: One Thai digit read as two glyphs (``๖``'s loop and tail read ``๒๐`` or ``๒อ``: ``๒๕๒๐๗``
+#: for ``๒๕๖๗``), to the digit: glyph evidence for :func:`split_digits`.
+DIGIT_SPLITS = {"๒๐": "๖", "๒อ": "๖"}
+#: Five glyphs where a Thai year's four digits stand (a digit read as two).
+_RE_FIVE = re.compile(r"(?<![๐-๙อ])[๐-๙][๐-๙อ]{3}[๐-๙](?![๐-๙อ])")
+
+
+def split_digits(text: str) -> str:
+    """``text`` with each five-glyph group where a Thai year stands read with one pair of
+    :data:`DIGIT_SPLITS` as its digit, when exactly one such reading is a year in
+    :data:`YEAR_RANGE`; the rest unchanged.  A candidate only.
+
+    >>> split_digits("๑ ต.ค. ๒๕๒๐๗ - ๓๐ ก.ย. ๒๕๖๘"), split_digits("ภายใน ๓๐ มิ.ย. ๒๕๒อ๓")
+    ('๑ ต.ค. ๒๕๖๗ - ๓๐ ก.ย. ๒๕๖๘', 'ภายใน ๓๐ มิ.ย. ๒๕๖๓')
+    >>> split_digits("๑๒๕๒๐")  # no plausible year: as read
+    '๑๒๕๒๐'
+    """
+
+    def fix(match: re.Match[str]) -> str:
+        group = match.group()
+        found = {
+            group[:at] + digit + group[at + 2 :]
+            for at in range(len(group) - 1)
+            for pair, digit in DIGIT_SPLITS.items()
+            if group[at : at + 2] == pair
+        }
+        found = {f for f in found if f.isdigit() and YEAR_RANGE[0] <= _be_value(f) <= YEAR_RANGE[1]}
+        return found.pop() if len(found) == 1 else group
+
+    return _RE_FIVE.sub(fix, text)
+
+
 def lookalike_years(text: str) -> str:
     """``text`` with each Thai-digit year outside :data:`YEAR_RANGE` (four digits, or two after a
     month's dot) read with one digit as its look-alike (:data:`DIGIT_LOOKALIKES`), when exactly one
-    such reading falls in the range (``ส.ค. ๒๔``: ``๖๔`` with its ``๖`` read ``๒``, dated 1981);
+    such reading falls in the range (``ส.ค. ๒๔``: ``๖๔`` with its ``๖`` read ``๒``, dated 1981),
+    after a digit read as two is read as one (:func:`split_digits`);
     a year with none or several such readings, and every other digit, unchanged.  Glyph evidence
     and the years' range choose between readings, never a year made up: a candidate only, kept
     with a doubt, and the table's years may still reject it.
@@ -336,6 +369,8 @@ def lookalike_years(text: str) -> str:
     ('ส.ค. ๖๔', '๒๔ ส.ค. ๖๔')
     >>> lookalike_years("ต.ค. ๐๓ - ธ.ค. ๖๓")
     'ต.ค. ๖๓ - ธ.ค. ๖๓'
+    >>> lookalike_years("มิ.ย. - ก.ย. ๒๕๒๐๓")  # a digit read as two (:func:`split_digits`)
+    'มิ.ย. - ก.ย. ๒๕๖๓'
     >>> lookalike_years("ส.ค. ๑๑")  # no look-alike reading is a plausible year
     'ส.ค. ๑๑'
     """
@@ -349,7 +384,7 @@ def lookalike_years(text: str) -> str:
             return match.group()
         return (match.group(1) or "") + fixes[0] if match.group(2) else fixes[0]
 
-    return _RE_THAI_YEAR.sub(fix, text)
+    return _RE_THAI_YEAR.sub(fix, split_digits(text))
 
 
 def candidates(text: str) -> list[str]:
