@@ -170,7 +170,7 @@ def test_the_hook_settles_a_period_column_and_reports_doubts() -> None:
     assert [d.text for d in doubts] == ["ศิ ศิ"]
     # the header is never read again, and the settled cell no more once a reading parsed
     assert all(text != "ช่วงเวลา" for text, _ in asked)
-    assert [m for t, m in asked if t.startswith("1 ")] == ["thai", "period"]
+    assert [m for t, m in asked if t.startswith("1 ")] == ["glyphs", "thai", "period"]
     assert {m for t, m in asked if t == "ศิ ศิ"} == set(PERIOD_MODES)
 
 

@@ -45,6 +45,21 @@ def parses(text: str) -> bool:
     return all(YEAR_RANGE[0] <= day.year + BE_OFFSET <= YEAR_RANGE[1] for day in (parsed.start, parsed.end))
 
 
+def implausibly_dated(text: str) -> bool:
+    """Whether ``text`` reads as a period whose years lie outside :data:`YEAR_RANGE` (``ส.ค. ๒๔``,
+    dated 1981: ``๖๔`` misread): a reading the parser accepts that :func:`parses` rejects, so
+    one to doubt even when every reading of the cell says the same.
+
+    >>> implausibly_dated("ส.ค. ๒๔"), implausibly_dated("ส.ค. ๖๔"), implausibly_dated("ตามความเหมาะสม")
+    (True, False, False)
+    """
+    from extractors.ita.periods import parse_period
+
+    if not text.strip() or _LATIN.search(text) or parses(text):
+        return False
+    return parse_period(text, PROBE_FISCAL_YEAR).start is not None
+
+
 #: Marks a scan leaves at a period cell's edges (a rule's stub, a stamp's arc): never part of a
 #: period.  A dash at either end is dropped too, since a range needs both ends.
 _EDGE_CHARS = re.escape("\\|~_`'\"‘’“”,;:!*^=+<>-‐‑‒–—―−")
@@ -53,8 +68,14 @@ _EDGE_NOISE = re.compile(rf"^[\s{_EDGE_CHARS}]+|[\s{_EDGE_CHARS}]+$")
 _DEADLINE_DASH = re.compile(r"(ภายใน)\s*[-‐‑‒–—―−]\s*")
 
 
+#: A few Latin letters after a period's last digit or dot (``ธ.ค. ๖๒ yr``): a speck or a stamp's
+#: stroke the English model read; no Thai period holds a Latin letter.
+_TRAILING_LATIN = re.compile(r"(?<=[0-9๐-๙.])\s+[A-Za-z]{1,3}\s*$")
+
+
 def trimmed(text: str) -> str:
-    """``text`` without the stray marks at its edges (:data:`_EDGE_NOISE`) and a dash right after
+    """``text`` without the stray marks at its edges (:data:`_EDGE_NOISE`), a few Latin letters after
+    its last date (:data:`_TRAILING_LATIN`), and a dash right after
     ``ภายใน`` (no range starts there: ``ภายใน - ๓๐มิ.ย. ๒๕๖๓``); other inner marks stay.
 
     >>> trimmed("ภายใน - ๓๐มิ.ย. ๒๕๖๓"), trimmed("ต.ค. - ธ.ค.")
@@ -64,8 +85,10 @@ def trimmed(text: str) -> str:
     ('กุมภาพันธ์ - พฤษภาคม 2566', '1 ต.ค. 2566 - 30 ก.ย. 2567')
     >>> trimmed("ภายใน 30มิ.ย. 2566 —"), trimmed("ต.ค. - ธ.ค.")
     ('ภายใน 30มิ.ย. 2566', 'ต.ค. - ธ.ค.')
+    >>> trimmed("ต.ค. ๖๒ - ธ.ค. ๖๒ yr"), trimmed("ตลอดปี ITA")  # letters after a date only
+    ('ต.ค. ๖๒ - ธ.ค. ๖๒', 'ตลอดปี ITA')
     """
-    return _DEADLINE_DASH.sub(r"\1 ", _EDGE_NOISE.sub("", text))
+    return _DEADLINE_DASH.sub(r"\1 ", _EDGE_NOISE.sub("", _TRAILING_LATIN.sub("", text)))
 
 
 #: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
@@ -78,6 +101,36 @@ _MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _RE_ABBREVIATION = re.compile(
     rf"(?<![{_CONSONANT}.])([{_CONSONANT}])[{_MARK}]*\s?[.,]\s?[{_MARK}]*([{_CONSONANT}])[{_MARK}]*\s?[.,]"
 )
+
+
+#: A dotted abbreviation whose second consonant was read twice, as two look-alikes side by side
+#: (``ธิ.ศค.`` for ``ธ.ค.``): consonant, marks, dot, two consonants, marks, dot.
+_RE_DOUBLED = re.compile(
+    rf"(?<![{_CONSONANT}.])([{_CONSONANT}])([{_MARK}]*\s?[.,]\s?[{_MARK}]*)([{_CONSONANT}])([{_CONSONANT}])"
+    rf"(?=[{_MARK}]*\s?[.,])"
+)
+
+
+def doubled_consonants(text: str) -> str:
+    """``text`` with each dotted abbreviation whose second part holds two look-alike consonants
+    (:data:`LOOKALIKES`: one glyph read twice) read with the one of them that makes a month's
+    abbreviation, when exactly one does; the rest unchanged.  A candidate only.
+
+    >>> doubled_consonants("ต.ค. ๖๖ - ธิ.ศค. ๖๖"), doubled_consonants("ต.ค. ๖๖")
+    ('ต.ค. ๖๖ - ธิ.ค. ๖๖', 'ต.ค. ๖๖')
+    >>> doubled_consonants("ก.ยม. ๖๖")  # ย and ม are no look-alikes: as read
+    'ก.ยม. ๖๖'
+    """
+    from extractors.ita.periods import MONTH_BY_SKELETON
+
+    def fix(match: re.Match[str]) -> str:
+        first, between, one, two = match.groups()
+        if not any(one in group and two in group for group in LOOKALIKES):
+            return match.group()
+        months = [c for c in (one, two) if first + c in MONTH_BY_SKELETON]
+        return first + between + months[0] if len(months) == 1 else match.group()
+
+    return _RE_DOUBLED.sub(fix, text)
 
 
 #: The eras' abbreviations (``พ.ศ.``, ``ค.ศ.``) stand beside a period's years: never a month misread
@@ -220,14 +273,132 @@ def lookalike_digits(text: str) -> str:
     return next(iter(found.values())) if len(found) == 1 else text
 
 
+#: A month abbreviation's first dot read as the vowel mark below its consonant (``เมุย.`` for
+#: ``เม.ย.``, ``กุย.`` for ``ก.ย.``): a consonant, ``ุ``, a consonant and the second dot.
+_RE_DOT_AS_MARK = re.compile(r"(?<=[\u0e01-\u0e2e])\u0e38(?=\s?[\u0e01-\u0e2e]\s?[.,])")
+
+
+def lookalike_dots(text: str) -> str:
+    """``text`` with the mark ``ุ`` read as the dot it stands for between the consonants of a
+    dotted abbreviation (``เมุย. ๖๖``: the dot of ``เม.ย.`` read as ``ุ``); the rest unchanged.
+    A candidate only: whoever keeps it checks that it parses, and keeps it with a doubt.
+
+    >>> lookalike_dots("เมุย. ๖๖"), lookalike_dots("๓๐ กุย. ๒๕๖๔")
+    ('เม.ย. ๖๖', '๓๐ ก.ย. ๒๕๖๔')
+    >>> lookalike_dots("กุมภาพันธ์ - พฤษภาคม ๒๕๖๗")  # a word's own mark stays
+    'กุมภาพันธ์ - พฤษภาคม ๒๕๖๗'
+    """
+    return _RE_DOT_AS_MARK.sub(".", text)
+
+
+#: Thai digits a scan's OCR takes for one another (the same loop with another tail or curl:
+#: ``๖`` read ``๒`` or ``๐``, ``๕`` read ``๔`` or ``๘``, ``๙`` read ``๓``), seen on fresh draws'
+#: score and year cells where the glyph reader and Tesseract disagreed.  Glyph evidence for
+#: :func:`lookalike_years`.
+DIGIT_LOOKALIKES = ("๒๖", "๐๖", "๔๕๘", "๓๕๙", "๓๗")
+#: Where a Thai year stands in a period: four digits, or two right after a month's dot (``ส.ค. ๒๔``).
+_RE_THAI_YEAR = re.compile(r"(?<![๐-๙])[๐-๙]{4}(?![๐-๙])|(?<=\.)(\s?)([๐-๙]{2})(?![๐-๙.])")
+
+
+def _be_value(digits: str) -> int:
+    from extractors.thai.text import thai_digits_to_arabic
+
+    value = int(thai_digits_to_arabic(digits))
+    return value if len(digits) == 4 else 2500 + value
+
+
+def _year_fixes(digits: str) -> list[str]:
+    """The readings of a Thai year ``digits`` with one digit read as its look-alike
+    (:data:`DIGIT_LOOKALIKES`) that fall in :data:`YEAR_RANGE`."""
+    found = []
+    for at, ch in enumerate(digits):
+        for group in DIGIT_LOOKALIKES:
+            if ch not in group:
+                continue
+            for other in group.replace(ch, ""):
+                fixed = digits[:at] + other + digits[at + 1 :]
+                if YEAR_RANGE[0] <= _be_value(fixed) <= YEAR_RANGE[1] and fixed not in found:
+                    found.append(fixed)
+    return found
+
+
+#: One Thai digit read as two glyphs (``๖``'s loop and tail read ``๒๐`` or ``๒อ``: ``๒๕๒๐๗``
+#: for ``๒๕๖๗``), to the digit: glyph evidence for :func:`split_digits`.
+DIGIT_SPLITS = {"๒๐": "๖", "๒อ": "๖"}
+#: Five glyphs where a Thai year's four digits stand (a digit read as two).
+_RE_FIVE = re.compile(r"(?<![๐-๙อ])[๐-๙][๐-๙อ]{3}[๐-๙](?![๐-๙อ])")
+
+
+def split_digits(text: str) -> str:
+    """``text`` with each five-glyph group where a Thai year stands read with one pair of
+    :data:`DIGIT_SPLITS` as its digit, when exactly one such reading is a year in
+    :data:`YEAR_RANGE`; the rest unchanged.  A candidate only.
+
+    >>> split_digits("๑ ต.ค. ๒๕๒๐๗ - ๓๐ ก.ย. ๒๕๖๘"), split_digits("ภายใน ๓๐ มิ.ย. ๒๕๒อ๓")
+    ('๑ ต.ค. ๒๕๖๗ - ๓๐ ก.ย. ๒๕๖๘', 'ภายใน ๓๐ มิ.ย. ๒๕๖๓')
+    >>> split_digits("๑๒๕๒๐")  # no plausible year: as read
+    '๑๒๕๒๐'
+    """
+
+    def fix(match: re.Match[str]) -> str:
+        group = match.group()
+        found = {
+            group[:at] + digit + group[at + 2 :]
+            for at in range(len(group) - 1)
+            for pair, digit in DIGIT_SPLITS.items()
+            if group[at : at + 2] == pair
+        }
+        found = {f for f in found if f.isdigit() and YEAR_RANGE[0] <= _be_value(f) <= YEAR_RANGE[1]}
+        return found.pop() if len(found) == 1 else group
+
+    return _RE_FIVE.sub(fix, text)
+
+
+def lookalike_years(text: str) -> str:
+    """``text`` with each Thai-digit year outside :data:`YEAR_RANGE` (four digits, or two after a
+    month's dot) read with one digit as its look-alike (:data:`DIGIT_LOOKALIKES`), when exactly one
+    such reading falls in the range (``ส.ค. ๒๔``: ``๖๔`` with its ``๖`` read ``๒``, dated 1981),
+    after a digit read as two is read as one (:func:`split_digits`);
+    a year with none or several such readings, and every other digit, unchanged.  Glyph evidence
+    and the years' range choose between readings, never a year made up: a candidate only, kept
+    with a doubt, and the table's years may still reject it.
+
+    >>> lookalike_years("ส.ค. ๒๔"), lookalike_years("๑ ต.ค. ๒๔๖๓ - ๓๐ ก.ย. ๒๔๖๔")
+    ('ส.ค. ๖๔', '๑ ต.ค. ๒๕๖๓ - ๓๐ ก.ย. ๒๕๖๔')
+    >>> lookalike_years("ส.ค. ๖๔"), lookalike_years("๒๔ ส.ค. ๖๔")  # plausible years, a day: as read
+    ('ส.ค. ๖๔', '๒๔ ส.ค. ๖๔')
+    >>> lookalike_years("ต.ค. ๐๓ - ธ.ค. ๖๓")
+    'ต.ค. ๖๓ - ธ.ค. ๖๓'
+    >>> lookalike_years("มิ.ย. - ก.ย. ๒๕๒๐๓")  # a digit read as two (:func:`split_digits`)
+    'มิ.ย. - ก.ย. ๒๕๖๓'
+    >>> lookalike_years("ส.ค. ๑๑")  # no look-alike reading is a plausible year
+    'ส.ค. ๑๑'
+    """
+
+    def fix(match: re.Match[str]) -> str:
+        digits = match.group(2) if match.group(2) else match.group()
+        if YEAR_RANGE[0] <= _be_value(digits) <= YEAR_RANGE[1]:
+            return match.group()
+        fixes = _year_fixes(digits)
+        if len(fixes) != 1:
+            return match.group()
+        return (match.group(1) or "") + fixes[0] if match.group(2) else fixes[0]
+
+    return _RE_THAI_YEAR.sub(fix, split_digits(text))
+
+
 def candidates(text: str) -> list[str]:
     """Readings of a period that parses as OCR read it only after repairs, least change first:
-    without stray marks at its edges (:func:`trimmed`), with an era read as a month read as the era
+    without stray marks at its edges (:func:`trimmed`), with a month's dot read as ``ุ`` read as the
+    dot (:func:`lookalike_dots`), with a month's consonant read twice read once
+    (:func:`doubled_consonants`), with an era read as a month read as the era
     (:func:`lookalike_era`), with look-alike month letters read as the month
     (:func:`lookalike_months`), with the dash of a range put back between two months side by
     side (:func:`extractors.ita.periods.joined_months`), with one look-alike consonant of a word
     read as the parser's word (:func:`lookalike_words`), with letters read as the Thai digits they
-    look like (:func:`lookalike_digits`).  Each is only a candidate, kept with a doubt.
+    look like (:func:`lookalike_digits`); then each of those with its implausible Thai years read
+    by their look-alike digits (:func:`lookalike_years`).  Each is only a candidate, kept with a
+    doubt.
 
     >>> candidates("กุมภาพันธ์พฤษภาคม 2567 |")[-1]
     'กุมภาพันธ์ - พฤษภาคม 2567'
@@ -235,9 +406,12 @@ def candidates(text: str) -> list[str]:
     from extractors.ita.periods import joined_months
 
     out = [trimmed(text)]
+    out.append(lookalike_dots(out[-1]))
+    out.append(doubled_consonants(out[-1]))
     out.append(lookalike_era(out[-1]))
     out.append(lookalike_months(out[-1]))
     out.append(joined_months(out[-1]))
     out.append(lookalike_words(out[-1]))
     out.append(lookalike_digits(out[-2]))
+    out += [lookalike_years(reading) for reading in out]
     return list(dict.fromkeys(out))

@@ -48,6 +48,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -55,6 +56,7 @@ from rapidfuzz import fuzz
 from extractors.ita.period_repairs import (  # noqa: F401 (lookalike_months, trimmed: re-exported)
     YEAR_RANGE,
     candidates,
+    implausibly_dated,
     lookalike_months,
     parses,
     trimmed,
@@ -257,12 +259,25 @@ def settle(
     >>> settle(("ต.ค. 62", "", 0.9), [lambda: ("ต.ค. 62", "", 0.8)], fits=in_2566)
     (('ต.ค. 62', '', 0.9), [])
 
+    Repairs (:func:`extractors.ita.period_repairs.candidates`) are tried on the readings with
+    every line of ink first.
+
+    >>> cut = ("ธิ.ศค. ๖๖", "ธิ.ศค. ๖๖", 0.9)
+    >>> settle(cut, [lambda: ("ต.ค. ๖๖ - ธิ.ศค. ๖๖", "ต.ค. ๖๖ -\\nธิ.ศค. ๖๖", 0.8)], lines=2)[0][0]
+    'ต.ค. ๖๖ - ธิ.ค. ๖๖'
+
     ``last_row``: the cell is in its table's last row on the page.  A first reading there that
     ends with a range's dash after a date (:func:`open_ended`) is a range the next page's part of
     the cell ends: a reading without the dash would lose it, so the first stays, with its doubt.
 
     >>> settle(("๑ ต.ค. ๒๕๖๘ -", "", 0.9), [lambda: ("๑ ต.ค. ๒๕๖๘ —", "", 0.8)], last_row=True)
     (('๑ ต.ค. ๒๕๖๘ -', '', 0.9), ['๑ ต.ค. ๒๕๖๘ —'])
+
+    A reading the parser dates outside the plausible years (:func:`implausibly_dated`: ``ส.ค. ๑๑``)
+    is doubted even when every reading says the same.
+
+    >>> settle(("ส.ค. ๑๑", "", 0.9), [lambda: ("ส.ค. ๑๑", "", 0.8)])
+    (('ส.ค. ๑๑', '', 0.9), [])
     """
 
     def good(text: str) -> bool:
@@ -297,13 +312,16 @@ def settle(
             others.append(text)
     if short is not None:  # no reading has every line: the first that parses, as before
         return short, ([first[0].strip(), *others] if misfit else None)
-    for text, raw, confidence in readings:
+    # a repair of a reading with every line of ink before one of a reading that lost a line
+    # (``ธิ.ศค. ๖๖`` lost ``ต.ค. ๖๖ -`` above it: repaired alone, it would date half the range)
+    whole = [r for r in readings if line_count(r) >= lines] + [r for r in readings if line_count(r) < lines]
+    for text, raw, confidence in whole:
         for candidate in candidates(text):
             if candidate != text.strip() and good(candidate):
                 return (candidate, raw, confidence), [first[0].strip(), *others]
     if not first[0].strip():  # nothing read, and nothing that parses found: nothing to doubt
         return first, None
-    if misfit or others or _LATIN.search(first[0]):
+    if misfit or others or _LATIN.search(first[0]) or implausibly_dated(first[0]):
         return first, others
     return first, None
 
@@ -316,10 +334,12 @@ def settle(
 #: joined, :func:`joined_lines`: Tesseract drops a line of a block that is mostly dots and a
 #: dash, ``ก.พ. -`` over ``ก.ค. ๖๘``, and keeps it when it is the whole image) or ``"years"`` (the
 #: first reading with its years read again by a glyph reader, as a header's: ``25566``,
-#: ``256.5``); a reader without one gives ``("", "", None)``.
+#: ``256.5``) or ``"glyphs"`` (the first reading with its numbers as the glyph reader reads the
+#: cell's digits, :func:`glyph_reading`: Thai digits misread, ``ส.ค. ๒๔``, ``ต.ค. bo doa``; no
+#: Tesseract call, so tried first); a reader without one gives ``("", "", None)``.
 CellReader = Callable[[Cell, str], Reading]
 #: The re-readings of a period cell, in order.
-PERIOD_MODES = ("thai", "period", "period-own", "lines", "years")
+PERIOD_MODES = ("glyphs", "thai", "period", "period-own", "lines", "years")
 
 
 def joined_lines(parts: Sequence[Reading]) -> Reading:
@@ -498,8 +518,8 @@ def settle_period_cells(
                 doubts.append(OcrDoubt(text, " / ".join(others) or cell.text, cell.box, why))
             elif text != cell.text and parses(text):
                 why = (
-                    "a period read only after repairs (stray marks at its edges, look-alike letters,"
-                    " a range's lost dash)"
+                    "a period read only after repairs (stray marks at its edges, look-alike letters"
+                    " or digits, a range's lost dash)"
                 )
                 doubts.append(OcrDoubt(text, " / ".join(others), cell.box, why))
             elif last_row and open_ended(text):
@@ -681,3 +701,96 @@ def misread_year(token: str, before: str) -> bool:
         return False
     squashed = "".join(before.split())
     return any(squashed.endswith(word) for word in YEAR_WORDS)
+
+
+# --- a period cell's digits by the glyph reader ---------------------------------------------
+
+#: Where a period's reading has a number: a run of digits, or a run of Latin letters not followed
+#: by a dot (the English model's guess for Thai digits it could not read: ``ต.ค. bo doa``; a
+#: month read as Latin letters keeps its dots: ``B.A.``).
+_DIGIT_SLOT = re.compile(r"[0-9๐-๙]+|(?<![A-Za-z.])[A-Za-z]{1,4}(?![A-Za-z.])")
+
+
+def digit_slots(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` where a period's numbers stand (:data:`_DIGIT_SLOT`), in order.
+
+    >>> t = "ต.ค. bo - ธ.ค. ๖๓"; [t[a:b] for a, b in digit_slots(t)]
+    ['bo', '๖๓']
+    >>> t = "B.A. ๖๔ - มี.ค. ๖๕"; [t[a:b] for a, b in digit_slots(t)]
+    ['๖๔', '๖๕']
+    """
+    return [m.span() for m in _DIGIT_SLOT.finditer(text)]
+
+
+def with_glyph_digits(text: str, runs: Sequence[str]) -> str | None:
+    """``text`` with its numbers (:func:`digit_slots`) replaced, in order, by ``runs`` (the cell's
+    runs of digits as the glyph reader read them, with trust), when there are as many of each and
+    every run is digits only, and a number the reading has in digits keeps its count of digits;
+    ``None`` otherwise (the glyphs are evidence for the reading's numbers, never a number where
+    the reading has none).
+
+    >>> with_glyph_digits("ส.ค. ๒๔", ["๖๔"]), with_glyph_digits("ต.ค. bo - ธ.ค. Od", ["๖๓", "๖๓"])
+    ('ส.ค. ๖๔', 'ต.ค. ๖๓ - ธ.ค. ๖๓')
+    >>> with_glyph_digits("ส.ค. ๒๔", ["๖๔", "๑"]) is None, with_glyph_digits("ส.ค. ๒๔", ["๖.๔"]) is None
+    (True, True)
+    >>> with_glyph_digits("ส.ค. ๒๔", ["๖"]) is None  # a digit fewer: no choice between readings
+    True
+    """
+    slots = digit_slots(text)
+    if not slots or len(slots) != len(runs) or not all(run.isdigit() for run in runs):
+        return None
+    # a number read as digits keeps its count of digits: the glyphs choose digits, not how many
+    if any(text[a:b].isdigit() and b - a != len(run) for (a, b), run in zip(slots, runs, strict=True)):
+        return None
+    out, at = [], 0
+    for (start, end), run in zip(slots, runs, strict=True):
+        out.append(text[at:start] + run)
+        at = end
+    return "".join(out) + text[at:]
+
+
+def glyph_digit_runs(ink: np.ndarray, shapes: Any = None) -> tuple[list[str], float] | None:
+    """The runs of digits of a period cell's ink (non-zero = ink), line by line (:func:`ink_bands`),
+    as the glyph reader (:mod:`extractors.ocr.digit_glyphs`, with the page's own digit shapes
+    ``shapes``) reads them, and the least similarity of their digits; ``None`` when any digit it
+    finds is unsure (the glyphs settle nothing then: an unsure last digit left out would shorten
+    a year).  Punctuation and letters split runs (``๓๐/๙`` is two numbers of a date)."""
+    from extractors.ocr.digit_glyphs import DIGITS, THAI_DIGITS, read_glyphs_many
+    from extractors.thai.text import arabic_digits_to_thai, thai_digits_to_arabic
+
+    bands = ink_bands(ink) if int(np.count_nonzero(ink)) else []
+    if not bands:
+        return None
+    lines = [np.ascontiguousarray(ink[a:b]) for a, b in bands]
+    texts: list[str] = []
+    similarity = 1.0
+    for glyphs in read_glyphs_many(lines, shapes):
+        run: list[str] = []
+        for glyph in [*glyphs, None]:
+            if glyph is not None and glyph.label in DIGITS:
+                if not glyph.trusted:
+                    return None
+                run.append(glyph.label)
+                similarity = min(similarity, glyph.similarity)
+                continue
+            if run:
+                text = "".join(run)
+                thai = sum(ch in THAI_DIGITS for ch in text) * 2 >= len(text)
+                texts.append(arabic_digits_to_thai(text) if thai else thai_digits_to_arabic(text))
+                run = []
+    return texts, similarity
+
+
+def glyph_reading(text: str, raw: str, ink: np.ndarray, shapes: Any = None) -> Reading:
+    """A period cell's first reading with its numbers as the glyph reader reads them
+    (:func:`glyph_digit_runs`, :func:`with_glyph_digits`): no Tesseract call, so the cheapest
+    re-reading; ``("", "", None)`` when the glyphs do not give as many trusted numbers as the
+    reading has, or give the reading's own."""
+    found = glyph_digit_runs(ink, shapes) if text.strip() else None
+    if found is None:
+        return "", "", None
+    runs, similarity = found
+    settled = with_glyph_digits(text, runs)
+    if settled is None or settled == text:
+        return "", "", None
+    return settled, raw, round(max(similarity - 0.1, DOUBT_CONFIDENCE), 3)

@@ -45,6 +45,7 @@ from extractors.ocr.digit_glyphs import (
 from extractors.ocr.engine import OcrEngine, OcrLine, OcrSymbol, PixelBox, union_box
 from extractors.ocr.fields import (
     Reading,
+    glyph_reading,
     header_rows,
     ink_bands,
     joined_lines,
@@ -769,6 +770,11 @@ class PageReader:
                 return "", "", None
             if mode == "years":  # the first reading's years by the glyph reader (``25566``)
                 return self.header_years(box, cell.text, cell.raw)
+            if mode == "glyphs":  # the first reading's numbers by the glyph reader: no Tesseract call
+                ink = _off_border(
+                    self.page.binary[box[1] + INSET : box[3] - INSET, box[0] + INSET : box[2] - INSET]
+                )
+                return glyph_reading(cell.text, cell.raw, ink, self.shapes)
             if mode == "lines":  # each line of ink on its own: a line of dots and a dash is kept
                 found = bands(box)
                 if len(found) < 2:

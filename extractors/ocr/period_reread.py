@@ -24,7 +24,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extractors.ocr.fields import parses, period_column, period_headers
+from extractors.ita.period_repairs import parses
+from extractors.ocr.fields import period_column, period_headers
 from schemas import BBox, OcrStatus, PageKind, PageText, Table
 
 if TYPE_CHECKING:

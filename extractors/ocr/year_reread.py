@@ -19,7 +19,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from extractors.ocr.fields import parses, period_column, plausible_year
+from extractors.ita.period_repairs import parses
+from extractors.ocr.fields import period_column, plausible_year
 from extractors.ocr.period_reread import PagesAgain, settle_on_pages
 from schemas import OcrStatus, PageKind, PageText, Table
 
