@@ -5,6 +5,8 @@ twins (150 dpi) of fresh corpus draws: a year header read with digits run togeth
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractors.ita.indicators import from_column_table, from_row_table
 from extractors.ita.vocabulary import INDICATORS
 from schemas import CellPart, LogicalRow, LogicalTable
@@ -133,3 +135,36 @@ def test_a_header_row_whose_year_word_lost_its_vowel_still_names_the_years() -> 
     found, _facts = from_row_table(table, 2567)
     got = [(i.number, i.score_raw, i.year, i.previous.score if i.previous else None) for i in found]
     assert got == [(n, f"{70 + n}.22", 2567, float(f"{60 + n}.11")) for n in range(1, 11)]
+
+
+def test_two_undated_year_columns_are_dated_by_the_tables_own_sums() -> None:
+    """``ตัวชี้วัด | ศี | พะ๕ | เพิ่มขึ้น/ลดลง``: a shaded header read at 150 dpi (``ปี 2567``,
+    ``ปี 2568``), neither year left.  The difference column is right minus left in every row, so the
+    right column is the later year, the assessed one; every indicator took the left column's score
+    before (a fresh draw's two-years scan)."""
+    table = _two_years(["แณน 3งว ceoe", "ศี", "พะ๕", "เพิ่มขึ้น/ลดลง"], [None, None, None, "diff"])
+    table = replace(table, kind="other")  # its header unread, the stitcher did not know the table
+    found, _facts = from_row_table(table, 2568)
+    got = [(i.number, i.score_raw, i.year, i.previous.year if i.previous else None) for i in found]
+    assert got == [(n, f"{70 + n}.22", 2568, 2567) for n in range(1, 11)]
+    # Without the assessed year the text names, nothing is dated by the sums.
+    found, _facts = from_row_table(table, None)
+    assert all(i.previous is None for i in found)
+
+
+def test_a_name_column_cut_by_lines_that_are_none_is_read_whole() -> None:
+    """A screenshot's indicator table scanned at 150 dpi: the grid finder took its faint cell edges
+    for rulings and cut the name column at a different place in each row (``ตัว | วัดที 1 การ…``,
+    ``A! | Inf | 3 การใช้อำนาจ``); its header was not recognised.  No one column named enough rows
+    and the table gave no indicator at all; read together, the leading columns name every row."""
+    cuts = [
+        lambda n, name: {0: "ตัว", 1: f"วัดที {n} {name}"},
+        lambda n, name: {0: "A!", 1: "Inf", 2: f"{n} {name}"},
+        lambda n, name: {0: f"ตัวชี้วัดที่{n} {name}"},
+    ]
+    rows = [_row({0: "ค้าชีวัด", 3: "คะแนน"})] + [
+        _row({**cuts[n % 3](n, name), 3: f"{70 + n}.22"}) for n, name in enumerate(_NAMES, start=1)
+    ]
+    table = LogicalTable("other", [None, None, None, None], ["", "", "", ""], rows, [1], [])
+    found, _facts = from_row_table(table, 2563)
+    assert [(i.number, i.score_raw) for i in found] == [(n, f"{70 + n}.22") for n in range(1, 11)]

@@ -183,6 +183,12 @@ def _indicator_of_row(row: LogicalRow, cols: Sequence[int]) -> tuple[int | None,
         return by_name, name
     if number is not None and number in BY_NUMBER:
         return number, name
+    whole = " ".join(t for t in (row.text(c).strip() for c in cols) if t)
+    if len(cols) > 1 and whole != (name or ""):
+        # A name cut by a ruling that is none (``ตัว | วัดที 1 การปฏิบัติหน้าที่``): read whole.
+        found = {n for n, _s, _e in find_indicator_names(whole)}
+        if len(found) == 1:
+            return found.pop(), whole
     return None, name
 
 
@@ -294,7 +300,17 @@ def _name_columns(table: LogicalTable, rows: Sequence[LogicalRow]) -> list[int]:
         for col in range(min(3, len(table.fields)))
     }
     best = max(counts, key=lambda c: (counts[c], -c), default=0)
-    return [best]
+    # The leading columns that hold no scores, read together: an image's grid finder may cut the
+    # name column with lines that are none (a screenshot's faint cell edges), a different cut
+    # in each row; they are the name column when, together, they name more rows than any one.
+    leading = [c for c in counts if not _mostly_decimals([row.text(c) for row in rows])]
+    together = sum(1 for row in rows if _indicator_of_row(row, leading)[0] is not None)
+    return leading if len(leading) > 1 and together > counts.get(best, 0) else [best]
+
+
+def _mostly_decimals(values: Sequence[str]) -> bool:
+    filled = [v for v in values if v.strip()]
+    return bool(filled) and sum(bool(_RE_DECIMAL.match(v)) for v in filled) >= 0.6 * len(filled)
 
 
 def years_by_place(years: dict[int, int | None], assessed_year: int | None) -> dict[int, int | None]:
@@ -436,6 +452,14 @@ def from_row_table(
     name_cols = _name_columns(table, rows)
     issue_cols = table.columns("issue")
     years = years_by_place({col: year_in(headers[col]) for col in score_cols}, assessed_year)
+    if len(score_cols) == 2 and not any(years.values()) and assessed_year is not None:
+        # Neither year read (a shaded header at 150 dpi: ``ศี``, ``พะ๕``): the table's own sums say
+        # which column is the later one, and the later one is the assessed year's.
+        diff = _difference_column(table, rows, headers)
+        if diff is not None and later_on_right(
+            [(row.text(score_cols[0]), row.text(score_cols[1]), row.text(diff)) for row in rows]
+        ):
+            years = {score_cols[0]: assessed_year - 1, score_cols[1]: assessed_year}
     # A year word whose year neither OCR nor the columns' places tell is no score column beside
     # one whose year was read: which year it holds is not known.
     unknown = [c for c in score_cols if years[c] is None and _RE_YEAR_WORD_ONLY.match(headers[c])]
@@ -492,6 +516,33 @@ def _difference_column(table: LogicalTable, rows: Sequence[LogicalRow], headers:
         if known and not year_in(headers[c]) and is_difference(headers[c], values):
             return c
     return None
+
+
+#: Rows whose two years and signed difference add up, at least, before a table's sums tell
+#: which of two undated score columns is the later one.
+MIN_SUMS = 3
+
+
+def later_on_right(rows: Sequence[tuple[str, str, str]]) -> bool:
+    """Whether, in rows of ``(left score, right score, signed difference)`` cells, the right
+    column is the later year: the difference is right minus left (``75.99 | 96.24 | +20.25``) in
+    at least :data:`MIN_SUMS` rows and in more rows than it is left minus right.  The table's own
+    sums, not a convention, date the two columns.
+
+    >>> rows = [("75.99", "96.24", "+20.25"), ("98.38", "96.39", "-1.99"), ("97.73", "99.21", "+1.48")]
+    >>> later_on_right(rows), later_on_right([(b, a, d) for a, b, d in rows])
+    (True, False)
+    >>> later_on_right([("75.99", "96.24", "+20.25"), ("98.38", "96.39", "-1.99")])
+    False
+    """
+    right = left = 0
+    for a_text, b_text, d_text in rows:
+        a, b = _score(a_text), _score(b_text)
+        if a is None or b is None:
+            continue
+        right += from_difference(a, d_text) == b
+        left += from_difference(b, d_text) == a
+    return right >= MIN_SUMS and right > left
 
 
 def from_difference(previous: float, difference: str) -> float | None:
