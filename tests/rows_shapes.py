@@ -24,3 +24,18 @@ def line(words: list[Word]) -> Line:
     box = BBox(words[0].box.x0, top, words[-1].box.x1, bottom)
     text = " ".join(w.text for w in words)
     return Line(text, text, box, tuple(words), confidence=0.9)
+
+
+def row(top: float, cells: dict[int, str]) -> Line:
+    """One line of a table row: each cell's text at its column's left edge."""
+    return line([word(text, COLUMNS[col], top) for col, text in sorted(cells.items())])
+
+
+def rows(top: float, first: int, count: int) -> list[Line]:
+    """``count`` rows from ``top``, each measure and steps wrapped onto a second line."""
+    lines = []
+    for n in range(first, first + count):
+        y = top + 48.0 * (n - first)
+        lines.append(row(y, {0: f"{n}. มาตรการ", 1: "(1) อบรม", 2: "กองคลัง", 3: PERIODS[n - 1]}))
+        lines.append(row(y + 18.0, {0: "ส่งเสริม", 1: "ให้ความรู้"}))
+    return lines

@@ -18,20 +18,9 @@ from schemas import BBox, Cell, Line, LogicalRow, PageKind, PageText, Table, Tab
 from tests.rows_shapes import COLUMNS, HEADER, PERIODS
 from tests.rows_shapes import line as _line
 from tests.rows_shapes import names as _names
+from tests.rows_shapes import row as _row
+from tests.rows_shapes import rows as _rows
 from tests.rows_shapes import word as _word
-
-
-def _row(top: float, cells: dict[int, str]) -> Line:
-    return _line([_word(text, COLUMNS[col], top) for col, text in sorted(cells.items())])
-
-
-def _rows(top: float, first: int, count: int) -> list[Line]:
-    lines = []
-    for n in range(first, first + count):
-        y = top + 48.0 * (n - first)
-        lines.append(_row(y, {0: f"{n}. มาตรการ", 1: "(1) อบรม", 2: "กองคลัง", 3: PERIODS[n - 1]}))
-        lines.append(_row(y + 18.0, {0: "ส่งเสริม", 1: "ให้ความรู้"}))
-    return lines
 
 
 def _page(lines: list[Line], number: int = 1) -> PageText:
