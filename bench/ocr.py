@@ -23,6 +23,8 @@ Tesseract's on the same pages in the same run, with the load average (the machin
 page by page, each page read both ways one right after the other, in CPU seconds of this one
 process (what a page costs a core, less sensitive to the other processes on the machine than
 the wall clock), with the median of the per-page ratios and the ratio of the totals; then the
+whole documents' cost the same way (``extract`` in one process: the document-level second
+readings, which prepare a page again in the parent, and the interpretation included); then the
 pages per second (wall clock) of ``read_document`` with one OCR worker and with two, and of
 ``ita batch`` with one worker and with two (documents spread over the workers).
 """
@@ -297,6 +299,19 @@ def speed(pdfs: list[Path]) -> None:
         f"of ours, Tesseract's own calls {inside[0] / len(pages):.2f} s/page ({engine_share:.0%}; "
         f"{inside[0] / sum(plain_cpu):.2f}× plain), the rest (rendering, geometry, glyph reader, "
         f"text repair) {(sum(ours_cpu) - inside[0]) / len(pages):.2f} s/page"
+    )
+    # The whole document with one OCR process (pages read in this process), second readings of
+    # the document (borderless periods, years) and interpretation included: what a document costs.
+    extract = importlib.import_module("pipeline.extract").extract
+    whole = 0.0
+    for pdf in pdfs:
+        started = time.process_time()
+        extract(pdf, ocr=ONE_CORE)
+        whole += time.process_time() - started
+    print(
+        f"whole documents (`extract`, one process, document-level second readings and interpretation "
+        f"included): {whole / len(pages):.2f} s per scanned page, {whole / sum(plain_cpu):.2f}× plain "
+        f"(text pages' own cost included; load average {os.getloadavg()[0]:.1f})"
     )
     # Interleaved, best of two each (the machine is shared); the two-worker pool is kept between
     # documents, so its first making and model loading count once, as in a long run.
