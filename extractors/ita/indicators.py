@@ -247,7 +247,7 @@ def _score_columns(table: LogicalTable, rows: Sequence[LogicalRow], headers: Seq
     for col, name in enumerate(table.fields):
         filled = [row for row in rows if row.text(col).strip()]
         values = [row.text(col) for row in filled]
-        decimal = sum(bool(_RE_DECIMAL.match(v)) for v in values) >= 0.6 * len(values) > 0
+        decimal = _mostly_decimals(values)
         unnamed = table.kind != "indicators" and (name is None or (name == "seq" and decimal))
         # a year word whose year OCR could not read (``ปี2565688``): dated by its place, if scores
         undated = decimal and name is None and year_in(headers[col]) is None
@@ -452,13 +452,13 @@ def from_row_table(
     name_cols = _name_columns(table, rows)
     issue_cols = table.columns("issue")
     years = years_by_place({col: year_in(headers[col]) for col in score_cols}, assessed_year)
-    if len(score_cols) == 2 and not any(years.values()) and assessed_year is not None:
-        # Neither year read (a shaded header at 150 dpi: ``ศี``, ``พะ๕``): the table's own sums say
-        # which column is the later one, and the later one is the assessed year's.
-        diff = _difference_column(table, rows, headers)
-        if diff is not None and later_on_right(
-            [(row.text(score_cols[0]), row.text(score_cols[1]), row.text(diff)) for row in rows]
-        ):
+    diff = _difference_column(table, rows, headers)
+    # Neither year read (a shaded header at 150 dpi: ``ศี``, ``พะ๕``): the table's own sums say
+    # which column is the later one, and the later one is the assessed year's.
+    undated_pair = len(score_cols) == 2 and not any(years.values())
+    if undated_pair and assessed_year is not None and diff is not None:
+        sums = [(row.text(score_cols[0]), row.text(score_cols[1]), row.text(diff)) for row in rows]
+        if later_on_right(sums):
             years = {score_cols[0]: assessed_year - 1, score_cols[1]: assessed_year}
     # A year word whose year neither OCR nor the columns' places tell is no score column beside
     # one whose year was read: which year it holds is not known.
@@ -480,7 +480,7 @@ def from_row_table(
     found: list[Indicator] = []
     facts: TableFacts | None = None
     decimals = column_decimals([row.text(col) for row in rows])
-    diff_col = _difference_column(table, rows, headers) if prev_col is not None else None
+    diff_col = diff if prev_col is not None else None
     for row in (part for whole in rows for part in split_at_page_break(whole, col)):
         if row.full_width:
             continue
