@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from itertools import pairwise
 
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
@@ -252,18 +253,67 @@ def _body(
     pitch = max(header[0].box.height, em)
     body: list[Line] = []
     previous = header[-1]
-    for line in lines[start:]:
+    for k, line in enumerate(lines[start:]):
         if line.box.top - previous.box.bottom > MAX_PITCHES * pitch:
             break
         if line.box.x0 < left or line.box.x1 > right:
             break
         kept = _keep_white(gutters, line, MIN_WHITE_EM * em, core)
+        if kept is None and core is not None:
+            # a stamp's ring or a signature read as a word: the rows go on under it
+            kept_line = _stray(line, lines[start + k + 1 : start + k + 2], previous, gutters, em, core)
+            if kept_line is not None and not kept_line.words:
+                continue
+            if kept_line is not None:
+                line, kept = kept_line, _keep_white(gutters, kept_line, MIN_WHITE_EM * em, core)
         if kept is None:
             break
         body.append(line)
         gutters = kept
         previous = line
     return body, gutters
+
+
+def _stray(
+    line: Line, after: Sequence[Line], previous: Line, gutters: Gutters, em: float, core: WordCore
+) -> Line | None:
+    """``line`` without its one word that crosses a gutter of the table whose last line so far is
+    ``previous``, when that word is a mark read as a word (a stamp's ring read as ``tay``, a
+    signature as ``-รณะค็สรงประกาศ``) between rows of the table: the line's other words keep the
+    gutters white, and the line ``after`` it stands close below ``previous`` and keeps every gutter
+    white too; else None.  OCR reads such marks only on scans (``core`` given); a line of text that
+    ends a table (prose, a caption) crosses with many words, or has no table line under it.
+
+    >>> def ln(top, *spans):
+    ...     ws = tuple(Word("ก", "ก", BBox(a, top, b, top + 10)) for a, b in spans)
+    ...     return Line("", "", BBox(spans[0][0], top, spans[-1][1], top + 10), ws)
+    >>> gutters = [[(40, 60)], [(100, 120)]]
+    >>> core = lambda w: (w.box.x0, w.box.x1)
+    >>> row = ln(0, (0, 30), (70, 90), (130, 150))
+    >>> under = [ln(28, (0, 30), (70, 90))]
+    >>> [w.box.x0 for w in _stray(ln(14, (20, 80), (130, 150)), under, row, gutters, 10.0, core).words]
+    [130]
+    >>> _stray(ln(14, (20, 80)), [ln(28, (0, 90))], row, gutters, 10.0, core) is None
+    True
+    >>> _stray(ln(14, (20, 80), (90, 140)), under, row, gutters, 10.0, core) is None
+    True
+    """
+    if not after:
+        return None
+    white = MIN_WHITE_EM * em
+    crossing = [w for w in line.words if _keep_white(gutters, Line("", "", w.box, (w,)), white, core) is None]
+    if len(crossing) != 1:
+        return None
+    rest = tuple(w for w in line.words if w is not crossing[0])
+    nxt = after[0]
+    if nxt.box.top - previous.box.bottom > MAX_PITCHES * max(previous.box.height, em) + line.box.height:
+        return None
+    if _keep_white(gutters, nxt, white, core) is None:
+        return None
+    if not rest:
+        return replace(line, words=())
+    box = BBox(min(w.box.x0 for w in rest), line.box.top, max(w.box.x1 for w in rest), line.box.bottom)
+    return replace(line, text=" ".join(w.text for w in rest), box=box, words=rest)
 
 
 def _reach(header: Sequence[Line], seps: Sequence[float], em: float) -> tuple[float, float]:
@@ -470,14 +520,42 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _repeated_header(body: Sequence[Line], seps: Sequence[float], header: Sequence[str]) -> int:
+#: On a scan, a header cell repeated on the next page reads alike within this similarity (OCR
+#: reads a letter or two of the same words otherwise: ``ประเด็นซปัญหา`` for ``ประเด็นปัญหา``).
+HEADER_ALIKE = 0.8
+
+
+def _repeated_header(
+    body: Sequence[Line], seps: Sequence[float], header: Sequence[str], read: bool = False
+) -> int:
     """How many of the first lines repeat the table's header (its cells' texts, wrapped alike or
-    not); 0 when they do not."""
+    not); 0 when they do not.  ``read``: the lines were read by OCR, which may lose a header
+    cell's words or read a letter otherwise: then the most lines whose every column with text
+    reads like the header's cell (:data:`HEADER_ALIKE`), in half the columns at least.
+
+    >>> def ln(top, *cells):
+    ...     ws = tuple(Word(t, t, BBox(x, top, x + 30, top + 10)) for x, t in cells)
+    ...     return Line("", "", BBox(0, top, 200, top + 10), ws)
+    >>> body = [ln(0, (40, "ประเด็น"), (80, "แนวทาง"), (120, "ช่วงเวลา")), ln(12, (40, "ซปัญหา"), (80, "ปฏิบัติ")),
+    ...         ln(24, (0, "1"), (40, "การปรับปรุง"), (120, "2564"))]
+    >>> head = ["ลำดับ", "ประเด็นปัญหา", "แนวทางปฏิบัติ", "ช่วงเวลา"]
+    >>> _repeated_header(body, [35, 75, 115], head), _repeated_header(body, [35, 75, 115], head, read=True)
+    (0, 2)
+    """
     want = [_squash(t) for t in header]
+    if not read:
+        for k in range(1, min(MAX_HEADER_LINES, len(body)) + 1):
+            if [_squash(t) for t in _texts(body[:k], seps, len(want))] == want:
+                return k
+        return 0
+    best = 0
     for k in range(1, min(MAX_HEADER_LINES, len(body)) + 1):
-        if [_squash(t) for t in _texts(body[:k], seps, len(want))] == want:
-            return k
-    return 0
+        got = [_squash(t) for t in _texts(body[:k], seps, len(want))]
+        read_cells = [(g, w) for g, w in zip(got, want, strict=True) if g]
+        alike = all(w and SequenceMatcher(None, g, w).ratio() >= HEADER_ALIKE for g, w in read_cells)
+        if alike and 2 * len(read_cells) >= len(want):
+            best = k
+    return best
 
 
 def continuation(
@@ -500,16 +578,28 @@ def continuation(
     seps = xs[1:]
     left, right = previous.box.x0 - em, previous.box.x1 + em
     body: list[Line] = []
-    for line in lines:
+    white: Gutters = [[(s - 1, s + 1)] for s in seps]
+    for k, line in enumerate(lines):
         if line.box.x0 < left or line.box.x1 > right:
             break
         spans = [core(w) if core is not None else (w.box.x0, w.box.x1) for w in line.words]
         if any(x0 < s - 1 and x1 > s + 1 for x0, x1 in spans for s in seps):
-            break
+            after = lines[k + 1 : k + 2]
+            kept_line = _stray(line, after, body[-1], white, em, core) if core and body else None
+            if kept_line is None:
+                break
+            if not kept_line.words:
+                continue  # a mark read as a word between the rows (see _stray)
+            line = kept_line
         if body and line.box.top - body[-1].box.bottom > MAX_PITCHES * max(body[-1].box.height, em):
-            break
+            # a repeated header's wrapped lines that OCR lost (a narrow column's letters, one a
+            # line) leave white under it: its rows start as far below as those lines would reach
+            head = _repeated_header(body, seps, header, core is not None) if len(header) == len(xs) else 0
+            lost = (MAX_HEADER_LINES - head) * max(body[-1].box.height, em)
+            if not head or head < len(body) or line.box.top - body[-1].box.bottom > MAX_PITCHES * em + lost:
+                break
         body.append(line)
-    head = _repeated_header(body, seps, header) if len(header) == len(xs) else 0
+    head = _repeated_header(body, seps, header, core is not None) if len(header) == len(xs) else 0
     rest = body[head:]
     if head and rest:
         return _table(page_text, _Found(body[:head], rest, seps), em, [*xs, previous.box.x1])

@@ -1,0 +1,68 @@
+"""Borderless measures tables on scans crossed by marks read as words (a stamp's ring, a
+signature), and a header repeated on the next page that OCR read partly (a cell lost, a letter
+read otherwise, its wrapped lines lost).
+"""
+
+from __future__ import annotations
+
+from extractors.ita.actions import actions_from_tables
+from extractors.ita.stitch import stitch
+from extractors.ocr.rows import scan_borderless, scanned_layout, visual_lines
+from schemas import Line, PageKind, PageText, Table
+from tests.rows_shapes import COLUMNS, HEADER, PERIODS
+from tests.rows_shapes import line as _line
+from tests.rows_shapes import names as _names
+from tests.rows_shapes import row as _row
+from tests.rows_shapes import rows as _rows
+from tests.rows_shapes import word as _word
+
+
+def _page(lines: list[Line], number: int = 1) -> PageText:
+    return PageText(number, 595.0, 842.0, PageKind.SCANNED, lines=lines)
+
+
+def _periods(tables: list[Table]) -> list[str | None]:
+    return [a.period.text for a in actions_from_tables(stitch(tables), 2568)]
+
+
+def _mark(top: float, x0: float, x1: float) -> Line:
+    """A stamp's ring or a signature read as one word, across the gutters it lies over."""
+    return _line([_word("-รณะค็สรง", x0, top, x1 - x0)])
+
+
+def test_a_mark_read_as_a_word_between_two_rows_does_not_end_the_table() -> None:
+    lines = [_row(100.0, dict(enumerate(HEADER))), *_rows(130.0, 1, 4)]
+    # the signature between the second and the third row, across the steps and unit columns
+    lines.insert(5, _mark(213.0, COLUMNS[1] - 50.0, COLUMNS[2] + 90.0))
+    tables = scan_borderless(_page(visual_lines(lines)), [], _names)
+    assert len(tables) == 1
+    assert _periods(tables) == list(PERIODS[:4])
+
+
+def test_a_mark_beside_a_word_of_the_row_does_not_end_the_table() -> None:
+    lines = [_row(100.0, dict(enumerate(HEADER))), *_rows(130.0, 1, 4)]
+    # the mark read on the wrapped line of the second row, across the steps and unit columns
+    second = lines[3]
+    lines[3] = _line([*second.words, _word("tay", COLUMNS[1] + 30.0, second.box.top, 170.0)])
+    tables = scan_borderless(_page(visual_lines(lines)), [], _names)
+    assert len(tables) == 1
+    assert _periods(tables) == list(PERIODS[:4])
+
+
+def test_a_prose_paragraph_below_the_table_still_ends_it() -> None:
+    lines = [_row(100.0, dict(enumerate(HEADER))), *_rows(130.0, 1, 2)]
+    lines.append(_line([_word("หมายเหตุการดำเนินงานทั้งหมดตามแผน", 60.0, 240.0, 400.0)]))
+    lines.append(_line([_word("ประจำปีงบประมาณที่ผ่านมาแล้ว", 60.0, 258.0, 400.0)]))
+    tables = scan_borderless(_page(visual_lines(lines)), [], _names)
+    assert len(tables) == 1 and tables[0].box.bottom < 240.0
+
+
+def test_a_repeated_header_read_partly_with_its_wrapped_lines_lost_is_no_row() -> None:
+    first = [_row(600.0, dict(enumerate(HEADER))), *_rows(630.0, 1, 4)]
+    # the next page's header: its first cell lost, a letter of its unit cell read otherwise, then
+    # the white of two wrapped header lines OCR lost before the rows
+    header = _row(60.0, {1: HEADER[1], 2: "ผู้รับผิดซอบ", 3: HEADER[3]})
+    rest = [header, *_rows(60.0 + 18.0 * 4, 5, 2)]
+    tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
+    assert [t.page for t in tables] == [1, 2]
+    assert _periods(tables) == list(PERIODS)
