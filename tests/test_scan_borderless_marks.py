@@ -8,7 +8,7 @@ from __future__ import annotations
 from extractors.ita.actions import actions_from_tables
 from extractors.ita.stitch import stitch
 from extractors.ocr.rows import scan_borderless, scanned_layout, visual_lines
-from schemas import Line, PageKind, PageText, Table
+from schemas import BBox, Line, PageKind, PageText, Table, Word
 from tests.rows_shapes import COLUMNS, HEADER, PERIODS
 from tests.rows_shapes import line as _line
 from tests.rows_shapes import names as _names
@@ -66,3 +66,37 @@ def test_a_repeated_header_read_partly_with_its_wrapped_lines_lost_is_no_row() -
     tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
     assert [t.page for t in tables] == [1, 2]
     assert _periods(tables) == list(PERIODS)
+
+
+def test_a_header_whose_wrapped_lines_ocr_lost_keeps_its_rows() -> None:
+    # a narrow first column's header printed a letter a line (ล / ำ / ดั / บ), all lost by OCR:
+    # the white they leave stands between the header and its first row
+    lines = [_row(100.0, dict(enumerate(HEADER))), *_rows(100.0 + 18.0 * 4, 1, 3)]
+    tables = scan_borderless(_page(visual_lines(lines)), [], _names)
+    assert len(tables) == 1 and tables[0].n_cols == 4
+    assert _periods(tables) == list(PERIODS[:3])
+
+
+def test_a_repeated_header_closed_up_at_two_gaps_opens_at_both() -> None:
+    first = [_row(600.0, dict(enumerate(HEADER))), *_rows(630.0, 1, 4)]
+    header = _row(60.0, dict(enumerate(HEADER)))
+    words = list(header.words)
+    # the steps' and the unit's boxes reach towards their right neighbours: 2 pt left at each gap
+    for k in (1, 2):
+        w = words[k]
+        words[k] = Word(w.text, w.raw, BBox(w.box.x0, 60.0, COLUMNS[k + 1] - 2.0, 75.0), 0.9)
+    rest = [_line(words), _row(90.0, {0: "5. มาตรการ", 1: "(1) อบรม", 2: "กองคลัง", 3: PERIODS[4]})]
+    rest.append(_row(108.0, {0: "ส่งเสริม", 1: "ให้ความรู้"}))
+    tables = scanned_layout({1: _page(first, 1), 2: _page(rest, 2)}, [], _names)
+    assert [(t.page, t.n_cols) for t in tables] == [(1, 4), (2, 4)]
+    assert _periods(tables) == list(PERIODS[:5])
+
+
+def test_marks_of_no_letter_across_a_gutter_are_no_text_that_ends_the_table() -> None:
+    lines = [_row(100.0, dict(enumerate(HEADER))), *_rows(130.0, 1, 4)]
+    second = lines[3]  # a stamp's strokes read as "=" across the gutters of a row's wrapped line
+    marks = [_word("=", COLUMNS[k] - 16.0, second.box.top, 12.0) for k in (2, 3)]
+    lines[3] = _line([*second.words, *marks])
+    tables = scan_borderless(_page(visual_lines(lines)), [], _names)
+    assert len(tables) == 1 and tables[0].n_rows == 5  # the header and the four rows
+    assert [(p or "").split()[-2:] for p in _periods(tables)] == [p.split() for p in PERIODS[:4]]

@@ -271,14 +271,18 @@ def _column_edges(table: Table) -> list[float]:
 
 def _speck(word: Word, em: float) -> bool:
     """An OCR word of one letter at most, narrower than a font size: a speck, a mark or a letter
-    read apart from its word.
+    read apart from its word; or of no letter nor digit at all, however wide (a stamp's stroke
+    read as ``=``).
 
     >>> _speck(Word("ท", "ท", BBox(395, 0, 399, 10)), 11.7)
+    True
+    >>> _speck(Word("=", "=", BBox(406, 0, 420, 10)), 11.7)
     True
     >>> _speck(Word("งาน", "งาน", BBox(0, 0, 20, 10)), 11.7)
     False
     """
-    return word.box.width < em and len(re.findall(r"[ก-ฮA-Za-z0-9๐-๙]", word.text)) <= 1
+    letters = len(re.findall(r"[ก-ฮA-Za-z0-9๐-๙]", word.text))
+    return letters == 0 or (word.box.width < em and letters <= 1)
 
 
 def _split_header(
@@ -329,6 +333,7 @@ def _split_header(
         if crossed or (not (before and left and right) and (left < MIN_DATA_LINES or right < MIN_DATA_LINES)):
             continue
         gap = GUTTER_EM * em / 2 + 0.5
+        a = changed.get(k, a)  # a word between two gaps opened keeps the first one's narrowing
         changed[k] = replace(a, box=BBox(a.box.x0, a.box.top, min(a.box.x1, mid - gap), a.box.bottom))
         changed[k + 1] = replace(b, box=BBox(max(b.box.x0, mid + gap), b.box.top, b.box.x1, b.box.bottom))
     if not changed:

@@ -167,6 +167,7 @@ def _separators(gutters: Gutters) -> list[float]:
 #: A wrapped header cell's tail is a short fragment (``พัฒนา``, ``ดำเนินการ``), without digits.
 _TAIL_CHARS = 15
 _DIGIT = re.compile(r"[0-9๐-๙]")
+_LETTER = re.compile(r"[ก-ฮA-Za-z0-9๐-๙]")
 
 
 #: A wrapped header line lines up with the header text above it within this many font sizes (left
@@ -253,8 +254,11 @@ def _body(
     pitch = max(header[0].box.height, em)
     body: list[Line] = []
     previous = header[-1]
+    # a header's wrapped lines that OCR lost (a narrow column's letters, one a line: ``ลำดับ``)
+    # leave white under it on a scan: its first row may start as far below as they would reach
+    lost = (MAX_HEADER_LINES - len(header)) * pitch if core is not None else 0.0
     for k, line in enumerate(lines[start:]):
-        if line.box.top - previous.box.bottom > MAX_PITCHES * pitch:
+        if line.box.top - previous.box.bottom > MAX_PITCHES * pitch + (0.0 if body else lost):
             break
         if line.box.x0 < left or line.box.x1 > right:
             break
@@ -277,11 +281,12 @@ def _body(
 def _stray(
     line: Line, after: Sequence[Line], previous: Line, gutters: Gutters, em: float, core: WordCore
 ) -> Line | None:
-    """``line`` without its one word that crosses a gutter of the table whose last line so far is
-    ``previous``, when that word is a mark read as a word (a stamp's ring read as ``tay``, a
-    signature as ``-รณะค็สรงประกาศ``) between rows of the table: the line's other words keep the
-    gutters white, and the line ``after`` it stands close below ``previous`` and keeps every gutter
-    white too; else None.  OCR reads such marks only on scans (``core`` given); a line of text that
+    """``line`` without the words that cross a gutter of the table whose last line so far is
+    ``previous``, when they are marks read as words: marks of no letter (``=``, ``.``: no text
+    wherever they stand), and one word at most (a stamp's ring read as ``tay``, a signature as
+    ``-รณะค็สรงประกาศ``) when it stands between rows of the table: the line ``after`` it stands
+    close below ``previous`` and keeps every gutter white.  None when the line's other words
+    cross a gutter too.  OCR reads such marks only on scans (``core`` given); a line of text that
     ends a table (prose, a caption) crosses with many words, or has no table line under it.
 
     >>> def ln(top, *spans):
@@ -298,18 +303,20 @@ def _stray(
     >>> _stray(ln(14, (20, 80), (90, 140)), under, row, gutters, 10.0, core) is None
     True
     """
-    if not after:
-        return None
     white = MIN_WHITE_EM * em
     crossing = [w for w in line.words if _keep_white(gutters, Line("", "", w.box, (w,)), white, core) is None]
-    if len(crossing) != 1:
-        return None
-    rest = tuple(w for w in line.words if w is not crossing[0])
-    nxt = after[0]
-    if nxt.box.top - previous.box.bottom > MAX_PITCHES * max(previous.box.height, em) + line.box.height:
-        return None
-    if _keep_white(gutters, nxt, white, core) is None:
-        return None
+    worded = sum(1 for w in crossing if _LETTER.search(w.text))
+    if not crossing or worded > 1:
+        return None  # marks of no letter (``=``, ``.``) besides the one word are marks too
+    rest = tuple(w for w in line.words if all(w is not c for c in crossing))
+    if worded:  # a word: only between rows of the table
+        if not after:
+            return None
+        nxt = after[0]
+        if nxt.box.top - previous.box.bottom > MAX_PITCHES * max(previous.box.height, em) + line.box.height:
+            return None
+        if _keep_white(gutters, nxt, white, core) is None:
+            return None
     if not rest:
         return replace(line, words=())
     box = BBox(min(w.box.x0 for w in rest), line.box.top, max(w.box.x1 for w in rest), line.box.bottom)
