@@ -100,3 +100,28 @@ def test_marks_of_no_letter_across_a_gutter_are_no_text_that_ends_the_table() ->
     tables = scan_borderless(_page(visual_lines(lines)), [], _names)
     assert len(tables) == 1 and tables[0].n_rows == 5  # the header and the four rows
     assert [(p or "").split()[-2:] for p in _periods(tables)] == [p.split() for p in PERIODS[:4]]
+
+
+def test_a_centred_header_wrapped_over_three_lines_is_no_row() -> None:
+    # the header's cells centred in their columns, the third line finishing three of them at once
+    def centred(top: float, cells: dict[int, str]) -> Line:
+        return _line([_word(t, COLUMNS[c] + 40.0 - 3.5 * len(t), top) for c, t in cells.items()])
+
+    header = [
+        centred(100.0, {0: "มาตรการ/", 1: "ขั้นตอน/วิธี", 2: "หน่วยงาน", 3: "ระยะเวลา"}),
+        centred(118.0, {0: "แนวทางการ", 1: "การ", 2: "รับผิด", 3: "ดำเนิน"}),
+        centred(136.0, {0: "ดำเนินการ", 2: "ชอบ", 3: "การ"}),
+    ]
+    tables = scan_borderless(_page(visual_lines([*header, *_rows(166.0, 1, 3)])), [], _names)
+    assert len(tables) == 1
+    assert tables[0].grid()[0][3] == "ระยะเวลา ดำเนิน การ"
+    assert _periods(tables) == list(PERIODS[:3])
+
+
+def test_a_row_under_a_period_of_its_own_whose_item_number_ocr_lost_is_an_action() -> None:
+    lines = [_row(100.0, dict(enumerate(HEADER))), *_rows(130.0, 1, 2)]
+    # a second action of the second measure: its "1." read as "อ." and its year misread
+    texts = {1: "อ. บันทึก", 2: "กองคลัง", 3: "ภายใน 30 มิ.ย. 25685"}
+    lines.append(_line([_word(t, COLUMNS[c], 226.0, 60.0) for c, t in texts.items()]))
+    tables = scan_borderless(_page(visual_lines(lines)), [], _names)
+    assert _periods(tables) == [PERIODS[0], PERIODS[1], "ภายใน 30 มิ.ย. 25685"]

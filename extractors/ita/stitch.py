@@ -269,15 +269,26 @@ def continues_row(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
 _ANY_YEAR = 2566
 
 
+#: A run of five digits or more is no day and no year: a year OCR misread (``๒๕๒๑๕``).
+_NO_YEAR = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{5,}(?![0-9๐-๙])")
+
+
 def _reads_as_period(text: str) -> bool:
-    """Whether ``text`` reads as a period under some fiscal year (the year it names, or the next).
+    """Whether ``text`` reads as a period under some fiscal year (the year it names, or the next),
+    or would with a year OCR misread into five digits or more left out: whether the row has a
+    period of its own does not depend on its year being read.
 
     >>> _reads_as_period("ภายใน 31 มี.ค. 2565"), _reads_as_period("ตลอด"), _reads_as_period("2565")
     (True, False, False)
+    >>> _reads_as_period("ภายใน ๓๐มิ.ย. ๒๕๒๑๕"), _reads_as_period("๒๕๒๑๕")
+    (True, False)
     """
     named = year_in(text)
     years = {_ANY_YEAR, *((named, named + 1) if named else ())}
-    return any(parse_period(text, y).rule != "unparsed" for y in years)
+    if any(parse_period(text, y).rule != "unparsed" for y in years):
+        return True
+    unyeared = " ".join(_NO_YEAR.sub(" ", text).split())
+    return unyeared != text and bool(unyeared) and parse_period(unyeared, _ANY_YEAR).rule != "unparsed"
 
 
 _ITEM = re.compile(f"^\\s*{LIST_MARKER}")
@@ -351,6 +362,8 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     True
     >>> _list_cut(LogicalRow(2, texts={1: "2. จัดประชุม", 3: "ม.ค. - มี.ค. 65"}), above, f)
     False
+    >>> _list_cut(LogicalRow(2, texts={1: "อ. บันทึกและจัดเก็บ", 3: "ภายใน 30 มิ.ย. 2565"}), above, f)
+    False
 
     A bullet (``- บันทึกรายงานผล``) tells nothing: a bulleted list's next item and a new list look
     alike.  The other list columns decide (``ปี`` of ``…ประจำ`` / ``ปี`` is the rest of an item).
@@ -372,12 +385,17 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     pairs = [(first, rest) for first, rest in pairs if not _bullet(rest)]
     if not pairs or not all(_goes_on(rest) for _first, rest in pairs):
         return False
-    if all(not _ITEM.match(rest) for _first, rest in pairs):
-        return True  # the rest of an item
-    # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
-    # it has its own period; the part of a cut row has none, or a fragment (๒๕๖๘)
+    # a row's period is printed at its top: the part of a cut row has none, or a fragment (๒๕๖๘);
+    # a row under a period of its own is a row of its own, though its first item's number was
+    # lost to OCR (``อ. บันทึก…`` for ``๑. บันทึก…``) and it reads like the rest of an item
     period = " ".join(_own_text(row, c) for c, f in enumerate(fields) if f == "period").strip()
-    return not period or not _reads_as_period(period)
+    own_period = bool(period) and _reads_as_period(period)
+    if all(not _ITEM.match(rest) for _first, rest in pairs):
+        above_period = any(_own_text(above, c).strip() for c, f in enumerate(fields) if f == "period")
+        return not (own_period and above_period)  # else the rest of an item
+    # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
+    # it has its own period
+    return not own_period
 
 
 _NUMBERED = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,3})\s*[.)](?![0-9๐-๙])")

@@ -202,12 +202,41 @@ def _header_tail(
     if bold:
         return _bold(line, chars)
     seps = _separators(gutters)
-    return (
-        _filled_columns(line, seps) == 1
-        and len(line.text) <= _TAIL_CHARS
-        and not _DIGIT.search(line.text)
-        and _lines_up(line, header, seps, em)
-    )
+    if _filled_columns(line, seps) > 1:
+        return _centred_tails(line, header, seps, em)
+    short = len(line.text) <= _TAIL_CHARS and not _DIGIT.search(line.text)
+    return short and _lines_up(line, header, seps, em)
+
+
+def _centred_tails(line: Line, header: Sequence[Line], seps: Sequence[float], em: float) -> bool:
+    """Whether ``line`` finishes several centred header cells at once (``ดำเนินการ`` ``รายงาน``
+    ``การ`` under ``มาตรการ/แนวทางการ``, ``การดำเนิน การ/``, ``ระยะเวลา ดำเนิน``): in each of its
+    columns a short fragment without digits, centred under the header text of that column.  A
+    data row's cells start at their columns' left edges, and rarely all stand centred under the
+    header's cells.
+
+    >>> def ln(top, *spans):
+    ...     ws = tuple(Word(t, t, BBox(a, top, b, top + 10)) for a, b, t in spans)
+    ...     return Line("", "", BBox(spans[0][0], top, spans[-1][1], top + 10), ws)
+    >>> head = [ln(0, (10, 70, "มาตรการ/"), (110, 190, "การดำเนิน"))]
+    >>> _centred_tails(ln(14, (20, 60, "ดำเนินการ"), (130, 170, "รายงาน")), head, [90], 10.0)
+    True
+    >>> _centred_tails(ln(14, (10, 40, "มาตรการ"), (110, 140, "กองช่าง")), head, [90], 10.0)
+    False
+    """
+    if len(line.text) > _TAIL_CHARS * 3 or _DIGIT.search(line.text):
+        return False
+    tol = ALIGN_EM * em
+    for col in {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}:
+        above = [w for h in header for w in h.words if _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col]
+        mine = [w for w in line.words if _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col]
+        if not above or len(" ".join(w.text for w in mine)) > _TAIL_CHARS:
+            return False
+        h0, h1 = min(w.box.x0 for w in above), max(w.box.x1 for w in above)
+        t0, t1 = min(w.box.x0 for w in mine), max(w.box.x1 for w in mine)
+        if abs((t0 + t1) - (h0 + h1)) / 2 > tol:
+            return False
+    return True
 
 
 def _header_at(
