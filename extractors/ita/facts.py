@@ -141,7 +141,36 @@ def agency_name(text: str) -> tuple[str, int, int] | None:
         k = name.find(stop, 2)
         if k > 0:
             name = name[:k]
+    name = without_glued_abbreviation(name, text[m.start(2) + len(name) :])
     return m.group(1) + name, m.start(), m.start() + len(m.group(1)) + len(name)
+
+
+#: The letters of ``อ.`` (อำเภอ), ``จ.`` (จังหวัด) and ``ต.`` (ตำบล) when they follow a name.
+_ADDRESS_ABBREVIATIONS = "อจต"
+
+
+def without_glued_abbreviation(name: str, after: str) -> str:
+    """``name`` without a last letter that is the start of an address abbreviation glued to it:
+    ``อ.``, ``จ.`` or ``ต.`` read with the space before it lost (OCR decides spaces from gaps, and
+    the gap before an abbreviation is narrow).  A Thai name never ends in a full stop, so a name
+    that ends in one of those letters with a full stop and a Thai letter right after it is a name
+    followed by an abbreviation.
+
+    >>> without_glued_abbreviation("บ้านโพธิ์จ", ".ฉะเชิงเทรา")
+    'บ้านโพธิ์'
+    >>> without_glued_abbreviation("ชุมชนบ้านโพธิ์อ", ".บ้านโพธิ์")
+    'ชุมชนบ้านโพธิ์'
+    >>> without_glued_abbreviation("บ้านโพธิ์", " จ.ฉะเชิงเทรา"), without_glued_abbreviation("บางปะกงอ", ". ")
+    ('บ้านโพธิ์', 'บางปะกงอ')
+    """
+    if (
+        len(name) > 3
+        and name[-1] in _ADDRESS_ABBREVIATIONS
+        and after[:1] == "."
+        and re.match(r"\.\s?[\u0E01-\u0E2E\u0E40-\u0E44]", after)
+    ):
+        return name[:-1]
+    return name
 
 
 # --- ranked readings --------------------------------------------------------------------------------
@@ -273,11 +302,11 @@ def _agency_and_address(
         name, _start, end = found
         facts.agency = name
         facts.sources["agency"] = _prov(page, box, raw)
-        tail = text[end : end + 80]
+        tail = text[end : end + 80].strip()
         for attr, regex in (("district", _RE_DISTRICT), ("province", _RE_PROVINCE)):
-            m = regex.match(tail.strip()) or regex.search(tail)
+            m = regex.match(tail) or regex.search(tail)
             if m:
-                setattr(facts, attr, place_name(attr, m.group(1)))
+                setattr(facts, attr, _place(attr, m))
                 facts.sources[attr] = _prov(page, box, raw)
         break
     if facts.province is None or facts.district is None:
@@ -285,8 +314,14 @@ def _agency_and_address(
             for attr, regex in (("district", _RE_DISTRICT), ("province", _RE_PROVINCE)):
                 m = regex.search(text)
                 if m and getattr(facts, attr) is None:
-                    setattr(facts, attr, place_name(attr, m.group(1)))
+                    setattr(facts, attr, _place(attr, m))
                     facts.sources[attr] = _prov(page, box, raw)
+
+
+def _place(kind: str, m: re.Match[str]) -> str:
+    """The district or province that ``m`` (of :data:`_RE_DISTRICT` or :data:`_RE_PROVINCE`)
+    captured, without an abbreviation glued after it."""
+    return place_name(kind, without_glued_abbreviation(m.group(1), m.string[m.end(1) :]))
 
 
 # --- the overall score and level ----------------------------------------------------------------

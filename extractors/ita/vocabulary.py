@@ -168,6 +168,42 @@ def year_in(text: str) -> int | None:
 #: Field → header wordings seen in measures and indicator tables.  Fields of measures tables are
 #: the action record's; indicator tables use ``indicator``, ``instrument``, ``score``, ``level``
 #: and ``number``.  ``seq`` (ลำดับ) is recognised so it is not mistaken for anything else.
+#: The assessment's official name (ITA_DOMAIN.md), word by word.
+ITA_NAME_WORDS = (
+    "การ",
+    "ประเมิน",
+    "คุณธรรม",
+    "และ",
+    "ความ",
+    "โปร่งใส",
+    "ใน",
+    "การ",
+    "ดำเนินงาน",
+    "ของ",
+    "หน่วยงาน",
+    "ภาครัฐ",
+)
+ITA_NAME = "".join(ITA_NAME_WORDS)
+#: Fixed phrases of ITA documents: every stretch of whole words of the official name, and of the
+#: measures' name (``มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน``, indicator O42), that is
+#: :data:`MIN_PHRASE_CHARS` long or more (a title or a line wrap cuts the name anywhere between
+#: words): long enough that a near miss in OCR'd text is the phrase damaged, never another phrase
+#: (:func:`extractors.ocr.text.repair_phrases`).
+MIN_PHRASE_CHARS = 20
+ITA_PHRASES: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        phrase
+        for words in (
+            ITA_NAME_WORDS,
+            ("มาตรการ", "ส่งเสริม", "คุณธรรม", "และ", "ความ", "โปร่งใส", "ภายใน", "หน่วยงาน"),
+        )
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+        if len(phrase := "".join(words[i:j])) >= MIN_PHRASE_CHARS
+    )
+)
+
+
 HEADER_VOCABULARY: dict[str, tuple[str, ...]] = {
     "issue": (
         "ประเด็นที่ต้องปรับปรุง",

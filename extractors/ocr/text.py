@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from extractors.ita.periods import MONTH_ABBREVIATIONS, MONTH_NAMES
-from extractors.ita.vocabulary import HEADER_VOCABULARY, INDICATORS, UNITS
+from extractors.ita.vocabulary import HEADER_VOCABULARY, INDICATORS, ITA_PHRASES, UNITS
 from extractors.thai import text as thai_text
 from extractors.thai.text import (
     FOLLOW_VOWELS,
@@ -638,6 +638,79 @@ def repair_terms(
     return text, replacements
 
 
+#: A stretch of OCR'd text this similar to a phrase (rapidfuzz ``partial_ratio``) is looked at closely.
+_PHRASE_NEAR = 85.0
+
+
+def repair_phrases(text: str, phrases: Sequence[str] = ITA_PHRASES) -> tuple[str, list[tuple[str, str]]]:
+    """Fixed phrases damaged by OCR inside longer runs, repaired; and the ``(damaged, repaired)``
+    pairs.  :func:`repair_terms` takes a run that is a term as a whole; the ITA's long official
+    phrases are glued to other words (``รายงานผลการวิเคราะห์ผลการประเมินคุณธรรม…``), so each is
+    looked for as a stretch of the text: the stretch (a few characters longer or shorter) nearest
+    to it by edit distance is replaced only when its differences look like OCR damage
+    (:func:`_looks_like_ocr_damage`: the same first and last letter, the same punctuation, edits of
+    at most two characters in a row, one per 8 characters).  Longest phrases first; text that
+    holds a phrase as written is left as it is.
+
+    >>> text, pairs = repair_phrases("รายงานผลการประเมินคุณธรรมและความโปร่งใสในถารตำเนินงาน ประจำปี")
+    >>> text
+    'รายงานผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปี'
+    >>> pairs[0][0]
+    'การประเมินคุณธรรมและความโปร่งใสในถารตำเนินงาน'
+    >>> repair_phrases("มาตรการส่งเสริมคุณธรรมและความโปร่งไสภายในหน่วยงาน")[0]
+    'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน'
+    >>> repair_phrases("คุณธรรมและความโปร่งใส")  # as written: nothing to do
+    ('คุณธรรมและความโปร่งใส', [])
+    >>> repair_phrases("คุณธรรมและความซื่อสัตย์")  # another phrase, not damage
+    ('คุณธรรมและความซื่อสัตย์', [])
+    """
+    pairs: list[tuple[str, str]] = []
+    anchors = set(_phrase_anchors(tuple(phrases)).findall(text))
+    if not anchors:
+        return text, pairs
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if not any(anchor in phrase for anchor in anchors):
+            continue
+        start = 0
+        while len(text) - start >= len(phrase) - 2:
+            found = _near_phrase(text, phrase, start)
+            if found is None:
+                break
+            s, e = found
+            stretch = text[s:e]
+            if stretch != phrase and _looks_like_ocr_damage(stretch, phrase):
+                pairs.append((stretch, phrase))
+                text = text[:s] + phrase + text[e:]
+                e = s + len(phrase)
+            start = e
+    return text, pairs
+
+
+@lru_cache(maxsize=4)
+def _phrase_anchors(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The words of 4 letters or more of ``phrases`` (tokenised), as one pattern: a phrase is looked
+    for only where one of its words stands as written (a damaged phrase of 20 characters, with
+    at most one edit per 8 of them, keeps most of its words whole), which spares the search on
+    the many lines that name none."""
+    words = {w for phrase in phrases for w in tokenize(phrase) if len(w) >= _MIN_TERM_CHARS}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _near_phrase(text: str, phrase: str, start: int) -> tuple[int, int] | None:
+    """Where in ``text`` (from ``start``) the stretch nearest to ``phrase`` is, if one is near."""
+    found = fuzz.partial_ratio_alignment(phrase, text[start:], score_cutoff=_PHRASE_NEAR)
+    if found is None or found.score < _PHRASE_NEAR:
+        return None
+    ds, de = start + found.dest_start, start + found.dest_end
+    spans = [
+        (Levenshtein.distance(text[s:e], phrase), s, e)
+        for s in range(max(ds - 2, start), min(ds + 3, len(text)))
+        for e in range(max(de - 2, s + 1), min(de + 3, len(text) + 1))
+    ]
+    _distance, s, e = min(spans)
+    return s, e
+
+
 def repair_cell(
     text: str, field: str | None = None, cutoff: float = 88.0
 ) -> tuple[str, list[tuple[str, str]]]:
@@ -959,6 +1032,8 @@ def clean_ocr_text(text: str, field: str | None = None) -> tuple[str, list[str]]
         notes += _note("space inside a word removed", text, fixed)
         text, pairs = repair_cell(fixed, field)
         notes += [f"known term repaired: {old!r} → {new!r}" for old, new in pairs]
+        text, pairs = repair_phrases(text)
+        notes += [f"known phrase repaired: {old!r} → {new!r}" for old, new in pairs]
         fixed = repair_level_letters(text)
         notes += _note(LEVEL_NOTE, text, fixed)
         text = fixed
