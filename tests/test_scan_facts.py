@@ -243,3 +243,29 @@ def test_a_year_before_the_first_ita_is_never_the_assessed_year() -> None:
     assert all("before the first ITA" in c.why for c in candidates)
     read_right = misread.replace("๒๕๒๒", "๒๕๖๖")
     assert read_facts([], [Passage(read_right, 1, None)]).assessed_year == 2566
+
+
+def test_a_year_before_the_first_ita_is_never_the_fiscal_year() -> None:
+    """A rotated scanned twin of a development document read the fiscal year ``2569`` as ``2469``;
+    it lost to the year the measures' sentence names, and with no other reading it is missing."""
+    misread = "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ 2469"
+    facts = read_facts([], [Passage(misread, 1, None)])
+    assert facts.fiscal_year is None
+    assert all(not c.chosen and "before the first ITA" in c.why for c in facts.candidates["fiscal_year"])
+    measures = "จึงได้กำหนดมาตรการเพื่อดำเนินการในปีงบประมาณ 2569"
+    assert read_facts([], [Passage(misread, 1, None), Passage(measures, 1, None)]).fiscal_year == 2569
+
+
+# --- an address abbreviation glued to the name before it ----------------------------------------
+
+
+def test_an_abbreviation_glued_to_a_name_is_cut_off_it() -> None:
+    """A slide's agency line ``โรงเรียนชุมชนบ้านโพธิ์ อ.บ้านโพธิ์ จ.ฉะเชิงเทรา`` read with both
+    spaces lost: the ``อ`` and ``จ`` of the abbreviations went into the agency and the district."""
+    glued = "โรงเรียนชุมชนบ้านโพธิ์อ.บ้านโพธิ์จ.ฉะเชิงเทรา"
+    facts = read_facts([], [Passage(glued, 1, None)])
+    assert (facts.agency, facts.district, facts.province) == (
+        "โรงเรียนชุมชนบ้านโพธิ์",
+        "บ้านโพธิ์",
+        "ฉะเชิงเทรา",
+    )

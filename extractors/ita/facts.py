@@ -21,7 +21,8 @@ it is and why it ranks where it does (``DocumentFacts.candidates``); the best on
   names for the ITA result (``ผลการประเมิน … ปี 2565``) before the fiscal year.
 - **Fiscal year**: ``ปีงบประมาณ (พ.ศ.) YYYY`` in the title, else a year the text names for the
   measures (``มาตรการ … ปีงบประมาณ 2566``), else the first ``ปีงบประมาณ`` that is not the year of
-  an ITA result.
+  an ITA result.  A year before the first ITA (:data:`FIRST_ITA_YEAR`) is a misread one, for either
+  year: it is kept as a candidate, never chosen.
 """
 
 from __future__ import annotations
@@ -568,6 +569,7 @@ def _fiscal_year(
             else:
                 reading.why.append("the first ปีงบประมาณ in the text")
             readings.append(reading)
+    _no_ita_years(readings)
     _keep(facts, "fiscal_year", readings, _best(readings, minimum=0.0))
 
 
