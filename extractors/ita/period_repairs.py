@@ -106,8 +106,9 @@ def trimmed(text: str) -> str:
 
 #: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
 #: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``, ``ฐิ.ค.`` (``ฐ`` is ``ธ``'s head on a
-#: tail) or ``ฉิ.ค.`` (a Thai-digit scan at 200 dpi).  Glyph evidence for :func:`lookalike_months`.
-LOOKALIKES = ("คดตฅศ", "ธรชซฐฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆ")
+#: tail) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``; the vowel ``ไ`` read ``ใ`` (``ทุกใตรมาส``), a word's
+#: letter as well.  Glyph evidence for :func:`lookalike_months`.
+LOOKALIKES = ("คดตฅศ", "ธรชซฐฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ")
 _CONSONANT = "\u0e01-\u0e2e"
 _MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 #: A token shaped like a dotted month abbreviation: consonant, marks, dot, consonant, marks, dot.
