@@ -107,3 +107,11 @@ def test_a_continued_table_read_as_latin_takes_its_period_column_from_another_pa
     assert (
         guided_column(later, [_table(1, [("ขั้นตอน", "ระยะเวลา"), ("ก", "ส.ค. ๖๔")], "lines"), later]) is None
     )
+
+
+def test_a_ranges_years_read_alike_are_mended_alike() -> None:
+    # ``ต.ค. ๖๘ - ธ.ค. ๖๘`` read ``ต.ค. ๖๕ - ธ.ค. ๖๕`` in a plan of FY 2569: one glyph misread twice
+    actions = [_action("ต.ค. ๖๕ - ธ.ค. ๖๕", 2569)]
+    settled = settle_period_years(actions, 2569, [_page()])
+    assert [s.action for s in settled] == [1] and actions[0].period.text == "ต.ค. ๖๘ - ธ.ค. ๖๘"
+    assert actions[0].period.start == datetime.date(2025, 10, 1)

@@ -22,6 +22,7 @@ the page reading's doubt when it read the cell again).  A period so settled keep
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -346,10 +347,35 @@ def digit_lookalikes(readings: Sequence[str], changes: int = 1) -> list[str]:
     ['พ.ค. ๖๔', 'พ.ค. ๒๕', 'พ.ค. ๒๘']
     >>> digit_lookalikes(["ตลอดปีงบประมาณ", "ต.ค. 65"])
     []
+
+    A range's years printed alike and read alike (``ต.ค. ๖๕ - ธ.ค. ๖๕``) are one glyph misread the
+    same way twice: with one change, each look-alike is also read in every such year at once.
+
+    >>> "ต.ค. ๖๘ - ธ.ค. ๖๘" in digit_lookalikes(["ต.ค. ๖๕ - ธ.ค. ๖๕"])
+    True
     """
     from extractors.ita.period_repairs import digit_swaps
 
-    return list(dict.fromkeys(out for reading in readings for out in digit_swaps(reading, changes)))
+    out = [swapped for reading in readings for swapped in digit_swaps(reading, changes)]
+    if changes == 1:
+        out += [swapped for reading in readings for swapped in _alike_years(reading)]
+    return list(dict.fromkeys(out))
+
+
+_THAI_RUN = re.compile(f"[{THAI_DIGITS}]+")
+
+
+def _alike_years(reading: str) -> list[str]:
+    """``reading`` with each run of Thai digits it holds more than once read, in every place at
+    once, with one digit as its look-alike (:func:`extractors.ita.period_repairs.digit_swaps`)."""
+    from extractors.ita.period_repairs import digit_swaps
+
+    runs = [run for run, n in Counter(_THAI_RUN.findall(reading)).items() if n > 1]
+    out: list[str] = []
+    for run in runs:
+        pattern = re.compile(f"(?<![{THAI_DIGITS}]){run}(?![{THAI_DIGITS}])")
+        out += [pattern.sub(swapped, reading) for swapped in digit_swaps(run)]
+    return out
 
 
 def _period(text: str, parsed: ParsedPeriod) -> Period:
