@@ -22,6 +22,10 @@ YEAR_RANGE = (2550, 2580)
 #: The fiscal year a reading is tried with: only to tell whether it parses at all (months
 #: without a year need one), never to set a date.
 PROBE_FISCAL_YEAR = 2566
+#: The fiscal year a deadline (``ภายใน <date>``: from its fiscal year's start) is tried with when
+#: the probe's year starts after its date: the first of :data:`YEAR_RANGE`, so that any plausible
+#: date ends it.  Only its end is a date the text gives.
+DEADLINE_PROBE = YEAR_RANGE[0] + 1
 
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -33,16 +37,25 @@ def parses(text: str) -> bool:
     (True, True)
     >>> parses("uA. 64 -มิ.ย. 64"), parses("ตามความเหมาะสม"), parses("ต.ค. ๒๗ - ธ.ค. ๖๗")
     (False, False, False)
+
+    A deadline names its own date, whatever the year: one before the probe's fiscal year parses too.
+
+    >>> parses("ภายใน ๓๐ มิ.ย. ๒๕๖๕"), parses("ภายใน 31 มี.ค. 2570"), parses("ภายใน ๓๐ มิ.ย. ๒๕๒๕")
+    (True, True, False)
     """
     from extractors.ita.periods import BE_OFFSET, parse_period
 
     if not text.strip() or _LATIN.search(text):
         return False
     parsed = parse_period(text, PROBE_FISCAL_YEAR)
+    if parsed.end is None:  # a deadline before the probe's year starts (``ภายใน ๓๐ มิ.ย. ๒๕๖๕``)
+        parsed = parse_period(text, DEADLINE_PROBE)
     if parsed.start is None or parsed.end is None:
         return False
-    # A year misread (``๒๗`` for ``๖๗``) parses too, decades away: both ends must be plausible.
-    return all(YEAR_RANGE[0] <= day.year + BE_OFFSET <= YEAR_RANGE[1] for day in (parsed.start, parsed.end))
+    # A year misread (``๒๗`` for ``๖๗``) parses too, decades away: both ends must be plausible
+    # (a deadline's start is the probe's, not the text's: its end alone).
+    days = (parsed.end,) if parsed.rule == "deadline" else (parsed.start, parsed.end)
+    return all(YEAR_RANGE[0] <= day.year + BE_OFFSET <= YEAR_RANGE[1] for day in days)
 
 
 def implausibly_dated(text: str) -> bool:
@@ -92,9 +105,10 @@ def trimmed(text: str) -> str:
 
 
 #: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
-#: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.`` or ``ฐิ.ค.`` (``ฐ`` is ``ธ``'s head on a
-#: tail).  Glyph evidence for :func:`lookalike_months`.
-LOOKALIKES = ("คดตฅศ", "ธรชซฐ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆ")
+#: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``, ``ฐิ.ค.`` (``ฐ`` is ``ธ``'s head on a
+#: tail) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``; the vowel ``ไ`` read ``ใ`` (``ทุกใตรมาส``), a word's
+#: letter as well.  Glyph evidence for :func:`lookalike_months`.
+LOOKALIKES = ("คดตฅศ", "ธรชซฐฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ")
 _CONSONANT = "\u0e01-\u0e2e"
 _MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 #: A token shaped like a dotted month abbreviation: consonant, marks, dot, consonant, marks, dot.
@@ -111,6 +125,14 @@ _RE_DOUBLED = re.compile(
 )
 
 
+#: The same with the first consonant read twice (``ตดิ.ค.`` for ``ต.ค.``; its stray mark is the
+#: parser's to drop): two consonants, marks, dot, consonant, marks, dot.
+_RE_DOUBLED_FIRST = re.compile(
+    rf"(?<![{_CONSONANT}.])([{_CONSONANT}])([{_CONSONANT}])([{_MARK}]*\s?[.,]\s?[{_MARK}]*)([{_CONSONANT}])"
+    rf"(?=[{_MARK}]*\s?[.,])"
+)
+
+
 def doubled_consonants(text: str) -> str:
     """``text`` with each dotted abbreviation whose second part holds two look-alike consonants
     (:data:`LOOKALIKES`: one glyph read twice) read with the one of them that makes a month's
@@ -120,6 +142,8 @@ def doubled_consonants(text: str) -> str:
     ('ต.ค. ๖๖ - ธิ.ค. ๖๖', 'ต.ค. ๖๖')
     >>> doubled_consonants("ก.ยม. ๖๖")  # ย and ม are no look-alikes: as read
     'ก.ยม. ๖๖'
+    >>> doubled_consonants("๑ ตดิ.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๙")  # the first consonant read twice
+    '๑ ติ.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๙'
     """
     from extractors.ita.periods import MONTH_BY_SKELETON
 
@@ -130,7 +154,14 @@ def doubled_consonants(text: str) -> str:
         months = [c for c in (one, two) if first + c in MONTH_BY_SKELETON]
         return first + between + months[0] if len(months) == 1 else match.group()
 
-    return _RE_DOUBLED.sub(fix, text)
+    def fix_first(match: re.Match[str]) -> str:
+        one, two, between, second = match.groups()
+        if not any(one in group and two in group for group in LOOKALIKES):
+            return match.group()
+        months = [c for c in (one, two) if c + second in MONTH_BY_SKELETON]
+        return months[0] + between + second if len(months) == 1 else match.group()
+
+    return _RE_DOUBLED_FIRST.sub(fix_first, _RE_DOUBLED.sub(fix, text))
 
 
 #: The eras' abbreviations (``พ.ศ.``, ``ค.ศ.``) stand beside a period's years: never a month misread
@@ -234,8 +265,9 @@ def lookalike_words(text: str) -> str:
 
 
 #: Thai letters a scan's OCR reads for the Thai digit of the same shape (``๖``, a loop and a
-#: tail, read ``อ`` or ``จ``: ``รอบ อเดือน``, ``ส.ค. อ๒``): glyph evidence for :func:`lookalike_digits`.
-DIGIT_LETTERS = {"อ": "๖", "จ": "๖"}
+#: tail, read ``อ``, ``จ`` or ``ว``: ``รอบ อเดือน``, ``ส.ค. อ๒``, ``ก.พ. ว๘``): glyph evidence for
+#: :func:`lookalike_digits`.
+DIGIT_LETTERS = {"อ": "๖", "จ": "๖", "ว": "๖"}
 #: At most this many letters of a reading are read as digits.
 MAX_DIGIT_REPAIRS = 2
 
@@ -292,10 +324,50 @@ def lookalike_dots(text: str) -> str:
 
 
 #: Thai digits a scan's OCR takes for one another (the same loop with another tail or curl:
-#: ``๖`` read ``๒`` or ``๐``, ``๕`` read ``๔`` or ``๘``, ``๙`` read ``๓``), seen on fresh draws'
-#: score and year cells where the glyph reader and Tesseract disagreed.  Glyph evidence for
-#: :func:`lookalike_years`.
-DIGIT_LOOKALIKES = ("๒๖", "๐๖", "๔๕๘", "๓๕๙", "๓๗")
+#: ``๖`` read ``๒`` or ``๐``, ``๕`` read ``๔`` or ``๘``, ``๙`` read ``๓`` or ``๘``, ``๓`` read ``๗``),
+#: seen on fresh draws' period, score and year cells where the glyph reader and Tesseract
+#: disagreed.  The one table of such glyph evidence for periods: :func:`digit_swaps` uses it for
+#: the years' range (:func:`lookalike_years`) and for the document's years
+#: (:func:`extractors.ita.period_years.digit_lookalikes`).
+DIGIT_LOOKALIKES = ("๒๖", "๐๖", "๔๕๘", "๓๕๙", "๓๗", "๘๙")
+
+
+def digit_swaps(text: str, changes: int = 1) -> list[str]:
+    """``text`` with ``changes`` of its Thai digits (at distinct places) each read as one of its
+    look-alikes (:data:`DIGIT_LOOKALIKES`), every such reading once, fewest changes at the left
+    first; none when the text has fewer digits.  Candidates only: the caller's evidence (the
+    years' range, the document's years) must choose exactly one.
+
+    >>> digit_swaps("พ.ค. ๒๔")
+    ['พ.ค. ๖๔', 'พ.ค. ๒๕', 'พ.ค. ๒๘']
+    >>> "ก.พ. ๖๘" in digit_swaps("ก.พ. ๒๕", 2), digit_swaps("ต.ค. 65"), digit_swaps("ต.ค. ๖", 2)
+    (True, [], [])
+    """
+    from itertools import combinations as choose
+    from itertools import product
+
+    places = [at for at, ch in enumerate(text) if ch in _SWAPS]
+    out: list[str] = []
+    for chosen in choose(places, changes):
+        for digits in product(*(_SWAPS[text[at]] for at in chosen)):
+            chars = list(text)
+            for at, digit in zip(chosen, digits, strict=True):
+                chars[at] = digit
+            out.append("".join(chars))
+    return list(dict.fromkeys(out))
+
+
+def _swaps() -> dict[str, str]:
+    """Each Thai digit to its look-alikes (:data:`DIGIT_LOOKALIKES`), in the table's order."""
+    found: dict[str, str] = {}
+    for group in DIGIT_LOOKALIKES:
+        for digit in group:
+            others = group.replace(digit, "")
+            found[digit] = found.get(digit, "") + "".join(o for o in others if o not in found.get(digit, ""))
+    return found
+
+
+_SWAPS = _swaps()
 #: Where a Thai year stands in a period: four digits, or two right after a month's dot (``ส.ค. ๒๔``).
 _RE_THAI_YEAR = re.compile(r"(?<![๐-๙])[๐-๙]{4}(?![๐-๙])|(?<=\.)(\s?)([๐-๙]{2})(?![๐-๙.])")
 
@@ -309,17 +381,8 @@ def _be_value(digits: str) -> int:
 
 def _year_fixes(digits: str) -> list[str]:
     """The readings of a Thai year ``digits`` with one digit read as its look-alike
-    (:data:`DIGIT_LOOKALIKES`) that fall in :data:`YEAR_RANGE`."""
-    found = []
-    for at, ch in enumerate(digits):
-        for group in DIGIT_LOOKALIKES:
-            if ch not in group:
-                continue
-            for other in group.replace(ch, ""):
-                fixed = digits[:at] + other + digits[at + 1 :]
-                if YEAR_RANGE[0] <= _be_value(fixed) <= YEAR_RANGE[1] and fixed not in found:
-                    found.append(fixed)
-    return found
+    (:func:`digit_swaps`) that fall in :data:`YEAR_RANGE`."""
+    return [fixed for fixed in digit_swaps(digits) if YEAR_RANGE[0] <= _be_value(fixed) <= YEAR_RANGE[1]]
 
 
 #: One Thai digit read as two glyphs (``๖``'s loop and tail read ``๒๐`` or ``๒อ``: ``๒๕๒๐๗``

@@ -11,8 +11,9 @@ parses, so nothing in the cell alone says it is wrong.  The document says it: it
 it (or give none): it chooses among the readings the OCR actually produced for the cell (the
 reading kept, Tesseract's raw reading, the other readings its doubts name) the one whose period
 fits the document's years, when exactly one period does (failing that, the readings put together
-place by place, then a dated reading with one Thai digit read as its look-alike, ``๖`` read ``๒``:
-glyph evidence, and the document's years must choose exactly one).  It never makes a reading up; a period
+place by place, then a dated reading with one Thai digit read as its look-alike, ``๖`` read ``๒``,
+then two: glyph evidence, and the document's years must choose exactly one; of several that fit,
+the one in the fiscal year itself, when only one is).  It never makes a reading up; a period
 no reading settles keeps its text and dates (the audit reports it: ``PERIOD_OUTSIDE_YEAR``, and
 the page reading's doubt when it read the cell again).  A period so settled keeps its cell's raw text, gets
 :data:`SETTLED_CONFIDENCE` and a doubt on its page (a check for a person).
@@ -21,6 +22,7 @@ the page reading's doubt when it read the cell again).  A period so settled keep
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -270,6 +272,28 @@ def _fullest(found: _Found) -> _Found:
     return {best[0]: found[best[0]]} if len(best) == 1 else found
 
 
+def _in_year(found: _Found, fiscal_year: int) -> _Found:
+    """Of several periods that fit (:func:`within`: the fiscal year or one next to it), the one
+    that lies in ``fiscal_year`` itself, when only one does (``ก.พ. ๖๘`` and ``ก.พ. ๖๙`` for a plan
+    of FY 2568: the plan's own year); ``found`` itself otherwise.
+
+    >>> [reading for reading, _parsed in _in_year(_fitting(["ก.พ. ๖๘", "ก.พ. ๖๙"], 2568), 2568).values()]
+    ['ก.พ. ๖๘']
+    >>> len(_in_year(_fitting(["ก.พ. ๖๘", "มี.ค. ๖๘"], 2568), 2568))  # both in the year: no choice
+    2
+    """
+    if len(found) < 2:
+        return found
+    own = {
+        key: value
+        for key, value in found.items()
+        if value[1].start is not None
+        and value[1].end is not None
+        and fiscal_year_of(value[1].start) == fiscal_year == fiscal_year_of(value[1].end)
+    }
+    return own if len(own) == 1 else found
+
+
 #: A cell's readings are put together place by place only while this gives so many candidates.
 MAX_COMBINATIONS = 64
 
@@ -308,28 +332,50 @@ def combinations(readings: Sequence[str]) -> list[str]:
     return out
 
 
-#: Thai digits a scan's OCR takes for one another (``๖`` read ``๒``: the same loop, its tail lost
-#: to a thin stroke; ``๔``/``๕``, ``๘``/``๙`` likewise): glyph evidence for :func:`digit_lookalikes`.
-DIGIT_LOOKALIKES = ("๒๖", "๓๗", "๔๕", "๘๙")
+#: At most this many Thai digits of a reading are read as their look-alikes (two wrong digits in
+#: one year: ``๒๕`` for ``๖๘``); fewer changes are always tried first.
+MAX_DIGIT_SWAPS = 2
 
 
-def digit_lookalikes(readings: Sequence[str]) -> list[str]:
-    """The readings with one Thai digit read as its look-alike (:data:`DIGIT_LOOKALIKES`), each
-    change on its own: candidates only, of which the document's years choose one, when exactly one
-    period among them fits (:func:`settle_period_years`).
+def digit_lookalikes(readings: Sequence[str], changes: int = 1) -> list[str]:
+    """The readings with ``changes`` Thai digits each read as its look-alike
+    (:func:`extractors.ita.period_repairs.digit_swaps`, the one table of them): candidates only,
+    of which the document's years choose one, when exactly one period among them fits
+    (:func:`settle_period_years`).
 
     >>> digit_lookalikes(["พ.ค. ๒๔"])
-    ['พ.ค. ๖๔', 'พ.ค. ๒๕']
+    ['พ.ค. ๖๔', 'พ.ค. ๒๕', 'พ.ค. ๒๘']
     >>> digit_lookalikes(["ตลอดปีงบประมาณ", "ต.ค. 65"])
     []
+
+    A range's years printed alike and read alike (``ต.ค. ๖๕ - ธ.ค. ๖๕``) are one glyph misread the
+    same way twice: with one change, each look-alike is also read in every such year at once.
+
+    >>> "ต.ค. ๖๘ - ธ.ค. ๖๘" in digit_lookalikes(["ต.ค. ๖๕ - ธ.ค. ๖๕"])
+    True
     """
-    out: list[str] = []
-    for reading in readings:
-        for at, digit in enumerate(reading):
-            for group in DIGIT_LOOKALIKES:
-                if digit in group:
-                    out += [reading[:at] + other + reading[at + 1 :] for other in group.replace(digit, "")]
+    from extractors.ita.period_repairs import digit_swaps
+
+    out = [swapped for reading in readings for swapped in digit_swaps(reading, changes)]
+    if changes == 1:
+        out += [swapped for reading in readings for swapped in _alike_years(reading)]
     return list(dict.fromkeys(out))
+
+
+_THAI_RUN = re.compile(f"[{THAI_DIGITS}]+")
+
+
+def _alike_years(reading: str) -> list[str]:
+    """``reading`` with each run of Thai digits it holds more than once read, in every place at
+    once, with one digit as its look-alike (:func:`extractors.ita.period_repairs.digit_swaps`)."""
+    from extractors.ita.period_repairs import digit_swaps
+
+    runs = [run for run, n in Counter(_THAI_RUN.findall(reading)).items() if n > 1]
+    out: list[str] = []
+    for run in runs:
+        pattern = re.compile(f"(?<![{THAI_DIGITS}]){run}(?![{THAI_DIGITS}])")
+        out += [pattern.sub(swapped, reading) for swapped in digit_swaps(run)]
+    return out
 
 
 def _period(text: str, parsed: ParsedPeriod) -> Period:
@@ -434,10 +480,15 @@ def _judged(
         if not found:  # no reading fits whole: perhaps one put together from their parts
             found = _fitting(combinations(readings), year)
             how = "among its readings' parts, place by place,"
-        if not found:  # or a reading that parses, outside the years: one digit read as its look-alike
-            dated = [r for r in readings if parse_period(r, year).start is not None]
-            found = _fitting(digit_lookalikes(dated), year)
-            how = "among its readings with one look-alike digit"
+        dated = [r for r in readings if parse_period(r, year).start is not None]
+        for changes in range(1, MAX_DIGIT_SWAPS + 1):
+            if found:
+                break
+            # or a reading that parses, outside the years: its digits read as their look-alikes,
+            # one (of two that fit, the one in the plan's own year), else two (exactly one fits)
+            found = _fitting(digit_lookalikes(dated, changes), year)
+            found = _in_year(found, year) if changes == 1 else found
+            how = f"among its readings with {changes} look-alike digit{'s' if changes > 1 else ''}"
         found = _fullest(found)
         box = sources[0].box
         if len(found) != 1 or box is None:  # no box to show a person: never changed unseen

@@ -110,15 +110,48 @@ def period_column(table: Table) -> tuple[int, int] | None:
     >>> cells = [Cell(0, 0, "ผู้รับผิดชอบ", "", box), Cell(0, 1, "ระยะเวลา ดำเนินการ", "", box)]
     >>> period_column(Table(1, 0, box, 1, 2, cells, TableQuality("lines", 1.0, 1.0, 1.0, [])))
     (1, 0)
+
+    A header's words inside another cell (a step ``จัดประชุมชี้แจงระยะเวลาการให้บริการ`` at the top
+    of a table continued from the page before) name no column when the cells below it hold no
+    period and another column's do (:func:`period_column_by_cells`, else the one column with the
+    most cells that parse or are shaped as periods): the cells decide.
+
+    >>> texts = [("๑. ชี้แจงระยะเวลาการให้บริการ", "ส.ค. ๖๔"), ("๒. ประชุม", "ไตรมาสที่ ๓")]
+    >>> cells = [Cell(r, c, t, "", box) for r, row in enumerate(texts) for c, t in enumerate(row)]
+    >>> period_column(Table(1, 0, box, 2, 2, cells, TableQuality("borderless", 1.0, 1.0, 1.0, [])))
+    (1, -1)
+    >>> texts = [("๑. ชี้แจงระยะเวลาการให้บริการ", "๑ ต.ค. ๒๕๖๖ - mo ก.ย. ๒๕๖๗"), ("๒. ประชุม", "ก.พ. ว")]
+    >>> cells = [Cell(r, c, t, "", box) for r, row in enumerate(texts) for c, t in enumerate(row)]
+    >>> period_column(Table(1, 0, box, 2, 2, cells, TableQuality("lines", 1.0, 1.0, 1.0, [])))
+    (1, -1)
     """
+    named: list[tuple[int, int]] = []
     for cell in table.cells:
         if cell.row >= HEADER_ROWS or cell.colspan != 1 or not cell.text:
             continue
         text = "".join(cell.text.split())
         if len(text) >= 4 and any(fuzz.partial_ratio(h, text) >= HEADER_MATCH for h in period_headers()):
-            return cell.col, cell.row + cell.rowspan - 1
+            named.append((cell.col, cell.row + cell.rowspan - 1))
+    backed = [(col, head) for col, head in named if _periods_in(table, col, head)]
+    if backed:
+        return backed[0]
     column = period_column_by_cells(table)
+    if column is None and named:  # a header's words, but no period under them: the cells say where
+        counts = {col: _periods_in(table, col, -1) for col in range(table.n_cols)}
+        most = max(counts.values(), default=0)
+        best = [col for col, n in counts.items() if n == most]
+        return (best[0], -1) if most and len(best) == 1 else named[0]
     return (column, -1) if column is not None else None
+
+
+def _periods_in(table: Table, column: int, header: int) -> int:
+    """How many cells of ``column`` below ``header`` parse as periods or are shaped as periods OCR
+    damaged (:func:`period_shaped`)."""
+    return sum(
+        1
+        for c in table.cells
+        if c.col == column and c.row > header and c.colspan == 1 and (parses(c.text) or period_shaped(c.text))
+    )
 
 
 #: Without a header, a column is the period column when this many of its cells read as periods ...
@@ -159,7 +192,11 @@ PERIOD_CHARS = 40
 _ABBREVIATION_TOKEN = re.compile(
     r"(?<![A-Za-z\u0e01-\u0e2e])(?:[A-Za-z\u0e01-\u0e2e][\u0e31-\u0e4e]*){1,2}\s?\."
 )
-_YEAR_TOKEN = re.compile(r"(?<![0-9๐-๙])(?:[0-9๐-๙]{2}|[0-9๐-๙]{4})(?![0-9๐-๙])")
+_YEAR_TOKEN = re.compile(
+    r"(?<![0-9๐-๙])(?:[0-9๐-๙]{2}|[0-9๐-๙]{4})(?![0-9๐-๙])"
+    # a year's Thai digits read as Latin letters, right after a dotted abbreviation (``aA. do``)
+    r"|(?<=\.)\s?[A-Za-z]{2}(?![A-Za-z.])"
+)
 
 
 def period_shaped(text: str) -> bool:
@@ -170,6 +207,8 @@ def period_shaped(text: str) -> bool:
 
     >>> period_shaped("Aw. - na. 62"), period_shaped("1 ค.ค. 2561 - 30 NU. 2562")
     (True, True)
+    >>> period_shaped("aA. do - fa. bo")  # the years' Thai digits read as Latin letters too
+    True
     >>> period_shaped("งานพัสดุ, กองการศึกษา"), period_shaped("สรุปผลรอบ 6 เดือน และ 12 เดือน")
     (False, False)
     >>> period_shaped("1. ประกาศเจตจำนงสุจริตของผู้บริหาร ประจำปี พ.ศ. 2562"), period_shaped("ปีละ 2 ครั้ง ทุกเดือน.")
@@ -449,6 +488,7 @@ def settle_period_cells(
     read: CellReader,
     lines: Callable[[Cell], int] | None = None,
     fiscal_year: int | None = None,
+    known: tuple[int, int] | None = None,
 ) -> list[OcrDoubt]:
     """Every period cell of ``table`` (the column :func:`period_column` finds, below its header)
     settled by :func:`settle`: its raw text as Tesseract read it (:func:`as_read`), then re-read by
@@ -467,6 +507,8 @@ def settle_period_cells(
     outside it (``๒๕๖๖`` read ``๒๕๖๒``) is read again too, and a reading that fits wins, with a
     doubt (:func:`settle`).  ``fiscal_year``, when given, is the document's evidence instead
     (:mod:`extractors.ocr.year_reread`), and only the cells that parse outside it are read again.
+    ``known``, when given, is the period column ``(column, header row)`` found by other evidence
+    (the document's other pages: :func:`extractors.ocr.period_reread.guided_column`).
 
     >>> from schemas import BBox, TableQuality
     >>> box = BBox(0, 0, 1, 1)
@@ -479,7 +521,7 @@ def settle_period_cells(
     >>> table.cells[1].text, table.cells[1].confidence
     ('ต.ค. 65 - ธ.ค. 65', 0.7)
     """
-    found = period_column(table)
+    found = known or period_column(table)
     if found is None:
         return []
     column, header = found

@@ -752,11 +752,13 @@ class PageReader:
         table: Table,
         box_of: Callable[[Cell], PixelBox | None] | None = None,
         fiscal_year: int | None = None,
+        column: tuple[int, int] | None = None,
     ) -> list[OcrDoubt]:
         """:meth:`settle_periods` for any table of this page, each cell cropped at ``box_of(cell)``
         (pixels; None: not read again), by default its own box; the doubts, also added to the
         page's, are returned.  ``fiscal_year``: the document's, whose periods outside it are read
-        again (:func:`extractors.ocr.fields.settle_period_cells`)."""
+        again (:func:`extractors.ocr.fields.settle_period_cells`); ``column``: the period column
+        ``(column, header row)`` when found by other evidence than the table's own."""
         if box_of is None:
             box_of = lambda cell: self.px(cell.box) if cell.box is not None else None  # noqa: E731
 
@@ -799,7 +801,7 @@ class PageReader:
                 return 0
             return len(ink_bands(ink)) if int(np.count_nonzero(ink)) >= MIN_CELL_INK else 0
 
-        doubts = settle_period_cells(table, read, lines, fiscal_year)
+        doubts = settle_period_cells(table, read, lines, fiscal_year, column)
         self.doubts.extend(doubts)
         return doubts
 

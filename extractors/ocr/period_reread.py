@@ -32,10 +32,11 @@ if TYPE_CHECKING:
     from extractors.ocr.page import PageReader
 
 
-def needs_reread(table: Table, page: PageText | None = None) -> bool:
+def needs_reread(table: Table, page: PageText | None = None, known: tuple[int, int] | None = None) -> bool:
     """A borderless table read by OCR whose period column (found by header or by cells) holds a
     cell below its header that does not parse as a period, or (given its ``page``) one whose
-    first line stands lower than its row's (:func:`lost_first_line`).
+    first line stands lower than its row's (:func:`lost_first_line`).  ``known``: the period
+    column ``(column, header row)`` when found by other evidence (:func:`guided_column`).
 
     >>> from schemas import BBox, Cell, TableQuality
     >>> box = BBox(0, 0, 10, 10)
@@ -50,7 +51,7 @@ def needs_reread(table: Table, page: PageText | None = None) -> bool:
     """
     if table.quality.strategy != "borderless" or not any(c.confidence is not None for c in table.cells):
         return False
-    found = period_column(table)
+    found = known or period_column(table)
     if found is None:
         return False
     column, header = found
@@ -125,14 +126,72 @@ def settle_borderless_periods(
     it was: its boxes would not fit.  ``again``: pages already prepared again for this document
     (:class:`PagesAgain`), shared with the other re-reads."""
     wanted: dict[int, list[Table]] = defaultdict(list)
+    columns: dict[int, tuple[int, int]] = {}
     for table in tables:
         page = pages.get(table.page)
         if page is None or page.kind is not PageKind.SCANNED or page.ocr is None:
             continue
-        if page.ocr.status is OcrStatus.READ and needs_reread(table, page):
+        column = guided_column(table, tables) if period_column(table) is None else None
+        if page.ocr.status is OcrStatus.READ and needs_reread(table, page, column):
             wanted[table.page].append(table)
+            if column is not None:
+                columns[id(table)] = column
     with PagesAgain.using(again, path, pages) as pages_again:
-        settle_on_pages(pages_again, wanted)
+        settle_on_pages(pages_again, wanted, columns=columns)
+
+
+def _span(table: Table, column: int, header: int) -> tuple[float, float] | None:
+    """The x-range of a column's cells below ``header`` (their boxes' union)."""
+    boxes = [c.box for c in table.cells if c.col == column and c.row > header and c.box is not None]
+    return (min(b.x0 for b in boxes), max(b.x1 for b in boxes)) if boxes else None
+
+
+def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | None:
+    """The period column of a borderless ``table`` that names none itself (a table continued from
+    the page before, every period on its page read as Latin letters: ``aA. do - fa. ๖๓``), as
+    another borderless table of the document places it: ``(column, -1)`` for the one column whose
+    cells' centres all lie within the x-range of the period column that table's header names,
+    when the tables that name one agree on it; None otherwise.
+
+    >>> from schemas import BBox, Cell, TableQuality
+    >>> q = TableQuality("borderless", 1.0, 1.0, 1.0, [])
+    >>> def cell(r, c, text):
+    ...     return Cell(r, c, text, "", BBox(100 * c, 20 * r, 100 * c + 90, 20 * r + 15))
+    >>> first = Table(1, 0, BBox(0, 0, 300, 60), 2, 3, [cell(0, 1, "ขั้นตอน"), cell(0, 2, "ระยะเวลา"),
+    ...     cell(1, 1, "๑. ประชุม"), cell(1, 2, "ส.ค. ๖๔")], q)
+    >>> later = Table(2, 0, BBox(0, 0, 300, 60), 2, 3, [cell(0, 1, "๑. ชี้แจง"), cell(0, 2, "aA. do - fa. ๖๓"),
+    ...     cell(1, 1, "๒. รายงาน"), cell(1, 2, "an๖๔")], q)
+    >>> guided_column(later, [first, later])
+    (2, -1)
+    """
+    if table.quality.strategy != "borderless":
+        return None
+    spans = set()
+    for other in tables:
+        borderless = other is not table and other.quality.strategy == "borderless"
+        found = period_column(other) if borderless else None
+        if found is None or found[1] < 0:
+            continue  # only a column a header names guides another table
+        span = _span(other, *found)
+        if span is not None:
+            spans.add(span)
+    if not spans:
+        return None
+    x0, x1 = min(a for a, _ in spans), max(b for _, b in spans)
+    if any(a > x1 or b < x0 for a, b in spans):  # the tables disagree on where it stands
+        return None
+    inside = {
+        c.col
+        for c in table.cells
+        if c.box is not None and c.text.strip() and x0 <= (c.box.x0 + c.box.x1) / 2 <= x1
+    }
+    outside = {
+        c.col
+        for c in table.cells
+        if c.box is not None and c.text.strip() and not x0 <= (c.box.x0 + c.box.x1) / 2 <= x1
+    }
+    found_cols = inside - outside
+    return (found_cols.pop(), -1) if len(found_cols) == 1 else None
 
 
 class PagesAgain:
@@ -186,19 +245,23 @@ class PagesAgain:
 
 
 def settle_on_pages(
-    again: PagesAgain, wanted: dict[int, list[Table]], fiscal_year: int | None = None
+    again: PagesAgain,
+    wanted: dict[int, list[Table]],
+    fiscal_year: int | None = None,
+    columns: dict[int, tuple[int, int]] | None = None,
 ) -> None:
     """Settle the period cells of the ``wanted`` tables of each scanned page (by page number) from
     the page prepared again (:meth:`PagesAgain.reader`; :meth:`PageReader.settle_periods_by`, with
     the document's ``fiscal_year`` when given): cells replaced in place, doubts added to the page's
-    OCR info."""
+    OCR info.  ``columns``: a table's period column found by other evidence, by ``id(table)``."""
     for number, group in sorted(wanted.items()):
         reader = again.reader(number)
         info = again.pages[number].ocr
         if reader is None or info is None:
             continue
         for table in group:
-            info.doubts.extend(reader.settle_periods_by(table, fiscal_year=fiscal_year))
+            column = (columns or {}).get(id(table))
+            info.doubts.extend(reader.settle_periods_by(table, fiscal_year=fiscal_year, column=column))
 
 
 # --- a period written as a labelled line (measures as paragraphs) ---------------------------------
