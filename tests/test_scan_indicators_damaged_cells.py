@@ -106,3 +106,13 @@ def test_two_touching_thai_digits_are_cut_where_they_read_as_two_digits() -> Non
     n, _labels = cv2.connectedComponents(ink)
     assert n - 1 == 1  # one blob: the two digits touch
     assert [r.text for r in number_runs(read_glyphs(ink))] == ["๗๐"]
+
+
+def test_a_score_read_over_100_is_no_score_and_its_reading_stays() -> None:
+    """``๙๒๘`` for ``๙๑.๒๘`` (a digit and the point lost): no score is over 100; the indicator
+    keeps the reading, unscored, for a person to check."""
+    rows = [_row({0: f"{n}. {_NAMES[n]}", 1: f"{80 + n}.25"}) for n in range(1, 5)]
+    rows.append(_row({0: f"5. {_NAMES[5]}", 1: "๙๒๘"}))
+    table = LogicalTable("indicators", ["indicator", "score"], ["ตัวชี้วัด", "คะแนน"], rows, [2], [])
+    found, _facts = from_row_table(table, 2565)
+    assert (found[-1].number, found[-1].score, found[-1].score_raw) == (5, None, "๙๒๘")

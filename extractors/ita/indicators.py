@@ -139,6 +139,9 @@ def reshaped_score(raw: str, decimals: int | None) -> float | None:
     return float(f"{digits[:2]}.{digits[2:]}")
 
 
+#: No ITA score is higher.
+MAX_SCORE = 100.0
+
 #: A cell's characters beside its one number that may be specks (a stamp's arc, a ruling) at most.
 MAX_SPECKS = 3
 
@@ -442,6 +445,8 @@ def _cell_indicator(
     raw = row.text(col).strip()
     value = _score(raw)
     confs = [p.confidence for p in row.cells.get(col, []) if p.confidence is not None]
+    if value is not None and value > MAX_SCORE and confs:
+        value = None  # OCR's ``๙๒๘`` for ``๙๑.๒๘``: no score is over 100; the reading stays, unscored
     if value is None and confs and min(confs) <= DOUBTED:
         # digits as read, the point where the column's scores have it; the raw text and the low
         # confidence stay, and the OCR stage's check on the cell's readings names it
