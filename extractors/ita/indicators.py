@@ -278,7 +278,9 @@ _RE_YEAR_WORD_ONLY = re.compile(
 def _headers(table: LogicalTable) -> tuple[list[str], int]:
     """Each column's header text, and how many of the table's rows are a header the stitcher did
     not recognise: a leading row that names a year in two columns or more (or in one, beside a
-    year word whose year OCR did not read) and holds no score."""
+    year word whose year OCR did not read, or as the first row of a table with no header at all:
+    ``แมแมแบฐา | - -ย26- | ปี2563 | เพ็มซ๊เตัสตลง``, a shaded header OCR damaged) and holds no
+    score.  The year read there dates its column, whatever year the text names."""
     if any(year_in(t) for t in table.header):
         return list(table.header), 0
     for k, row in enumerate(table.rows[:2]):
@@ -289,7 +291,8 @@ def _headers(table: LogicalTable) -> tuple[list[str], int]:
         # one year may be all OCR read of two: ``ปีwade`` (a year word, its year read as letters)
         # beside ``ปี ๒๕๖๒``
         unread = sum(1 for t in texts if not year_in(t) and _RE_YEAR_WORD_ONLY.match(t))
-        if dated >= 2 or (dated == 1 and unread and not row.full_width):
+        headless = k == 0 and not any(h.strip() for h in table.header)
+        if dated >= 2 or (dated == 1 and (unread or headless) and not row.full_width):
             return [f"{h} {t}".strip() for h, t in zip(table.header, texts, strict=True)], k + 1
     return list(table.header), 0
 
