@@ -81,6 +81,10 @@ class TableFacts:
 _RE_REMNANT_LINE = re.compile(r"[\s|/\\~_\-–—.,:;'\"`!]*")
 
 
+#: Strokes OCR read before a signed difference (``, +๑๗.๓๐``, ``\\ +๘.๘๔``): a ruling, a stamp's arc.
+_RE_STROKES_BEFORE = re.compile(r"[\s|/\\~_'\"`=:;!,.“”‘’]*")
+
+
 #: Strokes OCR read before a score in its own line (a stamp's ring, a ruling: ``'= ๗๑.๐๕``); no sign.
 _RE_REMNANT_LEAD = re.compile(r"^[\s|/\\~_'\"`=:;!]+(?=[0-9๐-๙])")
 #: ... and after it, on the same line (``51.81 / | ,``: a stamp's ring or a ruling beside the number).
@@ -133,6 +137,57 @@ def reshaped_score(raw: str, decimals: int | None) -> float | None:
     if len(digits) != 4:
         return None
     return float(f"{digits[:2]}.{digits[2:]}")
+
+
+#: No ITA score is higher.
+MAX_SCORE = 100.0
+
+#: A cell's characters beside its one number that may be specks (a stamp's arc, a ruling) at most.
+MAX_SPECKS = 3
+
+
+def score_amid_specks(raw: str, shape: tuple[int, int] | None) -> float | None:
+    """The one score of a cell OCR read with specks about it (``- ๗๒.๓๖าว``: a stamp's arc across
+    the cell read as a dash and letters): one number of the shape every other score of its column
+    has (:func:`usual_shape`: digits before and after the point; ``(2, 2)``, as ITA scores are
+    printed, when no other score says), no other digit, and at most :data:`MAX_SPECKS`
+    characters beside it.  None for anything else: a word, a second number, or a number short of
+    the shape, whose lost digits OCR read as the letters beside it (``ณ๓.๒๕`` for ``๙๖.๒๕``).
+
+    >>> score_amid_specks("- ๗๒.๓๖าว", (2, 2)), score_amid_specks("|72.36 ~", None)
+    (72.36, 72.36)
+    >>> score_amid_specks("ณ๓.๒๕", (2, 2)), score_amid_specks("ฆ ๗.๕๕", None)
+    (None, None)
+    >>> score_amid_specks("7 72.36", None), score_amid_specks("ลดลง 2.35", (1, 2))
+    (None, None)
+    >>> score_amid_specks("72.3 ว", None), score_amid_specks("72.3 ว", (2, 1))
+    (None, 72.3)
+    """
+    numbers = list(re.finditer(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?", raw))
+    if len(numbers) != 1:
+        return None
+    number = numbers[0].group(0)
+    rest = "".join((raw[: numbers[0].start()] + raw[numbers[0].end() :]).split())
+    if _shape(number) != (shape or (2, 2)):
+        return None
+    return parse_number(number) if len(rest) <= MAX_SPECKS else None
+
+
+def _shape(number: str) -> tuple[int, int] | None:
+    """Digits before and after the point of a number with a point (None without one)."""
+    whole, point, fraction = number.partition(".")
+    return (len(whole), len(fraction)) if point else None
+
+
+def usual_shape(values: Sequence[str]) -> tuple[int, int] | None:
+    """The shape (digits before and after the point) that every score of a column with a point has,
+    when they agree (one is enough: a column a page break left two rows of); None otherwise.
+
+    >>> usual_shape(["๘๓.๑๘", "- ๗๒.๓๖าว"]), usual_shape(["83.18", "100.00"]), usual_shape(["", "x"])
+    ((2, 2), None, None)
+    """
+    found = {_shape(v.strip()) for v in values if _RE_DECIMAL.match(v)}
+    return found.pop() if len(found) == 1 else None
 
 
 #: Fewer scores than this with one number of decimals say nothing of a column's format.
@@ -193,16 +248,21 @@ def _indicator_of_row(row: LogicalRow, cols: Sequence[int]) -> tuple[int | None,
 
 
 def is_difference(header: str, values: Sequence[str] = ()) -> bool:
-    """A column of differences between years: its header says so, or most of its numbers carry a sign.
+    """A column of differences between years: its header says so, or, under a header that names
+    no score, most of its numbers carry a sign.  A column headed as the score (``คะแนนที่ได้``) is
+    the score whatever OCR read before its numbers: a stroke read as a minus (``- ๗๒.๓๖``) in a
+    short column's cells is no sign of differences.
 
     >>> is_difference("เพิ่มขึ้น/ลดลง"), is_difference("ผลต่าง (+/-)"), is_difference("", ["+2.93", "-0.42"])
     (True, True, True)
-    >>> is_difference("คะแนน ๒๕๖๕", ["91.05", "87.90"])
-    False
+    >>> is_difference("คะแนน ๒๕๖๕", ["91.05", "87.90"]), is_difference("คะแนนที่ได้", ["๘๓.๑๘", "- ๗๒.๓๖"])
+    (False, False)
     """
     key = fold(header)
     if any(w in key for w in _DIFF_WORDS) or re.search(r"\+\s*/?\s*-|±", header):
         return True
+    if "คะแนน" in key:
+        return False
     filled = [v for v in values if v.strip()]
     return bool(filled) and sum(bool(_RE_SIGNED.match(v)) for v in filled) >= 0.5 * len(filled)
 
@@ -218,7 +278,9 @@ _RE_YEAR_WORD_ONLY = re.compile(
 def _headers(table: LogicalTable) -> tuple[list[str], int]:
     """Each column's header text, and how many of the table's rows are a header the stitcher did
     not recognise: a leading row that names a year in two columns or more (or in one, beside a
-    year word whose year OCR did not read) and holds no score."""
+    year word whose year OCR did not read, or as the first row of a table with no header at all:
+    ``แมแมแบฐา | - -ย26- | ปี2563 | เพ็มซ๊เตัสตลง``, a shaded header OCR damaged) and holds no
+    score.  The year read there dates its column, whatever year the text names."""
     if any(year_in(t) for t in table.header):
         return list(table.header), 0
     for k, row in enumerate(table.rows[:2]):
@@ -229,7 +291,8 @@ def _headers(table: LogicalTable) -> tuple[list[str], int]:
         # one year may be all OCR read of two: ``ปีwade`` (a year word, its year read as letters)
         # beside ``ปี ๒๕๖๒``
         unread = sum(1 for t in texts if not year_in(t) and _RE_YEAR_WORD_ONLY.match(t))
-        if dated >= 2 or (dated == 1 and unread and not row.full_width):
+        headless = k == 0 and not any(h.strip() for h in table.header)
+        if dated >= 2 or (dated == 1 and (unread or headless) and not row.full_width):
             return [f"{h} {t}".strip() for h, t in zip(table.header, texts, strict=True)], k + 1
     return list(table.header), 0
 
@@ -375,6 +438,7 @@ def _cell_indicator(
     year: int | None,
     issues: str | None,
     decimals: int | None = None,
+    shape: tuple[int, int] | None = None,
 ) -> Indicator | None:
     """The indicator whose score sits in this cell, or None if the cell holds no score.  A cell
     read by OCR whose text is no score (a stamp across it: ``/~``, ``71 .3.5``) gives the
@@ -384,6 +448,8 @@ def _cell_indicator(
     raw = row.text(col).strip()
     value = _score(raw)
     confs = [p.confidence for p in row.cells.get(col, []) if p.confidence is not None]
+    if value is not None and value > MAX_SCORE and confs:
+        value = None  # OCR's ``๙๒๘`` for ``๙๑.๒๘``: no score is over 100; the reading stays, unscored
     if value is None and confs and min(confs) <= DOUBTED:
         # digits as read, the point where the column's scores have it; the raw text and the low
         # confidence stay, and the OCR stage's check on the cell's readings names it
@@ -392,6 +458,10 @@ def _cell_indicator(
         # four digits and no point (``7211``): no score as read (over 100); the point lost, its
         # place is the column's, and the reading is doubted (the indicator's check names it)
         value = reshaped_score(raw, decimals)
+        confs = confs if value is None else [min(*confs, DOUBTED)]
+    if value is None and confs:
+        # one number of the column's decimals amid specks (a stamp's arc): that number, doubted
+        value = score_amid_specks(raw, shape)
         confs = confs if value is None else [min(*confs, DOUBTED)]
     if value is None and not (raw and confs):
         return None
@@ -480,6 +550,7 @@ def from_row_table(
     found: list[Indicator] = []
     facts: TableFacts | None = None
     decimals = column_decimals([row.text(col) for row in rows])
+    shape = usual_shape([row.text(col) for row in rows])
     diff_col = diff if prev_col is not None else None
     for row in (part for whole in rows for part in split_at_page_break(whole, col)):
         if row.full_width:
@@ -494,7 +565,7 @@ def from_row_table(
                 facts = replace(facts, level_raw=level) if level else facts
             continue
         issues = "\n".join(t for t in (row.text(c).strip() for c in issue_cols) if t) or None
-        ind = _cell_indicator(row, col, number, name_raw, year, issues, decimals)
+        ind = _cell_indicator(row, col, number, name_raw, year, issues, decimals, shape)
         if ind is not None:
             ind.previous = _previous(row, prev_col, earlier)
             if ind.score is None and ind.previous is not None and diff_col is not None:
@@ -548,12 +619,15 @@ def later_on_right(rows: Sequence[tuple[str, str, str]]) -> bool:
 def from_difference(previous: float, difference: str) -> float | None:
     """The assessed year's score of a row whose score cell OCR could not read, from the earlier
     year's score and the row's signed difference (``ผลต่าง``, ``เพิ่มขึ้น/ลดลง``): the table's own
-    sum, read from two of its cells.  A difference without its sign settles nothing.
+    sum, read from two of its cells.  A difference without its sign settles nothing; strokes OCR
+    read before the sign (a ruling, a stamp's arc: ``, +๑๗.๓๐``) are no part of it.
 
     >>> from_difference(95.55, "-16.37"), from_difference(51.22, "+๑๖.๒๐"), from_difference(78.79, "8.82")
     (79.18, 67.42, None)
+    >>> from_difference(60.61, ", +๑๗.๓๐"), from_difference(65.51, "\\\\ +๘.๘๔")
+    (77.91, 74.35)
     """
-    m = re.fullmatch(rf"\s*([+\-–−])\s*({_NUM})\s*", difference)
+    m = re.fullmatch(rf"{_RE_STROKES_BEFORE.pattern}([+\-–−])\s*({_NUM})\s*", difference)
     value = parse_number(m.group(2)) if m else None
     if m is None or value is None:
         return None
@@ -672,8 +746,9 @@ def from_column_table(
     before = by_year.get(earlier) if earlier is not None else None
     out: list[Indicator] = []
     decimals = column_decimals([row.text(c) for c in numbers])  # the score row's, as a column's
+    shape = usual_shape([row.text(c) for c in numbers])
     for col, number in sorted(numbers.items(), key=lambda p: p[1]):
-        ind = _cell_indicator(row, col, number, None, current or assessed_year, None, decimals)
+        ind = _cell_indicator(row, col, number, None, current or assessed_year, None, decimals, shape)
         if ind is not None:
             ind.previous = _previous(before, col, earlier) if before is not None else None
             out.append(ind)

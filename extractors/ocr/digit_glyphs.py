@@ -364,35 +364,60 @@ def _median(values: list[int]) -> float:
 
 
 def _split_touching_many(items: list[tuple[int, int, int, Gray]]) -> list[tuple[Glyph, Glyph] | None]:
-    """:func:`_split_touching` of each ``(image, slot, x0, ink)``, classified in one product."""
-    cuts: list[tuple[int, int, list[Gray]] | None] = []
+    """:func:`_split_touching` of each ``(image, slot, x0, ink)``: the blob cut in two trusted
+    digits, every cut of each blob classified in one product.
+
+    The cut at the thinnest column of the blob's middle (:func:`_cut`) is taken when its halves are
+    two trusted digits (:data:`MIN_SIMILARITY`, :data:`MIN_MARGIN`).  The thinnest column is not
+    always where two digits touch, though: the tail of a ``๗`` that blur joined to the top of the
+    ``๐`` after it is thicker than the ``๗``'s own waist, and a cut there leaves two letters.  So
+    every other column of the middle (:func:`_cuts`) is tried too, and a cut there is taken only
+    when the blob reads one way: every cut that gives two trusted digits gives the same two (the
+    best of them, by the lesser similarity, is kept).  Cuts that read as different pairs (``๔๒``
+    here, ``๖๓`` there) leave the blob unread: the glyphs do not say which."""
+    tried: list[list[int]] = []  # per blob, its cuts: the thinnest column's first
     halves: list[Gray] = []
-    for _index, _slot, x0, ink in items:
-        cut = _cut(ink)
-        if cut is None:
-            cuts.append(None)
-            continue
-        parts = [ink[:, :cut], ink[:, cut:]]
-        cuts.append((x0, cut, parts))
-        halves += parts
+    for _index, _slot, _x0, ink in items:
+        thinnest = _cut(ink)
+        cuts = ([thinnest] if thinnest is not None else []) + [c for c in _cuts(ink) if c != thinnest]
+        tried.append(cuts)
+        for cut in cuts:
+            halves += [ink[:, :cut], ink[:, cut:]]
     found = iter(classify(halves))
     out: list[tuple[Glyph, Glyph] | None] = []
-    for item, (_index, _slot, _x0, ink) in zip(cuts, items, strict=True):
-        if item is None:
-            out.append(None)
-            continue
-        x0, cut, _parts = item
-        a, b = next(found), next(found)
-        left = Glyph(a[0], x0, x0 + cut, a[1], a[2], a[3])
-        right = Glyph(b[0], x0 + cut, x0 + ink.shape[1], b[1], b[2], b[3])
-        trusted = left.label in DIGITS and right.label in DIGITS and left.trusted and right.trusted
-        out.append((left, right) if trusted else None)
+    for cuts, (_index, _slot, x0, ink) in zip(tried, items, strict=True):
+        pairs: list[tuple[int, Glyph, Glyph]] = []
+        for cut in cuts:
+            a, b = next(found), next(found)
+            left = Glyph(a[0], x0, x0 + cut, a[1], a[2], a[3])
+            right = Glyph(b[0], x0 + cut, x0 + ink.shape[1], b[1], b[2], b[3])
+            if left.label in DIGITS and right.label in DIGITS and left.trusted and right.trusted:
+                pairs.append((cut, left, right))
+        out.append(_one_reading(pairs, _cut(ink)))
     return out
 
 
+#: Cuts (columns) of a blob that must read as the same two digits before a cut other than the
+#: thinnest column's is taken: a pair that one column gives and no other is the shape of the cut.
+MIN_CUTS = 2
+
+
+def _one_reading(pairs: list[tuple[int, Glyph, Glyph]], thinnest: int | None) -> tuple[Glyph, Glyph] | None:
+    """Of the cuts of a blob that gave two trusted digits ``(cut, left, right)``: the thinnest
+    column's, or else, when all read the same two digits, the best (by the lesser similarity)."""
+    if not pairs:
+        return None
+    if pairs[0][0] == thinnest:
+        return pairs[0][1], pairs[0][2]
+    if len({(left.label, right.label) for _c, left, right in pairs}) > 1 or len(pairs) < MIN_CUTS:
+        return None
+    _cut_at, left, right = max(pairs, key=lambda p: min(p[1].similarity, p[2].similarity))
+    return left, right
+
+
 def _cut(ink: Gray) -> int | None:
-    """Where two touching digits are cut: the thinnest column of the middle part; ``None`` when a
-    half would be empty."""
+    """Where two touching digits are cut first: the thinnest column of the middle part; ``None``
+    when a half would be empty."""
     width = ink.shape[1]
     profile = ink.astype(bool).sum(axis=0)
     lo, hi = int(width * 0.3), int(width * 0.7)
@@ -402,6 +427,24 @@ def _cut(ink: Gray) -> int | None:
     if not (ink[:, :cut].any() and ink[:, cut:].any()):
         return None
     return cut
+
+
+#: The middle share of a blob's width where two touching digits may be cut (each digit of a pair is
+#: at least a quarter of its width: a ``1`` beside a ``0``).
+CUT_FROM, CUT_TO = 0.25, 0.75
+
+
+def _cuts(ink: Gray) -> list[int]:
+    """Where two touching digits may be cut: every column of the middle of the blob
+    (:data:`CUT_FROM` to :data:`CUT_TO` of its width) that leaves ink on both sides.
+
+    >>> ink = np.zeros((10, 20), np.uint8); ink[:, 2:18] = 255
+    >>> _cuts(ink)
+    [5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
+    """
+    width = ink.shape[1]
+    lo, hi = int(width * CUT_FROM), int(np.ceil(width * CUT_TO))
+    return [cut for cut in range(max(lo, 1), min(hi, width)) if ink[:, :cut].any() and ink[:, cut:].any()]
 
 
 _NUMBER_PUNCT = ".,-/"

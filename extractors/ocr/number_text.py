@@ -253,6 +253,8 @@ def settle_number(
         and not (text and same_number(squashed, formed[0][0]))
     ):
         return formed[0][0], round(max(min(s for _t, s in formed) - 0.1, DOUBT_CONFIDENCE), 3), text
+    if text and point_missed(squashed, [t for t, _s in formed]):
+        return formed[0][0], DOUBT_CONFIDENCE, text
     if text and well_formed(squashed):
         if shape is not None and shape_of(squashed) != shape and digits is not None:
             # Not the column's shape (``๖๑.๒`` among ``๘๖.๒๐``): Tesseract restricted to digits
@@ -274,6 +276,26 @@ def settle_number(
     if not text or not others or not (numberish(text) or among_numbers):
         return text, confidence, None
     return text, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(others))
+
+
+def point_missed(tesseract: str, glyphs: Sequence[str]) -> bool:
+    """Tesseract read a number's digits without its point (``๔๑๗๒`` for ``๙๑.๗๒``) where two glyph
+    readings or more, under other binarisations, each put a point after the same digits, and the
+    fullest (first) of them has as many digits as Tesseract's: the point is in the ink, and a
+    reading that missed it took the digits beside it for others too.  The glyphs' number is then
+    the reading, doubted (its digits and Tesseract's may still differ).
+
+    >>> point_missed("๔๑๗๒", ["๙๑.๗๒", "๙๑.๗"]), point_missed("๔๑๗๒", ["๙๑.๗๒"])
+    (True, False)
+    >>> point_missed("๒๕๖๘", ["๒๕๖๘", "๒๕.๖๘"]), point_missed("41.72", ["91.72", "91.7"])
+    (False, False)
+    """
+    if not re.fullmatch(r"[0-9๐-๙]{3,5}", tesseract) or len(glyphs) < 2:
+        return False
+    # digits before the one point of each glyph reading (None: no point, or several)
+    wholes = {len(digits_of(g.partition(".")[0])) if g.count(".") == 1 else None for g in glyphs}
+    whole = wholes.pop() if len(wholes) == 1 else None
+    return whole is not None and 0 < whole < len(tesseract) and len(digits_of(glyphs[0])) == len(tesseract)
 
 
 _WELL_FORMED = re.compile(r"[+-]?[0-9๐-๙]+(?:[.,][0-9๐-๙]+)*")
