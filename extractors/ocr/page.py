@@ -130,6 +130,9 @@ GLYPH_STRICTNESS = (1.0, 0.8)
 HEADER_STRICTNESS = (1.0, 0.9, 0.8, 0.7)
 #: A symbol this close to a number (share of the line's height) is looked at as part of it.
 TOUCHING_GAP = 0.12
+#: Two numbers with at most this many one-character symbols between them and no word space are
+#: one, looked at whole by the glyph reader (a score's digits read as letters: ``๖ฒ.อ๑``).
+MAX_BETWEEN = 3
 
 #: A page crop for the glyph reader: rows ``y0:y1``, columns ``x0:x1`` and, when only the glyphs
 #: under Tesseract's stretch count, that stretch's box.
@@ -314,9 +317,10 @@ class PageReader:
         of such symbols, widened by a little), so it compares like with like; and at the one
         symbol touching each end of the stretch, which may be a digit Tesseract took for a letter
         or a sign (``๖๖.๖ฒ``, ``«๕.๖๖``: ``๗`` and ``๙``)."""
-        touching = TOUCHING_GAP * (line_box[3] - line_box[1])
+        height = line_box[3] - line_box[1]
+        touching, space = TOUCHING_GAP * height, SPACE_GAP * height
         # Two numbers far apart (the values of two bars, two columns without rulings) are two.
-        for group in _stretches(symbols, gap, touching):
+        for group in _stretches(symbols, gap, touching, space):
             if any(s not in symbols for s in group):  # a neighbour's re-reading took a symbol of it
                 continue
             symbols = self._reread(symbols, group, self._crop_of(group, line_box))
@@ -338,8 +342,11 @@ class PageReader:
         its page crop (:meth:`_crop_of`), to read their glyphs ahead.  (:meth:`_numbers` finds a
         stretch's neighbours after the stretches before it were re-read; where that gives another
         crop, its glyphs are read then.)"""
-        touching = TOUCHING_GAP * (line_box[3] - line_box[1])
-        return [(group, self._crop_of(group, line_box)) for group in _stretches(symbols, gap, touching)]
+        height = line_box[3] - line_box[1]
+        touching, space = TOUCHING_GAP * height, SPACE_GAP * height
+        return [
+            (group, self._crop_of(group, line_box)) for group in _stretches(symbols, gap, touching, space)
+        ]
 
     def _reread(self, symbols: list[OcrSymbol], group: list[OcrSymbol], crop: _Crop) -> list[OcrSymbol]:
         left = crop[2]
@@ -1237,12 +1244,17 @@ def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: fl
     return out
 
 
-def _stretches(symbols: Sequence[OcrSymbol], gap: float, touching: float) -> list[list[OcrSymbol]]:
+def _stretches(
+    symbols: Sequence[OcrSymbol], gap: float, touching: float, space: float | None = None
+) -> list[list[OcrSymbol]]:
     """The stretches of a line the glyph reader re-reads: its numeric groups
     (:func:`_numeric_groups`) cut at gaps wider than ``gap``, each with the symbol touching either
     end (:func:`_with_touching`); stretches that then share a symbol, or touch, are one (a year
     Tesseract broke into ``๒๕อ๑ฒ`` is one number, not ``๒๕๖`` and ``๖๗`` read from overlapping
-    crops: ``๒๕๖๖๗``).
+    crops: ``๒๕๖๖๗``); and so are two with a few characters (:data:`MAX_BETWEEN`) between them and
+    no gap as wide as a word's ``space`` (``๘ฒ.๖๐``, ``๖ฒ.อ๑``: a ``๗``, a ``๖`` read as letters
+    further from their neighbours than touching, which left the score cut in two, its first digit
+    alone).
 
     >>> at = (("๒", 0), ("๕", 9), ("อ", 18), ("๑", 27), ("ฒ", 36))
     >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in at]
@@ -1251,6 +1263,14 @@ def _stretches(symbols: Sequence[OcrSymbol], gap: float, touching: float) -> lis
     >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("9", 0), ("0", 9), ("8", 60), ("8", 69))]
     >>> [[x.text for x in g] for g in _stretches(s, 20, 3)]
     [['9', '0'], ['8', '8']]
+    >>> at = (("๘", 0), ("ฒ", 13), (".", 26), ("๖", 33), ("๐", 42))
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in at]
+    >>> texts = lambda groups: ["".join(x.text for x in g) for g in groups]
+    >>> texts(_stretches(s, 20, 2)), texts(_stretches(s, 20, 2, 6))
+    (['๘', '.๖๐'], ['๘ฒ.๖๐'])
+    >>> at = (("๖", 0), ("ฒ", 13), (".", 26), ("อ", 33), ("๑", 46))
+    >>> texts(_stretches([OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in at], 20, 2, 6))
+    ['๖ฒ.อ๑']
     """
     order = {id(sym): i for i, sym in enumerate(symbols)}
     stretches: list[list[OcrSymbol]] = []
@@ -1261,6 +1281,14 @@ def _stretches(symbols: Sequence[OcrSymbol], gap: float, touching: float) -> lis
             last = stretches[-1]
             first_here, last_there = order[id(group[0])], order[id(last[-1])]
             close = first_here == last_there + 1 and group[0].box[0] - last[-1].box[2] <= touching
+            between = list(symbols[last_there + 1 : first_here])
+            if (
+                space is not None
+                and 1 <= len(between) <= MAX_BETWEEN
+                and all(len(b.text) == 1 for b in between)
+            ):
+                chain = [last[-1], *between, group[0]]
+                close = all(b.box[0] - a.box[2] < space for a, b in pairwise(chain))
             if first_here <= last_there or close:
                 stretches[-1] = list(symbols[order[id(last[0])] : max(order[id(group[-1])], last_there) + 1])
                 continue
