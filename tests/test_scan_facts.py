@@ -269,3 +269,11 @@ def test_an_abbreviation_glued_to_a_name_is_cut_off_it() -> None:
         "บ้านโพธิ์",
         "ฉะเชิงเทรา",
     )
+
+
+def test_an_era_whose_stops_ocr_lost_still_names_the_year() -> None:
+    """A screenshot's banner ``ผลการประเมิน ITA ประจำปี พ.ศ. 2565`` read with both stops lost."""
+    banner = "ผลการประเมิน ITA ประจำปี พ ศ 2565"
+    title = "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ ศ 2566"
+    facts = read_facts([], [Passage(title, 1, None), Passage(banner, 1, None)])
+    assert (facts.fiscal_year, facts.assessed_year) == (2566, 2565)

@@ -58,8 +58,10 @@ _RE_AGENCY = re.compile(rf"({_AGENCY_PREFIX})\s?({_THAI_NAME})")
 _RE_DISTRICT = re.compile(rf"(?:อำเภอ|อ\.)\s*({_THAI_NAME})")
 _RE_PROVINCE = re.compile(rf"(?<!ส่วน)(?:จังหวัด|จ\.)\s*({_THAI_NAME})")
 _YEAR = f"({BE_YEAR})"
-_RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:พ\.\s?ศ\.?)?\s*{_YEAR}(?![0-9๐-๙])")
-_RE_ANY_YEAR = re.compile(rf"(?:พ\.\s?ศ\.?|ปีงบประมาณ|ปี|ประจำปี|ITA)\s*{_YEAR}(?![0-9๐-๙])")
+#: ``พ.ศ.`` as printed, or with its stops lost to OCR (``พ ศ 2565``).
+_ERA = r"พ\.?\s?ศ\.?"
+_RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:{_ERA})?\s*{_YEAR}(?![0-9๐-๙])")
+_RE_ANY_YEAR = re.compile(rf"(?:{_ERA}|ปีงบประมาณ|ปี|ประจำปี|ITA)\s*{_YEAR}(?![0-9๐-๙])")
 #: A number that may be a score (a year has four digits and is never one), and ``คะแนน`` after it.
 _RE_NUMBER = re.compile(rf"(?<![0-9๐-๙.,])({SCORE_NUMBER})(?![0-9๐-๙]|\.[0-9๐-๙])(\s*คะแนน)?")
 #: Words that say a number is a score: one must stand between the previous number and it.
@@ -450,7 +452,7 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
             year_at = clause_start + year[1] if year else None
             if year is None:  # "ได้ 88.42 คะแนน ในปี 2567"
                 after = re.match(
-                    rf"\s*(?:คะแนน)?\s*(?:ใน|ของ|ประจำ)?\s*(?:ปีงบประมาณ|ปี)\s*(?:พ\.\s?ศ\.?)?\s*{_YEAR}", tail
+                    rf"\s*(?:คะแนน)?\s*(?:ใน|ของ|ประจำ)?\s*(?:ปีงบประมาณ|ปี)\s*(?:{_ERA})?\s*{_YEAR}", tail
                 )
                 year = (_year(after.group(1)), 0) if after else None
             reading.year = year[0] if year else None
@@ -620,7 +622,7 @@ def _overlaps(a: BBox, b: BBox) -> bool:
 
 
 _RE_RESULT_PHRASE = re.compile(
-    rf"(?:ผลการประเมิน|ผลคะแนน|ITA)[^0-9๐-๙]{{0,60}}?(?:ปีงบประมาณ|ปี|พ\.\s?ศ\.?)\s*(?:พ\.\s?ศ\.?)?\s*{_YEAR}(?![0-9๐-๙])"
+    rf"(?:ผลการประเมิน|ผลคะแนน|ITA)[^0-9๐-๙]{{0,60}}?(?:ปีงบประมาณ|ปี|{_ERA})\s*(?:{_ERA})?\s*{_YEAR}(?![0-9๐-๙])"
 )
 
 
