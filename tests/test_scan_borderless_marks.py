@@ -5,9 +5,12 @@ read otherwise, its wrapped lines lost).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractors.ita.actions import actions_from_tables
 from extractors.ita.stitch import stitch
 from extractors.ocr.rows import scan_borderless, scanned_layout, visual_lines
+from extractors.pdf.borderless import _stray
 from schemas import BBox, Line, PageKind, PageText, Table, Word
 from tests.rows_shapes import COLUMNS, HEADER, PERIODS
 from tests.rows_shapes import line as _line
@@ -27,7 +30,12 @@ def _periods(tables: list[Table]) -> list[str | None]:
 
 def _mark(top: float, x0: float, x1: float) -> Line:
     """A stamp's ring or a signature read as one word, across the gutters it lies over."""
-    return _line([_word("-รณะค็สรง", x0, top, x1 - x0)])
+    return _line([_unsure("-รณะค็สรง", x0, top, x1 - x0)])
+
+
+def _unsure(text: str, x0: float, top: float, width: float) -> Word:
+    """A mark read as a word: OCR is unsure of it (a stamp's ring, a signature)."""
+    return replace(_word(text, x0, top, width), confidence=0.4)
 
 
 def test_a_mark_read_as_a_word_between_two_rows_does_not_end_the_table() -> None:
@@ -43,7 +51,7 @@ def test_a_mark_beside_a_word_of_the_row_does_not_end_the_table() -> None:
     lines = [_row(100.0, dict(enumerate(HEADER))), *_rows(130.0, 1, 4)]
     # the mark read on the wrapped line of the second row, across the steps and unit columns
     second = lines[3]
-    lines[3] = _line([*second.words, _word("tay", COLUMNS[1] + 30.0, second.box.top, 170.0)])
+    lines[3] = _line([*second.words, _unsure("tay", COLUMNS[1] + 30.0, second.box.top, 170.0)])
     tables = scan_borderless(_page(visual_lines(lines)), [], _names)
     assert len(tables) == 1
     assert _periods(tables) == list(PERIODS[:4])
@@ -125,3 +133,25 @@ def test_a_row_under_a_period_of_its_own_whose_item_number_ocr_lost_is_an_action
     lines.append(_line([_word(t, COLUMNS[c], 226.0, 60.0) for c, t in texts.items()]))
     tables = scan_borderless(_page(visual_lines(lines)), [], _names)
     assert _periods(tables) == [PERIODS[0], PERIODS[1], "ภายใน 30 มิ.ย. 25685"]
+
+
+def test_a_word_read_sure_across_a_gutter_is_text_not_a_mark() -> None:
+    """Prose lines alike (``ตัวชี้วัดที่6 คุณภาพการดำเนินงาน ได้คะแนน 89.65 คะแนน``, a rotated
+    scan's page 1) leave white between their parts, and each long name crosses it: read at 0.99,
+    such a name is text that ends a table, not a mark between rows (those lines had become a table
+    whose cells swallowed five indicators' scores).  A mark is read unsure."""
+
+    def ln(top: float, conf: float, *spans: tuple[float, float]) -> Line:
+        ws = tuple(Word("ก", "ก", BBox(a, top, b, top + 10), conf) for a, b in spans)
+        return Line("", "", BBox(spans[0][0], top, spans[-1][1], top + 10), ws)
+
+    gutters = [[(40.0, 60.0)], [(100.0, 120.0)]]
+    row = ln(0.0, 0.99, (0, 30), (70, 90), (130, 150))
+    under = [ln(28.0, 0.99, (0, 30), (70, 90))]
+    crossed = (20.0, 80.0), (130.0, 150.0)
+    assert _stray(ln(14.0, 0.99, *crossed), under, row, gutters, 10.0, _core) is None
+    assert _stray(ln(14.0, 0.4, *crossed), under, row, gutters, 10.0, _core) is not None
+
+
+def _core(word: Word) -> tuple[float, float]:
+    return word.box.x0, word.box.x1

@@ -307,6 +307,11 @@ def _body(
     return body, gutters
 
 
+#: A mark read as a word (a stamp's ring, a signature) is read unsure: below this confidence.
+#: Words of text on the scanned twins read 0.95 and over, a prose line's long name too.
+MARK_CONFIDENCE = 0.8
+
+
 def _stray(
     line: Line, after: Sequence[Line], previous: Line, gutters: Gutters, em: float, core: WordCore
 ) -> Line | None:
@@ -319,7 +324,7 @@ def _stray(
     ends a table (prose, a caption) crosses with many words, or has no table line under it.
 
     >>> def ln(top, *spans):
-    ...     ws = tuple(Word("ก", "ก", BBox(a, top, b, top + 10)) for a, b in spans)
+    ...     ws = tuple(Word("ก", "ก", BBox(a, top, b, top + 10), 0.5) for a, b in spans)
     ...     return Line("", "", BBox(spans[0][0], top, spans[-1][1], top + 10), ws)
     >>> gutters = [[(40, 60)], [(100, 120)]]
     >>> core = lambda w: (w.box.x0, w.box.x1)
@@ -338,9 +343,10 @@ def _stray(
     if not crossing or worded > 1:
         return None  # marks of no letter (``=``, ``.``) besides the one word are marks too
     rest = tuple(w for w in line.words if all(w is not c for c in crossing))
-    if worded:  # a word: only between rows of the table
-        if not after:
-            return None
+    if worded:  # a word: only one OCR is unsure of, between rows of the table
+        word = next(w for w in crossing if _LETTER.search(w.text))
+        if not after or (word.confidence or 0.0) >= MARK_CONFIDENCE:
+            return None  # a word read sure is text (a prose line's long name), not a mark
         nxt = after[0]
         if nxt.box.top - previous.box.bottom > MAX_PITCHES * max(previous.box.height, em) + line.box.height:
             return None
