@@ -137,20 +137,24 @@ def test_a_row_under_a_period_of_its_own_whose_item_number_ocr_lost_is_an_action
 
 def test_a_word_read_sure_across_a_gutter_is_text_not_a_mark() -> None:
     """Prose lines alike (``ตัวชี้วัดที่6 คุณภาพการดำเนินงาน ได้คะแนน 89.65 คะแนน``, a rotated
-    scan's page 1) leave white between their parts, and each long name crosses it: read at 0.99,
-    such a name is text that ends a table, not a mark between rows (those lines had become a table
-    whose cells swallowed five indicators' scores).  A mark is read unsure."""
+    scan's page 1) leave white between their parts, and each long name crosses it: made of
+    dictionary words, such a name is text that ends a table, not a mark between rows (those lines
+    had become a table whose cells swallowed five indicators' scores).  A mark's letters make no
+    words."""
 
-    def ln(top: float, conf: float, *spans: tuple[float, float]) -> Line:
-        ws = tuple(Word("ก", "ก", BBox(a, top, b, top + 10), conf) for a, b in spans)
+    def ln(top: float, first: str, *spans: tuple[float, float]) -> Line:
+        ws = tuple(
+            Word(first if k == 0 else "ก", "", BBox(a, top, b, top + 10), 0.99)
+            for k, (a, b) in enumerate(spans)
+        )
         return Line("", "", BBox(spans[0][0], top, spans[-1][1], top + 10), ws)
 
     gutters = [[(40.0, 60.0)], [(100.0, 120.0)]]
-    row = ln(0.0, 0.99, (0, 30), (70, 90), (130, 150))
-    under = [ln(28.0, 0.99, (0, 30), (70, 90))]
+    row = ln(0.0, "ก", (0, 30), (70, 90), (130, 150))
+    under = [ln(28.0, "ก", (0, 30), (70, 90))]
     crossed = (20.0, 80.0), (130.0, 150.0)
-    assert _stray(ln(14.0, 0.99, *crossed), under, row, gutters, 10.0, _core) is None
-    assert _stray(ln(14.0, 0.4, *crossed), under, row, gutters, 10.0, _core) is not None
+    assert _stray(ln(14.0, "คุณภาพการดำเนินงาน", *crossed), under, row, gutters, 10.0, _core) is None
+    assert _stray(ln(14.0, "-๊๊รณะค็สรงประกาศ", *crossed), under, row, gutters, 10.0, _core) is not None
 
 
 def _core(word: Word) -> tuple[float, float]:

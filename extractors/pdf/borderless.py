@@ -307,9 +307,28 @@ def _body(
     return body, gutters
 
 
-#: A mark read as a word (a stamp's ring, a signature) is read unsure: below this confidence.
-#: Words of text on the scanned twins read 0.95 and over, a prose line's long name too.
-MARK_CONFIDENCE = 0.8
+def reads_as_words(text: str) -> bool:
+    """Whether ``text`` is Thai made of dictionary words, two letters or more each, or a number of
+    two digits or more: text, where a mark read as a word (a stamp's ring, a signature) is letters
+    that make no words, or Latin letters, or strokes.  (Tesseract is as sure of ``tay`` or
+    ``-๊๊รณะค็สรงประกาศ``, 0.87–0.95, as of a word: its confidence does not tell them apart.)
+
+    >>> reads_as_words("คุณภาพการดำเนินงาน"), reads_as_words("-๊๊รณะค็สรงประกาศ"), reads_as_words("tay")
+    (True, False, False)
+    >>> reads_as_words("85.36"), reads_as_words("/")
+    (True, False)
+    """
+    from extractors.thai.words import is_word, tokenize
+
+    if _NUMBER.fullmatch(text.strip()):
+        return True
+    tokens = [t for t in tokenize(text) if t.strip()]
+    return bool(tokens) and all(len(t) >= 2 and _THAI_LETTERS.fullmatch(t) and is_word(t) for t in tokens)
+
+
+_THAI_LETTERS = re.compile(r"[\u0E01-\u0E4E]+")
+#: A number of two digits or more (a score, a year): text, which no stamp's stroke reads as.
+_NUMBER = re.compile(r"[0-9๐-๙]{2,}(?:[.,][0-9๐-๙]+)?")
 
 
 def _stray(
@@ -345,8 +364,8 @@ def _stray(
     rest = tuple(w for w in line.words if all(w is not c for c in crossing))
     if worded:  # a word: only one OCR is unsure of, between rows of the table
         word = next(w for w in crossing if _LETTER.search(w.text))
-        if not after or (word.confidence or 0.0) >= MARK_CONFIDENCE:
-            return None  # a word read sure is text (a prose line's long name), not a mark
+        if not after or reads_as_words(word.text):
+            return None  # Thai dictionary words are text (a prose line's long name), not a mark
         nxt = after[0]
         if nxt.box.top - previous.box.bottom > MAX_PITCHES * max(previous.box.height, em) + line.box.height:
             return None
