@@ -292,6 +292,8 @@ def _reads_as_period(text: str) -> bool:
 
 
 _ITEM = re.compile(f"^\\s*{LIST_MARKER}")
+#: A period that is one month and its year alone (``ต.ค. ๖๓``, ``ธ.ค. 2563``): a range's start or end.
+_BARE_MONTH = re.compile(r"[ก-ฮ]{1,2}\.\s?[ก-ฮ]\.\s?[0-9๐-๙]{2,4}")
 
 
 def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
@@ -364,6 +366,9 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     False
     >>> _list_cut(LogicalRow(2, texts={1: "อ. บันทึกและจัดเก็บ", 3: "ภายใน 30 มิ.ย. 2565"}), above, f)
     False
+    >>> started = LogicalRow(1, texts={1: "(1) เผยแพร่", 3: "ต.ค. 63"})  # a range's start, its dash lost
+    >>> _list_cut(LogicalRow(2, texts={1: "ประชาสัมพันธ์แผน", 3: "ธ.ค. 63"}), started, f)
+    True
 
     A bullet (``- บันทึกรายงานผล``) tells nothing: a bulleted list's next item and a new list look
     alike.  The other list columns decide (``ปี`` of ``…ประจำ`` / ``ปี`` is the rest of an item).
@@ -391,8 +396,12 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     period = " ".join(_own_text(row, c) for c, f in enumerate(fields) if f == "period").strip()
     own_period = bool(period) and _reads_as_period(period)
     if all(not _ITEM.match(rest) for _first, rest in pairs):
-        above_period = any(_own_text(above, c).strip() for c, f in enumerate(fields) if f == "period")
-        return not (own_period and above_period)  # else the rest of an item
+        above_period = " ".join(_own_text(above, c) for c, f in enumerate(fields) if f == "period").strip()
+        # a period above that is a range's start (``ต.ค. ๖๓ -``, or ``ต.ค. ๖๓`` whose dash OCR
+        # lost) goes on in this part (``ธ.ค. ๖๓``): this part's period is its end, not its own
+        bare = _BARE_MONTH.fullmatch(above_period) and _BARE_MONTH.fullmatch(period)
+        open_range = bool(re.search(r"[-–—]$", above_period) or bare)
+        return not (own_period and above_period and not open_range)  # else the rest of an item
     # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
     # it has its own period
     return not own_period
