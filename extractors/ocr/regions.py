@@ -50,23 +50,12 @@ from extractors.ocr.page import BLANK_INK, PAD, PageReader, _pad
 from extractors.ocr.raster import Cleaned, Gray, binarise, flatten_background
 from extractors.ocr.text import clean_ocr_text
 from extractors.thai.text import join_wrapped_lines
-from extractors.thai.words import is_word, tokenize
+from extractors.thai.words import all_words
 from schemas import BBox, Line, OcrDoubt, OcrInfo, OcrRegion, OcrStatus, PageText, Picture, Table, Word
 
 _THAI_LETTER = re.compile(r"[ก-ฮ]")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
 _THAI_WORD = re.compile(r"[ก-๎]+")
-
-
-def _all_words(text: str) -> bool:
-    """``text`` cuts into Thai dictionary words and nothing else (a reading may choose, never
-    invent).
-
-    >>> _all_words("หน้าที่"), _all_words("เจหนาท"), _all_words("ทล่หนาท")
-    (True, False, False)
-    """
-    tokens = tokenize(text)
-    return bool(tokens) and all(len(t) >= 2 and is_word(t) for t in tokens)
 
 
 #: A picture's resolution is chosen from the height of its text: the bodies of its letters (the
@@ -419,7 +408,7 @@ def thai_label(reader: PageReader, pair: Pair, dx: float, dy: float) -> Pair:
     lines = reader._cell_lines(_pad(reader.page.ink_image[y0:y1, x0:x1]), x0 - PAD, y0 - PAD, thai_only=True)
     lines = [ln for ln in lines if _THAI_LETTER.search(ln.text)]
     text, _notes = clean_ocr_text(join_wrapped_lines([ln.text for ln in lines]))
-    if not _THAI_WORD.fullmatch(text.replace(" ", "")) or not _all_words(text):
+    if not _THAI_WORD.fullmatch(text.replace(" ", "")) or not all_words(text):
         return pair
     confs = [ln.confidence for ln in lines if ln.confidence is not None]
     conf = min(confs) if confs else label.confidence

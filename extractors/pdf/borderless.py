@@ -318,15 +318,11 @@ def reads_as_words(text: str) -> bool:
     >>> reads_as_words("85.36"), reads_as_words("/")
     (True, False)
     """
-    from extractors.thai.words import is_word, tokenize
+    from extractors.thai.words import all_words
 
-    if _NUMBER.fullmatch(text.strip()):
-        return True
-    tokens = [t for t in tokenize(text) if t.strip()]
-    return bool(tokens) and all(len(t) >= 2 and _THAI_LETTERS.fullmatch(t) and is_word(t) for t in tokens)
+    return bool(_NUMBER.fullmatch(text.strip())) or all_words(text)
 
 
-_THAI_LETTERS = re.compile(r"[\u0E01-\u0E4E]+")
 #: A number of two digits or more (a score, a year): text, which no stamp's stroke reads as.
 _NUMBER = re.compile(r"[0-9๐-๙]{2,}(?:[.,][0-9๐-๙]+)?")
 

@@ -148,3 +148,14 @@ def is_word(token: str) -> bool:
     (True, False)
     """
     return token in thai_dictionary()
+
+
+def all_words(text: str) -> bool:
+    """``text`` cuts into Thai dictionary words of two letters or more and nothing else (a reading
+    may choose, never invent; a stamp read as letters makes no words).
+
+    >>> all_words("หน้าที่"), all_words("เจหนาท"), all_words("ทล่หนาท"), all_words("tay")
+    (True, False, False, False)
+    """
+    tokens = tokenize(text)
+    return bool(tokens) and all(len(t) >= 2 and is_word(t) for t in tokens)
