@@ -165,10 +165,12 @@ def test_a_page_too_large_to_render_is_refused_quickly(tmp_path: Path) -> None:
 def test_a_document_over_the_time_limit_is_stopped_and_the_next_is_read(tmp_path: Path) -> None:
     out = tmp_path / "out"
     scan = SAMPLES / "variant-two-years-scanned.pdf"
-    done = ita("extract", str(scan), str(SMALL), "-o", str(out), "--time-limit", "0.5", timeout=60)
+    # OCR of the scan takes 8-12 s on a 2-core machine; the small text PDF under 1 s even with the
+    # machine loaded: 3 s stops the one and lets the other through with room either side.
+    done = ita("extract", str(scan), str(SMALL), "-o", str(out), "--time-limit", "3", timeout=60)
     err = no_traceback(done)
     assert done.returncode == 1
-    assert err.count("error: ") == 1 and "time limit of 0.5 s" in err
+    assert err.count("error: ") == 1 and "time limit of 3 s" in err
     assert [r["document_id"] for r in csv_rows(out / "documents.csv")] == ["variant-two-years"]
     files = {Path(r["file"]).name: r["status"] for r in csv_rows(out / "files.csv")}
     assert files == {scan.name: "failed", SMALL.name: "read"}
