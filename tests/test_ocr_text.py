@@ -326,6 +326,9 @@ def test_why_not_pythainlp_normalize() -> None:
         ("ต ่อไป ด ังนี้", "ต่อไป ดังนี้"),  # a mark starts no word
         ("ดำ เนิน การ", "ดำเนินการ"),  # two spaces in one word
         ("คุณ ธรรม และความโปร่งใส", "คุณธรรม และความโปร่งใส"),
+        # the joined word cuts ประจำปี, but the join leaves no piece out of the dictionary (ณ)
+        ("แผนประจำปีงบประ มาณ พ.ศ. ๒๕๖๖", "แผนประจำปีงบประมาณ พ.ศ. ๒๕๖๖"),
+        ("การดำเนินงานของหน่วยงานภาค รัฐ", "การดำเนินงานของหน่วยงานภาครัฐ"),
     ],
 )
 def test_join_cluster_spaces_removes_spaces_inside_words(text: str, expected: str) -> None:
@@ -342,6 +345,9 @@ def test_join_cluster_spaces_removes_spaces_inside_words(text: str, expected: st
         "ภายใน 30 วัน หลังเทศบัญญัติประกาศใช้",  # two stopwords
         "ทั้งนี้ ประเด็นที่ควรมีการเปิดเผย",  # no word across the space
         "ความ โปร่งใส",  # not one dictionary word: kept (a missed join, not a false one)
+        "ความโปร่ง ใส",  # both sides whole words: the join would leave no fewer unknown pieces
+        "ในรอบปีงบประมาณ พ.ศ. ๒๕๖๒",  # มาณพ is a word, but พ is an abbreviation's lone letter
+        "เทศบาลตำบลหนองหาน อ.หนองหาน",
         "ปีงบประมาณ ๒๕๖๕",  # next to digits
         "ระบบ Open Data ของหน่วยงาน",  # next to Latin
         "คน ๆ นี้",  # ๆ

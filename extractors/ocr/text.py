@@ -237,6 +237,7 @@ def fix_mark_order(text: str) -> str:
 _RE_SPACE = re.compile(f"(?<=[{_WORD_CHARS}]) (?=[{_WORD_CHARS}])")
 _RE_LEFT_RUN = re.compile(f"[{_WORD_CHARS}]+$")
 _RE_RIGHT_RUN = re.compile(f"[{_WORD_CHARS}]+")
+_RE_BASE = re.compile("[\u0e01-\u0e2e]")  # a consonant: a letter of its own
 _WINDOW_CHARS = 24  # characters of each side given to the tokenizer, at most
 _WINDOW_TOKENS = 3  # whole tokens of each side kept in the window
 
@@ -283,11 +284,15 @@ def _space_is_inside_word(left: str, right: str) -> bool:
     if not straddling:
         return False
     unknown = sum(not k for _, _, k in spans_joined)
-    if unknown > sum(not k for _, _, k in spans_left) + sum(not k for _, _, k in spans_right):
+    unknown_apart = sum(not k for _, _, k in spans_left) + sum(not k for _, _, k in spans_right)
+    if unknown > unknown_apart:
         return False
+    # ... unless the join leaves fewer pieces out of the dictionary (``ประจำปีงบประ มาณ``), both sides
+    # being more than one letter: a lone letter is an abbreviation's (``ปีงบประมาณ พ.ศ.``: ``มาณพ``)
+    fewer_unknown = unknown < unknown_apart and min(len(_RE_BASE.findall(side)) for side in (left, right)) > 1
     inside_l, inside_r = _insides(spans_left), _insides(spans_right, cut)
     for s, e in straddling:  # the word is made of whole tokens: it cuts no dictionary word
-        if any(s in r for r in inside_l) or any(e in r for r in inside_r):
+        if (any(s in r for r in inside_l) or any(e in r for r in inside_r)) and not fewer_unknown:
             return False
     last_left = next((left[s:e] for s, e, _ in reversed(spans_left)), "")
     first_right = next((right[s:e] for s, e, _ in spans_right), "")
@@ -308,7 +313,9 @@ def join_cluster_spaces(text: str) -> str:
       and (guards found on real text, where the bare rule removed 74 of 951 real phrase spaces)
       that word cuts no dictionary word of either side (``หน่วยงาน ประจำปี`` would give
       ``งานประจำ``) and the two words touching the space are not both stopwords (``แล้ว จึง``,
-      ``วัน หลัง``).
+      ``วัน หลัง``). A word that does cut one is still taken when the join leaves fewer pieces
+      out of the dictionary and each side has two letters or more (``ประจำปีงบประ มาณ``: ``ณ``
+      alone is no word; ``ปีงบประมาณ พ.ศ.`` stays, ``พ`` being an abbreviation's letter).
 
     Decisions are made on composed sara am (``ดํา เนินการ`` is joined) but the text is returned
     otherwise as given.
@@ -333,6 +340,8 @@ def join_cluster_spaces(text: str) -> str:
     ('ดําเนินการ', 'คุณธรรม', 'การประเมิน')
     >>> join_cluster_spaces("ประกาศแน วปฏิบัติ"), join_cluster_spaces("จะสาม ารถสร้าง")
     ('ประกาศแนวปฏิบัติ', 'จะสามารถสร้าง')
+    >>> join_cluster_spaces("ประจำปีงบประ มาณ"), join_cluster_spaces("หน่วยงานภาค รัฐ")
+    ('ประจำปีงบประมาณ', 'หน่วยงานภาครัฐ')
     >>> join_cluster_spaces("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕")  # a phrase space, then punctuation
     'ประจำปีงบประมาณ พ.ศ. ๒๕๖๕'
     >>> join_cluster_spaces("โปร่งใสภายในหน่วยงาน ประจำปี"), join_cluster_spaces("แล้ว จึงขอรายงาน")
