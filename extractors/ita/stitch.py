@@ -52,7 +52,9 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
     """How many leading rows are header rows, each column's field, and each column's header text.
 
     A row is a header row when at least two of its non-empty cells (or its only one, in a table
-    of one or two columns) name a field and they are at least 60 % of its non-empty cells.
+    of one or two columns) name a field and they are at least 60 % of its non-empty cells, and
+    it holds no score (``ตัวชี้วัดที่8 | การปรับปรุงระบบการทำงาน ได้คะแนน 68.03 | คะแนน`` names
+    an indicator and a score, but it is a statement, a line of prose OCR cut into columns).
     """
     texts = [""] * table.n_cols
     n_header = 0
@@ -61,6 +63,8 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
         hits = [c for c in filled if names_field(c.text)]
         need = 1 if table.n_cols <= 2 else 2
         if not filled or len(hits) < need or len(hits) < 0.6 * len(filled):
+            break
+        if any(_SCORE.search(c.text) for c in filled):
             break
         n_header += 1
         for cell in filled:
@@ -80,6 +84,8 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
     return n_header, header_fields(texts), texts
 
 
+#: A score as printed (two decimals): what a header row never holds.
+_SCORE = re.compile(r"(?<![0-9๐-๙.])[0-9๐-๙]{1,3}\.[0-9๐-๙]{2}(?![0-9๐-๙])")
 #: A header cell's wrapped tail is short fragments (``ชอบ``, ``รายงาน``), without digits.
 _TAIL_CHARS = 15
 _DIGIT = re.compile(r"[0-9๐-๙]")
@@ -292,8 +298,31 @@ def _reads_as_period(text: str) -> bool:
 
 
 _ITEM = re.compile(f"^\\s*{LIST_MARKER}")
-#: A period that is one month and its year alone (``ต.ค. ๖๓``, ``ธ.ค. 2563``): a range's start or end.
-_BARE_MONTH = re.compile(r"[ก-ฮ]{1,2}\.\s?[ก-ฮ]\.\s?[0-9๐-๙]{2,4}")
+
+
+def _range_goes_on(above: str, part: str) -> bool:
+    """Whether the period ``part`` is the end of a range whose start is the period ``above``: the
+    range was cut across two parts, its dash at the cut or lost to OCR (``ต.ค. ๖๓`` over
+    ``ธ.ค. ๖๓``, ``1 ต.ค. 2562`` over ``30 ก.ย. 2563``).  Joined by a dash the two read as one range
+    that starts where ``above`` starts and ends, later, where ``part`` ends; two periods of one
+    month each (a row's ``ก.พ. 63`` over the next's ``ก.พ. 63``) make no such range.
+
+    >>> _range_goes_on("ต.ค. ๖๓", "ธ.ค. ๖๓"), _range_goes_on("1 ต.ค. 2562", "30 ก.ย. 2563")
+    (True, True)
+    >>> _range_goes_on("ต.ค. 62 -", "ธ.ค. 62"), _range_goes_on("ก.พ. 63", "ก.พ. 63")
+    (True, False)
+    >>> _range_goes_on("ไตรมาสที่ 3", "ต.ค. 62 - ธ.ค. 62"), _range_goes_on("ก.ค. 63", "ตลอดปีงบประมาณ")
+    (False, False)
+    """
+    years = {_ANY_YEAR, *(y for t in (above, part) if (n := year_in(t)) for y in (n, n + 1))}
+    for year in sorted(years):
+        first, last = parse_period(above.rstrip(" -–—"), year), parse_period(part.lstrip(" -–—"), year)
+        whole = parse_period(f"{above.rstrip(' -–—')} - {part.lstrip(' -–—')}", year)
+        if first.start is None or first.end is None or last.start is None or last.end is None:
+            continue  # one of them reads as no period
+        if whole.rule != "unparsed" and whole.start == first.start and whole.end == last.end:
+            return last.end > first.end and last.start > first.start
+    return False
 
 
 def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
@@ -397,10 +426,9 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     own_period = bool(period) and _reads_as_period(period)
     if all(not _ITEM.match(rest) for _first, rest in pairs):
         above_period = " ".join(_own_text(above, c) for c, f in enumerate(fields) if f == "period").strip()
-        # a period above that is a range's start (``ต.ค. ๖๓ -``, or ``ต.ค. ๖๓`` whose dash OCR
-        # lost) goes on in this part (``ธ.ค. ๖๓``): this part's period is its end, not its own
-        bare = _BARE_MONTH.fullmatch(above_period) and _BARE_MONTH.fullmatch(period)
-        open_range = bool(re.search(r"[-–—]$", above_period) or bare)
+        # a period above that is a range's start goes on in this part: this part's period is the
+        # range's end, not its own
+        open_range = bool(re.search(r"[-–—]$", above_period)) or _range_goes_on(above_period, period)
         return not (own_period and above_period and not open_range)  # else the rest of an item
     # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
     # it has its own period

@@ -308,23 +308,25 @@ def _body(
 
 
 def reads_as_words(text: str) -> bool:
-    """Whether ``text`` is Thai made of dictionary words, two letters or more each, or a number of
-    two digits or more: text, where a mark read as a word (a stamp's ring, a signature) is letters
-    that make no words, or Latin letters, or strokes.  (Tesseract is as sure of ``tay`` or
+    """Whether ``text`` is Thai made of dictionary words, two letters or more each, a number of two
+    digits or more, or an item's number (``๒.``, ``(3)``; OCR may read ``๒.`` as ``๒๒.``): text,
+    where a mark read as a word (a stamp's ring, a signature) is letters that make no words, or
+    Latin letters, or strokes.  (Tesseract is as sure of ``tay`` or
     ``-๊๊รณะค็สรงประกาศ``, 0.87–0.95, as of a word: its confidence does not tell them apart.)
 
     >>> reads_as_words("คุณภาพการดำเนินงาน"), reads_as_words("-๊๊รณะค็สรงประกาศ"), reads_as_words("tay")
     (True, False, False)
-    >>> reads_as_words("85.36"), reads_as_words("/")
-    (True, False)
+    >>> reads_as_words("85.36"), reads_as_words("/"), reads_as_words("๒๒."), reads_as_words("(3)")
+    (True, False, True, True)
     """
     from extractors.thai.words import all_words
 
     return bool(_NUMBER.fullmatch(text.strip())) or all_words(text)
 
 
-#: A number of two digits or more (a score, a year): text, which no stamp's stroke reads as.
-_NUMBER = re.compile(r"[0-9๐-๙]{2,}(?:[.,][0-9๐-๙]+)?")
+#: A number of two digits or more (a score, a year), or an item's number (``๒.``, ``(3)``): text,
+#: which no stamp's stroke reads as.
+_NUMBER = re.compile(r"[0-9๐-๙]{2,}(?:[.,][0-9๐-๙]+)?\.?|\(?[0-9๐-๙]{1,3}[.)]")
 
 
 def _stray(
