@@ -201,6 +201,16 @@ ITA_PHRASES: tuple[str, ...] = tuple(
         for j in range(i + 1, len(words) + 1)
         if len(phrase := "".join(words[i:j])) >= MIN_PHRASE_CHARS
     )
+) + tuple(
+    # an announcement's ``ประกาศ… เรื่อง <subject>``: OCR loses the tone mark stacked over
+    # ``เรื่อง`` (``เรือง``, a word too, so no dictionary tells them apart; the phrase does)
+    f"เรื่อง {subject}"
+    for subject in (
+        "มาตรการส่งเสริมคุณธรรม",
+        "การวิเคราะห์ผลการประเมิน",
+        "รายงานผลการวิเคราะห์",
+        "ผลการวิเคราะห์ผลการประเมิน",
+    )
 )
 
 
