@@ -256,6 +256,17 @@ def test_a_year_before_the_first_ita_is_never_the_fiscal_year() -> None:
     assert read_facts([], [Passage(misread, 1, None), Passage(measures, 1, None)]).fiscal_year == 2569
 
 
+def test_an_earlier_scores_year_does_not_outrank_a_phrase_naming_the_result_year() -> None:
+    """OCR cut the overall score's sentence from its year (a line of its own); the earlier year's
+    score, stated with its year, dated the result (and so every indicator) a year early."""
+    plan = "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ 2568"
+    earlier = "เพิ่มขึ้นจากปี 2566 ซึ่งได้คะแนน 80.00 คะแนน อยู่ในระดับ B"
+    texts = [plan, "ผลการประเมิน ITA ประจำปี 2567", "ได้คะแนน 85.12 คะแนน อยู่ในระดับ A", earlier]
+    facts = read_facts([], [Passage(t, 1, None) for t in texts])
+    assert (facts.overall_score, facts.assessed_year) == (85.12, 2567)
+    assert [c.value for c in facts.candidates["assessed_year"]] == [2567, 2566]
+
+
 # --- an address abbreviation glued to the name before it ----------------------------------------
 
 

@@ -634,8 +634,10 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
             continue
         best = bool(chosen) and chosen[0].source == o.reading.source and chosen[0].value == o.reading.value
         reading = _Reading(o.reading.year, o.reading.source, o.reading.order)
+        # another score's year (an earlier result's, mostly) ranks below a phrase naming the result's
+        # year: when OCR lost the chosen score's own year, it would date every indicator a year early
         reading.add(
-            10 if best else 1,
+            10 if best else 0.1,
             "the year of the chosen overall score" if best else f"the year stated with {o.reading.value}",
         )
         readings.append(reading)
