@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from extractors.ita.vocabulary import (
     BY_NUMBER,
@@ -119,7 +120,8 @@ def score_as_read(text: str) -> float | None:
 
 
 def reshaped_score(raw: str, decimals: int | None) -> float | None:
-    """A score OCR read with a stray point or space among its digits (``61 .4.3``, ``8.3.02``), or
+    """A score OCR read with a stray point, comma or space among its digits (``61 .4.3``, ``8.3.02``,
+    ``94,67``: no ITA score has a thousands' comma), or
     with its point lost (``6143``, a chart's value too small for the point to survive), given the
     decimals every other score of its column has: four digits with two decimals are one score
     only (``61.43``), the digits as read.  None for anything else.
@@ -128,12 +130,12 @@ def reshaped_score(raw: str, decimals: int | None) -> float | None:
     (61.43, 83.02, 71.35)
     >>> reshaped_score("6143", 2), reshaped_score("61 .4.3", None), reshaped_score("6.1.4.3.2", 2)
     (61.43, None, None)
-    >>> reshaped_score("614", 2), reshaped_score("61436", 2)
-    (None, None)
+    >>> reshaped_score("614", 2), reshaped_score("61436", 2), reshaped_score("94,67", 2)
+    (None, None, 94.67)
     """
-    if decimals != 2 or not re.fullmatch(r"[0-9๐-๙][0-9๐-๙ .]*[0-9๐-๙]", raw.strip()):
+    if decimals != 2 or not re.fullmatch(r"[0-9๐-๙][0-9๐-๙ .,]*[0-9๐-๙]", raw.strip()):
         return None
-    digits = thai_digits_to_arabic(re.sub(r"[ .]", "", raw))
+    digits = thai_digits_to_arabic(re.sub(r"[ .,]", "", raw))
     if len(digits) != 4:
         return None
     return float(f"{digits[:2]}.{digits[2:]}")
@@ -413,6 +415,28 @@ def choose_year(years: Sequence[int], assessed_year: int | None) -> tuple[int | 
     return current, max(earlier, default=None)
 
 
+def table_assessed_year(years: dict[int, int | None], assessed_year: int | None) -> int | None:
+    """The assessed year to take from score columns dated ``{column: year}``: the text's, unless
+    every column is dated, the years count up one a column from left to right, and the text's is
+    an earlier one of them.  A table holds no scores of a year after the one assessed: the text's
+    year then came from a sentence about the year before (``(ปี พ.ศ. ๒๕๖๒ ได้ ๖๔.๑๔ คะแนน)``, the
+    assessed year's own sentence damaged by OCR), and the latest column is the assessed year's.
+    Years not in order (a header year misread) leave the text's year to choose.
+
+    >>> table_assessed_year({1: 2562, 2: 2563}, 2562), table_assessed_year({1: 2562, 2: 2563}, 2563)
+    (None, 2563)
+    >>> table_assessed_year({1: 2563, 2: 2562}, 2562), table_assessed_year({1: 2562, 2: None}, 2562)
+    (2562, 2562)
+    >>> table_assessed_year({1: 2562, 2: 2564}, 2562), table_assessed_year({1: 2562, 2: 2563}, 2569)
+    (2562, 2569)
+    """
+    dated = [y for _c, y in sorted(years.items()) if y is not None]
+    if assessed_year is None or len(dated) < 2 or len(dated) < len(years):
+        return assessed_year
+    counts_up = all(b == a + 1 for a, b in pairwise(dated))
+    return None if counts_up and assessed_year in dated[:-1] else assessed_year
+
+
 def _previous(row: LogicalRow, col: int | None, year: int | None) -> PreviousScore | None:
     if col is None or year is None:
         return None
@@ -483,6 +507,22 @@ def _cell_indicator(
     )
 
 
+def _read_empty(
+    row: LogicalRow, col: int, number: int, name_raw: str | None, year: int | None, issues: str | None
+) -> Indicator | None:
+    """The indicator of a row read by OCR whose score cell came out empty (a stamp's rings over
+    its digits) while the row's other cells were read: no score of its own, its raw text empty,
+    doubted, for the earlier year's score and the difference to give it (:func:`from_difference`).
+    A row of a text layer, or one OCR read nothing of, has no indicator here."""
+    if row.text(col).strip() or not any(p.confidence is not None for ps in row.cells.values() for p in ps):
+        return None
+    page, box = _part(row, col)
+    info = BY_NUMBER[number]
+    return Indicator(
+        number, info.name, name_raw, info.instrument, None, "", year, issues, page, box, "table", DOUBTED
+    )
+
+
 def split_at_page_break(row: LogicalRow, score_col: int) -> list[LogicalRow]:
     """A row stitched across a page break whose score cell holds one score on each page is one
     row per page: a score never wraps, so the second page's first row was a row of its own (it
@@ -543,7 +583,7 @@ def from_row_table(
         score_cols = assessed[:1] or score_cols[:1]
         years = {c: years[c] for c in score_cols}
     by_year = {y: c for c, y in reversed(list(years.items())) if y is not None}
-    current, earlier = choose_year(list(by_year), assessed_year)
+    current, earlier = choose_year(list(by_year), table_assessed_year(years, assessed_year))
     col = by_year[current] if current is not None else score_cols[0]
     prev_col = by_year[earlier] if earlier is not None else None
     year = current or assessed_year
@@ -566,12 +606,17 @@ def from_row_table(
             continue
         issues = "\n".join(t for t in (row.text(c).strip() for c in issue_cols) if t) or None
         ind = _cell_indicator(row, col, number, name_raw, year, issues, decimals, shape)
+        empty = ind is None and diff_col is not None
+        if empty:
+            ind = _read_empty(row, col, number, name_raw, year, issues)
         if ind is not None:
             ind.previous = _previous(row, prev_col, earlier)
             if ind.score is None and ind.previous is not None and diff_col is not None:
                 ind.score = from_difference(ind.previous.score, row.text(diff_col))
                 if ind.score is not None:  # the table's own sum; its damaged cell keeps its reading
                     ind.confidence = min(DOUBTED, ind.confidence or DOUBTED)
+            if empty and ind.score is None:
+                continue  # an empty cell the sum does not settle: no indicator, as before
             found.append(ind)
     if table.kind != "indicators" and len({i.number for i in found}) < MIN_UNRECOGNISED:
         return [], None  # rows naming indicators, with a score or an OCR reading kept raw

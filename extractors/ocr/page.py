@@ -643,8 +643,14 @@ class PageReader:
             # (``อ`` for ``๖`` among the indicator numbers ``๑ … ๑๐``), is as doubtful as letters
             # amid numbers: its ink is looked at as one number of that shape.
             among = among or (shape is not None and short_for(cell.text, shape))
-            if not numberish(cell.text) and not (
-                (unlettered(cell.text) or among) and _covers_ink(self.page.binary, box, glyph)
+            # A cell Tesseract read nothing in, in a column of numbers, whose glyphs read only a
+            # part of its ink (small bold digits touching): Tesseract restricted to digits may
+            # read it whole (:func:`~extractors.ocr.number_text.whole_of`).
+            unread = not cell.text.strip() and shape is not None and bool(glyph)
+            if (
+                not numberish(cell.text)
+                and not unread
+                and not ((unlettered(cell.text) or among) and _covers_ink(self.page.binary, box, glyph))
             ):
                 continue  # a cell of letters stays letters unless its ink is one number
             digits = lambda b=box: self._digits_reading(b)  # noqa: E731 - read only when needed
