@@ -93,3 +93,21 @@ def test_an_empty_cell_is_read_whole_by_digits_when_the_glyphs_read_a_part() -> 
     assert settle_number("", None, [("99", 0.83)], lambda: "80.99", False, (2, 2)) == ("80.99", 0.3, "99")
     assert settle_number("", None, [("99", 0.83)], lambda: "8099", False, (2, 2))[0] == ""
     assert settle_number("", None, [("77", 0.83)], lambda: "80.99", False, (2, 2))[0] == ""
+
+
+def test_a_score_short_of_its_columns_digits_after_ink_ocr_lost_is_no_score() -> None:
+    """``๑.๒๑`` settled from ``, ๑@.๒๑`` (a stamp's ring took the ``๘`` of ``๘๑.๒๑``) in a column
+    of scores with two digits before the point: no score (the reading stays, doubted); a short
+    score read cleanly (``0.00``) stays a score."""
+    rows = [_row({0: _NAMES[n], 1: f"{70 + n}.15"}) for n in range(1, 6)]
+    cells = {
+        0: [CellPart(2, None, _NAMES[6], _NAMES[6], 0.9)],
+        1: [CellPart(2, None, "๑.๒๑", ", ๑@.๒๑", 0.666)],
+    }
+    rows.append(LogicalRow(2, cells, set(), False, {0: _NAMES[6], 1: "๑.๒๑"}))
+    rows.append(_row({0: _NAMES[7], 1: "0.00"}))
+    table = LogicalTable("indicators", ["indicator", "score"], ["ตัวชี้วัด", "คะแนน"], rows, [2], [])
+    found = {i.number: i for i in from_row_table(table, 2568)[0]}
+    assert (found[6].score, found[6].score_raw) == (None, "๑.๒๑")
+    assert found[6].confidence is not None and found[6].confidence <= 0.5
+    assert found[7].score == 0.0
