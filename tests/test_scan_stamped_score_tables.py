@@ -111,3 +111,25 @@ def test_a_score_short_of_its_columns_digits_after_ink_ocr_lost_is_no_score() ->
     assert (found[6].score, found[6].score_raw) == (None, "๑.๒๑")
     assert found[6].confidence is not None and found[6].confidence <= 0.5
     assert found[7].score == 0.0
+
+
+def test_arabic_digits_tesseract_read_stand_against_a_page_decided_look_alike() -> None:
+    """A screenshot's small bold ``61.51``: Tesseract read it; the glyph reader, unsure of the
+    ``6``, told it from ``8`` by the page's own digits (``81.51``).  Tesseract restricted to digits
+    reads ``61.51`` again: Tesseract's stands.  Thai digits, which Tesseract misreads, or a digits
+    reading that agrees with the glyphs, leave the glyphs' reading."""
+    from types import SimpleNamespace
+
+    from extractors.ocr.digit_glyphs import NumberRun
+    from extractors.ocr.page import PageReader
+
+    def reader(digits: str) -> SimpleNamespace:
+        engine = SimpleNamespace(read_digits=lambda _image: (digits, 90.0))
+        return SimpleNamespace(engine=engine, page=SimpleNamespace(ink_image=np.zeros((40, 120), np.uint8)))
+
+    run = NumberRun("81.51", 0, 100, True, 0.8, by_page=True)
+    crop = (0, 40, 0, 120, None)
+    assert PageReader._arabic_kept(reader("61.51"), "61.51", run, crop)  # type: ignore[arg-type]
+    assert not PageReader._arabic_kept(reader("81.51"), "61.51", run, crop)  # type: ignore[arg-type]
+    thai = NumberRun("๘๑.๕๑", 0, 100, True, 0.8, by_page=True)
+    assert not PageReader._arabic_kept(reader("61.51"), "๖๑.๕๑", thai, crop)  # type: ignore[arg-type]
