@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from extractors.ita.vocabulary import (
     BY_NUMBER,
@@ -119,7 +120,8 @@ def score_as_read(text: str) -> float | None:
 
 
 def reshaped_score(raw: str, decimals: int | None) -> float | None:
-    """A score OCR read with a stray point or space among its digits (``61 .4.3``, ``8.3.02``), or
+    """A score OCR read with a stray point, comma or space among its digits (``61 .4.3``, ``8.3.02``,
+    ``94,67``: no ITA score has a thousands' comma), or
     with its point lost (``6143``, a chart's value too small for the point to survive), given the
     decimals every other score of its column has: four digits with two decimals are one score
     only (``61.43``), the digits as read.  None for anything else.
@@ -128,12 +130,12 @@ def reshaped_score(raw: str, decimals: int | None) -> float | None:
     (61.43, 83.02, 71.35)
     >>> reshaped_score("6143", 2), reshaped_score("61 .4.3", None), reshaped_score("6.1.4.3.2", 2)
     (61.43, None, None)
-    >>> reshaped_score("614", 2), reshaped_score("61436", 2)
-    (None, None)
+    >>> reshaped_score("614", 2), reshaped_score("61436", 2), reshaped_score("94,67", 2)
+    (None, None, 94.67)
     """
-    if decimals != 2 or not re.fullmatch(r"[0-9๐-๙][0-9๐-๙ .]*[0-9๐-๙]", raw.strip()):
+    if decimals != 2 or not re.fullmatch(r"[0-9๐-๙][0-9๐-๙ .,]*[0-9๐-๙]", raw.strip()):
         return None
-    digits = thai_digits_to_arabic(re.sub(r"[ .]", "", raw))
+    digits = thai_digits_to_arabic(re.sub(r"[ .,]", "", raw))
     if len(digits) != 4:
         return None
     return float(f"{digits[:2]}.{digits[2:]}")
@@ -188,6 +190,21 @@ def usual_shape(values: Sequence[str]) -> tuple[int, int] | None:
     """
     found = {_shape(v.strip()) for v in values if _RE_DECIMAL.match(v)}
     return found.pop() if len(found) == 1 else None
+
+
+def common_shape(values: Sequence[str]) -> tuple[int, int] | None:
+    """The shape most of a column's scores with a point have, when at least
+    :data:`MIN_FORMAT_SCORES` + 1 do and they are more than half (one misread score, ``๑.๒๑``
+    among ``๖๘.๐๘ … ๗๓.๐๖``, does not hide it as it hides :func:`usual_shape`).
+
+    >>> common_shape(["๖๘.๐๘", "๗๖.๒๑", "๑.๒๑", "๘๑.๒๐"]), common_shape(["68.08", "1.21"])
+    ((2, 2), None)
+    """
+    found = [_shape(v.strip()) for v in values if _RE_DECIMAL.match(v)]
+    best = max(set(found), key=found.count, default=None)
+    if best is None or found.count(best) <= MIN_FORMAT_SCORES or found.count(best) <= len(found) / 2:
+        return None
+    return best
 
 
 #: Fewer scores than this with one number of decimals say nothing of a column's format.
@@ -413,6 +430,29 @@ def choose_year(years: Sequence[int], assessed_year: int | None) -> tuple[int | 
     return current, max(earlier, default=None)
 
 
+def table_assessed_year(years: dict[int, int | None], assessed_year: int | None) -> int | None:
+    """The assessed year to take from score columns of a scanned table dated ``{column: year}``:
+    the text's, unless every column is dated, the years count up one a column from left to right,
+    and the text's is an earlier one of them.  On a scan the text's year then came from a sentence
+    about the year before (``(ปี พ.ศ. ๒๕๖๒ ได้ ๖๔.๑๔ คะแนน)``, the assessed year's own sentence
+    damaged by OCR), and the latest column is the assessed year's (None: the latest).  Years not
+    in order (a header year misread) leave the text's year to choose; so does a text layer, whose
+    year is read as printed.
+
+    >>> table_assessed_year({1: 2562, 2: 2563}, 2562), table_assessed_year({1: 2562, 2: 2563}, 2563)
+    (None, 2563)
+    >>> table_assessed_year({1: 2563, 2: 2562}, 2562), table_assessed_year({1: 2562, 2: None}, 2562)
+    (2562, 2562)
+    >>> table_assessed_year({1: 2562, 2: 2564}, 2562), table_assessed_year({1: 2562, 2: 2563}, 2569)
+    (2562, 2569)
+    """
+    dated = [y for _c, y in sorted(years.items()) if y is not None]
+    if assessed_year is None or len(dated) < 2 or len(dated) < len(years):
+        return assessed_year
+    counts_up = all(b == a + 1 for a, b in pairwise(dated))
+    return None if counts_up and assessed_year in dated[:-1] else assessed_year
+
+
 def _previous(row: LogicalRow, col: int | None, year: int | None) -> PreviousScore | None:
     if col is None or year is None:
         return None
@@ -439,6 +479,7 @@ def _cell_indicator(
     issues: str | None,
     decimals: int | None = None,
     shape: tuple[int, int] | None = None,
+    common: tuple[int, int] | None = None,
 ) -> Indicator | None:
     """The indicator whose score sits in this cell, or None if the cell holds no score.  A cell
     read by OCR whose text is no score (a stamp across it: ``/~``, ``71 .3.5``) gives the
@@ -450,6 +491,8 @@ def _cell_indicator(
     confs = [p.confidence for p in row.cells.get(col, []) if p.confidence is not None]
     if value is not None and value > MAX_SCORE and confs:
         value = None  # OCR's ``๙๒๘`` for ``๙๑.๒๘``: no score is over 100; the reading stays, unscored
+    if value is not None and confs and lost_leading_digits(raw, _raw_of(row, col), common):
+        value, confs = None, [min(*confs, DOUBTED)]  # ``๑.๒๑`` of ``, ๑@.๒๑`` (``๘๑.๒๑`` under a stamp)
     if value is None and confs and min(confs) <= DOUBTED:
         # digits as read, the point where the column's scores have it; the raw text and the low
         # confidence stay, and the OCR stage's check on the cell's readings names it
@@ -481,6 +524,46 @@ def _cell_indicator(
         "table",
         min(confs) if confs else None,
     )
+
+
+def _read_empty(
+    row: LogicalRow, col: int, number: int, name_raw: str | None, year: int | None, issues: str | None
+) -> Indicator | None:
+    """The indicator of a row read by OCR whose score cell came out empty (a stamp's rings over
+    its digits) while the row's other cells were read: no score of its own, its raw text empty,
+    doubted, for the earlier year's score and the difference to give it (:func:`from_difference`).
+    A row of a text layer, or one OCR read nothing of, has no indicator here."""
+    if row.text(col).strip() or not any(p.confidence is not None for ps in row.cells.values() for p in ps):
+        return None
+    page, box = _part(row, col)
+    info = BY_NUMBER[number]
+    return Indicator(
+        number, info.name, name_raw, info.instrument, None, "", year, issues, page, box, "table", DOUBTED
+    )
+
+
+def _raw_of(row: LogicalRow, col: int) -> str:
+    return " ".join(p.raw for p in row.cells.get(col, []))
+
+
+def lost_leading_digits(text: str, raw: str, shape: tuple[int, int] | None) -> bool:
+    """An OCR'd score with fewer digits before its point than every other score of its column
+    (``shape``, :func:`usual_shape`), whose cell OCR first read with more ink before it than the
+    text keeps (``, ๑@.๒๑`` settled as ``๑.๒๑``: a stamp's ring across ``๘๑.๒๑`` took its first
+    digit): its leading digits were lost, and it is no score (the reading stays, doubted).  A
+    short score read cleanly (``0.00``) is one.
+
+    >>> lost_leading_digits("๑.๒๑", ", ๑@.๒๑", (2, 2)), lost_leading_digits("0.00", "0.00", (2, 2))
+    (True, False)
+    >>> lost_leading_digits("81.21", ", 81.21", (2, 2)), lost_leading_digits("๑.๒๑", ", ๑@.๒๑", None)
+    (False, False)
+    """
+    number = re.search(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?", text)
+    found = _shape(number.group(0)) if number else None
+    if shape is None or found is None or found[0] >= shape[0]:
+        return False
+    before = raw[: raw.find(number.group(0))] if number and number.group(0) in raw else raw
+    return len("".join(before.split())) > 0 or len("".join(raw.split())) > len("".join(text.split()))
 
 
 def split_at_page_break(row: LogicalRow, score_col: int) -> list[LogicalRow]:
@@ -543,7 +626,10 @@ def from_row_table(
         score_cols = assessed[:1] or score_cols[:1]
         years = {c: years[c] for c in score_cols}
     by_year = {y: c for c, y in reversed(list(years.items())) if y is not None}
-    current, earlier = choose_year(list(by_year), assessed_year)
+    # On a scan, a two-year table's own years in order outweigh the text's (see the function).
+    read_by_ocr = any(p.confidence is not None for row in rows for c in years for p in row.cells.get(c, []))
+    text_year = table_assessed_year(years, assessed_year) if read_by_ocr else assessed_year
+    current, earlier = choose_year(list(by_year), text_year)
     col = by_year[current] if current is not None else score_cols[0]
     prev_col = by_year[earlier] if earlier is not None else None
     year = current or assessed_year
@@ -551,6 +637,7 @@ def from_row_table(
     facts: TableFacts | None = None
     decimals = column_decimals([row.text(col) for row in rows])
     shape = usual_shape([row.text(col) for row in rows])
+    common = common_shape([row.text(col) for row in rows])
     diff_col = diff if prev_col is not None else None
     for row in (part for whole in rows for part in split_at_page_break(whole, col)):
         if row.full_width:
@@ -565,13 +652,18 @@ def from_row_table(
                 facts = replace(facts, level_raw=level) if level else facts
             continue
         issues = "\n".join(t for t in (row.text(c).strip() for c in issue_cols) if t) or None
-        ind = _cell_indicator(row, col, number, name_raw, year, issues, decimals, shape)
+        ind = _cell_indicator(row, col, number, name_raw, year, issues, decimals, shape, common)
+        empty = ind is None and diff_col is not None
+        if empty:
+            ind = _read_empty(row, col, number, name_raw, year, issues)
         if ind is not None:
             ind.previous = _previous(row, prev_col, earlier)
             if ind.score is None and ind.previous is not None and diff_col is not None:
                 ind.score = from_difference(ind.previous.score, row.text(diff_col))
                 if ind.score is not None:  # the table's own sum; its damaged cell keeps its reading
                     ind.confidence = min(DOUBTED, ind.confidence or DOUBTED)
+            if empty and ind.score is None:
+                continue  # an empty cell the sum does not settle: no indicator, as before
             found.append(ind)
     if table.kind != "indicators" and len({i.number for i in found}) < MIN_UNRECOGNISED:
         return [], None  # rows naming indicators, with a score or an OCR reading kept raw
@@ -747,8 +839,9 @@ def from_column_table(
     out: list[Indicator] = []
     decimals = column_decimals([row.text(c) for c in numbers])  # the score row's, as a column's
     shape = usual_shape([row.text(c) for c in numbers])
+    common = common_shape([row.text(c) for c in numbers])
     for col, number in sorted(numbers.items(), key=lambda p: p[1]):
-        ind = _cell_indicator(row, col, number, None, current or assessed_year, None, decimals, shape)
+        ind = _cell_indicator(row, col, number, None, current or assessed_year, None, decimals, shape, common)
         if ind is not None:
             ind.previous = _previous(before, col, earlier) if before is not None else None
             out.append(ind)

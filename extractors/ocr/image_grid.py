@@ -122,6 +122,7 @@ def find_grids(binary: Gray, gray: Gray | None = None) -> list[Grid]:
     _h, w = binary.shape
     lines = binary if gray is None else np.asarray(cv2.bitwise_or(binary, faint_lines(gray)), np.uint8)
     horizontal, vertical = ruling_mask(lines)
+    vertical = without_lone_verticals(horizontal, vertical)
     grid = cv2.bitwise_or(horizontal, vertical)
     # Close the small gaps where a scanned ruling fades or two rulings nearly meet.
     joined = cv2.dilate(grid, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
@@ -140,6 +141,43 @@ def find_grids(binary: Gray, gray: Gray | None = None) -> list[Grid]:
             grids.append(Grid((x, y, x + bw, y + bh), cells, region))
     grids.sort(key=lambda g: (g.box[1], g.box[0]))
     return grids
+
+
+def without_lone_verticals(horizontal: Gray, vertical: Gray) -> Gray:
+    """``vertical`` without the pieces that meet no horizontal ruling at either end and cross at
+    most one: a round stamp's nearly straight sides (a ring's stretch as long as a ruling at
+    300 dpi) crossing a table's last ruling would cut its cells and make a column of a sliver.
+    A column ruling ends on the table's rulings, or, beside a row ruled on its sides only, crosses
+    the rulings of the rows below it.
+
+    >>> h = np.zeros((300, 300), np.uint8); v = np.zeros((300, 300), np.uint8)
+    >>> h[50:52, :] = 255; h[150:152, :] = 255; h[250:252, :] = 255
+    >>> v[50:252, 10:12] = 255      # a column ruling, top to bottom
+    >>> v[10:252, 100:102] = 255    # one run on past the top ruling (an open header)
+    >>> v[120:190, 200:202] = 255   # a ring's side across one ruling
+    >>> kept = without_lone_verticals(h, v)
+    >>> bool(kept[100, 10]), bool(kept[20, 100]), bool(kept[160, 200])
+    (True, True, False)
+    """
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(vertical, connectivity=8)
+    height, width = vertical.shape
+    reach = EDGE_SHARE_PX
+    kept = vertical.copy()
+    for i in range(1, n):
+        x, y, bw, bh, _area = (int(v) for v in stats[i])
+        x0, x1 = max(x - reach, 0), min(x + bw + reach, width)
+
+        def meets(end: int, x0: int = x0, x1: int = x1) -> bool:
+            return bool(horizontal[max(end - reach, 0) : min(end + reach + 1, height), x0:x1].any())
+
+        if meets(y) or meets(y + bh - 1):
+            continue
+        band = horizontal[y + reach : max(y + bh - reach, y + reach), x0:x1]
+        across = np.asarray(np.any(band, axis=1), bool)
+        crossings = int(np.count_nonzero(across[1:] & ~across[:-1])) + int(bool(across[:1].any()))
+        if crossings <= 1:
+            kept[labels == i] = 0
+    return np.asarray(kept, np.uint8)
 
 
 def close_open_sides(horizontal: Gray, vertical: Gray) -> Gray:

@@ -272,10 +272,31 @@ def settle_number(
         for t, s in formed:
             if well_formed(read) and same_number(read, t):
                 return t, round(max(s - 0.1, DOUBT_CONFIDENCE), 3), text
+        if not text and shape is not None and whole_of(read, [t for t, _s in formed], shape):
+            return in_script_of(read, formed[0][0]), DOUBT_CONFIDENCE, " / ".join(t for t, _s in formed)
     others = [t for t, _s in formed if t != text]
     if not text or not others or not (numberish(text) or among_numbers):
         return text, confidence, None
     return text, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(others))
+
+
+def whole_of(read: str, glyphs: Sequence[str], shape: tuple[int, int]) -> bool:
+    """Tesseract restricted to digits read a cell it read nothing in as ``read``, a number of its
+    column's ``shape``, in which every glyph reading's digits stand (the glyph reader read only a
+    part: ``๙๙`` of ``80.99``, small bold digits whose first two touch and the point between):
+    the cell's number, doubted.
+
+    >>> whole_of("80.99", ["99"], (2, 2)), whole_of("80.99", ["99", "0.99"], (2, 2))
+    (True, True)
+    >>> whole_of("80.9", ["99"], (2, 2)), whole_of("80.99", ["77"], (2, 2)), whole_of("80.99", [], (2, 2))
+    (False, False, False)
+    """
+    return (
+        bool(glyphs)
+        and well_formed(read)
+        and shape_of(read) == shape
+        and all(digits_of(g) in digits_of(read) for g in glyphs)
+    )
 
 
 def point_missed(tesseract: str, glyphs: Sequence[str]) -> bool:

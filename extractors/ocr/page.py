@@ -383,6 +383,13 @@ class PageReader:
                 self.doubts.append(OcrDoubt(first, run.text, self.pt(span), why))
                 # ... as one number: no space where a narrow ``1`` left a gap (``48.3 1``)
                 chosen, conf = first, min(s.confidence for s in inside)
+            elif run.trusted and run.by_page and self._arabic_kept(first, run, crop):
+                # Arabic digits Tesseract read as a well-formed number, which the glyph reader,
+                # unsure, told otherwise by the page's own digits (small bold ``6`` and ``8`` of a
+                # screenshot are one blob to both): a reading with digits only settles it.
+                chosen, conf = first, min(conf, 85.0)
+                why = "Tesseract's Arabic digits, confirmed by a reading with digits only"
+                self.doubts.append(OcrDoubt(first, run.text, self.pt(span), why))
             elif run.trusted:
                 chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
                 why = "read from glyph shapes; Tesseract read another number"
@@ -424,6 +431,16 @@ class PageReader:
         y0, y1, x0, x1, _keep = crop
         text, _conf = self.engine.read_digits(_pad(self.page.ink_image[y0:y1, x0:x1]))
         return same_number(text, run.text)
+
+    def _arabic_kept(self, first: str, run: NumberRun, crop: _Crop) -> bool:
+        """Whether Tesseract's reading ``first``, a well-formed number in Arabic digits (which it
+        reads well, unlike Thai ones), stands against the glyph reader's look-alike decided by the
+        page's own digits: Tesseract restricted to digits reads ``first`` again, not the glyphs'."""
+        if not well_formed(first) or not re.fullmatch(r"[0-9.,]+", first) or same_number(first, run.text):
+            return False
+        y0, y1, x0, x1, _keep = crop
+        text, _conf = self.engine.read_digits(_pad(self.page.ink_image[y0:y1, x0:x1]))
+        return same_number(text, first) and not same_number(text, run.text)
 
     def _glyph_runs(self, crop: _Crop) -> list[NumberRun]:
         """The number runs the glyph reader finds in the page crop ``(y0, y1, x0, x1, keep)``;
@@ -643,8 +660,14 @@ class PageReader:
             # (``อ`` for ``๖`` among the indicator numbers ``๑ … ๑๐``), is as doubtful as letters
             # amid numbers: its ink is looked at as one number of that shape.
             among = among or (shape is not None and short_for(cell.text, shape))
-            if not numberish(cell.text) and not (
-                (unlettered(cell.text) or among) and _covers_ink(self.page.binary, box, glyph)
+            # A cell Tesseract read nothing in, in a column of numbers, whose glyphs read only a
+            # part of its ink (small bold digits touching): Tesseract restricted to digits may
+            # read it whole (:func:`~extractors.ocr.number_text.whole_of`).
+            unread = not cell.text.strip() and shape is not None and bool(glyph)
+            if (
+                not numberish(cell.text)
+                and not unread
+                and not ((unlettered(cell.text) or among) and _covers_ink(self.page.binary, box, glyph))
             ):
                 continue  # a cell of letters stays letters unless its ink is one number
             digits = lambda b=box: self._digits_reading(b)  # noqa: E731 - read only when needed
