@@ -154,7 +154,14 @@ def find_stamps(binary: Gray) -> list[Stamp]:
     small = cv2.GaussianBlur(small, (5, 5), 0)
     lo, hi = (int(side * s / REDUCE) for s in RADIUS_SHARE)
     circles = cv2.HoughCircles(
-        small, cv2.HOUGH_GRADIENT, dp=1, minDist=max(lo, 1), param1=100, param2=HOUGH_VOTES, minRadius=lo, maxRadius=hi
+        small,
+        cv2.HOUGH_GRADIENT,
+        dp=1,
+        minDist=max(lo, 1),
+        param1=100,
+        param2=HOUGH_VOTES,
+        minRadius=lo,
+        maxRadius=hi,
     )
     if circles is None:
         return []
