@@ -17,12 +17,15 @@ score's text found anywhere on the page), and seconds per scanned page::
     python bench/ocr.py --quick    # two samples
     python bench/ocr.py --profile samples/wangphai-2566-scanned.pdf:2   # where one page's time goes
     python bench/ocr.py --speed [PDF ...]   # only the cost per page, and 1 against 2 workers
+    python bench/ocr.py --cost [PDF ...]    # only the CPU cost per page (shared machine: no wall clock)
 
 The cost lines give this project's cost per scanned page as a multiple of plain page-level
 Tesseract's on the same pages in the same run, with the load average (the machine is shared):
 page by page, each page read both ways one right after the other, in CPU seconds of this one
 process (what a page costs a core, less sensitive to the other processes on the machine than
-the wall clock), with the median of the per-page ratios and the ratio of the totals; then the
+the wall clock), with the median of the per-page ratios and the ratio of the totals, and
+Tesseract's own calls by kind (how many a page, their pixels, their CPU seconds: cells, the page's
+text outside tables, second readings, orientation); then the
 whole documents' cost the same way (``extract`` in one process: the document-level second
 readings, which prepare a page again in the parent, and the interpretation included); then the
 pages per second (wall clock) of ``read_document`` with one OCR worker and with two, and of
@@ -203,7 +206,12 @@ def main() -> int:
         "--speed", action="store_true", help="only the cost per page and the workers' speed-up"
     )
     parser.add_argument(
-        "pdfs", nargs="*", type=Path, help="with --speed: these PDFs (default: the scanned samples)"
+        "--cost",
+        action="store_true",
+        help="only the CPU cost per page against plain Tesseract (no wall clock runs)",
+    )
+    parser.add_argument(
+        "pdfs", nargs="*", type=Path, help="with --speed or --cost: these PDFs (default: the scanned samples)"
     )
     args = parser.parse_args()
     if args.profile:
@@ -212,8 +220,8 @@ def main() -> int:
     scans = sorted(SAMPLES.glob("*-scanned.pdf")) + sorted(SAMPLES.glob("mixed-*.pdf"))
     if args.quick:
         scans = scans[:2]
-    if args.speed:
-        speed(args.pdfs or scans)
+    if args.speed or args.cost:
+        speed(args.pdfs or scans, cost_only=args.cost)
         return 0
     tallies = {"this project": Tally(), "img2table + Tesseract": Tally(), "page-level Tesseract": Tally()}
     for scan in scans:
@@ -243,9 +251,10 @@ def main() -> int:
     return 0
 
 
-def speed(pdfs: list[Path]) -> None:
+def speed(pdfs: list[Path], cost_only: bool = False) -> None:
     """Cost per scanned page against plain page-level Tesseract, page by page in this process,
-    then pages per second with one and two OCR workers (see the module docstring)."""
+    with Tesseract's calls by kind; then (unless ``cost_only``) whole documents' cost, and pages
+    per second with one and two OCR workers (see the module docstring)."""
     import statistics
 
     import pypdfium2 as pdfium
@@ -283,8 +292,8 @@ def speed(pdfs: list[Path]) -> None:
                 plain_cpu.append(plain)
                 ours_cpu.append(ours)
             else:
-                inside[0] = 0.0
-    engine_share = inside[0] / sum(ours_cpu) if sum(ours_cpu) else 0.0
+                inside.clear()
+    engine_share = inside.seconds / sum(ours_cpu) if sum(ours_cpu) else 0.0
     _time_tesseract(undo=True)
     ratios = [o / p for o, p in zip(ours_cpu, plain_cpu, strict=True)]
     print(
@@ -296,10 +305,13 @@ def speed(pdfs: list[Path]) -> None:
         f"{os.getloadavg()[0]:.1f} after"
     )
     print(
-        f"of ours, Tesseract's own calls {inside[0] / len(pages):.2f} s/page ({engine_share:.0%}; "
-        f"{inside[0] / sum(plain_cpu):.2f}× plain), the rest (rendering, geometry, glyph reader, "
-        f"text repair) {(sum(ours_cpu) - inside[0]) / len(pages):.2f} s/page"
+        f"of ours, Tesseract's own calls {inside.seconds / len(pages):.2f} s/page ({engine_share:.0%}; "
+        f"{inside.seconds / sum(plain_cpu):.2f}× plain), the rest (rendering, geometry, glyph reader, "
+        f"text repair) {(sum(ours_cpu) - inside.seconds) / len(pages):.2f} s/page"
     )
+    print("\n".join(inside.lines(len(pages))))
+    if cost_only:
+        return
     # The whole document with one OCR process (pages read in this process), second readings of
     # the document (borderless periods, years) and interpretation included: what a document costs.
     extract = importlib.import_module("pipeline.extract").extract
@@ -358,27 +370,67 @@ def batch_speed(pdfs: list[Path], scanned_pages: int) -> None:
 _WRAPPED: dict[str, object] = {}
 
 
-def _time_tesseract(undo: bool = False) -> list[float]:
-    """CPU seconds spent inside the engine's Tesseract calls of this process, counted in the
-    returned one-element list until called again with ``undo``."""
+@dataclass
+class EngineCalls:
+    """CPU seconds spent inside the engine's Tesseract calls of this process, in all and by kind
+    of call (``block``: a cell, ``page``: the page's text outside tables, ``thai``/``period``/
+    ``digits``/``level``: second readings, ``osd``: orientation): how many, and their pixels."""
+
+    seconds: float = 0.0
+    by_kind: dict[str, list[float]] = field(default_factory=dict)  #: kind: [calls, pixels, seconds]
+
+    def add(self, kind: str, pixels: int, seconds: float) -> None:
+        self.seconds += seconds
+        tally = self.by_kind.setdefault(kind, [0.0, 0.0, 0.0])
+        tally[0] += 1
+        tally[1] += pixels
+        tally[2] += seconds
+
+    def clear(self) -> None:
+        self.seconds = 0.0
+        self.by_kind.clear()
+
+    def lines(self, pages: int) -> list[str]:
+        rows = sorted(self.by_kind.items(), key=lambda kv: -kv[1][2])
+        return [
+            f"  {kind}: {calls / pages:.1f} calls/page, {pixels / pages / 1e6:.2f} Mpx/page, "
+            f"{seconds / pages:.3f} s/page"
+            for kind, (calls, pixels, seconds) in rows
+        ]
+
+
+def _time_tesseract(undo: bool = False) -> EngineCalls:
+    """Count the engine's Tesseract calls of this process (:class:`EngineCalls`) until called
+    again with ``undo``."""
     from extractors.ocr.engine import OcrEngine
 
+    spent = EngineCalls()
     if undo:
         for name, method in _WRAPPED.items():
             setattr(OcrEngine, name, method)
         _WRAPPED.clear()
-        return [0.0]
-    spent = [0.0]
-    for name in ("_recognize", "read_digits", "orientation_confidence"):
+        return spent
+
+    def kind_of(name: str, args: tuple[object, ...]) -> str:
+        if name == "orientation_confidence":
+            return "osd"
+        if name == "_one_line":
+            return str(args[1])
+        engine, api = args[0], args[1]
+        apis = getattr(engine, "_apis", {})
+        return next((kind for kind, known in apis.items() if known is api), "?")
+
+    for name in ("_recognize", "_one_line", "orientation_confidence"):
         method = getattr(OcrEngine, name)
         _WRAPPED[name] = method
 
-        def timed(*args: object, _method: object = method, **kwargs: object) -> object:
+        def timed(*args: object, _method: object = method, _name: str = name, **kwargs: object) -> object:
             started = time.process_time()
             try:
                 return _method(*args, **kwargs)  # type: ignore[operator]
             finally:
-                spent[0] += time.process_time() - started
+                gray = args[-1]
+                spent.add(kind_of(_name, args), int(getattr(gray, "size", 0)), time.process_time() - started)
 
         setattr(OcrEngine, name, timed)
     return spent

@@ -39,6 +39,16 @@ RING_COVERAGE = 0.6
 EDGE_COVERAGE = 0.25
 #: Hough runs on the binary image reduced this many times (a ring stays a ring; it is fast).
 REDUCE = 4
+#: A circle's centre needs this many votes (edge pixels of the reduced image pointing at it) to
+#: be a candidate.  Only the :data:`MAX_CANDIDATES` best are weighed, and with 30 votes dense
+#: text suggested 50-200 circles a page: Hough spent most of a page's preparation weighing their
+#: radii (0.07 s of CPU a page), and the twins' real stamp was crowded out of the best 8 on 5 of
+#: 64 dev twin pages.  The smallest stamp inks 60% of its circle (:data:`RING_COVERAGE`), 40-50
+#: edge pixels on each side of its ring at 150-200 dpi: with 45, no stamp found with 30 was lost
+#: on those pages (nor on the scanned samples), those 5 were found, Hough cost a tenth.
+HOUGH_VOTES = 45
+#: Hough's candidates weighed, best first.
+MAX_CANDIDATES = 8
 #: Ink on a ring at least this many grey levels darker than the ring's median is print crossing it.
 PRINT_MARGIN = 25
 #: A ring's band reaches this many pixels past the radii found inked (the ring's blurred edge).
@@ -144,13 +154,20 @@ def find_stamps(binary: Gray) -> list[Stamp]:
     small = cv2.GaussianBlur(small, (5, 5), 0)
     lo, hi = (int(side * s / REDUCE) for s in RADIUS_SHARE)
     circles = cv2.HoughCircles(
-        small, cv2.HOUGH_GRADIENT, dp=1, minDist=max(lo, 1), param1=100, param2=30, minRadius=lo, maxRadius=hi
+        small,
+        cv2.HOUGH_GRADIENT,
+        dp=1,
+        minDist=max(lo, 1),
+        param1=100,
+        param2=HOUGH_VOTES,
+        minRadius=lo,
+        maxRadius=hi,
     )
     if circles is None:
         return []
     ink = np.asarray(cv2.dilate(binary, np.ones((3, 3), np.uint8)), np.uint8)
     found: list[Stamp] = []
-    for cx, cy, r in circles[0][:8]:
+    for cx, cy, r in circles[0][:MAX_CANDIDATES]:
         cover, x, y, radius = _refined(ink, cx * REDUCE, cy * REDUCE, r * REDUCE)
         if cover < RING_COVERAGE or any(abs(s.x - x) + abs(s.y - y) < s.radius for s in found):
             continue
