@@ -86,9 +86,42 @@ _DEADLINE_DASH = re.compile(r"(ภายใน)\s*[-‐‑‒–—―−]\s*")
 _TRAILING_LATIN = re.compile(r"(?<=[0-9๐-๙.])\s+[A-Za-z]{1,3}\s*$")
 
 
+#: A lone token at a reading's edge that no period holds: one or two Latin letters (``a``,
+#: ``al``), or one Thai consonant with at most a tone mark and no vowel (``ง``, ``ล่``), each with
+#: stray marks about it (``“ง``): a stamp's stroke or a speck read as a glyph.  Thai words of a
+#: period have a vowel or two consonants at least; digits are never debris (they may be a day).
+_LONE = re.compile(
+    rf"[{_EDGE_CHARS}“”]*(?:[A-Za-z]{{1,2}}|[\u0e01-\u0e2e][\u0e48-\u0e4c]?)[{_EDGE_CHARS}“”|]*"
+)
+
+
+def _without_lone_tokens(text: str) -> str:
+    """``text`` without the lone debris tokens (:data:`_LONE`) at either edge, one after another,
+    when something is left that is not debris itself.
+
+    >>> _without_lone_tokens("ง ล่ ตอเนอง"), _without_lone_tokens("ภายใน 31มี.ค. 2564 “ง")
+    ('ตอเนอง', 'ภายใน 31มี.ค. 2564')
+    >>> _without_lone_tokens("t o o ตอเนอง"), _without_lone_tokens("ทุก ไตรมาส| a")
+    ('ตอเนอง', 'ทุก ไตรมาส|')
+    >>> _without_lone_tokens("ส.ค. ๖๔ a"), _without_lone_tokens("ตลอดปี ITA"), _without_lone_tokens("ก ข")
+    ('ส.ค. ๖๔', 'ตลอดปี ITA', 'ก ข')
+    >>> _without_lone_tokens("๑ ต.ค. - ๓๐ ก.ย."), _without_lone_tokens("4 ตอเนอง")  # digits stay
+    ('๑ ต.ค. - ๓๐ ก.ย.', '4 ตอเนอง')
+    """
+    tokens = text.split()
+    while len(tokens) > 1 and _LONE.fullmatch(tokens[0]):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and _LONE.fullmatch(tokens[-1]):
+        tokens = tokens[:-1]
+    if all(_LONE.fullmatch(t) for t in tokens):
+        return text
+    return " ".join(tokens) if tokens != text.split() else text
+
+
 def trimmed(text: str) -> str:
     """``text`` without the stray marks at its edges (:data:`_EDGE_NOISE`), a few Latin letters after
-    its last date (:data:`_TRAILING_LATIN`), and a dash right after
+    its last date (:data:`_TRAILING_LATIN`), lone debris tokens at its edges
+    (:func:`_without_lone_tokens`: ``ง ล่ ตอเนอง``), and a dash right after
     ``ภายใน`` (no range starts there: ``ภายใน - ๓๐มิ.ย. ๒๕๖๓``); other inner marks stay.
 
     >>> trimmed("ภายใน - ๓๐มิ.ย. ๒๕๖๓"), trimmed("ต.ค. - ธ.ค.")
@@ -100,8 +133,11 @@ def trimmed(text: str) -> str:
     ('ภายใน 30มิ.ย. 2566', 'ต.ค. - ธ.ค.')
     >>> trimmed("ต.ค. ๖๒ - ธ.ค. ๖๒ yr"), trimmed("ตลอดปี ITA")  # letters after a date only
     ('ต.ค. ๖๒ - ธ.ค. ๖๒', 'ตลอดปี ITA')
+    >>> trimmed("ภายใน 31มี.ค. 2564 “ง"), trimmed("ทุก ไตรมาส| a")
+    ('ภายใน 31มี.ค. 2564', 'ทุก ไตรมาส')
     """
-    return _DEADLINE_DASH.sub(r"\1 ", _EDGE_NOISE.sub("", _TRAILING_LATIN.sub("", text)))
+    text = _EDGE_NOISE.sub("", _TRAILING_LATIN.sub("", text))
+    return _DEADLINE_DASH.sub(r"\1 ", _EDGE_NOISE.sub("", _without_lone_tokens(text)))
 
 
 #: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300

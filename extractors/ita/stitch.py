@@ -292,8 +292,33 @@ def _reads_as_period(text: str) -> bool:
 
 
 _ITEM = re.compile(f"^\\s*{LIST_MARKER}")
-#: A period that is one month and its year alone (``ต.ค. ๖๓``, ``ธ.ค. 2563``): a range's start or end.
-_BARE_MONTH = re.compile(r"[ก-ฮ]{1,2}\.\s?[ก-ฮ]\.\s?[0-9๐-๙]{2,4}")
+#: The rules that read one day or one month alone: what a range's start or end reads as by itself.
+_ONE_DATE = frozenset({"day", "month"})
+#: The rules that read a range of days or months: what a range's two ends read as together.
+_RANGE = frozenset({"day-range", "month-range"})
+
+
+def range_halves(start: str, end: str) -> bool:
+    """Whether ``start`` and ``end`` are the two ends of one range whose dash OCR lost, cut apart
+    by a page break or a row's wrap: each reads as one day or one month by itself, and together,
+    a dash between them, as one range that ends after it starts (``1 ต.ค. 2562`` / ``30 ก.ย.
+    2563``, ``ต.ค. ๖๓`` / ``ธ.ค. ๖๓``).  Whether they are is the caller's to decide from the other
+    columns (a list that goes on, no issue or measure of its own): two rows' single months read
+    alike.
+
+    >>> range_halves("1 ต.ค. 2562", "30 ก.ย. 2563"), range_halves("ต.ค. ๖๓", "ธ.ค. ๖๓")
+    (True, True)
+    >>> range_halves("ก.ค. 65", "มิ.ย. 65"), range_halves("ไตรมาสที่ 1", "ไตรมาสที่ 2")
+    (False, False)
+    >>> range_halves("ต.ค. 65 - ธ.ค. 65", "มี.ค. 66"), range_halves("", "ธ.ค. ๖๓")
+    (False, False)
+    """
+    if not start.strip() or not end.strip():
+        return False
+    if any(parse_period(t, _ANY_YEAR).rule not in _ONE_DATE for t in (start, end)):
+        return False
+    joined = parse_period(f"{start} - {end}", _ANY_YEAR)
+    return joined.rule in _RANGE and joined.start is not None and joined.start < (joined.end or joined.start)
 
 
 def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
@@ -338,7 +363,8 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
         return True  # an action's period is printed at its row's top: this row has none of its own
     if any(_ITEM.match(t) for t in texts.values()):
         return False
-    return not _reads_as_period(own_period)
+    above_period = " ".join(_own_text(above, c).strip() for c in periods).strip()
+    return not _reads_as_period(own_period) or range_halves(above_period, own_period)
 
 
 #: Columns whose cells are lists of items (``1. …``, ``- …``).
@@ -398,9 +424,13 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     if all(not _ITEM.match(rest) for _first, rest in pairs):
         above_period = " ".join(_own_text(above, c) for c, f in enumerate(fields) if f == "period").strip()
         # a period above that is a range's start (``ต.ค. ๖๓ -``, or ``ต.ค. ๖๓`` whose dash OCR
-        # lost) goes on in this part (``ธ.ค. ๖๓``): this part's period is its end, not its own
-        bare = _BARE_MONTH.fullmatch(above_period) and _BARE_MONTH.fullmatch(period)
-        open_range = bool(re.search(r"[-–—]$", above_period) or bare)
+        # lost, :func:`range_halves`) goes on in this part (``ธ.ค. ๖๓``): its end, not its own
+        # (two single dates read alike as a range's ends and as two rows' periods: only a row that
+        # starts no numbered issue or measure of its own)
+        keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
+        keyed = any(_ITEM.match(_own_text(row, c).strip()) for c in keys)
+        halves = not keyed and range_halves(above_period, period)
+        open_range = bool(re.search(r"[-–—]$", above_period)) or halves
         return not (own_period and above_period and not open_range)  # else the rest of an item
     # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
     # it has its own period
