@@ -90,3 +90,9 @@ def test_a_range_cut_by_a_page_break_joins_its_row_before_its_end_counts_as_its_
     rest: dict[int, str], continues: bool
 ) -> None:
     assert continues_row(LogicalRow(2, texts=rest), ABOVE, FIELDS) is continues
+
+
+def test_a_word_s_consonant_read_twice_as_two_look_alikes_is_read_once() -> None:
+    assert not parses("รอบ 6 เตดอน")  # เดือน's ด read ตด
+    repaired = [c for c in candidates("รอบ 6 เตดอน") if parses(c)]
+    assert repaired and parse_period(repaired[0], 2566).end == datetime.date(2023, 3, 31)

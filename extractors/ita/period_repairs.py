@@ -278,6 +278,12 @@ def lookalike_words(text: str) -> str:
     ('ตามความเหมาะสม', 'ต.ค. 65 - ธ.ค. 65')
     >>> lookalike_words("พ.ศ. 2563")  # the era read well is no month misread
     'พ.ศ. 2563'
+
+    One glyph read twice, as two look-alikes side by side (``เตดอน``: ``เดือน``'s ``ด`` read ``ตด``),
+    is read as one of them, when exactly one such reading (or one change) parses.
+
+    >>> lookalike_words("รอบ 6 เตดอน"), lookalike_words("รอบ 6 เดดือน")
+    ('รอบ 6 เดอน', 'รอบ 6 เดดือน')
     """
     from extractors.ita.periods import ERA, normalise_period
 
@@ -293,8 +299,10 @@ def lookalike_words(text: str) -> str:
             for group in LOOKALIKES:
                 if text[at] not in group:
                     continue
-                for other in group.replace(text[at], ""):
-                    candidate = text[:at] + other + text[at + 1 :]
+                readings = [text[:at] + other + text[at + 1 :] for other in group.replace(text[at], "")]
+                if at + 1 < match.end() and text[at + 1] in group and text[at + 1] != text[at]:
+                    readings += [text[:at] + text[at + 1 :], text[: at + 1] + text[at + 2 :]]  # read twice
+                for candidate in readings:
                     if parses(candidate):
                         found.setdefault(normalise_period(candidate), candidate)
     return next(iter(found.values())) if len(found) == 1 else text
