@@ -363,8 +363,7 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
         return True  # an action's period is printed at its row's top: this row has none of its own
     if any(_ITEM.match(t) for t in texts.values()):
         return False
-    above_period = " ".join(_own_text(above, c).strip() for c in periods).strip()
-    return not _reads_as_period(own_period) or range_halves(above_period, own_period)
+    return not _reads_as_period(own_period)
 
 
 #: Columns whose cells are lists of items (``1. …``, ``- …``).
