@@ -282,10 +282,10 @@ def lookalike_words(text: str) -> str:
     One glyph read twice, as two look-alikes side by side (``เตดอน``: ``เดือน``'s ``ด`` read ``ตด``),
     is read as one of them, when exactly one such reading (or one change) parses.
 
-    >>> lookalike_words("รอบ 6 เตดอน"), lookalike_words("รอบ 6 เดดือน")
-    ('รอบ 6 เดอน', 'รอบ 6 เดดือน')
+    >>> lookalike_words("รอบ 6 เตดอน"), lookalike_words("รอบ 6 เดดือน"), lookalike_words("ต.ศคิ๖๔")
+    ('รอบ 6 เดอน', 'รอบ 6 เดดือน', 'ต.ศคิ๖๔')
     """
-    from extractors.ita.periods import ERA, normalise_period
+    from extractors.ita.periods import ERA, MARKLESS_MIN, normalise_period
 
     if parses(text):
         return text
@@ -293,6 +293,9 @@ def lookalike_words(text: str) -> str:
     era = {at for m in ERA.finditer(text) for at in range(m.start(), m.end())}
     found: dict[str, str] = {}
     for match in _THAI_RUN.finditer(text):
+        # a run of a word's length (``MARKLESS_MIN`` letters once read once): a month's
+        # abbreviation's doubled consonant (``ตศค``, ``ต.ศคิ``) is :func:`doubled_consonants`'s
+        word = match.end() - match.start() > MARKLESS_MIN
         for at in range(match.start(), match.end()):
             if at in era:
                 continue
@@ -300,7 +303,7 @@ def lookalike_words(text: str) -> str:
                 if text[at] not in group:
                     continue
                 readings = [text[:at] + other + text[at + 1 :] for other in group.replace(text[at], "")]
-                if at + 1 < match.end() and text[at + 1] in group and text[at + 1] != text[at]:
+                if word and at + 1 < match.end() and text[at + 1] in group and text[at + 1] != text[at]:
                     readings += [text[:at] + text[at + 1 :], text[: at + 1] + text[at + 2 :]]  # read twice
                 for candidate in readings:
                     if parses(candidate):
