@@ -298,31 +298,38 @@ def _reads_as_period(text: str) -> bool:
 
 
 _ITEM = re.compile(f"^\\s*{LIST_MARKER}")
+#: The rules that read one day or one month alone: what a range's start or end reads as by itself.
+_ONE_DATE = frozenset({"day", "month"})
+#: The rules that read a range of days or months: what a range's two ends read as together.
+_RANGE = frozenset({"day-range", "month-range"})
 
 
-def _range_goes_on(above: str, part: str) -> bool:
-    """Whether the period ``part`` is the end of a range whose start is the period ``above``: the
-    range was cut across two parts, its dash at the cut or lost to OCR (``ต.ค. ๖๓`` over
-    ``ธ.ค. ๖๓``, ``1 ต.ค. 2562`` over ``30 ก.ย. 2563``).  Joined by a dash the two read as one range
-    that starts where ``above`` starts and ends, later, where ``part`` ends; two periods of one
-    month each (a row's ``ก.พ. 63`` over the next's ``ก.พ. 63``) make no such range.
+def range_halves(start: str, end: str) -> bool:
+    """Whether ``start`` and ``end`` are the two ends of one range whose dash OCR lost, cut apart
+    by a page break or a row's wrap: each reads as one day or one month by itself, and together,
+    a dash between them, as one range that ends after it starts (``1 ต.ค. 2562`` / ``30 ก.ย.
+    2563``, ``ต.ค. ๖๓`` / ``ธ.ค. ๖๓``).  Whether they are is the caller's to decide from the other
+    columns (a list that goes on, no issue or measure of its own): two rows' single months read
+    alike.
 
-    >>> _range_goes_on("ต.ค. ๖๓", "ธ.ค. ๖๓"), _range_goes_on("1 ต.ค. 2562", "30 ก.ย. 2563")
+    >>> range_halves("1 ต.ค. 2562", "30 ก.ย. 2563"), range_halves("ต.ค. ๖๓", "ธ.ค. ๖๓")
     (True, True)
-    >>> _range_goes_on("ต.ค. 62 -", "ธ.ค. 62"), _range_goes_on("ก.พ. 63", "ก.พ. 63")
-    (True, False)
-    >>> _range_goes_on("ไตรมาสที่ 3", "ต.ค. 62 - ธ.ค. 62"), _range_goes_on("ก.ค. 63", "ตลอดปีงบประมาณ")
+    >>> range_halves("ก.ค. 65", "มิ.ย. 65"), range_halves("ไตรมาสที่ 1", "ไตรมาสที่ 2")
+    (False, False)
+    >>> range_halves("ก.พ. 63", "ก.พ. 63")
+    False
+    >>> range_halves("ต.ค. 65 - ธ.ค. 65", "มี.ค. 66"), range_halves("", "ธ.ค. ๖๓")
     (False, False)
     """
-    years = {_ANY_YEAR, *(y for t in (above, part) if (n := year_in(t)) for y in (n, n + 1))}
-    for year in sorted(years):
-        first, last = parse_period(above.rstrip(" -–—"), year), parse_period(part.lstrip(" -–—"), year)
-        whole = parse_period(f"{above.rstrip(' -–—')} - {part.lstrip(' -–—')}", year)
-        if first.start is None or first.end is None or last.start is None or last.end is None:
-            continue  # one of them reads as no period
-        if whole.rule != "unparsed" and whole.start == first.start and whole.end == last.end:
-            return last.end > first.end and last.start > first.start
-    return False
+    if not start.strip() or not end.strip():
+        return False
+    first, last = parse_period(start, _ANY_YEAR), parse_period(end, _ANY_YEAR)
+    if first.rule not in _ONE_DATE or last.rule not in _ONE_DATE:
+        return False
+    if first.start is None or last.start is None or last.start <= first.start:
+        return False  # the same month twice (``ก.พ. 63`` / ``ก.พ. 63``) is two rows' periods
+    joined = parse_period(f"{start} - {end}", _ANY_YEAR)
+    return joined.rule in _RANGE and joined.start is not None and joined.start < (joined.end or joined.start)
 
 
 def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
@@ -426,9 +433,14 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     own_period = bool(period) and _reads_as_period(period)
     if all(not _ITEM.match(rest) for _first, rest in pairs):
         above_period = " ".join(_own_text(above, c) for c, f in enumerate(fields) if f == "period").strip()
-        # a period above that is a range's start goes on in this part: this part's period is the
-        # range's end, not its own
-        open_range = bool(re.search(r"[-–—]$", above_period)) or _range_goes_on(above_period, period)
+        # a period above that is a range's start (``ต.ค. ๖๓ -``, or ``ต.ค. ๖๓`` whose dash OCR
+        # lost, :func:`range_halves`) goes on in this part (``ธ.ค. ๖๓``): its end, not its own
+        # (two single dates read alike as a range's ends and as two rows' periods: only a row that
+        # starts no numbered issue or measure of its own)
+        keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
+        keyed = any(_ITEM.match(_own_text(row, c).strip()) for c in keys)
+        halves = not keyed and range_halves(above_period, period)
+        open_range = bool(re.search(r"[-–—]$", above_period)) or halves
         return not (own_period and above_period and not open_range)  # else the rest of an item
     # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
     # it has its own period

@@ -312,6 +312,15 @@ def settle(
     >>> settle(("๑ ต.ค. ๒๕๖๘ -", "", 0.9), [lambda: ("๑ ต.ค. ๒๕๖๘ —", "", 0.8)], last_row=True)
     (('๑ ต.ค. ๒๕๖๘ -', '', 0.9), ['๑ ต.ค. ๒๕๖๘ —'])
 
+    So too a later reading there (the first lost the range's start, ``2562 -``): the open range
+    is kept whole, with its dash, rather than repaired into a date of its own by dropping the
+    dash (:func:`trimmed`), which would leave the next page's part a period of its own.
+
+    >>> settle(("2562 -", "", 0.9), [lambda: ("1 ต.ค. 2562 -", "", 0.8)], last_row=True)
+    (('1 ต.ค. 2562 -', '', 0.8), ['2562 -'])
+    >>> settle(("2562 -", "", 0.9), [lambda: ("1 ต.ค. 2562 -", "", 0.8)])[0][0]  # not the last row
+    '1 ต.ค. 2562'
+
     A reading the parser dates outside the plausible years (:func:`implausibly_dated`: ``ส.ค. ๑๑``)
     is doubted even when every reading says the same.
 
@@ -338,6 +347,7 @@ def settle(
     readings = [first]
     others: list[str] = []
     short: Reading | None = None  # the first reading that parses but lost a line of ink
+    opened: Reading | None = None  # in the last row, the first whole reading of an open range
     for reread in rereads:
         reading = reread()
         if good(reading[0]) and line_count(reading) >= lines:
@@ -345,10 +355,14 @@ def settle(
         if good(reading[0]):
             short = short or reading
             continue
+        if last_row and opened is None and open_ended(reading[0]) and line_count(reading) >= lines:
+            opened = reading
         readings.append(reading)
         text = reading[0].strip()
         if text and "".join(text.split()) != squashed and text not in others:
             others.append(text)
+    if opened is not None:  # the range goes on on the next page: its dash is no stray mark
+        return opened, [first[0].strip(), *(o for o in others if o != opened[0].strip())]
     if short is not None:  # no reading has every line: the first that parses, as before
         return short, ([first[0].strip(), *others] if misfit else None)
     # a repair of a reading with every line of ink before one of a reading that lost a line

@@ -239,6 +239,21 @@ def _centred_tails(line: Line, header: Sequence[Line], seps: Sequence[float], em
     return True
 
 
+def _next_line(above: Line, line: Line, em: float) -> bool:
+    """Whether ``line`` is the line right under ``above`` (a wrapped header's next line): its top
+    within :data:`HEADER_PITCH_EM` body font sizes of ``above``'s, or less white between the two
+    than ``above``'s own height, so that no line of its size stands between them (a header set
+    larger than the body, whose second line lies more than the body's pitch below its first).
+
+    >>> def ln(top, bottom):
+    ...     return Line("", "", BBox(0, top, 50, bottom), ())
+    >>> _next_line(ln(581.4, 603.7), ln(606.6, 624.1), 9.87), _next_line(ln(0, 12), ln(40, 52), 10.0)
+    (True, False)
+    """
+    pitch = line.box.top - above.box.top
+    return pitch <= HEADER_PITCH_EM * em or line.box.top - above.box.bottom < above.box.height
+
+
 def _header_at(
     lines: Sequence[Line], i: int, em: float, names_column: NamesColumn, chars: Sequence[Char]
 ) -> tuple[list[Line], Gutters] | None:
@@ -254,7 +269,7 @@ def _header_at(
         return None
     bold = _bold(lines[i], chars)
     for nxt in lines[i + 1 : i + MAX_HEADER_LINES]:
-        if nxt.box.top - header[-1].box.top > HEADER_PITCH_EM * em:
+        if not _next_line(header[-1], nxt, em):
             break
         kept = _keep_white(gutters, nxt, MIN_WHITE_EM * em)
         if kept is None:
