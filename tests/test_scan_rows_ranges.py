@@ -70,3 +70,16 @@ def test_a_statement_naming_an_indicator_and_its_score_is_no_header() -> None:
     assert header_of(table)[0] == 0
     named = _table(1, [["ตัวชี้วัด", "ประเด็น", "คะแนน"], ["1. การปฏิบัติหน้าที่", "", "85.05"]])
     assert header_of(named)[:2] == (1, ["indicator", "issue", "score"])
+
+
+def test_the_joined_halves_read_as_a_range_only_as_a_doubted_candidate() -> None:
+    # the parts joined, the text has no dash: read as it is, it is no period; a repair candidate
+    # puts the dash back between the two dates (kept with a doubt by whoever settles it)
+    from extractors.ita.period_repairs import candidates
+    from extractors.ita.periods import parse_period
+
+    joined = "1 ต.ค. 2562 30 ก.ย. 2563"
+    assert parse_period(joined, 2563).rule == "unparsed"
+    dashed = [c for c in candidates(joined) if parse_period(c, 2563).rule != "unparsed"]
+    assert dashed[0] == "1 ต.ค. 2562 - 30 ก.ย. 2563"
+    assert parse_period(dashed[0], 2563).end is not None

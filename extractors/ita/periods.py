@@ -305,15 +305,27 @@ def joined_months(text: str) -> str:
     ('กุมภาพันธ์ - พฤษภาคม 2567', 'ก.พ. - ก.ค. ๖๘')
     >>> joined_months("ต.ค. 65 - ธ.ค. 65"), joined_months("ม.ค. 66")
     ('ต.ค. 65 - ธ.ค. 65', 'ม.ค. 66')
+
+    Two whole dates too, the first's year and the second's day between the months (a range cut
+    at a wrap, ``1 ต.ค. 2562`` over ``30 ก.ย. 2563``, its dash lost):
+
+    >>> joined_months("1 ต.ค. 2562 30 ก.ย. 2563"), joined_months("ต.ค. ๖๓ ธ.ค. ๖๓")
+    ('1 ต.ค. 2562 - 30 ก.ย. 2563', 'ต.ค. ๖๓ - ธ.ค. ๖๓')
     """
     found = list(_RE_MONTH.finditer(text))
     out, at = [], 0
     for first, second in pairwise(found):
-        if text[first.end() : second.start()].strip():
+        between = _RE_BETWEEN_DATES.fullmatch(text, first.end(), second.start())
+        if between is None:
             continue
-        out.append(text[at : first.end()].rstrip() + " - ")
-        at = second.start()
+        cut = between.end(1) if between.group(1) else first.end()
+        out.append(text[at:cut].rstrip() + " - ")
+        at = cut + len(text[cut : second.start()]) - len(text[cut : second.start()].lstrip())
     return "".join(out) + text[at:]
+
+
+#: What may stand between two months that are a range's ends: the first's year, the second's day.
+_RE_BETWEEN_DATES = re.compile(r"(\s*(?:พ\.?\s?ศ\.?\s*)?[0-9๐-๙]{2,4})?(?:\s*[0-9๐-๙]{1,2})?\s*")
 
 
 def _canonical_month(match: re.Match[str]) -> str:
