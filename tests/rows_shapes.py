@@ -1,9 +1,10 @@
 """Shapes shared by the tests of scanned borderless measures tables: a four-column table's header
-words, its columns' left edges, period cells, and words and lines placed in page points."""
+words, its columns' left edges, period cells, words and lines placed in page points, and tables
+as OCR read them."""
 
 from __future__ import annotations
 
-from schemas import BBox, Line, Word
+from schemas import BBox, Cell, Line, Table, TableQuality, Word
 
 COLUMNS = (60.0, 200.0, 330.0, 440.0)
 HEADER = ("มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา")
@@ -39,3 +40,22 @@ def rows(top: float, first: int, count: int) -> list[Line]:
         lines.append(row(y, {0: f"{n}. มาตรการ", 1: "(1) อบรม", 2: "กองคลัง", 3: PERIODS[n - 1]}))
         lines.append(row(y + 18.0, {0: "ส่งเสริม", 1: "ให้ความรู้"}))
     return lines
+
+
+def ocr_table(page: int, rows: list[list[str]], strategy: str = "lines") -> Table:
+    """A table as OCR read it (every cell with a confidence), one row per list of texts, each cell
+    100 points wide and 40 tall; ``strategy`` is how it was found (``lines``, ``borderless``)."""
+    cells = [
+        Cell(
+            r,
+            c,
+            text,
+            text,
+            BBox(60.0 + 100 * c, 100.0 + 40 * r, 160.0 + 100 * c, 140.0 + 40 * r),
+            confidence=0.9,
+        )
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    ]
+    box = BBox(60.0, 100.0, 60.0 + 100 * len(rows[0]), 100.0 + 40 * len(rows))
+    return Table(page, 0, box, len(rows), len(rows[0]), cells, TableQuality(strategy, 0.9, 1.0, 1.0, []))

@@ -14,8 +14,8 @@ import extractors.ocr.rows as rows_module
 from extractors.ita.actions import actions_from_tables
 from extractors.ita.stitch import stitch
 from extractors.ocr.rows import scan_borderless, scanned_layout
-from schemas import BBox, Cell, Line, LogicalRow, PageKind, PageText, Table, TableQuality
-from tests.rows_shapes import COLUMNS, HEADER, PERIODS
+from schemas import BBox, Cell, Line, LogicalRow, PageKind, PageText, Table
+from tests.rows_shapes import COLUMNS, HEADER, PERIODS, ocr_table
 from tests.rows_shapes import line as _line
 from tests.rows_shapes import names as _names
 from tests.rows_shapes import row as _row
@@ -31,28 +31,11 @@ def _periods(tables: list[Table]) -> list[str | None]:
     return [a.period.text for a in actions_from_tables(stitch(tables), 2568)]
 
 
-def _ruled(page: int, rows: list[list[str]]) -> Table:
-    cells = [
-        Cell(
-            r,
-            c,
-            text,
-            text,
-            BBox(60.0 + 100 * c, 100.0 + 40 * r, 160.0 + 100 * c, 140.0 + 40 * r),
-            confidence=0.9,
-        )
-        for r, row in enumerate(rows)
-        for c, text in enumerate(row)
-    ]
-    box = BBox(60.0, 100.0, 60.0 + 100 * len(rows[0]), 100.0 + 40 * len(rows))
-    return Table(page, 0, box, len(rows), len(rows[0]), cells, TableQuality("lines", 0.9, 1.0, 1.0, []))
-
-
 def test_a_repeated_header_read_as_rows_of_fragments_is_the_header_of_its_rows() -> None:
     # Each wrapped line of the repeated header cut into a row of its own: no row names fields
     # enough alone, so the page's table was taken for no table and its rows were lost.
-    first = _ruled(1, [list(HEADER), ["1. มาตรการ", "1. อบรม", "กองคลัง", "ต.ค. 67"]])
-    second = _ruled(
+    first = ocr_table(1, [list(HEADER), ["1. มาตรการ", "1. อบรม", "กองคลัง", "ต.ค. 67"]])
+    second = ocr_table(
         2,
         [
             ["มาตร", "ขั้น", "ผู้รับ", "ระยะ"],
@@ -67,8 +50,8 @@ def test_a_repeated_header_read_as_rows_of_fragments_is_the_header_of_its_rows()
 def test_a_header_finished_on_the_next_page_names_its_columns_there() -> None:
     # A header printed at the foot of page 1 (its unit column's wording wrapped): its cells'
     # second lines head page 2, and the joined header names the unit and period columns.
-    first = _ruled(1, [["ประเด็นที่ต้อง", "มาตรการ", "หน่วยงานที่", "ระยะเวลา"]])
-    second = _ruled(
+    first = ocr_table(1, [["ประเด็นที่ต้อง", "มาตรการ", "หน่วยงานที่", "ระยะเวลา"]])
+    second = ocr_table(
         2,
         [
             ["พัฒนา", "", "รับผิดชอบ", "ดำเนินการ"],

@@ -10,30 +10,11 @@ from __future__ import annotations
 
 from extractors.ita.actions import actions_from_tables
 from extractors.ita.stitch import header_of, stitch
-from schemas import BBox, Cell, Table, TableQuality
-from tests.rows_shapes import HEADER
-
-
-def _table(page: int, rows: list[list[str]]) -> Table:
-    """A borderless table as OCR read it (cells with a confidence), one row per part."""
-    cells = [
-        Cell(
-            r,
-            c,
-            text,
-            text,
-            BBox(60.0 + 100 * c, 100.0 + 40 * r, 160.0 + 100 * c, 140.0 + 40 * r),
-            confidence=0.9,
-        )
-        for r, row in enumerate(rows)
-        for c, text in enumerate(row)
-    ]
-    box = BBox(60.0, 100.0, 60.0 + 100 * len(rows[0]), 100.0 + 40 * len(rows))
-    return Table(page, 0, box, len(rows), len(rows[0]), cells, TableQuality("borderless", 0.9, 1.0, 1.0, []))
+from tests.rows_shapes import HEADER, ocr_table
 
 
 def _actions(rows: list[list[str]]) -> list[tuple[str | None, str | None]]:
-    found = actions_from_tables(stitch([_table(1, [list(HEADER), *rows])]), 2563)
+    found = actions_from_tables(stitch([ocr_table(1, [list(HEADER), *rows], "borderless")]), 2563)
     return [(a.measure, a.period.text) for a in found]
 
 
@@ -60,7 +41,7 @@ def test_a_row_under_a_period_of_its_own_that_ends_no_range_is_a_row() -> None:
 
 
 def test_a_statement_naming_an_indicator_and_its_score_is_no_header() -> None:
-    table = _table(
+    table = ocr_table(
         1,
         [
             ["ตัวชี้วัดที่8", "การปรับปรุงระบบการทำงาน ได้คะแนน 68.03", "คะแนน"],
@@ -68,7 +49,7 @@ def test_a_statement_naming_an_indicator_and_its_score_is_no_header() -> None:
         ],
     )
     assert header_of(table)[0] == 0
-    named = _table(1, [["ตัวชี้วัด", "ประเด็น", "คะแนน"], ["1. การปฏิบัติหน้าที่", "", "85.05"]])
+    named = ocr_table(1, [["ตัวชี้วัด", "ประเด็น", "คะแนน"], ["1. การปฏิบัติหน้าที่", "", "85.05"]])
     assert header_of(named)[:2] == (1, ["indicator", "issue", "score"])
 
 
