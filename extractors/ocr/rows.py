@@ -319,9 +319,9 @@ def _split_header(
         crossed = False
         before = any((a.box.x0 + a.box.x1) / 2 < e < (b.box.x0 + b.box.x1) / 2 for e in edges_before)
         for ln in body:
-            # a speck or a letter read apart is no word that crosses the gutter (``ท`` of
-            # ``กลุ่มงาน`` left between two columns, a 1-pt ``ฮ`` of dust in the white)
-            spans = [core(w) for w in ln.words if not _speck(w, em)]
+            # under a header the page before parted here, a speck or a letter read apart is no
+            # word that crosses the gutter (``ท`` of ``กลุ่มงาน`` left between two columns)
+            spans = [core(w) for w in ln.words if not (before and _speck(w, em))]
             if any(x0 < mid + half_white and x1 > mid - half_white for x0, x1 in spans):
                 crossed = True
                 break
