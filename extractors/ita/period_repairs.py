@@ -317,6 +317,10 @@ def lookalike_words(text: str) -> str:
 DIGIT_LETTERS = {"อ": "๖", "จ": "๖", "ว": "๖"}
 #: At most this many letters of a reading are read as digits.
 MAX_DIGIT_REPAIRS = 2
+#: A period's words hold few letters a digit looks like (``ตลอดปีงบประมาณ`` 1, ``ต่อเนื่อง`` and
+#: ``รอบ 6 เดือน`` 2): a reading with more is prose that reached a period column, whose every pair
+#: of them, each tried with every look-alike consonant, cost minutes on one page.
+MAX_DIGIT_SPOTS = 4
 
 
 def lookalike_digits(text: str) -> str:
@@ -330,6 +334,9 @@ def lookalike_digits(text: str) -> str:
     ('ส.ค. ๖๒', 'รอบ ๖เดือน', 'รอบ ๖ “ เดอน')
     >>> lookalike_digits("ตามความเหมาะสม"), lookalike_digits("ต่อเนื่อง")
     ('ตามความเหมาะสม', 'ต่อเนื่อง')
+    >>> follow_up = "ติดตามผลโดยคณะทำงานและรายงานต่อผู้อำนวยการทุกรอบเดือนอย่างต่อเนื่อง"
+    >>> lookalike_digits(follow_up) == follow_up  # eight such letters: words, not tried
+    True
     """
     from itertools import combinations as choose
 
@@ -338,6 +345,8 @@ def lookalike_digits(text: str) -> str:
     if parses(text):
         return text
     spots = [at for at, ch in enumerate(text) if ch in DIGIT_LETTERS]
+    if len(spots) > MAX_DIGIT_SPOTS:
+        return text  # words, not a period
     found: dict[str, str] = {}
     for n in range(1, MAX_DIGIT_REPAIRS + 1):
         for chosen in choose(spots, n):
