@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-
 from extractors.ita.actions import actions_from_tables
 from extractors.ita.stitch import stitch
 from extractors.ocr.rows import scan_borderless
@@ -28,12 +26,6 @@ def _periods(tables: list[Table]) -> list[str | None]:
     return [a.period.text for a in actions_from_tables(stitch(tables), 2568)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a speck is left out of the gutter test only under a header the page before parted: "
-    "leaving it out everywhere split a scanned two-year document's header wrongly (its period "
-    "column lost, its reading 20 times slower); a narrower rule is still to find",
-)
 def test_a_speck_in_the_white_between_two_close_header_cells_does_not_join_their_columns() -> None:
     # ``ผู้รับผิดชอบ`` ends 4 pt before ``ระยะเวลา``: narrower than a gutter, so the header is
     # opened there only if the lines under it keep the white; a 1-pt speck read ``ฮ`` sits in it

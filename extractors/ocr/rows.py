@@ -280,8 +280,12 @@ def _speck(word: Word, em: float) -> bool:
     True
     >>> _speck(Word("งาน", "งาน", BBox(0, 0, 20, 10)), 11.7)
     False
+    >>> _speck(Word("1", "1", BBox(417, 0, 417.7, 10)), 12.8)  # a thin digit: text
+    False
     """
-    letters = len(re.findall(r"[ก-ฮA-Za-z0-9๐-๙]", word.text))
+    if re.search(r"[0-9๐-๙]", word.text):
+        return False  # a digit is text however thin (``1`` of ``1 ต.ค.``), never dust
+    letters = len(re.findall(r"[ก-ฮA-Za-z]", word.text))
     return letters == 0 or (word.box.width < em and letters <= 1)
 
 
@@ -319,9 +323,9 @@ def _split_header(
         crossed = False
         before = any((a.box.x0 + a.box.x1) / 2 < e < (b.box.x0 + b.box.x1) / 2 for e in edges_before)
         for ln in body:
-            # under a header the page before parted here, a speck or a letter read apart is no
-            # word that crosses the gutter (``ท`` of ``กลุ่มงาน`` left between two columns)
-            spans = [core(w) for w in ln.words if not (before and _speck(w, em))]
+            # a speck or a letter read apart is no word that crosses the gutter (``ท`` of
+            # ``กลุ่มงาน`` left between two columns, a 1-pt ``ฮ`` of dust in the white)
+            spans = [core(w) for w in ln.words if not _speck(w, em)]
             if any(x0 < mid + half_white and x1 > mid - half_white for x0, x1 in spans):
                 crossed = True
                 break
