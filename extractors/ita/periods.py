@@ -318,14 +318,14 @@ def joined_months(text: str) -> str:
         between = _RE_BETWEEN_DATES.fullmatch(text, first.end(), second.start())
         if between is None:
             continue
-        cut = between.end(1) if between.group(1) else first.end()
+        cut = between.end("year") if between.group("year") else first.end()
         out.append(text[at:cut].rstrip() + " - ")
-        at = cut + len(text[cut : second.start()]) - len(text[cut : second.start()].lstrip())
+        at = between.start("day") if between.group("day") else second.start()
     return "".join(out) + text[at:]
 
 
 #: What may stand between two months that are a range's ends: the first's year, the second's day.
-_RE_BETWEEN_DATES = re.compile(r"(\s*(?:พ\.?\s?ศ\.?\s*)?[0-9๐-๙]{2,4})?(?:\s*[0-9๐-๙]{1,2})?\s*")
+_RE_BETWEEN_DATES = re.compile(r"(?P<year>\s*(?:พ\.?\s?ศ\.?\s*)?[0-9๐-๙]{2,4})?\s*(?P<day>[0-9๐-๙]{1,2})?\s*")
 
 
 def _canonical_month(match: re.Match[str]) -> str:

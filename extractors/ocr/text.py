@@ -237,7 +237,6 @@ def fix_mark_order(text: str) -> str:
 _RE_SPACE = re.compile(f"(?<=[{_WORD_CHARS}]) (?=[{_WORD_CHARS}])")
 _RE_LEFT_RUN = re.compile(f"[{_WORD_CHARS}]+$")
 _RE_RIGHT_RUN = re.compile(f"[{_WORD_CHARS}]+")
-_RE_BASE = re.compile("[\u0e01-\u0e2e]")  # a consonant: a letter of its own
 _WINDOW_CHARS = 24  # characters of each side given to the tokenizer, at most
 _WINDOW_TOKENS = 3  # whole tokens of each side kept in the window
 
@@ -289,7 +288,8 @@ def _space_is_inside_word(left: str, right: str) -> bool:
         return False
     # ... unless the join leaves fewer pieces out of the dictionary (``ประจำปีงบประ มาณ``), both sides
     # being more than one letter: a lone letter is an abbreviation's (``ปีงบประมาณ พ.ศ.``: ``มาณพ``)
-    fewer_unknown = unknown < unknown_apart and min(len(_RE_BASE.findall(side)) for side in (left, right)) > 1
+    letters = min(sum(c in thai_text.CONSONANTS for c in side) for side in (left, right))
+    fewer_unknown = unknown < unknown_apart and letters > 1
     inside_l, inside_r = _insides(spans_left), _insides(spans_right, cut)
     for s, e in straddling:  # the word is made of whole tokens: it cuts no dictionary word
         if (any(s in r for r in inside_l) or any(e in r for r in inside_r)) and not fewer_unknown:
