@@ -288,3 +288,61 @@ def test_an_era_whose_stops_ocr_lost_still_names_the_year() -> None:
     title = "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ ศ 2566"
     facts = read_facts([], [Passage(title, 1, None), Passage(banner, 1, None)])
     assert (facts.fiscal_year, facts.assessed_year) == (2566, 2565)
+
+
+# --- a result dated in the fiscal year itself, and a year read with a Latin letter ---------------
+
+
+def test_a_result_named_in_the_fiscal_year_itself_is_the_assessed_year() -> None:
+    """A slide deck analysing ITA 2565 in the fiscal year 2565 (the record is checked for the
+    mismatch): its table caption ``ผลการประเมิน ITAปี2565 รายตัวชี้วัด`` was the only year of a
+    result left once OCR lost the overall statement's; it had been ranked out, and every indicator
+    went undated."""
+    title = "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ.2565"
+    facts = read_facts([], [Passage(title, 1, None), Passage("ผลการประเมิน ITAปี2565 รายตัวชี้วัด", 2, None)])
+    assert (facts.fiscal_year, facts.assessed_year) == (2565, 2565)
+
+
+def test_a_result_the_measures_aim_at_is_not_the_assessed_year() -> None:
+    title = "มาตรการส่งเสริมคุณธรรม ประจำปีงบประมาณ พ.ศ. 2566"
+    aim = "เพื่อยกระดับผลการประเมิน ITA ปี 2566 ให้สูงขึ้น"
+    facts = read_facts([], [Passage(title, 1, None), Passage(aim, 1, None)])
+    assert (facts.fiscal_year, facts.assessed_year) == (2566, None)
+    assert "aim at" in facts.candidates["assessed_year"][0].why
+
+
+def test_a_year_read_with_a_latin_letter_does_not_hide_the_score_after_it() -> None:
+    """``ITA ปี พ.ศ. 2565 เท่ากับ 72.38 คะแนน`` read ``256p เพ่ากับ``: the ``256`` of the year
+    was taken for a number, so the score's cue (``ผลคะแนน``) was looked for only after it."""
+    line = "ผลคะแนนภาพรวมของการประเมิน ITAปี พ.ศ. 256p เพ่ากับ72.38 คะแนน ระดับผลการประเมิน C"
+    facts = read_facts([], [Passage(line, 1, None)])
+    assert (facts.overall_score, facts.level, facts.assessed_year) == (72.38, "C", None)
+
+
+# --- the agency line as OCR spaced it, and a province read with a look-alike letter -------------
+
+
+def test_an_abbreviation_read_with_a_space_before_its_stop_still_names_the_district() -> None:
+    """``อ.ภูเวียง`` read ``อ .ภูเวียง``: the district was lost (and the line, no longer an
+    agency's, went into the title)."""
+    line = "องค์การบริหารส่วนตำบลนาหว้า อ .ภูเวียง จ.ขอนแก่น"
+    facts = read_facts([], [Passage(line, 1, None)])
+    assert (facts.agency, facts.district, facts.province) == ("องค์การบริหารส่วนตำบลนาหว้า", "ภูเวียง", "ขอนแก่น")
+
+
+def test_a_province_read_with_a_look_alike_letter_is_the_one_province_it_is_near() -> None:
+    """``ชัยภูมิ`` read ``ขัยภูมิ`` (ข for ช) is no province; only ชัยภูมิ is near it.  The reading
+    stays a candidate.  ``ขลุบรี`` (for ชลบุรี) is as near ลพบุรี: it stays as read."""
+    facts = read_facts([], [Passage("เทศบาลตำบลบ้านเขว้า อำเภอบ้านเขว้า จังหวัดขัยภูมิ", 1, None)])
+    assert facts.province == "ชัยภูมิ"
+    assert [(c.value, c.chosen) for c in facts.candidates["province"]] == [("ชัยภูมิ", True), ("ขัยภูมิ", False)]
+    facts = read_facts([], [Passage("เทศบาลตำบลนาป่า อำเภอเมืองชลบุรี จังหวัดขลุบรี", 1, None)])
+    assert facts.province == "ขลุบรี" and "province" not in facts.candidates
+
+
+def test_a_score_cue_read_with_an_extra_mark_still_makes_a_score() -> None:
+    """``มีผลคะแนน ๘๐.๓๔ คะแนน`` read ``มีผลค่ะแนน``: no cue was left between the year before the
+    score and the score, and the overall score was lost."""
+    line = "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ โรงพยาบาลปากพลีมีผลค่ะแนน ๘๐.๓๔ คะแนนอยู่ใน ระดับ B"
+    facts = read_facts([], [Passage(line, 1, None)])
+    assert (facts.overall_score, facts.level, facts.assessed_year) == (80.34, "B", 2563)

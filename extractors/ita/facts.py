@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ from extractors.ita.vocabulary import (
     SCORE_NUMBER,
     find_indicator_names,
     pass_fail,
+    skeleton,
 )
 from extractors.thai.page_furniture import running_lines
 from extractors.thai.text import parse_number, thai_digits_to_arabic
@@ -55,8 +57,11 @@ _AGENCY_PREFIX = (
 )
 _THAI_NAME = r"[\u0E01-\u0E2E\u0E30-\u0E4E]+"
 _RE_AGENCY = re.compile(rf"({_AGENCY_PREFIX})\s?({_THAI_NAME})")
-_RE_DISTRICT = re.compile(rf"(?:อำเภอ|อ\.)\s*({_THAI_NAME})")
-_RE_PROVINCE = re.compile(rf"(?<!ส่วน)(?:จังหวัด|จ\.)\s*({_THAI_NAME})")
+#: ``อ.``/``จ.`` as printed, or standing alone with a space OCR put before the stop (``อ .ภูเวียง``).
+_DISTRICT_WORD = r"(?:อำเภอ|อ\.|(?<![\u0E01-\u0E4E])อ \.)"
+_PROVINCE_WORD = r"(?:จังหวัด|จ\.|(?<![\u0E01-\u0E4E])จ \.)"
+_RE_DISTRICT = re.compile(rf"{_DISTRICT_WORD}\s*({_THAI_NAME})")
+_RE_PROVINCE = re.compile(rf"(?<!ส่วน){_PROVINCE_WORD}\s*({_THAI_NAME})")
 _YEAR = f"({BE_YEAR})"
 #: ``พ.ศ.`` as printed, or with its stops lost to OCR (``พ ศ 2565``).
 _ERA = r"พ\.?\s?ศ\.?"
@@ -64,8 +69,15 @@ _RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:{_ERA})?\s*{_YEAR
 _RE_ANY_YEAR = re.compile(rf"(?:{_ERA}|ปีงบประมาณ|ปี|ประจำปี|ITA)\s*{_YEAR}(?![0-9๐-๙])")
 #: A number that may be a score (a year has four digits and is never one), and ``คะแนน`` after it.
 _RE_NUMBER = re.compile(rf"(?<![0-9๐-๙.,])({SCORE_NUMBER})(?![0-9๐-๙]|\.[0-9๐-๙])(\s*คะแนน)?")
+#: Whole digits glued to a Latin letter: a year whose last digit OCR read as a letter (``256p``),
+#: no number (it would end the window the next score's cue is looked for in).
+_RE_GLUED_LATIN = re.compile(r"[0-9๐-๙]+[A-Za-z]")
 #: Words that say a number is a score: one must stand between the previous number and it.
-_RE_SCORE_CUE = re.compile(r"คะแนน|ได้|เท่ากับ")
+SCORE_CUES = ("คะแนน", "ได้", "เท่ากับ")
+_RE_SCORE_CUE = re.compile("|".join(SCORE_CUES))
+#: The longer cues by their letters on the line alone (:func:`skeleton`), for a cue whose marks OCR
+#: lost or added (``ผลค่ะแนน``); a short one (``ได้``, ``ได``) would be found inside other words.
+_RE_SKELETON_CUE = re.compile("|".join(skeleton(c) for c in SCORE_CUES if len(skeleton(c)) >= 5))
 #: Words right before a number that make it something else: full marks, a threshold, a share, a
 #: rank, a difference.
 _RE_NOT_A_SCORE = re.compile(
@@ -121,11 +133,20 @@ def _prov(page: int, box: BBox | None, raw: str, confidence: float | None = None
 
 
 def _is_agency_line(text: str) -> bool:
-    m = _RE_AGENCY.search(text)
-    if not m or m.start() > 2:
+    """A line that is an agency's name, alone or with its address, even glued to it by OCR.
+
+    >>> _is_agency_line("เทศบาลตำบลวังไผ่ อำเภอเมือง"), _is_agency_line("โรงเรียนบ้านโพธิ์อ.บ้านโพธิ์จ.ฉะเชิงเทรา")
+    (True, True)
+    >>> _is_agency_line("องค์การบริหารส่วนตำบลนาหว้า อ .ภูเวียง จ.ขอนแก่น")
+    True
+    >>> _is_agency_line("เทศบาลตำบลวังไผ่ได้มีการวิเคราะห์")
+    False
+    """
+    found = agency_name(text)
+    if found is None or found[1] > 2:
         return False
-    rest = text[m.end() :].strip()
-    return not rest or bool(re.match(r"^(?:อำเภอ|อ\.|จังหวัด|จ\.)", rest))
+    rest = text[found[2] :].strip()
+    return not rest or bool(re.match(f"{_DISTRICT_WORD}|{_PROVINCE_WORD}", rest))
 
 
 def agency_name(text: str) -> tuple[str, int, int] | None:
@@ -319,6 +340,49 @@ def _agency_and_address(
                 if m and getattr(facts, attr) is None:
                     setattr(facts, attr, _place(attr, m))
                     facts.sources[attr] = _prov(page, box, raw)
+    _settle_province(facts)
+
+
+#: A province read as no province name is taken for the nearest of the 77 when its letters match
+#: that name this well (rapidfuzz ratio) ...
+PROVINCE_MATCH = 80.0
+#: ... and no other name comes within this much of it (``ขลุบรี`` is as near ``ชลบุรี`` as
+#: ``ลพบุรี``: it stays as read).
+PROVINCE_MARGIN = 20.0
+
+
+def nearest_province(read: str) -> str | None:
+    """The one province name ``read`` (a name as OCR gave it, not on the list) is a misreading of,
+    by its letters (a letter read as its look-alike: ``ข`` for ``ช``), or None when no name or
+    more than one is near enough.
+
+    >>> nearest_province("ขัยภูมิ"), nearest_province("เซียงใหม่ตามที่"), nearest_province("ขลุบรี")
+    ('ชัยภูมิ', 'เชียงใหม่', None)
+    """
+    from rapidfuzz import fuzz
+
+    scored = sorted(((fuzz.ratio(read[: len(name)], name), name) for name in _provinces()), reverse=True)
+    if not scored or scored[0][0] < PROVINCE_MATCH:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < PROVINCE_MARGIN:
+        return None
+    return scored[0][1]
+
+
+def _settle_province(facts: DocumentFacts) -> None:
+    """A province that is no province name, replaced by the one it is a misreading of; both kept
+    as candidates, the reading as printed in the source's raw text."""
+    read, source = facts.province, facts.sources.get("province")
+    if not read or read in _provinces() or source is None:
+        return
+    name = nearest_province(read)
+    if name is None:
+        return
+    facts.province = name
+    facts.candidates["province"] = [
+        Candidate(name, source, f"the province name nearest {read!r} as read", chosen=True),
+        Candidate(read, source, "as read: no province's name"),
+    ]
 
 
 def _place(kind: str, m: re.Match[str]) -> str:
@@ -402,11 +466,13 @@ def score_statements(text: str) -> Iterator[tuple[int, re.Match[str], float, boo
     """
     prev_end = 0
     for m in _RE_NUMBER.finditer(text):
+        if "." not in m.group(1) and _RE_GLUED_LATIN.match(text, m.start(1)):
+            continue
         start, end = max(prev_end, m.start() - STATEMENT_REACH), m.start()
         prev_end = m.end()
         window = text[start:end]
-        cue = _RE_SCORE_CUE.search(window)
-        if cue is None or _RE_NOT_A_SCORE.search(window) or _RE_TARGET.search(window):
+        cue_at = _cue_at(window)
+        if cue_at is None or _RE_NOT_A_SCORE.search(window) or _RE_TARGET.search(window):
             continue  # not a score, or a target
         if (
             not m.group(2)
@@ -422,11 +488,26 @@ def score_statements(text: str) -> Iterator[tuple[int, re.Match[str], float, boo
             continue
         first = min(
             (k for k in (window.find(w) for w in ("ผลคะแนน", "คะแนน", "ได้", "เท่ากับ")) if k >= 0),
-            default=cue.start(),
+            default=cue_at,
         )
         statement_start = start + first
         total = any(w in text[statement_start:end] for w in _TOTAL_WORDS)
         yield statement_start, m, value, total
+
+
+def _cue_at(window: str) -> int | None:
+    """Where the first word saying a score follows stands in ``window``: a cue as printed, else a
+    longer cue whose marks OCR lost or added.
+
+    >>> _cue_at("ปี 2563 เท่ากับ "), _cue_at("โรงพยาบาลปากพลีมีผลค่ะแนน "), _cue_at("ปี 2563 รวม ")
+    (8, 19, None)
+    """
+    cue = _RE_SCORE_CUE.search(window)
+    if cue is not None:
+        return cue.start()
+    letters = [k for k, ch in enumerate(window) if unicodedata.category(ch) != "Mn"]
+    bare = _RE_SKELETON_CUE.search("".join(window[k] for k in letters))
+    return letters[bare.start()] if bare else None
 
 
 def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
@@ -621,6 +702,11 @@ def _overlaps(a: BBox, b: BBox) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
+#: Words that make the result named after them a goal of the measures, not one assessed
+#: (``มาตรการยกระดับผลการประเมิน ITA ปี 2566``), within this many characters before the phrase.
+_RE_AIM = re.compile(rf"ยกระดับ|พัฒนา|เพิ่ม|ปรับปรุง|{_RE_TARGET.pattern}")
+AIM_REACH = 40
+
 _RE_RESULT_PHRASE = re.compile(
     rf"(?:ผลการประเมิน|ผลคะแนน|ITA)[^0-9๐-๙]{{0,60}}?(?:ปีงบประมาณ|ปี|{_ERA})\s*(?:{_ERA})?\s*{_YEAR}(?![0-9๐-๙])"
 )
@@ -646,8 +732,13 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
         for m in _RE_RESULT_PHRASE.finditer(text):
             year = _year(m.group(1))
             reading = _Reading(year, _prov(passage.page, passage.box, m.group(0)), 1000 * order + m.start())
-            if facts.fiscal_year is not None and year >= facts.fiscal_year:
-                reading.add(-3, f"not before the fiscal year {facts.fiscal_year}")
+            if facts.fiscal_year is not None and year > facts.fiscal_year:
+                reading.add(-3, f"after the fiscal year {facts.fiscal_year}: not a result yet")
+            elif facts.fiscal_year is not None and year == facts.fiscal_year:
+                if _RE_AIM.search(text[max(0, m.start() - AIM_REACH) : m.start(1)]):
+                    reading.add(-3, f"the result the measures of {year} aim at, not one assessed")
+                else:  # the result analysed in the year it was assessed: checked as a mismatch
+                    reading.add(0.01, f"names the result of the fiscal year {year} itself (ranks last)")
             else:
                 reading.add(year / 10000, "names an ITA result's year (the latest ranks first)")
             readings.append(reading)

@@ -314,6 +314,22 @@ _HEADER_CHOICES: dict[str, str] = {fold(v): f for f, vs in HEADER_VOCABULARY.ite
 HEADER_CHOICES = _HEADER_CHOICES
 
 
+def skeleton(key: str) -> str:
+    """A folded label without its marks above and below the line (vowels, tone marks): what is
+    left when OCR loses them, as it does first on a scan.
+
+    >>> skeleton("ผู้รับผิดชอบ")
+    'ผรบผดชอบ'
+    """
+    return "".join(ch for ch in key if unicodedata.category(ch) != "Mn")
+
+
+#: Header wordings by their skeleton, for cells whose marks OCR lost.
+_HEADER_SKELETONS: dict[str, str] = {skeleton(k): f for k, f in _HEADER_CHOICES.items()}
+#: Skeletons shorter than this say too little to be matched on alone.
+MIN_SKELETON = 4
+
+
 def header_field(text: str, cutoff: float = 82.0) -> str | None:
     """The field a header cell names, or None.
 
@@ -325,6 +341,12 @@ def header_field(text: str, cutoff: float = 82.0) -> str | None:
     ['measure', 'period', 'responsible', 'seq']
     >>> header_field("มาตรการ/ขั้นตอน/วิธีการปฏิบัติ"), header_field("คะแนน ๒๕๖๔"), header_field("หมายเหตุ")
     ('steps', 'score', None)
+
+    A scanned header whose marks were lost and a letter misread is compared on the letters on the
+    line alone (:func:`skeleton`), with the same cutoff:
+
+    >>> header_field("ผูรบผดขชอบ")
+    'responsible'
     """
     key = fold(text)
     if not key:
@@ -332,7 +354,13 @@ def header_field(text: str, cutoff: float = 82.0) -> str | None:
     if key in _HEADER_CHOICES:
         return _HEADER_CHOICES[key]
     best = process.extractOne(key, list(_HEADER_CHOICES), scorer=fuzz.ratio, score_cutoff=cutoff)
-    return _HEADER_CHOICES[best[0]] if best else None
+    if best:
+        return _HEADER_CHOICES[best[0]]
+    bare = skeleton(key)
+    if len(bare) < MIN_SKELETON:
+        return None
+    best = process.extractOne(bare, list(_HEADER_SKELETONS), scorer=fuzz.ratio, score_cutoff=cutoff)
+    return _HEADER_SKELETONS[best[0]] if best else None
 
 
 # --- instruments and levels ---------------------------------------------------------------------
