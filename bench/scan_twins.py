@@ -471,6 +471,7 @@ def upright_pages(source: Path, document: Any) -> list[int]:
     from the text itself, so it does not trust the angles the program reports."""
     from rapidfuzz import fuzz
 
+    from extractors.ita.vocabulary import skeleton
     from extractors.read import read_document
 
     wanted = {p.number: p.text for p in read_document(source).pages}
@@ -481,8 +482,12 @@ def upright_pages(source: Path, document: Any) -> list[int]:
         if len(found) < MIN_PHRASES:
             continue
         total += 1
-        page = got.get(number, "")
-        hits = sum(1 for phrase in found if page and fuzz.partial_ratio(phrase, page) >= PHRASE_MATCH)
+        # compared on the letters on the line (marks left out): a page read upright whose marks OCR
+        # lost (``ผลการประ เม่น ITA ป 2568 รายตัวชวัด``) is upright; a page read sideways is junk
+        page = skeleton(got.get(number, ""))
+        hits = sum(
+            1 for phrase in found if page and fuzz.partial_ratio(skeleton(phrase), page) >= PHRASE_MATCH
+        )
         ok += int(hits >= UPRIGHT_SHARE * len(found))
     return [ok, total]
 
