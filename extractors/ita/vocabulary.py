@@ -211,6 +211,11 @@ ITA_PHRASES: tuple[str, ...] = tuple(
         "รายงานผลการวิเคราะห์",
         "ผลการวิเคราะห์ผลการประเมิน",
     )
+) + (
+    # a title's year phrase and the official name's end with its acronym, printed in most titles
+    # (bold title type loses ``บ`` to ``ป`` and the ``ฐ`` before ``(ITA)`` on photographs)
+    "ประจำปีงบประมาณ พ.ศ.",
+    "หน่วยงานภาครัฐ (ITA)",
 )
 
 
