@@ -467,29 +467,38 @@ def phrases(text: str) -> list[str]:
 
 def upright_pages(source: Path, document: Any) -> list[int]:
     """``[pages read upright, pages with enough phrases]`` of a twin's ``document``: a page counts when
-    :data:`UPRIGHT_SHARE` of its text twin's phrases are found in what OCR read from it.  Evidence
-    from the text itself, so it does not trust the angles the program reports."""
-    from rapidfuzz import fuzz
-
-    from extractors.ita.vocabulary import skeleton
+    :func:`read_upright` says so of what OCR read from it.  Evidence from the text itself, so it
+    does not trust the angles the program reports."""
     from extractors.read import read_document
 
     wanted = {p.number: p.text for p in read_document(source).pages}
     got = page_strings(document)
-    ok = total = 0
-    for number, text in wanted.items():
-        found = phrases(text)
-        if len(found) < MIN_PHRASES:
-            continue
-        total += 1
-        # compared on the letters on the line (marks left out): a page read upright whose marks OCR
-        # lost (``ผลการประ เม่น ITA ป 2568 รายตัวชวัด``) is upright; a page read sideways is junk
-        page = skeleton(got.get(number, ""))
-        hits = sum(
-            1 for phrase in found if page and fuzz.partial_ratio(skeleton(phrase), page) >= PHRASE_MATCH
-        )
-        ok += int(hits >= UPRIGHT_SHARE * len(found))
-    return [ok, total]
+    verdicts = [read_upright(text, got.get(number, "")) for number, text in wanted.items()]
+    return [sum(1 for v in verdicts if v), sum(1 for v in verdicts if v is not None)]
+
+
+def read_upright(wanted: str, got: str) -> bool | None:
+    """Whether ``got`` (a page's Thai text as OCR read it) holds :data:`UPRIGHT_SHARE` of the phrases
+    of ``wanted`` (its text twin's page), or None when the page has too few phrases to tell.
+    Compared on the letters on the line (marks left out): a page read upright whose marks OCR lost
+    is upright; a page read sideways is junk either way.
+
+    >>> twin = "ผลการประเมิน ITA ปี 2568 รายตัวชี้วัด หมายเหตุ การปฏิบัติหน้าที่ การใช้งบประมาณ"
+    >>> read_upright(twin, "ผลการประเม่นปรายตัวชวัดหมายเหตุการปฏบัตหน้าทการใชงบประมาณ")
+    True
+    >>> read_upright(twin, "ร่ณ้ยผุ่ป้ฤนนท่ีบ"), read_upright("ITA 2568", "")
+    (False, None)
+    """
+    from rapidfuzz import fuzz
+
+    from extractors.ita.vocabulary import skeleton
+
+    found = phrases(wanted)
+    if len(found) < MIN_PHRASES:
+        return None
+    page = skeleton(got)
+    hits = sum(1 for phrase in found if page and fuzz.partial_ratio(skeleton(phrase), page) >= PHRASE_MATCH)
+    return hits >= UPRIGHT_SHARE * len(found)
 
 
 def read_twin(pdf: Path, source: Path | None = None) -> TwinResult:

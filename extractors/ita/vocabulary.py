@@ -190,32 +190,36 @@ ITA_NAME = "".join(ITA_NAME_WORDS)
 #: words): long enough that a near miss in OCR'd text is the phrase damaged, never another phrase
 #: (:func:`extractors.ocr.text.repair_phrases`).
 MIN_PHRASE_CHARS = 20
-ITA_PHRASES: tuple[str, ...] = tuple(
-    dict.fromkeys(
-        phrase
-        for words in (
-            ITA_NAME_WORDS,
-            ("มาตรการ", "ส่งเสริม", "คุณธรรม", "และ", "ความ", "โปร่งใส", "ภายใน", "หน่วยงาน"),
+ITA_PHRASES: tuple[str, ...] = (
+    tuple(
+        dict.fromkeys(
+            phrase
+            for words in (
+                ITA_NAME_WORDS,
+                ("มาตรการ", "ส่งเสริม", "คุณธรรม", "และ", "ความ", "โปร่งใส", "ภายใน", "หน่วยงาน"),
+            )
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
+            if len(phrase := "".join(words[i:j])) >= MIN_PHRASE_CHARS
         )
-        for i in range(len(words))
-        for j in range(i + 1, len(words) + 1)
-        if len(phrase := "".join(words[i:j])) >= MIN_PHRASE_CHARS
     )
-) + tuple(
-    # an announcement's ``ประกาศ… เรื่อง <subject>``: OCR loses the tone mark stacked over
-    # ``เรื่อง`` (``เรือง``, a word too, so no dictionary tells them apart; the phrase does)
-    f"เรื่อง {subject}"
-    for subject in (
-        "มาตรการส่งเสริมคุณธรรม",
-        "การวิเคราะห์ผลการประเมิน",
-        "รายงานผลการวิเคราะห์",
-        "ผลการวิเคราะห์ผลการประเมิน",
+    + tuple(
+        # an announcement's ``ประกาศ… เรื่อง <subject>``: OCR loses the tone mark stacked over
+        # ``เรื่อง`` (``เรือง``, a word too, so no dictionary tells them apart; the phrase does)
+        f"เรื่อง {subject}"
+        for subject in (
+            "มาตรการส่งเสริมคุณธรรม",
+            "การวิเคราะห์ผลการประเมิน",
+            "รายงานผลการวิเคราะห์",
+            "ผลการวิเคราะห์ผลการประเมิน",
+        )
     )
-) + (
-    # a title's year phrase and the official name's end with its acronym, printed in most titles
-    # (bold title type loses ``บ`` to ``ป`` and the ``ฐ`` before ``(ITA)`` on photographs)
-    "ประจำปีงบประมาณ พ.ศ.",
-    "หน่วยงานภาครัฐ (ITA)",
+    + (
+        # a title's year phrase and the official name's end with its acronym, printed in most titles
+        # (bold title type loses ``บ`` to ``ป`` and the ``ฐ`` before ``(ITA)`` on photographs)
+        "ประจำปีงบประมาณ พ.ศ.",
+        "หน่วยงานภาครัฐ (ITA)",
+    )
 )
 
 
