@@ -499,11 +499,15 @@ def row_starts(
 
 
     A mark of no letter, digit or dash (a stamp's ring read as ``}``) is no text of its column: it
-    neither starts a row nor keeps a column going.
+    starts no row there; it is ink, though, and keeps its column going (a range's dash on a line
+    of its own read ``:``, the range's end under it).
 
-    >>> marked = [body[0], body[1], ln(24, 50, 100), ln(36, 50)]
-    >>> marked[2] = replace(marked[2], words=(marked[2].words[0], replace(marked[2].words[1], text="}")))
-    >>> row_starts(marked, [40, 90])
+    >>> def marked(*lines):
+    ...     return [replace(x, words=tuple(replace(w, text="}") if w.box.x0 == 100 else w for w in x.words))
+    ...             for x in lines]
+    >>> row_starts([body[0], body[1], *marked(ln(24, 50, 100)), ln(36, 50)], [40, 90])
+    [0]
+    >>> row_starts([ln(0, 0, 50, 100), *marked(ln(12, 50, 100)), ln(24, 50, 100)], [40, 90])
     [0]
     """
     if not body:
@@ -516,6 +520,7 @@ def row_starts(
     seen: set[int] = set()  # columns with text in the current row
     paused: set[int] = set()  # ... that a line since has left empty
     for k, line in enumerate(body):
+        present = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}
         cols = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words if not _mark(w.text)}
         if k > 0:
             opened = usual > 0 and pitches[k - 1] > ROW_PITCH * usual
@@ -523,7 +528,7 @@ def row_starts(
             if opened or starting or cols & paused or _restarts(line, seps, seen):
                 starts.append(k)
                 seen, paused = set(), set()
-        paused |= seen - cols
+        paused |= seen - present  # a mark keeps its column going: a dash read ``:``
         seen |= cols
         paused &= set(range(n_cols))
     return starts
