@@ -76,7 +76,9 @@ def implausibly_dated(text: str) -> bool:
 #: Marks a scan leaves at a period cell's edges (a rule's stub, a stamp's arc): never part of a
 #: period.  A dash at either end is dropped too, since a range needs both ends.
 _EDGE_CHARS = re.escape("\\|~_`'\"‘’“”,;:!*^=+<>-‐‑‒–—―−")
-_EDGE_NOISE = re.compile(rf"^[\s{_EDGE_CHARS}]+|[\s{_EDGE_CHARS}]+$")
+#: A bracket or slash that opens at a reading's end or closes at its start (``รอบ 6 เดือน ( /``):
+#: a stamp's tick, never a part (``(1 ต.ค. …)``, ``ไตรมาส 1/66``) that stands there.
+_EDGE_NOISE = re.compile(rf"^[\s{_EDGE_CHARS})/]+|[\s{_EDGE_CHARS}(/]+$")
 #: A dash right after ``ภายใน`` (a deadline names one date, so no range starts there): a speck.
 _DEADLINE_DASH = re.compile(r"(ภายใน)\s*[-‐‑‒–—―−]\s*")
 
@@ -87,11 +89,11 @@ _TRAILING_LATIN = re.compile(r"(?<=[0-9๐-๙.])\s+[A-Za-z]{1,3}\s*$")
 
 
 #: A lone token at a reading's edge that no period holds: one or two Latin letters (``a``,
-#: ``al``), or one Thai consonant with at most a tone mark and no vowel (``ง``, ``ล่``), each with
+#: ``al``), or one Thai consonant (or ``ฯ``) with at most a tone mark and no vowel (``ง``, ``ล่``), each with
 #: stray marks about it (``“ง``): a stamp's stroke or a speck read as a glyph.  Thai words of a
 #: period have a vowel or two consonants at least; digits are never debris (they may be a day).
 _LONE = re.compile(
-    rf"[{_EDGE_CHARS}“”]*(?:[A-Za-z]{{1,2}}|[\u0e01-\u0e2e][\u0e48-\u0e4c]?)[{_EDGE_CHARS}“”|]*"
+    rf"[{_EDGE_CHARS}“”]*(?:[A-Za-z]{{1,2}}|[\u0e01-\u0e2f][\u0e48-\u0e4c]?)[{_EDGE_CHARS}“”|]*"
 )
 
 
@@ -133,6 +135,8 @@ def trimmed(text: str) -> str:
     ('ภายใน 30มิ.ย. 2566', 'ต.ค. - ธ.ค.')
     >>> trimmed("ต.ค. ๖๒ - ธ.ค. ๖๒ yr"), trimmed("ตลอดปี ITA")  # letters after a date only
     ('ต.ค. ๖๒ - ธ.ค. ๖๒', 'ตลอดปี ITA')
+    >>> trimmed("รอบ 6 เดือน -ฯ ร ป"), trimmed("รอบ 6 เดือน ( /"), trimmed("(1 ต.ค. 65 - 31 ธ.ค. 65)")
+    ('รอบ 6 เดือน', 'รอบ 6 เดือน', '(1 ต.ค. 65 - 31 ธ.ค. 65)')
     >>> trimmed("ภายใน 31มี.ค. 2564 “ง"), trimmed("ทุก ไตรมาส| a")
     ('ภายใน 31มี.ค. 2564', 'ทุก ไตรมาส')
     """
@@ -312,9 +316,10 @@ def lookalike_words(text: str) -> str:
 
 
 #: Thai letters a scan's OCR reads for the Thai digit of the same shape (``๖``, a loop and a
-#: tail, read ``อ``, ``จ`` or ``ว``: ``รอบ อเดือน``, ``ส.ค. อ๒``, ``ก.พ. ว๘``): glyph evidence for
-#: :func:`lookalike_digits`.
-DIGIT_LETTERS = {"อ": "๖", "จ": "๖", "ว": "๖"}
+#: tail, read ``อ``, ``จ`` or ``ว``: ``รอบ อเดือน``, ``ส.ค. อ๒``, ``ก.พ. ว๘``; ``๗``, a loop and a
+#: rising tail, read as the repetition mark ``ๆ``: ``ก.ย. อๆ`` for ``ก.ย. ๖๗`` in a looped font
+#: at 150 dpi): glyph evidence for :func:`lookalike_digits`.
+DIGIT_LETTERS = {"อ": "๖", "จ": "๖", "ว": "๖", "ๆ": "๗"}
 #: At most this many letters of a reading are read as digits.
 MAX_DIGIT_REPAIRS = 2
 #: A period's words hold few letters a digit looks like (``ตลอดปีงบประมาณ`` 1, ``ต่อเนื่อง`` and
@@ -332,6 +337,8 @@ def lookalike_digits(text: str) -> str:
 
     >>> lookalike_digits("ส.ค. อ๒"), lookalike_digits("รอบ อเดือน"), lookalike_digits("รอบ จ “ เตอน")
     ('ส.ค. ๖๒', 'รอบ ๖เดือน', 'รอบ ๖ “ เดอน')
+    >>> lookalike_digits("มิ.ย. - ก.ย. อๆ"), lookalike_digits("ต.ค. ออ - ธ.ค. ๒๖")
+    ('มิ.ย. - ก.ย. ๖๗', 'ต.ค. ๖๖ - ธ.ค. ๖๖')
     >>> lookalike_digits("ตามความเหมาะสม"), lookalike_digits("ต่อเนื่อง")
     ('ตามความเหมาะสม', 'ต่อเนื่อง')
     >>> follow_up = "ติดตามผลโดยคณะทำงานและรายงานต่อผู้อำนวยการทุกรอบเดือนอย่างต่อเนื่อง"
@@ -354,6 +361,8 @@ def lookalike_digits(text: str) -> str:
             for at in chosen:
                 chars[at] = DIGIT_LETTERS[text[at]]
             candidate = lookalike_words("".join(chars))
+            if not parses(candidate):  # and a year's digit read as its look-alike digit
+                candidate = lookalike_years(candidate)
             if parses(candidate):
                 found.setdefault(normalise_period(candidate), candidate)
         if found:

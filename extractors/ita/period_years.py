@@ -204,7 +204,11 @@ def _by_ocr(action: Action, scanned: set[int]) -> bool:
 
 
 def _repaired(
-    actions: Sequence[Action], fiscal_year: int | None, judged: bool, scanned: set[int]
+    actions: Sequence[Action],
+    fiscal_year: int | None,
+    judged: bool,
+    scanned: set[int],
+    pages: Sequence[PageText] = (),
 ) -> list[SettledYear]:
     """Periods read by OCR that give no dates, dated by the first repair of their text that parses
     (:func:`extractors.ita.period_repairs.candidates`: look-alike glyphs, a stray mark), and fits
@@ -221,6 +225,11 @@ def _repaired(
     >>> act = Action(1, None, None, [], [], [], period, None, [], [], 2, [2, 3], src)
     >>> [s.doubt.text for s in _repaired([act], 2562, True, {2, 3})], act.period.end
     (['รอบ ๖ “ เดอน'], datetime.date(2019, 3, 31))
+
+    When no repair of the joined text parses, the cells' own readings (:func:`joined_readings`:
+    each cell's other readings its page's doubts name) are joined instead, and their repairs tried:
+    ``mn.`` at the foot of a page, read ``ทุก`` by the Thai model, and ``ไตรมาส`` on the next.
+    Of the periods they give, exactly one must fit.
     """
     from extractors.ita.period_repairs import candidates, parses
 
@@ -250,7 +259,85 @@ def _repaired(
                 SettledYear(action.row, sources[0].page, OcrDoubt(candidate, text, sources[0].box, why))
             )
             break
+        else:
+            if len(sources) > 1 and pages:
+                readings = [text, *joined_readings(action, pages)]
+                found = _joined_fits(readings, fiscal_year, judged)
+                for changes in range(1, MAX_DIGIT_SWAPS + 1):
+                    if found or not judged or fiscal_year is None:
+                        break
+                    # a year's digits read as their look-alikes (``๒๕๐๓`` for ``๒๕๖๗``), as in
+                    # :func:`settle_period_years`: the document's years must choose exactly one
+                    found = _fitting(digit_lookalikes(readings, changes), fiscal_year)
+                    found = _in_year(found, fiscal_year) if changes == 1 else found
+                if len(found) == 1:
+                    candidate, parsed = next(iter(found.values()))
+                    action.period = _period(candidate, parsed)
+                    action.sources["period"] = [replace(s, confidence=SETTLED_CONFIDENCE) for s in sources]
+                    why = "a period joined from its cells' readings (cut by a page break), after repairs"
+                    doubt = OcrDoubt(candidate, text, sources[0].box, why)
+                    settled.append(SettledYear(action.row, sources[0].page, doubt))
     return settled
+
+
+def _joined_fits(readings: Sequence[str], fiscal_year: int | None, judged: bool) -> _Found:
+    """The distinct periods the ``readings`` (or their first repair that parses) give, within
+    ``fiscal_year`` when the document's years are ``judged``."""
+    from extractors.ita.period_repairs import candidates, parses
+
+    found: _Found = {}
+    for reading in readings:
+        for candidate in candidates(reading):
+            if not parses(candidate):
+                continue
+            parsed = parse_period(candidate, fiscal_year)
+            outside = judged and fiscal_year is not None and not within(parsed, fiscal_year)
+            if parsed.end is not None and not outside:
+                found.setdefault((parsed.start, parsed.end), (candidate, parsed))
+            break
+    return found
+
+
+#: Marks alone at a cell reading's edges (``. ทุก .``): no part of a period.
+_EDGE_DOTS = re.compile(r"^(?:[.,'`\"“”‘’]+\s+)+|(?:\s+[.,'`\"“”‘’]+)+$")
+
+
+def joined_readings(action: Action, pages: Sequence[PageText]) -> list[str]:
+    """The readings of a period joined from several cells (a row cut by a page break): each cell's
+    readings (its raw text, and those its page's doubts name for its box, without marks alone at
+    their edges) joined in order, every combination once (at most :data:`MAX_COMBINATIONS`);
+    none for a period of one cell.
+
+    >>> from schemas import BBox, OcrInfo, OcrStatus
+    >>> from schemas.record import Provenance
+    >>> a, b = BBox(0, 90, 10, 100), BBox(0, 0, 10, 10)
+    >>> src = {"period": [Provenance(2, a, "mn.", 0.3), Provenance(3, b, "ไตรมาส", 0.9)]}
+    >>> act = Action(1, None, None, [], [], [], Period("mn. ไตรมาส"), None, [], [], 2, [2, 3], src)
+    >>> page = PageText(2, 100, 100, "scanned", ocr=OcrInfo(OcrStatus.READ, 150))
+    >>> page.ocr.doubts.append(OcrDoubt("mn.", ". ทุก .", a, "no reading parses"))
+    >>> joined_readings(act, [page])
+    ['mn. ไตรมาส', 'ทุก ไตรมาส']
+    """
+    from itertools import product
+    from math import prod
+
+    sources = action.sources.get("period", [])
+    if len(sources) < 2:
+        return []
+    cells: list[list[str]] = []
+    for source in sources:
+        readings = [" ".join(source.raw.split())]
+        page = next((p for p in pages if p.number == source.page), None)
+        if page is not None and page.ocr is not None and source.box is not None:
+            for doubt in page.ocr.doubts:
+                if doubt.box == source.box:
+                    readings += [doubt.text, *doubt.other.split(" / ")]
+        cleaned = [_EDGE_DOTS.sub("", " ".join(r.split())) for r in readings]
+        cells.append([r for r in dict.fromkeys(cleaned) if r] or [""])
+    if prod(len(c) for c in cells) > MAX_COMBINATIONS:
+        return []
+    joined = (" ".join(t for t in combination if t) for combination in product(*cells))
+    return [t for t in dict.fromkeys(joined) if t]
 
 
 def _fullest(found: _Found) -> _Found:
@@ -416,7 +503,7 @@ def settle_period_years(
     if overruled is not None:  # the title's year was misread: the periods' own years decide
         year = overruled
     scanned = {p.number for p in pages if p.ocr is not None}
-    settled = _repaired(actions, year if year is not None else stated, year is not None, scanned)
+    settled = _repaired(actions, year if year is not None else stated, year is not None, scanned, pages)
     if year is not None:
         settled += _judged(actions, year, stated, overruled, pages, scanned)
     for item in settled:  # each on its page, where the checks of OCR doubts find it

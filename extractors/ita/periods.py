@@ -21,7 +21,7 @@ How the text is read (see docs/ITA_DOMAIN.md, "Dates and periods"):
      year given as argument to the end of the period; without ``fiscal_year``, unparsed.
    - ``fiscal-year``: ``ตลอดปีงบประมาณ`` ``ตลอดปี`` ``ตลอดทั้งปี`` ``ปีงบประมาณ 2566``, optionally
      followed by a recurrence (``ทุกเดือน``): the whole fiscal year.
-   - ``recurring``: ``ทุกเดือน`` ``ทุกไตรมาส`` ``ทุก 3 เดือน`` ``ทุกปี`` ``ต่อเนื่อง``
+   - ``recurring``: ``ทุกเดือน`` ``ทุกๆ เดือน`` ``ทุกไตรมาส`` ``ทุก 3 เดือน`` ``ทุกปี`` ``ต่อเนื่อง``
      ``อย่างต่อเนื่อง``: the work recurs through the whole fiscal year.
    - ``quarter``: ``ไตรมาสที่ 1`` (ต.ค.–ธ.ค.) .. ``ไตรมาสที่ 4`` (ก.ค.–ก.ย.), ``ไตรมาสที่ 2 - 3``.
    - ``fiscal-months``: ``รอบ 6 เดือน`` and ``6 เดือนแรก`` (the first N months of the fiscal year),
@@ -444,7 +444,7 @@ def _fiscal_span(fiscal_year: int | None, first: int, last: int, rule: str) -> P
 
 _YEAR = r"\d{2}|\d{4}"
 _FY_SUFFIX = rf"(?: (?:ปีงบประมาณ|ปี|/) (?P<fy>{_YEAR}))?"
-_RECURRENCE = r"ทุก (?:\d{1,2} )?(?:วัน|สัปดาห์|เดือน|ไตรมาส|ปีงบประมาณ|ปี)|(?:อย่าง )?ต่อเนื่อง"
+_RECURRENCE = r"ทุก (?:ๆ )?(?:\d{1,2} )?(?:วัน|สัปดาห์|เดือน|ไตรมาส|ปีงบประมาณ|ปี)|(?:อย่าง )?ต่อเนื่อง"
 _WHOLE_YEAR = r"(?:ตลอด (?:ทั้ง )?|ทั้ง )?ปีงบประมาณ|(?:ตลอด (?:ทั้ง )?|ทั้ง )ปี"
 _RE_FISCAL_YEAR = re.compile(rf"(?:{_WHOLE_YEAR})(?: (?P<fy>{_YEAR}))?(?: (?:{_RECURRENCE}))?")
 _RE_RECURRING = re.compile(rf"(?:{_RECURRENCE}){_FY_SUFFIX}")
@@ -493,6 +493,8 @@ def _recurring(text: str, fiscal_year: int | None) -> ParsedPeriod | None:
 
     >>> _recurring("ทุก เดือน", 2566).start, _recurring("ทุก เดือน", None).rule
     (datetime.date(2022, 10, 1), 'unparsed')
+    >>> _recurring("ทุก ๆ ไตรมาส", 2566).end  # ``ทุกๆ``: the repetition mark, as Thai writes it
+    datetime.date(2023, 9, 30)
     """
     match = _RE_RECURRING.fullmatch(text)
     return None if match is None else _fiscal_span(_year_of(match, fiscal_year), 1, 12, "recurring")

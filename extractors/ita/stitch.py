@@ -626,10 +626,20 @@ def _key_less(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     return not any(_own_text(row, c).strip() for c in keys)
 
 
+#: Marks alone before a list's first item (``/ 1.du …``: a signature's stroke read as ``/``).
+_LEADING_MARKS = re.compile(r"^(?:[/\\|_~`'\"“”‘’.,:;*=+<>]+\s+)+")
+
+
 def _starts_list(row: LogicalRow, fields: Sequence[str | None]) -> bool:
-    """A list column of the row starts with a first item (``(1)``, ``๑.``): a row of its own."""
+    """A list column of the row starts with a first item (``(1)``, ``๑.``): a row of its own.
+    Marks alone before it (a signature's stroke read as ``/``) are no text of the cell.
+
+    >>> f = ["measure", "steps"]
+    >>> [_starts_list(LogicalRow(1, texts={1: t}), f) for t in ("/ 1.du ปี", "๑. อบรม", "2. จัด", "/ งาน")]
+    [True, True, False, False]
+    """
     for c, f in enumerate(fields):
-        text = _own_text(row, c).strip()
+        text = _LEADING_MARKS.sub("", _own_text(row, c).strip())
         numbered = _NUMBERED.match(text) if f in LIST_FIELDS else None
         if numbered and numbered.group(1) in ("1", "๑", "01", "๐๑"):
             return True
@@ -909,6 +919,10 @@ REPEAT_CELLS = 2
 REPEAT_LETTERS = 4
 
 
+#: What is not a Thai letter, vowel or mark (Latin letters, digits, spaces, punctuation).
+_NOT_THAI = re.compile(r"[^\u0e01-\u0e4e]+")
+
+
 def repeated_header_rows(table: Table, first: int, header: Sequence[str]) -> int:
     """How many rows of ``table`` from ``first`` on repeat ``header`` (the header texts of the
     table it goes on from), line by line as a header's wrapped lines are read: every filled cell
@@ -925,6 +939,23 @@ def repeated_header_rows(table: Table, first: int, header: Sequence[str]) -> int
     >>> cells += row(2, "", "", "การ", "ผิดชอบ", "") + row(3, "1", "มาตรการส่งเสริม", "", "กองคลัง", "ต.ค. 65")
     >>> repeated_header_rows(Table(2, 0, None, 4, 5, cells, None), 0, header)  # type: ignore[arg-type]
     3
+
+    A shaded header's Latin letters and marks are no part of it: its Thai letters decide.
+
+    >>> cells = row(0, "| ล", "many มาตรก", "ผลการ ”", "หน่วยงาน", '"ระยะเวล we D3 .')
+    >>> cells += row(1, "1", "มาตรการส่งเสริม", "", "กองคลัง", "ต.ค. 65")
+    >>> repeated_header_rows(Table(2, 0, None, 2, 5, cells, None), 0, header)  # type: ignore[arg-type]
+    1
+
+    One cell of it OCR damaged beyond matching does not make it a row, when the others repeat it;
+    a row with one header word among its own texts is no header.
+
+    >>> cells[1] = Cell(0, 1, "แนวทาง", "แนวทาง", None)
+    >>> repeated_header_rows(Table(2, 0, None, 2, 5, cells, None), 0, header)  # type: ignore[arg-type]
+    1
+    >>> cells = row(0, "", "มาตรการส่งเสริม", "ผลการ", "กองคลัง", "")
+    >>> repeated_header_rows(Table(2, 0, None, 1, 5, cells, None), 0, header)  # type: ignore[arg-type]
+    0
     """
     from rapidfuzz import fuzz
 
@@ -934,17 +965,28 @@ def repeated_header_rows(table: Table, first: int, header: Sequence[str]) -> int
     for cells in rows[first : first + MAX_HEADER_ROWS + 1]:
         filled = [c for c in cells if c.text.strip()]
         matched = letters = 0
+        unmatched: list[Cell] = []
         for cell in filled:
-            text = re.sub(r"\s+", "", normalize_thai(cell.text))
+            # Thai letters only: a shaded header's OCR adds Latin letters and marks (``"ระยะเวล
+            # วดำเนิน we D3 .``, ``many แนวทาง``), no part of a Thai header's words
+            text = _NOT_THAI.sub("", normalize_thai(cell.text))
+            if not text:
+                continue
             head = keys[cell.col] if cell.col < len(keys) else ""
             if head and not names_field(header[cell.col]) and _letter_count(text) <= _STACKED_LETTERS:
                 continue
             if not head or fuzz.partial_ratio(text, head) < REPEAT_MATCH or len(text) > len(head) + 2:
-                break
+                unmatched.append(cell)
+                if len(unmatched) > 1:
+                    break
+                continue
             matched += 1
             letters += _letter_count(text)
         else:
-            if filled and matched >= REPEAT_CELLS and letters >= REPEAT_LETTERS:
+            # one cell OCR damaged (in the header above too: ``แนวหทหาง`` over ``แนวทาง``) when
+            # the others repeat it, REPEAT_CELLS more of them than not
+            enough = matched - len(unmatched) >= REPEAT_CELLS
+            if filled and enough and matched >= REPEAT_CELLS and letters >= REPEAT_LETTERS:
                 n += 1
                 continue
         break

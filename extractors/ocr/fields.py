@@ -54,6 +54,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from extractors.ita.period_repairs import (  # noqa: F401 (lookalike_months, trimmed: re-exported)
+    PROBE_FISCAL_YEAR,
     YEAR_RANGE,
     candidates,
     implausibly_dated,
@@ -232,14 +233,30 @@ def line_count(reading: Reading) -> int:
 _OPEN_END = re.compile(r"[-‐‑‒–—―−]\s*$")
 
 
+#: The rules of what a range's dash may follow: one day, one month, one quarter (``ไตรมาสที่ ๒ -``).
+_RANGE_STARTS = frozenset({"day", "month", "quarter"})
+
+
 def open_ended(text: str) -> bool:
     """Whether a reading ends with a range's dash after a date it opens (``๑ ต.ค. ๒๕๖๘ -``): in a
     table's last row on its page, the range goes on in the same cell on the next page.
 
     >>> open_ended("๑ ต.ค. ๒๕๖๘ -"), open_ended("ต.ค. ๖๕ - ธ.ค. ๖๕"), open_ended("ทำอะไร -")
     (True, False, False)
+
+    Only a day, a month or a quarter opens a range: a period that is a whole of its own (``รอบ ๖
+    เดือน``, ``ตลอดปีงบประมาณ``, a range already) followed by a dash has a mark read as one (a
+    stamp's ring under the cell), no range going on.
+
+    >>> open_ended("รอบ 6 เดือน -"), open_ended("ตลอดปีงบประมาณ ๒๕๖๗ -"), open_ended("ไตรมาสที่ ๒ -")
+    (False, False, True)
     """
-    return bool(_OPEN_END.search(text)) and parses(_OPEN_END.sub("", text))
+    from extractors.ita.periods import parse_period
+
+    if not _OPEN_END.search(text):
+        return False
+    start = _OPEN_END.sub("", text)
+    return parses(start) and parse_period(start, PROBE_FISCAL_YEAR).rule in _RANGE_STARTS
 
 
 def settle(

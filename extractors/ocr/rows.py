@@ -38,6 +38,7 @@ from extractors.pdf.borderless import (
     continuation,
     find_borderless,
     header_only,
+    reads_as_words,
     segments,
 )
 from extractors.pdf.tables import ends_near_bottom, running_lines
@@ -325,8 +326,13 @@ def _split_header(
         for ln in body:
             # a speck or a letter read apart is no word that crosses the gutter (``ท`` of
             # ``กลุ่มงาน`` left between two columns, a 1-pt ``ฮ`` of dust in the white)
-            spans = [core(w) for w in ln.words if not _speck(w, em)]
-            if any(x0 < mid + half_white and x1 > mid - half_white for x0, x1 in spans):
+            kept = [w for w in ln.words if not _speck(w, em)]
+            spans = [core(w) for w in kept]
+            near = (mid - half_white, mid + half_white)
+            across = [w for w, (x0, x1) in zip(kept, spans, strict=True) if x0 < near[1] and x1 > near[0]]
+            if _mark_alone(across, kept):
+                continue  # a stamp's ring read as a word (``Soe``) crosses it, nothing else on its line
+            if across:
                 crossed = True
                 break
             cols = [e for e in edges if e < mid]
@@ -344,6 +350,22 @@ def _split_header(
         return None
     opened = replace(top, words=tuple(changed.get(k, w) for k, w in enumerate(words)))
     return [opened if ln is top else ln for ln in lines]
+
+
+def _mark_alone(across: Sequence[Word], words: Sequence[Word]) -> bool:
+    """Whether the only word of a line that crosses a gap under a header (``across``, of the
+    line's ``words``) is a mark read as one: a stamp's ring or a signature, letters that make no
+    words (:func:`extractors.pdf.borderless.reads_as_words`: ``Soe``), while the line's other words
+    keep to either side.  Such a mark says nothing of the columns; a word of text crossing does.
+
+    >>> def w(text):
+    ...     return Word(text, text, BBox(0, 0, 10, 10))
+    >>> _mark_alone([w("Soe")], [w("เป็นธรรม"), w("Soe")]), _mark_alone([w("บริหาร")], [w("บริหาร")])
+    (True, False)
+    >>> _mark_alone([w("Soe"), w("tay")], [w("Soe"), w("tay")]), _mark_alone([], [w("งาน")])
+    (False, False)
+    """
+    return len(across) == 1 and not reads_as_words(across[0].text)
 
 
 #: A word is parted at a gutter of the lines under it when at least this many of them have words

@@ -496,6 +496,19 @@ def row_starts(
     >>> body = [ln(0, 0, 50, 100), ln(12, 50), ln(24, 0, 50, 100), ln(36, 50), ln(60, 50)]
     >>> row_starts(body, [40, 90])  # columns 0 and 2 start again; then the spacing opens up
     [0, 2, 4]
+
+
+    A mark of no letter, digit or dash (a stamp's ring read as ``}``) is no text of its column: it
+    starts no row there; it is ink, though, and keeps its column going (a range's dash on a line
+    of its own read ``:``, the range's end under it).
+
+    >>> def marked(*lines):
+    ...     return [replace(x, words=tuple(replace(w, text="}") if w.box.x0 == 100 else w for w in x.words))
+    ...             for x in lines]
+    >>> row_starts([body[0], body[1], *marked(ln(24, 50, 100)), ln(36, 50)], [40, 90])
+    [0]
+    >>> row_starts([ln(0, 0, 50, 100), *marked(ln(12, 50, 100)), ln(24, 50, 100)], [40, 90])
+    [0]
     """
     if not body:
         return []
@@ -507,17 +520,30 @@ def row_starts(
     seen: set[int] = set()  # columns with text in the current row
     paused: set[int] = set()  # ... that a line since has left empty
     for k, line in enumerate(body):
-        cols = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}
+        present = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}
+        cols = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words if not _mark(w.text)}
         if k > 0:
             opened = usual > 0 and pitches[k - 1] > ROW_PITCH * usual
             starting = len(cols - seen) >= 2  # cells start together only at a row's top
             if opened or starting or cols & paused or _restarts(line, seps, seen):
                 starts.append(k)
                 seen, paused = set(), set()
-        paused |= seen - cols
+        paused |= seen - present  # a mark keeps its column going: a dash read ``:``
         seen |= cols
         paused &= set(range(n_cols))
     return starts
+
+
+_MARK = re.compile(r"[ก-ฮA-Za-z0-9๐-๙\-‐‑‒–—]")
+
+
+def _mark(text: str) -> bool:
+    """Whether a word is a mark alone: no letter, digit or dash (``}``, ``“``, ``|``).
+
+    >>> [_mark(t) for t in ("}", "“", "-", "ก", "๖", "(")]
+    [True, True, False, False, False, True]
+    """
+    return not _MARK.search(text)
 
 
 def _inside_block(above: Line, first: Line, gutters: Gutters, em: float) -> bool:
