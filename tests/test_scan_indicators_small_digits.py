@@ -36,6 +36,14 @@ def test_a_charts_values_between_its_bars_are_kept_inside_the_bars_tall_line() -
     assert values in kept
 
 
+def test_letters_inside_a_text_line_that_hold_none_of_its_ink_are_still_dropped() -> None:
+    # A stamp's ring read as letters inside a line of text, between its words.
+    text = _line("มาตรการที่", _row("มาตรการ", 0, 0, 40) + _row("ที่", 140, 0, 40))
+    ring = _line("สมae", [(90, 5, 98, 30), (100, 5, 108, 30), (110, 5, 118, 30), (120, 5, 128, 30)])
+    other = _line("การประเมิน", _row("การประเมิน", 0, 50, 75))
+    assert ring not in _text_lines([text, ring, other])
+
+
 def test_marks_read_twice_as_a_line_of_their_own_are_still_dropped() -> None:
     # The marks above a Thai line, which the line itself also holds: the same ink read twice.
     thai = _line(

@@ -1072,17 +1072,23 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
         if len(ln.symbols) >= 4 and letters < 0.5 * len(ln.symbols):
             continue
         taller = [other for other in lines if other is not ln and _inside_taller(ln.box, other.box)]
-        if any(_same_ink(ln, other) for other in taller):
+        if taller and not (_numbers_only(ln) and not any(_same_ink(ln, other) for other in taller)):
             continue
         kept.append(ln)
     return kept
 
 
+def _numbers_only(line: OcrLine) -> bool:
+    """A line read as numbers: digits and number punctuation only (a chart's values)."""
+    return all(_NUMBER_SYMBOL.match(s.text) for s in line.symbols)
+
+
 def _same_ink(line: OcrLine, taller: OcrLine) -> bool:
     """Most of ``line``'s symbols overlap a symbol of ``taller``: the same ink read twice (the
-    marks of a Thai line, read again as a line of their own).  A line whose symbols lie between
-    the taller line's (a chart's values between the bars, which Tesseract read as one tall line of
-    blobs) is ink of its own.
+    marks of a Thai line, read again as a line of their own).  A line of numbers whose symbols lie
+    between the taller line's (a chart's values between the bars, which Tesseract read as one tall
+    line of blobs) is ink of its own; a line of letters there is still taken for noise (a stamp's
+    ring read as ``a สม ae`` inside a text line).
 
     >>> def line(*boxes): return OcrLine(tuple(OcrSymbol("x", b, 90.0) for b in boxes), (0, 0, 0, 0))
     >>> thai = line((0, 10, 20, 40), (22, 0, 30, 40), (32, 10, 50, 40))
