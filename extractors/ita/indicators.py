@@ -775,8 +775,9 @@ def column_numbers(cells: Sequence[str]) -> dict[int, int]:
     Every number read, or, on a scan whose shaded header OCR damaged in places (``. ไร .`` for
     ``1``, ``า0`` for ``10``), at least :data:`MIN_COLUMN_NUMBERS` read in their places (the
     column of each is its number plus one offset) with ten columns from the first: the others
-    are numbered by their places, as the columns count up.  A number out of place (or twice)
-    numbers nothing.
+    are numbered by their places, as the columns count up.  A number read twice, once in its
+    place and once within the ten columns out of it, is a look-alike misread there; any other
+    number out of place numbers no column at all.
 
     >>> column_numbers(["ตัวชี้วัด", *map(str, range(1, 11))]) == {c: c for c in range(1, 11)}
     True
@@ -784,6 +785,10 @@ def column_numbers(cells: Sequence[str]) -> dict[int, int]:
     8
     >>> column_numbers(["", "1", "2", "3", "", "", "", "", "", "", ""]), column_numbers(["1", "2", "5"])
     ({}, {})
+    >>> column_numbers(["ตัวชี้วัด", "", "๒", "", "๔", "๔", "๖", "๗", "๘", "๙", "๑๐"])[5]
+    5
+    >>> column_numbers(["ตัวชี้วัด", *map(str, range(1, 11)), "3"])
+    {}
     """
     found = {
         c: int(thai_digits_to_arabic(t.strip()))
@@ -798,7 +803,12 @@ def column_numbers(cells: Sequence[str]) -> dict[int, int]:
     offset, placed = offsets.most_common(1)[0]
     if placed < MIN_COLUMN_NUMBERS or offset + 1 < 0 or offset + 10 >= len(cells):
         return {}
-    if any(n in range(1, 11) and c - n != offset for c, n in found.items()):
+    # A number out of place that also stands in its own place, inside the ten columns, is a
+    # look-alike read twice (``๔`` for ``๕`` beside the ``๔`` of its left neighbour): the
+    # column's place numbers it.  Any other says the row counts something else (or shifted).
+    placed_numbers = {n for c, n in found.items() if c - n == offset}
+    twice = {c for c, n in found.items() if n in placed_numbers and offset < c <= offset + 10}
+    if any(n in range(1, 11) and c - n != offset and c not in twice for c, n in found.items()):
         return {}
     return {offset + n: n for n in range(1, 11)}
 

@@ -103,14 +103,20 @@ def shape_of(text: str) -> tuple[int, int]:
     return len(digits_of(whole)), len(digits_of(fraction))
 
 
-def column_shapes(cells: Sequence[Cell]) -> dict[int, tuple[int, int]]:
+def column_shapes(cells: Sequence[Cell], by_row: bool = False) -> dict[int, tuple[int, int]]:
     """Each column's usual number shape (:func:`shape_of`): the one most of its well-formed numbers
-    have, when at least three do."""
+    have, when at least three do; with ``by_row``, each row's (a table whose columns are the
+    indicators has its scores along a row).
+
+    >>> cells = [Cell(0, c, t, t, None) for c, t in enumerate(["คะแนน", "๗๘.๙๗", "ohn.", "๖๕.๖๑", "๗๑.๘๗"])]
+    >>> column_shapes(cells), column_shapes(cells, by_row=True)
+    ({}, {0: (2, 2)})
+    """
     shapes: dict[int, list[tuple[int, int]]] = {}
     for cell in cells:
         text = cell.text.strip()
         if well_formed(text) and not text.endswith("."):
-            shapes.setdefault(cell.col, []).append(shape_of(text))
+            shapes.setdefault(cell.row if by_row else cell.col, []).append(shape_of(text))
     out: dict[int, tuple[int, int]] = {}
     for col, found in shapes.items():
         best = max(set(found), key=found.count)
@@ -199,6 +205,8 @@ def settle_number(
     ('A', 0.9, None)
     >>> settle_number("Zz", 0.9, [("2", 0.9), ("2", 0.9)], lambda: "2", among_numbers=True)
     ('2', 0.8, 'Zz')
+    >>> settle_number("๘๔.๖๗", 0.61, [("๖๗", 0.7), ("๘๔.๖๗", 0.71), ("๘๘๖๗", 0.75)], shape=(2, 2))
+    ('๘๔.๖๗', 0.3, '๘๘๖๗')
     >>> settle_number("bo.bd", 0.6, [("๖๐.๖๖", 0.79)], lambda: "๒๐.0๒๒")
     ('๖๐.๖๖', 0.69, 'bo.bd')
     """
@@ -266,6 +274,11 @@ def settle_number(
             return squashed, DOUBT_CONFIDENCE, read or " / ".join(t for t, _s in formed)
         if formed and not any(same_number(squashed, t) or fuller(squashed, t) for t, _s in formed):
             return squashed, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(t for t, _s in formed))
+        # A glyph reading of as many digits with other digits (``๘๘๖๗`` beside ``๘๔.๖๗``: a
+        # look-alike read apart under another binarisation) gainsays it, though another agrees.
+        rivals = [t for t, _s in formed if rival_digits(squashed, t)]
+        if rivals:
+            return squashed, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(rivals))
         return squashed, confidence, None
     if digits is not None and formed and may_change:
         read = digits()
@@ -278,6 +291,17 @@ def settle_number(
     if not text or not others or not (numberish(text) or among_numbers):
         return text, confidence, None
     return text, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(others))
+
+
+def rival_digits(tesseract: str, glyphs: str) -> bool:
+    """A glyph reading with as many digits as Tesseract's, some of them other digits: the two
+    read the same ink as different numbers, whatever their punctuation.
+
+    >>> rival_digits("๘๔.๖๗", "๘๘๖๗"), rival_digits("๘๔.๖๗", "๘๔๖๗"), rival_digits("๘๔.๖๗", "๖๗")
+    (True, False, False)
+    """
+    mine, theirs = digits_of(tesseract), digits_of(glyphs)
+    return len(mine) == len(theirs) and mine != theirs
 
 
 def whole_of(read: str, glyphs: Sequence[str], shape: tuple[int, int]) -> bool:

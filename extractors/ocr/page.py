@@ -649,13 +649,16 @@ class PageReader:
             if c.text.strip() or i in readings
         }
         shapes = column_shapes(cells)
+        # Scores along a row (a table whose columns are the indicators): the row's shape, where
+        # the cell's column, one score deep, has none.
+        along = column_shapes(cells, by_row=True)
         for index, box in todo:
             cell, glyph = cells[index], readings[index]
             row = [
                 numeric[i] for i, c in enumerate(cells) if c.row == cell.row and i != index and i in numeric
             ]
             among = bool(row) and sum(row) >= 0.5 * len(row)
-            shape = shapes.get(cell.col)
+            shape = shapes.get(cell.col) or along.get(cell.row)
             # A reading no longer than a number of its column's shape, in a column of numbers
             # (``อ`` for ``๖`` among the indicator numbers ``๑ … ๑๐``), is as doubtful as letters
             # amid numbers: its ink is looked at as one number of that shape.
@@ -938,9 +941,12 @@ def _off_border(binary: Gray) -> Gray:
 
 
 def _covers_ink(binary: Gray, box: PixelBox, readings: Sequence[tuple[str, float, int, int]]) -> bool:
-    """A reading of a cell of letters accounts for its ink: the number run spans most of the
-    columns that have ink (a speck beside a stroke is no number), the ink touching the cell's
-    edge (a ruling's or a shade's remains) left out."""
+    """A reading of a cell of letters accounts for its ink: the widest number run spans most of
+    the columns that have ink (a speck beside a stroke is no number), the ink touching the cell's
+    edge (a ruling's or a shade's remains) left out.  Narrower runs under other binarisations
+    (``๔๕`` of ``๗๓.๔๕``, its first digits touching there) do not gainsay it: the reading is
+    settled from the fullest (:func:`~extractors.ocr.number_text.settle_number`), whose digits
+    theirs must stand in."""
     if not readings:
         return False
     x0, y0, x1, y1 = box[0] + INSET, box[1] + INSET, box[2] - INSET, box[3] - INSET
@@ -948,7 +954,7 @@ def _covers_ink(binary: Gray, box: PixelBox, readings: Sequence[tuple[str, float
     if not len(cols):
         return False
     width = int(cols[-1] - cols[0] + 1)
-    return all(r[3] - r[2] >= 0.8 * width for r in readings)
+    return max(r[3] - r[2] for r in readings) >= 0.8 * width
 
 
 def grid_table(cells: Sequence[tuple[BBox, str, str, float | None]], page: int) -> Table | None:
@@ -1065,10 +1071,36 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
         letters = sum(1 for s in ln.symbols if s.text.isalnum())
         if len(ln.symbols) >= 4 and letters < 0.5 * len(ln.symbols):
             continue
-        if any(_inside_taller(ln.box, other.box) for other in lines if other is not ln):
+        taller = [other for other in lines if other is not ln and _inside_taller(ln.box, other.box)]
+        if taller and not (_numbers_only(ln) and not any(_same_ink(ln, other) for other in taller)):
             continue
         kept.append(ln)
     return kept
+
+
+def _numbers_only(line: OcrLine) -> bool:
+    """A line read as numbers: digits and number punctuation only (a chart's values)."""
+    return all(_NUMBER_SYMBOL.match(s.text) for s in line.symbols)
+
+
+def _same_ink(line: OcrLine, taller: OcrLine) -> bool:
+    """Most of ``line``'s symbols overlap a symbol of ``taller``: the same ink read twice (the
+    marks of a Thai line, read again as a line of their own).  A line of numbers whose symbols lie
+    between the taller line's (a chart's values between the bars, which Tesseract read as one tall
+    line of blobs) is ink of its own; a line of letters there is still taken for noise (a stamp's
+    ring read as ``a สม ae`` inside a text line).
+
+    >>> def line(*boxes): return OcrLine(tuple(OcrSymbol("x", b, 90.0) for b in boxes), (0, 0, 0, 0))
+    >>> thai = line((0, 10, 20, 40), (22, 0, 30, 40), (32, 10, 50, 40))
+    >>> _same_ink(line((22, 0, 30, 8)), thai), _same_ink(line((51, 12, 60, 20)), thai)
+    (True, False)
+    """
+
+    def overlaps(a: PixelBox, b: PixelBox) -> bool:
+        return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+    shared = sum(1 for s in line.symbols if any(overlaps(s.box, t.box) for t in taller.symbols))
+    return 2 * shared >= len(line.symbols)
 
 
 #: A gap between two symbols this share of their median height or wider is a word space.
