@@ -8,6 +8,7 @@ and read as the page reader reads a cell: the Latin ones must come back Latin, t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -25,12 +26,17 @@ needs_fonts = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def ocr() -> OcrEngine:
+def ocr() -> Iterator[OcrEngine]:
+    """An engine reading Thai first (``LATIN_ON_DEMAND`` on while this module's tests run)."""
     try:
         engine.tessdata_dir()
     except engine.OcrUnavailable:
         pytest.skip("the Thai OCR model is not installed")
-    return OcrEngine(200)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine, "LATIN_ON_DEMAND", True)
+        reader = OcrEngine(200)
+        yield reader
+        reader.close()
 
 
 def _cell(text: str, font: Path) -> np.ndarray:

@@ -54,8 +54,11 @@ DARK_MEAN = 110.0
 #: chunks may be Latin, and when the English reading is taken, is decided from what the Thai
 #: reading is (:func:`thai_reading`: Thai orthography, dictionary words, one script of digits) and
 #: what the English one is (:func:`english_wins`), not from confidences alone: the Thai model is
-#: sure of ``ขา`` for ``EIT`` and of ``เท`` for ``IIT``.
-LATIN_ON_DEMAND = True
+#: sure of ``ขา`` for ``EIT`` and of ``เท`` for ``IIT``.  Off for now: on, the OCR cost 1.36× plain
+#: page-level Tesseract against 1.45× (median, same load), and the debug draw's scan twins gained
+#: (indicator scores 180/210 to 190/200, document fields 145 to 146/160, rows and periods equal),
+#: but a fresh draw's lost a little (scores 182 to 180/210, fields 152 to 151, rows 156 to 155/161).
+LATIN_ON_DEMAND = False
 #: A chunk the Thai model reads below this confidence (0..100) may be Latin text ...
 LATIN_UNSURE = 70.0
 #: ... and the English model's reading replaces it only when every word of it is at least this
@@ -720,6 +723,8 @@ def english_wins(thai: Sequence[OcrWord], english: Sequence[OcrWord], whole: boo
     False
     >>> english_wins([word("5ธ", 76)], [word("5", 96)]), english_wins([word("ง", 70)], [word("1", 96)])
     (True, True)
+    >>> english_wins([word("ณธรร", 95)], [word("40993", 75)])
+    False
     """
     text = " ".join("".join(s.text for s in w.symbols) for w in english)
     sure = min(w.confidence for w in english)
@@ -750,7 +755,9 @@ def english_wins(thai: Sequence[OcrWord], english: Sequence[OcrWord], whole: boo
         and (arabic or (whole and kind == "odd"))
     ):
         # Arabic digits the Thai model made Thai letters of (``5ธ``, ``จา0`` for ``9 10``, ``ง`` for ``1``)
-        return sure + LATIN_LEAD >= before and not any("\u0e50" <= c <= "\u0e59" for c in before_text)
+        # (Thai letters alone must be less sure by the lead: ``ณธรร`` at 95 is no ``40993`` at 75)
+        near = sure + LATIN_LEAD >= before if arabic else lead
+        return near and not any("\u0e50" <= c <= "\u0e59" for c in before_text)
     if kind == "number" and before_text.isascii() and len(numbers) == len(text.split()):
         return lead  # Arabic digits both: the surer reading (``59.6`` at 51, ``59.66`` at 92)
     if text.strip("().,:") in ITA_WORDS:
