@@ -57,7 +57,8 @@ DARK_MEAN = 110.0
 #: sure of ``ขา`` for ``EIT`` and of ``เท`` for ``IIT``.  Off for now: on, the OCR cost 1.36× plain
 #: page-level Tesseract against 1.45× (median, same load), and the debug draw's scan twins gained
 #: (indicator scores 180/210 to 190/200, document fields 145 to 146/160, rows and periods equal),
-#: but a fresh draw's lost a little (scores 182 to 180/210, fields 152 to 151, rows 156 to 155/161).
+#: but a fresh draw's lost a little (scores 182 to 180/210, fields 152 to 151, rows 156 to 155/161)
+#: and the scanned samples three document fields (an English title part, a level, an overall score).
 LATIN_ON_DEMAND = False
 #: A chunk the Thai model reads below this confidence (0..100) may be Latin text ...
 LATIN_UNSURE = 70.0
