@@ -417,8 +417,8 @@ def _time_tesseract(undo: bool = False) -> EngineCalls:
         if name == "_one_line":
             return str(args[1])
         engine, api = args[0], args[1]
-        apis = getattr(engine, "_apis", {})
-        return next((kind for kind, known in apis.items() if known is api), "?")
+        apis = getattr(engine, "_apis", {})  # kinds that share one instance (cells read Thai first) together
+        return "/".join(kind for kind, known in apis.items() if known is api) or "?"
 
     for name in ("_recognize", "_one_line", "orientation_confidence"):
         method = getattr(OcrEngine, name)
@@ -429,7 +429,7 @@ def _time_tesseract(undo: bool = False) -> EngineCalls:
             try:
                 return _method(*args, **kwargs)  # type: ignore[operator]
             finally:
-                gray = args[-1]
+                gray = next((a for a in args if hasattr(a, "shape")), None)  # the image, not line boxes
                 spent.add(kind_of(_name, args), int(getattr(gray, "size", 0)), time.process_time() - started)
 
         setattr(OcrEngine, name, timed)
