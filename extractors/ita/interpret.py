@@ -10,6 +10,7 @@ measures tables; decide whether the document is an ITA measures document at all
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from extractors.ita.actions import actions_from_tables
@@ -24,12 +25,12 @@ from extractors.ita.indicators import (
     merge,
 )
 from extractors.ita.measure_paragraphs import actions_from_paragraphs
-from extractors.ita.period_years import settle_period_years
+from extractors.ita.period_years import overruled_fiscal_year, settle_period_years, written_fiscal_year
 from extractors.ita.stitch import stitch
 from extractors.ita.vocabulary import level_code
 from extractors.thai.text import join_wrapped_lines
 from schemas import BBox, Document, Line, LogicalTable, PageText, Table
-from schemas.record import Candidate, DocumentFacts, Indicator, Interpretation, Provenance
+from schemas.record import Action, Candidate, DocumentFacts, Indicator, Interpretation, Provenance
 
 #: The facts a document that is not an ITA measures document still reports.
 _GENERAL_FACTS = ("title", "agency", "district", "province")
@@ -52,6 +53,7 @@ def interpret(document: Document) -> Interpretation:
     actions = actions_from_tables(logical, facts.fiscal_year)
     if not actions:  # measures written as paragraphs, only where no table lists them
         actions = actions_from_paragraphs(document.pages, document.tables, facts.fiscal_year)
+    overrule_fiscal_year(facts, actions, document.pages)  # an OCR'd title's year, by the periods'
     settle_period_years(actions, facts.fiscal_year, document.pages)  # OCR's years, by the document's
 
     evidence = gather(document.pages, paras, facts, indicators, actions, from_table)
@@ -62,6 +64,57 @@ def interpret(document: Document) -> Interpretation:
         )
         return Interpretation(document, general, [], [], is_ita=False, evidence=evidence.to_dict())
     return Interpretation(document, facts, indicators, actions, conflicts, evidence=evidence.to_dict())
+
+
+def overrule_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages: Sequence[PageText]) -> None:
+    """The fiscal year of a title read by OCR, overruled by the one its periods' own years name
+    (:func:`extractors.ita.period_years.overruled_fiscal_year`: three periods or more, most of
+    them in that year): a misread digit of the title (``๒๕๖๙`` read ``๒๕๖๕``) would date the
+    document, and the periods without a year of their own, wrong.  The title's reading stays a
+    candidate.  A year a text layer prints is what the document says, and stands.
+
+    >>> from schemas import OcrInfo, OcrStatus
+    >>> from schemas.record import Period
+    >>> def action(row, text):
+    ...     return Action(row, None, None, [], [], [], Period(text), None, [], [], 3, [3], {})
+    >>> facts = DocumentFacts(fiscal_year=2565)
+    >>> facts.sources["fiscal_year"] = Provenance(1, None, "ประจำปีงบประมาณ พ.ศ. ๒๕๖๕")
+    >>> title = facts.sources["fiscal_year"]
+    >>> facts.candidates["fiscal_year"] = [Candidate(2565, title, "in the title", True)]
+    >>> texts = ["ต.ค. ๖๘ - ธ.ค. ๖๘", "ม.ค. ๖๙ - มี.ค. ๖๙", "ตลอดปีงบประมาณ ๒๕๖๙"]
+    >>> acts = [action(row, text) for row, text in enumerate(texts, 1)]
+    >>> scan = PageText(1, 100, 100, "scanned", ocr=OcrInfo(OcrStatus.READ, 200))
+    >>> overrule_fiscal_year(facts, acts, [scan]); facts.fiscal_year
+    2569
+    >>> [(c.value, c.chosen) for c in facts.candidates["fiscal_year"]]
+    [(2569, True), (2565, False)]
+    >>> printed = DocumentFacts(fiscal_year=2565, sources={"fiscal_year": title})
+    >>> overrule_fiscal_year(printed, acts, [PageText(1, 100, 100, "text")]); printed.fiscal_year
+    2565
+    """
+    source = facts.sources.get("fiscal_year")
+    if facts.fiscal_year is None or source is None:
+        return
+    page = next((p for p in pages if p.number == source.page), None)
+    if page is None or page.ocr is None:
+        return
+    texts = [a.period.text or "" for a in actions]
+    year = overruled_fiscal_year(facts.fiscal_year, texts)
+    if year is None:
+        return
+    stating = [
+        a.sources.get("period", [])
+        for a, t in zip(actions, texts, strict=True)
+        if written_fiscal_year(t) == year
+    ]
+    evidence = next((s[0] for s in stating if s), source)
+    why = f"the year the periods' own years name; the title's {facts.fiscal_year} was read by OCR"
+    facts.candidates["fiscal_year"] = [
+        Candidate(year, evidence, why, chosen=True),
+        *(replace(c, chosen=False) for c in facts.candidates.get("fiscal_year", [])),
+    ]
+    facts.fiscal_year = year
+    facts.sources["fiscal_year"] = evidence
 
 
 def _outside(line: Line, boxes: Sequence[BBox]) -> bool:
