@@ -346,3 +346,14 @@ def test_a_score_cue_read_with_an_extra_mark_still_makes_a_score() -> None:
     line = "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ โรงพยาบาลปากพลีมีผลค่ะแนน ๘๐.๓๔ คะแนนอยู่ใน ระดับ B"
     facts = read_facts([], [Passage(line, 1, None)])
     assert (facts.overall_score, facts.level, facts.assessed_year) == (80.34, "B", 2563)
+
+
+def test_a_latin_word_read_as_junk_with_a_digit_does_not_cut_the_statement() -> None:
+    """``ของการประเมิน ITA ปี พ.ศ. 2565`` read ``|1#``: its ``1`` was a number, so the statement of
+    the overall score began after it, without ``ผลคะแนนภาพรวม``; no total, no result: no score."""
+    text = (
+        "ในปี พ.ศ. 2564 ได้คะแนน 64.90 คะแนน และผลคะแนนภาพรวม"
+        " ของการประเมิน |1# ปี พ.ศ. 2565 เท่ากับ 64.09 คะแนน ระดับผลการประเมิน D"
+    )
+    facts = read_facts([], [Passage(text, 1, None)])
+    assert (facts.overall_score, facts.level, facts.assessed_year) == (64.09, "D", 2565)

@@ -69,9 +69,11 @@ _RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:{_ERA})?\s*{_YEAR
 _RE_ANY_YEAR = re.compile(rf"(?:{_ERA}|ปีงบประมาณ|ปี|ประจำปี|ITA)\s*{_YEAR}(?![0-9๐-๙])")
 #: A number that may be a score (a year has four digits and is never one), and ``คะแนน`` after it.
 _RE_NUMBER = re.compile(rf"(?<![0-9๐-๙.,])({SCORE_NUMBER})(?![0-9๐-๙]|\.[0-9๐-๙])(\s*คะแนน)?")
-#: Whole digits glued to a Latin letter: a year whose last digit OCR read as a letter (``256p``),
-#: no number (it would end the window the next score's cue is looked for in).
-_RE_GLUED_LATIN = re.compile(r"[0-9๐-๙]+[A-Za-z]")
+#: Whole digits glued to a Latin letter or a symbol no Thai text puts there: a year whose last digit
+#: OCR read as a letter (``256p``), a Latin word read as junk (``ITA`` read ``|1#``); no number (it
+#: would end the window the next score's cue is looked for in).
+_JUNK = r"[A-Za-z|#@~\[\]{}]"
+_RE_GLUED_JUNK = re.compile(rf"(?<={_JUNK})[0-9๐-๙]+|[0-9๐-๙]+(?={_JUNK})")
 #: Words that say a number is a score: one must stand between the previous number and it.
 SCORE_CUES = ("คะแนน", "ได้", "เท่ากับ")
 _RE_SCORE_CUE = re.compile("|".join(SCORE_CUES))
@@ -466,7 +468,7 @@ def score_statements(text: str) -> Iterator[tuple[int, re.Match[str], float, boo
     """
     prev_end = 0
     for m in _RE_NUMBER.finditer(text):
-        if "." not in m.group(1) and _RE_GLUED_LATIN.match(text, m.start(1)):
+        if "." not in m.group(1) and _RE_GLUED_JUNK.match(text, m.start(1)):
             continue
         start, end = max(prev_end, m.start() - STATEMENT_REACH), m.start()
         prev_end = m.end()
