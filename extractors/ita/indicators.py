@@ -813,6 +813,48 @@ def column_numbers(cells: Sequence[str]) -> dict[int, int]:
     return {offset + n: n for n in range(1, 11)}
 
 
+def _scores_row(row: LogicalRow, numbers: dict[int, int]) -> bool:
+    """The row reads as scores under most of the numbered columns (five or more)."""
+    return sum(_score(row.text(c)) is not None for c in numbers) >= MIN_UNRECOGNISED
+
+
+def unlabelled_score_row(label: str) -> bool:
+    """A row label that may head the score row though it names no score: one OCR damaged
+    (``ผลคะแหน`` for ``ผลคะแนน``), or none at all; never a label that says the row holds
+    something else (differences, targets, a year).
+
+    >>> unlabelled_score_row("ผลคะแหน"), unlabelled_score_row("")
+    (True, True)
+    >>> unlabelled_score_row("ผลต่าง"), unlabelled_score_row("เป้าหมาย"), unlabelled_score_row("ปี 2566")
+    (False, False, False)
+    """
+    folded = fold(label)
+    return not (is_difference(label) or any(w in folded for w in _TARGET_WORDS) or year_in(label))
+
+
+def _score_rows(rows: Sequence[LogicalRow], numbers: dict[int, int]) -> list[tuple[LogicalRow, int | None]]:
+    """The score rows under a row numbering the columns, with the year each label names:
+    those labelled as scores (``ผลคะแนน``, ``คะแนน ๒๕๖๖``), up to the first without a year;
+    else, when none is, the first row that reads as scores under a label OCR damaged
+    (``ผลคะแหน``): the numbers row has said its columns are indicators, and the row that
+    scores them is what the label would have named."""
+    scored: list[tuple[LogicalRow, int | None]] = []
+    for row in rows:
+        label = fold(row.text(0))
+        year = year_in(row.text(0))
+        if not (label.startswith("คะแนน") or "ผลคะแนน" in label or year) or is_difference(row.text(0)):
+            continue
+        if not _scores_row(row, numbers):
+            continue
+        scored.append((row, year))
+        if year is None:
+            break  # a row without a year: the first is the score row
+    if scored:
+        return scored
+    damaged = next((r for r in rows if unlabelled_score_row(r.text(0)) and _scores_row(r, numbers)), None)
+    return [] if damaged is None else [(damaged, None)]
+
+
 def from_column_table(
     table: LogicalTable, assessed_year: int | None
 ) -> tuple[list[Indicator], TableFacts | None]:
@@ -829,17 +871,7 @@ def from_column_table(
     if not numbers:
         return [], None
     start = 0 if header_row is None else table.rows.index(header_row) + 1
-    scored: list[tuple[LogicalRow, int | None]] = []  # score rows and the year their label names
-    for row in table.rows[start:]:
-        label = fold(row.text(0))
-        year = year_in(row.text(0))
-        if not (label.startswith("คะแนน") or "ผลคะแนน" in label or year) or is_difference(row.text(0)):
-            continue
-        if sum(_score(row.text(c)) is not None for c in numbers) < 5:
-            continue
-        scored.append((row, year))
-        if year is None:
-            break  # a row without a year: the first is the score row
+    scored = _score_rows(table.rows[start:], numbers)
     if not scored:
         return [], None
     by_year = {y: r for r, y in reversed(scored) if y is not None}

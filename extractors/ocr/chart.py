@@ -306,7 +306,7 @@ def standalone_values(line: Line, lost: frozenset[int] = frozenset()) -> list[Wo
     group: list[Word] = [line.words[0]]
     for word in [*line.words[1:], None]:
         if word is None or word.box.x0 - group[-1].box.x1 > gap:
-            kept = [g for g in group if not (lost and _speck(g.text))]  # specks beside restored values
+            kept = [g for g in group if not _speck(g.text)]  # a bar's edge beside a value (``= 63.36``)
             if kept and all(is_score(decimal_point(g.text)) or id(g) in lost for g in kept):
                 out += kept
             if word is None:
@@ -576,6 +576,85 @@ def bar_slots(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> dict
     return slots
 
 
+def _centre(word: Word) -> float:
+    return (word.box.x0 + word.box.x1) / 2
+
+
+def _part_word(word: Word, text: str, x0: float, x1: float) -> Word:
+    """A part of a word: its text and the span ``x0 … x1`` of its box (the raw text stays whole)."""
+    return Word(text, word.raw, BBox(x0, word.box.top, x1, word.box.bottom), word.confidence)
+
+
+def lost_at_places(
+    lines: Sequence[Line], slots: dict[int, Word], lost: frozenset[int] = frozenset()
+) -> dict[int, Word]:
+    """Values whose point OCR lost standing in bars' empty places, found by their place whatever
+    OCR read beside them (specks of a bar's edge read as letters, ``7297 @ี ล ฟี 6817``, which keep
+    a line from counting as a row of values): a word of digits only, as many as a value of the
+    chart's format has (two whole digits and its :func:`usual_decimals`), as wide as the values
+    (:data:`LOST_POINT_WIDTH`), at their height, a score with its point put back, whose centre
+    stands a whole number of the bars' pitch from the placed values' (:data:`SLOT_TOLERANCE`) in a
+    place no value holds, left or right of them.  Two such values read as one word
+    (``72166815``, twice the digits and about twice the width) are cut into the value's width at
+    either end, each placed so.  ``{place: word}``, places counted as ``slots`` counts them
+    (negative left of its first).
+
+    >>> def w(t, x, width=17): return Word(t, t, BBox(x, 0, x + width, 6), 0.9)
+    >>> values = [w("79.19", 297), w("64.14", 359), w("62.54", 391), w("78.04", 517)]
+    >>> row = Line("", "", BBox(0, 0, 600, 6), (*values, w("79.88", 549)))
+    >>> junk = (w("7297", 266), w("@ี", 291, 6), w("ล", 307, 1), w("ฟี", 314, 6), w("6817", 328))
+    >>> junk += (w("72166815", 454, 48), w("[EF", 510, 10), w("63.36", 422, 17), w("PA", 447, 6))
+    >>> lines = [row, Line("", "", BBox(0, 0, 600, 9), junk)]
+    >>> slots = bar_slots(lines)
+    >>> sorted(slots)
+    [0, 2, 3, 7, 8]
+    >>> {k: v.text for k, v in sorted(lost_at_places(lines, slots).items())}
+    {-1: '7297', 1: '6817', 4: '63.36', 5: '7216', 6: '6815'}
+    """
+    placed = sorted(slots.items())
+    scores = [w for _p, w in placed if is_score(decimal_point(w.text))]
+    usual = usual_decimals([_word_segment(w) for w in scores]) if len(scores) >= MIN_FORMAT_VALUES else None
+    if not usual or len(placed) < 2:
+        return {}
+    (p0, w0), (p1, w1) = placed[0], placed[-1]
+    pitch = (_centre(w1) - _centre(w0)) / (p1 - p0)
+    width = statistics.median(w.box.width for w in scores)
+    height = max(w.box.height for w in scores)
+    top = min(w.box.top for w in scores) - height
+    bottom = max(w.box.bottom for w in scores) + height
+    length = 2 + usual
+    taken = {id(w) for w in slots.values()}
+    found: dict[int, Word] = {}
+    for line in lines:
+        for word in line.words:
+            digits = thai_digits_to_arabic(decimal_point(word.text.strip()))
+            if id(word) in taken or not top <= word.box.top <= word.box.bottom <= bottom:
+                continue
+            if is_score(digits) and decimals(digits) == usual:
+                parts = [word]  # a value with its point, beside specks read as letters
+            elif not digits.isdigit():
+                continue
+            elif len(digits) == length and word.box.width >= LOST_POINT_WIDTH * width:
+                parts = [word]
+            elif len(digits) == 2 * length and word.box.width >= 2 * LOST_POINT_WIDTH * width:
+                x0, x1 = word.box.x0, word.box.x1
+                parts = [
+                    _part_word(word, digits[:length], x0, min(x0 + width, x1)),
+                    _part_word(word, digits[length:], max(x1 - width, x0), x1),
+                ]
+            else:
+                continue
+            for part in parts:
+                text = thai_digits_to_arabic(decimal_point(part.text.strip()))
+                place = (_centre(part) - _centre(w0)) / pitch + p0
+                at = round(place)
+                if abs(place - at) > SLOT_TOLERANCE or at in slots or at in found:
+                    continue
+                if is_score(text) or is_score(f"{text[:2]}.{text[2:]}"):
+                    found[at] = part
+    return found
+
+
 def among_values(numbers: Sequence[Word], lost: frozenset[int] = frozenset()) -> list[Word]:
     """The numbers that stand at the height of the chart's values (between the highest and the
     lowest score, give or take a value's height), not a page number or a count above or below
@@ -661,6 +740,12 @@ def legend_pairs(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> l
     slots = bar_slots(lines, lost)
     if not slots:
         return []
+    found = lost_at_places(lines, slots, lost)
+    if found:
+        slots = {**slots, **found}
+        lost = lost | {id(w) for w in found.values() if not is_score(decimal_point(w.text))}
+        first = min(slots)
+        slots = {place - first: word for place, word in slots.items()}
     lowest = max(w.box.bottom for w in slots.values())
     entries = legend_entries(lines, lowest)
     if len(entries) < MIN_PAIRS:
