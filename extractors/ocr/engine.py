@@ -14,6 +14,7 @@ libtesseract 5, which reads them.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 
@@ -59,6 +60,9 @@ DARK_MEAN = 110.0
 #: (indicator scores 180/210 to 190/200, document fields 145 to 146/160, rows and periods equal),
 #: but a fresh draw's lost a little (scores 182 to 180/210, fields 152 to 151, rows 156 to 155/161)
 #: and the scanned samples three document fields (an English title part, a level, an overall score).
+#: Since, Latin text beside or between Latin words the English reading won is taken whole, and a
+#: lone glyph read apart: the samples lose only the overall score (``ซ .๕๕`` for ``๗๗.๘๘``), but a
+#: fresh draw (199) lost more (scores 194/200 to 184/210, document fields 151 to 146/160).
 LATIN_ON_DEMAND = False
 #: A chunk the Thai model reads below this confidence (0..100) may be Latin text ...
 LATIN_UNSURE = 70.0
@@ -320,25 +324,43 @@ class OcrEngine:
             return [w for w in line if any(s.text for s in w.symbols)]
         texts = [chunk_text(c) for c in chunks]
         # A digit or two beside a doubtful chunk is read with it (``11`` ``4`` for ``ITA``).
+        # ... and so is a bar, the Thai model's ``I`` (``|`` ``7)`` for ``ITA)``).
         near = {j for i in doubtful for j in (i - 1, i + 1) if 0 <= j < len(chunks) and texts[i]}
-        doubtful = sorted({*doubtful, *(j for j in near if texts[j].isdigit() and len(texts[j]) <= 2)})
+        near = {j for j in near if (texts[j].isdigit() and len(texts[j]) <= 2) or set(texts[j]) == {"|"}}
+        doubtful = sorted({*doubtful, *near})
         runs: list[list[int]] = []
         for i in doubtful:
-            # ink the Thai model read nothing of is read on its own (``บ D`` together is ``wD``)
-            if runs and runs[-1][-1] == i - 1 and texts[i] and texts[i - 1]:
+            # ink the Thai model read nothing of is read on its own (``บ D`` together is ``wD``), and
+            # so is a lone glyph beside words (:func:`read_apart`)
+            if runs and runs[-1][-1] == i - 1 and not read_apart(texts[i - 1], texts[i]):
                 runs[-1].append(i)
             else:
                 runs.append([i])
         replaced: dict[int, list[OcrWord]] = {}  # by the index of a chunk's first word
         first = [sum(len(c) for c in chunks[:i]) for i in range(len(chunks))]
+        latin: set[int] = set()  # chunks the English reading's Latin words replaced
         for run in runs:
             english = self._read_latin(gray, [w for i in run for w in chunks[i]])
-            for group, mine in latin_groups([chunks[i] for i in run], english):
-                thai = [w for k in group for w in chunks[run[k]]]
-                whole = all(pieces[run[k]][1] for k in group)
-                if mine and english_wins(thai, mine, whole):
+            groups = latin_groups([chunks[i] for i in run], english)
+            won = [
+                bool(mine) and english_wins(_words(group, run, chunks), mine, _whole(group, run, pieces))
+                for group, mine in groups
+            ]
+            # A chunk no Thai reader writes beside one the English reading won, itself read as sure
+            # Latin words, is part of the same Latin text (``and`` between ``(Integrity`` and
+            # ``Transparency``: the Thai model was sure of ``ลทส์``, nearly as sure as the English).
+            beside = [any(won[max(g - 1, 0) : g + 2]) for g in range(len(won))]
+            won = [
+                w or (beside[g] and latin_neighbour(_words(group, run, chunks), mine))
+                for g, (w, (group, mine)) in enumerate(zip(won, groups, strict=True))
+            ]
+            for (group, mine), takes in zip(groups, won, strict=True):
+                thai = _words(group, run, chunks)
+                if takes:
                     start = first[run[group[0]]]
                     replaced |= {start + k: [] for k in range(len(thai))} | {start: mine}
+                    if latin_words(" ".join("".join(s.text for s in w.symbols) for w in mine)):
+                        latin |= {run[k] for k in group}
                     continue
                 # Not as a whole (a Thai word read with it as junk: ``ระดับ AA`` as ``x20) AA``):
                 # each sure English word over the Thai words it covers.
@@ -346,6 +368,13 @@ class OcrEngine:
                     if english_wins([thai[k] for k in covered], [word], whole=False):
                         start = first[run[group[0]]]
                         replaced |= {start + k: [] for k in covered} | {start + covered[0]: [word]}
+        for run in latin_gaps(chunks, sorted(latin), {i for i in range(len(chunks)) if first[i] in replaced}):
+            english = self._read_latin(gray, [w for i in run for w in chunks[i]])
+            for group, mine in latin_groups([chunks[i] for i in run], english):
+                thai = _words(group, run, chunks)
+                if mine and latin_between(thai, mine):
+                    start = first[run[group[0]]]
+                    replaced |= {start + k: [] for k in range(len(thai))} | {start: mine}
         # A chunk no Thai reads that the English model did not read either keeps the Thai model's
         # doubt in its word as its symbols' (``๓7`` of a speck: its word 3 of 100, its ``7`` 70).
         for i in doubtful:
@@ -366,9 +395,15 @@ class OcrEngine:
         crop = np.full((y1 - y0 + 2 * LATIN_PAD, x1 - x0 + 2 * LATIN_PAD), 255, np.uint8)
         crop[LATIN_PAD:-LATIN_PAD, LATIN_PAD:-LATIN_PAD] = gray[y0:y1, x0:x1]
         dx, dy = x0 - LATIN_PAD, y0 - LATIN_PAD
+        # A symbol's box is kept within the rows of the ink read again: the English model's boxes
+        # may take in the white margin above and below (``e`` 60 px tall in a 35 px line), and a
+        # taller line parts its words by a wider gap (``IntegrityandTransparency``).
         return [
             OcrWord(
-                tuple(OcrSymbol(s.text, _shift(s.box, dx, dy), s.confidence) for s in word.symbols),
+                tuple(
+                    OcrSymbol(s.text, _within(_shift(s.box, dx, dy), box[1], box[3]), s.confidence)
+                    for s in word.symbols
+                ),
                 word.confidence,
             )
             for line in self._recognize(self._api("latin"), crop)
@@ -408,10 +443,113 @@ def _one_blas_thread() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
+def _words(group: Sequence[int], run: Sequence[int], chunks: Sequence[Sequence[OcrWord]]) -> list[OcrWord]:
+    """The Thai words of a group of a run's chunks (:func:`latin_groups`)."""
+    return [w for k in group for w in chunks[run[k]]]
+
+
+def _whole(
+    group: Sequence[int], run: Sequence[int], pieces: Sequence[tuple[Sequence[OcrWord], bool]]
+) -> bool:
+    """Whether every chunk of a group of a run is a whole chunk between spaces."""
+    return all(pieces[run[k]][1] for k in group)
+
+
+def read_apart(left: str, right: str) -> bool:
+    """Whether two neighbouring doubtful chunks (their Thai readings) are read again apart: ink the
+    Thai model read nothing of (``บ D`` read together is ``wD``), and a lone glyph beside a chunk of
+    no digit (``ค`` for a level ``A`` read with ``หรือ`` beside it: the English model made one junk
+    sentence of both, ``‘A wi``, unsure); a lone glyph beside digits may be a digit of theirs
+    (``ซ`` ``.๕๕`` for ``๗๗.๘๘``) and is read with them.
+
+    >>> read_apart("ค", "หรือ"), read_apart("ซ", ".๕๕"), read_apart("", "ระดับ"), read_apart("โค", "ดี")
+    (True, False, True, False)
+    """
+    if not left or not right:
+        return True
+    lone = any(len(t) == 1 and _LETTER_OR_DIGIT.match(t) for t in (left, right))
+    return lone and not any(c.isdigit() for c in left + right)
+
+
+def latin_neighbour(thai: Sequence[OcrWord], english: Sequence[OcrWord]) -> bool:
+    """Whether the English words over a chunk beside Latin text the English reading won are taken
+    though they lead the Thai reading by less than :data:`LATIN_LEAD`: the Thai reading is no
+    dictionary Thai (:func:`thai_reading`: ``"odd"`` or ``"foreign"``) and the English one is sure
+    Latin words (:func:`latin_words`), at least as sure as the Thai one.
+
+    >>> word = lambda t, c: OcrWord((OcrSymbol(t, (0, 0, 10, 20), c),), c)
+    >>> latin_neighbour([word("ลทส์", 84)], [word("and", 97)])
+    True
+    >>> latin_neighbour([word("ระดับ", 93)], [word("szau", 95)])
+    False
+    >>> latin_neighbour([word("ลทส์", 84)], [word("an", 97)])
+    False
+    """
+    if not english:
+        return False
+    text = " ".join("".join(s.text for s in w.symbols) for w in english)
+    sure = min(w.confidence for w in english)
+    before = sum(w.confidence for w in thai) / len(thai)
+    kind = thai_reading(chunk_text(thai))
+    return kind in ("odd", "foreign") and latin_words(text) and sure >= max(LATIN_SURE, before)
+
+
+def latin_gaps(
+    chunks: Sequence[Sequence[OcrWord]], latin: Sequence[int], replaced: set[int]
+) -> list[list[int]]:
+    """The chunks between two chunks of a line the English reading's Latin words replaced
+    (``latin``, in order), where none between was replaced and some hold Thai letters:
+    Latin text the Thai model made Thai-looking words of between two it could not (``(Integrity
+    and โหลทรลหอท๕ ... ITA)`` for ``Transparency Assessment``), read again as one.
+
+    >>> word = lambda t: [OcrWord((OcrSymbol(t, (0, 0, 10, 20), 90),), 90)]
+    >>> chunks = [word("ITA"), word("โหลท"), word(":"), word("AA"), word("๒๕๖๖"), word("EIT")]
+    >>> latin_gaps(chunks, [0, 3, 5], {0, 3, 5}), latin_gaps(chunks, [0, 3], {0, 1, 3})
+    ([[1, 2]], [])
+    """
+    gaps = []
+    for a, b in itertools.pairwise(latin):
+        between = list(range(a + 1, b))
+        texts = [chunk_text(chunks[i]) for i in between]
+        if between and not any(i in replaced for i in between) and any(_THAI_LETTER.search(t) for t in texts):
+            gaps.append(between)
+    return gaps
+
+
+def latin_between(thai: Sequence[OcrWord], english: Sequence[OcrWord]) -> bool:
+    """Whether the English words over chunks between two of Latin text (:func:`latin_gaps`) are
+    taken: they are sure Latin words (:func:`latin_words`, every word :data:`LATIN_SURE`), at least
+    as sure as the Thai reading, which is no number.
+
+    >>> word = lambda t, c: OcrWord((OcrSymbol(t, (0, 0, 10, 20), c),), c)
+    >>> latin_between([word("โหลทรลหอท๕", 90)], [word("Transparency", 97)])
+    True
+    >>> latin_between([word("ของ", 96)], [word("vos", 80)])
+    False
+    >>> latin_between([word("๒๕", 60)], [word("Ice", 90)])
+    False
+    """
+    text = " ".join("".join(s.text for s in w.symbols) for w in english)
+    sure = min(w.confidence for w in english)
+    before = sum(w.confidence for w in thai) / len(thai)
+    kind = thai_reading(chunk_text(thai))
+    return kind != "number" and latin_words(text) and sure >= max(LATIN_SURE, before)
+
+
 def _doubted(word: OcrWord) -> OcrWord:
     """``word`` with no symbol surer than the word is."""
     symbols = tuple(OcrSymbol(s.text, s.box, min(s.confidence, word.confidence)) for s in word.symbols)
     return OcrWord(symbols, word.confidence)
+
+
+def _within(box: PixelBox, top: int, bottom: int) -> PixelBox:
+    """``box`` cut to the rows from ``top`` to ``bottom`` (unchanged where that would leave nothing).
+
+    >>> _within((0, 5, 10, 60), 20, 50), _within((0, 5, 10, 15), 20, 50)
+    ((0, 20, 10, 50), (0, 5, 10, 15))
+    """
+    y0, y1 = max(box[1], top), min(box[3], bottom)
+    return (box[0], y0, box[2], y1) if y1 > y0 else box
 
 
 def _box(box: tuple[int, ...]) -> PixelBox:
