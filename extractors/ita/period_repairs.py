@@ -225,7 +225,22 @@ def _lookalike_months() -> dict[str, str]:
                     misread = pair[:at] + other + pair[at + 1 :]
                     if misread not in MONTH_SKELETONS and misread not in ERA_SKELETONS:
                         near.setdefault(misread, set()).add(month)
+    # both consonants read as look-alikes (``ชี.ศ.`` for ``ธ.ค.``): only a pair no single
+    # look-alike explains, and only when exactly one month is so near
+    far: dict[str, set[str]] = {}
+    for pair, month in MONTH_BY_SKELETON.items():
+        for one in _group_of(pair[0]).replace(pair[0], ""):
+            for two in _group_of(pair[1]).replace(pair[1], ""):
+                misread = one + two
+                if misread not in near and misread not in MONTH_SKELETONS and misread not in ERA_SKELETONS:
+                    far.setdefault(misread, set()).add(month)
+    near.update(far)
     return {k: next(iter(v)) for k, v in near.items() if len(v) == 1}
+
+
+def _group_of(consonant: str) -> str:
+    """Every look-alike group (:data:`LOOKALIKES`) holding ``consonant``, joined; ``""`` if none."""
+    return "".join(group for group in LOOKALIKES if consonant in group)
 
 
 def lookalike_months(text: str) -> str:
@@ -236,6 +251,8 @@ def lookalike_months(text: str) -> str:
 
     >>> lookalike_months("ต.ุด. 65 - ชิ.ค. 65"), lookalike_months("ล.ค. 66"), lookalike_months("ฐิ.ค. 62")
     ('ต.ค. 65 - ธ.ค. 65', 'ส.ค. 66', 'ธ.ค. 62')
+    >>> lookalike_months("ต.ค. ๖๖ - ชี.ศ. ๖๖")  # both consonants misread: ธ.ค. alone is so near
+    'ต.ค. ๖๖ - ธ.ค. ๖๖'
     >>> lookalike_months("ศ.ค. 66")  # ศ is like ต (ต.ค.) and like ส (ส.ค.): no choice
     'ศ.ค. 66'
     >>> lookalike_months("ต.ค. 65 - ผ.อ. 66"), lookalike_months("ดำเนินการ")
