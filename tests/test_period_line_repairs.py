@@ -38,7 +38,9 @@ class _Again:
 
 
 def _page(*texts: str) -> PageText:
-    lines = [Line(t, t, BBox(50, 200 + 40 * n, 300, 215 + 40 * n), (), confidence=0.9) for n, t in enumerate(texts)]
+    lines = [
+        Line(t, t, BBox(50, 200 + 40 * n, 300, 215 + 40 * n), (), confidence=0.9) for n, t in enumerate(texts)
+    ]
     return PageText(1, 595.3, 842.0, PageKind.SCANNED, lines=lines, ocr=OcrInfo(OcrStatus.READ, 150))
 
 
