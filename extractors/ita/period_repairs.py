@@ -167,8 +167,8 @@ def trimmed(text: str) -> str:
 
 #: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
 #: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``, ``ฐิ.ค.`` (``ฐ`` is ``ธ``'s head on a
-#: tail; ``ฏิ.ค.`` likewise) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``; the vowel ``ไ`` read ``ใ`` (``ทุกใตรมาส``), a word's
-#: letter as well.  Glyph evidence for :func:`lookalike_months`.
+#: tail; ``ฏิ.ค.`` likewise) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``; the vowel ``ไ`` read ``ใ``
+#: (``ทุกใตรมาส``), a word's letter as well.  Glyph evidence for :func:`lookalike_months`.
 LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ")
 #: The vowel marks above a consonant, told apart by a few pixels (``ป็งบประมาณ``, ``ปึงบประมาณ``
 #: for ``ปีงบประมาณ`` at 150 dpi): look-alikes to :func:`lookalike_words` (a word's marks), never
