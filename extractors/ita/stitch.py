@@ -1094,7 +1094,7 @@ def misread_headers(tables: Sequence[Table]) -> dict[int, tuple[int, list[str | 
             continue
         n_header, fields, _ = header_of(table)
         if not n_header:
-            first = [c for c in _row_cells(table)[:1] for c in c if c.text.strip()]
+            first = [c for row in _row_cells(table)[:1] for c in row if c.text.strip()]
             n_header = 1 if sum(names_field(c.text) for c in first) >= 2 else 0
         if n_header and sum(f is not None for f in fields_after) > sum(f is not None for f in fields):
             out[id(table)] = (n_header, fields_after, texts_after)
