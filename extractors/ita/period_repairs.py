@@ -120,6 +120,27 @@ def _without_lone_tokens(text: str) -> str:
     return " ".join(tokens) if tokens != text.split() else text
 
 
+def inner_debris(text: str) -> str:
+    """``text`` without one lone debris token (:data:`_LONE`: a stamp's stroke read as one
+    consonant, ``ฑ์``) between two of its words, when the text does not parse and exactly one such
+    drop makes it parse; the text unchanged otherwise.  Digits are never debris.  A candidate only.
+
+    >>> inner_debris("รอบ 6 ฑ์ เดือน"), inner_debris("ทุก ง ไตรมาส")
+    ('รอบ 6 เดือน', 'ทุก ไตรมาส')
+    >>> inner_debris("รอบ 6 4 เดือน"), inner_debris("ตาม ง ความเหมาะสม")  # digits stay; no period
+    ('รอบ 6 4 เดือน', 'ตาม ง ความเหมาะสม')
+    """
+    if parses(text):
+        return text
+    tokens = text.split()
+    found = [
+        dropped
+        for at in range(1, len(tokens) - 1)
+        if _LONE.fullmatch(tokens[at]) and parses(dropped := " ".join(tokens[:at] + tokens[at + 1 :]))
+    ]
+    return found[0] if len(found) == 1 else text
+
+
 def trimmed(text: str) -> str:
     """``text`` without the stray marks at its edges (:data:`_EDGE_NOISE`), a few Latin letters after
     its last date (:data:`_TRAILING_LATIN`), lone debris tokens at its edges
@@ -146,9 +167,13 @@ def trimmed(text: str) -> str:
 
 #: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
 #: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``, ``ฐิ.ค.`` (``ฐ`` is ``ธ``'s head on a
-#: tail) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``; the vowel ``ไ`` read ``ใ`` (``ทุกใตรมาส``), a word's
-#: letter as well.  Glyph evidence for :func:`lookalike_months`.
-LOOKALIKES = ("คดตฅศ", "ธรชซฐฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ")
+#: tail; ``ฏิ.ค.`` likewise) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``; the vowel ``ไ`` read ``ใ``
+#: (``ทุกใตรมาส``), a word's letter as well.  Glyph evidence for :func:`lookalike_months`.
+LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ")
+#: The vowel marks above a consonant, told apart by a few pixels (``ป็งบประมาณ``, ``ปึงบประมาณ``
+#: for ``ปีงบประมาณ`` at 150 dpi): look-alikes to :func:`lookalike_words` (a word's marks), never
+#: to a month's consonants.
+MARK_LOOKALIKES = ("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47",)
 _CONSONANT = "\u0e01-\u0e2e"
 _MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 #: A token shaped like a dotted month abbreviation: consonant, marks, dot, consonant, marks, dot.
@@ -225,7 +250,22 @@ def _lookalike_months() -> dict[str, str]:
                     misread = pair[:at] + other + pair[at + 1 :]
                     if misread not in MONTH_SKELETONS and misread not in ERA_SKELETONS:
                         near.setdefault(misread, set()).add(month)
+    # both consonants read as look-alikes (``ชี.ศ.`` for ``ธ.ค.``): only a pair no single
+    # look-alike explains, and only when exactly one month is so near
+    far: dict[str, set[str]] = {}
+    for pair, month in MONTH_BY_SKELETON.items():
+        for one in _group_of(pair[0]).replace(pair[0], ""):
+            for two in _group_of(pair[1]).replace(pair[1], ""):
+                misread = one + two
+                if misread not in near and misread not in MONTH_SKELETONS and misread not in ERA_SKELETONS:
+                    far.setdefault(misread, set()).add(month)
+    near.update(far)
     return {k: next(iter(v)) for k, v in near.items() if len(v) == 1}
+
+
+def _group_of(consonant: str) -> str:
+    """Every look-alike group (:data:`LOOKALIKES`) holding ``consonant``, joined; ``""`` if none."""
+    return "".join(group for group in LOOKALIKES if consonant in group)
 
 
 def lookalike_months(text: str) -> str:
@@ -236,6 +276,8 @@ def lookalike_months(text: str) -> str:
 
     >>> lookalike_months("ต.ุด. 65 - ชิ.ค. 65"), lookalike_months("ล.ค. 66"), lookalike_months("ฐิ.ค. 62")
     ('ต.ค. 65 - ธ.ค. 65', 'ส.ค. 66', 'ธ.ค. 62')
+    >>> lookalike_months("ต.ค. ๖๖ - ชี.ศ. ๖๖")  # both consonants misread: ธ.ค. alone is so near
+    'ต.ค. ๖๖ - ธ.ค. ๖๖'
     >>> lookalike_months("ศ.ค. 66")  # ศ is like ต (ต.ค.) and like ส (ส.ค.): no choice
     'ศ.ค. 66'
     >>> lookalike_months("ต.ค. 65 - ผ.อ. 66"), lookalike_months("ดำเนินการ")
@@ -270,7 +312,7 @@ def lookalike_era(text: str) -> str:
 
 
 def lookalike_words(text: str) -> str:
-    """``text`` with one consonant read as its look-alike (:data:`LOOKALIKES`), when the text does
+    """``text`` with one consonant (or mark) read as its look-alike (:data:`LOOKALIKES`), when the text does
     not parse as a period and exactly one such change makes it parse (``รอบ 6 เตือน``: ``เดือน``
     with its ``ด`` read ``ต``); the text unchanged otherwise.  Glyph evidence, never a word made
     up: the parser's own words decide, and :func:`extractors.ocr.fields.settle` keeps such a
@@ -282,6 +324,11 @@ def lookalike_words(text: str) -> str:
     ('ตามความเหมาะสม', 'ต.ค. 65 - ธ.ค. 65')
     >>> lookalike_words("พ.ศ. 2563")  # the era read well is no month misread
     'พ.ศ. 2563'
+
+    So too a vowel mark above a consonant read as another (:data:`MARK_LOOKALIKES`):
+
+    >>> lookalike_words("ตลอด ป็งบประมาณ พ.ศ. 2568"), lookalike_words("ตลอดปึงบประมาณ")
+    ('ตลอด ปีงบประมาณ พ.ศ. 2568', 'ตลอดปีงบประมาณ')
 
     One glyph read twice, as two look-alikes side by side (``เตดอน``: ``เดือน``'s ``ด`` read ``ตด``),
     is read as one of them, when exactly one such reading (or one change) parses.
@@ -303,7 +350,7 @@ def lookalike_words(text: str) -> str:
         for at in range(match.start(), match.end()):
             if at in era:
                 continue
-            for group in LOOKALIKES:
+            for group in LOOKALIKES + MARK_LOOKALIKES:
                 if text[at] not in group:
                     continue
                 readings = [text[:at] + other + text[at + 1 :] for other in group.replace(text[at], "")]
@@ -524,7 +571,8 @@ def candidates(text: str) -> list[str]:
     (:func:`lookalike_months`), with the dash of a range put back between two months side by
     side (:func:`extractors.ita.periods.joined_months`), with one look-alike consonant of a word
     read as the parser's word (:func:`lookalike_words`), with letters read as the Thai digits they
-    look like (:func:`lookalike_digits`); then each of those with its implausible Thai years read
+    look like (:func:`lookalike_digits`), without a lone debris token between its words
+    (:func:`inner_debris`); then each of those with its implausible Thai years read
     by their look-alike digits (:func:`lookalike_years`).  Each is only a candidate, kept with a
     doubt.
 
@@ -541,5 +589,6 @@ def candidates(text: str) -> list[str]:
     out.append(joined_months(out[-1]))
     out.append(lookalike_words(out[-1]))
     out.append(lookalike_digits(out[-2]))
+    out.append(inner_debris(lookalike_words(out[0])))
     out += [lookalike_years(reading) for reading in out]
     return list(dict.fromkeys(out))

@@ -22,6 +22,7 @@ The rules, as measures documents are made:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -1036,12 +1037,80 @@ def _placed(table: Table, columns: Sequence[int], n_cols: int) -> Table:
     )
 
 
+#: Two tables' columns are the same printed columns when each column's left and right edges lie
+#: within this share of the wider table's width of the other's (a scan's skew and crop shift them).
+COLUMN_SHIFT = 0.03
+
+
+def _column_edges(table: Table) -> list[tuple[float, float]] | None:
+    """Each column's left and right edge, from its one-column cells; None when a column has none."""
+    edges: list[tuple[float, float]] = []
+    for col in range(table.n_cols):
+        boxes = [c.box for c in table.cells if c.col == col and c.colspan <= 1 and c.box is not None]
+        if not boxes:
+            return None
+        edges.append((min(b.x0 for b in boxes), max(b.x1 for b in boxes)))
+    return edges
+
+
+def same_columns(a: Table, b: Table) -> bool:
+    """Whether two tables have the same columns, edge by edge (:data:`COLUMN_SHIFT`).
+
+    >>> from schemas import BBox, Cell, TableQuality
+    >>> def table(*xs):
+    ...     cells = [Cell(0, n, "x", "", BBox(x0, 0, x1, 10)) for n, (x0, x1) in enumerate(xs)]
+    ...     box = BBox(xs[0][0], 0, xs[-1][1], 10)
+    ...     return Table(1, 0, box, 1, len(xs), cells, TableQuality("lines", 1, 1, 1, []))
+    >>> same_columns(table((0, 100), (100, 300)), table((2, 101), (101, 298)))
+    True
+    >>> same_columns(table((0, 100), (100, 300)), table((0, 200), (200, 300)))
+    False
+    """
+    if a.n_cols != b.n_cols:
+        return False
+    edges_a, edges_b = _column_edges(a), _column_edges(b)
+    if edges_a is None or edges_b is None:
+        return False
+    room = COLUMN_SHIFT * max(a.box.x1 - a.box.x0, b.box.x1 - b.box.x0)
+    return all(
+        abs(x - y) <= room
+        for (a0, a1), (b0, b1) in zip(edges_a, edges_b, strict=True)
+        for x, y in ((a0, b0), (a1, b1))
+    )
+
+
+def misread_headers(tables: Sequence[Table]) -> dict[int, tuple[int, list[str | None], list[str]]]:
+    """Scanned tables whose header row OCR misread (fewer fields named, or too few to count as a
+    header: two at least still), each (by ``id``) with its header rows and the fields and header
+    texts of the next page's first table: the same printed header repeated over the same columns
+    (:func:`same_columns`), read better there.  The columns' places are the evidence; the better
+    reading names the fields."""
+    out: dict[int, tuple[int, list[str | None], list[str]]] = {}
+    for table, after in itertools.pairwise(tables):
+        if not (_read_by_ocr(table) and _read_by_ocr(after)) or after.page != table.page + 1 or after.index:
+            continue
+        n_after, fields_after, texts_after = header_of(after)
+        if not n_after or table_kind(fields_after) != "measures" or not same_columns(table, after):
+            continue
+        n_header, fields, _ = header_of(table)
+        if not n_header:
+            first = [c for row in _row_cells(table)[:1] for c in row if c.text.strip()]
+            n_header = 1 if sum(names_field(c.text) for c in first) >= 2 else 0
+        if n_header and sum(f is not None for f in fields_after) > sum(f is not None for f in fields):
+            out[id(table)] = (n_header, fields_after, texts_after)
+    return out
+
+
 def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
     """A document's tables, in page order, as logical tables (see the module's rules)."""
     out: list[LogicalTable] = []
     current: LogicalTable | None = None
-    for table in map(one_column_per_header, tables):
+    tables = [one_column_per_header(t) for t in tables]
+    misread = misread_headers(tables)
+    for table in tables:
         n_header, fields, texts = header_of(table)
+        if id(table) in misread:
+            n_header, fields, texts = misread[id(table)]
         if (
             current is not None
             and n_header

@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractors.ita.period_repairs import parses
-from extractors.ocr.fields import period_column, period_headers
-from schemas import BBox, OcrStatus, PageKind, PageText, Table
+from extractors.ocr.fields import Reading, period_column, period_headers, settle
+from schemas import DOUBT_CONFIDENCE, BBox, Line, OcrDoubt, OcrStatus, PageKind, PageText, Table
 
 if TYPE_CHECKING:
     from extractors.ocr.page import PageReader
@@ -297,33 +297,71 @@ LINE_MODES = ("period", "thai", "period-own")
 def settle_period_lines(again: PagesAgain) -> int:
     """The labelled period lines of scanned pages (``ระยะเวลา: ...``: measures written as
     paragraphs, :func:`labelled_period`) whose period does not parse, read again from the page
-    image (the line's box, with room for its marks) in each of :data:`LINE_MODES` until a reading's
-    period parses: the line's text then keeps its label and takes that period (its raw stays as
-    first read, its confidence the reading's).  A line no reading settles stays as it was.  Only
-    pages holding such a line are prepared again; returns how many lines were settled."""
-    from extractors.ocr.page import INSET
+    image (the line's box, with room for its marks) in each of :data:`LINE_MODES` and settled as a
+    period cell is (:func:`extractors.ocr.fields.settle`): the first reading whose period parses,
+    else the first repair of a reading that parses (``ก.พ. - ก.ศ. ๖๗``: ``ค`` read ``ศ``; ``ส.ค.
+    ๒๗``: a year's ``๖`` read ``๒``), kept with a doubt.  The years of the document's labelled
+    periods that parse as read are the evidence a reading's years must fit
+    (:func:`extractors.ita.period_years.evidence_fiscal_year`).  The line's text then keeps its
+    label and takes that period (its raw stays as first read, its confidence the reading's).  A
+    line nothing settles stays as it was.  Only pages holding such a line are prepared again;
+    returns how many lines were settled."""
+    from extractors.ita.period_years import evidence_fiscal_year, fits_years
 
+    pages = [
+        (number, page)
+        for number, page in sorted(again.pages.items())
+        if page.kind is PageKind.SCANNED and page.ocr is not None and page.ocr.status is OcrStatus.READ
+    ]
+    periods = [found[1] for _, page in pages for line in page.lines if (found := labelled_period(line.text))]
+    year = evidence_fiscal_year([p for p in periods if parses(p)])
+    fits = (lambda text: fits_years(text, year)) if year is not None else None
     settled = 0
-    for number, page in sorted(again.pages.items()):
-        if page.kind is not PageKind.SCANNED or page.ocr is None or page.ocr.status is not OcrStatus.READ:
-            continue
+    for number, page in pages:
         for n, line in enumerate(page.lines):
             found = labelled_period(line.text)
             if found is None or parses(found[1]):
                 continue
             reader = again.reader(number)
-            if reader is None:
+            if reader is None or page.ocr is None:
                 break
-            x0, y0, x1, y1 = reader.px(line.box)
-            pad = max((y1 - y0) // 3, 2) + INSET
-            for mode in LINE_MODES:
-                text, _raw, confidence = reader.cell((x0 - pad, y0 - pad, x1 + pad, y1 + pad), mode)
-                reread = labelled_period(text if ":" in text else f"{found[0].strip()} {_strip_label(text)}")
-                if reread is not None and parses(reread[1]):
-                    page.lines[n] = replace(line, text=found[0] + reread[1], confidence=confidence)
-                    settled += 1
-                    break
+            reading, doubt = _settle_line(reader, line, found, fits)
+            if reading is None:
+                continue
+            if doubt is not None:
+                page.ocr.doubts.append(doubt)
+            page.lines[n] = replace(line, text=found[0] + reading[0], confidence=reading[2])
+            settled += 1
     return settled
+
+
+def _settle_line(
+    reader: PageReader, line: Line, found: tuple[str, str], fits: Callable[[str], bool] | None
+) -> tuple[Reading | None, OcrDoubt | None]:
+    """The settled period of a labelled ``line`` whose period (``found``, from
+    :func:`labelled_period`) does not parse, and its doubt when it was repaired; ``(None, None)``
+    when no reading nor repair parses."""
+    from extractors.ocr.page import INSET
+
+    x0, y0, x1, y1 = reader.px(line.box)
+    pad = max((y1 - y0) // 3, 2) + INSET
+    box = (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+
+    def read(mode: str) -> Reading:
+        text, raw, confidence = reader.cell(box, mode)
+        reread = labelled_period(text if ":" in text else f"{found[0].strip()} {_strip_label(text)}")
+        return (reread[1], raw, confidence) if reread is not None else ("", raw, None)
+
+    first: Reading = (found[1], line.raw, line.confidence)
+    reading, others = settle(first, [partial(read, mode) for mode in LINE_MODES], fits=fits)
+    if not parses(reading[0]) or reading[0] == found[1]:
+        return None, None
+    if others is None:
+        return reading, None
+    why = "a period read only after repairs (stray marks at its edges, look-alike letters or digits)"
+    return (reading[0], reading[1], DOUBT_CONFIDENCE), OcrDoubt(
+        reading[0], " / ".join([found[1].strip(), *others]), line.box, why
+    )
 
 
 def _strip_label(text: str) -> str:
