@@ -4,7 +4,7 @@ as OCR read them."""
 
 from __future__ import annotations
 
-from schemas import BBox, Cell, Line, Table, TableQuality, Word
+from schemas import BBox, Cell, Line, PageKind, PageText, Table, TableQuality, Word
 
 COLUMNS = (60.0, 200.0, 330.0, 440.0)
 HEADER = ("มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา")
@@ -59,3 +59,28 @@ def ocr_table(page: int, rows: list[list[str]], strategy: str = "lines") -> Tabl
     ]
     box = BBox(60.0, 100.0, 60.0 + 100 * len(rows[0]), 100.0 + 40 * len(rows))
     return Table(page, 0, box, len(rows), len(rows[0]), cells, TableQuality(strategy, 0.9, 1.0, 1.0, []))
+
+
+def page(lines: list[Line]) -> PageText:
+    """A scanned A4 page holding ``lines``."""
+    return PageText(1, 595.0, 842.0, PageKind.SCANNED, lines=lines)
+
+
+def periods(tables: list[Table]) -> list[str | None]:
+    """The period texts of the actions ``tables`` give (stitched, fiscal year 2568)."""
+    from extractors.ita.actions import actions_from_tables
+    from extractors.ita.stitch import stitch
+
+    return [a.period.text for a in actions_from_tables(stitch(tables), 2568)]
+
+
+def close_header(top: float = 100.0) -> Line:
+    """The header line with ``ผู้รับผิดชอบ`` ending 4 pt before ``ระยะเวลา``: narrower than a gutter."""
+    return line(
+        [
+            word(HEADER[0], COLUMNS[0], top),
+            word(HEADER[1], COLUMNS[1], top),
+            word(HEADER[2], COLUMNS[2], top, COLUMNS[3] - 4.0 - COLUMNS[2]),
+            word(HEADER[3], COLUMNS[3], top),
+        ]
+    )

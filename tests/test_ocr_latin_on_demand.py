@@ -15,8 +15,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.ocr import engine
 from extractors.ocr.engine import OcrEngine
+from tests.thai_first import thai_first_engine
 
 FONTS = [Path("/usr/share/fonts/truetype/tlwg/Garuda.ttf"), Path("/usr/share/fonts/truetype/tlwg/Loma.ttf")]
 
@@ -27,16 +27,7 @@ needs_fonts = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def ocr() -> Iterator[OcrEngine]:
-    """An engine reading Thai first (``LATIN_ON_DEMAND`` on while this module's tests run)."""
-    try:
-        engine.tessdata_dir()
-    except engine.OcrUnavailable:
-        pytest.skip("the Thai OCR model is not installed")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(engine, "LATIN_ON_DEMAND", True)
-        reader = OcrEngine(200)
-        yield reader
-        reader.close()
+    yield from thai_first_engine()
 
 
 def _cell(text: str, font: Path) -> np.ndarray:

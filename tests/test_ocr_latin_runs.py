@@ -18,6 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from extractors.ocr import engine
 from extractors.ocr.engine import OcrEngine, OcrSymbol, OcrWord
+from tests.thai_first import thai_first_engine
 
 FONT = Path("/usr/share/fonts/truetype/tlwg/Loma.ttf")
 
@@ -28,15 +29,7 @@ needs_font = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def ocr() -> Iterator[OcrEngine]:
-    try:
-        engine.tessdata_dir()
-    except engine.OcrUnavailable:
-        pytest.skip("the Thai OCR model is not installed")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(engine, "LATIN_ON_DEMAND", True)
-        reader = OcrEngine(200)
-        yield reader
-        reader.close()
+    yield from thai_first_engine()
 
 
 def _line(text: str) -> np.ndarray:

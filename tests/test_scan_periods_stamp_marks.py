@@ -9,41 +9,26 @@ from __future__ import annotations
 
 import datetime
 
-from extractors.ita.actions import actions_from_tables
 from extractors.ita.period_repairs import candidates, parses
 from extractors.ita.period_years import settle_period_years
 from extractors.ita.periods import parse_period
-from extractors.ita.stitch import stitch
 from extractors.ocr.fields import settle
 from extractors.ocr.rows import scan_borderless
-from schemas import BBox, Line, OcrDoubt, OcrInfo, OcrStatus, PageKind, PageText, Table
+from schemas import BBox, OcrDoubt, OcrInfo, OcrStatus, PageKind, PageText
 from schemas.record import Action, Period, Provenance
-from tests.rows_shapes import COLUMNS, HEADER, PERIODS
+from tests.rows_shapes import COLUMNS, PERIODS, close_header
 from tests.rows_shapes import line as _line
 from tests.rows_shapes import names as _names
+from tests.rows_shapes import page as _page
+from tests.rows_shapes import periods as _periods
 from tests.rows_shapes import rows as _rows
 from tests.rows_shapes import word as _word
-
-
-def _page(lines: list[Line]) -> PageText:
-    return PageText(1, 595.0, 842.0, PageKind.SCANNED, lines=lines)
-
-
-def _periods(tables: list[Table]) -> list[str | None]:
-    return [a.period.text for a in actions_from_tables(stitch(tables), 2568)]
 
 
 def test_a_stamps_word_across_the_white_of_two_close_header_cells_does_not_join_their_columns() -> None:
     # ``ผู้รับผิดชอบ`` ends 4 pt before ``ระยะเวลา``; under the table, a stamp's ring read ``Soe``
     # crosses that white: a mark, not text of either column
-    header = _line(
-        [
-            _word(HEADER[0], COLUMNS[0], 100.0),
-            _word(HEADER[1], COLUMNS[1], 100.0),
-            _word(HEADER[2], COLUMNS[2], 100.0, COLUMNS[3] - 4.0 - COLUMNS[2]),
-            _word(HEADER[3], COLUMNS[3], 100.0),
-        ]
-    )
+    header = close_header()
     body = _rows(130.0, 1, 3)
     body.append(_line([_word("เป็นธรรม", COLUMNS[1], 274.0), _word("Soe", COLUMNS[3] - 30.0, 274.0, 60.0)]))
     (table,) = scan_borderless(_page([header, *body]), [], _names)
@@ -52,14 +37,7 @@ def test_a_stamps_word_across_the_white_of_two_close_header_cells_does_not_join_
 
 
 def test_a_word_of_text_across_that_white_still_joins_the_columns() -> None:
-    header = _line(
-        [
-            _word(HEADER[0], COLUMNS[0], 100.0),
-            _word(HEADER[1], COLUMNS[1], 100.0),
-            _word(HEADER[2], COLUMNS[2], 100.0, COLUMNS[3] - 4.0 - COLUMNS[2]),
-            _word(HEADER[3], COLUMNS[3], 100.0),
-        ]
-    )
+    header = close_header()
     body = _rows(130.0, 1, 3)
     body.append(_line([_word("ประชาสัมพันธ์", COLUMNS[3] - 30.0, 274.0, 60.0)]))
     (table,) = scan_borderless(_page([header, *body]), [], _names)
