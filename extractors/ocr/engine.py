@@ -359,7 +359,7 @@ class OcrEngine:
                 if takes:
                     start = first[run[group[0]]]
                     replaced |= {start + k: [] for k in range(len(thai))} | {start: mine}
-                    if latin_words(" ".join("".join(s.text for s in w.symbols) for w in mine)):
+                    if latin_words(words_text(mine)):
                         latin |= {run[k] for k in group}
                     continue
                 # Not as a whole (a Thai word read with it as junk: ``ระดับ AA`` as ``x20) AA``):
@@ -487,7 +487,7 @@ def latin_neighbour(thai: Sequence[OcrWord], english: Sequence[OcrWord]) -> bool
     """
     if not english:
         return False
-    text = " ".join("".join(s.text for s in w.symbols) for w in english)
+    text = words_text(english)
     sure = min(w.confidence for w in english)
     before = sum(w.confidence for w in thai) / len(thai)
     kind = thai_reading(chunk_text(thai))
@@ -529,7 +529,7 @@ def latin_between(thai: Sequence[OcrWord], english: Sequence[OcrWord]) -> bool:
     >>> latin_between([word("๒๕", 60)], [word("Ice", 90)])
     False
     """
-    text = " ".join("".join(s.text for s in w.symbols) for w in english)
+    text = words_text(english)
     sure = min(w.confidence for w in english)
     before = sum(w.confidence for w in thai) / len(thai)
     kind = thai_reading(chunk_text(thai))
@@ -614,6 +614,11 @@ ITA_WORDS = frozenset({"ITA", "AA", *(name.instrument for name in INDICATORS)})
 _CLUSTER_TAIL = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 #: Something the Thai model may have made of a Latin letter: a Thai letter or a digit.
 _LETTER_OR_DIGIT = re.compile("[\u0e01-\u0e2e\u0e50-\u0e590-9]")
+
+
+def words_text(words: Sequence[OcrWord]) -> str:
+    """The text of ``words``, one space between words (as the English model parts them)."""
+    return " ".join("".join(s.text for s in w.symbols) for w in words)
 
 
 def chunk_text(chunk: Sequence[OcrWord]) -> str:
@@ -865,7 +870,7 @@ def english_wins(thai: Sequence[OcrWord], english: Sequence[OcrWord], whole: boo
     >>> english_wins([word("ณธรร", 95)], [word("40993", 75)])
     False
     """
-    text = " ".join("".join(s.text for s in w.symbols) for w in english)
+    text = words_text(english)
     sure = min(w.confidence for w in english)
     before = sum(w.confidence for w in thai) / len(thai)
     lead = sure >= before + LATIN_LEAD
