@@ -162,7 +162,7 @@ def without_lone_verticals(horizontal: Gray, vertical: Gray) -> Gray:
     n, labels, stats, _ = cv2.connectedComponentsWithStats(vertical, connectivity=8)
     height, width = vertical.shape
     reach = EDGE_SHARE_PX
-    kept = vertical.copy()
+    lone = np.zeros(n, bool)
     for i in range(1, n):
         x, y, bw, bh, _area = (int(v) for v in stats[i])
         x0, x1 = max(x - reach, 0), min(x + bw + reach, width)
@@ -176,8 +176,10 @@ def without_lone_verticals(horizontal: Gray, vertical: Gray) -> Gray:
         across = np.asarray(np.any(band, axis=1), bool)
         crossings = int(np.count_nonzero(across[1:] & ~across[:-1])) + int(bool(across[:1].any()))
         if crossings <= 1:
-            kept[labels == i] = 0
-    return np.asarray(kept, np.uint8)
+            lone[i] = True
+    if not lone.any():
+        return vertical
+    return np.asarray(np.where(lone[labels], 0, vertical), np.uint8)
 
 
 def close_open_sides(horizontal: Gray, vertical: Gray) -> Gray:
