@@ -1331,7 +1331,7 @@ def _stretches(
     stretches: list[list[OcrSymbol]] = []
     for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
         if any(ch in DIGITS for sym in group for ch in sym.text):
-            group = _with_touching(symbols, group, touching)
+            group = _with_touching(symbols, group, _number_spacing(group, touching, space))
         if stretches:
             last = stretches[-1]
             first_here, last_there = order[id(group[0])], order[id(last[-1])]
@@ -1349,6 +1349,32 @@ def _stretches(
                 continue
         stretches.append(group)
     return stretches
+
+
+#: A symbol beside a number is as close as its own digits when its gap is at most this many
+#: times their usual one (the median of the gaps between them).
+SPACING_SLACK = 1.25
+
+
+def _number_spacing(group: Sequence[OcrSymbol], touching: float, space: float | None) -> float:
+    """How near a symbol must be to a number's end to touch it: ``touching``, or the number's
+    own spacing (:data:`SPACING_SLACK` times the median gap between its symbols) when that is
+    wider, but never as wide as a word's ``space``.  A fixed share of the line's height is too
+    little where the digits stand apart: a year's last digit read as a letter (``๒๕๖ฒ``, small
+    Thai digits at 150 dpi, 9 px apart in a 52 px line) is as far from the others as they are
+    from each other, and is no neighbour of theirs by the line's measure.
+
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("๒", 0), ("๕", 17), ("๖", 34))]
+    >>> _number_spacing(s, 3, 12), _number_spacing(s, 3, 8), _number_spacing(s[:1], 3, 12)
+    (11.25, 7.999, 3)
+    """
+    gaps = sorted(b.box[0] - a.box[2] for a, b in pairwise(group))
+    if not gaps:
+        return touching
+    own = SPACING_SLACK * gaps[len(gaps) // 2]
+    if space is not None:
+        own = min(own, space - 0.001)
+    return max(touching, own)
 
 
 def _split_at_gaps(group: list[OcrSymbol], gap: float) -> list[list[OcrSymbol]]:
