@@ -21,6 +21,11 @@ from schemas import DOUBT_CONFIDENCE, Cell
 #: no wider than the second share of it, are one digit Tesseract read as two (:func:`split_digit`).
 SPLIT_NARROW = 0.75
 SPLIT_TOGETHER = 1.3
+#: A digit of the glyph reader at least this many times as wide as its number's median digit
+#: (Tesseract's boxes) is two digits that blur made touch (:func:`joined_digits`): two digits side
+#: by side are twice as wide as one, a wide single digit (``๓``, ``๗`` against ``1``) never 1.6 times
+#: the median.
+JOINED_WIDTH = 1.6
 
 _THAI_LETTER = re.compile(r"[ก-ฮ]")
 _THAI_OR_ARABIC_DIGIT = re.compile(r"[0-9๐-๙]")
@@ -380,6 +385,30 @@ def more_digits(tesseract: str, glyphs: str) -> bool:
     ours, theirs = fraction.search(tesseract), fraction.search(glyphs)
     # Only the integer part differs: the fractions agree (``๕๓๕.๕`` and ``๕๙.๙`` differ throughout).
     return bool(ours and theirs and same_number(ours.group(1), theirs.group(1)))
+
+
+def joined_digits(tesseract: str, glyphs: str, glyph_width: int, digit_widths: Sequence[int]) -> bool:
+    """Tesseract read a well-formed number with more digits than the glyph reader over the same
+    ink, whose digits are each as wide as two of the number's other digits (:data:`JOINED_WIDTH`
+    times the median of Tesseract's boxes of the digits outside that ink, ``digit_widths``; with
+    none, nothing to measure by, so no): two digits that blur made touch, one
+    blob to the glyph reader, which its templates take for one digit (``80`` of a chart's ``80.51``
+    at 150 dpi as ``๓``), and two to Tesseract.  :func:`more_digits` says the same when both
+    readings have a fraction to compare; this needs none.
+
+    >>> joined_digits("80", "๓", 24, [11, 6, 12])
+    True
+    >>> joined_digits("๒๑", "๖", 14, [13, 12])  # a bold ๖ Tesseract split: as wide as one
+    False
+    >>> joined_digits("80", "๓", 24, [])
+    False
+    >>> joined_digits("8O", "๓", 24, [11, 12])  # Tesseract's is no number
+    False
+    """
+    ours, theirs = digits_of(tesseract), digits_of(glyphs)
+    if not theirs or not digit_widths or len(ours) <= len(theirs) or not _WELL_FORMED.fullmatch(tesseract):
+        return False
+    return glyph_width / len(theirs) >= JOINED_WIDTH * statistics.median(digit_widths)
 
 
 def better_formed(tesseract: str, glyphs: str) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -62,6 +62,7 @@ from extractors.ocr.number_text import (
     better_formed,
     column_shapes,
     fuller,
+    joined_digits,
     more_digits,
     numberish,
     same_number,
@@ -376,7 +377,12 @@ class PageReader:
                 chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
                 why = "Tesseract read one digit as two narrow ones; read from glyph shapes"
                 self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
-            elif fuller(first, run.text) or more_digits(first, run.text) or better_formed(first, run.text):
+            elif (
+                fuller(first, run.text)
+                or more_digits(first, run.text)
+                or better_formed(first, run.text)
+                or joined_digits(first, run.text, r1 - r0, _digit_widths(s for s in group if s not in inside))
+            ):
                 # The glyph reader left out a digit, or took two touching digits for one
                 # (``60.95`` as ``3.95``): Tesseract's stays.
                 why = "the glyph reader read fewer digits, or no one number; Tesseract's reading kept"
@@ -1354,6 +1360,11 @@ def _stretches(
 #: A symbol beside a number is as close as its own digits when its gap is at most this many
 #: times their usual one (the median of the gaps between them).
 SPACING_SLACK = 1.25
+
+
+def _digit_widths(symbols: Iterable[OcrSymbol]) -> list[int]:
+    """The widths of the symbols that are one digit each (Tesseract's boxes)."""
+    return [s.box[2] - s.box[0] for s in symbols if len(s.text) == 1 and s.text in DIGITS]
 
 
 def _number_spacing(group: Sequence[OcrSymbol], touching: float, space: float | None) -> float:
