@@ -816,7 +816,7 @@ def decimals(text: str) -> int:
     return len(frac) if point else 0
 
 
-def usual_decimals(values: Sequence[Segment]) -> int | None:
+def usual_decimals(values: Sequence[Segment | Word]) -> int | None:
     """How many decimals the chart prints its values with: the count at least two thirds of its
     values share (a chart's labels come from one number format), else None."""
     counts = Counter(decimals(v.text) for v in values)

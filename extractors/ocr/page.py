@@ -1037,6 +1037,13 @@ def read_scanned_page(
     from extractors.ocr.regions import settle_scanned_chart  # a chart's misread values, read again
 
     text.lines = settle_scanned_chart(reader, text.lines)
+    from extractors.ocr.lost_values import recover_lost_values
+    from extractors.ocr.regions import read_value
+
+    text.lines, lost = recover_lost_values(
+        text.lines, page.binary, dpi, lambda box: read_value(reader, box, 0.0, 0.0)
+    )
+    reader.doubts.extend(lost)
     confs = reader.symbol_confidences
     info.confidence = round(sum(confs) / len(confs) / 100, 3) if confs else None
     info.doubts = reader.doubts

@@ -1,0 +1,199 @@
+"""Values of a bar chart that the page's layout analysis never read, found in the ink over their bar.
+
+Tesseract's page layout analysis leaves out a short number standing alone: the value over the
+tallest bar of a chart, a line's height above the others (``95.54`` over bar 10, at 200 dpi and
+at 150), is no text line to it, so it is not misread but missing, and nothing downstream can
+settle a value that was never read.  The chart itself says where it must be: the axis under the
+bars counts up (``1 2 … 10``), and the values read stand over all of its places but one.  The ink
+over that place, as tall and as wide as a value, near the values' band, is read on its own with
+digits only (as a misread value is); the reading is kept when it is a score in the format of the
+chart's other values, with its confidence and a doubt that says it was read so.
+
+Only the geometry is here (:func:`empty_places`, :func:`lost_ink`): pure functions on lines in page
+points and on a binary image; :func:`recover_lost_values` joins them for a page reader.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+
+import numpy as np
+import numpy.typing as npt
+
+from extractors.ocr.chart import decimals, is_score, usual_decimals
+from extractors.ocr.number_text import decimal_point
+from extractors.thai.text import thai_digits_to_arabic
+from schemas import BBox, Line, OcrDoubt, Word
+
+#: A value stands over an axis place when its centre is within this share of the places' pitch.
+PLACE_SHARE = 0.35
+#: At least this share of the axis places must hold a value read: a chart with values over its
+#: bars, not a list of numbers that happens to lie above a numbered axis.
+MIN_PLACED_SHARE = 0.6
+#: The ink of a lost value is looked for up to this many value heights above the values' band
+#: (a taller bar lifts its value) and down to the axis.
+ABOVE_BAND = 4.0
+#: ... in a column this many value widths wide, centred on the place.
+COLUMN_WIDTHS = 1.4
+#: A piece of ink is a character of a value when it is no taller than this many value heights
+#: and no wider than the value (a bar, a ruling, a gridline is not).
+PIECE_HEIGHT = 1.6
+#: A group of pieces is a value when it is at least this share of a value's height and width.
+MIN_GROUP_SHARE = 0.4
+
+LOST_DOUBT = "a chart's value the page's layout analysis did not read, read from the ink over its place"
+
+Reader = Callable[[BBox], tuple[str, float | None]]
+
+
+def _centre(box: BBox) -> float:
+    return (box.x0 + box.x1) / 2
+
+
+def axis_line(lines: Sequence[Line]) -> Line | None:
+    """The lowest line whose words are whole numbers counting up by one, three or more
+    (``1 2 3 … 10``): the axis under a chart's bars.
+
+    >>> def w(t, x, y=50): return Word(t, t, BBox(x, y, x + 4, y + 6), 0.9)
+    >>> axis = Line("1 2 3", "", BBox(0, 50, 100, 56), (w("1", 10), w("2", 40), w("3", 70)))
+    >>> prose = Line("ปี 2563", "", BBox(0, 0, 100, 6), (w("ปี", 0, 0), w("2563", 20, 0)))
+    >>> axis_line([prose, axis]) is axis, axis_line([prose])
+    (True, None)
+    """
+    found = None
+    for line in lines:
+        tokens = [w.text.strip() for w in line.words]
+        if len(tokens) >= 3 and all(t.isdigit() and len(t) <= 2 for t in tokens):
+            numbers = [int(thai_digits_to_arabic(t)) for t in tokens]
+            counting = all(b == a + 1 for a, b in pairwise(numbers))
+            if counting and (found is None or line.box.top > found.box.top):
+                found = line
+    return found
+
+
+def empty_places(lines: Sequence[Line]) -> tuple[list[float], list[Word]] | None:
+    """The x-centres (page points) of a chart's axis places that no value read stands over, and
+    the values that do stand over theirs; None when the page has no such chart (no axis, too few
+    values over it, or every place filled).
+
+    >>> def w(t, x, y, width=4): return Word(t, t, BBox(x, y, x + width, y + 6), 0.9)
+    >>> axis = Line("", "", BBox(0, 80, 200, 86), tuple(w(str(i), 20 * i, 80) for i in range(1, 6)))
+    >>> row = tuple(w(f"8{i}.10", 20 * i - 6, 40, 16) for i in (1, 2, 4, 5))
+    >>> vals = Line("", "", BBox(0, 40, 200, 46), row)
+    >>> empty, placed = empty_places([vals, axis])
+    >>> empty, [v.text for v in placed]
+    ([62.0], ['81.10', '82.10', '84.10', '85.10'])
+    """
+    axis = axis_line(lines)
+    if axis is None:
+        return None
+    centres = [_centre(w.box) for w in axis.words]
+    pitch = statistics.median(b - a for a, b in pairwise(centres))
+    if pitch <= 0:
+        return None
+    values = [
+        w
+        for line in lines
+        if line.box.bottom <= axis.box.top
+        for w in line.words
+        if is_score(decimal_point(w.text))
+    ]
+    taken: dict[int, Word] = {}
+    for value in values:
+        place = min(range(len(centres)), key=lambda i: abs(centres[i] - _centre(value.box)))
+        if abs(centres[place] - _centre(value.box)) <= PLACE_SHARE * pitch and place not in taken:
+            taken[place] = value
+    if len(taken) < MIN_PLACED_SHARE * len(centres) or len(taken) == len(centres):
+        return None
+    empty = [c for i, c in enumerate(centres) if i not in taken]
+    return empty, [taken[i] for i in sorted(taken)]
+
+
+def lost_ink(
+    binary: npt.NDArray[np.uint8], column: tuple[int, int, int, int], height: float, width: float, band: float
+) -> tuple[int, int, int, int] | None:
+    """The box (pixels) of the value-sized ink in ``column`` (``x0, y0, x1, y1`` of the binary
+    image, ink 255) nearest the values' band (``band``: the pixel row of their centres): pieces
+    of ink no taller than :data:`PIECE_HEIGHT` values and no wider than one, grouped where their
+    rows overlap, a group kept when it is at least :data:`MIN_GROUP_SHARE` of a value's height and
+    width.  None when the column holds no such ink.
+
+    >>> page = np.zeros((120, 60), np.uint8)
+    >>> page[20:30, 10:14] = 255; page[20:30, 18:22] = 255; page[28:30, 25:27] = 255  # "8 8 ."
+    >>> page[60:120, 5:55] = 255                                                    # the bar
+    >>> lost_ink(page, (0, 0, 60, 120), 10, 30, 40)
+    (10, 20, 27, 30)
+    >>> lost_ink(np.zeros((120, 60), np.uint8), (0, 0, 60, 120), 10, 30, 40) is None
+    True
+    """
+    import cv2
+
+    x0, y0, x1, y1 = column
+    crop = np.ascontiguousarray(binary[y0:y1, x0:x1])
+    if not crop.any():
+        return None
+    count, _labels, stats, _c = cv2.connectedComponentsWithStats(crop, connectivity=8)
+    pieces = [
+        (int(s[0]), int(s[1]), int(s[0] + s[2]), int(s[1] + s[3]))
+        for s in stats[1:count]
+        if s[3] <= PIECE_HEIGHT * height and s[2] <= width
+    ]
+    groups: list[list[int]] = []
+    for x, y, xe, ye in sorted(pieces, key=lambda p: p[1]):
+        last = groups[-1] if groups else None
+        if last is not None and y < last[3]:  # rows overlap: one line of characters
+            last[0], last[2], last[3] = min(last[0], x), max(last[2], xe), max(last[3], ye)
+        else:
+            groups.append([x, y, xe, ye])
+    low_h, low_w = MIN_GROUP_SHARE * height, MIN_GROUP_SHARE * width
+    kept = [g for g in groups if g[3] - g[1] >= low_h and g[2] - g[0] >= low_w]
+    if not kept:
+        return None
+    best = min(kept, key=lambda g: abs((g[1] + g[3]) / 2 + y0 - band))
+    return best[0] + x0, best[1] + y0, best[2] + x0, best[3] + y0
+
+
+def recover_lost_values(
+    lines: list[Line], binary: npt.NDArray[np.uint8], dpi: int, read: Reader
+) -> tuple[list[Line], list[OcrDoubt]]:
+    """``lines`` with a line for each value of a chart found by its empty place
+    (:func:`empty_places`, :func:`lost_ink`) and read by ``read`` (a box in page points → text and
+    confidence 0..1) as a score with the decimals of the chart's other values; each with a doubt.
+    ``binary``: the page image the lines were read from (ink 255), at ``dpi``."""
+    found = empty_places(lines)
+    if found is None:
+        return lines, []
+    empty, placed = found
+    usual = usual_decimals(placed)
+    s = dpi / 72
+    height = statistics.median(v.box.height for v in placed) * s
+    width = statistics.median(v.box.width for v in placed) * s
+    band = statistics.median((v.box.top + v.box.bottom) / 2 for v in placed) * s
+    top = min(v.box.top for v in placed) * s - ABOVE_BAND * height
+    axis = axis_line(lines)
+    bottom = axis.box.top * s if axis is not None else max(v.box.bottom for v in placed) * s + height
+    h, w = binary.shape
+    added: list[Line] = []
+    doubts: list[OcrDoubt] = []
+    for centre in empty:
+        half = COLUMN_WIDTHS * width / 2
+        left, right = max(int(centre * s - half), 0), min(int(centre * s + half), w)
+        column = (left, max(int(top), 0), right, min(int(bottom), h))
+        if column[2] - column[0] < 4 or column[3] - column[1] < 4:
+            continue
+        ink = lost_ink(binary, column, height, width, band)
+        if ink is None:
+            continue
+        box = BBox(ink[0] / s, ink[1] / s, ink[2] / s, ink[3] / s)
+        text, conf = read(box)
+        value = decimal_point(text.strip())
+        if not is_score(value) or (usual is not None and decimals(value) != usual):
+            continue
+        word = Word(value, text, box, conf)
+        added.append(Line(value, text, box, (word,), confidence=conf))
+        doubts.append(OcrDoubt(value, "", box, LOST_DOUBT))
+    if not added:
+        return lines, []
+    return sorted([*lines, *added], key=lambda ln: (ln.box.top, ln.box.x0)), doubts

@@ -1,0 +1,71 @@
+"""A chart's value that the page's layout analysis never read is found over its empty place."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from extractors.ocr.lost_values import LOST_DOUBT, recover_lost_values
+from schemas import BBox, Line, Word
+
+DPI = 72  # one pixel a point: boxes read the same in both
+
+
+def _word(text: str, x: float, y: float, width: float = 4.0) -> Word:
+    return Word(text, text, BBox(x, y, x + width, y + 8), 0.9)
+
+
+def _chart(values: dict[int, str]) -> list[Line]:
+    """Five places 40 pt apart (centres 40 … 200), values 24 pt wide over them, the axis below."""
+    axis = tuple(_word(str(i), 40 * i - 2, 150) for i in range(1, 6))
+    row = tuple(_word(text, 40 * i - 12, 60, 24) for i, text in values.items())
+    return [Line("", "", BBox(0, 60, 240, 68), row), Line("", "", BBox(0, 150, 240, 158), axis)]
+
+
+def _page(ink_at: tuple[int, int] | None) -> np.ndarray:
+    """The page's binary image: each place's bar, and the lost value's digits at ``ink_at``."""
+    page = np.zeros((200, 260), np.uint8)
+    for i in range(1, 6):
+        page[75:148, 40 * i - 14 : 40 * i + 14] = 255  # a bar, wider than a value
+    if ink_at is not None:
+        x, y = ink_at
+        for k in range(4):  # four digits, 8 pt tall
+            page[y : y + 8, x + 6 * k : x + 6 * k + 4] = 255
+    return page
+
+
+def test_the_value_over_the_empty_place_is_read_and_carries_a_doubt() -> None:
+    lines = _chart({1: "81.10", 2: "82.10", 3: "83.10", 5: "85.10"})
+    boxes: list[BBox] = []
+
+    def read(box: BBox) -> tuple[str, float | None]:
+        boxes.append(box)
+        return "94.20", 0.8
+
+    out, doubts = recover_lost_values(lines, _page((148, 40)), DPI, read)
+    assert [ln.text for ln in out if ln.text == "94.20"] == ["94.20"]
+    assert len(boxes) == 1 and boxes[0].x0 >= 146 and boxes[0].x1 <= 174  # over place 4 (centre 160)
+    assert [(d.text, d.reason) for d in doubts] == [("94.20", LOST_DOUBT)]
+
+
+def test_a_reading_that_is_no_score_of_the_charts_format_is_not_kept() -> None:
+    lines = _chart({1: "81.10", 2: "82.10", 3: "83.10", 5: "85.10"})
+    out, doubts = recover_lost_values(lines, _page((148, 40)), DPI, lambda box: ("9420", 0.8))
+    assert out == lines and doubts == []
+
+
+def test_no_ink_over_the_place_reads_nothing() -> None:
+    lines = _chart({1: "81.10", 2: "82.10", 3: "83.10", 5: "85.10"})
+    called: list[BBox] = []
+
+    def read(box: BBox) -> tuple[str, float | None]:
+        called.append(box)
+        return "", None
+
+    out, doubts = recover_lost_values(lines, _page(None), DPI, read)
+    assert out == lines and doubts == [] and called == []
+
+
+def test_a_chart_with_every_place_filled_is_left_alone() -> None:
+    lines = _chart({i: f"8{i}.10" for i in range(1, 6)})
+    out, doubts = recover_lost_values(lines, _page((148, 40)), DPI, lambda box: ("94.20", 0.8))
+    assert out == lines and doubts == []
