@@ -31,7 +31,7 @@ from extractors.ita.headers import assign_fields, field_scores, names_field, rep
 from extractors.ita.periods import parse_period
 from extractors.ita.vocabulary import year_in
 from extractors.thai.text import LIST_MARKER, join_cell_parts, normalize_thai
-from schemas import Cell, CellPart, LogicalRow, LogicalTable, Table
+from schemas import BBox, Cell, CellPart, LogicalRow, LogicalTable, Table
 
 #: Fields that make a table a measures table (two of them, one of the last four among them).
 MEASURE_FIELDS = frozenset({"issue", "measure", "steps", "results", "responsible", "period", "follow_up"})
@@ -1037,6 +1037,53 @@ def _placed(table: Table, columns: Sequence[int], n_cols: int) -> Table:
     )
 
 
+def folded_columns(table: Table, kept: Sequence[int]) -> Table | None:
+    """``table`` with only its ``kept`` columns (:func:`aligned_columns` of the table above, whose
+    header OCR read without a column of :data:`_LOSABLE` fields: ``ที่`` lost at 200 dpi, its
+    rows' numbers read with the next column), each other column's text put before the next kept
+    column's, row by row, as the page above has it; None when a cell spans columns.
+
+    >>> from schemas import TableQuality
+    >>> grid = (["ที่", "มาตรการ", "ระยะเวลา"], ["6", "พัฒนา", "ตลอดปี"])
+    >>> cells = [Cell(r, c, t, t, None) for r, row in enumerate(grid) for c, t in enumerate(row)]
+    >>> table = Table(4, 0, None, 2, 3, cells, TableQuality("borderless", 1, 1, 1))  # type: ignore[arg-type]
+    >>> folded = folded_columns(table, [1, 2])
+    >>> folded.n_cols, [(c.row, c.col, c.text) for c in folded.cells]
+    (2, [(0, 0, 'ที่ มาตรการ'), (0, 1, 'ระยะเวลา'), (1, 0, '6 พัฒนา'), (1, 1, 'ตลอดปี')])
+    """
+    if any(c.colspan != 1 for c in table.cells) or not kept:
+        return None
+    target = [next((k for k, j in enumerate(kept) if j >= col), len(kept) - 1) for col in range(table.n_cols)]
+    groups: dict[tuple[int, int], list[Cell]] = {}
+    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        groups.setdefault((cell.row, target[cell.col]), []).append(cell)
+    cells = []
+    for (row, col), parts in groups.items():
+        boxes = [c.box for c in parts if c.box is not None]
+        confs = [c.confidence for c in parts if c.confidence is not None]
+        cells.append(
+            Cell(
+                row,
+                col,
+                " ".join(c.text for c in parts if c.text.strip()),
+                "\n".join(c.raw for c in parts if c.raw.strip()),
+                _union(boxes),
+                rowspan=max(c.rowspan for c in parts),
+                confidence=min(confs) if confs else None,
+            )
+        )
+    note = f"columns folded into the {len(kept)} of the table above: its header lost a column"
+    quality = replace(table.quality, notes=[*table.quality.notes, note])
+    return replace(table, n_cols=len(kept), cells=cells, quality=quality)
+
+
+def _union(boxes: Sequence[BBox]) -> BBox | None:
+    if not boxes:
+        return None
+    x0, top = min(b.x0 for b in boxes), min(b.top for b in boxes)
+    return BBox(x0, top, max(b.x1 for b in boxes), max(b.bottom for b in boxes))
+
+
 #: Two tables' columns are the same printed columns when each column's left and right edges lie
 #: within this share of the wider table's width of the other's (a scan's skew and crop shift them).
 COLUMN_SHIFT = 0.03
@@ -1121,6 +1168,20 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             and (columns := aligned_columns(fields, current.fields)) is not None
         ):
             table = _placed(table, columns, len(current.fields))
+            n_header, fields, texts = header_of(table)
+        elif (
+            current is not None
+            and n_header
+            and table.index == 0
+            and table.page == current.pages[-1] + 1
+            and table.n_cols > len(current.fields)
+            and _read_by_ocr(table)
+            and current.tables
+            and _read_by_ocr(current.tables[-1])
+            and (columns := aligned_columns(current.fields, fields)) is not None
+            and (folded := folded_columns(table, columns)) is not None
+        ):
+            table = folded
             n_header, fields, texts = header_of(table)
         header_cut = current is not None and _header_goes_on(table, n_header, fields, texts, current)
         if current is not None and header_cut:

@@ -191,12 +191,36 @@ def line_em(lines: Sequence[Line]) -> float:
     return statistics.median(heights) / THAI_INK_EM if heights else 12.0
 
 
+#: Thai marks set above or below a letter: they take no room along the line.
+_STACKED = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def scribble(word: Word, em: float) -> bool:
+    """Whether an OCR word is a stroke read as text (a signature over a table's header read as
+    ``กท๊บ`` ``7``, a stamp's ring as ``ON``): its box is wider than its characters could print,
+    a font size each and one more for a box reaching past its ink on a blurred scan, and it is
+    no dictionary words nor a number (:func:`extractors.pdf.borderless.reads_as_words`).
+
+    >>> wide, narrow = Word("7", "7", BBox(323, 600, 361, 625)), Word("7", "7", BBox(323, 600, 331, 625))
+    >>> scribble(wide, 14.0), scribble(narrow, 14.0)
+    (True, False)
+    >>> scribble(Word("กท๊บ", "กท๊บ", BBox(225, 599, 307, 627)), 14.0)
+    True
+    >>> scribble(Word("แนวทง", "แนวทง", BBox(142, 599, 198, 627)), 14.0)
+    False
+    """
+    glyphs = len(_STACKED.sub("", word.text.replace(" ", "")))
+    return word.box.width > (glyphs + 1) * em and not reads_as_words(word.text)
+
+
 def _filled(table: Table, page: PageText) -> Table:
     """``table`` (geometry from the borderless strategy, cells without text: a scan has no text
     layer) with each cell's text from the OCR words whose middle lies in it, line by line, and the
-    lowest confidence among them."""
+    lowest confidence among them.  A :func:`scribble` is no word of the cell: a signature across
+    the header's wrapped line made it read as a row, its ``7`` a digit no header holds."""
     # Period cells that do not parse are read again from the page image afterwards
     # (extractors.ocr.period_reread): the image is not at hand here.
+    em = line_em(page.lines)
     cells: list[Cell] = []
     for cell in table.cells:
         box = cell.box
@@ -209,6 +233,7 @@ def _filled(table: Table, page: PageText) -> Table:
                 w
                 for w in line.words
                 if box.contains_point((w.box.x0 + w.box.x1) / 2, (w.box.top + w.box.bottom) / 2)
+                and not scribble(w, em)
             ]
             if inside:
                 texts.append(" ".join(w.text for w in inside))
