@@ -59,6 +59,7 @@ from extractors.ita.period_repairs import (  # noqa: F401 (lookalike_months, tri
     candidates,
     implausibly_dated,
     lookalike_months,
+    lopsided_range,
     parses,
     trimmed,
 )
@@ -359,7 +360,8 @@ def settle(
             if good(reading[0]) and line_count(reading) >= lines:
                 return reading, None
         return first, None
-    misfit = parses(first[0])  # parses, but its years are not the table's
+    # parses, but its years are not the table's, or a consonant was read twice (:func:`lopsided_range`)
+    misfit = parses(first[0]) or lopsided_range(first[0])
     squashed = "".join(first[0].split())
     readings = [first]
     others: list[str] = []
