@@ -27,3 +27,11 @@ def test_a_last_line_with_a_date_in_it_is_never_dropped() -> None:
     first = ("ไตรมาสที่ ๑ - ไตร ๒ ส", "ไตรมาสที่ ๑ -\nไตร ๒ ส", 0.9)
     (text, _raw, _conf), _others = settle(first, [lambda: ("", "", None)], lines=2)
     assert text == first[0]
+
+
+def test_specks_of_dots_at_a_readings_edges_are_no_part_of_the_period() -> None:
+    # ``มี.ค. - มิ.ย. 69`` under a stamp's arc: a speck before it, a dash and a dot after it
+    first = ("Ale.-มิ.ย.", "Ale.-มิ.ย.", 0.9)
+    (text, _raw, _conf), others = settle(first, [lambda: (".มีค.- มิ.ย. 69 -.", "", 0.6)])
+    assert text == "มีค.- มิ.ย. 69"
+    assert others is not None

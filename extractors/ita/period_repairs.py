@@ -100,6 +100,9 @@ _EDGE_CHARS = re.escape("\\|~_`'\"‘’“”,;:!*^=+<>-‐‑‒–—―−")
 #: A bracket or slash that opens at a reading's end or closes at its start (``รอบ 6 เดือน ( /``):
 #: a stamp's tick, never a part (``(1 ต.ค. …)``, ``ไตรมาส 1/66``) that stands there.
 _EDGE_NOISE = re.compile(rf"^[\s{_EDGE_CHARS})/]+|[\s{_EDGE_CHARS}(/]+$")
+#: A dot where no period has one: at its start (a period starts with a day, a month or a word),
+#: or standing apart at its end, after a dash or a space (a month's last dot follows its letter).
+_EDGE_DOTS = re.compile(r"^[.\s]+|(?<=[\s\-‐‑‒–—―−])\.+\s*$")
 #: A dash right after ``ภายใน`` (a deadline names one date, so no range starts there): a speck.
 _DEADLINE_DASH = re.compile(r"(ภายใน)\s*[-‐‑‒–—―−]\s*")
 
@@ -181,8 +184,14 @@ def trimmed(text: str) -> str:
     ('รอบ 6 เดือน', 'รอบ 6 เดือน', '(1 ต.ค. 65 - 31 ธ.ค. 65)')
     >>> trimmed("ภายใน 31มี.ค. 2564 “ง"), trimmed("ทุก ไตรมาส| a")
     ('ภายใน 31มี.ค. 2564', 'ทุก ไตรมาส')
+
+    A dot at the start, or after a dash or a space at the end, is a speck (:data:`_EDGE_DOTS`); a
+    month's own dots stay.
+
+    >>> trimmed(".มีค.- มิ.ย. 69 -."), trimmed("ต.ค. - ธ.ค.")
+    ('มีค.- มิ.ย. 69', 'ต.ค. - ธ.ค.')
     """
-    text = _EDGE_NOISE.sub("", _TRAILING_LATIN.sub("", text))
+    text = _EDGE_NOISE.sub("", _EDGE_DOTS.sub("", _EDGE_NOISE.sub("", _TRAILING_LATIN.sub("", text))))
     return _DEADLINE_DASH.sub(r"\1 ", _EDGE_NOISE.sub("", _without_lone_tokens(text)))
 
 
