@@ -45,7 +45,7 @@ def parses(text: str) -> bool:
     """
     from extractors.ita.periods import BE_OFFSET, parse_period
 
-    if not text.strip() or _LATIN.search(text):
+    if not text.strip() or _LATIN.search(text) or lopsided_range(text):
         return False
     parsed = parse_period(text, PROBE_FISCAL_YEAR)
     if parsed.end is None:  # a deadline before the probe's year starts (``ภายใน ๓๐ มิ.ย. ๒๕๖๕``)
@@ -56,6 +56,27 @@ def parses(text: str) -> bool:
     # (a deadline's start is the probe's, not the text's: its end alone).
     days = (parsed.end,) if parsed.rule == "deadline" else (parsed.start, parsed.end)
     return all(YEAR_RANGE[0] <= day.year + BE_OFFSET <= YEAR_RANGE[1] for day in days)
+
+
+#: A range whose start is a month without a day and whose end's day is glued to its month
+#: (``ต.ค. 65 - 8ธ.ค. 65``): the end's consonant's head read twice, as a digit and as itself.
+_LOPSIDED = re.compile(
+    r"^\s*[\u0e01-\u0e2e][\u0e31-\u0e4e]*\s?\.\s?[\u0e01-\u0e2e]\s?\.[^-‐‑‒–—―−]*[-‐‑‒–—―−]\s*"
+    r"[0-9๐-๙]{1,2}[\u0e01-\u0e2e]"
+)
+
+
+def lopsided_range(text: str) -> bool:
+    """Whether ``text`` is a range whose start is a month with no day and whose end starts with a
+    day glued to its month's abbreviation, with no space (``ต.ค. 65 - 8ธ.ค. 65``): no one writes a
+    range so, and a scan's consonant read twice gives it, so it is no reading to accept as read.
+
+    >>> lopsided_range("ต.ค. 65 - 8ธ.ค. 65"), lopsided_range("ต.ค. 65 - ธ.ค. 65")
+    (True, False)
+    >>> lopsided_range("๑ ต.ค. ๖๕ - ๘ธ.ค. ๖๕"), lopsided_range("ต.ค. 65 - 8 ธ.ค. 65")
+    (False, False)
+    """
+    return bool(_LOPSIDED.match(text))
 
 
 def implausibly_dated(text: str) -> bool:
@@ -79,6 +100,9 @@ _EDGE_CHARS = re.escape("\\|~_`'\"‘’“”,;:!*^=+<>-‐‑‒–—―−")
 #: A bracket or slash that opens at a reading's end or closes at its start (``รอบ 6 เดือน ( /``):
 #: a stamp's tick, never a part (``(1 ต.ค. …)``, ``ไตรมาส 1/66``) that stands there.
 _EDGE_NOISE = re.compile(rf"^[\s{_EDGE_CHARS})/]+|[\s{_EDGE_CHARS}(/]+$")
+#: A dot where no period has one: at its start (a period starts with a day, a month or a word),
+#: or standing apart at its end, after a dash or a space (a month's last dot follows its letter).
+_EDGE_DOTS = re.compile(r"^[.\s]+|(?<=[\s\-‐‑‒–—―−])\.+\s*$")
 #: A dash right after ``ภายใน`` (a deadline names one date, so no range starts there): a speck.
 _DEADLINE_DASH = re.compile(r"(ภายใน)\s*[-‐‑‒–—―−]\s*")
 
@@ -160,8 +184,14 @@ def trimmed(text: str) -> str:
     ('รอบ 6 เดือน', 'รอบ 6 เดือน', '(1 ต.ค. 65 - 31 ธ.ค. 65)')
     >>> trimmed("ภายใน 31มี.ค. 2564 “ง"), trimmed("ทุก ไตรมาส| a")
     ('ภายใน 31มี.ค. 2564', 'ทุก ไตรมาส')
+
+    A dot at the start, or after a dash or a space at the end, is a speck (:data:`_EDGE_DOTS`); a
+    month's own dots stay.
+
+    >>> trimmed(".มีค.- มิ.ย. 69 -."), trimmed("ต.ค. - ธ.ค.")
+    ('มีค.- มิ.ย. 69', 'ต.ค. - ธ.ค.')
     """
-    text = _EDGE_NOISE.sub("", _TRAILING_LATIN.sub("", text))
+    text = _EDGE_NOISE.sub("", _EDGE_DOTS.sub("", _EDGE_NOISE.sub("", _TRAILING_LATIN.sub("", text))))
     return _DEADLINE_DASH.sub(r"\1 ", _EDGE_NOISE.sub("", _without_lone_tokens(text)))
 
 

@@ -513,6 +513,20 @@ def settle_period_years(
     return settled
 
 
+def _dated_by(text: str, dated: tuple[datetime.date | None, datetime.date | None], year: int) -> int | str:
+    """The fiscal year near ``year`` that dates ``text`` as ``dated`` (a period without a year of
+    its own dated by a misread title), or ``"year"`` when none does.
+
+    >>> _dated_by("ไตรมาสที่ ๑", (datetime.date(2021, 10, 1), datetime.date(2021, 12, 31)), 2564)
+    2565
+    """
+    for other in range(year - 10, year + 11):
+        parsed = parse_period(text, other)
+        if other != year and (_period(text, parsed).start, parsed.end) == dated:
+            return other
+    return "year"
+
+
 def _judged(
     actions: Sequence[Action],
     year: int,
@@ -536,16 +550,20 @@ def _judged(
             parsed = parse_period(text, year)
             as_dated = (action.period.start, action.period.end)
             if (
-                overruled is not None
+                (overruled is not None or action.period.end is not None)
                 and as_dated != (_period(text, parsed).start, parsed.end)
                 and sources[0].box
             ):
                 # dated by the title's year, which the document's periods overrule (``ไตรมาสที่ ๑``
-                # of FY 2565 where the title's ``๒๕๖๔`` was read ``๒๕๖๕``)
+                # of FY 2565 where the title's ``๒๕๖๔`` was read ``๒๕๖๕``): here, or before (the
+                # document's facts overruled it, :func:`overruled_fiscal_year`, after its periods
+                # were dated by it: ``stated`` is the periods' year then, and the period's dates
+                # are what tell the year it was dated by)
                 action.period = _period(text, parsed)
                 action.sources["period"] = [replace(s, confidence=SETTLED_CONFIDENCE) for s in sources]
+                was = stated if overruled is not None else _dated_by(text, as_dated, year)
                 why = (
-                    f"dated by the fiscal year {year} the document's periods name, not the title's {stated}"
+                    f"dated by the fiscal year {year} the document's periods name, not the title's {was}"
                     " (read by OCR)"
                 )
                 settled.append(

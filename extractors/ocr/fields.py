@@ -59,6 +59,7 @@ from extractors.ita.period_repairs import (  # noqa: F401 (lookalike_months, tri
     candidates,
     implausibly_dated,
     lookalike_months,
+    lopsided_range,
     parses,
     trimmed,
 )
@@ -359,7 +360,8 @@ def settle(
             if good(reading[0]) and line_count(reading) >= lines:
                 return reading, None
         return first, None
-    misfit = parses(first[0])  # parses, but its years are not the table's
+    # parses, but its years are not the table's, or a consonant was read twice (:func:`lopsided_range`)
+    misfit = parses(first[0]) or lopsided_range(first[0])
     squashed = "".join(first[0].split())
     readings = [first]
     others: list[str] = []
@@ -389,11 +391,42 @@ def settle(
         for candidate in candidates(text):
             if candidate != text.strip() and good(candidate):
                 return (candidate, raw, confidence), [first[0].strip(), *others]
+    for text, raw, confidence in whole:  # lines of a stamp's or a rule's marks read after the period
+        for candidate in leading_lines(raw or text):
+            if good(candidate):
+                return (candidate, raw, confidence), [first[0].strip(), *others]
     if not first[0].strip():  # nothing read, and nothing that parses found: nothing to doubt
         return first, None
     if misfit or others or _LATIN.search(first[0]) or implausibly_dated(first[0]):
         return first, others
     return first, None
+
+
+#: What a line of a period holds that marks or a stamp's arc read as letters do not: a digit or a
+#: dot (a day, a year, a quarter's number, a month's abbreviation).
+_PERIOD_INK = re.compile(r"[0-9๐-๙.]")
+
+
+def leading_lines(raw: str) -> list[str]:
+    """A reading's first lines that read as a period without the lines after them, when those hold
+    no digit and no dot (:data:`_PERIOD_INK`: nothing a period's date is written with): a round
+    stamp's arc or a rule's remnant under the cell's text read as letters (``ศก ภา -``), longest
+    first.  A repair, kept with a doubt (:func:`settle`).
+
+    >>> leading_lines("ม.ค. -\\nเม.ย.64\\nศก ภา -")
+    ['ม.ค. - เม.ย.64']
+    >>> leading_lines("ไตรมาสที่ ๑ -\\nไตรมาสที่ ๒"), leading_lines("ต.ค. 65 - ธ.ค. 65")
+    ([], [])
+    """
+    lines = [line for line in raw.split("\n") if line.strip()]
+    found = []
+    for n in range(len(lines) - 1, 0, -1):
+        if _PERIOD_INK.search(" ".join(lines[n:])):
+            break
+        text = as_read("\n".join(lines[:n]))
+        if parses(text):
+            found.append(text)
+    return found
 
 
 #: A period cell read again: ``(cell, mode)`` to a reading, mode ``"thai"`` (the Thai model
