@@ -45,7 +45,7 @@ from extractors.ita.vocabulary import (
 )
 from extractors.thai.page_furniture import running_lines
 from extractors.thai.text import parse_number, thai_digits_to_arabic
-from schemas import BBox, Line, PageText
+from schemas import DOUBT_CONFIDENCE, BBox, Line, PageText
 from schemas.record import Candidate, DocumentFacts, Provenance
 
 _AGENCY_PREFIX = (
@@ -62,7 +62,12 @@ _DISTRICT_WORD = r"(?:อำเภอ|อ\.|(?<![\u0E01-\u0E4E])อ \.)"
 _PROVINCE_WORD = r"(?:จังหวัด|จ\.|(?<![\u0E01-\u0E4E])จ \.)"
 _RE_DISTRICT = re.compile(rf"{_DISTRICT_WORD}\s*({_THAI_NAME})")
 _RE_PROVINCE = re.compile(rf"(?<!ส่วน){_PROVINCE_WORD}\s*({_THAI_NAME})")
-_YEAR = f"({BE_YEAR})"
+#: A Buddhist-era year whose leading digit OCR damaged (``7567`` for ``2567``, a photo's blur): in a
+#: year's place (after ``ปี``, ``พ.ศ.``, ``ปีงบประมาณ``) four digits ``X5YY`` are no year a measures
+#: document names unless ``X`` is ``2`` (every year of the ITA is ``25YY``), so the three digits that
+#: stand say the year; it is read with a doubt (:func:`damaged_year`).
+_DAMAGED_LEAD = r"(?:[013-9]5[0-9]{2}|[๐๑๓-๙]๕[๐-๙]{2})"
+_YEAR = f"({BE_YEAR}|{_DAMAGED_LEAD})"
 #: ``พ.ศ.`` as printed, or with its stops lost to OCR (``พ ศ 2565``).
 _ERA = r"พ\.?\s?ศ\.?"
 _RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:{_ERA})?\s*{_YEAR}(?![0-9๐-๙])")
@@ -127,7 +132,35 @@ class Passage:
 
 
 def _year(text: str) -> int:
-    return int(thai_digits_to_arabic(text))
+    """The year ``text`` (a match of :data:`_YEAR`) names: a damaged leading digit read as ``2``.
+
+    >>> _year("2567"), _year("๒๕๖๖"), _year("7567"), _year("๗๕๖๗")
+    (2567, 2566, 2567, 2567)
+    """
+    digits = thai_digits_to_arabic(text)
+    return int("2" + digits[1:]) if damaged_year(text) else int(digits)
+
+
+def damaged_year(text: str) -> bool:
+    """Whether ``text``, read in a year's place, is a Buddhist-era year whose leading digit OCR
+    damaged (its value is read with a doubt).
+
+    >>> damaged_year("7567"), damaged_year("๑๕๖๗"), damaged_year("2567"), damaged_year("2467")
+    (True, True, False, False)
+    """
+    return re.fullmatch(_DAMAGED_LEAD, text) is not None
+
+
+def _year_prov(page: int, box: BBox | None, raw: str, token: str) -> Provenance:
+    """Where a year was read; a year whose leading digit was damaged carries a doubt."""
+    return _prov(page, box, raw, DOUBT_CONFIDENCE if damaged_year(token) else None)
+
+
+def _year_why(token: str) -> str:
+    """Why a year was read as it was, when its leading digit was damaged ('' when it was not)."""
+    if not damaged_year(token):
+        return ""
+    return f"read {token!r}: a Buddhist-era year starts 25, its damaged leading digit read as 2"
 
 
 def _prov(page: int, box: BBox | None, raw: str, confidence: float | None = None) -> Provenance:
@@ -148,7 +181,23 @@ def _is_agency_line(text: str) -> bool:
     if found is None or found[1] > 2:
         return False
     rest = text[found[2] :].strip()
-    return not rest or bool(re.match(f"{_DISTRICT_WORD}|{_PROVINCE_WORD}", rest))
+    return not rest or bool(re.match(f"{_DISTRICT_WORD}|{_PROVINCE_WORD}", rest)) or _ends_with_province(rest)
+
+
+_RE_LAST_PROVINCE = re.compile(rf"{_PROVINCE_WORD}\s*({_THAI_NAME})\s*$")
+
+
+def _ends_with_province(text: str) -> bool:
+    """Whether ``text`` ends with a province's name after ``จังหวัด``/``จ.``: the end of an address,
+    whose district word OCR may have damaged (``อำเภกอสว่างแดนดิน จังหวัดสกลนคร``).
+
+    >>> _ends_with_province("อำเภกอสว่างแดนดิน จังหวัดสกลนคร"), _ends_with_province("ได้มีการวิเคราะห์")
+    (True, False)
+    >>> _ends_with_province("ได้ประชุมที่ศาลากลางจังหวัดเพื่อพิจารณา")
+    False
+    """
+    m = _RE_LAST_PROVINCE.search(text)
+    return m is not None and (m.group(1) in _provinces() or nearest_province(m.group(1)) is not None)
 
 
 def agency_name(text: str) -> tuple[str, int, int] | None:
@@ -212,6 +261,12 @@ class _Reading:
     score: float = 0.0
     why: list[str] = field(default_factory=list)
     year: int | None = None  #: for an overall score: the year its clause names
+    year_raw: str = ""  #: ... as read
+
+    def why_year(self, token: str) -> None:
+        """Say why a year read from ``token`` is what it is, when its leading digit was damaged."""
+        if reason := _year_why(token):
+            self.why.append(reason)
 
     def add(self, points: float, reason: str) -> None:
         self.score += points
@@ -533,11 +588,14 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
             clause = text[clause_start : m.start(1)]
             year = _clause_year(clause)
             year_at = clause_start + year[1] if year else None
+            if year_at is not None:
+                reading.year_raw = text[year_at : year_at + 4]
             if year is None:  # "ได้ 88.42 คะแนน ในปี 2567"
                 after = re.match(
                     rf"\s*(?:คะแนน)?\s*(?:ใน|ของ|ประจำ)?\s*(?:ปีงบประมาณ|ปี)\s*(?:{_ERA})?\s*{_YEAR}", tail
                 )
                 year = (_year(after.group(1)), 0) if after else None
+                reading.year_raw = after.group(1) if after else ""
             reading.year = year[0] if year else None
             earlier, current = _RE_PREVIOUS.search(clause), _RE_CURRENT.search(clause)
             if year is None and earlier:
@@ -621,14 +679,15 @@ def _fiscal_year(
     source = facts.sources.get("title")
     if facts.title and source:
         m = _RE_FISCAL.search(facts.title)
-        if m:
-            readings.append(_Reading(_year(m.group(1)), _prov(source.page, source.box, source.raw), 0))
-            readings[-1].add(6, "ปีงบประมาณ in the title")
-        else:
+        points, reason = 6, "ปีงบประมาณ in the title"
+        if not m:
             m = _RE_ANY_YEAR.search(facts.title)
-            if m:
-                readings.append(_Reading(_year(m.group(1)), _prov(source.page, source.box, source.raw), 0))
-                readings[-1].add(5, "a year in the title")
+            points, reason = 5, "a year in the title"
+        if m:
+            token = m.group(1)
+            readings.append(_Reading(_year(token), _year_prov(source.page, source.box, source.raw, token), 0))
+            readings[-1].add(points, reason)
+            readings[-1].why_year(token)
     score_years = {(o.passage, o.year_at) for o in overall if o.year_at is not None}
     for order, passage in enumerate(passages, 1):
         if (
@@ -642,8 +701,11 @@ def _fiscal_year(
         for m in _RE_FISCAL.finditer(text):
             before = text[max(0, m.start() - 100) : m.start()]
             reading = _Reading(
-                _year(m.group(1)), _prov(passage.page, passage.box, m.group(0)), order * 1000 + m.start()
+                _year(m.group(1)),
+                _year_prov(passage.page, passage.box, m.group(0), m.group(1)),
+                order * 1000 + m.start(),
             )
+            reading.why_year(m.group(1))
             role = _year_role(before)
             if (order - 1, m.start(1)) in score_years:
                 reading.add(-2, "the year of an overall score stated with it")
@@ -721,7 +783,11 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
         if o.reading.year is None:
             continue
         best = bool(chosen) and chosen[0].source == o.reading.source and chosen[0].value == o.reading.value
-        reading = _Reading(o.reading.year, o.reading.source, o.reading.order)
+        source = o.reading.source
+        if damaged_year(o.reading.year_raw):
+            source = _prov(source.page, source.box, source.raw, DOUBT_CONFIDENCE)
+        reading = _Reading(o.reading.year, source, o.reading.order)
+        reading.why_year(o.reading.year_raw)
         # another score's year (an earlier result's, mostly) ranks below a phrase naming the result's
         # year: when OCR lost the chosen score's own year, it would date every indicator a year early
         reading.add(
@@ -733,7 +799,10 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
         text = passage.text.replace("\n", " ")
         for m in _RE_RESULT_PHRASE.finditer(text):
             year = _year(m.group(1))
-            reading = _Reading(year, _prov(passage.page, passage.box, m.group(0)), 1000 * order + m.start())
+            reading = _Reading(
+                year, _year_prov(passage.page, passage.box, m.group(0), m.group(1)), 1000 * order + m.start()
+            )
+            reading.why_year(m.group(1))
             if facts.fiscal_year is not None and year > facts.fiscal_year:
                 reading.add(-3, f"after the fiscal year {facts.fiscal_year}: not a result yet")
             elif facts.fiscal_year is not None and year == facts.fiscal_year:
