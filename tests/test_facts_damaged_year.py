@@ -41,3 +41,26 @@ def test_a_damaged_thai_leading_digit_in_the_title_gives_the_fiscal_year() -> No
 def test_a_four_digit_amount_that_is_not_in_a_years_place_is_no_year() -> None:
     facts = _facts("งบประมาณ 7567 บาท ได้คะแนน 85.12 คะแนน อยู่ในระดับ A")
     assert facts.assessed_year is None and facts.fiscal_year is None
+
+
+# --- a Thai digit read as its look-alike: a year before the first ITA -----------------------------
+
+#: A slide deck's big Thai digits (a scan at 150 dpi): ``๒๕๖๘`` read ``๒๕๒๘`` wherever it is named.
+LOOK_ALIKE = [
+    "มาตรการส่งเสริมคุณธรรมและความโปร่งใส จึงได้กำหนดมาตรการในปีงบประมาณ พ.ศ. ๒๕๖๙",
+    "ในปี พ.ศ. ๒๕๖๗ ได้คะแนน ๗๔.๕๕ คะแนน และ ITA ประจำปีงบประมาณ พ.ศ. ๒๕๒๘"
+    " เทศบาลตำบลนาป่ามีผลคะแนน ๙๑.๑๗ คะแนน อยู่ในระดับ A",
+    "ผลการประเมิน ITA ปี ๒๕๒๘ รายตัวชี้วัด",
+]
+
+
+def test_a_year_one_digit_from_the_result_the_fiscal_year_answers_is_that_year() -> None:
+    facts = _facts(*LOOK_ALIKE)
+    assert (facts.fiscal_year, facts.overall_score, facts.assessed_year) == (2569, 91.17, 2568)
+    assert facts.sources["assessed_year"].confidence == DOUBT_CONFIDENCE
+    assert "read 2528" in facts.candidates["assessed_year"][0].why
+
+
+def test_a_misread_year_two_digits_off_stays_out() -> None:
+    facts = _facts(*(t.replace("๒๕๒๘", "๒๕๒๒") for t in LOOK_ALIKE))
+    assert facts.assessed_year is None

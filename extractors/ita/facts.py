@@ -262,6 +262,7 @@ class _Reading:
     why: list[str] = field(default_factory=list)
     year: int | None = None  #: for an overall score: the year its clause names
     year_raw: str = ""  #: ... as read
+    year_doubt: str = ""  #: ... and why it was read otherwise than printed, if it was
 
     def why_year(self, token: str) -> None:
         """Say why a year read from ``token`` is what it is, when its leading digit was damaged."""
@@ -590,12 +591,14 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
             year_at = clause_start + year[1] if year else None
             if year_at is not None:
                 reading.year_raw = text[year_at : year_at + 4]
+                reading.year_doubt = _year_why(reading.year_raw)
             if year is None:  # "ได้ 88.42 คะแนน ในปี 2567"
                 after = re.match(
                     rf"\s*(?:คะแนน)?\s*(?:ใน|ของ|ประจำ)?\s*(?:ปีงบประมาณ|ปี)\s*(?:{_ERA})?\s*{_YEAR}", tail
                 )
                 year = (_year(after.group(1)), 0) if after else None
                 reading.year_raw = after.group(1) if after else ""
+                reading.year_doubt = _year_why(reading.year_raw)
             reading.year = year[0] if year else None
             earlier, current = _RE_PREVIOUS.search(clause), _RE_CURRENT.search(clause)
             if year is None and earlier:
@@ -615,6 +618,11 @@ def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None) -> None:
     a year after the fiscal year of the measures cannot be a result yet, and one before the year
     the fiscal year's measures answer (fiscal year − 1) is an earlier result even when no later
     year is named with a score (a result badge names none: ``คะแนน 87.45 ระดับ A``)."""
+    for o in overall:
+        mended = mended_year(o.reading.year, fiscal_year) if o.reading.year else None
+        if mended is not None:
+            o.reading.year_doubt = _mended_why(o.reading.year or 0, mended, fiscal_year or 0)
+            o.reading.year = mended
     years = [o.reading.year for o in overall if o.reading.year is not None]
     latest = max((y for y in years if fiscal_year is None or y <= fiscal_year), default=None)
     for o in overall:
@@ -725,6 +733,32 @@ def _fiscal_year(
 FIRST_ITA_YEAR = 2555
 
 
+def mended_year(year: int, fiscal_year: int | None) -> int | None:
+    """The year a misread one (before the first ITA: a Thai digit read as its look-alike, ``๒๕๒๘``
+    for ``๒๕๖๘``) was, when the fiscal year says it: of the two results the measures of a fiscal
+    year answer (the year before's, or the same year's), the only one that agrees with the reading
+    in every digit but one.  None when neither or both do, or no fiscal year is known.
+
+    >>> mended_year(2528, 2569), mended_year(2528, None), mended_year(2566, 2569), mended_year(2522, 2569)
+    (2568, None, None, None)
+    """
+    if fiscal_year is None or year >= FIRST_ITA_YEAR:
+        return None
+    near = [y for y in (fiscal_year - 1, fiscal_year) if _digits_apart(year, y) == 1]
+    return near[0] if len(near) == 1 else None
+
+
+def _digits_apart(a: int, b: int) -> int:
+    return sum(x != y for x, y in zip(f"{a:04d}", f"{b:04d}", strict=True))
+
+
+def _mended_why(read: int, mended: int, fiscal_year: int) -> str:
+    return (
+        f"read {read}, before the first ITA: {mended}, a result the fiscal year {fiscal_year} answers,"
+        " in all digits but one"
+    )
+
+
 def _no_ita_years(readings: Sequence[_Reading]) -> None:
     """Readings of a year before the first ITA ranked out of the choice (they stay candidates, for
     a person to see): a misread Thai digit (``๒`` for ``๖``) makes such a year, and it would date
@@ -784,10 +818,11 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
             continue
         best = bool(chosen) and chosen[0].source == o.reading.source and chosen[0].value == o.reading.value
         source = o.reading.source
-        if damaged_year(o.reading.year_raw):
+        if o.reading.year_doubt:
             source = _prov(source.page, source.box, source.raw, DOUBT_CONFIDENCE)
         reading = _Reading(o.reading.year, source, o.reading.order)
-        reading.why_year(o.reading.year_raw)
+        if o.reading.year_doubt:
+            reading.why.append(o.reading.year_doubt)
         # another score's year (an earlier result's, mostly) ranks below a phrase naming the result's
         # year: when OCR lost the chosen score's own year, it would date every indicator a year early
         reading.add(
@@ -803,6 +838,13 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
                 year, _year_prov(passage.page, passage.box, m.group(0), m.group(1)), 1000 * order + m.start()
             )
             reading.why_year(m.group(1))
+            mended = mended_year(year, facts.fiscal_year)
+            if mended is not None:
+                reading.why.append(_mended_why(year, mended, facts.fiscal_year or 0))
+                reading.source = _prov(
+                    reading.source.page, reading.source.box, reading.source.raw, DOUBT_CONFIDENCE
+                )
+                reading.value = year = mended
             if facts.fiscal_year is not None and year > facts.fiscal_year:
                 reading.add(-3, f"after the fiscal year {facts.fiscal_year}: not a result yet")
             elif facts.fiscal_year is not None and year == facts.fiscal_year:

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from extractors.ita.actions import actions_from_tables
 from extractors.ita.evidence import gather
-from extractors.ita.facts import Passage, read_facts
+from extractors.ita.facts import FIRST_ITA_YEAR, Passage, read_facts
 from extractors.ita.indicators import (
     ProseSource,
     TableFacts,
@@ -25,11 +25,17 @@ from extractors.ita.indicators import (
     merge,
 )
 from extractors.ita.measure_paragraphs import actions_from_paragraphs
-from extractors.ita.period_years import overruled_fiscal_year, settle_period_years, written_fiscal_year
+from extractors.ita.period_years import (
+    MIN_OVERRULING_EVIDENCE,
+    evidence_fiscal_year,
+    overruled_fiscal_year,
+    settle_period_years,
+    written_fiscal_year,
+)
 from extractors.ita.stitch import stitch
 from extractors.ita.vocabulary import level_code
 from extractors.thai.text import join_wrapped_lines
-from schemas import BBox, Document, Line, LogicalTable, PageText, Table
+from schemas import DOUBT_CONFIDENCE, BBox, Document, Line, LogicalTable, PageText, Table
 from schemas.record import Action, Candidate, DocumentFacts, Indicator, Interpretation, Provenance
 
 #: The facts a document that is not an ITA measures document still reports.
@@ -93,7 +99,10 @@ def overrule_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages:
     2565
     """
     source = facts.sources.get("fiscal_year")
-    if facts.fiscal_year is None or source is None:
+    if facts.fiscal_year is None:
+        _misread_fiscal_year(facts, actions, pages)
+        return
+    if source is None:
         return
     page = next((p for p in pages if p.number == source.page), None)
     if page is None or page.ocr is None:
@@ -115,6 +124,62 @@ def overrule_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages:
     ]
     facts.fiscal_year = year
     facts.sources["fiscal_year"] = evidence
+
+
+def _misread_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages: Sequence[PageText]) -> None:
+    """A fiscal year OCR misread into a year before the first ITA (``๒๕๖๕`` read ``๒๕๒๕``: ranked out,
+    the fact missing), read as the year the periods' own years name
+    (:func:`extractors.ita.period_years.evidence_fiscal_year`, three periods or more) when the
+    misread one agrees with it in all digits but one; with a doubt, the reading kept a candidate.
+
+    >>> from schemas import OcrInfo, OcrStatus
+    >>> from schemas.record import Period
+    >>> def action(row, text):
+    ...     return Action(row, None, None, [], [], [], Period(text), None, [], [], 3, [3], {})
+    >>> title = Provenance(1, None, "ประจำปีงบประมาณ พ.ศ. ๒๕๒๕")
+    >>> facts = DocumentFacts(candidates={"fiscal_year": [Candidate(2525, title, "misread", False)]})
+    >>> texts = ["ต.ค. ๖๔ - ธ.ค. ๖๔", "ม.ค. ๖๕ - มี.ค. ๖๕", "ก.ค. ๖๕ - ก.ย. ๖๕"]
+    >>> acts = [action(row, text) for row, text in enumerate(texts)]
+    >>> scan = PageText(1, 100, 100, "scanned", ocr=OcrInfo(OcrStatus.READ, 200))
+    >>> _misread_fiscal_year(facts, acts, [scan]); facts.fiscal_year, facts.sources["fiscal_year"].confidence
+    (2565, 0.3)
+    >>> far = DocumentFacts(candidates={"fiscal_year": [Candidate(2522, title, "misread", False)]})
+    >>> _misread_fiscal_year(far, acts, [scan]); far.fiscal_year is None
+    True
+    """
+    texts = [a.period.text or "" for a in actions]
+    years = [y for y in map(written_fiscal_year, texts) if y is not None]
+    year = evidence_fiscal_year(texts)
+    if year is None or len(years) < MIN_OVERRULING_EVIDENCE:
+        return
+    ocr_pages = {p.number for p in pages if p.ocr is not None}
+    misread = [
+        c
+        for c in facts.candidates.get("fiscal_year", [])
+        if isinstance(c.value, int)
+        and c.value < FIRST_ITA_YEAR
+        and c.source.page in ocr_pages
+        and sum(x != y for x, y in zip(str(c.value), str(year), strict=False)) == 1
+    ]
+    if not misread:
+        return
+    read = misread[0]
+    evidence = next(
+        (
+            a.sources["period"][0]
+            for a, t in zip(actions, texts, strict=True)
+            if written_fiscal_year(t) == year and a.sources.get("period")
+        ),
+        read.source,
+    )
+    doubt = replace(evidence, confidence=DOUBT_CONFIDENCE)
+    why = f"the year the periods' own years name; OCR read {read.value} ({read.source.raw!r}), one digit off"
+    facts.candidates["fiscal_year"] = [
+        Candidate(year, doubt, why, chosen=True),
+        *facts.candidates["fiscal_year"],
+    ]
+    facts.fiscal_year = year
+    facts.sources["fiscal_year"] = doubt
 
 
 def _outside(line: Line, boxes: Sequence[BBox]) -> bool:
