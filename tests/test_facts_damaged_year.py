@@ -64,3 +64,10 @@ def test_a_year_one_digit_from_the_result_the_fiscal_year_answers_is_that_year()
 def test_a_misread_year_two_digits_off_stays_out() -> None:
     facts = _facts(*(t.replace("๒๕๒๘", "๒๕๒๒") for t in LOOK_ALIKE))
     assert facts.assessed_year is None
+
+
+def test_a_speck_read_as_a_comma_after_the_era_still_names_the_year() -> None:
+    """A rotated twin's slide: ``ITA ประจำปีงบประมาณ พ.ศ. 2568`` read ``พ.ศ.,2568``."""
+    text = "ในปี พ.ศ.2567ได้คะแนน 82.75 คะแนนและITAประจำปีงบประมาณ พ.ศ.,2568โรงเรียนมีผลคะแนน 91.29 คะแนนอยู่ในระดับA"
+    facts = _facts(text)
+    assert (facts.overall_score, facts.assessed_year) == (91.29, 2568)

@@ -60,3 +60,23 @@ def test_a_mark_read_on_a_digit_of_the_title_year_is_dropped() -> None:
     facts = _facts(rows)
     assert facts.title is not None and facts.title.endswith("พ.ศ. ๒๕๖๗")
     assert facts.fiscal_year == 2567
+
+
+def test_a_title_year_misread_before_the_first_ita_is_written_as_the_fiscal_year() -> None:
+    """A rotated twin read the title's ``พ.ศ.๒๕๖๙`` as ``พ.ศ.๒๔๖๙`` (๕ for ๔); the document's
+    fiscal year, 2569, came from its measures' sentence.  The title is written with it, with a
+    doubt; the reading stays a candidate."""
+    from extractors.ita.interpret import mend_title_year
+    from schemas import DOUBT_CONFIDENCE
+
+    rows = [
+        (150, 450, 66, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"),
+        (205, 395, 89, "ประจำปีงบประมาณ พ.ศ.๒๔๖๙"),
+        (77, 539, 160, "จึงได้กำหนดมาตรการเพื่อดำเนินการในปีงบประมาณ ๒๕๖๙"),
+    ]
+    facts = _facts(rows)
+    assert facts.fiscal_year == 2569
+    mend_title_year(facts)
+    assert facts.title == "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ.๒๕๖๙"
+    assert facts.sources["title"].confidence == DOUBT_CONFIDENCE
+    assert [c.chosen for c in facts.candidates["title"]] == [True, False]

@@ -68,8 +68,9 @@ _RE_PROVINCE = re.compile(rf"(?<!ส่วน){_PROVINCE_WORD}\s*({_THAI_NAME})"
 #: stand say the year; it is read with a doubt (:func:`damaged_year`).
 _DAMAGED_LEAD = r"(?:[013-9]5[0-9]{2}|[๐๑๓-๙]๕[๐-๙]{2})"
 _YEAR = f"({BE_YEAR}|{_DAMAGED_LEAD})"
-#: ``พ.ศ.`` as printed, or with its stops lost to OCR (``พ ศ 2565``).
-_ERA = r"พ\.?\s?ศ\.?"
+#: ``พ.ศ.`` as printed, or with its stops lost to OCR (``พ ศ 2565``), or a speck after it read as a
+#: comma (``พ.ศ.,2568``).
+_ERA = r"พ\.?\s?ศ\.?,?"
 _RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:{_ERA})?\s*{_YEAR}(?![0-9๐-๙])")
 _RE_ANY_YEAR = re.compile(rf"(?:{_ERA}|ปีงบประมาณ|ปี|ประจำปี|ITA)\s*{_YEAR}(?![0-9๐-๙])")
 #: A number that may be a score (a year has four digits and is never one), and ``คะแนน`` after it.

@@ -9,6 +9,7 @@ measures tables; decide whether the document is an ITA measures document at all
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -34,7 +35,7 @@ from extractors.ita.period_years import (
 )
 from extractors.ita.stitch import stitch
 from extractors.ita.vocabulary import level_code
-from extractors.thai.text import join_wrapped_lines
+from extractors.thai.text import arabic_digits_to_thai, join_wrapped_lines, thai_digits_to_arabic
 from schemas import DOUBT_CONFIDENCE, BBox, Document, Line, LogicalTable, PageText, Table
 from schemas.record import Action, Candidate, DocumentFacts, Indicator, Interpretation, Provenance
 
@@ -60,6 +61,7 @@ def interpret(document: Document) -> Interpretation:
     if not actions:  # measures written as paragraphs, only where no table lists them
         actions = actions_from_paragraphs(document.pages, document.tables, facts.fiscal_year)
     overrule_fiscal_year(facts, actions, document.pages)  # an OCR'd title's year, by the periods'
+    mend_title_year(facts)
     settle_period_years(actions, facts.fiscal_year, document.pages)  # OCR's years, by the document's
 
     evidence = gather(document.pages, paras, facts, indicators, actions, from_table)
@@ -180,6 +182,44 @@ def _misread_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages:
     ]
     facts.fiscal_year = year
     facts.sources["fiscal_year"] = doubt
+
+
+_RE_TITLE_YEAR = re.compile(r"(?:ปีงบประมาณ|พ\.?\s?ศ\.?)\s*([0-9]{4}|[๐-๙]{4})(?![0-9๐-๙])")
+
+
+def mend_title_year(facts: DocumentFacts) -> None:
+    """A title's year OCR misread into one before the first ITA (``พ.ศ.๒๔๖๙``), written as the
+    fiscal year the document settled on when they differ in one digit only; the title carries a
+    doubt and the reading stays a candidate.  A title that states another real year stands (the
+    audit reports the mismatch).
+
+    >>> facts = DocumentFacts(title="มาตรการ ประจำปีงบประมาณ พ.ศ.๒๔๖๙", fiscal_year=2569)
+    >>> facts.sources["title"] = Provenance(1, None, "ประจำปีงบประมาณ พ.ศ.๒๔๖๙")
+    >>> mend_title_year(facts); facts.title, facts.sources["title"].confidence
+    ('มาตรการ ประจำปีงบประมาณ พ.ศ.๒๕๖๙', 0.3)
+    >>> real = DocumentFacts(title="มาตรการ ประจำปีงบประมาณ พ.ศ.๒๕๖๘", fiscal_year=2569)
+    >>> mend_title_year(real); real.title
+    'มาตรการ ประจำปีงบประมาณ พ.ศ.๒๕๖๘'
+    """
+    source = facts.sources.get("title")
+    if not facts.title or facts.fiscal_year is None or source is None:
+        return
+    m = _RE_TITLE_YEAR.search(facts.title)
+    if m is None:
+        return
+    read = thai_digits_to_arabic(m.group(1))
+    wanted = str(facts.fiscal_year)
+    if int(read) >= FIRST_ITA_YEAR or sum(a != b for a, b in zip(read, wanted, strict=True)) != 1:
+        return
+    digits = arabic_digits_to_thai(wanted) if m.group(1)[0] in "๐๑๒๓๔๕๖๗๘๙" else wanted
+    title = facts.title[: m.start(1)] + digits + facts.title[m.end(1) :]
+    doubt = replace(source, confidence=DOUBT_CONFIDENCE)
+    why = f"its year read {m.group(1)}, before the first ITA: the fiscal year {wanted}, one digit off"
+    facts.candidates["title"] = [
+        Candidate(title, doubt, why, chosen=True),
+        Candidate(facts.title, source, "as read"),
+    ]
+    facts.title, facts.sources["title"] = title, doubt
 
 
 def _outside(line: Line, boxes: Sequence[BBox]) -> bool:
