@@ -61,8 +61,10 @@ def interpret(document: Document) -> Interpretation:
     if not actions:  # measures written as paragraphs, only where no table lists them
         actions = actions_from_paragraphs(document.pages, document.tables, facts.fiscal_year)
     overrule_fiscal_year(facts, actions, document.pages)  # an OCR'd title's year, by the periods'
-    mend_title_year(facts)
     settle_period_years(actions, facts.fiscal_year, document.pages)  # OCR's years, by the document's
+    if facts.fiscal_year is None:  # after the periods: they were dated by their own years
+        misread_fiscal_year(facts, actions, document.pages)
+    mend_title_year(facts)
 
     evidence = gather(document.pages, paras, facts, indicators, actions, from_table)
     if not evidence.is_ita:
@@ -101,10 +103,7 @@ def overrule_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages:
     2565
     """
     source = facts.sources.get("fiscal_year")
-    if facts.fiscal_year is None:
-        _misread_fiscal_year(facts, actions, pages)
-        return
-    if source is None:
+    if facts.fiscal_year is None or source is None:
         return
     page = next((p for p in pages if p.number == source.page), None)
     if page is None or page.ocr is None:
@@ -128,7 +127,7 @@ def overrule_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages:
     facts.sources["fiscal_year"] = evidence
 
 
-def _misread_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages: Sequence[PageText]) -> None:
+def misread_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages: Sequence[PageText]) -> None:
     """A fiscal year OCR misread into a year before the first ITA (``๒๕๖๕`` read ``๒๕๒๕``: ranked out,
     the fact missing), read as the year the periods' own years name
     (:func:`extractors.ita.period_years.evidence_fiscal_year`, three periods or more) when the
@@ -143,10 +142,10 @@ def _misread_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages:
     >>> texts = ["ต.ค. ๖๔ - ธ.ค. ๖๔", "ม.ค. ๖๕ - มี.ค. ๖๕", "ก.ค. ๖๕ - ก.ย. ๖๕"]
     >>> acts = [action(row, text) for row, text in enumerate(texts)]
     >>> scan = PageText(1, 100, 100, "scanned", ocr=OcrInfo(OcrStatus.READ, 200))
-    >>> _misread_fiscal_year(facts, acts, [scan]); facts.fiscal_year, facts.sources["fiscal_year"].confidence
+    >>> misread_fiscal_year(facts, acts, [scan]); facts.fiscal_year, facts.sources["fiscal_year"].confidence
     (2565, 0.3)
     >>> far = DocumentFacts(candidates={"fiscal_year": [Candidate(2522, title, "misread", False)]})
-    >>> _misread_fiscal_year(far, acts, [scan]); far.fiscal_year is None
+    >>> misread_fiscal_year(far, acts, [scan]); far.fiscal_year is None
     True
     """
     texts = [a.period.text or "" for a in actions]
