@@ -45,7 +45,7 @@ from extractors.ita.vocabulary import (
 )
 from extractors.thai.page_furniture import running_lines
 from extractors.thai.text import parse_number, thai_digits_to_arabic
-from schemas import BBox, Line, PageText
+from schemas import DOUBT_CONFIDENCE, BBox, Line, PageText
 from schemas.record import Candidate, DocumentFacts, Provenance
 
 _AGENCY_PREFIX = (
@@ -62,9 +62,15 @@ _DISTRICT_WORD = r"(?:อำเภอ|อ\.|(?<![\u0E01-\u0E4E])อ \.)"
 _PROVINCE_WORD = r"(?:จังหวัด|จ\.|(?<![\u0E01-\u0E4E])จ \.)"
 _RE_DISTRICT = re.compile(rf"{_DISTRICT_WORD}\s*({_THAI_NAME})")
 _RE_PROVINCE = re.compile(rf"(?<!ส่วน){_PROVINCE_WORD}\s*({_THAI_NAME})")
-_YEAR = f"({BE_YEAR})"
-#: ``พ.ศ.`` as printed, or with its stops lost to OCR (``พ ศ 2565``).
-_ERA = r"พ\.?\s?ศ\.?"
+#: A Buddhist-era year whose leading digit OCR damaged (``7567`` for ``2567``, a photo's blur): in a
+#: year's place (after ``ปี``, ``พ.ศ.``, ``ปีงบประมาณ``) four digits ``X5YY`` are no year a measures
+#: document names unless ``X`` is ``2`` (every year of the ITA is ``25YY``), so the three digits that
+#: stand say the year; it is read with a doubt (:func:`damaged_year`).
+_DAMAGED_LEAD = r"(?:[013-9]5[0-9]{2}|[๐๑๓-๙]๕[๐-๙]{2})"
+_YEAR = f"({BE_YEAR}|{_DAMAGED_LEAD})"
+#: ``พ.ศ.`` as printed, or with its stops lost to OCR (``พ ศ 2565``), or a speck after it read as a
+#: comma (``พ.ศ.,2568``).
+_ERA = r"พ\.?\s?ศ\.?,?"
 _RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:{_ERA})?\s*{_YEAR}(?![0-9๐-๙])")
 _RE_ANY_YEAR = re.compile(rf"(?:{_ERA}|ปีงบประมาณ|ปี|ประจำปี|ITA)\s*{_YEAR}(?![0-9๐-๙])")
 #: A number that may be a score (a year has four digits and is never one), and ``คะแนน`` after it.
@@ -127,7 +133,35 @@ class Passage:
 
 
 def _year(text: str) -> int:
-    return int(thai_digits_to_arabic(text))
+    """The year ``text`` (a match of :data:`_YEAR`) names: a damaged leading digit read as ``2``.
+
+    >>> _year("2567"), _year("๒๕๖๖"), _year("7567"), _year("๗๕๖๗")
+    (2567, 2566, 2567, 2567)
+    """
+    digits = thai_digits_to_arabic(text)
+    return int("2" + digits[1:]) if damaged_year(text) else int(digits)
+
+
+def damaged_year(text: str) -> bool:
+    """Whether ``text``, read in a year's place, is a Buddhist-era year whose leading digit OCR
+    damaged (its value is read with a doubt).
+
+    >>> damaged_year("7567"), damaged_year("๑๕๖๗"), damaged_year("2567"), damaged_year("2467")
+    (True, True, False, False)
+    """
+    return re.fullmatch(_DAMAGED_LEAD, text) is not None
+
+
+def _year_prov(page: int, box: BBox | None, raw: str, token: str) -> Provenance:
+    """Where a year was read; a year whose leading digit was damaged carries a doubt."""
+    return _prov(page, box, raw, DOUBT_CONFIDENCE if damaged_year(token) else None)
+
+
+def _year_why(token: str) -> str:
+    """Why a year was read as it was, when its leading digit was damaged ('' when it was not)."""
+    if not damaged_year(token):
+        return ""
+    return f"read {token!r}: a Buddhist-era year starts 25, its damaged leading digit read as 2"
 
 
 def _prov(page: int, box: BBox | None, raw: str, confidence: float | None = None) -> Provenance:
@@ -148,7 +182,23 @@ def _is_agency_line(text: str) -> bool:
     if found is None or found[1] > 2:
         return False
     rest = text[found[2] :].strip()
-    return not rest or bool(re.match(f"{_DISTRICT_WORD}|{_PROVINCE_WORD}", rest))
+    return not rest or bool(re.match(f"{_DISTRICT_WORD}|{_PROVINCE_WORD}", rest)) or _ends_with_province(rest)
+
+
+_RE_LAST_PROVINCE = re.compile(rf"{_PROVINCE_WORD}\s*({_THAI_NAME})\s*$")
+
+
+def _ends_with_province(text: str) -> bool:
+    """Whether ``text`` ends with a province's name after ``จังหวัด``/``จ.``: the end of an address,
+    whose district word OCR may have damaged (``อำเภกอสว่างแดนดิน จังหวัดสกลนคร``).
+
+    >>> _ends_with_province("อำเภกอสว่างแดนดิน จังหวัดสกลนคร"), _ends_with_province("ได้มีการวิเคราะห์")
+    (True, False)
+    >>> _ends_with_province("ได้ประชุมที่ศาลากลางจังหวัดเพื่อพิจารณา")
+    False
+    """
+    m = _RE_LAST_PROVINCE.search(text)
+    return m is not None and (m.group(1) in _provinces() or nearest_province(m.group(1)) is not None)
 
 
 def agency_name(text: str) -> tuple[str, int, int] | None:
@@ -212,6 +262,13 @@ class _Reading:
     score: float = 0.0
     why: list[str] = field(default_factory=list)
     year: int | None = None  #: for an overall score: the year its clause names
+    year_raw: str = ""  #: ... as read
+    year_doubt: str = ""  #: ... and why it was read otherwise than printed, if it was
+
+    def why_year(self, token: str) -> None:
+        """Say why a year read from ``token`` is what it is, when its leading digit was damaged."""
+        if reason := _year_why(token):
+            self.why.append(reason)
 
     def add(self, points: float, reason: str) -> None:
         self.score += points
@@ -533,11 +590,16 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
             clause = text[clause_start : m.start(1)]
             year = _clause_year(clause)
             year_at = clause_start + year[1] if year else None
+            if year_at is not None:
+                reading.year_raw = text[year_at : year_at + 4]
+                reading.year_doubt = _year_why(reading.year_raw)
             if year is None:  # "ได้ 88.42 คะแนน ในปี 2567"
                 after = re.match(
                     rf"\s*(?:คะแนน)?\s*(?:ใน|ของ|ประจำ)?\s*(?:ปีงบประมาณ|ปี)\s*(?:{_ERA})?\s*{_YEAR}", tail
                 )
                 year = (_year(after.group(1)), 0) if after else None
+                reading.year_raw = after.group(1) if after else ""
+                reading.year_doubt = _year_why(reading.year_raw)
             reading.year = year[0] if year else None
             earlier, current = _RE_PREVIOUS.search(clause), _RE_CURRENT.search(clause)
             if year is None and earlier:
@@ -557,6 +619,11 @@ def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None) -> None:
     a year after the fiscal year of the measures cannot be a result yet, and one before the year
     the fiscal year's measures answer (fiscal year − 1) is an earlier result even when no later
     year is named with a score (a result badge names none: ``คะแนน 87.45 ระดับ A``)."""
+    for o in overall:
+        mended = mended_year(o.reading.year, fiscal_year) if o.reading.year else None
+        if mended is not None:
+            o.reading.year_doubt = _mended_why(o.reading.year or 0, mended, fiscal_year or 0)
+            o.reading.year = mended
     years = [o.reading.year for o in overall if o.reading.year is not None]
     latest = max((y for y in years if fiscal_year is None or y <= fiscal_year), default=None)
     for o in overall:
@@ -621,14 +688,15 @@ def _fiscal_year(
     source = facts.sources.get("title")
     if facts.title and source:
         m = _RE_FISCAL.search(facts.title)
-        if m:
-            readings.append(_Reading(_year(m.group(1)), _prov(source.page, source.box, source.raw), 0))
-            readings[-1].add(6, "ปีงบประมาณ in the title")
-        else:
+        points, reason = 6, "ปีงบประมาณ in the title"
+        if not m:
             m = _RE_ANY_YEAR.search(facts.title)
-            if m:
-                readings.append(_Reading(_year(m.group(1)), _prov(source.page, source.box, source.raw), 0))
-                readings[-1].add(5, "a year in the title")
+            points, reason = 5, "a year in the title"
+        if m:
+            token = m.group(1)
+            readings.append(_Reading(_year(token), _year_prov(source.page, source.box, source.raw, token), 0))
+            readings[-1].add(points, reason)
+            readings[-1].why_year(token)
     score_years = {(o.passage, o.year_at) for o in overall if o.year_at is not None}
     for order, passage in enumerate(passages, 1):
         if (
@@ -642,8 +710,11 @@ def _fiscal_year(
         for m in _RE_FISCAL.finditer(text):
             before = text[max(0, m.start() - 100) : m.start()]
             reading = _Reading(
-                _year(m.group(1)), _prov(passage.page, passage.box, m.group(0)), order * 1000 + m.start()
+                _year(m.group(1)),
+                _year_prov(passage.page, passage.box, m.group(0), m.group(1)),
+                order * 1000 + m.start(),
             )
+            reading.why_year(m.group(1))
             role = _year_role(before)
             if (order - 1, m.start(1)) in score_years:
                 reading.add(-2, "the year of an overall score stated with it")
@@ -661,6 +732,32 @@ def _fiscal_year(
 #: The NACC's ITA was first run in the fiscal year 2555 (a pilot; nationwide from 2557): a year of
 #: a measures document or of an ITA result before it is a misread year (``๒๕๒๒`` for ``๒๕๖๖``).
 FIRST_ITA_YEAR = 2555
+
+
+def mended_year(year: int, fiscal_year: int | None) -> int | None:
+    """The year a misread one (before the first ITA: a Thai digit read as its look-alike, ``๒๕๒๘``
+    for ``๒๕๖๘``) was, when the fiscal year says it: of the two results the measures of a fiscal
+    year answer (the year before's, or the same year's), the only one that agrees with the reading
+    in every digit but one.  None when neither or both do, or no fiscal year is known.
+
+    >>> mended_year(2528, 2569), mended_year(2528, None), mended_year(2566, 2569), mended_year(2522, 2569)
+    (2568, None, None, None)
+    """
+    if fiscal_year is None or year >= FIRST_ITA_YEAR:
+        return None
+    near = [y for y in (fiscal_year - 1, fiscal_year) if _digits_apart(year, y) == 1]
+    return near[0] if len(near) == 1 else None
+
+
+def _digits_apart(a: int, b: int) -> int:
+    return sum(x != y for x, y in zip(f"{a:04d}", f"{b:04d}", strict=True))
+
+
+def _mended_why(read: int, mended: int, fiscal_year: int) -> str:
+    return (
+        f"read {read}, before the first ITA: {mended}, a result the fiscal year {fiscal_year} answers,"
+        " in all digits but one"
+    )
 
 
 def _no_ita_years(readings: Sequence[_Reading]) -> None:
@@ -721,7 +818,12 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
         if o.reading.year is None:
             continue
         best = bool(chosen) and chosen[0].source == o.reading.source and chosen[0].value == o.reading.value
-        reading = _Reading(o.reading.year, o.reading.source, o.reading.order)
+        source = o.reading.source
+        if o.reading.year_doubt:
+            source = _prov(source.page, source.box, source.raw, DOUBT_CONFIDENCE)
+        reading = _Reading(o.reading.year, source, o.reading.order)
+        if o.reading.year_doubt:
+            reading.why.append(o.reading.year_doubt)
         # another score's year (an earlier result's, mostly) ranks below a phrase naming the result's
         # year: when OCR lost the chosen score's own year, it would date every indicator a year early
         reading.add(
@@ -733,7 +835,17 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
         text = passage.text.replace("\n", " ")
         for m in _RE_RESULT_PHRASE.finditer(text):
             year = _year(m.group(1))
-            reading = _Reading(year, _prov(passage.page, passage.box, m.group(0)), 1000 * order + m.start())
+            reading = _Reading(
+                year, _year_prov(passage.page, passage.box, m.group(0), m.group(1)), 1000 * order + m.start()
+            )
+            reading.why_year(m.group(1))
+            mended = mended_year(year, facts.fiscal_year)
+            if mended is not None:
+                reading.why.append(_mended_why(year, mended, facts.fiscal_year or 0))
+                reading.source = _prov(
+                    reading.source.page, reading.source.box, reading.source.raw, DOUBT_CONFIDENCE
+                )
+                reading.value = year = mended
             if facts.fiscal_year is not None and year > facts.fiscal_year:
                 reading.add(-3, f"after the fiscal year {facts.fiscal_year}: not a result yet")
             elif facts.fiscal_year is not None and year == facts.fiscal_year:

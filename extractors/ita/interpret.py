@@ -9,13 +9,14 @@ measures tables; decide whether the document is an ITA measures document at all
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
 from extractors.ita.actions import actions_from_tables
 from extractors.ita.evidence import gather
-from extractors.ita.facts import Passage, read_facts
+from extractors.ita.facts import FIRST_ITA_YEAR, Passage, read_facts
 from extractors.ita.indicators import (
     ProseSource,
     TableFacts,
@@ -25,11 +26,17 @@ from extractors.ita.indicators import (
     merge,
 )
 from extractors.ita.measure_paragraphs import actions_from_paragraphs
-from extractors.ita.period_years import overruled_fiscal_year, settle_period_years, written_fiscal_year
+from extractors.ita.period_years import (
+    MIN_OVERRULING_EVIDENCE,
+    evidence_fiscal_year,
+    overruled_fiscal_year,
+    settle_period_years,
+    written_fiscal_year,
+)
 from extractors.ita.stitch import stitch
 from extractors.ita.vocabulary import level_code
-from extractors.thai.text import join_wrapped_lines
-from schemas import BBox, Document, Line, LogicalTable, PageText, Table
+from extractors.thai.text import arabic_digits_to_thai, join_wrapped_lines, thai_digits_to_arabic
+from schemas import DOUBT_CONFIDENCE, BBox, Document, Line, LogicalTable, PageText, Table
 from schemas.record import Action, Candidate, DocumentFacts, Indicator, Interpretation, Provenance
 
 #: The facts a document that is not an ITA measures document still reports.
@@ -55,6 +62,9 @@ def interpret(document: Document) -> Interpretation:
         actions = actions_from_paragraphs(document.pages, document.tables, facts.fiscal_year)
     overrule_fiscal_year(facts, actions, document.pages)  # an OCR'd title's year, by the periods'
     settle_period_years(actions, facts.fiscal_year, document.pages)  # OCR's years, by the document's
+    if facts.fiscal_year is None:  # after the periods: they were dated by their own years
+        misread_fiscal_year(facts, actions, document.pages)
+    mend_title_year(facts)
 
     evidence = gather(document.pages, paras, facts, indicators, actions, from_table)
     if not evidence.is_ita:
@@ -115,6 +125,100 @@ def overrule_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages:
     ]
     facts.fiscal_year = year
     facts.sources["fiscal_year"] = evidence
+
+
+def misread_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages: Sequence[PageText]) -> None:
+    """A fiscal year OCR misread into a year before the first ITA (``๒๕๖๕`` read ``๒๕๒๕``: ranked out,
+    the fact missing), read as the year the periods' own years name
+    (:func:`extractors.ita.period_years.evidence_fiscal_year`, three periods or more) when the
+    misread one agrees with it in all digits but one; with a doubt, the reading kept a candidate.
+
+    >>> from schemas import OcrInfo, OcrStatus
+    >>> from schemas.record import Period
+    >>> def action(row, text):
+    ...     return Action(row, None, None, [], [], [], Period(text), None, [], [], 3, [3], {})
+    >>> title = Provenance(1, None, "ประจำปีงบประมาณ พ.ศ. ๒๕๒๕")
+    >>> facts = DocumentFacts(candidates={"fiscal_year": [Candidate(2525, title, "misread", False)]})
+    >>> texts = ["ต.ค. ๖๔ - ธ.ค. ๖๔", "ม.ค. ๖๕ - มี.ค. ๖๕", "ก.ค. ๖๕ - ก.ย. ๖๕"]
+    >>> acts = [action(row, text) for row, text in enumerate(texts)]
+    >>> scan = PageText(1, 100, 100, "scanned", ocr=OcrInfo(OcrStatus.READ, 200))
+    >>> misread_fiscal_year(facts, acts, [scan]); facts.fiscal_year, facts.sources["fiscal_year"].confidence
+    (2565, 0.3)
+    >>> far = DocumentFacts(candidates={"fiscal_year": [Candidate(2522, title, "misread", False)]})
+    >>> misread_fiscal_year(far, acts, [scan]); far.fiscal_year is None
+    True
+    """
+    texts = [a.period.text or "" for a in actions]
+    years = [y for y in map(written_fiscal_year, texts) if y is not None]
+    year = evidence_fiscal_year(texts)
+    if year is None or len(years) < MIN_OVERRULING_EVIDENCE:
+        return
+    ocr_pages = {p.number for p in pages if p.ocr is not None}
+    misread = [
+        c
+        for c in facts.candidates.get("fiscal_year", [])
+        if isinstance(c.value, int)
+        and c.value < FIRST_ITA_YEAR
+        and c.source.page in ocr_pages
+        and sum(x != y for x, y in zip(str(c.value), str(year), strict=False)) == 1
+    ]
+    if not misread:
+        return
+    read = misread[0]
+    evidence = next(
+        (
+            a.sources["period"][0]
+            for a, t in zip(actions, texts, strict=True)
+            if written_fiscal_year(t) == year and a.sources.get("period")
+        ),
+        read.source,
+    )
+    doubt = replace(evidence, confidence=DOUBT_CONFIDENCE)
+    why = f"the year the periods' own years name; OCR read {read.value} ({read.source.raw!r}), one digit off"
+    facts.candidates["fiscal_year"] = [
+        Candidate(year, doubt, why, chosen=True),
+        *facts.candidates["fiscal_year"],
+    ]
+    facts.fiscal_year = year
+    facts.sources["fiscal_year"] = doubt
+
+
+_RE_TITLE_YEAR = re.compile(r"(?:ปีงบประมาณ|พ\.?\s?ศ\.?)\s*([0-9]{4}|[๐-๙]{4})(?![0-9๐-๙])")
+
+
+def mend_title_year(facts: DocumentFacts) -> None:
+    """A title's year OCR misread into one before the first ITA (``พ.ศ.๒๔๖๙``), written as the
+    fiscal year the document settled on when they differ in one digit only; the title carries a
+    doubt and the reading stays a candidate.  A title that states another real year stands (the
+    audit reports the mismatch).
+
+    >>> facts = DocumentFacts(title="มาตรการ ประจำปีงบประมาณ พ.ศ.๒๔๖๙", fiscal_year=2569)
+    >>> facts.sources["title"] = Provenance(1, None, "ประจำปีงบประมาณ พ.ศ.๒๔๖๙")
+    >>> mend_title_year(facts); facts.title, facts.sources["title"].confidence
+    ('มาตรการ ประจำปีงบประมาณ พ.ศ.๒๕๖๙', 0.3)
+    >>> real = DocumentFacts(title="มาตรการ ประจำปีงบประมาณ พ.ศ.๒๕๖๘", fiscal_year=2569)
+    >>> mend_title_year(real); real.title
+    'มาตรการ ประจำปีงบประมาณ พ.ศ.๒๕๖๘'
+    """
+    source = facts.sources.get("title")
+    if not facts.title or facts.fiscal_year is None or source is None:
+        return
+    m = _RE_TITLE_YEAR.search(facts.title)
+    if m is None:
+        return
+    read = thai_digits_to_arabic(m.group(1))
+    wanted = str(facts.fiscal_year)
+    if int(read) >= FIRST_ITA_YEAR or sum(a != b for a, b in zip(read, wanted, strict=True)) != 1:
+        return
+    digits = arabic_digits_to_thai(wanted) if m.group(1)[0] in "๐๑๒๓๔๕๖๗๘๙" else wanted
+    title = facts.title[: m.start(1)] + digits + facts.title[m.end(1) :]
+    doubt = replace(source, confidence=DOUBT_CONFIDENCE)
+    why = f"its year read {m.group(1)}, before the first ITA: the fiscal year {wanted}, one digit off"
+    facts.candidates["title"] = [
+        Candidate(title, doubt, why, chosen=True),
+        Candidate(facts.title, source, "as read"),
+    ]
+    facts.title, facts.sources["title"] = title, doubt
 
 
 def _outside(line: Line, boxes: Sequence[BBox]) -> bool:

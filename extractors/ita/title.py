@@ -113,7 +113,23 @@ def join_title(lines: Sequence[Line], text_width: float) -> str:
             out = join_wrapped_lines([out, text], [prev.ends_with_space, line.ends_with_space])
         else:
             out = f"{out} {text}"
-    return out
+    return without_marks_on_digits(out)
+
+
+_RE_MARK_ON_DIGIT = re.compile(r"(?<=[0-9๐-๙])[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]+")
+
+
+def without_marks_on_digits(text: str) -> str:
+    """``text`` without the Thai marks OCR set on a digit (a speck above a year read as a tone
+    mark: ``๒๕๖๗่``): a vowel or tone mark sits on a consonant, never on a digit, so no Thai reader
+    reads one there.
+
+    >>> without_marks_on_digits("ประจำปีงบประมาณ พ.ศ. ๒๕๖๗่"), without_marks_on_digits("ปี 2566ี้ ที่")
+    ('ประจำปีงบประมาณ พ.ศ. ๒๕๖๗', 'ปี 2566 ที่')
+    >>> without_marks_on_digits("ที่ผ่านมา ๗๕.๘๔")
+    'ที่ผ่านมา ๗๕.๘๔'
+    """
+    return _RE_MARK_ON_DIGIT.sub("", text)
 
 
 #: The words that open a phrase of an ITA title (the year phrase, the subject of an announcement,
