@@ -69,3 +69,33 @@ def test_a_chart_with_every_place_filled_is_left_alone() -> None:
     lines = _chart({i: f"8{i}.10" for i in range(1, 6)})
     out, doubts = recover_lost_values(lines, _page((148, 40)), DPI, lambda box: ("94.20", 0.8))
     assert out == lines and doubts == []
+
+
+def _unread_chart() -> list[Line]:
+    """Five places, a title with a year above, the values row read as junk, the axis below."""
+    title = Line("ผลคะแนน ปี2566", "", BBox(20, 10, 210, 18), (_word("ผลคะแนนปี2566", 20, 10, 190),))
+    junk = Line("wore ete", "", BBox(25, 60, 215, 68), (_word("wore", 25, 60, 90), _word("ete", 125, 60, 90)))
+    axis = tuple(_word(str(i), 40 * i - 2, 150) for i in range(1, 6))
+    return [title, junk, Line("1 2 3 4 5", "", BBox(0, 150, 240, 158), axis)]
+
+
+def test_an_unread_chart_row_is_read_place_by_place_and_replaces_the_junk() -> None:
+    got = {40: "83.72", 80: "7691", 120: "", 160: "80.19", 200: "85.18"}
+
+    def enlarged(box: BBox) -> tuple[str, float | None]:
+        if box.top < 50:  # the title's line: its year, no value
+            return "2566", 0.9
+        return got[round((box.x0 + box.x1) / 2)], 0.8
+
+    lines = _unread_chart()
+    out, doubts = recover_lost_values(lines, _page(None), DPI, lambda box: ("", None), enlarged)
+    texts = [ln.text for ln in out]
+    assert "83.72 76.91 80.19 85.18" in texts and "wore ete" not in texts
+    assert texts[0] == "ผลคะแนน ปี2566"  # the title's year is no value, its line stays
+    assert len(doubts) == 4
+
+
+def test_an_unread_chart_stays_as_read_when_too_few_places_give_a_value() -> None:
+    lines = _unread_chart()
+    out, doubts = recover_lost_values(lines, _page(None), DPI, lambda box: ("", None), lambda box: ("8", 0.5))
+    assert out == lines and doubts == []

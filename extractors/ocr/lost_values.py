@@ -15,6 +15,7 @@ points and on a binary image; :func:`recover_lost_values` joins them for a page 
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Callable, Sequence
 from itertools import pairwise
@@ -42,6 +43,8 @@ COLUMN_WIDTHS = 1.4
 PIECE_HEIGHT = 1.6
 #: A group of pieces is a value when it is at least this share of a value's height and width.
 MIN_GROUP_SHARE = 0.4
+
+_NUMBER = re.compile(r"[0-9๐-๙.,]+")
 
 LOST_DOUBT = "a chart's value the page's layout analysis did not read, read from the ink over its place"
 
@@ -111,6 +114,24 @@ def empty_places(lines: Sequence[Line]) -> tuple[list[float], list[Word]] | None
     return empty, [taken[i] for i in sorted(taken)]
 
 
+def _unread_chart(lines: Sequence[Line]) -> bool:
+    """A chart's axis (:func:`axis_line`) over most of whose places no value was read as one."""
+    axis = axis_line(lines)
+    if axis is None:
+        return False
+    centres = [_centre(w.box) for w in axis.words]
+    pitch = statistics.median(b - a for a, b in pairwise(centres))
+    values = [
+        w
+        for ln in lines
+        if ln.box.bottom <= axis.box.top
+        for w in ln.words
+        if is_score(decimal_point(w.text)) and decimals(decimal_point(w.text)) > 0
+    ]
+    placed = {min(range(len(centres)), key=lambda i: abs(centres[i] - _centre(v.box))) for v in values}
+    return pitch > 0 and len(placed) < MIN_PLACED_SHARE * len(centres)
+
+
 def lost_ink(
     binary: npt.NDArray[np.uint8], column: tuple[int, int, int, int], height: float, width: float, band: float
 ) -> tuple[int, int, int, int] | None:
@@ -155,15 +176,138 @@ def lost_ink(
     return best[0] + x0, best[1] + y0, best[2] + x0, best[3] + y0
 
 
+#: Lines within the axis's width (and a place more each side), up to this many places' pitches
+#: above it, are the chart's (its bars' height).
+CHART_REACH = 8.0
+#: A value's column is this share of the places' pitch wide, centred on its place.
+PLACE_COLUMN = 0.9
+#: The values read place by place replace the chart's row only when at least this share of the
+#: places gives one.
+MIN_READ_SHARE = 0.5
+
+BAND_DOUBT = "a chart's value read again from the grey image enlarged, place by place over the axis"
+
+
+def _place_value(text: str, digits_read: bool) -> str | None:
+    """A reading of one place as a chart's value: a score with its point, or, where the page's
+    reading there was digits too (``digits_read``), four digits whose point was lost (a score of
+    two decimals, the chart's usual print); else None.  (Four digits where the page read words are
+    no value: a title's year.)
+
+    >>> _place_value("83.72", False), _place_value("7691", True), _place_value("2566", False)
+    ('83.72', '76.91', None)
+    """
+    value = decimal_point(text.strip())
+    if is_score(value) and decimals(value) > 0:
+        return value
+    digits = thai_digits_to_arabic(value)
+    if digits_read and len(digits) == 4 and digits.isdigit() and is_score(f"{value[:2]}.{value[2:]}"):
+        return f"{value[:2]}.{value[2:]}"
+    return None
+
+
+def read_by_places(lines: list[Line], read: Reader) -> tuple[list[Line], list[OcrDoubt]]:
+    """``lines`` with a chart's row of values read again place by place, when OCR made junk of
+    it (a photograph's small grey print: ``wore ete น0 ๓19ตู้``, ``8596``): over each place of the
+    axis (:func:`axis_line`), each line above it within :data:`CHART_REACH` axis heights with a
+    word in the place's column is read there by ``read`` (the grey image enlarged), and the
+    surest reading that is a value (:func:`_place_value`) is the place's.  When at least
+    :data:`MIN_READ_SHARE` of the places give one, the words in those columns of the lines read so
+    give way to one line of the values, each with a doubt; else ``lines`` are left as they were.
+
+    >>> def w(t, x, y, width=4): return Word(t, t, BBox(x, y, x + width, y + 6), 0.9)
+    >>> axis = Line("1 2 3 4", "", BBox(0, 80, 200, 86), tuple(w(str(i), 20 * i, 80) for i in range(1, 5)))
+    >>> junk = Line("", "", BBox(10, 40, 90, 46), (w("wore", 12, 40, 30), w("น0", 52, 40, 30)))
+    >>> got = {22: "83.72", 42: "7691", 62: "", 82: "80.19"}
+    >>> out, doubts = read_by_places([junk, axis], lambda b: (got[round((b.x0 + b.x1) / 2)], 0.9))
+    >>> [ln.text for ln in out], len(doubts)
+    (['83.72 76.91 80.19', '1 2 3 4'], 3)
+    """
+    axis = axis_line(lines)
+    if axis is None:
+        return lines, []
+    centres = [_centre(w.box) for w in axis.words]
+    pitch = statistics.median(b - a for a, b in pairwise(centres))
+    reach = axis.box.top - CHART_REACH * pitch
+    left, right = axis.box.x0 - pitch, axis.box.x1 + pitch
+    above = [
+        ln
+        for ln in lines
+        if reach <= ln.box.top and ln.box.bottom <= axis.box.top and left <= ln.box.x0 and ln.box.x1 <= right
+    ]
+    half = PLACE_COLUMN * pitch / 2
+    readings: list[tuple[int, int, BBox, str, float | None, bool]] = []
+    for place, centre in enumerate(centres):
+        for index, line in enumerate(above):
+            there = [w for w in line.words if w.box.x1 >= centre - half and w.box.x0 <= centre + half]
+            if there:
+                box = BBox(centre - half, line.box.top, centre + half, line.box.bottom)
+                text, conf = read(box)
+                digits = all(_NUMBER.fullmatch(w.text.strip()) for w in there)
+                if digits and len(there) == 1 and _place_value(text, True) is None:
+                    text, conf = there[0].text, there[0].confidence  # the page's own digits stand
+                readings.append((place, index, box, text, conf, digits))
+    # a line that gave a value with its point is a row of values: its four digits lost theirs
+    rows = {index for _p, index, _b, text, _c, _d in readings if _place_value(text, False) is not None}
+    chosen: dict[int, tuple[float, Word, int]] = {}
+    for place, index, box, text, conf, digits in readings:
+        line = above[index]
+        value = _place_value(text, digits or index in rows)
+        if value is None:
+            continue
+        # the line nearest the axis: the value stands over its bar, a title's year above it
+        if place not in chosen or line.box.bottom > above[chosen[place][2]].box.bottom:
+            chosen[place] = (line.box.bottom, Word(value, text, box, conf), index)
+    if len(chosen) < MIN_READ_SHARE * len(centres):
+        return lines, []
+    values = [chosen[p][1] for p in sorted(chosen)]
+    read_from = {id(above[chosen[p][2]]) for p in chosen}
+    taken = [centres[p] for p in chosen]
+
+    def in_a_column(word: Word) -> bool:
+        return any(word.box.x1 >= c - half and word.box.x0 <= c + half for c in taken)
+
+    out: list[Line] = []
+    for line in lines:
+        if id(line) in read_from:
+            kept = tuple(w for w in line.words if not in_a_column(w))
+            if kept:
+                out.append(
+                    Line(" ".join(w.text for w in kept), line.raw, line.box, kept, confidence=line.confidence)
+                )
+            continue
+        out.append(line)
+    box = BBox(
+        min(v.box.x0 for v in values),
+        min(v.box.top for v in values),
+        max(v.box.x1 for v in values),
+        max(v.box.bottom for v in values),
+    )
+    confs = [v.confidence for v in values if v.confidence is not None]
+    row = Line(
+        " ".join(v.text for v in values),
+        " ".join(v.raw for v in values),
+        box,
+        tuple(values),
+        confidence=min(confs) if confs else None,
+    )
+    doubts = [OcrDoubt(v.text, v.raw, v.box, BAND_DOUBT) for v in values]
+    return sorted([*out, row], key=lambda ln: (ln.box.top, ln.box.x0)), doubts
+
+
 def recover_lost_values(
-    lines: list[Line], binary: npt.NDArray[np.uint8], dpi: int, read: Reader
+    lines: list[Line], binary: npt.NDArray[np.uint8], dpi: int, read: Reader, enlarged: Reader | None = None
 ) -> tuple[list[Line], list[OcrDoubt]]:
     """``lines`` with a line for each value of a chart found by its empty place
     (:func:`empty_places`, :func:`lost_ink`) and read by ``read`` (a box in page points → text and
     confidence 0..1) as a score with the decimals of the chart's other values; each with a doubt.
-    ``binary``: the page image the lines were read from (ink 255), at ``dpi``."""
+    ``binary``: the page image the lines were read from (ink 255), at ``dpi``.  A chart whose
+    values OCR mostly did not read as values is read place by place with ``enlarged``
+    (:func:`read_by_places`)."""
     found = empty_places(lines)
     if found is None:
+        if enlarged is not None and _unread_chart(lines):
+            return read_by_places(lines, enlarged)
         return lines, []
     empty, placed = found
     usual = usual_decimals(placed)

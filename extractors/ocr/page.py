@@ -1038,10 +1038,14 @@ def read_scanned_page(
 
     text.lines = settle_scanned_chart(reader, text.lines)
     from extractors.ocr.lost_values import recover_lost_values
-    from extractors.ocr.regions import read_value
+    from extractors.ocr.regions import read_value, read_value_enlarged
 
     text.lines, lost = recover_lost_values(
-        text.lines, page.binary, dpi, lambda box: read_value(reader, box, 0.0, 0.0)
+        text.lines,
+        page.binary,
+        dpi,
+        lambda box: read_value(reader, box, 0.0, 0.0),
+        lambda box: read_value_enlarged(reader, box),
     )
     reader.doubts.extend(lost)
     confs = reader.symbol_confidences
