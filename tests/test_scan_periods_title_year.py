@@ -56,3 +56,36 @@ def test_a_text_layer_period_is_never_redated() -> None:
     actions = [_action(n, t, 2565, None) for n, t in enumerate([*STATING, "ไตรมาสที่ ๑"], 1)]
     settle_period_years(actions, 2565, [_page(scanned=False)])
     assert actions[3].period.start == datetime.date(2021, 10, 1)
+
+
+# --- periods dated by a misread title's year, re-dated once the facts overruled it -----------
+# The facts overrule an OCR'd title's fiscal year by the years its periods state
+# (``extractors.ita.interpret.overrule_fiscal_year``) after the actions were dated by the title's:
+# the periods without a year of their own must follow, with a doubt.
+
+REDATING = ["ต.ค. ๖๓ - ธ.ค. ๖๓", "ตลอดปีงบประมาณ พ.ศ. ๒๕๖๔", "ก.พ. - ก.ค. ๖๔"]
+
+
+def test_periods_dated_by_the_overruled_title_follow_the_documents_year() -> None:
+    # dated by the title's 2565 (misread), judged when the facts already say 2564
+    actions = [_action(n, t, 2565) for n, t in enumerate([*REDATING, "ไตรมาสที่ ๓", "รอบ ๖ เดือน"], 1)]
+    page = _page()
+    settled = settle_period_years(actions, 2564, [page])
+    assert [s.action for s in settled] == [4, 5]
+    quarter = actions[3].period
+    assert (quarter.start, quarter.end) == (datetime.date(2021, 4, 1), datetime.date(2021, 6, 30))
+    assert actions[4].period.start == datetime.date(2020, 10, 1)
+    assert actions[3].sources["period"][0].confidence == SETTLED_CONFIDENCE
+    assert any("2564" in d.reason and "2565" in d.reason for d in page.ocr.doubts)
+
+
+def test_periods_dated_by_the_documents_year_stay() -> None:
+    actions = [_action(n, t, 2564) for n, t in enumerate([*REDATING, "ไตรมาสที่ ๓"], 1)]
+    assert settle_period_years(actions, 2564, [_page()]) == []
+    assert actions[3].sources["period"][0].confidence == 0.9
+
+
+def test_a_text_layer_period_is_never_redated_after_an_overrule() -> None:
+    actions = [_action(n, t, 2565, None) for n, t in enumerate([*REDATING, "ไตรมาสที่ ๓"], 1)]
+    settle_period_years(actions, 2564, [_page(scanned=False)])
+    assert actions[3].period.start == datetime.date(2022, 4, 1)
