@@ -99,3 +99,20 @@ def test_an_unread_chart_stays_as_read_when_too_few_places_give_a_value() -> Non
     lines = _unread_chart()
     out, doubts = recover_lost_values(lines, _page(None), DPI, lambda box: ("", None), lambda box: ("8", 0.5))
     assert out == lines and doubts == []
+
+
+def test_every_place_of_a_row_of_values_is_read_and_specks_on_the_bars_go() -> None:
+    title = Line("ผลคะแนน", "", BBox(20, 10, 210, 18), (_word("ผลคะแนน", 20, 10, 190),))
+    junk = Line("wore", "", BBox(25, 60, 100, 68), (_word("wore", 25, 60, 75),))  # over places 1-2 only
+    specks = Line("be 4", "", BBox(30, 100, 60, 108), (_word("be", 30, 100, 10), _word("4", 50, 100)))
+    places = tuple(_word(str(i), 40 * i - 2, 150) for i in range(1, 6))
+    axis = Line("1 2 3 4 5", "", BBox(0, 150, 240, 158), places)
+    got = {40: "83.72", 80: "76.91", 120: "84.03", 160: "", 200: "85.18"}
+
+    def enlarged(box: BBox) -> tuple[str, float | None]:
+        return (got[round((box.x0 + box.x1) / 2)], 0.8) if box.top == 60 else ("", None)  # the row only
+
+    lines = [title, junk, specks, axis]
+    out, doubts = recover_lost_values(lines, _page(None), DPI, lambda b: ("", None), enlarged)
+    assert [ln.text for ln in out] == ["ผลคะแนน", "83.72 76.91 84.03 85.18", "1 2 3 4 5"]
+    assert len(doubts) == 4

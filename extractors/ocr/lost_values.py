@@ -45,6 +45,8 @@ PIECE_HEIGHT = 1.6
 MIN_GROUP_SHARE = 0.4
 
 _NUMBER = re.compile(r"[0-9๐-๙.,]+")
+#: A word OCR may have read on purpose: three letters or more, or a score (specks are shorter).
+_READABLE = re.compile(r"[ก-๎A-Za-z]{3,}|[0-9๐-๙]+[.,][0-9๐-๙]+")
 
 LOST_DOUBT = "a chart's value the page's layout analysis did not read, read from the ink over its place"
 
@@ -247,8 +249,17 @@ def read_by_places(lines: list[Line], read: Reader) -> tuple[list[Line], list[Oc
                 if digits and len(there) == 1 and _place_value(text, True) is None:
                     text, conf = there[0].text, there[0].confidence  # the page's own digits stand
                 readings.append((place, index, box, text, conf, digits))
-    # a line that gave a value with its point is a row of values: its four digits lost theirs
+    # a line that gave a value with its point is a row of values: its four digits lost theirs,
+    # and its places OCR read nothing at are read too (small grey print is often no word to it)
     rows = {index for _p, index, _b, text, _c, _d in readings if _place_value(text, False) is not None}
+    for index in sorted(rows):
+        line = above[index]
+        read_at = {place for place, i, *_rest in readings if i == index}
+        for place, centre in enumerate(centres):
+            if place not in read_at:
+                box = BBox(centre - half, line.box.top, centre + half, line.box.bottom)
+                text, conf = read(box)
+                readings.append((place, index, box, text, conf, False))
     chosen: dict[int, tuple[float, Word, int]] = {}
     for place, index, box, text, conf, digits in readings:
         line = above[index]
@@ -267,8 +278,20 @@ def read_by_places(lines: list[Line], read: Reader) -> tuple[list[Line], list[Oc
     def in_a_column(word: Word) -> bool:
         return any(word.box.x1 >= c - half and word.box.x0 <= c + half for c in taken)
 
+    # what OCR read between the values and the axis, on the bars, is specks of them when it is
+    # no word and gives no value (``be 4``): as a label it would join the label under its bar
+    lowest = max(above[chosen[p][2]].box.bottom for p in chosen)
+    axis_top = axis.box.top
+
+    def on_the_bars(line: Line) -> bool:
+        return lowest <= line.box.top and line.box.bottom <= axis_top and not any(
+            _READABLE.search(w.text) for w in line.words
+        )
+
     out: list[Line] = []
     for line in lines:
+        if on_the_bars(line):
+            continue
         if id(line) in read_from:
             kept = tuple(w for w in line.words if not in_a_column(w))
             if kept:
