@@ -284,8 +284,10 @@ def read_by_places(lines: list[Line], read: Reader) -> tuple[list[Line], list[Oc
     axis_top = axis.box.top
 
     def on_the_bars(line: Line) -> bool:
-        return lowest <= line.box.top and line.box.bottom <= axis_top and not any(
-            _READABLE.search(w.text) for w in line.words
+        return (
+            lowest <= line.box.top
+            and line.box.bottom <= axis_top
+            and not any(_READABLE.search(w.text) for w in line.words)
         )
 
     out: list[Line] = []
