@@ -26,6 +26,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import reduce
 
 from extractors.ita.headers import assign_fields, field_scores, names_field, reports_progress
 from extractors.ita.periods import parse_period
@@ -1067,7 +1068,7 @@ def folded_columns(table: Table, kept: Sequence[int]) -> Table | None:
                 col,
                 " ".join(c.text for c in parts if c.text.strip()),
                 "\n".join(c.raw for c in parts if c.raw.strip()),
-                _union(boxes),
+                reduce(BBox.union, boxes) if boxes else None,
                 rowspan=max(c.rowspan for c in parts),
                 confidence=min(confs) if confs else None,
             )
@@ -1075,13 +1076,6 @@ def folded_columns(table: Table, kept: Sequence[int]) -> Table | None:
     note = f"columns folded into the {len(kept)} of the table above: its header lost a column"
     quality = replace(table.quality, notes=[*table.quality.notes, note])
     return replace(table, n_cols=len(kept), cells=cells, quality=quality)
-
-
-def _union(boxes: Sequence[BBox]) -> BBox | None:
-    if not boxes:
-        return None
-    x0, top = min(b.x0 for b in boxes), min(b.top for b in boxes)
-    return BBox(x0, top, max(b.x1 for b in boxes), max(b.bottom for b in boxes))
 
 
 #: Two tables' columns are the same printed columns when each column's left and right edges lie

@@ -18,13 +18,15 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import reduce
 from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
 
 from extractors.ocr.chart import decimals, is_score, usual_decimals
-from extractors.ocr.number_text import decimal_point
+from extractors.ocr.number_text import counts_up, decimal_point
 from extractors.thai.text import thai_digits_to_arabic
 from schemas import BBox, Line, OcrDoubt, Word
 
@@ -57,81 +59,73 @@ def _centre(box: BBox) -> float:
     return (box.x0 + box.x1) / 2
 
 
-def axis_line(lines: Sequence[Line]) -> Line | None:
-    """The lowest line whose words are whole numbers counting up by one, three or more
-    (``1 2 3 … 10``): the axis under a chart's bars.
+@dataclass(frozen=True)
+class Axis:
+    """The axis under a chart's bars: its line, its places' x-centres (page points), their pitch."""
+
+    line: Line
+    centres: list[float]
+    pitch: float
+
+
+def chart_axis(lines: Sequence[Line]) -> Axis | None:
+    """The lowest line whose words count up by one, three or more (``1 2 3 … 10``,
+    :func:`~extractors.ocr.number_text.counts_up`): the axis under a chart's bars; None when no
+    line does (or its places do not stand apart).
 
     >>> def w(t, x, y=50): return Word(t, t, BBox(x, y, x + 4, y + 6), 0.9)
     >>> axis = Line("1 2 3", "", BBox(0, 50, 100, 56), (w("1", 10), w("2", 40), w("3", 70)))
     >>> prose = Line("ปี 2563", "", BBox(0, 0, 100, 6), (w("ปี", 0, 0), w("2563", 20, 0)))
-    >>> axis_line([prose, axis]) is axis, axis_line([prose])
-    (True, None)
+    >>> found = chart_axis([prose, axis]); found.line is axis, found.centres, found.pitch
+    (True, [12.0, 42.0, 72.0], 30.0)
+    >>> chart_axis([prose]) is None
+    True
     """
-    found = None
+    counting = [ln for ln in lines if counts_up([w.text for w in ln.words])]
+    if not counting:
+        return None
+    line = max(counting, key=lambda ln: ln.box.top)
+    centres = [_centre(w.box) for w in line.words]
+    pitch = statistics.median(b - a for a, b in pairwise(centres))
+    return Axis(line, centres, pitch) if pitch > 0 else None
+
+
+def placed_values(lines: Sequence[Line], axis: Axis, pointed: bool = False) -> dict[int, Word]:
+    """The scores read above the axis (``pointed``: only those printed with a decimal point),
+    each by the place it stands over (within :data:`PLACE_SHARE` of the pitch; the first read
+    there)."""
+    taken: dict[int, Word] = {}
     for line in lines:
-        tokens = [w.text.strip() for w in line.words]
-        if len(tokens) >= 3 and all(t.isdigit() and len(t) <= 2 for t in tokens):
-            numbers = [int(thai_digits_to_arabic(t)) for t in tokens]
-            counting = all(b == a + 1 for a, b in pairwise(numbers))
-            if counting and (found is None or line.box.top > found.box.top):
-                found = line
-    return found
+        if line.box.bottom > axis.line.box.top:
+            continue
+        for word in line.words:
+            value = decimal_point(word.text)
+            if not is_score(value) or (pointed and decimals(value) == 0):
+                continue
+            place = min(range(len(axis.centres)), key=lambda i: abs(axis.centres[i] - _centre(word.box)))
+            if abs(axis.centres[place] - _centre(word.box)) <= PLACE_SHARE * axis.pitch:
+                taken.setdefault(place, word)
+    return taken
 
 
-def empty_places(lines: Sequence[Line]) -> tuple[list[float], list[Word]] | None:
-    """The x-centres (page points) of a chart's axis places that no value read stands over, and
-    the values that do stand over theirs; None when the page has no such chart (no axis, too few
-    values over it, or every place filled).
+def empty_places(lines: Sequence[Line], axis: Axis) -> tuple[list[float], list[Word]] | None:
+    """The x-centres (page points) of the ``axis`` places that no value read stands over, and the
+    values that do stand over theirs; None when too few values stand over it, or every place is
+    filled.
 
     >>> def w(t, x, y, width=4): return Word(t, t, BBox(x, y, x + width, y + 6), 0.9)
     >>> axis = Line("", "", BBox(0, 80, 200, 86), tuple(w(str(i), 20 * i, 80) for i in range(1, 6)))
     >>> row = tuple(w(f"8{i}.10", 20 * i - 6, 40, 16) for i in (1, 2, 4, 5))
     >>> vals = Line("", "", BBox(0, 40, 200, 46), row)
-    >>> empty, placed = empty_places([vals, axis])
+    >>> empty, placed = empty_places([vals, axis], chart_axis([vals, axis]))
     >>> empty, [v.text for v in placed]
     ([62.0], ['81.10', '82.10', '84.10', '85.10'])
     """
-    axis = axis_line(lines)
-    if axis is None:
+    taken = placed_values(lines, axis)
+    if len(taken) < MIN_PLACED_SHARE * len(axis.centres) or len(taken) == len(axis.centres):
         return None
-    centres = [_centre(w.box) for w in axis.words]
-    pitch = statistics.median(b - a for a, b in pairwise(centres))
-    if pitch <= 0:
-        return None
-    values = [
-        w
-        for line in lines
-        if line.box.bottom <= axis.box.top
-        for w in line.words
-        if is_score(decimal_point(w.text))
-    ]
-    taken: dict[int, Word] = {}
-    for value in values:
-        place = min(range(len(centres)), key=lambda i: abs(centres[i] - _centre(value.box)))
-        if abs(centres[place] - _centre(value.box)) <= PLACE_SHARE * pitch and place not in taken:
-            taken[place] = value
-    if len(taken) < MIN_PLACED_SHARE * len(centres) or len(taken) == len(centres):
-        return None
-    empty = [c for i, c in enumerate(centres) if i not in taken]
+    empty = [c for i, c in enumerate(axis.centres) if i not in taken]
     return empty, [taken[i] for i in sorted(taken)]
-
-
-def _unread_chart(lines: Sequence[Line]) -> bool:
-    """A chart's axis (:func:`axis_line`) over most of whose places no value was read as one."""
-    axis = axis_line(lines)
-    if axis is None:
-        return False
-    centres = [_centre(w.box) for w in axis.words]
-    pitch = statistics.median(b - a for a, b in pairwise(centres))
-    values = [
-        w
-        for ln in lines
-        if ln.box.bottom <= axis.box.top
-        for w in ln.words
-        if is_score(decimal_point(w.text)) and decimals(decimal_point(w.text)) > 0
-    ]
-    placed = {min(range(len(centres)), key=lambda i: abs(centres[i] - _centre(v.box))) for v in values}
-    return pitch > 0 and len(placed) < MIN_PLACED_SHARE * len(centres)
 
 
 def lost_ink(
@@ -208,10 +202,10 @@ def _place_value(text: str, digits_read: bool) -> str | None:
     return None
 
 
-def read_by_places(lines: list[Line], read: Reader) -> tuple[list[Line], list[OcrDoubt]]:
+def read_by_places(lines: list[Line], axis: Axis, read: Reader) -> tuple[list[Line], list[OcrDoubt]]:
     """``lines`` with a chart's row of values read again place by place, when OCR made junk of
     it (a photograph's small grey print: ``wore ete น0 ๓19ตู้``, ``8596``): over each place of the
-    axis (:func:`axis_line`), each line above it within :data:`CHART_REACH` axis heights with a
+    ``axis``, each line above it within :data:`CHART_REACH` pitches with a
     word in the place's column is read there by ``read`` (the grey image enlarged), and the
     surest reading that is a value (:func:`_place_value`) is the place's.  When at least
     :data:`MIN_READ_SHARE` of the places give one, the words in those columns of the lines read so
@@ -221,21 +215,18 @@ def read_by_places(lines: list[Line], read: Reader) -> tuple[list[Line], list[Oc
     >>> axis = Line("1 2 3 4", "", BBox(0, 80, 200, 86), tuple(w(str(i), 20 * i, 80) for i in range(1, 5)))
     >>> junk = Line("", "", BBox(10, 40, 90, 46), (w("wore", 12, 40, 30), w("น0", 52, 40, 30)))
     >>> got = {22: "83.72", 42: "7691", 62: "", 82: "80.19"}
-    >>> out, doubts = read_by_places([junk, axis], lambda b: (got[round((b.x0 + b.x1) / 2)], 0.9))
+    >>> reread = lambda b: (got[round((b.x0 + b.x1) / 2)], 0.9)
+    >>> out, doubts = read_by_places([junk, axis], chart_axis([axis]), reread)
     >>> [ln.text for ln in out], len(doubts)
     (['83.72 76.91 80.19', '1 2 3 4'], 3)
     """
-    axis = axis_line(lines)
-    if axis is None:
-        return lines, []
-    centres = [_centre(w.box) for w in axis.words]
-    pitch = statistics.median(b - a for a, b in pairwise(centres))
-    reach = axis.box.top - CHART_REACH * pitch
-    left, right = axis.box.x0 - pitch, axis.box.x1 + pitch
+    centres, pitch, axis_box = axis.centres, axis.pitch, axis.line.box
+    reach = axis_box.top - CHART_REACH * pitch
+    left, right = axis_box.x0 - pitch, axis_box.x1 + pitch
     above = [
         ln
         for ln in lines
-        if reach <= ln.box.top and ln.box.bottom <= axis.box.top and left <= ln.box.x0 and ln.box.x1 <= right
+        if reach <= ln.box.top and ln.box.bottom <= axis_box.top and left <= ln.box.x0 and ln.box.x1 <= right
     ]
     half = PLACE_COLUMN * pitch / 2
     readings: list[tuple[int, int, BBox, str, float | None, bool]] = []
@@ -260,19 +251,18 @@ def read_by_places(lines: list[Line], read: Reader) -> tuple[list[Line], list[Oc
                 box = BBox(centre - half, line.box.top, centre + half, line.box.bottom)
                 text, conf = read(box)
                 readings.append((place, index, box, text, conf, False))
-    chosen: dict[int, tuple[float, Word, int]] = {}
+    chosen: dict[int, tuple[Word, int]] = {}
     for place, index, box, text, conf, digits in readings:
-        line = above[index]
         value = _place_value(text, digits or index in rows)
         if value is None:
             continue
         # the line nearest the axis: the value stands over its bar, a title's year above it
-        if place not in chosen or line.box.bottom > above[chosen[place][2]].box.bottom:
-            chosen[place] = (line.box.bottom, Word(value, text, box, conf), index)
+        if place not in chosen or above[index].box.bottom > above[chosen[place][1]].box.bottom:
+            chosen[place] = (Word(value, text, box, conf), index)
     if len(chosen) < MIN_READ_SHARE * len(centres):
         return lines, []
-    values = [chosen[p][1] for p in sorted(chosen)]
-    read_from = {id(above[chosen[p][2]]) for p in chosen}
+    values = [chosen[p][0] for p in sorted(chosen)]
+    read_from = {id(above[chosen[p][1]]) for p in chosen}
     taken = [centres[p] for p in chosen]
 
     def in_a_column(word: Word) -> bool:
@@ -280,8 +270,8 @@ def read_by_places(lines: list[Line], read: Reader) -> tuple[list[Line], list[Oc
 
     # what OCR read between the values and the axis, on the bars, is specks of them when it is
     # no word and gives no value (``be 4``): as a label it would join the label under its bar
-    lowest = max(above[chosen[p][2]].box.bottom for p in chosen)
-    axis_top = axis.box.top
+    lowest = max(above[chosen[p][1]].box.bottom for p in chosen)
+    axis_top = axis_box.top
 
     def on_the_bars(line: Line) -> bool:
         return (
@@ -302,12 +292,7 @@ def read_by_places(lines: list[Line], read: Reader) -> tuple[list[Line], list[Oc
                 )
             continue
         out.append(line)
-    box = BBox(
-        min(v.box.x0 for v in values),
-        min(v.box.top for v in values),
-        max(v.box.x1 for v in values),
-        max(v.box.bottom for v in values),
-    )
+    box = reduce(BBox.union, (v.box for v in values))
     confs = [v.confidence for v in values if v.confidence is not None]
     row = Line(
         " ".join(v.text for v in values),
@@ -329,10 +314,15 @@ def recover_lost_values(
     ``binary``: the page image the lines were read from (ink 255), at ``dpi``.  A chart whose
     values OCR mostly did not read as values is read place by place with ``enlarged``
     (:func:`read_by_places`)."""
-    found = empty_places(lines)
+    axis = chart_axis(lines)
+    if axis is None:
+        return lines, []
+    found = empty_places(lines, axis)
     if found is None:
-        if enlarged is not None and _unread_chart(lines):
-            return read_by_places(lines, enlarged)
+        # most places hold no value with its point: OCR made junk of the chart's row
+        pointed = placed_values(lines, axis, pointed=True)
+        if enlarged is not None and len(pointed) < MIN_PLACED_SHARE * len(axis.centres):
+            return read_by_places(lines, axis, enlarged)
         return lines, []
     empty, placed = found
     usual = usual_decimals(placed)
@@ -341,8 +331,7 @@ def recover_lost_values(
     width = statistics.median(v.box.width for v in placed) * s
     band = statistics.median((v.box.top + v.box.bottom) / 2 for v in placed) * s
     top = min(v.box.top for v in placed) * s - ABOVE_BAND * height
-    axis = axis_line(lines)
-    bottom = axis.box.top * s if axis is not None else max(v.box.bottom for v in placed) * s + height
+    bottom = axis.line.box.top * s
     h, w = binary.shape
     added: list[Line] = []
     doubts: list[OcrDoubt] = []

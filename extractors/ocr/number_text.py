@@ -411,6 +411,20 @@ def joined_digits(tesseract: str, glyphs: str, glyph_width: int, digit_widths: S
     return glyph_width / len(theirs) >= JOINED_WIDTH * statistics.median(digit_widths)
 
 
+def counts_up(tokens: Sequence[str]) -> bool:
+    """Three tokens or more that are whole numbers counting up by one (``1 2 3``, ``๔ ๕ ๖ ๗``).
+
+    >>> counts_up(["1", "2", "3"]), counts_up(["๘", "๙", "๑๐"])
+    (True, True)
+    >>> counts_up(["1", "2"]), counts_up(["1", "3", "4"])
+    (False, False)
+    """
+    if len(tokens) < 3 or not all(re.fullmatch(r"[0-9๐-๙]{1,3}", t.strip()) for t in tokens):
+        return False
+    numbers = [int(thai_digits_to_arabic(t.strip())) for t in tokens]
+    return all(b == a + 1 for a, b in pairwise(numbers))
+
+
 def better_formed(tesseract: str, glyphs: str) -> bool:
     """Tesseract read one well-formed number where the glyph reader's run is none (``79.79``
     against ``79/9``: a point and a small ``7`` taken together for a slash).

@@ -61,6 +61,7 @@ from extractors.ocr.number_text import (
     agreed,
     better_formed,
     column_shapes,
+    counts_up,
     fuller,
     joined_digits,
     more_digits,
@@ -78,7 +79,7 @@ from extractors.ocr.text import ABBREVIATION_PART, LEVEL_NOTE, clean_ocr_text, r
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
 from extractors.thai.quality import dictionary_word_rate
-from extractors.thai.text import compose_sara_am, join_wrapped_lines, thai_digits_to_arabic
+from extractors.thai.text import compose_sara_am, join_wrapped_lines
 from extractors.thai.words import is_word, tokenize
 from schemas import (
     DOUBT_CONFIDENCE,
@@ -1034,13 +1035,11 @@ def read_scanned_page(
     grids = find_grids(page.binary, page.gray)
     tables = [t for t in (reader.table(g, number) for g in grids) if t is not None]
     text.lines = reader.prose(grids)
-    from extractors.ocr.regions import settle_scanned_chart  # a chart's misread values, read again
-
-    text.lines = settle_scanned_chart(reader, text.lines)
     from extractors.ocr.lost_values import recover_lost_values
-    from extractors.ocr.regions import read_value, read_value_enlarged
+    from extractors.ocr.regions import read_value, read_value_enlarged, settle_scanned_chart
 
-    text.lines, lost = recover_lost_values(
+    text.lines = settle_scanned_chart(reader, text.lines)  # a chart's misread values, read again
+    text.lines, lost = recover_lost_values(  # ... and those never read
         text.lines,
         page.binary,
         dpi,
@@ -1472,20 +1471,6 @@ def _noise(line: Line) -> bool:
     if counts_up([w.text for w in words]):
         return False
     return not any(_is_evidence_of_text(w.text) for w in words)
-
-
-def counts_up(tokens: Sequence[str]) -> bool:
-    """Three tokens or more that are whole numbers counting up by one (``1 2 3``, ``๔ ๕ ๖ ๗``).
-
-    >>> counts_up(["1", "2", "3"]), counts_up(["๘", "๙", "๑๐"])
-    (True, True)
-    >>> counts_up(["1", "2"]), counts_up(["1", "3", "4"])
-    (False, False)
-    """
-    if len(tokens) < 3 or not all(re.fullmatch(r"[0-9๐-๙]{1,3}", t.strip()) for t in tokens):
-        return False
-    numbers = [int(thai_digits_to_arabic(t.strip())) for t in tokens]
-    return all(b == a + 1 for a, b in pairwise(numbers))
 
 
 _NUMBER_TOKEN = re.compile(r"[0-9๐-๙]+(?:[.,/][0-9๐-๙]+)*")
