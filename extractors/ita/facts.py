@@ -70,9 +70,9 @@ _DAMAGED_LEAD = r"(?:[013-9]5[0-9]{2}|[๐๑๓-๙]๕[๐-๙]{2})"
 _YEAR = f"({BE_YEAR}|{_DAMAGED_LEAD})"
 #: ``พ.ศ.`` as printed, or with its stops lost to OCR (``พ ศ 2565``), or a speck after it read as a
 #: comma (``พ.ศ.,2568``).
-_ERA = r"พ\.?\s?ศ\.?,?"
-_RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:{_ERA})?\s*{_YEAR}(?![0-9๐-๙])")
-_RE_ANY_YEAR = re.compile(rf"(?:{_ERA}|ปีงบประมาณ|ปี|ประจำปี|ITA)\s*{_YEAR}(?![0-9๐-๙])")
+ERA = r"พ\.?\s?ศ\.?,?"
+_RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:{ERA})?\s*{_YEAR}(?![0-9๐-๙])")
+_RE_ANY_YEAR = re.compile(rf"(?:{ERA}|ปีงบประมาณ|ปี|ประจำปี|ITA)\s*{_YEAR}(?![0-9๐-๙])")
 #: A number that may be a score (a year has four digits and is never one), and ``คะแนน`` after it.
 _RE_NUMBER = re.compile(rf"(?<![0-9๐-๙.,])({SCORE_NUMBER})(?![0-9๐-๙]|\.[0-9๐-๙])(\s*คะแนน)?")
 #: Whole digits glued to a Latin letter or a symbol no Thai text puts there: a year whose last digit
@@ -595,7 +595,7 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
                 reading.year_doubt = _year_why(reading.year_raw)
             if year is None:  # "ได้ 88.42 คะแนน ในปี 2567"
                 after = re.match(
-                    rf"\s*(?:คะแนน)?\s*(?:ใน|ของ|ประจำ)?\s*(?:ปีงบประมาณ|ปี)\s*(?:{_ERA})?\s*{_YEAR}", tail
+                    rf"\s*(?:คะแนน)?\s*(?:ใน|ของ|ประจำ)?\s*(?:ปีงบประมาณ|ปี)\s*(?:{ERA})?\s*{_YEAR}", tail
                 )
                 year = (_year(after.group(1)), 0) if after else None
                 reading.year_raw = after.group(1) if after else ""
@@ -745,11 +745,16 @@ def mended_year(year: int, fiscal_year: int | None) -> int | None:
     """
     if fiscal_year is None or year >= FIRST_ITA_YEAR:
         return None
-    near = [y for y in (fiscal_year - 1, fiscal_year) if _digits_apart(year, y) == 1]
+    near = [y for y in (fiscal_year - 1, fiscal_year) if digits_apart(year, y) == 1]
     return near[0] if len(near) == 1 else None
 
 
-def _digits_apart(a: int, b: int) -> int:
+def digits_apart(a: int, b: int) -> int:
+    """How many of two years' four digits differ.
+
+    >>> digits_apart(2565, 2525), digits_apart(2565, 2565), digits_apart(2565, 2475)
+    (1, 0, 2)
+    """
     return sum(x != y for x, y in zip(f"{a:04d}", f"{b:04d}", strict=True))
 
 
@@ -807,7 +812,7 @@ _RE_AIM = re.compile(rf"ยกระดับ|พัฒนา|เพิ่ม|�
 AIM_REACH = 40
 
 _RE_RESULT_PHRASE = re.compile(
-    rf"(?:ผลการประเมิน|ผลคะแนน|ITA)[^0-9๐-๙]{{0,60}}?(?:ปีงบประมาณ|ปี|{_ERA})\s*(?:{_ERA})?\s*{_YEAR}(?![0-9๐-๙])"
+    rf"(?:ผลการประเมิน|ผลคะแนน|ITA)[^0-9๐-๙]{{0,60}}?(?:ปีงบประมาณ|ปี|{ERA})\s*(?:{ERA})?\s*{_YEAR}(?![0-9๐-๙])"
 )
 
 

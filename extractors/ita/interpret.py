@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from extractors.ita.actions import actions_from_tables
 from extractors.ita.evidence import gather
-from extractors.ita.facts import FIRST_ITA_YEAR, Passage, read_facts
+from extractors.ita.facts import ERA, FIRST_ITA_YEAR, Passage, digits_apart, read_facts
 from extractors.ita.indicators import (
     ProseSource,
     TableFacts,
@@ -160,7 +160,7 @@ def misread_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages: 
         if isinstance(c.value, int)
         and c.value < FIRST_ITA_YEAR
         and c.source.page in ocr_pages
-        and sum(x != y for x, y in zip(str(c.value), str(year), strict=False)) == 1
+        and digits_apart(c.value, year) == 1
     ]
     if not misread:
         return
@@ -183,7 +183,7 @@ def misread_fiscal_year(facts: DocumentFacts, actions: Sequence[Action], pages: 
     facts.sources["fiscal_year"] = doubt
 
 
-_RE_TITLE_YEAR = re.compile(r"(?:ปีงบประมาณ|พ\.?\s?ศ\.?)\s*([0-9]{4}|[๐-๙]{4})(?![0-9๐-๙])")
+_RE_TITLE_YEAR = re.compile(rf"(?:ปีงบประมาณ|{ERA})\s*([0-9]{{4}}|[๐-๙]{{4}})(?![0-9๐-๙])")
 
 
 def mend_title_year(facts: DocumentFacts) -> None:
@@ -208,7 +208,7 @@ def mend_title_year(facts: DocumentFacts) -> None:
         return
     read = thai_digits_to_arabic(m.group(1))
     wanted = str(facts.fiscal_year)
-    if int(read) >= FIRST_ITA_YEAR or sum(a != b for a, b in zip(read, wanted, strict=True)) != 1:
+    if int(read) >= FIRST_ITA_YEAR or digits_apart(int(read), facts.fiscal_year) != 1:
         return
     digits = arabic_digits_to_thai(wanted) if m.group(1)[0] in "๐๑๒๓๔๕๖๗๘๙" else wanted
     title = facts.title[: m.start(1)] + digits + facts.title[m.end(1) :]
