@@ -466,12 +466,13 @@ def lookalike_dots(text: str) -> str:
 
 
 #: Thai digits a scan's OCR takes for one another (the same loop with another tail or curl:
-#: ``๖`` read ``๒`` or ``๐``, ``๕`` read ``๔`` or ``๘``, ``๙`` read ``๓`` or ``๘``, ``๓`` read ``๗``),
-#: seen on fresh draws' period, score and year cells where the glyph reader and Tesseract
-#: disagreed.  The one table of such glyph evidence for periods: :func:`digit_swaps` uses it for
+#: ``๖`` read ``๒`` or ``๐``, ``๕`` read ``๔`` or ``๘``, ``๙`` read ``๓`` or ``๘``, ``๓`` read ``๗``,
+#: ``๒`` read ``๑``: a year ``๑๕๖๙`` in a Norasi scan at 200 dpi), seen on fresh draws' period,
+#: score and year cells where the glyph reader and Tesseract disagreed.  The one table of such
+#: glyph evidence for periods: :func:`digit_swaps` uses it for
 #: the years' range (:func:`lookalike_years`) and for the document's years
 #: (:func:`extractors.ita.period_years.digit_lookalikes`).
-DIGIT_LOOKALIKES = ("๒๖", "๐๖", "๔๕๘", "๓๕๙", "๓๗", "๘๙")
+DIGIT_LOOKALIKES = ("๒๖", "๐๖", "๔๕๘", "๓๕๙", "๓๗", "๘๙", "๑๒")
 
 
 def digit_swaps(text: str, changes: int = 1) -> list[str]:
@@ -481,7 +482,7 @@ def digit_swaps(text: str, changes: int = 1) -> list[str]:
     years' range, the document's years) must choose exactly one.
 
     >>> digit_swaps("พ.ค. ๒๔")
-    ['พ.ค. ๖๔', 'พ.ค. ๒๕', 'พ.ค. ๒๘']
+    ['พ.ค. ๖๔', 'พ.ค. ๑๔', 'พ.ค. ๒๕', 'พ.ค. ๒๘']
     >>> "ก.พ. ๖๘" in digit_swaps("ก.พ. ๒๕", 2), digit_swaps("ต.ค. 65"), digit_swaps("ต.ค. ๖", 2)
     (True, [], [])
     """
@@ -592,6 +593,43 @@ def lookalike_years(text: str) -> str:
     return _RE_THAI_YEAR.sub(fix, split_digits(text))
 
 
+#: A number of a period that is no year: one or two Thai digits, not right after a month's dot
+#: (``ส.ค. ๖๔``'s ``๖๔`` is a year, :func:`lookalike_years`'s), nor inside a longer number.
+_RE_SMALL_NUMBER = re.compile(r"(?<![๐-๙.])(?<!\.\s)[๐-๙]{1,2}(?![๐-๙])")
+
+
+def lookalike_numbers(text: str) -> str:
+    """``text`` with one digit of a number that is no year (a day, a quarter, a count of months)
+    read as its look-alike (:data:`DIGIT_LOOKALIKES`), when the text does not parse as a period
+    and exactly one such change makes it parse (``รอบ ๐ เดือน``: no period has no months, and of
+    ``๐``'s look-alikes ``๖`` alone gives one), with then one consonant of a word read as its
+    look-alike (:func:`lookalike_words`) when the change alone does not parse; the text unchanged
+    otherwise (none, or several periods: ``รอบ ๑๖ เดือน`` is ``๑๒`` or ``๑๐``).  Glyph evidence,
+    and the parser decides: a candidate only, kept with a doubt (:func:`extractors.ocr.fields.settle`).
+
+    >>> lookalike_numbers("รอบ ๐ เดือน"), lookalike_numbers("ไตรมาสที่ ๘")
+    ('รอบ ๖ เดือน', 'ไตรมาสที่ ๔')
+    >>> lookalike_numbers("รอบ ๐ เตอน"), lookalike_numbers("รอบ ๑๖ เดือน"), lookalike_numbers("รอบ ๖ เดือน")
+    ('รอบ ๖ เดอน', 'รอบ ๑๖ เดือน', 'รอบ ๖ เดือน')
+    >>> lookalike_numbers("ส.ค. ๒๔")  # a year: not this repair's
+    'ส.ค. ๒๔'
+    """
+    from extractors.ita.periods import normalise_period
+
+    if parses(text):
+        return text
+    found: dict[str, str] = {}
+    for match in _RE_SMALL_NUMBER.finditer(text):
+        start, end = match.span()
+        for number in digit_swaps(match.group()):
+            candidate = text[:start] + number + text[end:]
+            if not parses(candidate):  # and a word's consonant read as its look-alike
+                candidate = lookalike_words(candidate)
+            if parses(candidate):
+                found.setdefault(normalise_period(candidate), candidate)
+    return next(iter(found.values())) if len(found) == 1 else text
+
+
 def candidates(text: str) -> list[str]:
     """Readings of a period that parses as OCR read it only after repairs, least change first:
     without stray marks at its edges (:func:`trimmed`), with a month's dot read as ``ุ`` read as the
@@ -602,7 +640,8 @@ def candidates(text: str) -> list[str]:
     side (:func:`extractors.ita.periods.joined_months`), with one look-alike consonant of a word
     read as the parser's word (:func:`lookalike_words`), with letters read as the Thai digits they
     look like (:func:`lookalike_digits`), without a lone debris token between its words
-    (:func:`inner_debris`); then each of those with its implausible Thai years read
+    (:func:`inner_debris`), with a digit of a number that is no year read as its look-alike
+    (:func:`lookalike_numbers`); then each of those with its implausible Thai years read
     by their look-alike digits (:func:`lookalike_years`).  Each is only a candidate, kept with a
     doubt.
 
@@ -620,5 +659,6 @@ def candidates(text: str) -> list[str]:
     out.append(lookalike_words(out[-1]))
     out.append(lookalike_digits(out[-2]))
     out.append(inner_debris(lookalike_words(out[0])))
+    out.append(lookalike_numbers(out[6]))
     out += [lookalike_years(reading) for reading in out]
     return list(dict.fromkeys(out))

@@ -431,7 +431,7 @@ def digit_lookalikes(readings: Sequence[str], changes: int = 1) -> list[str]:
     (:func:`settle_period_years`).
 
     >>> digit_lookalikes(["พ.ค. ๒๔"])
-    ['พ.ค. ๖๔', 'พ.ค. ๒๕', 'พ.ค. ๒๘']
+    ['พ.ค. ๖๔', 'พ.ค. ๑๔', 'พ.ค. ๒๕', 'พ.ค. ๒๘']
     >>> digit_lookalikes(["ตลอดปีงบประมาณ", "ต.ค. 65"])
     []
 
