@@ -392,9 +392,11 @@ def settle(
             if candidate != text.strip() and good(candidate):
                 return (candidate, raw, confidence), [first[0].strip(), *others]
     for text, raw, confidence in whole:  # lines of a stamp's or a rule's marks read after the period
-        for candidate in leading_lines(raw or text):
-            if good(candidate):
-                return (candidate, raw, confidence), [first[0].strip(), *others]
+        for lead in leading_lines(raw or text, repairs=True):
+            # ... and what is left repaired as any reading is (``๒๕๒๐๓`` over a mark ``เ``)
+            for candidate in [lead, *candidates(lead)]:
+                if good(candidate):
+                    return (candidate, raw, confidence), [first[0].strip(), *others]
     if not first[0].strip():  # nothing read, and nothing that parses found: nothing to doubt
         return first, None
     if misfit or others or _LATIN.search(first[0]) or implausibly_dated(first[0]):
@@ -407,16 +409,19 @@ def settle(
 _PERIOD_INK = re.compile(r"[0-9๐-๙.]")
 
 
-def leading_lines(raw: str) -> list[str]:
+def leading_lines(raw: str, repairs: bool = False) -> list[str]:
     """A reading's first lines that read as a period without the lines after them, when those hold
     no digit and no dot (:data:`_PERIOD_INK`: nothing a period's date is written with): a round
     stamp's arc or a rule's remnant under the cell's text read as letters (``ศก ภา -``), longest
-    first.  A repair, kept with a doubt (:func:`settle`).
+    first.  A repair, kept with a doubt (:func:`settle`).  With ``repairs``, so too the first lines
+    that parse only after repairs (:func:`candidates`: ``๒๕๒๐๓``, a ``๖`` read as two glyphs).
 
     >>> leading_lines("ม.ค. -\\nเม.ย.64\\nศก ภา -")
     ['ม.ค. - เม.ย.64']
     >>> leading_lines("ไตรมาสที่ ๑ -\\nไตรมาสที่ ๒"), leading_lines("ต.ค. 65 - ธ.ค. 65")
     ([], [])
+    >>> leading_lines("ก.ย. ๒๕๒๐๓\\nเ"), leading_lines("ก.ย. ๒๕๒๐๓\\nเ", repairs=True)
+    ([], ['ก.ย. ๒๕๒๐๓'])
     """
     lines = [line for line in raw.split("\n") if line.strip()]
     found = []
@@ -424,7 +429,7 @@ def leading_lines(raw: str) -> list[str]:
         if _PERIOD_INK.search(" ".join(lines[n:])):
             break
         text = as_read("\n".join(lines[:n]))
-        if parses(text):
+        if parses(text) or (repairs and any(parses(c) for c in candidates(text))):
             found.append(text)
     return found
 
@@ -574,6 +579,10 @@ def settle_period_cells(
     ``known``, when given, is the period column ``(column, header row)`` found by other evidence
     (the document's other pages: :func:`extractors.ocr.period_reread.guided_column`).
 
+    Given ``lines`` (a reader of the page's image), a cell whose reading parses as read is checked
+    against its glyphs (:func:`glyphs_gainsay`, the ``"glyphs"`` reading: no Tesseract call): a
+    reading of them that parses and fits otherwise wins, with Tesseract's in its doubt.
+
     >>> from schemas import BBox, TableQuality
     >>> box = BBox(0, 0, 1, 1)
     >>> cells = [Cell(0, 0, "ระยะเวลา", "", box), Cell(1, 0, "ต.ค. 65 - B.A. 65", "", box, confidence=0.9)]
@@ -614,6 +623,14 @@ def settle_period_cells(
         rereads = _with_raw_readings(first, [partial(read, cell, mode) for mode in PERIOD_MODES])
         last_row = cell.row + max(cell.rowspan, 1) >= table.n_rows
         (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0, fits, last_row)
+        # a reader of the page's image (it counts the cell's lines of ink) has the glyphs to check
+        # a reading that parses as read against: no Tesseract call
+        if others is None and text == cell.text and lines is not None:
+            glyphs = glyphs_gainsay(text, partial(read, cell, "glyphs"), fits)
+            if glyphs is not None:
+                why = "the glyph reader reads a period's digits otherwise than Tesseract: read from glyphs"
+                doubts.append(OcrDoubt(glyphs, text, cell.box, why))
+                text, conf = glyphs, DOUBT_CONFIDENCE
         if others is not None:
             conf = DOUBT_CONFIDENCE
             if fits is not None and parses(cell.text) and not fits(cell.text):
@@ -637,6 +654,44 @@ def settle_period_cells(
         cells.append(replace(cell, text=text, raw=raw, confidence=conf))
     table.cells = cells
     return doubts
+
+
+def glyphs_gainsay(
+    text: str, glyphs: Callable[[], Reading], fits: Callable[[str], bool] | None = None
+) -> str | None:
+    """The reading of a period cell that parses as Tesseract read it (``รอบ ๒ เดือน``) with its
+    digits as the glyph reader reads them (``glyphs``: the ``"glyphs"`` re-reading,
+    :func:`glyph_reading`, no Tesseract call), when that differs, parses too and fits the table's
+    or the document's years (``fits``); None when the glyphs agree or settle nothing.  Two readings
+    that both parse disagree only in a digit: ``๖`` and ``๒`` are one loop with another tail, and the
+    glyph reader, sure among the digits, is the evidence; the caller keeps Tesseract's in a doubt.
+
+    >>> glyphs_gainsay("รอบ ๒ เดือน", lambda: ("รอบ ๖ เดือน", "", 0.7))
+    'รอบ ๖ เดือน'
+    >>> glyphs_gainsay("รอบ ๒ เดือน", lambda: ("", "", None)) is None
+    True
+    >>> glyphs_gainsay("ต.ค. ๖๕", lambda: ("ต.ค. ๒๕", "", 0.7)) is None  # no plausible year
+    True
+    >>> glyphs_gainsay("รอบ ๒ เดือน", lambda: ("รอบ 1 เดือน", "", 0.7)) is None  # another script
+    True
+    """
+    if not parses(text):
+        return None
+    found = glyphs()[0]
+    if not found.strip() or found == text or not parses(found) or (fits is not None and not fits(found)):
+        return None
+    # a digit's pieces (``๖`` broken in two at 150 dpi) read as another script's digit (``1``) are
+    # no reading of the digit: each digit keeps its script
+    return found if _scripts(found) == _scripts(text) else None
+
+
+def _scripts(text: str) -> str:
+    """``text`` with each Thai digit as ``T`` and each Arabic one as ``A``.
+
+    >>> _scripts("รอบ ๖ เดือน 12")
+    'รอบ T เดือน AA'
+    """
+    return re.sub(r"[0-9]", "A", re.sub(r"[๐-๙]", "T", text))
 
 
 def _fits(fiscal_year: int, text: str) -> bool:
@@ -855,12 +910,42 @@ def with_glyph_digits(text: str, runs: Sequence[str]) -> str | None:
     return "".join(out) + text[at:]
 
 
+def digit_among_digits(glyph: Any) -> tuple[str, float]:
+    """``(digit, similarity)`` of a glyph the glyph reader labelled a digit without trust, told
+    among the digit templates alone, when one digit is as similar and as clear of every other
+    digit as a trusted glyph is of every other label (:data:`~extractors.ocr.digit_glyphs.MIN_SIMILARITY`,
+    :data:`~extractors.ocr.digit_glyphs.MIN_MARGIN`); ``("", 0.0)`` otherwise.
+
+    A period's number stands where its reading has digits, so the glyph is a digit: its doubt
+    against a letter (a ``๖`` of Norasi at 150 dpi lies as near the letter templates as the digit
+    ones, its margin 0.02) is no doubt about which digit it is (``๒``, Tesseract's reading, far
+    behind).  A glyph whose best label is a letter is never made a digit here."""
+    from extractors.ocr.digit_glyphs import DIGITS, MIN_MARGIN, MIN_SIMILARITY, templates
+
+    if glyph.label not in DIGITS or not glyph.shape:
+        return "", 0.0
+    features, labels = templates()
+    vector = np.frombuffer(glyph.shape, np.uint8).astype(np.float32)
+    vector -= vector.mean()
+    vector /= max(float(np.linalg.norm(vector)), 1e-6)
+    scores = features @ vector
+    best = {digit: float(scores[labels == digit].max()) for digit in DIGITS if (labels == digit).any()}
+    ranked = sorted(best.items(), key=lambda item: -item[1])
+    if len(ranked) < 2:
+        return "", 0.0
+    (digit, similarity), (_other, runner) = ranked[0], ranked[1]
+    if similarity < MIN_SIMILARITY or similarity - runner < MIN_MARGIN:
+        return "", 0.0
+    return digit, similarity
+
+
 def glyph_digit_runs(ink: np.ndarray, shapes: Any = None) -> tuple[list[str], float] | None:
     """The runs of digits of a period cell's ink (non-zero = ink), line by line (:func:`ink_bands`),
     as the glyph reader (:mod:`extractors.ocr.digit_glyphs`, with the page's own digit shapes
     ``shapes``) reads them, and the least similarity of their digits; ``None`` when any digit it
-    finds is unsure (the glyphs settle nothing then: an unsure last digit left out would shorten
-    a year).  Punctuation and letters split runs (``๓๐/๙`` is two numbers of a date)."""
+    finds is unsure even among the digits alone (:func:`digit_among_digits`: the glyphs settle
+    nothing then: an unsure last digit left out would shorten a year).  Punctuation and letters
+    split runs (``๓๐/๙`` is two numbers of a date)."""
     from extractors.ocr.digit_glyphs import DIGITS, THAI_DIGITS, read_glyphs_many
     from extractors.thai.text import arabic_digits_to_thai, thai_digits_to_arabic
 
@@ -874,10 +959,11 @@ def glyph_digit_runs(ink: np.ndarray, shapes: Any = None) -> tuple[list[str], fl
         run: list[str] = []
         for glyph in [*glyphs, None]:
             if glyph is not None and glyph.label in DIGITS:
-                if not glyph.trusted:
+                label, sure = (glyph.label, glyph.similarity) if glyph.trusted else digit_among_digits(glyph)
+                if not label:
                     return None
-                run.append(glyph.label)
-                similarity = min(similarity, glyph.similarity)
+                run.append(label)
+                similarity = min(similarity, sure)
                 continue
             if run:
                 text = "".join(run)
