@@ -197,9 +197,10 @@ def trimmed(text: str) -> str:
 
 #: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
 #: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``, ``ฐิ.ค.`` (``ฐ`` is ``ธ``'s head on a
-#: tail; ``ฏิ.ค.`` likewise) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``; the vowel ``ไ`` read ``ใ``
-#: (``ทุกใตรมาส``), a word's letter as well.  Glyph evidence for :func:`lookalike_months`.
-LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ")
+#: tail; ``ฏิ.ค.`` likewise) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``, ``ก.ย.`` read ``กุป.`` (Norasi
+#: at 150 dpi: ``ย``'s body is ``ป``'s, its tail cut); the vowel ``ไ`` read ``ใ`` (``ทุกใตรมาส``), a
+#: word's letter as well.  Glyph evidence for :func:`lookalike_months`.
+LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ", "ปย")
 #: The vowel marks above a consonant, told apart by a few pixels (``ป็งบประมาณ``, ``ปึงบประมาณ``
 #: for ``ปีงบประมาณ`` at 150 dpi): look-alikes to :func:`lookalike_words` (a word's marks), never
 #: to a month's consonants.
