@@ -599,6 +599,11 @@ def lookalike_years(text: str) -> str:
 _RE_SMALL_NUMBER = re.compile(r"(?<![๐-๙.])(?<!\.\s)[๐-๙]{1,2}(?![๐-๙])")
 
 
+#: A period holds few numbers that are no year (a day or two, a count, a quarter or two): a reading
+#: with more is prose that reached a period column (a step ``๑. ... ๒. ...``), not tried.
+MAX_NUMBER_SPOTS = 3
+
+
 def lookalike_numbers(text: str) -> str:
     """``text`` with one digit of a number that is no year (a day, a quarter, a count of months)
     read as its look-alike (:data:`DIGIT_LOOKALIKES`), when the text does not parse as a period
@@ -614,13 +619,18 @@ def lookalike_numbers(text: str) -> str:
     ('รอบ ๖ เดอน', 'รอบ ๑๖ เดือน', 'รอบ ๖ เดือน')
     >>> lookalike_numbers("ส.ค. ๒๔")  # a year: not this repair's
     'ส.ค. ๒๔'
+    >>> lookalike_numbers("๑. ประชุม ๒. อบรม ๓. ติดตาม ๔. รายงาน")  # prose: not tried
+    '๑. ประชุม ๒. อบรม ๓. ติดตาม ๔. รายงาน'
     """
     from extractors.ita.periods import normalise_period
 
     if parses(text):
         return text
+    spots = list(_RE_SMALL_NUMBER.finditer(text))
+    if len(spots) > MAX_NUMBER_SPOTS:
+        return text  # prose, not a period
     found: dict[str, str] = {}
-    for match in _RE_SMALL_NUMBER.finditer(text):
+    for match in spots:
         start, end = match.span()
         for number in digit_swaps(match.group()):
             candidate = text[:start] + number + text[end:]

@@ -414,7 +414,8 @@ def leading_lines(raw: str, repairs: bool = False) -> list[str]:
     no digit and no dot (:data:`_PERIOD_INK`: nothing a period's date is written with): a round
     stamp's arc or a rule's remnant under the cell's text read as letters (``ศก ภา -``), longest
     first.  A repair, kept with a doubt (:func:`settle`).  With ``repairs``, so too the first lines
-    that parse only after repairs (:func:`candidates`: ``๒๕๒๐๓``, a ``๖`` read as two glyphs).
+    that parse only after repairs (:func:`candidates`: ``๒๕๒๐๓``, a ``๖`` read as two glyphs), when
+    they are no longer than a period (:data:`PERIOD_CHARS`).
 
     >>> leading_lines("ม.ค. -\\nเม.ย.64\\nศก ภา -")
     ['ม.ค. - เม.ย.64']
@@ -429,7 +430,8 @@ def leading_lines(raw: str, repairs: bool = False) -> list[str]:
         if _PERIOD_INK.search(" ".join(lines[n:])):
             break
         text = as_read("\n".join(lines[:n]))
-        if parses(text) or (repairs and any(parses(c) for c in candidates(text))):
+        repairable = repairs and len(text) <= PERIOD_CHARS  # a longer text is no period (prose)
+        if parses(text) or (repairable and any(parses(c) for c in candidates(text))):
             found.append(text)
     return found
 
