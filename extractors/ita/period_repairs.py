@@ -599,6 +599,8 @@ def lookalike_years(text: str) -> str:
 _RE_SMALL_NUMBER = re.compile(r"(?<![๐-๙.])(?<!\.\s)[๐-๙]{1,2}(?![๐-๙])")
 
 
+#: A cell longer than this is no period, whatever it holds (a step that names ``พ.ศ. ๒๕๖๖``).
+PERIOD_CHARS = 40
 #: A period holds few numbers that are no year (a day or two, a count, a quarter or two): a reading
 #: with more is prose that reached a period column (a step ``๑. ... ๒. ...``), not tried.
 MAX_NUMBER_SPOTS = 3
@@ -609,7 +611,8 @@ def lookalike_numbers(text: str) -> str:
     read as its look-alike (:data:`DIGIT_LOOKALIKES`), when the text does not parse as a period
     and exactly one such change makes it parse (``รอบ ๐ เดือน``: no period has no months, and of
     ``๐``'s look-alikes ``๖`` alone gives one), with then one consonant of a word read as its
-    look-alike (:func:`lookalike_words`) when the change alone does not parse; the text unchanged
+    look-alike (:func:`lookalike_words`) when the change alone does not parse (in a text no
+    longer than a period, :data:`PERIOD_CHARS`: a word's every letter costs a parse); the text unchanged
     otherwise (none, or several periods: ``รอบ ๑๖ เดือน`` is ``๑๒`` or ``๑๐``).  Glyph evidence,
     and the parser decides: a candidate only, kept with a doubt (:func:`extractors.ocr.fields.settle`).
 
@@ -634,7 +637,7 @@ def lookalike_numbers(text: str) -> str:
         start, end = match.span()
         for number in digit_swaps(match.group()):
             candidate = text[:start] + number + text[end:]
-            if not parses(candidate):  # and a word's consonant read as its look-alike
+            if not parses(candidate) and len(text) <= PERIOD_CHARS:  # and a word's look-alike consonant
                 candidate = lookalike_words(candidate)
             if parses(candidate):
                 found.setdefault(normalise_period(candidate), candidate)
