@@ -782,6 +782,14 @@ def join_key_tails(
     >>> rows.append(row(measure="4, มาตรการส่งเสริม", steps="!1. ปรับปรุง"))
     >>> len(join_key_tails(rows, f))
     5
+
+    Marks alone in a key cell (a signature's strokes read ``“| -``) are no text of it: the row
+    is a sub-row whose first item OCR misread, not the rest of the measure above.
+
+    >>> rows = [row(measure="มาตรการส่งเสริม", steps="11 ปรับปรุง"), row(measure="มาตรการกำกับ", steps="(1) ก")]
+    >>> rows += [row(measure="มาตรการเพิ่ม", steps="(1) ข"), row(measure="“| -", steps="โจยรมให้ความรู้")]
+    >>> len(join_key_tails(rows, f))
+    4
     """
     keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
     if leads is None:
@@ -791,7 +799,7 @@ def join_key_tails(
     for row in rows:
         above = out[-1] if out else None
         texts = {c: _own_text(row, c).strip() for c in keys}
-        tail = [c for c, t in texts.items() if t]
+        tail = [c for c, t in texts.items() if _THAI_WORD.search(t)]  # marks alone are no key text
         if (
             above is not None
             and tail
