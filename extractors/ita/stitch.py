@@ -673,7 +673,7 @@ def _opens_list_read(row: LogicalRow, fields: Sequence[str | None]) -> bool:
 #: A numbered issue or measure (``4. มาตรการ``, its dot read as a comma: ``4, มาตรการ``): a number
 #: and a dot or comma before a word, which the rest of a wrapped cell never starts with (a bracket
 #: may: ``10)`` of ``(ตัวชี้วัดที่ 10)``).
-_NUMBERED_KEY = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.,]\s*(?=[ก-ฮเ-ไ])")
+_NUMBERED_KEY = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}\s+)?[0-9๐-๙]{1,2}\s*[.,]\s*(?=[ก-ฮเ-ไ])")
 
 
 def _numbers_key(row: LogicalRow, fields: Sequence[str | None]) -> bool:
@@ -683,6 +683,12 @@ def _numbers_key(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     >>> texts = ("4, มาตรการ", "๒. มาตรการ", "10) ทุจริต", "การ")
     >>> [_numbers_key(LogicalRow(1, texts={0: t}), f) for t in texts]
     [True, True, False, False]
+
+    The row's number may stand before it, when the page's header lost the number column's
+    name and the number was read into the measure's column (``๕ ๕. มาตรการ``).
+
+    >>> _numbers_key(LogicalRow(1, texts={0: "๕ ๕. มาตรการ"}), f)
+    True
     """
     return any(
         f in ("issue", "measure") and _NUMBERED_KEY.match(_own_text(row, c)) for c, f in enumerate(fields)
@@ -756,6 +762,11 @@ def common_lead(texts: Sequence[str]) -> str:
 _DAMAGED_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[,:;]\s*(?=[ก-ฮเ-ไ])")
 
 
+#: A row's number before its key cell's text (``๔ มาตรการเสริม``: the number column's name lost
+#: from the page's header, its number read into the key's column).
+_ROW_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.,]?\s+")
+
+
 def join_key_tails(
     rows: Sequence[LogicalRow], fields: Sequence[str | None], leads: dict[str, str] | None = None
 ) -> list[LogicalRow]:
@@ -786,6 +797,14 @@ def join_key_tails(
     Marks alone in a key cell (a signature's strokes read ``“| -``) are no text of it: the row
     is a sub-row whose first item OCR misread, not the rest of the measure above.
 
+    A key cell that starts as the column's do once the row's number before it is set aside
+    (``๔ มาตรการเสริม``) is a row of its own.
+
+    >>> rows = [row(measure="มาตรการส่งเสริม", steps="(1) ปรับปรุง"), row(measure="มาตรการกำกับ", steps="(1) ก")]
+    >>> rows += [row(measure="มาตรการเพิ่ม", steps="(1) ข"), row(measure="๔ มาตรการเสริม", steps="จัดซื้อ")]
+    >>> len(join_key_tails(rows, f))
+    4
+
     >>> rows = [row(measure="มาตรการส่งเสริม", steps="11 ปรับปรุง"), row(measure="มาตรการกำกับ", steps="(1) ก")]
     >>> rows += [row(measure="มาตรการเพิ่ม", steps="(1) ข"), row(measure="“| -", steps="โจยรมให้ความรู้")]
     >>> len(join_key_tails(rows, f))
@@ -811,7 +830,7 @@ def join_key_tails(
                 and _own_text(above, c).strip()
                 and not _ITEM.match(texts[c])
                 and not _DAMAGED_NUMBER.match(texts[c])
-                and not re.sub(r"\s+", "", texts[c]).startswith(lead[c])
+                and not re.sub(r"\s+", "", _ROW_NUMBER.sub("", texts[c])).startswith(lead[c])
                 for c in tail
             )
         ):
