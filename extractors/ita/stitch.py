@@ -443,11 +443,24 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
         keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
         keyed = any(_ITEM.match(_own_text(row, c).strip()) for c in keys)
         halves = not keyed and range_halves(above_period, period)
-        open_range = bool(re.search(r"[-–—]$", above_period)) or halves
+        # a period above that reads as none, and with this part's does (``ตลอด`` /
+        # ``ปีงบประมาณ พ.ศ. 2568``), is the same period wrapped: OCR lost what opened a row there
+        unfinished = not keyed and _period_goes_on(above_period, period)
+        open_range = bool(re.search(r"[-–—]$", above_period)) or halves or unfinished
         return not (own_period and above_period and not open_range)  # else the rest of an item
     # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
     # it has its own period
     return not own_period
+
+
+def _period_goes_on(first: str, rest: str) -> bool:
+    """Whether the period text ``first`` reads as no period and goes on in ``rest``: the two read
+    as one.
+
+    >>> _period_goes_on("ตลอด", "ปีงบประมาณพ.ศ. 2568"), _period_goes_on("ก.ค. 65", "ส.ค. 65")
+    (True, False)
+    """
+    return bool(first and rest) and not _reads_as_period(first) and _reads_as_period(f"{first} {rest}")
 
 
 _NUMBERED = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,3})\s*[.)](?![0-9๐-๙])")
