@@ -114,3 +114,18 @@ def test_labels_beside_a_bar_charts_touching_bars_are_kept() -> None:
     assert lifted == 1
     assert np.count_nonzero((out < 128) & labels) >= 0.8 * np.count_nonzero(labels)
     assert not (out[70:100, 120:380] < 128).any()  # the bars are paper
+
+
+def test_a_lighter_stretch_of_a_band_is_paper_not_a_letter() -> None:
+    # A lamp or a shadow's edge leaves a stretch of a photographed band lighter than the page's
+    # threshold: it is a white shape on the band, but one a solid square fits in, which no
+    # letter's stroke is.  Inverted as text it was a blot the reader took for marks.
+    page = np.full((520, 1600), PAPER, np.uint8)
+    page[100:167, 50:1551] = BAND
+    page[112:150, 160:164] = 250  # a white letter's stroke
+    page[112:150, 1300:1340] = 215  # the lighter stretch, 40 px by 38
+    out, lifted = lift_solids(page, 200)
+    ink = binarise(out) > 0
+    assert lifted == 1
+    assert ink[112:150, 160:164].all()
+    assert not ink[112:150, 1300:1340].any()

@@ -535,13 +535,18 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
     # inverted.  A white gap between two bars is longer and stays paper.
     # Light lying along a block's outline is paper its hull took in (a skewed band's edge), not
     # a letter; a mark that comes near the edge has only its tip there.
+    # Light as wide as a solid block is no letter's stroke either: a stretch of the band that
+    # a shadow or a lamp left lighter (paper, not text; inverted, it was a blot over the letters).
     light = np.asarray((filled > 0) & (ink == 0), np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(light, connectivity=8)
     rim = (filled > 0) & ~(cv2.erode(filled, np.ones((2 * SLIVER_PX + 1,) * 2, np.uint8)) > 0)
     on_rim = np.bincount(labels[rim & (light > 0)], minlength=n)
+    patches = np.bincount(labels[cv2.erode(light, np.ones((k, k), np.uint8)) > 0], minlength=n)
     for label in range(1, n):
         x, y, w, h, area = (int(v) for v in stats[label])
         if h > TEXT_HOLE_SIDE * k or area < MIN_HOLE_PX or on_rim[label] >= SLIVER_SHARE * area:
+            continue
+        if patches[label]:
             continue
         # Longer than a word: letters the blur joined into one white run (a title on a slide's
         # band), unless it fills its box like a strip of paper between two bars.
