@@ -129,3 +129,25 @@ def test_a_lighter_stretch_of_a_band_is_paper_not_a_letter() -> None:
     assert lifted == 1
     assert ink[112:150, 160:164].all()
     assert not ink[112:150, 1300:1340].any()
+
+
+@needs_font
+def test_a_photographed_bands_letters_are_told_from_it_by_its_own_light() -> None:
+    # Evening a photograph's light out divides a band taller than the background's kernel by
+    # itself: its inside fades towards paper, most at its ends, and its white letters there no
+    # longer stand out from it on the evened page.  On the page as lit they still do.
+    image = Image.new("L", (1600, 400), PAPER)
+    ImageDraw.Draw(image).rectangle((50, 100, 1550, 300), fill=BAND)  # a band of three lines' height
+    letters = Image.new("L", image.size, 0)
+    ImageDraw.Draw(letters).text((160, 150), TITLE, font=ImageFont.truetype(str(FONT), 46), fill=255)
+    image.paste(255, mask=letters)
+    page = cv2.GaussianBlur(np.asarray(image), (0, 0), 0.8)
+    evened = page.copy()
+    evened[116:285, 66:600] = np.maximum(evened[116:285, 66:600], 225)  # its faded end; the edge stays
+    end = np.asarray(letters) > 128
+    end[:, 600:] = False
+    without, _ = lift_solids(evened, 200)
+    out, lifted = lift_solids(evened, 200, lit=page)
+    assert lifted == 1
+    assert np.count_nonzero((binarise(without) > 0) & end) < 0.2 * np.count_nonzero(end)
+    assert np.count_nonzero((binarise(out) > 0) & end) >= 0.8 * np.count_nonzero(end)

@@ -481,9 +481,14 @@ def _block_region(contour: Any, ink: Gray, origin: tuple[int, int], pieces: Sequ
     return region
 
 
-def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
+def lift_solids(gray: Gray, dpi: int, lit: Gray | None = None) -> tuple[Gray, int]:
     """``gray`` (evenly lit) with its solid blocks lifted (see the module docstring),
     and how many there were.
+
+    ``lit`` is the same page before its light was evened (a photograph's): dividing by the
+    background fades a band taller than the background's kernel, most where no letter is near
+    and towards its ends, so its white letters are told from it there, each block by its own
+    threshold (Otsu's over the block), not on ``gray``.
 
     >>> page = np.full((140, 300), 255, np.uint8)
     >>> page[20:80, 20:200] = 30; page[45:55, 100:110] = 250      # a dark band, a white letter in it
@@ -502,6 +507,7 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
         return gray, 0
     contours, _ = cv2.findContours(np.asarray(solid, np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     filled = np.zeros_like(solid)
+    whiter = np.zeros(solid.shape, bool)  # with ``lit``: the blocks' white, by each one's threshold
     kept = 0
     # a bold letter's blurred loop is no block
     blocks = [c for c in contours if max(cv2.boundingRect(c)[2:]) >= SOLID_LENGTH_PT * dpi / 72]
@@ -517,6 +523,11 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
         if np.count_nonzero(crop[inside] < tone - DARKER_TEXT) > MAX_DARKER_SHARE * np.count_nonzero(inside):
             continue
         filled[y : y + h, x : x + w] = np.maximum(filled[y : y + h, x : x + w], region)
+        if lit is not None:
+            own = lit[y : y + h, x : x + w]
+            otsu = cv2.THRESH_BINARY | cv2.THRESH_OTSU
+            threshold, _ = cv2.threshold(own[inside].reshape(-1, 1), 0, 255, otsu)
+            whiter[y : y + h, x : x + w] |= inside & (own > threshold)
         kept += 1
     if not kept:
         return gray, 0
@@ -537,7 +548,7 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
     # a letter; a mark that comes near the edge has only its tip there.
     # Light as wide as a solid block is no letter's stroke either: a stretch of the band that
     # a shadow or a lamp left lighter (paper, not text; inverted, it was a blot over the letters).
-    light = np.asarray((filled > 0) & (ink == 0), np.uint8)
+    light = np.asarray((filled > 0) & (whiter if lit is not None else ink == 0), np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(light, connectivity=8)
     rim = (filled > 0) & ~(cv2.erode(filled, np.ones((2 * SLIVER_PX + 1,) * 2, np.uint8)) > 0)
     on_rim = np.bincount(labels[rim & (light > 0)], minlength=n)
@@ -554,7 +565,7 @@ def lift_solids(gray: Gray, dpi: int) -> tuple[Gray, int]:
             continue
         here = labels[y : y + h, x : x + w] == label
         window = out[y : y + h, x : x + w]
-        window[here] = 255 - gray[y : y + h, x : x + w][here]
+        window[here] = 255 - (gray if lit is None else lit)[y : y + h, x : x + w][here]
     return out, kept
 
 
@@ -570,10 +581,11 @@ def prepare_page(engine: Orienter, gray: Gray) -> Prepared:
         gray = flatten_perspective(gray, quad)
     else:  # a scan's paper is evenly lit: its blocks are lifted before the light is measured
         gray, solids = lift_solids(gray, dpi)
+    lit = gray
     gray, uneven = even_illumination(gray)
     flat = flatten_background(gray)
     if quad is not None:  # a photograph's only once the light is even (a shadow is no block)
-        flat, solids = lift_solids(flat, dpi)
+        flat, solids = lift_solids(flat, dpi, lit=lit)
     quarters = orientation(engine, flat)
     page = clean_page(flat, rotation=90 * quarters, flattened=True)
     return Prepared(page, quad is not None, uneven, solids)
