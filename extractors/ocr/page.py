@@ -109,6 +109,10 @@ MIN_SPACE_PT = 2.2
 #: are 4-5 times its letter spacing, a wide font's 2.7-3.3 times, a spread chart legend's 2.3
 #: times; the widest letter gaps of a letter-spaced bold title (a full stop's included) 2 times.
 SPREAD_SPACE = 2.0
+#: A gap wider than the space gap by at most this share is a space only by a little (a wide
+#: font's letter gap, ``ปีงบ ประมาณ``: 15 px against 14.3): it parts two pieces only when the
+#: dictionary does not read them as one word across it (:func:`_within_words`).
+MARGINAL_SPACE = 1.25
 #: Positive gaps a line needs before its letter spacing is measured.
 MIN_SPACING_GAPS = 5
 #: Pages with less ink than this share of their pixels are blank.
@@ -213,7 +217,8 @@ class PageReader:
         symbols = self._numbers(raw_symbols, line_box, max(gap, line_box[3] - line_box[1]))
         symbols = self._thai_abbreviations(symbols, line_box)
         words: list[Word] = []
-        for token in _tokens(symbols, _space_gap(raw_symbols, gap)):
+        space = _space_gap(raw_symbols, gap)
+        for token in _within_words(_tokens(symbols, space), space):
             confidences = [s.confidence for s in token.symbols]
             self.symbol_confidences.extend(confidences)
             text = compose_sara_am(token.text)
@@ -1577,6 +1582,58 @@ def _space_gap(symbols: Sequence[OcrSymbol], gap: float) -> float:
     middle = len(spacing) // 2
     median = spacing[middle] if len(spacing) % 2 else (spacing[middle - 1] + spacing[middle]) / 2
     return max(gap, SPREAD_SPACE * median)
+
+
+def _within_words(tokens: list[_Token], space: float) -> list[_Token]:
+    """``tokens`` with two neighbours joined where the gap between them is a space only by a
+    little (at most :data:`MARGINAL_SPACE` times ``space``) and the Thai on both sides makes one
+    dictionary word across it (:func:`_one_word_across`): the gap is then letter spacing, which a
+    wide font or a photograph's stretch made look like a space.  The dictionary chooses between
+    the two readings the gap allows; a clear space is never taken away.
+
+    >>> sym = lambda t, x0, x1: OcrSymbol(t, (x0, 0, x1, 40), 90)
+    >>> piece = lambda text, x: _Token([sym(ch, x + 10 * i, x + 10 * i + 8) for i, ch in enumerate(text)])
+    >>> tokens = lambda *pieces: [piece(text, x) for text, x in pieces]
+    >>> [t.text for t in _within_words(tokens(("ปีงบ", 0), ("ประมาณ", 48)), 9.0)]   # a 10 px gap
+    ['ปีงบประมาณ']
+    >>> [t.text for t in _within_words(tokens(("ปีงบ", 0), ("ประมาณ", 60)), 9.0)]   # a 22 px space
+    ['ปีงบ', 'ประมาณ']
+    >>> [t.text for t in _within_words(tokens(("ติดตามผล", 0), ("โดย", 88)), 9.0)]  # two words
+    ['ติดตามผล', 'โดย']
+    """
+    joined: list[_Token] = []
+    for token in tokens:
+        if joined:
+            left = joined[-1]
+            gap = token.symbols[0].box[0] - max(s.box[2] for s in left.symbols)
+            if gap <= MARGINAL_SPACE * space and _one_word_across(left.text, token.text):
+                joined[-1] = _Token(left.symbols + token.symbols)
+                continue
+        joined.append(token)
+    return joined
+
+
+_THAI_TAIL = re.compile("[\u0e01-\u0e4e]+$")
+_THAI_HEAD = re.compile("^[\u0e01-\u0e4e]+")
+
+
+def _one_word_across(left: str, right: str) -> bool:
+    """The Thai that ends ``left`` and begins ``right``, segmented together (newmm), has one
+    dictionary word of two consonants or more running across their join.
+
+    >>> _one_word_across("ปีงบ", "ประมาณ"), _one_word_across("การ", "แก้ไข"), _one_word_across("พ.ศ.", "๒๕๖๓")
+    (True, False, False)
+    """
+    tail, head = _THAI_TAIL.search(left), _THAI_HEAD.match(right)
+    if tail is None or head is None:
+        return False
+    join, start = len(tail.group()), 0
+    for token in tokenize(tail.group() + head.group()):
+        end = start + len(token)
+        if start < join < end:
+            return len(_THAI_LETTER.findall(token)) >= 2 and is_word(token)
+        start = end
+    return False
 
 
 def _tokens(symbols: Sequence[OcrSymbol], gap: float) -> list[_Token]:
