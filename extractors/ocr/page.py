@@ -1621,11 +1621,17 @@ def _one_word_across(left: str, right: str) -> bool:
     """The Thai that ends ``left`` and begins ``right``, segmented together (newmm), has one
     dictionary word of two consonants or more running across their join.
 
+    An abbreviation's letter is no piece of a word (``ประมาณ`` and ``พ.ศ.``: ``มาณพ`` is a word).
+
     >>> _one_word_across("ปีงบ", "ประมาณ"), _one_word_across("การ", "แก้ไข"), _one_word_across("พ.ศ.", "๒๕๖๓")
     (True, False, False)
+    >>> _one_word_across("ประจำปีงบประมาณ", "พ.ศ.")
+    False
     """
     tail, head = _THAI_TAIL.search(left), _THAI_HEAD.match(right)
-    if tail is None or head is None:
+    if tail is None or head is None or right[head.end() : head.end() + 1] == ".":
+        return False
+    if tail.start() > 0 and left[tail.start() - 1] == ".":
         return False
     join, start = len(tail.group()), 0
     for token in tokenize(tail.group() + head.group()):
