@@ -164,3 +164,17 @@ def test_a_lost_values_digits_read_twice_without_the_point_are_kept_as_read() ->
     pairs, how = chart_pairs(lines)
     got = {p.label.text: (p.value.text, p.value.point_lost) for p in pairs}
     assert how == "columns" and got["3"] == ("7748", True)
+
+
+def test_a_row_end_value_shorter_than_the_charts_values_is_read_again() -> None:
+    """Horizontal bars, each row's value at its end: ``3.51`` among values printed ``xx.xx`` lost a
+    digit (its box may hold specks of the bar, so its length says so, not its box); read again,
+    ``80.51`` replaces it, with a doubt naming the first reading."""
+    texts = ["83.18", "3.51", "82.27", "85.66"]
+    lines = [
+        _line(_word(f"{k + 1}. การปฏิบัติ", 0, 20 * k, 60), _word(text, 200, 20 * k))
+        for k, text in enumerate(texts)
+    ]
+    out, doubts = settle_chart_numbers(lines, lambda box: ("80.51", 0.9))
+    assert [ln.words[-1].text for ln in out] == ["83.18", "80.51", "82.27", "85.66"]
+    assert [(d.text, d.other) for d in doubts] == [("80.51", "3.51")]

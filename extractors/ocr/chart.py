@@ -1309,7 +1309,13 @@ def settle_chart_numbers(lines: Sequence[Line], *rereads: Reread) -> tuple[list[
         if not _well_formed(decimal_point(w.text), w.box, usual, per_char, length)
     }
     if usual is not None:  # rows' ends only where the chart's format is known; their boxes may hold specks
-        doubtful |= {id(w): None for w in ends if not _well_formed(decimal_point(w.text), w.box, usual, None)}
+        # (so their length, not their box, says a digit was lost: ``3.51`` among ``xx.xx``)
+        doubtful |= {
+            id(w): None
+            for w in ends
+            if not _well_formed(decimal_point(w.text), w.box, usual, None)
+            or (length is not None and len(decimal_point(w.text).strip().rstrip("%")) != length)
+        }
     if not doubtful:
         return list(lines), []
     # a value at a row's end after specks of its bar is read again from the value's width alone
