@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from extractors.ocr.number_text import decimal_point
+from extractors.ocr.number_text import counts_up, decimal_point
 from extractors.ocr.text import clean_ocr_text
 from extractors.thai.text import join_wrapped_lines, thai_digits_to_arabic
 from schemas import DOUBT_CONFIDENCE, BBox, Cell, Line, OcrDoubt, Table, TableQuality, Word
@@ -513,16 +513,208 @@ def without_edges(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
+#: A value stands over an axis place when its centre is within this share of the places' pitch.
+PLACE_SHARE = 0.35
+#: Lines up to this many places' pitches above a chart's axis are the chart's (its bars' height).
+CHART_REACH = 8.0
+#: Values over a numbered axis are paired by their places when at least this share of the places
+#: hold one: a chart with values over its bars, not numbers that happen to lie above a numbered row.
+AXIS_SHARE = 0.6
+#: Digits read without their point are a chart's value only when no taller than this many of its
+#: values' median height (printed in their font; a title or a heading is set larger).
+VALUE_HEIGHTS = 1.5
+#: A letter that takes a place on the line (a consonant, a leading vowel, a Latin letter; not a mark
+#: above or below one): a word of three or more is one OCR read on purpose, specks of a bar's top
+#: are shorter (``ซู``, ``พพี``).
+_BASE_LETTER = re.compile(r"[ก-ฮเ-ไA-Za-z]")
+
+
+def _is_word(text: str) -> bool:
+    """Three letters or more on the line (:data:`_BASE_LETTER`).
+
+    >>> _is_word("คะแนน"), _is_word("ITA"), _is_word("พพี"), _is_word("ซู")
+    (True, True, False, False)
+    """
+    return len(_BASE_LETTER.findall(text)) >= 3
+
+
+@dataclass(frozen=True)
+class Axis:
+    """The axis under a chart's bars: its line, its places' x-centres (page points), their pitch."""
+
+    line: Line
+    centres: list[float]
+    pitch: float
+
+    def place(self, box: BBox) -> int | None:
+        """The place a box stands over: the nearest, when its centre is within :data:`PLACE_SHARE`
+        of the pitch from it."""
+        centre = (box.x0 + box.x1) / 2
+        place = min(range(len(self.centres)), key=lambda i: abs(self.centres[i] - centre))
+        return place if abs(self.centres[place] - centre) <= PLACE_SHARE * self.pitch else None
+
+
+def chart_axis(lines: Sequence[Line]) -> Axis | None:
+    """The lowest line whose words count up by one, three or more (``1 2 3 … 10``,
+    :func:`~extractors.ocr.number_text.counts_up`): the axis under a chart's bars; None when no
+    line does (or its places do not stand apart).
+
+    >>> def w(t, x, y=50): return Word(t, t, BBox(x, y, x + 4, y + 6), 0.9)
+    >>> axis = Line("1 2 3", "", BBox(0, 50, 100, 56), (w("1", 10), w("2", 40), w("3", 70)))
+    >>> prose = Line("ปี 2563", "", BBox(0, 0, 100, 6), (w("ปี", 0, 0), w("2563", 20, 0)))
+    >>> found = chart_axis([prose, axis]); found.line is axis, found.centres, found.pitch
+    (True, [12.0, 42.0, 72.0], 30.0)
+    >>> chart_axis([prose]) is None
+    True
+    """
+    counting = [ln for ln in lines if counts_up([w.text for w in ln.words])]
+    if not counting:
+        return None
+    line = max(counting, key=lambda ln: ln.box.top)
+    centres = [_centre(w) for w in line.words]
+    pitch = statistics.median(b - a for a, b in pairwise(centres))
+    return Axis(line, centres, pitch) if pitch > 0 else None
+
+
+def _apart_from_words(line: Line) -> list[Word]:
+    """The words of a line whose segment (:data:`SEGMENT_GAP`) holds no word of three letters or
+    more: a chart's values and the specks of its bars, not a sentence's number.  A word over the
+    ink a score was read from (the value read again, :mod:`~extractors.ocr.lost_values`, beside
+    what the page's reading made of it: ``eee``) is that ink's first reading, no word.
+
+    >>> def w(t, x): return Word(t, t, BBox(x, 0, x + 17, 6), 0.9)
+    >>> bars = Line("", "", BBox(0, 0, 120, 6), (w("7638", 0), w("eee", 32), w("78.66", 32), w("ซู", 64)))
+    >>> prose = Line("", "", BBox(0, 0, 120, 6), (w("คะแนน", 0), w("61.06", 20)))
+    >>> [x.text for x in _apart_from_words(bars)], _apart_from_words(prose)
+    (['7638', '78.66', 'ซู'], [])
+    """
+    scores = [w for w in line.words if is_score(decimal_point(w.text))]
+    out: list[Word] = []
+    gap = SEGMENT_GAP * max(line.box.height, 1.0)
+    group: list[Word] = []
+    words = [w for w in line.words if w in scores or not any(_same_ink(w.box, s.box) for s in scores)]
+    for word in [*words, None]:
+        if word is None or (group and word.box.x0 - group[-1].box.x1 > gap):
+            if not any(_is_word(g.text) for g in group):
+                out += group
+            group = []
+        if word is not None:
+            group.append(word)
+    return out
+
+
+def _same_ink(a: BBox, b: BBox) -> bool:
+    """Two boxes over one piece of ink: each overlaps the other by half its width or more."""
+    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return overlap >= 0.5 * max(a.width, b.width) and _same_band(a, b)
+
+
+def axis_pairs(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> list[Pair]:
+    """Vertical bars over a numbered axis (``1 2 … 10`` under them, :func:`chart_axis`): each value
+    paired with the axis number of the place it stands over (:meth:`Axis.place`), the lowest there
+    when several are (a value stands on its bar; a title's number is higher), one with its point
+    before the same ink's digits read without it.  The axis gives the places: a value missing (OCR
+    read specks there) leaves its place empty, and the other values keep theirs, where pairing by
+    the values' own spacing would shift them (its pitch taken from values with gaps is a multiple
+    of the bars').
+
+    A value stands apart from words (:func:`_apart_from_words`), up to :data:`CHART_REACH` pitches
+    above the axis, and is a score; or digits whose point was lost (``lost``, or as many digits as
+    the chart's format has and about as wide as its values), or two values read as one word
+    (``68826597``: twice the digits and the width, cut at either end and placed each), printed as
+    the values are (no taller than :data:`VALUE_HEIGHTS` of theirs: a title's year is larger;
+    :func:`restore_points` has placed those of ``lost`` among the values already).
+    None when fewer than :data:`AXIS_SHARE` of the places hold a value.
+
+    >>> def w(t, x, top=0, width=18, h=6): return Word(t, t, BBox(x, top, x + width, top + h), 0.9)
+    >>> def line(*ws): return Line(" ".join(x.text for x in ws), "", ws[0].box.union(ws[-1].box), ws)
+    >>> axis = line(*(w(str(k), 31 * k + 7, 60, 4) for k in range(1, 7)))
+    >>> title = line(w("ปี", 100, -20, 8, 10), w("2567", 124, -20, 24, 10))
+    >>> tops = line(w("63.93", 62, 10), w("68826597", 93, 0, 49), w("ซู", 160, 20, 6), w("55.00", 186, 14))
+    >>> low = line(w("49.19", 31, 20), w("ซู", 52, 20, 6), w("คะแนน", 120, 20, 30))
+    >>> [(p.label.text, p.value.text, p.value.point_lost) for p in axis_pairs([title, tops, low, axis])]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('1', '49.19', False), ('2', '63.93', False), ('3', '6882', True), ('4', '6597', True),
+     ('6', '55.00', False)]
+    """
+    axis = chart_axis(lines)
+    if axis is None:
+        return []
+    floor = axis.line.box.top
+    reach = floor - CHART_REACH * axis.pitch
+    words = [
+        (w, i)
+        for i, ln in enumerate(lines)
+        if reach <= ln.box.top and ln.box.bottom <= floor
+        for w in _apart_from_words(ln)
+    ]
+    scores = [w for w, _ in words if is_score(decimal_point(w.text))]
+    if len(scores) < MIN_FORMAT_VALUES:
+        return []
+    usual = usual_decimals(scores)
+    width = statistics.median(w.box.width for w in scores)
+    tallest = VALUE_HEIGHTS * statistics.median(w.box.height for w in scores)
+    length = 2 + usual if usual else None
+    found: dict[int, tuple[Segment, int]] = {}
+    for word, index in words:
+        for part, point_lost in _axis_values(word, length, width, lost):
+            place = axis.place(part.box)
+            if place is None or (point_lost and id(word) not in lost and part.box.height > tallest):
+                continue
+            rank = (part.box.bottom, not point_lost)
+            if place in found:
+                held = found[place][0]
+                if (held.box.bottom, not held.point_lost) >= rank:
+                    continue
+            found[place] = (replace(_word_segment(part, index), point_lost=point_lost), index)
+    if len(found) < AXIS_SHARE * len(axis.centres):
+        return []
+    labels = axis.line.words
+    at = next(i for i, ln in enumerate(lines) if ln is axis.line)
+    return [Pair(_word_segment(labels[p], at), found[p][0], (labels[p].box.x0,)) for p in sorted(found)]
+
+
+def _axis_values(
+    word: Word, length: int | None, width: float, lost: frozenset[int]
+) -> list[tuple[Word, bool]]:
+    """The values a word may be over a chart's bars, each with whether its point was lost: itself
+    when it is a score; itself, point lost, when it is marked so (``lost``) or is the format's
+    digits (``length``) about as wide as a value (:data:`LOST_POINT_WIDTH`); its two ends when it
+    is twice that (two values read as one word)."""
+    text = thai_digits_to_arabic(decimal_point(word.text.strip()))
+    if is_score(text):
+        return [(word, False)]
+    if id(word) in lost:
+        return [(word, True)]
+    if not text.isdigit() or length is None:
+        return []
+    if len(text) == length and word.box.width >= LOST_POINT_WIDTH * width:
+        parts = [word]
+    elif len(text) == 2 * length and word.box.width >= 2 * LOST_POINT_WIDTH * width:
+        x0, x1 = word.box.x0, word.box.x1
+        parts = [
+            _part_word(word, word.text.strip()[:length], x0, min(x0 + width, x1)),
+            _part_word(word, word.text.strip()[length:], max(x1 - width, x0), x1),
+        ]
+    else:
+        return []
+    digits = [thai_digits_to_arabic(p.text) for p in parts]
+    return [(p, True) for p, d in zip(parts, digits, strict=True) if is_score(f"{d[:2]}.{d[2:]}")]
+
+
 def chart_pairs(lines: Sequence[Line]) -> tuple[list[Pair], str]:
-    """The label–value pairs of a picture's lines, and how they were paired (``rows``,
-    ``columns``, ``legend`` (:func:`legend_pairs`), or ``""`` when there are fewer than
-    :data:`MIN_PAIRS`)."""
+    """The label–value pairs of a picture's lines, and how they were paired (``rows``, ``columns``
+    (over a numbered axis, :func:`axis_pairs`, else :func:`column_pairs`), ``legend``
+    (:func:`legend_pairs`), or ``""`` when there are fewer than :data:`MIN_PAIRS`)."""
     lines, lost = restore_points(without_edges(lines))
     segs = segments(lines, lost)
     rows = aligned(row_pairs(segs))
     if len(rows) >= MIN_PAIRS:
         rows += run_on_rows(lines, rows, lost)
         return sorted(rows, key=lambda p: p.value.box.top), "rows"
+    on_axis = axis_pairs(lines, lost)  # columns whose places the axis under them gives
+    if len(on_axis) >= MIN_PAIRS:
+        return on_axis, "columns"
     cols = aligned(column_pairs(lines, lost), columns=True)
     if len(cols) >= MIN_PAIRS and labels_most(cols, lines, lost):
         return sorted(cols, key=lambda p: p.value.box.x0), "columns"
@@ -816,10 +1008,10 @@ def decimals(text: str) -> int:
     return len(frac) if point else 0
 
 
-def usual_decimals(values: Sequence[Segment | Word]) -> int | None:
+def usual_decimals(values: Sequence[Segment | Word | str]) -> int | None:
     """How many decimals the chart prints its values with: the count at least two thirds of its
     values share (a chart's labels come from one number format), else None."""
-    counts = Counter(decimals(v.text) for v in values)
+    counts = Counter(decimals(v if isinstance(v, str) else v.text) for v in values)
     if not counts:
         return None
     count, n = counts.most_common(1)[0]
@@ -1054,11 +1246,26 @@ def _number_word(text: str) -> bool:
     return len(text) >= 3 and bool(_NUMBER_LIKE.fullmatch(text))
 
 
-def _well_formed(text: str, box: BBox, usual: int | None, per_char: float | None) -> bool:
-    """A score in the chart's format: its number of decimals, as many characters as its box holds."""
+def _well_formed(
+    text: str, box: BBox, usual: int | None, per_char: float | None, length: int | None = None
+) -> bool:
+    """A score in the chart's format: its number of decimals, no zero before another whole digit
+    (no score is printed ``06.44``: a digit misread), and as many characters as its box holds, or
+    as many as the chart's values have (``length``: a box wider than such a reading took in a speck
+    beside it, not a digit the reading lost).
+
+    >>> box = BBox(0, 0, 21.6, 6)
+    >>> _well_formed("89.69", box, 2, 3.6), _well_formed("89.69", box, 2, 3.6, 5)
+    (False, True)
+    >>> _well_formed("06.44", box, 2, None)
+    False
+    """
     if not is_score(text) or (usual is not None and decimals(text) != usual):
         return False
-    return per_char is None or fits_box(text, box, per_char)
+    if re.match(r"0[0-9]", thai_digits_to_arabic(text.strip())):
+        return False
+    as_long = length is not None and len(text.strip().rstrip("%")) == length
+    return per_char is None or as_long or fits_box(text, box, per_char)
 
 
 def _point_lost(text: str, box: BBox, usual: int | None, per_char: float | None) -> bool:
@@ -1095,16 +1302,24 @@ def settle_chart_numbers(lines: Sequence[Line], *rereads: Reread) -> tuple[list[
     scores = [w for w in (*words, *ends) if is_score(decimal_point(w.text))]
     usual = usual_decimals([_word_segment(w) for w in scores]) if len(scores) >= MIN_FORMAT_VALUES else None
     per_char = char_width(words)
+    length = usual_length([decimal_point(w.text) for w in scores])
     doubtful = {
-        id(w): per_char for w in words if not _well_formed(decimal_point(w.text), w.box, usual, per_char)
+        id(w): per_char
+        for w in words
+        if not _well_formed(decimal_point(w.text), w.box, usual, per_char, length)
     }
     if usual is not None:  # rows' ends only where the chart's format is known; their boxes may hold specks
-        doubtful |= {id(w): None for w in ends if not _well_formed(decimal_point(w.text), w.box, usual, None)}
+        # (so their length, not their box, says a digit was lost: ``3.51`` among ``xx.xx``)
+        doubtful |= {
+            id(w): None
+            for w in ends
+            if not _well_formed(decimal_point(w.text), w.box, usual, None)
+            or (length is not None and len(decimal_point(w.text).strip().rstrip("%")) != length)
+        }
     if not doubtful:
         return list(lines), []
     # a value at a row's end after specks of its bar is read again from the value's width alone
     width = statistics.median(w.box.width for w in scores) if scores else None
-    length = usual_length([decimal_point(w.text) for w in scores])
     doubts: list[OcrDoubt] = []
     out: list[Line] = []
     for line in lines:
@@ -1163,8 +1378,7 @@ def _settle_chart_number(
     for reread in rereads:
         text, conf = reread(box)
         text = decimal_point(text)
-        as_long = length is not None and len(text.rstrip("%")) == length
-        if _well_formed(text, box, usual, None if as_long else per_char):
+        if _well_formed(text, box, usual, per_char, length):
             found = (text, conf)
             break
         if found is None and _point_lost(text, box, usual, per_char):

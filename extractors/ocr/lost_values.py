@@ -18,20 +18,16 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import reduce
-from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
 
-from extractors.ocr.chart import decimals, is_score, usual_decimals
-from extractors.ocr.number_text import counts_up, decimal_point
+from extractors.ocr.chart import PLACE_SHARE, Axis, chart_axis, decimals, is_score, usual_decimals
+from extractors.ocr.number_text import decimal_point
 from extractors.thai.text import thai_digits_to_arabic
 from schemas import BBox, Line, OcrDoubt, Word
 
-#: A value stands over an axis place when its centre is within this share of the places' pitch.
-PLACE_SHARE = 0.35
 #: At least this share of the axis places must hold a value read: a chart with values over its
 #: bars, not a list of numbers that happens to lie above a numbered axis.
 MIN_PLACED_SHARE = 0.6
@@ -50,6 +46,9 @@ _NUMBER = re.compile(r"[0-9๐-๙.,]+")
 #: A word OCR may have read on purpose: three letters or more, or a score (specks are shorter).
 _READABLE = re.compile(r"[ก-๎A-Za-z]{3,}|[0-9๐-๙]+[.,][0-9๐-๙]+")
 
+#: What is no digit at either end of a reading (a speck of a bar's edge: ``64.59-``).
+_END_SPECKS = re.compile(r"^[^0-9๐-๙]+|[^0-9๐-๙]+$")
+
 LOST_DOUBT = "a chart's value the page's layout analysis did not read, read from the ink over its place"
 
 Reader = Callable[[BBox], tuple[str, float | None]]
@@ -57,37 +56,6 @@ Reader = Callable[[BBox], tuple[str, float | None]]
 
 def _centre(box: BBox) -> float:
     return (box.x0 + box.x1) / 2
-
-
-@dataclass(frozen=True)
-class Axis:
-    """The axis under a chart's bars: its line, its places' x-centres (page points), their pitch."""
-
-    line: Line
-    centres: list[float]
-    pitch: float
-
-
-def chart_axis(lines: Sequence[Line]) -> Axis | None:
-    """The lowest line whose words count up by one, three or more (``1 2 3 … 10``,
-    :func:`~extractors.ocr.number_text.counts_up`): the axis under a chart's bars; None when no
-    line does (or its places do not stand apart).
-
-    >>> def w(t, x, y=50): return Word(t, t, BBox(x, y, x + 4, y + 6), 0.9)
-    >>> axis = Line("1 2 3", "", BBox(0, 50, 100, 56), (w("1", 10), w("2", 40), w("3", 70)))
-    >>> prose = Line("ปี 2563", "", BBox(0, 0, 100, 6), (w("ปี", 0, 0), w("2563", 20, 0)))
-    >>> found = chart_axis([prose, axis]); found.line is axis, found.centres, found.pitch
-    (True, [12.0, 42.0, 72.0], 30.0)
-    >>> chart_axis([prose]) is None
-    True
-    """
-    counting = [ln for ln in lines if counts_up([w.text for w in ln.words])]
-    if not counting:
-        return None
-    line = max(counting, key=lambda ln: ln.box.top)
-    centres = [_centre(w.box) for w in line.words]
-    pitch = statistics.median(b - a for a, b in pairwise(centres))
-    return Axis(line, centres, pitch) if pitch > 0 else None
 
 
 def placed_values(lines: Sequence[Line], axis: Axis, pointed: bool = False) -> dict[int, Word]:
@@ -190,10 +158,14 @@ def _place_value(text: str, digits_read: bool) -> str | None:
     two decimals, the chart's usual print); else None.  (Four digits where the page read words are
     no value: a title's year.)
 
+    A speck of the bar's edge read at either end (``64.59-``) is no part of it.
+
     >>> _place_value("83.72", False), _place_value("7691", True), _place_value("2566", False)
     ('83.72', '76.91', None)
+    >>> _place_value("64.59-", False), _place_value("|7691", True)
+    ('64.59', '76.91')
     """
-    value = decimal_point(text.strip())
+    value = decimal_point(_END_SPECKS.sub("", text.strip()))
     if is_score(value) and decimals(value) > 0:
         return value
     digits = thai_digits_to_arabic(value)
@@ -251,10 +223,13 @@ def read_by_places(lines: list[Line], axis: Axis, read: Reader) -> tuple[list[Li
                 box = BBox(centre - half, line.box.top, centre + half, line.box.bottom)
                 text, conf = read(box)
                 readings.append((place, index, box, text, conf, False))
+    found = [(r, _place_value(r[3], r[5] or r[1] in rows)) for r in readings]
+    # one number format for the chart's values: a reading with other decimals (``๑.๑`` among
+    # ``xx.xx``: specks of a bar read as digits) is none of them
+    usual = usual_decimals([v for _r, v in found if v is not None])
     chosen: dict[int, tuple[Word, int]] = {}
-    for place, index, box, text, conf, digits in readings:
-        value = _place_value(text, digits or index in rows)
-        if value is None:
+    for (place, index, box, text, conf, _digits), value in found:
+        if value is None or (usual is not None and decimals(value) != usual):
             continue
         # the line nearest the axis: the value stands over its bar, a title's year above it
         if place not in chosen or above[index].box.bottom > above[chosen[place][1]].box.bottom:
@@ -305,12 +280,38 @@ def read_by_places(lines: list[Line], axis: Axis, read: Reader) -> tuple[list[Li
     return sorted([*out, row], key=lambda ln: (ln.box.top, ln.box.x0)), doubts
 
 
+def _in_format(text: str, usual: int | None) -> str | None:
+    """A reading of a lost value's ink as a score printed with the chart's decimals (``usual``,
+    any when unknown), else None.
+
+    >>> _in_format("78.66", 2), _in_format("7866", 2), _in_format("78.6", 2), _in_format("78.6", None)
+    ('78.66', None, None, '78.6')
+    """
+    value = decimal_point(text.strip())
+    if not is_score(value) or (usual is not None and decimals(value) != usual):
+        return None
+    return value
+
+
+def _point_lost(text: str, usual: int | None) -> bool:
+    """The chart's format's digits with no point (``7866`` among ``xx.xx``): a value whose point,
+    a speck, the binary image lost.
+
+    >>> _point_lost("7866", 2), _point_lost("786", 2), _point_lost("7866", None), _point_lost("2.2", 2)
+    (True, False, False, False)
+    """
+    digits = thai_digits_to_arabic(decimal_point(text.strip()))
+    return bool(usual) and digits.isdigit() and len(digits) == 2 + (usual or 0)
+
+
 def recover_lost_values(
     lines: list[Line], binary: npt.NDArray[np.uint8], dpi: int, read: Reader, enlarged: Reader | None = None
 ) -> tuple[list[Line], list[OcrDoubt]]:
     """``lines`` with a line for each value of a chart found by its empty place
     (:func:`empty_places`, :func:`lost_ink`) and read by ``read`` (a box in page points → text and
-    confidence 0..1) as a score with the decimals of the chart's other values; each with a doubt.
+    confidence 0..1) as a score with the decimals of the chart's other values (read again with
+    ``enlarged`` when it gives their digits without the point, :func:`_point_lost`: the same digits
+    twice are kept as read, for the point to be put back, doubted); each with a doubt.
     ``binary``: the page image the lines were read from (ink 255), at ``dpi``.  A chart whose
     values OCR mostly did not read as values is read place by place with ``enlarged``
     (:func:`read_by_places`)."""
@@ -346,8 +347,17 @@ def recover_lost_values(
             continue
         box = BBox(ink[0] / s, ink[1] / s, ink[2] / s, ink[3] / s)
         text, conf = read(box)
-        value = decimal_point(text.strip())
-        if not is_score(value) or (usual is not None and decimals(value) != usual):
+        value = _in_format(text, usual)
+        if value is None and enlarged is not None and _point_lost(text, usual):
+            # its digits without the point: the grey image enlarged keeps a point the binary lost;
+            # the same digits again are the value as read, its point lost (the table reader puts it
+            # back, doubted: :func:`~extractors.ocr.chart.restore_points` marks it)
+            first = thai_digits_to_arabic(decimal_point(text.strip()))
+            text, conf = enlarged(box)
+            value = _in_format(text, usual)
+            if value is None and thai_digits_to_arabic(decimal_point(text.strip())) == first:
+                value = text.strip()
+        if value is None:
             continue
         word = Word(value, text, box, conf)
         added.append(Line(value, text, box, (word,), confidence=conf))
