@@ -1306,11 +1306,24 @@ def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: fl
     >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("ก", 0), ("๖", 30), ("ฒ", 39), ("ข", 60))]
     >>> [x.text for x in _with_touching(s, s[1:2], 3)]
     ['๖', 'ฒ']
+    >>> at = (("ซ", 0, 24), ("่", 30, 116), ("๒", 36, 53), (".", 52, 72))   # a mark boxed over the digits
+    >>> s = [OcrSymbol(t, (x0, 0, x1, 20), 90) for t, x0, x1 in at]
+    >>> [x.text for x in _with_touching(s, s[2:], 8)]
+    ['ซ', '่', '๒', '.']
     """
     first, last = symbols.index(group[0]), symbols.index(group[-1])
     out = list(group)
-    if first > 0 and len(symbols[first - 1].text) == 1 and group[0].box[0] - symbols[first - 1].box[2] <= gap:
-        out.insert(0, symbols[first - 1])
+    before = first - 1
+    if before > 0 and unicodedata.category(symbols[before].text[:1]) == "Mn":
+        # A mark's box is no guide to what it is (Tesseract boxes a tone mark over the digits
+        # after it: ``ซ่๒.๕๐`` for ``๗๖.๕๐``, the mark a piece of the ``๖``): it goes with the
+        # letter it sits on, and that letter touches the number when it touches where either begins.
+        base = symbols[before - 1]
+        begins = min(symbols[before].box[0], group[0].box[0])
+        if len(base.text) == 1 and begins - base.box[2] <= gap:
+            out[:0] = [base, symbols[before]]
+    elif first > 0 and len(symbols[before].text) == 1 and group[0].box[0] - symbols[before].box[2] <= gap:
+        out.insert(0, symbols[before])
     if (
         last + 1 < len(symbols)
         and len(symbols[last + 1].text) == 1
