@@ -22,7 +22,6 @@ The rules, as measures documents are made:
 
 from __future__ import annotations
 
-import copy
 import itertools
 import re
 from collections.abc import Sequence
@@ -443,24 +442,11 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
         keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
         keyed = any(_ITEM.match(_own_text(row, c).strip()) for c in keys)
         halves = not keyed and range_halves(above_period, period)
-        # a period above that reads as none, and with this part's does (``ตลอด`` /
-        # ``ปีงบประมาณ พ.ศ. 2568``), is the same period wrapped: OCR lost what opened a row there
-        unfinished = not keyed and _period_goes_on(above_period, period)
-        open_range = bool(re.search(r"[-–—]$", above_period)) or halves or unfinished
+        open_range = bool(re.search(r"[-–—]$", above_period)) or halves
         return not (own_period and above_period and not open_range)  # else the rest of an item
     # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
     # it has its own period
     return not own_period
-
-
-def _period_goes_on(first: str, rest: str) -> bool:
-    """Whether the period text ``first`` reads as no period and goes on in ``rest``: the two read
-    as one.
-
-    >>> _period_goes_on("ตลอด", "ปีงบประมาณพ.ศ. 2568"), _period_goes_on("ก.ค. 65", "ส.ค. 65")
-    (True, False)
-    """
-    return bool(first and rest) and not _reads_as_period(first) and _reads_as_period(f"{first} {rest}")
 
 
 _NUMBERED = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,3})\s*[.)](?![0-9๐-๙])")
@@ -598,29 +584,6 @@ def _carry_key_tails(
     return carried
 
 
-def _lists_go_on(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
-    """Whether ``row`` (first on its page, its key cells the rest of ``above``'s: see
-    :func:`_carry_key_tails`) goes on with ``above``'s lists too: it has text in a list column
-    (steps, results), and in every such column ``above`` has text and ``row``'s starts with no
-    item (the rest of an item, ``หลักเกณฑ์การมอบหมาย งาน``), as printed or as OCR damages one.  A
-    sub-row of its own under the merged cell starts its list anew (``(1) ก``); a row cut by the
-    page break goes on, whatever OCR made of the item's number above it (``(0 อบรม…``).
-
-    >>> f = ["measure", "steps", "period"]
-    >>> above = LogicalRow(1, texts={0: "มาตรการกำกับ", 1: "(0 อบรมให้ความรู้เรื่อง", 2: "1 ต.ค. 2562"})
-    >>> _lists_go_on(LogicalRow(2, texts={1: "หลักเกณฑ์การมอบหมาย งาน", 2: "30 ก.ย. 2563"}), above, f)
-    True
-    >>> _lists_go_on(LogicalRow(2, texts={1: "(1) ประกาศ", 2: "ก.ค. 63"}), above, f)
-    False
-    >>> _lists_go_on(LogicalRow(2, texts={2: "ก.ค. 63"}), above, f)
-    False
-    """
-    lists = [c for c, f in enumerate(fields) if f in LIST_FIELDS and _own_text(row, c).strip()]
-    if not lists or _opens_list_read(row, fields):
-        return False
-    return all(_own_text(above, c).strip() and not _ITEM.match(_own_text(row, c).strip()) for c in lists)
-
-
 def _spread_whole_cells(rows: Sequence[LogicalRow], carried: dict[int, str], whole: LogicalRow) -> None:
     """The rows a merged key cell's part covers on its page (``carried``: column → the part's text)
     get the whole cell, as ``whole`` holds it now."""
@@ -656,18 +619,7 @@ def _goes_on_scanned(
     if not _same_fields(fields, current.fields) or not current.rows:
         return False
     rows = _data_rows(table, n_header)
-    return bool(rows) and (
-        continues_row(rows[0], current.rows[-1], current.fields) or _rest_of_row(rows[0], current)
-    )
-
-
-def _rest_of_row(row: LogicalRow, current: LogicalTable) -> bool:
-    """Whether ``row`` is the rest of ``current``'s last row by its key cells and lists: its key
-    cells are the rest of those above (:func:`_carry_key_tails`, tried on copies) and its lists go
-    on (:func:`_lists_go_on`)."""
-    mine, last = copy.deepcopy(row), copy.deepcopy(current.rows[-1])
-    carried = _carry_key_tails(mine, [*current.rows[:-1], last], current.fields)
-    return bool(carried) and _lists_go_on(mine, last, current.fields)
+    return bool(rows) and continues_row(rows[0], current.rows[-1], current.fields)
 
 
 def _key_less(row: LogicalRow, fields: Sequence[str | None]) -> bool:
@@ -721,7 +673,7 @@ def _opens_list_read(row: LogicalRow, fields: Sequence[str | None]) -> bool:
 #: A numbered issue or measure (``4. มาตรการ``, its dot read as a comma: ``4, มาตรการ``): a number
 #: and a dot or comma before a word, which the rest of a wrapped cell never starts with (a bracket
 #: may: ``10)`` of ``(ตัวชี้วัดที่ 10)``).
-_NUMBERED_KEY = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}\s+)?[0-9๐-๙]{1,2}\s*[.,]\s*(?=[ก-ฮเ-ไ])")
+_NUMBERED_KEY = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.,]\s*(?=[ก-ฮเ-ไ])")
 
 
 def _numbers_key(row: LogicalRow, fields: Sequence[str | None]) -> bool:
@@ -731,21 +683,13 @@ def _numbers_key(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     >>> texts = ("4, มาตรการ", "๒. มาตรการ", "10) ทุจริต", "การ")
     >>> [_numbers_key(LogicalRow(1, texts={0: t}), f) for t in texts]
     [True, True, False, False]
-
-    The row's number may stand before it, when the page's header lost the number column's
-    name and the number was read into the measure's column (``๕ ๕. มาตรการ``).
-
-    >>> _numbers_key(LogicalRow(1, texts={0: "๕ ๕. มาตรการ"}), f)
-    True
     """
     return any(
         f in ("issue", "measure") and _NUMBERED_KEY.match(_own_text(row, c)) for c, f in enumerate(fields)
     )
 
 
-def join_cut_rows(
-    rows: Sequence[LogicalRow], fields: Sequence[str | None], leads: dict[str, str] | None = None
-) -> list[LogicalRow]:
+def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> list[LogicalRow]:
     """Rows of a table cut from OCR'd lines (:func:`_read_rows`), each row that reads as the rest
     of the row above joined to it, by the tests of a row cut by a page break: its list cells go
     on with the lists above (:func:`_list_cut`), or, with no number, issue or measure of its own
@@ -760,15 +704,6 @@ def join_cut_rows(
     >>> rows.append(row(measure="๓. มาตรการ", steps="(๑) รณรงค์", period="ก.ค. ๖๓"))
     >>> [[p.text for p in r.cells[1]] for r in join_cut_rows(rows, f)]
     [['(๑) ประกาศหลักเกณฑ์', 'เรื่องระยะเวลา'], ['(๑) อบรม'], ['(๑) รณรงค์']]
-
-    With ``leads`` (each key field's :func:`common_lead` over the document), a row whose key cell
-    starts as the column's do (``มาตรการกำกับ``) starts a group of its own, however its list's
-    first item was read (``(0 อบรม`` for ``(1) อบรม``).
-
-    >>> rows = [row(measure="๒. มาตรการส่ง", steps="(1) ปรับปรุง", period="รอบ 6 เดือน")]
-    >>> rows.append(row(measure="มาตรการกำกับ", steps="(0 อบรม", period="1 ตคิ. 2562 30 กุย. 2563"))
-    >>> len(join_cut_rows(rows, f)), len(join_cut_rows(rows, f, {"measure": "มาตรการ"}))
-    (1, 2)
     """
     out: list[LogicalRow] = []
     for row in rows:
@@ -778,7 +713,6 @@ def join_cut_rows(
             and not out[-1].full_width
             and not _opens_list_read(row, fields)
             and not _numbers_key(row, fields)
-            and not _leads_key(row, fields, leads or {})
         ):
             above = out[-1]
             if _list_cut(row, above, fields) or (
@@ -790,70 +724,36 @@ def join_cut_rows(
     return out
 
 
-def _leads_key(row: LogicalRow, fields: Sequence[str | None], leads: dict[str, str]) -> bool:
-    """Whether an issue or measure cell of ``row`` starts with its field's lead (``leads``, see
-    :func:`common_lead`), the row's number before it set aside.
-
-    >>> _leads_key(LogicalRow(1, texts={0: "๔ มาตรการ เสริม"}), ["measure"], {"measure": "มาตรการ"})
-    True
-    >>> _leads_key(LogicalRow(1, texts={0: "ดูแลการใช้"}), ["measure"], {"measure": "มาตรการ"})
-    False
-    """
-    for c, f in enumerate(fields):
-        lead = leads.get(str(f), "") if f in ("issue", "measure") else ""
-        text = re.sub(r"\s+", "", _ROW_NUMBER.sub("", _MARKER.sub("", _own_text(row, c))))
-        if lead and text.startswith(lead):
-            return True
-    return False
-
-
 #: A lead shared by at least this share of a column's key cells is the column's own (a cell OCR
 #: cut off its row's top is among them and does not share it).
 LEAD_SHARE = 0.5
 
 
 def common_lead(texts: Sequence[str]) -> str:
-    """The start (spaces left out, item marker too) of :data:`MIN_LEAD_CHARS` letters or more that
-    the most of ``texts`` share, :data:`MIN_LEAD_CELLS` of them or more and at least
-    :data:`LEAD_SHARE` of them, as long as all those share it; else "".  Unlike :func:`_lead`
-    some cells may not share it: the tails of cells OCR cut in two.
+    """The longest start (spaces left out, item marker too) that :data:`MIN_LEAD_CELLS` of
+    ``texts`` or more share, at least :data:`LEAD_SHARE` of them, of :data:`MIN_LEAD_CHARS` letters
+    or more; else "".  Unlike :func:`_lead` some cells may not share it: the tails of cells OCR
+    cut in two.
 
     >>> common_lead(["1. มาตรการ ยกระดับ", "แก้ไขปัญหา", "มาตรการ กำกับ", "3. มาตรการส่ง", "มาตรการเพิ่ม"])
     'มาตรการ'
     >>> common_lead(["ตัวชี้วัดที่ 3", "การใช้ทรัพย์สิน", "ตัวชี้วัดที่ 10", "การเปิดเผย"])
     ''
-
-    The start the most cells share, as far as all of them share it: a longer start half of them
-    share (``มาตรการเ`` of ``เพิ่ม``, ``เสริม`` and ``เสริม``) would make the others
-    (``มาตรการกำกับ``) read as tails.
-
-    >>> keys = ["1. มาตรการเพิ่ม", "2. มาตรการส่ง", "มาตรการกำกับ", "มาตรการเสริม ก", "มาตรการเสริม ข"]
-    >>> common_lead([*keys, "มาตรการส่ง"])
-    'มาตรการ'
     """
     bare = [re.sub(r"\s+", "", _MARKER.sub("", t)) for t in texts if t.strip()]
     need = max(MIN_LEAD_CELLS, LEAD_SHARE * len(bare))
-    best, best_count = "", 0
+    best = ""
     for text in bare:
-        count = sum(1 for t in bare if t.startswith(text[:MIN_LEAD_CHARS]))
-        if len(text) < MIN_LEAD_CHARS or count < need or count < best_count:
-            continue
-        n = MIN_LEAD_CHARS
-        while n < len(text) and sum(1 for t in bare if t.startswith(text[: n + 1])) == count:
-            n += 1
-        if count > best_count or n > len(best):
-            best, best_count = text[:n], count
-    return best
+        for n in range(len(best) + 1, len(text) + 1):
+            if sum(1 for t in bare if t.startswith(text[:n])) < need:
+                break
+            best = text[:n]
+    return best if len(best) >= MIN_LEAD_CHARS else ""
 
 
 #: An item number OCR damaged, its dot read as a comma or colon (``4, มาตรการ``): the rest of a
 #: wrapped cell never starts with a number and a comma glued to a word.
 _DAMAGED_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[,:;]\s*(?=[ก-ฮเ-ไ])")
-
-
-#: A row's number before its key cell's text (``๔ มาตรการเสริม``: the number column's name lost
-#: from the page's header, its number read into the key's column).
-_ROW_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.,]?\s+")
 
 
 def join_key_tails(
@@ -882,22 +782,6 @@ def join_key_tails(
     >>> rows.append(row(measure="4, มาตรการส่งเสริม", steps="!1. ปรับปรุง"))
     >>> len(join_key_tails(rows, f))
     5
-
-    Marks alone in a key cell (a signature's strokes read ``“| -``) are no text of it: the row
-    is a sub-row whose first item OCR misread, not the rest of the measure above.
-
-    A key cell that starts as the column's do once the row's number before it is set aside
-    (``๔ มาตรการเสริม``) is a row of its own.
-
-    >>> rows = [row(measure="มาตรการส่งเสริม", steps="(1) ปรับปรุง"), row(measure="มาตรการกำกับ", steps="(1) ก")]
-    >>> rows += [row(measure="มาตรการเพิ่ม", steps="(1) ข"), row(measure="๔ มาตรการเสริม", steps="จัดซื้อ")]
-    >>> len(join_key_tails(rows, f))
-    4
-
-    >>> rows = [row(measure="มาตรการส่งเสริม", steps="11 ปรับปรุง"), row(measure="มาตรการกำกับ", steps="(1) ก")]
-    >>> rows += [row(measure="มาตรการเพิ่ม", steps="(1) ข"), row(measure="“| -", steps="โจยรมให้ความรู้")]
-    >>> len(join_key_tails(rows, f))
-    4
     """
     keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
     if leads is None:
@@ -907,7 +791,7 @@ def join_key_tails(
     for row in rows:
         above = out[-1] if out else None
         texts = {c: _own_text(row, c).strip() for c in keys}
-        tail = [c for c, t in texts.items() if _THAI_WORD.search(t)]  # marks alone are no key text
+        tail = [c for c, t in texts.items() if t]
         if (
             above is not None
             and tail
@@ -919,7 +803,7 @@ def join_key_tails(
                 and _own_text(above, c).strip()
                 and not _ITEM.match(texts[c])
                 and not _DAMAGED_NUMBER.match(texts[c])
-                and not re.sub(r"\s+", "", _ROW_NUMBER.sub("", texts[c])).startswith(lead[c])
+                and not re.sub(r"\s+", "", texts[c]).startswith(lead[c])
                 for c in tail
             )
         ):
@@ -1322,11 +1206,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
                 _append(current.rows[-1], rows.pop(0))
             elif rows and current.rows:
                 carried = _carry_key_tails(rows[0], current.rows, current.fields)
-                if carried and _lists_go_on(rows[0], current.rows[-1], current.fields):
-                    _append(current.rows[-1], rows.pop(0))  # the rest of the row, not a sub-row
-                    _spread_whole_cells(rows, carried, current.rows[-1])
-                else:
-                    _spread_whole_cells(rows[1:], carried, current.rows[-1])
+                _spread_whole_cells(rows[1:], carried, current.rows[-1])
             current.rows.extend(rows)
             current.pages.append(table.page)
             current.tables.append(table)
@@ -1354,9 +1234,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
         # A row joined by its key cell's tail takes the rest of its cut row with it: the fragment
         # under it (``พยาบาล`` of a unit wrapped round a stamp) is tested again against the row
         # as joined, which now holds the period the fragment's row was printed with.
-        logical.rows = join_cut_rows(
-            join_key_tails(logical.rows, logical.fields, leads), logical.fields, leads
-        )
+        logical.rows = join_cut_rows(join_key_tails(logical.rows, logical.fields, leads), logical.fields)
     for logical in out:
         for row in logical.rows:
             row.texts = {

@@ -51,8 +51,7 @@ MARGIN_SHARE = 0.07
 
 
 def _same_height(a: BBox, b: BBox) -> bool:
-    """Whether two line boxes stand at one height: the middle of each lies within the other, or
-    one lies within the other's height (:func:`_within`).
+    """Whether two line boxes stand at one height: the middle of each lies within the other.
 
     >>> _same_height(BBox(0, 99.4, 50, 114.1), BBox(60, 103.7, 90, 110.5))
     True
@@ -60,21 +59,7 @@ def _same_height(a: BBox, b: BBox) -> bool:
     False
     """
     mid_a, mid_b = (a.top + a.bottom) / 2, (b.top + b.bottom) / 2
-    return (b.top <= mid_a <= b.bottom and a.top <= mid_b <= a.bottom) or _within(a, b) or _within(b, a)
-
-
-def _within(small: BBox, big: BBox) -> bool:
-    """Whether ``small`` lies wholly within ``big``'s height: a short word read as a line of its own
-    (``ธ์`` of a wrapped ``ประชาสัมพันธ์`` read as a 5 pt ``4``) stands on the line whose band holds
-    it, though the line's middle is not within its own box.  Left apart, it stood as a line between
-    two lines of a row, and a column it resumed opened a row there.
-
-    >>> _within(BBox(317, 622.8, 321, 627.5), BBox(185, 622.8, 266, 639.4))
-    True
-    >>> _within(BBox(317, 636.0, 321, 644.0), BBox(185, 622.8, 266, 639.4))
-    False
-    """
-    return big.top <= small.top and small.bottom <= big.bottom
+    return b.top <= mid_a <= b.bottom and a.top <= mid_b <= a.bottom
 
 
 def _merge(parts: Sequence[Line]) -> Line:
@@ -130,58 +115,6 @@ def visual_lines(lines: Sequence[Line]) -> list[Line]:
     merged = _fold_marks([_merge(g) for g in groups])
     merged.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
     return merged
-
-
-#: What no Thai word starts with: a vowel that follows its consonant (``า``, ``ะ``, ``ำ``, ``ๅ``)
-#: or a mark set above or below one.
-_NO_START = re.compile(r"^[\u0e30\u0e32\u0e33\u0e45\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-_ENDS_THAI = re.compile(r"[ก-๎]$")
-
-
-def join_broken_words(lines: Sequence[Line], em: float) -> list[Line]:
-    """``lines`` with each OCR word that starts as no Thai word can (:data:`_NO_START`: ``าตรการ``,
-    ``ังมี``, ``์และ``) joined to the Thai word just before it on its line, closer than a column
-    gutter (:data:`~extractors.pdf.borderless.GUTTER_EM`): OCR cut one word in two (``ม``
-    ``าตรการเสริม``), and a letter cut off so, alone at a column's edge, fell into the column to
-    its left.  The two texts are joined as read, the box spans both, the confidence is the lower.
-
-    >>> def w(text, x0, x1):
-    ...     return Word(text, text, BBox(x0, 0, x1, 10), 0.9)
-    >>> words = (w("2", 92, 99), w("ม", 115, 119), w("าตรการ", 124, 205))
-    >>> line = Line("2 ม าตรการ", "", BBox(92, 0, 205, 10), words)
-    >>> [(x.text, x.box.x0) for x in join_broken_words([line], 10.0)[0].words]
-    [('2', 92), ('มาตรการ', 115)]
-    >>> far = Line("", "", BBox(0, 0, 205, 10), (w("ม", 0, 10), w("าตรการ", 124, 205)))
-    >>> len(join_broken_words([far], 10.0)[0].words)
-    2
-    """
-    out: list[Line] = []
-    for line in lines:
-        words: list[Word] = []
-        for word in sorted(line.words, key=lambda w: w.box.x0):
-            last = words[-1] if words else None
-            if (
-                last is not None
-                and _NO_START.match(word.text)
-                and _ENDS_THAI.search(last.text)
-                and word.box.x0 - last.box.x1 < GUTTER_EM * em
-            ):
-                confs = [c for c in (last.confidence, word.confidence) if c is not None]
-                words[-1] = replace(
-                    last,
-                    text=last.text + word.text,
-                    raw=last.raw + word.raw,
-                    box=last.box.union(word.box),
-                    confidence=min(confs) if confs else None,
-                )
-                continue
-            words.append(word)
-        if len(words) == len(line.words):
-            out.append(line)
-            continue
-        text = " ".join(w.text for w in words)
-        out.append(replace(line, text=text, raw=" ".join(w.raw for w in words), words=tuple(words)))
-    return out
 
 
 def _ink_band(line: Line) -> tuple[float, float]:
@@ -278,32 +211,6 @@ def scribble(word: Word, em: float) -> bool:
     """
     glyphs = len(_STACKED.sub("", word.text.replace(" ", "")))
     return word.box.width > (glyphs + 1) * em and not reads_as_words(word.text)
-
-
-def without_scribbles(lines: Sequence[Line], em: float) -> list[Line]:
-    """``lines`` without their :func:`scribble` words (a line of nothing else left out): a
-    signature across a header's wrapped line (``กท๊บ`` ``7`` over ``ดับ`` ``แนวทาง``) is no text
-    of the header, and its digit made the line read as a data row; the cells leave it out too
-    (:func:`_filled`).
-
-    >>> def w(text, x0, x1):
-    ...     return Word(text, text, BBox(x0, 599, x1, 627))
-    >>> words = (w("แนวทาง", 142, 198), w("กท๊บ", 225, 307))
-    >>> head = Line("แนวทาง กท๊บ", "", BBox(142, 599, 307, 627), words)
-    >>> [(ln.text, ln.box.x1) for ln in without_scribbles([head], 14.0)]
-    [('แนวทาง', 198)]
-    """
-    out: list[Line] = []
-    for line in lines:
-        words = tuple(w for w in line.words if not scribble(w, em))
-        if len(words) == len(line.words):
-            out.append(line)
-        elif words:
-            x0, x1 = min(w.box.x0 for w in words), max(w.box.x1 for w in words)
-            box = BBox(x0, line.box.top, x1, line.box.bottom)
-            text = " ".join(w.text for w in words)
-            out.append(replace(line, text=text, raw=" ".join(w.raw for w in words), box=box, words=words))
-    return out
 
 
 def _filled(table: Table, page: PageText) -> Table:
@@ -648,7 +555,6 @@ def scan_borderless(
     if not lines:
         return []
     em = line_em(lines)
-    lines = without_scribbles(lines, em)
     found = find_borderless(page, lines, names_column, em, word_core(em))
     opened_any = False
     for table in found:
@@ -998,7 +904,7 @@ def scanned_layout(
     for page in pages.values():
         if page.kind is not PageKind.SCANNED or not page.lines:
             continue
-        page.lines = join_broken_words(visual_lines(page.lines), line_em(page.lines))
+        page.lines = visual_lines(page.lines)
         page.lines = split_bridging_words(page.lines, line_em(page.lines), names_column)
         found = scan_borderless(page, out, names_column, _edges_going_on(out, pages, page.number))
         out += _header_begun_before(found, out, pages, page, names_column)

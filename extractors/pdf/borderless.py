@@ -33,7 +33,7 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
-from schemas import BBox, Cell, Char, Line, PageKind, PageText, Table, TableQuality, Word
+from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality, Word
 
 #: A gap at least this many font sizes wide between two words of a line is a column gutter.
 GUTTER_EM = 0.6
@@ -193,13 +193,7 @@ def _lines_up(line: Line, header: Sequence[Line], seps: Sequence[float], em: flo
 
 
 def _header_tail(
-    line: Line,
-    header: Sequence[Line],
-    gutters: Gutters,
-    bold: bool,
-    chars: Sequence[Char],
-    em: float,
-    read: bool = False,
+    line: Line, header: Sequence[Line], gutters: Gutters, bold: bool, chars: Sequence[Char], em: float
 ) -> bool:
     """Whether ``line`` only finishes header cells: bold like a bold header, or else a short fragment
     in one column set as the header text above it (a data row starts several cells at once; the rest
@@ -209,14 +203,12 @@ def _header_tail(
         return _bold(line, chars)
     seps = _separators(gutters)
     if _filled_columns(line, seps) > 1:
-        return _centred_tails(line, header, seps, em, read)
+        return _centred_tails(line, header, seps, em)
     short = len(line.text) <= _TAIL_CHARS and not _DIGIT.search(line.text)
     return short and _lines_up(line, header, seps, em)
 
 
-def _centred_tails(
-    line: Line, header: Sequence[Line], seps: Sequence[float], em: float, read: bool = False
-) -> bool:
+def _centred_tails(line: Line, header: Sequence[Line], seps: Sequence[float], em: float) -> bool:
     """Whether ``line`` finishes several centred header cells at once (``ดำเนินการ`` ``รายงาน``
     ``การ`` under ``มาตรการ/แนวทางการ``, ``การดำเนิน การ/``, ``ระยะเวลา ดำเนิน``): in each of its
     columns a short fragment without digits, centred under the header text of that column.  A
@@ -231,51 +223,20 @@ def _centred_tails(
     True
     >>> _centred_tails(ln(14, (10, 40, "มาตรการ"), (110, 140, "กองช่าง")), head, [90], 10.0)
     False
-
-    ``read``: the lines were read by OCR, whose boxes reach past their ink by more than the
-    tolerance, unevenly (``มาตรการ/`` read 128–195 over ``แนวทาง`` 142–198 at 150 dpi): a
-    fragment set inside the header text's span, away from its left edge, finishes it too (a data
-    cell starts at its column's left edge), as does a letter or two inside it (a narrow column's
-    header printed letter under letter: ``ลำ`` / ``ดั`` / ``บ``); a mark alone (a signature's
-    ``|``) is no text.
-
-    >>> _centred_tails(ln(14, (24, 75, "แนวทง"), (120, 120.5, "|")), head, [90], 10.0, read=True)
-    True
-    >>> _centred_tails(ln(14, (24, 75, "แนวทง"), (120, 120.5, "|")), head, [90], 10.0)
-    False
     """
-    words = [w for w in line.words if not (read and _mark(w.text))]
-    text = " ".join(w.text for w in words)
-    if not words or len(text) > _TAIL_CHARS * 3 or _DIGIT.search(text):
+    if len(line.text) > _TAIL_CHARS * 3 or _DIGIT.search(line.text):
         return False
     tol = ALIGN_EM * em
-    for col in {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in words}:
+    for col in {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}:
         above = [w for h in header for w in h.words if _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col]
-        mine = [w for w in words if _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col]
+        mine = [w for w in line.words if _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col]
         if not above or len(" ".join(w.text for w in mine)) > _TAIL_CHARS:
             return False
         h0, h1 = min(w.box.x0 for w in above), max(w.box.x1 for w in above)
         t0, t1 = min(w.box.x0 for w in mine), max(w.box.x1 for w in mine)
-        within = read and h0 - tol <= t0 and t1 <= h1 + tol
-        inside = within and (h0 + tol < t0 or _letters(mine) <= _STACKED_LETTERS)
-        if abs((t0 + t1) - (h0 + h1)) / 2 > tol and not inside:
+        if abs((t0 + t1) - (h0 + h1)) / 2 > tol:
             return False
     return True
-
-
-#: A narrow column's header wraps letter by letter (``ลำ`` / ``ดั`` / ``บ``): a line of it holds
-#: this many letters at most.
-_STACKED_LETTERS = 2
-
-
-def _letters(words: Sequence[Word]) -> int:
-    """The letters of ``words`` (Thai consonants, Latin letters: OCR reads a stacked Thai letter
-    as either), vowels, marks and digits left out.
-
-    >>> _letters([Word("ดั", "ดั", BBox(0, 0, 5, 5)), Word("a", "a", BBox(6, 0, 9, 5))])
-    2
-    """
-    return sum(len(re.findall(r"[ก-ฮA-Za-z]", w.text)) for w in words)
 
 
 def _next_line(above: Line, line: Line, em: float) -> bool:
@@ -322,8 +283,7 @@ def _header_at(
         if kept is None:
             break
         more = sum(names_column(t) for t in _texts([*header, nxt], _separators(kept), n_cols))
-        tail = _header_tail(nxt, header, kept, bold, chars, em, core is not None)
-        if more > named or (more >= named and tail):
+        if more > named or (more >= named and _header_tail(nxt, header, kept, bold, chars, em)):
             header.append(nxt)
             named, gutters = more, kept
         else:
@@ -490,34 +450,14 @@ def _left_edges(
 
 
 def _baselines(lines: Sequence[Line], chars: Sequence[Char]) -> list[float]:
-    """Each line's height on the page, for the spacing between lines: its baseline (the median of
-    its characters'), since line boxes follow the ink and a line without tall marks has a lower
-    top and would look further from the line above.  A line without characters (read by OCR)
-    stands at the median middle of its words' boxes (:func:`ocr_line_height`)."""
+    """Each line's baseline (the median of its characters'): line boxes follow the ink, so a line
+    without tall marks has a lower top and would look further from the line above."""
     index = CharIndex([c for c in chars if c.text.strip()])
     out: list[float] = []
     for line in lines:
         inside = index.within(line.box)
-        out.append(statistics.median(c.baseline for c in inside) if inside else ocr_line_height(line))
+        out.append(statistics.median(c.baseline for c in inside) if inside else line.box.bottom)
     return out
-
-
-def ocr_line_height(line: Line) -> float:
-    """Where a line read by OCR stands down the page: the median middle of its words' boxes.  An
-    OCR word's box reaches from the top of its highest mark to the foot of its lowest, and on a
-    blurred scan further (a 14 pt line of text read 9 to 24 pt tall at 150 dpi): its top and its
-    foot each move with the word's marks (``ข้อมูล``: tone above, ``ู`` below) by a third of a line
-    pitch, while its middle moves half as much, so the spacing between lines says where a row
-    breaks only when measured from middles.
-
-    >>> def w(top, bottom):
-    ...     return Word("ก", "ก", BBox(0, top, 10, bottom))
-    >>> ocr_line_height(Line("", "", BBox(0, 183, 10, 208), (w(183, 208), w(187, 208), w(190, 200))))
-    195.5
-    """
-    if not line.words:
-        return line.box.bottom
-    return statistics.median((w.box.top + w.box.bottom) / 2 for w in line.words)
 
 
 #: A list's first item (``1.``, ``(1)``, ``๑)``): numbering starts again only in a new cell.
@@ -553,19 +493,9 @@ def _restarts(line: Line, seps: Sequence[float], seen: set[int]) -> bool:
 
 
 def row_starts(
-    body: Sequence[Line],
-    seps: Sequence[float],
-    baselines: Sequence[float] | None = None,
-    read: bool = False,
+    body: Sequence[Line], seps: Sequence[float], baselines: Sequence[float] | None = None
 ) -> list[int]:
     """Indexes of the body lines that start a row (the first always does).
-
-    A column that had text in the current row, then a line without it, and has text again starts
-    a row (cells are top-aligned).  ``read``: the lines were read by OCR, which loses small words
-    (a bullet's ``-``, a range's ``- ธ.ค.``, a year's ``67``) and so leaves a column empty on one
-    line of a cell: then one column resuming after one empty line is such a loss, not a row; two
-    columns resuming at once, or one after two lines or more, start a row (see
-    :func:`_resumes_row`).
 
     >>> from schemas import Word
     >>> def ln(top, *xs):
@@ -594,42 +524,22 @@ def row_starts(
     pitches = [b - a for a, b in pairwise(ys)]
     usual = statistics.median(pitches) if pitches else 0.0
     starts = [0]
+    n_cols = len(seps) + 1
     seen: set[int] = set()  # columns with text in the current row
-    paused: dict[int, int] = {}  # ... that lines since have left empty: how many lines
+    paused: set[int] = set()  # ... that a line since has left empty
     for k, line in enumerate(body):
         present = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}
         cols = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words if not _mark(w.text)}
         if k > 0:
             opened = usual > 0 and pitches[k - 1] > ROW_PITCH * usual
             starting = len(cols - seen) >= 2  # cells start together only at a row's top
-            resumed = _resumes_row({c: n for c, n in paused.items() if c in cols}, read)
-            if opened or starting or resumed or _restarts(line, seps, seen):
+            if opened or starting or cols & paused or _restarts(line, seps, seen):
                 starts.append(k)
-                seen, paused = set(), {}
-        for col in seen - present:  # a mark keeps its column going: a dash read ``:``
-            paused[col] = paused.get(col, 0) + 1
+                seen, paused = set(), set()
+        paused |= seen - present  # a mark keeps its column going: a dash read ``:``
         seen |= cols
+        paused &= set(range(n_cols))
     return starts
-
-
-def _resumes_row(resumed: dict[int, int], read: bool) -> bool:
-    """Whether columns that had text in the current row and have text again after empty lines
-    (``resumed``: each column and how many lines it was empty) start a new row.  A text layer
-    loses no word: any does.  OCR does lose small words, one here and there, so a column empty on
-    one line only is a word lost when it is the only one resuming: a new row's cells start together
-    (two columns resume at once), or after a cell shorter than the row's longest by more than a
-    line.
-
-    >>> _resumes_row({3: 1}, False), _resumes_row({3: 1}, True)
-    (True, False)
-    >>> _resumes_row({3: 1, 4: 1}, True), _resumes_row({3: 2}, True), _resumes_row({}, False)
-    (True, True, False)
-    """
-    if not resumed:
-        return False
-    if not read:
-        return True
-    return len(resumed) >= 2 or max(resumed.values()) >= 2
 
 
 _MARK = re.compile(r"[ก-ฮA-Za-z0-9๐-๙\-‐‑‒–—]")
@@ -880,8 +790,7 @@ def _finishes_cells(body: Sequence[Line], previous: Table, em: float) -> bool:
 def _table(page_text: PageText, found: _Found, em: float, xs: Sequence[float] | None = None) -> Table:
     header, body, seps = found.header, found.body, found.seps
     xs = list(xs) if xs is not None else _left_edges(header, body, seps, em)
-    read = page_text.kind is PageKind.SCANNED
-    starts = row_starts(body, seps, _baselines(body, page_text.chars), read)
+    starts = row_starts(body, seps, _baselines(body, page_text.chars))
     groups = ([header] if header else []) + [body[a:b] for a, b in pairwise([*starts, len(body)])]
     ys = [min(line.box.top for line in groups[0]) - 1]
     ys += [(a[-1].box.bottom + b[0].box.top) / 2 for a, b in pairwise(groups)]
