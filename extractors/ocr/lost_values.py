@@ -23,7 +23,7 @@ from functools import reduce
 import numpy as np
 import numpy.typing as npt
 
-from extractors.ocr.chart import PLACE_SHARE, Axis, chart_axis, decimals, is_score, usual_decimals
+from extractors.ocr.chart import CHART_REACH, Axis, chart_axis, decimals, is_score, usual_decimals
 from extractors.ocr.number_text import decimal_point
 from extractors.thai.text import thai_digits_to_arabic
 from schemas import BBox, Line, OcrDoubt, Word
@@ -54,13 +54,9 @@ LOST_DOUBT = "a chart's value the page's layout analysis did not read, read from
 Reader = Callable[[BBox], tuple[str, float | None]]
 
 
-def _centre(box: BBox) -> float:
-    return (box.x0 + box.x1) / 2
-
-
 def placed_values(lines: Sequence[Line], axis: Axis, pointed: bool = False) -> dict[int, Word]:
     """The scores read above the axis (``pointed``: only those printed with a decimal point),
-    each by the place it stands over (within :data:`PLACE_SHARE` of the pitch; the first read
+    each by the place it stands over (:meth:`~extractors.ocr.chart.Axis.place`; the first read
     there)."""
     taken: dict[int, Word] = {}
     for line in lines:
@@ -70,8 +66,8 @@ def placed_values(lines: Sequence[Line], axis: Axis, pointed: bool = False) -> d
             value = decimal_point(word.text)
             if not is_score(value) or (pointed and decimals(value) == 0):
                 continue
-            place = min(range(len(axis.centres)), key=lambda i: abs(axis.centres[i] - _centre(word.box)))
-            if abs(axis.centres[place] - _centre(word.box)) <= PLACE_SHARE * axis.pitch:
+            place = axis.place(word.box)
+            if place is not None:
                 taken.setdefault(place, word)
     return taken
 
@@ -140,9 +136,6 @@ def lost_ink(
     return best[0] + x0, best[1] + y0, best[2] + x0, best[3] + y0
 
 
-#: Lines within the axis's width (and a place more each side), up to this many places' pitches
-#: above it, are the chart's (its bars' height).
-CHART_REACH = 8.0
 #: A value's column is this share of the places' pitch wide, centred on its place.
 PLACE_COLUMN = 0.9
 #: The values read place by place replace the chart's row only when at least this share of the
