@@ -546,12 +546,12 @@ def lift_solids(gray: Gray, dpi: int, lit: Gray | None = None) -> tuple[Gray, in
     # inverted.  A white gap between two bars is longer and stays paper.
     # Light lying along a block's outline is paper its hull took in (a skewed band's edge), not
     # a letter; a mark that comes near the edge has only its tip there.
-    # Light as wide as a solid block is no letter's stroke either: a stretch of the band that
-    # a shadow or a lamp left lighter (paper, not text; inverted, it was a blot over the letters).
     light = np.asarray((filled > 0) & (whiter if lit is not None else ink == 0), np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(light, connectivity=8)
     rim = (filled > 0) & ~(cv2.erode(filled, np.ones((2 * SLIVER_PX + 1,) * 2, np.uint8)) > 0)
     on_rim = np.bincount(labels[rim & (light > 0)], minlength=n)
+    # Light as wide as a solid block is no letter's stroke either: a stretch of the band that
+    # a shadow or a lamp left lighter (paper, not text; inverted, it was a blot over the letters).
     patches = np.bincount(labels[cv2.erode(light, np.ones((k, k), np.uint8)) > 0], minlength=n)
     for label in range(1, n):
         x, y, w, h, area = (int(v) for v in stats[label])

@@ -79,7 +79,7 @@ from extractors.ocr.text import ABBREVIATION_PART, LEVEL_NOTE, clean_ocr_text, r
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
 from extractors.thai.quality import dictionary_word_rate
-from extractors.thai.text import compose_sara_am, join_wrapped_lines
+from extractors.thai.text import compose_sara_am, join_wrapped_lines, word_spans
 from extractors.thai.words import is_word, tokenize
 from schemas import (
     DOUBT_CONFIDENCE,
@@ -1646,12 +1646,10 @@ def _one_word_across(left: str, right: str) -> bool:
         return False
     if tail.start() > 0 and left[tail.start() - 1] == ".":
         return False
-    join, start = len(tail.group()), 0
-    for token in tokenize(tail.group() + head.group()):
-        end = start + len(token)
+    join, run = len(tail.group()), tail.group() + head.group()
+    for start, end, known in word_spans(run):
         if start < join < end:
-            return len(_THAI_LETTER.findall(token)) >= 2 and is_word(token)
-        start = end
+            return known and len(_THAI_LETTER.findall(run[start:end])) >= 2
     return False
 
 

@@ -165,8 +165,12 @@ def _can_carry(marks: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _segments(run: str) -> tuple[tuple[int, int, bool], ...]:
-    """newmm tokens of a run of Thai letters as (start, end, in dictionary)."""
+def word_spans(run: str) -> tuple[tuple[int, int, bool], ...]:
+    """newmm tokens of a run of Thai letters as (start, end, in dictionary).
+
+    >>> word_spans("ปีงบประมาณ")
+    ((0, 10, True),)
+    """
     spans, pos = [], 0
     for tok in tokenize(run):
         spans.append((pos, pos + len(tok), is_word(tok)))
@@ -176,7 +180,7 @@ def _segments(run: str) -> tuple[tuple[int, int, bool], ...]:
 
 def _unknown_chars(run: str) -> int:
     """Characters of a Thai run that newmm cannot segment into dictionary words."""
-    return sum(end - start for start, end, known in _segments(run) if not known)
+    return sum(end - start for start, end, known in word_spans(run) if not known)
 
 
 def _moves(marks: str) -> list[tuple[str, str]]:
@@ -217,7 +221,7 @@ def _is_repair(text: str, fixed: list[list[str]], i: int, suspicious: bool) -> b
     """Does moving marks from cluster i onto cluster i - 1 mend a broken word (reorder_marks, 3a–3c)?"""
     starts = _starts(fixed)
     start, end = starts[i - 1], starts[i + 1]
-    before, after = _segments(text), _segments(_join(fixed))
+    before, after = word_spans(text), word_spans(_join(fixed))
     word = next(((s, e) for s, e, known in after if known and s <= start and end <= e), None)
     if word is None or not (suspicious or sum(word[0] <= p < word[1] for p in starts) >= 3):
         return False
@@ -231,7 +235,7 @@ _MAX_CONTEXT = 12  # clusters each side of a repair site given to the tokenizer,
 
 def _candidates(clusters: list[list[str]]) -> list[list[list[str]]]:
     """Every accepted single move (see reorder_marks, rule 3), judged on a window of whole tokens."""
-    segments = _segments(_join(clusters))
+    segments = word_spans(_join(clusters))
     seg_starts = [s for s, _, _ in segments]
     starts = _starts(clusters)
     found = []
