@@ -175,6 +175,28 @@ def _classify(vectors: list[npt.NDArray[np.uint8]]) -> list[tuple[str, float, fl
     ]
 
 
+def among_digits(shape: bytes) -> tuple[str, float, float]:
+    """``(digit, similarity, margin)`` of a glyph's normalised image (:attr:`Glyph.shape`) told
+    among the digit templates alone: the best digit, its best template's similarity, and its lead
+    over the best other digit (the letters and signs left out); ``("", 0.0, 0.0)`` when there is
+    no other digit to lead.
+
+    >>> ink = np.zeros((40, 24), np.uint8); ink[4:36, 10:14] = 255   # a bare upright stroke
+    >>> digit, similarity, margin = among_digits(normalise(ink).tobytes())
+    >>> digit in DIGITS and 0.0 < similarity <= 1.0 and margin >= 0.0
+    True
+    """
+    features, starts, names = _by_label()
+    vector = np.frombuffer(shape, np.uint8)[None, :]
+    per_label = np.maximum.reduceat(_unit(vector) @ features, starts, axis=1)[0].astype(np.float64)
+    scores = zip(per_label.tolist(), names, strict=True)
+    ranked = sorted(((score, name) for score, name in scores if name in DIGITS), reverse=True)
+    if len(ranked) < 2:
+        return "", 0.0, 0.0
+    (similarity, digit), (runner, _other) = ranked[0], ranked[1]
+    return digit, similarity, similarity - runner
+
+
 def read_glyphs(binary: Gray, shapes: PageShapes | None = None) -> list[Glyph]:
     """The components of a token's binary image (ink 255), left to right, classified."""
     return read_glyphs_many([binary], shapes)[0]

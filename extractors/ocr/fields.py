@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache, partial
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -911,20 +911,6 @@ def with_glyph_digits(text: str, runs: Sequence[str]) -> str | None:
     return "".join(out) + text[at:]
 
 
-@cache
-def _digit_templates() -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """The glyph reader's digit templates alone, sorted by label, where each label's run starts,
-    and the labels in order (each digit's best score is one ``maximum.reduceat``)."""
-    from extractors.ocr.digit_glyphs import DIGITS, templates
-
-    features, labels = templates()
-    rows = np.flatnonzero(np.isin(labels, list(DIGITS)))
-    rows = rows[np.argsort(labels[rows], kind="stable")]
-    ordered = labels[rows]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-    return np.ascontiguousarray(features[rows]), starts, [str(ordered[i]) for i in starts]
-
-
 def digit_among_digits(glyph: Any) -> tuple[str, float]:
     """``(digit, similarity)`` of a glyph the glyph reader labelled a digit without trust, told
     among the digit templates alone, when one digit is as similar and as clear of every other
@@ -935,20 +921,12 @@ def digit_among_digits(glyph: Any) -> tuple[str, float]:
     against a letter (a ``๖`` of Norasi at 150 dpi lies as near the letter templates as the digit
     ones, its margin 0.02) is no doubt about which digit it is (``๒``, Tesseract's reading, far
     behind).  A glyph whose best label is a letter is never made a digit here."""
-    from extractors.ocr.digit_glyphs import DIGITS, MIN_MARGIN, MIN_SIMILARITY
+    from extractors.ocr.digit_glyphs import DIGITS, MIN_MARGIN, MIN_SIMILARITY, among_digits
 
     if glyph.label not in DIGITS or not glyph.shape:
         return "", 0.0
-    features, starts, names = _digit_templates()
-    vector = np.frombuffer(glyph.shape, np.uint8).astype(np.float32)
-    vector -= vector.mean()
-    vector /= max(float(np.linalg.norm(vector)), 1e-6)
-    best = np.maximum.reduceat(features @ vector, starts)
-    ranked = sorted(zip(names, best.tolist(), strict=True), key=lambda item: -item[1])
-    if len(ranked) < 2:
-        return "", 0.0
-    (digit, similarity), (_other, runner) = ranked[0], ranked[1]
-    if similarity < MIN_SIMILARITY or similarity - runner < MIN_MARGIN:
+    digit, similarity, margin = among_digits(glyph.shape)
+    if not digit or similarity < MIN_SIMILARITY or margin < MIN_MARGIN:
         return "", 0.0
     return digit, similarity
 
