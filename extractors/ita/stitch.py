@@ -483,6 +483,19 @@ def _period_split(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
     True
     >>> _period_split(LogicalRow(2, texts={1: "ก.ค. 65"}), LogicalRow(1, texts={1: "มิ.ย. 65"}), f)
     False
+
+    OCR may damage the first part past reading even joined (``กุมภาพัน ๕ พฤษภาค`` / ``ม 2566``):
+    two fragments, neither a period, in a row that starts nothing of its own (no cell starts an
+    item: ``10)`` alone is the rest of ``(ตัวชี้วัดที่`` / ``10)``) are still one cut cell.
+
+    >>> f = ["issue", "measure", "steps", "period"]
+    >>> above = LogicalRow(1, texts={0: "การป้องกัน (ตัวชี้วัดที่", 2: "1. ทบทวน", 3: "กุมภาพัน ๕ พฤษภาค"})
+    >>> _period_split(LogicalRow(2, texts={0: "10)", 1: "ทุจริตภายใน", 3: "ม 2566"}), above, f)
+    True
+    >>> _period_split(LogicalRow(2, texts={0: "10)", 2: "1. ตรวจสอบ", 3: "ม 2566"}), above, f)
+    False
+    >>> _period_split(LogicalRow(2, texts={1: "มาตรการใหม่", 3: "ก.ค. 65"}), above, f)
+    False
     """
     for c in (i for i, f in enumerate(fields) if f == "period"):
         first, rest = _own_text(above, c).strip(), _own_text(row, c).strip()
@@ -490,7 +503,21 @@ def _period_split(row: LogicalRow, above: LogicalRow, fields: Sequence[str | Non
             continue
         if any(_reads_as_period(j) for j in (first + rest, f"{first} {rest}")):
             return True
+        texts = [t for col in range(len(fields)) if (t := _own_text(row, col).strip())]
+        if not _reads_as_period(rest) and not any(_starts_item(t) for t in texts):
+            return True
     return False
+
+
+def _starts_item(text: str) -> bool:
+    """Whether ``text`` starts a list item: a marker with words after it (a marker alone, ``10)``,
+    is the wrapped end of a parenthesis, ``(ตัวชี้วัดที่`` / ``10)``).
+
+    >>> [_starts_item(t) for t in ("1. ทบทวน", "(2) ก", "- รายงาน", "10)", "งาน")]
+    [True, True, True, False, False]
+    """
+    marker = _ITEM.match(text)
+    return bool(marker) and bool(text[marker.end() :].strip())
 
 
 #: Key cells that share a lead (``มาตรการ``), at least this many, of at least this many letters.
