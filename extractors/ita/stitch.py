@@ -76,6 +76,8 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
     if not n_header:
         n_header, texts = _stacked_header(table)
     if not n_header:
+        n_header, texts = _damaged_header(table)
+    if not n_header:
         return 0, [None] * table.n_cols, texts
     rows = _row_cells(table)
     if n_header < len(rows) and header_tail([c for c in rows[n_header] if c.text.strip()], texts):
@@ -131,6 +133,41 @@ def _stacked_header(table: Table) -> tuple[int, list[str]]:
         if k and hits >= (1 if table.n_cols <= 2 else 2) and hits >= 0.6 * len(named):
             return k + 1, texts
     return 0, [""] * table.n_cols
+
+
+def _damaged_header(table: Table) -> tuple[int, list[str]]:
+    """A scanned table's first row as its header though OCR damaged some of its cells past naming
+    a field (``การด้าเน็นการ`` for ``การดำเนินการ``, ``หน่วยงานที่ร็บ``): two cells or more name
+    fields, every other filled cell is short fragments without digits (:func:`_fragments`: no
+    list item, no date, no score, as a data row holds), and the fields named make a measures
+    table; ``(0, texts of nothing)`` else.  The columns OCR damaged name no field (their rows'
+    text is kept, under no field).
+
+    >>> def table(*rows, conf=90.0):
+    ...     cells = [Cell(r, c, t, t, None, confidence=conf) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    ...     return Table(2, 0, None, len(rows), 4, cells, None)  # type: ignore[arg-type]
+    >>> head = ["มาตรการ", "การด้าเน็นการ —", "หน่วยงานที่ร็บ", "ช่วงเวลา"]
+    >>> data = ["1. มาตรการส่งเสริม", "(1) ส่งเสริม", "งานพัสดุ", "ตลอดปีงบประมาณ"]
+    >>> _damaged_header(table(head, data))
+    (1, ['มาตรการ', 'การด้าเน็นการ —', 'หน่วยงานที่ร็บ', 'ช่วงเวลา'])
+    >>> _damaged_header(table(head, data, conf=None))[0]  # a text layer is read as printed
+    0
+    >>> _damaged_header(table(["มาตรการ", "(1) ส่งเสริม", "งานพัสดุ", "ช่วงเวลา"], data))[0]
+    0
+    """
+    nothing = (0, [""] * table.n_cols)
+    if not _read_by_ocr(table) or table.n_rows < 2:
+        return nothing
+    filled = [c for c in _row_cells(table)[0] if c.text.strip()]
+    named = [c for c in filled if names_field(c.text)]
+    if len(named) < 2 or any(_SCORE.search(c.text) for c in filled):
+        return nothing
+    if not all(_fragments(c.text) for c in filled if not names_field(c.text)):
+        return nothing
+    texts = [""] * table.n_cols
+    for cell in filled:
+        texts[cell.col] = cell.text
+    return (1, texts) if table_kind(header_fields(texts)) == "measures" else nothing
 
 
 def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
