@@ -170,6 +170,41 @@ def _damaged_header(table: Table) -> tuple[int, list[str]]:
     return (1, texts) if table_kind(header_fields(texts)) == "measures" else nothing
 
 
+def _header_rest(table: Table, n_header: int, texts: Sequence[str]) -> dict[int, str]:
+    """The row under the header of a scanned table that continues none, when it is the rest of
+    header cells that wrapped (``ดำนิกร``, ``ดำเนินการ`` of ``มาตรการ/ แนวทางการ`` OCR damaged, which
+    :func:`header_tail` cannot tell by the field it names): its cells, by column; else {}.
+
+    Such a row continues no row (the table starts here) and starts no action: it holds short
+    fragments without digits (:func:`_fragments`) under header cells, in fewer than half the
+    named columns (a first action fills its key, steps and period), and the row under it fills
+    more columns.
+
+    >>> def table(*rows):
+    ...     cells = [Cell(r, c, t, t, None, confidence=0.9) for r, row in enumerate(rows) for c, t in enumerate(row) if t]
+    ...     return Table(2, 1, None, len(rows), 4, cells, None)  # type: ignore[arg-type]
+    >>> head = ["ประเด็น", "มาตรการ/ แนวทางการ", "วิธีการ", "ระยะเวลา"]
+    >>> data = ["คุณภาพ", "1. มาตรการพัฒนา", "(1) กำหนด", "ทุกไตรมาส"]
+    >>> _header_rest(table(head, ["", "ดำนิกร", "", ""], data), 1, head)
+    {1: 'ดำนิกร'}
+    >>> _header_rest(table(head, data, data), 1, head)
+    {}
+    >>> _header_rest(table(head, ["", "ดำนิกร", "", ""]), 1, head)
+    {}
+    """
+    rows = _row_cells(table)
+    if n_header + 1 >= len(rows):
+        return {}
+    filled = [c for c in rows[n_header] if c.text.strip()]
+    below = [c for c in rows[n_header + 1] if c.text.strip()]
+    named = sum(1 for t in texts if t)
+    if not filled or 2 * len(filled) >= named or len(below) <= len(filled):
+        return {}
+    if not all(texts[c.col] and _fragments(c.text) and not _ITEM.match(c.text) for c in filled):
+        return {}
+    return {c.col: c.text for c in filled}
+
+
 def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
     """Whether ``cells`` (a row's filled cells under the header rows) only finish header cells
     whose lines wrapped further than the header's rows were read (a scan's third header line
@@ -1275,6 +1310,11 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             current.pages.append(table.page)
             current.tables.append(table)
             continue
+        if n_header and _read_by_ocr(table) and table_kind(fields) == "measures":
+            rest = _header_rest(table, n_header, texts)
+            if rest:
+                texts = [f"{t} {rest.get(col, '')}".strip() for col, t in enumerate(texts)]
+                n_header += 1
         rows = _data_rows(table, n_header)
         if _read_by_ocr(table) and table_kind(fields) == "measures":
             rows = join_wordless_rows(rows)
