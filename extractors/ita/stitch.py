@@ -371,7 +371,10 @@ def _reads_as_period(text: str) -> bool:
     return unyeared != text and bool(unyeared) and parse_period(unyeared, _ANY_YEAR).rule != "unparsed"
 
 
-_ITEM = re.compile(f"^\\s*{LIST_MARKER}")
+#: A number and a comma before a word: an item whose dot OCR read as a comma (``1, ตรวจสอบ``), as
+#: :data:`_NUMBERED_KEY` reads a key cell's; a number's thousands comma has digits after it.
+_COMMA_ITEM = r"[0-9๐-๙]{1,3}\s*,(?=\s*[ก-ฮเ-ไ])"
+_ITEM = re.compile(f"^\\s*(?:{LIST_MARKER}|{_COMMA_ITEM})")
 #: The rules that read one day or one month alone: what a range's start or end reads as by itself.
 _ONE_DATE = frozenset({"day", "month"})
 #: The rules that read a range of days or months: what a range's two ends read as together.
@@ -521,7 +524,7 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     return not own_period
 
 
-_NUMBERED = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,3})\s*[.)](?![0-9๐-๙])")
+_NUMBERED = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,3})\s*(?:[.)]|,(?=\s*[ก-ฮเ-ไ]))(?![0-9๐-๙])")
 
 
 def _bullet(text: str) -> bool:
@@ -539,6 +542,8 @@ def _goes_on(text: str) -> bool:
 
     >>> [_goes_on(t) for t in ("งานด้านการ", "(๒) ส่งเสริม", "2. ทบทวน", "1. จัดทำ", "(๑) อบรม", "- รายงาน")]
     [True, True, True, False, False, False]
+    >>> [_goes_on(t) for t in ("1, ตรวจสอบ", "2, ทบทวน", "1,000 บาท")]  # a dot read as a comma
+    [False, True, True]
     """
     numbered = _NUMBERED.match(text)
     if numbered:
