@@ -27,7 +27,9 @@ def _table(page: int, rows: Sequence[Sequence[str]], strategy: str = "lines", oc
 
 
 def test_a_period_cut_past_reading_still_joins_the_row_above() -> None:
-    first = _table(1, [HEADER, ["การป้องกัน (ตัวชี้วัดที่", "มาตรการเสริมสร้าง", "1. ทบทวน", "งานพัสดุ", "กุมภาพัน ๕ พฤษภาค"]])
+    first = _table(
+        1, [HEADER, ["การป้องกัน (ตัวชี้วัดที่", "มาตรการเสริมสร้าง", "1. ทบทวน", "งานพัสดุ", "กุมภาพัน ๕ พฤษภาค"]]
+    )
     rest = ["10)", "ทุจริตภายในหน่วยงาน", "", "", "ม 2566"]
     second = _table(2, [HEADER, rest, ["", "", "1. ตรวจสอบ", "กองคลัง", "รอบ 6 เดือน"]])
     (table,) = stitch([first, second])

@@ -144,7 +144,8 @@ def _damaged_header(table: Table) -> tuple[int, list[str]]:
     text is kept, under no field).
 
     >>> def table(*rows, conf=90.0):
-    ...     cells = [Cell(r, c, t, t, None, confidence=conf) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    ...     at = [(r, c, t) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    ...     cells = [Cell(r, c, t, t, None, confidence=conf) for r, c, t in at]
     ...     return Table(2, 0, None, len(rows), 4, cells, None)  # type: ignore[arg-type]
     >>> head = ["มาตรการ", "การด้าเน็นการ —", "หน่วยงานที่ร็บ", "ช่วงเวลา"]
     >>> data = ["1. มาตรการส่งเสริม", "(1) ส่งเสริม", "งานพัสดุ", "ตลอดปีงบประมาณ"]
@@ -181,7 +182,8 @@ def _header_rest(table: Table, n_header: int, texts: Sequence[str]) -> dict[int,
     more columns.
 
     >>> def table(*rows):
-    ...     cells = [Cell(r, c, t, t, None, confidence=0.9) for r, row in enumerate(rows) for c, t in enumerate(row) if t]
+    ...     at = [(r, c, t) for r, row in enumerate(rows) for c, t in enumerate(row) if t]
+    ...     cells = [Cell(r, c, t, t, None, confidence=0.9) for r, c, t in at]
     ...     return Table(2, 1, None, len(rows), 4, cells, None)  # type: ignore[arg-type]
     >>> head = ["ประเด็น", "มาตรการ/ แนวทางการ", "วิธีการ", "ระยะเวลา"]
     >>> data = ["คุณภาพ", "1. มาตรการพัฒนา", "(1) กำหนด", "ทุกไตรมาส"]
@@ -594,7 +596,7 @@ def _starts_item(text: str) -> bool:
     [True, True, True, False, False]
     """
     marker = _ITEM.match(text)
-    return bool(marker) and bool(text[marker.end() :].strip())
+    return marker is not None and bool(text[marker.end() :].strip())
 
 
 #: Key cells that share a lead (``มาตรการ``), at least this many, of at least this many letters.
