@@ -71,3 +71,15 @@ def test_a_header_line_read_as_a_row_of_its_own_is_the_headers_rest() -> None:
     assert table.kind == "measures"
     assert len(table.rows) == 1 and table.rows[0].texts[4] == "ทุกไตรมาส"
     assert table.header[1].endswith("ดำนิกร")
+
+
+def test_a_damaged_header_after_the_measures_is_left_alone() -> None:
+    """A table after the measures whose header OCR damaged may be their progress report (its
+    ``สถานะ`` lost): its rows are no new measures."""
+    report = ["ส่", "มาตรการ", "ผลการดำเนินงาน", "ส่าน"]
+    rows = [["1", "1. มาตรการส่งเสริม", "ดำเนินการตามแผนแล้ว 4 กิจกรรม", "ยังไม่ดำเนินการ", ""]]
+    measures = _table(2, [HEADER, ["การป้องกัน", "มาตรการเสริมสร้าง", "1. ทบทวน", "งานพัสดุ", "ก.ค. 66"]])
+    after = replace(_table(3, [[*report, ""], *rows]), index=1)
+    tables = stitch([measures, after])
+    assert [t.kind for t in tables][0] == "measures"
+    assert sum(len(t.rows) for t in tables if t.kind == "measures") == 1

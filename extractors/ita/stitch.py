@@ -76,8 +76,6 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
     if not n_header:
         n_header, texts = _stacked_header(table)
     if not n_header:
-        n_header, texts = _damaged_header(table)
-    if not n_header:
         return 0, [None] * table.n_cols, texts
     rows = _row_cells(table)
     if n_header < len(rows) and header_tail([c for c in rows[n_header] if c.text.strip()], texts):
@@ -135,13 +133,18 @@ def _stacked_header(table: Table) -> tuple[int, list[str]]:
     return 0, [""] * table.n_cols
 
 
+_THAI_LETTER = re.compile("[ก-ฮ]")
+
+
 def _damaged_header(table: Table) -> tuple[int, list[str]]:
     """A scanned table's first row as its header though OCR damaged some of its cells past naming
     a field (``การด้าเน็นการ`` for ``การดำเนินการ``, ``หน่วยงานที่ร็บ``): two cells or more name
     fields, every other filled cell is short fragments without digits (:func:`_fragments`: no
-    list item, no date, no score, as a data row holds), and the fields named make a measures
-    table; ``(0, texts of nothing)`` else.  The columns OCR damaged name no field (their rows'
-    text is kept, under no field).
+    list item, no date, no score, as a data row holds) with Thai letters (a Thai word damaged,
+    not a mark or a stroke read as Latin), and the fields named make a measures table;
+    ``(0, texts of nothing)`` else.  The columns OCR damaged name no field (their rows' text is
+    kept, under no field).  Taken only before the document's first measures table
+    (:func:`stitch`): a damaged cell after one may have named the status of a progress report.
 
     >>> def table(*rows, conf=90.0):
     ...     at = [(r, c, t) for r, row in enumerate(rows) for c, t in enumerate(row)]
@@ -155,6 +158,8 @@ def _damaged_header(table: Table) -> tuple[int, list[str]]:
     0
     >>> _damaged_header(table(["มาตรการ", "(1) ส่งเสริม", "งานพัสดุ", "ช่วงเวลา"], data))[0]
     0
+    >>> _damaged_header(table(["at", "มาตรการ", "ผลการดำเนินงาน", "saws |"], data))[0]
+    0
     """
     nothing = (0, [""] * table.n_cols)
     if not _read_by_ocr(table) or table.n_rows < 2:
@@ -163,7 +168,8 @@ def _damaged_header(table: Table) -> tuple[int, list[str]]:
     named = [c for c in filled if names_field(c.text)]
     if len(named) < 2 or any(_SCORE.search(c.text) for c in filled):
         return nothing
-    if not all(_fragments(c.text) for c in filled if not names_field(c.text)):
+    damaged = [c for c in filled if not names_field(c.text)]
+    if not all(_fragments(c.text) and _THAI_LETTER.search(c.text) for c in damaged):
         return nothing
     texts = [""] * table.n_cols
     for cell in filled:
@@ -1258,6 +1264,10 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
         n_header, fields, texts = header_of(table)
         if id(table) in misread:
             n_header, fields, texts = misread[id(table)]
+        if not n_header and not any(t.kind == "measures" for t in out):
+            n_header, damaged = _damaged_header(table)
+            if n_header:
+                fields, texts = header_fields(damaged), damaged
         if (
             current is not None
             and n_header
