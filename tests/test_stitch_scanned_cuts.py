@@ -81,5 +81,5 @@ def test_a_damaged_header_after_the_measures_is_left_alone() -> None:
     measures = _table(2, [HEADER, ["การป้องกัน", "มาตรการเสริมสร้าง", "1. ทบทวน", "งานพัสดุ", "ก.ค. 66"]])
     after = replace(_table(3, [[*report, ""], *rows]), index=1)
     tables = stitch([measures, after])
-    assert [t.kind for t in tables][0] == "measures"
+    assert tables[0].kind == "measures"
     assert sum(len(t.rows) for t in tables if t.kind == "measures") == 1
