@@ -102,6 +102,11 @@ def test_a_district_with_a_speck_read_as_a_letter_is_its_other_reading() -> None
     assert (facts.district, facts.province) == ("ปากพลี", "นครนายก")
 
 
+def test_a_capital_district_cut_by_a_space_is_whole_again() -> None:
+    facts = _facts("โรงเรียนวัดป่าประดู่ อำเภอเมือง ระยอง จังหวัดระยอง")
+    assert (facts.district, facts.province) == ("เมืองระยอง", "ระยอง")
+
+
 # --- a score's leading digit read as a letter ---------------------------------------------------
 
 

@@ -466,14 +466,15 @@ def _agency_readings(
     agency: str, named: Sequence[tuple[str, Provenance]]
 ) -> Iterator[tuple[str, Provenance]]:
     """Every reading of the agency's name in ``named`` (texts and where they are): from each place
-    an agency's kind (``โรงเรียน``, ``สำนักงาน…จังหวัด``) starts, as many letters as the name has,
-    give or take :data:`NAME_SLACK`, nearest that length first."""
-    lengths = sorted(
-        range(len(agency) - NAME_SLACK, len(agency) + NAME_SLACK + 1), key=lambda n: abs(n - len(agency))
-    )
+    an agency's kind (``โรงเรียน``, ``สำนักงาน…จังหวัด``) starts, the name as :func:`agency_name`
+    ends it, and as many letters as the taken name has, or one fewer (a speck read as a letter);
+    never more, which would take in the next word (``ประดูได้``)."""
     for text, source in named:
         for m in _RE_AGENCY.finditer(text):
-            for n in lengths:
+            found = agency_name(text[m.start() :])
+            if found:
+                yield found[0], source
+            for n in (len(agency), len(agency) - NAME_SLACK):
                 end = m.start() + n
                 if end <= len(text) and not (end < len(text) and _RE_MARK_OR_VOWEL.match(text, end)):
                     yield text[m.start() : end], source
@@ -544,10 +545,27 @@ def _settle_province(facts: DocumentFacts) -> None:
     ]
 
 
+#: The capital district of every province is named after it: ``เมือง`` and the province's name.
+CAPITAL_DISTRICT = "เมือง"
+
+
 def _place(kind: str, m: re.Match[str]) -> str:
     """The district or province that ``m`` (of :data:`_RE_DISTRICT` or :data:`_RE_PROVINCE`)
-    captured, without an abbreviation glued after it."""
-    return place_name(kind, without_glued_abbreviation(m.group(1), m.string[m.end(1) :]))
+    captured, without an abbreviation glued after it; a capital district whose name OCR cut with a
+    space (``อำเภอเมือง ระยอง``) whole again.
+
+    >>> _place("district", _RE_DISTRICT.search("อำเภอเมือง ระยอง จังหวัดระยอง"))
+    'เมืองระยอง'
+    >>> _place("district", _RE_DISTRICT.search("อำเภอเมือง จังหวัดระยอง"))
+    'เมือง'
+    """
+    after = m.string[m.end(1) :]
+    name = place_name(kind, without_glued_abbreviation(m.group(1), after))
+    if kind == "district" and name == CAPITAL_DISTRICT == m.group(1) and after[:1].isspace():
+        province = place_name("province", after.lstrip())
+        if province in _provinces():
+            return name + province
+    return name
 
 
 # --- the overall score and level ----------------------------------------------------------------
