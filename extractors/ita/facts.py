@@ -208,6 +208,26 @@ def _ends_with_province(text: str) -> bool:
     return m is not None and (m.group(1) in _provinces() or nearest_province(m.group(1)) is not None)
 
 
+_RE_DISTRICT_NAMED = re.compile(rf"{_DISTRICT_WORD}\s*{_THAI_NAME}")
+
+
+def _is_address_line(text: str) -> bool:
+    """A line that names a district and ends with a province: an agency's address line whose name
+    OCR misread (``องค์ถารบริหารส่วนตำบลหนองแสง อำเภอวาปีปทุม จังหวัดมหาสารคาม``), no title line
+    (a title that names its agency's province starts with ``ประกาศ``).
+
+    >>> _is_address_line("องค์ถารบริหารส่วนตำบลหนองแสง อำเภอวาปีปทุม จังหวัดมหาสารคาม")
+    True
+    >>> _is_address_line("ประกาศเทศบาลตำบลวังไผ่ อำเภอเมือง จังหวัดชุมพร"), _is_address_line("ประจำปี 2567")
+    (False, False)
+    """
+    return (
+        not text.startswith(("ประกาศ", "เรื่อง"))
+        and _RE_DISTRICT_NAMED.search(text) is not None
+        and _ends_with_province(text)
+    )
+
+
 def agency_name(text: str) -> tuple[str, int, int] | None:
     """The first agency named in ``text``: (name, start, end).
 
@@ -366,10 +386,15 @@ def _provinces() -> frozenset[str]:
 
 
 def _title_lines(block: Sequence[Line]) -> list[Line]:
-    """The lines of a title block before its agency line or its first numbered heading."""
+    """The lines of a title block before its agency line (or address line) or its first numbered
+    heading."""
     lines: list[Line] = []
     for line in block:
-        if _is_agency_line(line.text) or re.match(r"^[0-9๐-๙]+\s*\.", line.text):
+        if (
+            _is_agency_line(line.text)
+            or _is_address_line(line.text)
+            or re.match(r"^[0-9๐-๙]+\s*\.", line.text)
+        ):
             break
         lines.append(line)
     return lines
