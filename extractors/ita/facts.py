@@ -30,8 +30,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence, Set
+from dataclasses import dataclass, field, replace
 
 from extractors.ita.title import join_title, text_width, title_block, title_page
 from extractors.ita.vocabulary import (
@@ -39,12 +39,14 @@ from extractors.ita.vocabulary import (
     LEVEL,
     LEVEL_WORDS,
     SCORE_NUMBER,
+    expected_level,
     find_indicator_names,
     pass_fail,
     skeleton,
 )
 from extractors.thai.page_furniture import running_lines
-from extractors.thai.text import parse_number, thai_digits_to_arabic
+from extractors.thai.text import parse_number, thai_digits_to_arabic, word_spans
+from extractors.thai.words import all_words
 from schemas import DOUBT_CONFIDENCE, BBox, Line, PageText
 from schemas.record import Candidate, DocumentFacts, Provenance
 
@@ -71,8 +73,13 @@ _YEAR = f"({BE_YEAR}|{_DAMAGED_LEAD})"
 #: ``พ.ศ.`` as printed, or with its stops lost to OCR (``พ ศ 2565``), or a speck after it read as a
 #: comma (``พ.ศ.,2568``).
 ERA = r"พ\.?\s?ศ\.?,?"
-_RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*(?:{ERA})?\s*{_YEAR}(?![0-9๐-๙])")
-_RE_ANY_YEAR = re.compile(rf"(?:{ERA}|ปีงบประมาณ|ปี|ประจำปี|ITA)\s*{_YEAR}(?![0-9๐-๙])")
+#: ``พ.ศ.`` read by the English model as a Latin abbreviation (``wa.``, ``W.A.``): one or two Latin
+#: letters and a stop, twice at most.  Taken as the era only between ``ปี`` (``ปีงบประมาณ``) and a
+#: year, where Thai text puts nothing else; alone it is no cue for a year.
+LATIN_ERA = r"[A-Za-z]{1,2}\.(?:\s?[A-Za-z]{1,2}\.)?"
+_AFTER_YEAR_WORD = rf"(?:{ERA}|{LATIN_ERA})"
+_RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*{_AFTER_YEAR_WORD}?\s*{_YEAR}(?![0-9๐-๙])")
+_RE_ANY_YEAR = re.compile(rf"(?:{ERA}|ปี(?:งบประมาณ)?\s*(?:{LATIN_ERA})?|ITA)\s*{_YEAR}(?![0-9๐-๙])")
 #: A number that may be a score (a year has four digits and is never one), and ``คะแนน`` after it.
 _RE_NUMBER = re.compile(rf"(?<![0-9๐-๙.,])({SCORE_NUMBER})(?![0-9๐-๙]|\.[0-9๐-๙])(\s*คะแนน)?")
 #: Whole digits glued to a Latin letter or a symbol no Thai text puts there: a year whose last digit
@@ -201,6 +208,26 @@ def _ends_with_province(text: str) -> bool:
     return m is not None and (m.group(1) in _provinces() or nearest_province(m.group(1)) is not None)
 
 
+_RE_DISTRICT_NAMED = re.compile(rf"{_DISTRICT_WORD}\s*{_THAI_NAME}")
+
+
+def _is_address_line(text: str) -> bool:
+    """A line that names a district and ends with a province: an agency's address line whose name
+    OCR misread (``องค์ถารบริหารส่วนตำบลหนองแสง อำเภอวาปีปทุม จังหวัดมหาสารคาม``), no title line
+    (a title that names its agency's province starts with ``ประกาศ``).
+
+    >>> _is_address_line("องค์ถารบริหารส่วนตำบลหนองแสง อำเภอวาปีปทุม จังหวัดมหาสารคาม")
+    True
+    >>> _is_address_line("ประกาศเทศบาลตำบลวังไผ่ อำเภอเมือง จังหวัดชุมพร"), _is_address_line("ประจำปี 2567")
+    (False, False)
+    """
+    return (
+        not text.startswith(("ประกาศ", "เรื่อง"))
+        and _RE_DISTRICT_NAMED.search(text) is not None
+        and _ends_with_province(text)
+    )
+
+
 def agency_name(text: str) -> tuple[str, int, int] | None:
     """The first agency named in ``text``: (name, start, end).
 
@@ -326,7 +353,7 @@ def read_facts(pages: Sequence[PageText], passages: Sequence[Passage]) -> Docume
     _agency_and_address(facts, block, page, passages)
     overall = _overall_readings(passages)
     _fiscal_year(facts, passages, overall, page.number if page else None, title_box)
-    _rank_years(overall, facts.fiscal_year)
+    _rank_years(overall, facts.fiscal_year, _stated_results(passages, overall))
     _choose_overall(facts, overall, passages)
     _assessed_year(facts, overall, passages)
     return facts
@@ -359,10 +386,15 @@ def _provinces() -> frozenset[str]:
 
 
 def _title_lines(block: Sequence[Line]) -> list[Line]:
-    """The lines of a title block before its agency line or its first numbered heading."""
+    """The lines of a title block before its agency line (or address line) or its first numbered
+    heading."""
     lines: list[Line] = []
     for line in block:
-        if _is_agency_line(line.text) or re.match(r"^[0-9๐-๙]+\s*\.", line.text):
+        if (
+            _is_agency_line(line.text)
+            or _is_address_line(line.text)
+            or re.match(r"^[0-9๐-๙]+\s*\.", line.text)
+        ):
             break
         lines.append(line)
     return lines
@@ -400,6 +432,100 @@ def _agency_and_address(
                     setattr(facts, attr, _place(attr, m))
                     facts.sources[attr] = _prov(page, box, raw)
     _settle_province(facts)
+    named = [(text, _prov(page, box, raw)) for text, page, box, raw in candidates]
+    if facts.agency:
+        _settle_name(facts, "agency", _agency_readings(facts.agency, named))
+    if facts.district:
+        readings = ((_place("district", m), src) for text, src in named for m in _RE_DISTRICT.finditer(text))
+        _settle_name(facts, "district", readings)
+
+
+#: Another reading of a name (the agency's, the district's) elsewhere in the document stands for
+#: the one taken when its letters are this alike (rapidfuzz ratio, as for a province) ...
+NAME_MATCH = 80.0
+#: ... and its length is within this many letters (a letter read as its look-alike, lost, or a
+#: speck read as one: ``ประดคู่`` for ``ประดู่``).
+NAME_SLACK = 1
+
+
+def _word_cost(text: str) -> tuple[int, int]:
+    """Letters out of the dictionary, then newmm's tokens: a name read right is the dictionary's
+    longer words (``ประดู่``), a look-alike letter breaks it into short ones (``ประ`` ``ตู่``)
+    or into letters that are none (``ประดคู่``)."""
+    spans = [word_spans(run) for run in text.split()]
+    return sum(e - s for sp in spans for s, e, known in sp if not known), sum(len(sp) for sp in spans)
+
+
+def word_reading(read: str, others: Iterable[str]) -> str | None:
+    """The first of ``others`` (readings of the same name elsewhere in the document, in order) that
+    is dictionary words, fewer and longer than those ``read`` cuts into (:func:`_word_cost`): OCR
+    read a letter as its look-alike in one place (``ขุมชน`` for ``ชุมชน``) and not in another.  The
+    dictionary chooses between readings of the page; it invents none.  None when no other reading
+    is near ``read`` (letters alike, length within :data:`NAME_SLACK`) and better.
+
+    >>> word_reading("โรงเรียนวัดป่าประตู่", ["โรงเรียนวัดป่าประดคู่", "โรงเรียนวัดป่าประดู่"])
+    'โรงเรียนวัดป่าประดู่'
+    >>> word_reading("โรงเรียนวัดป่าประดู่", ["โรงเรียนวัดป่าประตู่"]), word_reading("บปากพลี", ["เมืองระยอง"])
+    (None, None)
+    >>> word_reading("บปากพลี", ["ปากพลี"]), word_reading("โรงเรียนวัดป่าประตู่", ["โรงเรียนวัดป่าประตู"])
+    ('ปากพลี', None)
+    """
+    from rapidfuzz import fuzz
+
+    cost = _word_cost(read)
+    return next(
+        (
+            o
+            for o in others
+            if abs(len(o) - len(read)) <= NAME_SLACK
+            and not (o.startswith(read) or read.startswith(o))  # the same reading, cut elsewhere
+            and fuzz.ratio(o, read) >= NAME_MATCH
+            and all_words(o)
+            and _word_cost(o) < cost
+        ),
+        None,
+    )
+
+
+def _agency_readings(
+    agency: str, named: Sequence[tuple[str, Provenance]]
+) -> Iterator[tuple[str, Provenance]]:
+    """Every reading of the agency's name in ``named`` (texts and where they are): from each place
+    an agency's kind (``โรงเรียน``, ``สำนักงาน…จังหวัด``) starts, the name as :func:`agency_name`
+    ends it, and as many letters as the taken name has, or one fewer (a speck read as a letter);
+    never more, which would take in the next word (``ประดูได้``)."""
+    for text, source in named:
+        for m in _RE_AGENCY.finditer(text):
+            found = agency_name(text[m.start() :])
+            if found:
+                yield found[0], source
+            for n in (len(agency), len(agency) - NAME_SLACK):
+                end = m.start() + n
+                if end <= len(text) and not (end < len(text) and _RE_MARK_OR_VOWEL.match(text, end)):
+                    yield text[m.start() : end], source
+
+
+#: A mark or a following vowel: no name ends right before one (it belongs to the letter before).
+_RE_MARK_OR_VOWEL = re.compile(r"[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]")
+
+
+def _settle_name(facts: DocumentFacts, name: str, readings: Iterable[tuple[str, Provenance]]) -> None:
+    """A name read as no words (``บปากพลี``) taken as another reading of it in the document that is
+    (:func:`word_reading`), with a doubt; both stay candidates."""
+    read, source = getattr(facts, name), facts.sources.get(name)
+    where: dict[str, Provenance] = {}
+    for text, src in readings:
+        where.setdefault(text, src)
+    better = word_reading(read, where)
+    if better is None or source is None:
+        return
+    chosen = replace(where[better], confidence=DOUBT_CONFIDENCE)
+    setattr(facts, name, better)
+    facts.sources[name] = chosen
+    facts.candidates[name] = [
+        Candidate(better, chosen, f"read as words here; {read!r} elsewhere is none", chosen=True),
+        Candidate(read, source, "as read first: no dictionary words"),
+    ]
 
 
 #: A province read as no province name is taken for the nearest of the 77 when its letters match
@@ -444,10 +570,27 @@ def _settle_province(facts: DocumentFacts) -> None:
     ]
 
 
+#: The capital district of every province is named after it: ``เมือง`` and the province's name.
+CAPITAL_DISTRICT = "เมือง"
+
+
 def _place(kind: str, m: re.Match[str]) -> str:
     """The district or province that ``m`` (of :data:`_RE_DISTRICT` or :data:`_RE_PROVINCE`)
-    captured, without an abbreviation glued after it."""
-    return place_name(kind, without_glued_abbreviation(m.group(1), m.string[m.end(1) :]))
+    captured, without an abbreviation glued after it; a capital district whose name OCR cut with a
+    space (``อำเภอเมือง ระยอง``) whole again.
+
+    >>> _place("district", _RE_DISTRICT.search("อำเภอเมือง ระยอง จังหวัดระยอง"))
+    'เมืองระยอง'
+    >>> _place("district", _RE_DISTRICT.search("อำเภอเมือง จังหวัดระยอง"))
+    'เมือง'
+    """
+    after = m.string[m.end(1) :]
+    name = place_name(kind, without_glued_abbreviation(m.group(1), after))
+    if kind == "district" and name == CAPITAL_DISTRICT == m.group(1) and after[:1].isspace():
+        province = place_name("province", after.lstrip())
+        if province in _provinces():
+            return name + province
+    return name
 
 
 # --- the overall score and level ----------------------------------------------------------------
@@ -491,6 +634,8 @@ def _clause_year(clause: str) -> tuple[int, int] | None:
     >>> _clause_year("มาตรการ ประจำปีงบประมาณ 2568 จากผลการประเมินปี 2567 ได้คะแนน ")
     (2567, 47)
     >>> _clause_year("เพื่อจัดทำมาตรการ ประจำปีงบประมาณ 2568 ได้คะแนน ")
+    >>> _clause_year("และในปี wa. ๒๕๖๗ โรงเรียนวัดป่าประดู่มีผลคะแนน ")  # พ.ศ. read in Latin letters
+    (2567, 12)
     """
     for m in reversed(list(_RE_ANY_YEAR.finditer(clause))):
         if _RE_MEASURES_YEAR.search(
@@ -585,6 +730,14 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
             if not (level or total or result):
                 continue
             reading = _Reading(value, _prov(passage.page, passage.box, text[start : m.end()].strip()), order)
+            lead = lost_lead(text[: m.start(1)], m.group(1), level[0] if level else None)
+            if lead is not None:
+                reading.value = lead
+                reading.source = _prov(passage.page, passage.box, reading.source.raw, DOUBT_CONFIDENCE)
+                reading.why.append(
+                    f"read {value}, a letter glued before it ({text[m.start(1) - 1]!r}): {lead}, the"
+                    f" only value with a digit in its place that has the level stated ({level and level[1]})"
+                )
             order += 1
             clause_start = max(hits[k - 1][1].end(1) if k else 0, m.start(1) - CLAUSE_REACH)
             clause = text[clause_start : m.start(1)]
@@ -595,7 +748,8 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
                 reading.year_doubt = _year_why(reading.year_raw)
             if year is None:  # "ได้ 88.42 คะแนน ในปี 2567"
                 after = re.match(
-                    rf"\s*(?:คะแนน)?\s*(?:ใน|ของ|ประจำ)?\s*(?:ปีงบประมาณ|ปี)\s*(?:{ERA})?\s*{_YEAR}", tail
+                    rf"\s*(?:คะแนน)?\s*(?:ใน|ของ|ประจำ)?\s*(?:ปีงบประมาณ|ปี)\s*{_AFTER_YEAR_WORD}?\s*{_YEAR}",
+                    tail,
                 )
                 year = (_year(after.group(1)), 0) if after else None
                 reading.year_raw = after.group(1) if after else ""
@@ -614,15 +768,44 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
     return found
 
 
-def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None) -> None:
+_RE_THAI_RUN_END = re.compile(r"[\u0E01-\u0E4E]+$")
+
+
+def lost_lead(before: str, number: str, level: str | None) -> float | None:
+    """The score ``number`` was when OCR read its leading digit as a Thai letter glued to it (``ส``
+    for ``๘``, ``ฆ`` for ``๗``: ``คะแนนรวมส๗.๖๒``): the letters before the number end in no
+    dictionary word, and the number as read does not have the ``level`` stated with it, but one
+    digit put in the letter's place gives exactly one value that has it.  None otherwise (the
+    number as read stands: a person sees it against its level in the audit).
+
+    >>> lost_lead("ได้คะแนนรวมส", "๗.๖๒", "A"), lost_lead("ได้คะแนนรวม", "๗.๖๒", "A")
+    (87.62, None)
+    >>> lost_lead("มีผลคะแนน อ", "๐.๑๑", "FAIL"), lost_lead("คะแนนรวม ฆ", "๙.๒๖", "B")
+    (None, 79.26)
+    """
+    value = parse_number(number)
+    run = _RE_THAI_RUN_END.search(before)
+    if level is None or value is None or not run or not 0 <= value < 10:
+        return None
+    spans = word_spans(run.group(0))
+    if not spans or (spans[-1][2] and spans[-1][1] - spans[-1][0] >= 2):
+        return None  # the text before the number ends in a word of two letters or more
+    if expected_level(value, level) == level:
+        return None
+    fits = [d * 10 + value for d in range(1, 10) if expected_level(d * 10 + value, level) == level]
+    return round(fits[0], 2) if len(fits) == 1 else None
+
+
+def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None, stated: Set[int] = frozenset()) -> None:
     """The latest year stated with a score is the assessed result; older ones are earlier results,
     a year after the fiscal year of the measures cannot be a result yet, and one before the year
     the fiscal year's measures answer (fiscal year − 1) is an earlier result even when no later
-    year is named with a score (a result badge names none: ``คะแนน 87.45 ระดับ A``)."""
+    year is named with a score (a result badge names none: ``คะแนน 87.45 ระดับ A``).  A misread
+    year is mended first (:func:`mended_year`, with the result years the document ``stated``)."""
     for o in overall:
-        mended = mended_year(o.reading.year, fiscal_year) if o.reading.year else None
+        mended = mended_year(o.reading.year, fiscal_year, stated) if o.reading.year else None
         if mended is not None:
-            o.reading.year_doubt = _mended_why(o.reading.year or 0, mended, fiscal_year or 0)
+            o.reading.year_doubt = _mended_why(o.reading.year or 0, mended, fiscal_year or 0, stated)
             o.reading.year = mended
     years = [o.reading.year for o in overall if o.reading.year is not None]
     latest = max((y for y in years if fiscal_year is None or y <= fiscal_year), default=None)
@@ -734,18 +917,26 @@ def _fiscal_year(
 FIRST_ITA_YEAR = 2555
 
 
-def mended_year(year: int, fiscal_year: int | None) -> int | None:
+def mended_year(year: int, fiscal_year: int | None, stated: Set[int] = frozenset()) -> int | None:
     """The year a misread one (before the first ITA: a Thai digit read as its look-alike, ``๒๕๒๘``
     for ``๒๕๖๘``) was, when the fiscal year says it: of the two results the measures of a fiscal
-    year answer (the year before's, or the same year's), the only one that agrees with the reading
-    in every digit but one.  None when neither or both do, or no fiscal year is known.
+    year answer (the year before's, or the same year's), the only one the document names elsewhere
+    as a result's year, read whole (``stated``: :func:`_stated_results`), else the only one that
+    agrees with the reading in every digit but one.  None when neither or both do, or no fiscal
+    year is known.  Two digits misread (``๒๕๒๕`` for ``๒๕๖๔``) look one away from the other year.
 
     >>> mended_year(2528, 2569), mended_year(2528, None), mended_year(2566, 2569), mended_year(2522, 2569)
     (2568, None, None, None)
+    >>> mended_year(2525, 2565), mended_year(2525, 2565, {2564}), mended_year(2525, 2565, {2564, 2565})
+    (2565, 2564, 2565)
     """
     if fiscal_year is None or year >= FIRST_ITA_YEAR:
         return None
-    near = [y for y in (fiscal_year - 1, fiscal_year) if digits_apart(year, y) == 1]
+    results = (fiscal_year - 1, fiscal_year)
+    named = [y for y in results if y in stated]
+    if len(named) == 1:
+        return named[0]
+    near = [y for y in results if digits_apart(year, y) == 1]
     return near[0] if len(near) == 1 else None
 
 
@@ -758,11 +949,14 @@ def digits_apart(a: int, b: int) -> int:
     return sum(x != y for x, y in zip(f"{a:04d}", f"{b:04d}", strict=True))
 
 
-def _mended_why(read: int, mended: int, fiscal_year: int) -> str:
-    return (
-        f"read {read}, before the first ITA: {mended}, a result the fiscal year {fiscal_year} answers,"
-        " in all digits but one"
+def _mended_why(read: int, mended: int, fiscal_year: int, stated: Set[int] = frozenset()) -> str:
+    how = (
+        "the one the document names as a result's year"
+        if sum(y in stated for y in (fiscal_year - 1, fiscal_year)) == 1
+        else "in all digits but one"
     )
+    answers = f"a result the fiscal year {fiscal_year} answers"
+    return f"read {read}, before the first ITA: {mended}, {answers}: {how}"
 
 
 def _no_ita_years(readings: Sequence[_Reading]) -> None:
@@ -812,8 +1006,36 @@ _RE_AIM = re.compile(rf"ยกระดับ|พัฒนา|เพิ่ม|�
 AIM_REACH = 40
 
 _RE_RESULT_PHRASE = re.compile(
-    rf"(?:ผลการประเมิน|ผลคะแนน|ITA)[^0-9๐-๙]{{0,60}}?(?:ปีงบประมาณ|ปี|{ERA})\s*(?:{ERA})?\s*{_YEAR}(?![0-9๐-๙])"
+    rf"(?:ผลการประเมิน|ผลคะแนน|ITA)[^0-9๐-๙]{{0,60}}?(?:ปีงบประมาณ|ปี|{ERA})\s*{_AFTER_YEAR_WORD}?\s*{_YEAR}(?![0-9๐-๙])"
 )
+
+
+def _result_phrases(passages: Sequence[Passage]) -> Iterator[tuple[int, Passage, str, re.Match[str]]]:
+    """Every phrase naming an ITA result's year (:data:`_RE_RESULT_PHRASE`): the passage's order
+    (from 1), the passage, its text on one line, the match."""
+    for order, passage in enumerate(passages, 1):
+        text = passage.text.replace("\n", " ")
+        for m in _RE_RESULT_PHRASE.finditer(text):
+            yield order, passage, text, m
+
+
+def _stated_results(passages: Sequence[Passage], overall: Sequence[_Overall]) -> set[int]:
+    """The years the passages name as an ITA result's (``ผลการประเมิน ITA ปี ๒๕๖๔``) read whole (no
+    damaged digit, none before the first ITA), but for a goal of the measures and a year stated
+    with a score (another result's, which a misread score's year must not take).
+
+    >>> p = [Passage("รายงานผลการประเมิน ITA ปี ๒๕๖๔ มาตรการยกระดับผลการประเมิน ITA ปี 2565", 1, None)]
+    >>> sorted(_stated_results(p, []))
+    [2564]
+    """
+    scored = {o.reading.year for o in overall if o.reading.year is not None and not o.reading.year_doubt}
+    years: set[int] = set()
+    for _order, _passage, text, m in _result_phrases(passages):
+        year = _year(m.group(1))
+        aim = _RE_AIM.search(text[max(0, m.start() - AIM_REACH) : m.start(1)])
+        if not (damaged_year(m.group(1)) or year < FIRST_ITA_YEAR or year in scored or aim):
+            years.add(year)
+    return years
 
 
 def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: Sequence[Passage]) -> None:
@@ -836,30 +1058,28 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
             "the year of the chosen overall score" if best else f"the year stated with {o.reading.value}",
         )
         readings.append(reading)
-    for order, passage in enumerate(passages, 1):
-        text = passage.text.replace("\n", " ")
-        for m in _RE_RESULT_PHRASE.finditer(text):
-            year = _year(m.group(1))
-            reading = _Reading(
-                year, _year_prov(passage.page, passage.box, m.group(0), m.group(1)), 1000 * order + m.start()
+    for order, passage, text, m in _result_phrases(passages):
+        year = _year(m.group(1))
+        reading = _Reading(
+            year, _year_prov(passage.page, passage.box, m.group(0), m.group(1)), 1000 * order + m.start()
+        )
+        reading.why_year(m.group(1))
+        mended = mended_year(year, facts.fiscal_year)
+        if mended is not None:
+            reading.why.append(_mended_why(year, mended, facts.fiscal_year or 0))
+            reading.source = _prov(
+                reading.source.page, reading.source.box, reading.source.raw, DOUBT_CONFIDENCE
             )
-            reading.why_year(m.group(1))
-            mended = mended_year(year, facts.fiscal_year)
-            if mended is not None:
-                reading.why.append(_mended_why(year, mended, facts.fiscal_year or 0))
-                reading.source = _prov(
-                    reading.source.page, reading.source.box, reading.source.raw, DOUBT_CONFIDENCE
-                )
-                reading.value = year = mended
-            if facts.fiscal_year is not None and year > facts.fiscal_year:
-                reading.add(-3, f"after the fiscal year {facts.fiscal_year}: not a result yet")
-            elif facts.fiscal_year is not None and year == facts.fiscal_year:
-                if _RE_AIM.search(text[max(0, m.start() - AIM_REACH) : m.start(1)]):
-                    reading.add(-3, f"the result the measures of {year} aim at, not one assessed")
-                else:  # the result analysed in the year it was assessed: checked as a mismatch
-                    reading.add(0.01, f"names the result of the fiscal year {year} itself (ranks last)")
-            else:
-                reading.add(year / 10000, "names an ITA result's year (the latest ranks first)")
-            readings.append(reading)
+            reading.value = year = mended
+        if facts.fiscal_year is not None and year > facts.fiscal_year:
+            reading.add(-3, f"after the fiscal year {facts.fiscal_year}: not a result yet")
+        elif facts.fiscal_year is not None and year == facts.fiscal_year:
+            if _RE_AIM.search(text[max(0, m.start() - AIM_REACH) : m.start(1)]):
+                reading.add(-3, f"the result the measures of {year} aim at, not one assessed")
+            else:  # the result analysed in the year it was assessed: checked as a mismatch
+                reading.add(0.01, f"names the result of the fiscal year {year} itself (ranks last)")
+        else:
+            reading.add(year / 10000, "names an ITA result's year (the latest ranks first)")
+        readings.append(reading)
     _no_ita_years(readings)
     _keep(facts, "assessed_year", readings, _best(readings, minimum=0.0))

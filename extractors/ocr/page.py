@@ -292,6 +292,7 @@ class PageReader:
                 continue
             read = self.engine.read(_pad(self.page.ink_image[y0:y1, x0:x1]), thai_only=True)
             thai = [_shifted(s, x0 - PAD, y0 - PAD) for ln in read for s in ln.symbols]
+            thai = _no_marks_on_stops(thai)
             text = compose_sara_am("".join(s.text for s in thai))  # Tesseract's ำ is ํ + า
             if not thai or not (_RE_THAI_ABBREVIATION.fullmatch(text) if abbreviation else is_word(text)):
                 continue
@@ -1153,6 +1154,21 @@ def _latin_abbreviations(symbols: Sequence[OcrSymbol]) -> list[tuple[int, int]]:
         if 1 <= letters <= 4 and re.search(r"[A-Za-z]\.", text) and (glued or before_digit):
             runs.append((k, end))
     return runs
+
+
+def _no_marks_on_stops(symbols: Sequence[OcrSymbol]) -> list[OcrSymbol]:
+    """``symbols`` without a vowel or tone mark read right after a full stop (``พ.ุศ.`` for
+    ``พ.ศ.``): a stop carries no mark, so it was a speck.
+
+    >>> sym = lambda t: OcrSymbol(t, (0, 0, 1, 1), 90)
+    >>> "".join(s.text for s in _no_marks_on_stops([sym(c) for c in "พ.ุศ.ปี"]))
+    'พ.ศ.ปี'
+    """
+    return [
+        s
+        for k, s in enumerate(symbols)
+        if not (k and symbols[k - 1].text == "." and s.text and unicodedata.category(s.text[0]) == "Mn")
+    ]
 
 
 def _latin_runs(
