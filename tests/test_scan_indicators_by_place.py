@@ -85,3 +85,10 @@ def test_rows_whose_named_ones_stand_out_of_place_or_are_not_ten_are_not_numbere
     assert found == []  # three named rows only: no table of indicators
     nine = _screenshot_table([*_DAMAGED[1:], *_READ], _SCORES[1:])
     assert from_row_table(nine, 2562)[0] == []
+
+
+def test_a_header_repeated_among_the_rows_is_no_score_row() -> None:
+    table = _screenshot_table([*_DAMAGED, *_READ], _SCORES)
+    table.rows.insert(8, _row(["| ตัวชี้วัด", "", "ปี2562"]))  # the header again, on the next page
+    found, _facts = from_row_table(table, 2562)
+    assert [i.number for i in found] == list(range(1, 11))

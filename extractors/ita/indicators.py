@@ -355,6 +355,12 @@ def _misread_number(row: LogicalRow, col: int) -> bool:
     return read_by_ocr and len(re.findall(r"[0-9๐-๙]", row.text(col))) >= 2
 
 
+def _damaged_score(row: LogicalRow, col: int) -> bool:
+    """A cell that holds a score OCR damaged (:func:`_misread_number`), not a year (a header
+    repeated on the next page: ``ปี2564``)."""
+    return _misread_number(row, col) and year_in(row.text(col)) is None
+
+
 #: A column not headed as the indicators' that names this many of them by name alone is one too.
 MIN_NAMED_ROWS = 3
 
@@ -642,8 +648,9 @@ def from_row_table(
     diff_col = diff if prev_col is not None else None
     parts = [part for whole in rows for part in split_at_page_break(whole, col) if not part.full_width]
     named = [_indicator_of_row(row, name_cols) for row in parts]
-    # the rows that score (a number OCR damaged too), and those of them numbered by their places
-    scored = [k for k, r in enumerate(parts) if _score(r.text(col)) is not None or _misread_number(r, col)]
+    # the rows that score (a number OCR damaged too, not a header repeated on a page: ``ปี2564``),
+    # and those of them numbered by their places
+    scored = [k for k, r in enumerate(parts) if _score(r.text(col)) is not None or _damaged_score(r, col)]
     placed = rows_by_place([named[k][0] for k in scored])
     for k, place in placed.items():
         named[scored[k]] = (place, named[scored[k]][1])
