@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -355,6 +355,12 @@ def _misread_number(row: LogicalRow, col: int) -> bool:
     return read_by_ocr and len(re.findall(r"[0-9๐-๙]", row.text(col))) >= 2
 
 
+def _damaged_score(row: LogicalRow, col: int) -> bool:
+    """A cell that holds a score OCR damaged (:func:`_misread_number`), not a year (a header
+    repeated on the next page: ``ปี2564``)."""
+    return _misread_number(row, col) and year_in(row.text(col)) is None
+
+
 #: A column not headed as the indicators' that names this many of them by name alone is one too.
 MIN_NAMED_ROWS = 3
 
@@ -497,9 +503,10 @@ def _cell_indicator(
         # digits as read, the point where the column's scores have it; the raw text and the low
         # confidence stay, and the OCR stage's check on the cell's readings names it
         value = reshaped_score(raw, decimals)
-    elif value is None and confs and re.fullmatch(r"[0-9๐-๙]{4}", raw):
+    elif value is None and confs and re.fullmatch(r"[0-9๐-๙]{2},?[0-9๐-๙]{2}", raw):
         # four digits and no point (``7211``): no score as read (over 100); the point lost, its
-        # place is the column's, and the reading is doubted (the indicator's check names it)
+        # place is the column's, and the reading is doubted (the indicator's check names it);
+        # or the point read as a comma (``70,93``: no score has a thousands' comma)
         value = reshaped_score(raw, decimals)
         confs = confs if value is None else [min(*confs, DOUBTED)]
     if value is None and confs:
@@ -639,10 +646,15 @@ def from_row_table(
     shape = usual_shape([row.text(col) for row in rows])
     common = common_shape([row.text(col) for row in rows])
     diff_col = diff if prev_col is not None else None
-    for row in (part for whole in rows for part in split_at_page_break(whole, col)):
-        if row.full_width:
-            continue
-        number, name_raw = _indicator_of_row(row, name_cols)
+    parts = [part for whole in rows for part in split_at_page_break(whole, col) if not part.full_width]
+    named = [_indicator_of_row(row, name_cols) for row in parts]
+    # the rows that score (a number OCR damaged too, not a header repeated on a page: ``ปี2564``),
+    # and those of them numbered by their places
+    scored = [k for k, r in enumerate(parts) if _score(r.text(col)) is not None or _damaged_score(r, col)]
+    placed = rows_by_place([named[k][0] for k in scored])
+    for k, place in placed.items():
+        named[scored[k]] = (place, named[scored[k]][1])
+    for row, (number, name_raw) in zip(parts, named, strict=True):
         label = " ".join(row.text(c) for c in name_cols)
         if number is None:
             if "คะแนนรวม" in fold(label) or fold(label) in {"รวม", "คะแนนเฉลี่ย", "ภาพรวม"}:
@@ -668,6 +680,27 @@ def from_row_table(
     if table.kind != "indicators" and len({i.number for i in found}) < MIN_UNRECOGNISED:
         return [], None  # rows naming indicators, with a score or an OCR reading kept raw
     return found, facts
+
+
+def rows_by_place(numbers: Sequence[int | None]) -> dict[int, int]:
+    """``{row: indicator number}`` of the ten rows of a score column whose names OCR mostly lost
+    (a screenshot's small grey text: ``ตัว( | ขดที่1 การบฏิบัตหน้าซี``), numbered by their places:
+    the rows with a score (or a number OCR damaged) are exactly ten, and every indicator read in
+    them (``numbers``, None where none was) stands in its own place, at least
+    :data:`MIN_PLACED_NUMBERS` of them.  As :func:`numbers_by_place` numbers the columns of a row.
+    Nothing when an indicator stands out of place, or the rows are not ten.
+
+    >>> rows_by_place([None, None, None, None, None, None, None, 8, 9, 10])[3]
+    4
+    >>> rows_by_place([None, None, None, None, None, None, None, 8, 10, 9])
+    {}
+    >>> rows_by_place([None, None, None, None, None, None, None, 8, 9]), rows_by_place([1, 2] + [None] * 8)
+    ({}, {})
+    """
+    read = {k: n for k, n in enumerate(numbers) if n is not None}
+    if len(numbers) != 10 or len(read) < MIN_PLACED_NUMBERS or any(n != k + 1 for k, n in read.items()):
+        return {}
+    return {k: k + 1 for k in range(10) if k not in read}
 
 
 def _difference_column(table: LogicalTable, rows: Sequence[LogicalRow], headers: Sequence[str]) -> int | None:
@@ -813,6 +846,44 @@ def column_numbers(cells: Sequence[str]) -> dict[int, int]:
     return {offset + n: n for n in range(1, 11)}
 
 
+#: Of a row numbering the ten columns by their places (:func:`numbers_by_place`), at least this
+#: many numbers read, every one in its place: three points at one offset say the row counts up one
+#: a column (as :func:`~extractors.ocr.number_text.counts_up` wants three numbers).
+MIN_PLACED_NUMBERS = 3
+
+
+def numbers_by_place(cells: Sequence[str]) -> dict[int, int]:
+    """``{column: indicator number}`` of a row of ten columns after its label whose shaded header
+    OCR mostly lost (``| ตัวชี้วัด | | ๒ | | ณ์ | | ๖ | w en w | +6on | “ | ๑๐``): every number read
+    in it stands in its own place (one offset for all, at least :data:`MIN_PLACED_NUMBERS` of
+    them, and ten columns from the first after the offset fit in the row), so the columns are
+    numbered by their places.  A number out of place, or a second offset, numbers nothing.  Fewer
+    numbers than :func:`column_numbers` wants: the caller takes the numbering only under a row
+    that scores the columns (:func:`_score_rows`).
+
+    >>> numbers_by_place(["ตัวชี้วัด", "", "๒", "", "ณ์", "", "๖", "w en w", "+ 6 on", "“", "๑๐"])[4]
+    4
+    >>> numbers_by_place(["ตัวชี้วัด", "", "2 i", "", "4", "5", "6", "7", "8 a", "แห 9", ". 10"])[10]
+    10
+    >>> numbers_by_place(["ตัวชี้วัด", "", "๒", "", "", "", "๖", "", "๙", "", "๑๐"])
+    {}
+    >>> numbers_by_place(["", "1", "2", "3", "", ""]), numbers_by_place(["ตัวชี้วัด", "", "2", "", "", "", "6"])
+    ({}, {})
+    """
+    found = {
+        c: int(thai_digits_to_arabic(t.strip()))
+        for c, t in enumerate(cells)
+        if re.fullmatch(r"\s*[0-9๐-๙]{1,2}\s*", t)
+    }
+    offsets = {c - n for c, n in found.items()}
+    if len(found) < MIN_PLACED_NUMBERS or len(offsets) != 1 or any(not 1 <= n <= 10 for n in found.values()):
+        return {}
+    offset = offsets.pop()
+    if offset < 0 or offset + 10 >= len(cells):
+        return {}
+    return {offset + n: n for n in range(1, 11)}
+
+
 def _scores_row(row: LogicalRow, numbers: dict[int, int]) -> bool:
     """The row reads as scores under most of the numbered columns (five or more)."""
     return sum(_score(row.text(c)) is not None for c in numbers) >= MIN_UNRECOGNISED
@@ -855,25 +926,28 @@ def _score_rows(rows: Sequence[LogicalRow], numbers: dict[int, int]) -> list[tup
     return [] if damaged is None else [(damaged, None)]
 
 
+def _numbered_row(
+    table: LogicalTable, numbering: Callable[[Sequence[str]], dict[int, int]]
+) -> tuple[dict[int, int], list[tuple[LogicalRow, int | None]]] | None:
+    """The first row (the header first) that ``numbering`` numbers, with the score rows under it;
+    None when no row is numbered, or the first numbered has no score row under it."""
+    for k, row in enumerate([None, *table.rows]):
+        cells = table.header if row is None else [row.text(c) for c in range(len(table.fields))]
+        numbers = numbering(cells)
+        if numbers:
+            scored = _score_rows(table.rows[k:], numbers)
+            return (numbers, scored) if scored else None
+    return None
+
+
 def from_column_table(
     table: LogicalTable, assessed_year: int | None
 ) -> tuple[list[Indicator], TableFacts | None]:
     """Indicators of a table whose columns are the indicators (a row numbered 1 … 10)."""
-    header_row: LogicalRow | None = None
-    numbers: dict[int, int] = {}
-    for row in [None, *table.rows]:
-        cells = table.header if row is None else [row.text(c) for c in range(len(table.fields))]
-        found = column_numbers(cells)
-        if found:
-            numbers = found
-            header_row = row
-            break
-    if not numbers:
+    numbered = _numbered_row(table, column_numbers) or _numbered_row(table, numbers_by_place)
+    if numbered is None:
         return [], None
-    start = 0 if header_row is None else table.rows.index(header_row) + 1
-    scored = _score_rows(table.rows[start:], numbers)
-    if not scored:
-        return [], None
+    numbers, scored = numbered
     by_year = {y: r for r, y in reversed(scored) if y is not None}
     current, earlier = choose_year(list(by_year), assessed_year)
     row = by_year[current] if current is not None else scored[0][0]
