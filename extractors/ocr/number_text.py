@@ -495,3 +495,90 @@ def split_digit(symbols: Sequence[tuple[str, int, int]]) -> bool:
         and max(a[1], b[1]) - min(a[0], b[0]) <= SPLIT_TOGETHER * median
         for a, b in pairwise(digits)
     )
+
+
+def widened(run: NumberRun, read: Sequence[tuple[str, float]]) -> NumberRun:
+    """``run`` (the glyph reader's), or its :attr:`~NumberRun.wider` reading when the other
+    reading (Tesseract's symbols ``(text, middle x)``, in the run's coordinates) has digits, and
+    only digits, under every digit the wider one adds: an unsure end digit whose doubt is only
+    digit or letter (:func:`~extractors.ocr.digit_glyphs.told_among_digits`) is a digit where
+    Tesseract read one too, and the glyphs say which (``๒๗.๗๐`` for ``๖๗.๗๐``: its ``๖`` led a
+    letter template by 0.03).  Where Tesseract read a letter (a letter's curl the glyphs took
+    for ``1``), the run stays as it was.
+
+    >>> sure, wide = NumberRun("๗.๗", 30, 80, True, 0.9), NumberRun("๖๗.๗", 9, 80, True, 0.75)
+    >>> run = NumberRun("๗.๗", 30, 80, True, 0.9, wider=wide, added=((9, 26),))
+    >>> widened(run, [("๒", 17.0), ("๑", 40.0)]).text, widened(run, [("ก", 17.0)]).text
+    ('๖๗.๗', '๗.๗')
+    >>> widened(sure, [("๒", 17.0)]).text
+    '๗.๗'
+    """
+    if run.wider is None or not run.added:
+        return run
+    for x0, x1 in run.added:
+        under = [text for text, middle in read if x0 - 1 <= middle <= x1 + 1]
+        if not under or not all(_THAI_OR_ARABIC_DIGIT.fullmatch(text) for text in under):
+            return run
+    return run.wider
+
+
+_NUMBER_PIECE = re.compile(r"[0-9๐-๙.,]+")
+
+
+def partly_reread(
+    first: Sequence[tuple[str, int, int]], now: Sequence[tuple[str, int, int, bool]], space: float
+) -> list[tuple[int, int, str]]:
+    """The numbers of a line that the glyph reader changed in part and left in part as Tesseract
+    read them, which no reading confirms there: ``(start, end, Tesseract's reading)`` of each,
+    ``now[start:end]`` its symbols.
+
+    ``first``: Tesseract's symbols ``(text, x0, x1)``; ``now``: the line's symbols after the glyph
+    reader's (``(text, x0, x1, Tesseract's own)``; a glyph reading covers the Tesseract symbols
+    whose middle lies in its span).  A number is a run of symbols of digits and number
+    punctuation with no gap of ``space`` or more.  Tesseract misread the number where a glyph
+    reading changed it, so its digits no glyph reading covers are as doubtful: a check on each
+    changed part leaves them unnamed (``๖๗.๒๐`` for ``๖๗.๖๐``: a broken ``๖`` that the glyphs
+    could not read kept as Tesseract's ``๒``, the changed ``๖`` and ``๗`` checked on their own).
+
+    >>> first = [("๒", 0, 8), ("ฒ", 10, 18), (".", 20, 22), ("๒", 24, 32), ("๐", 34, 42)]
+    >>> now = [("๖", 0, 8, False), ("๗", 10, 18, False), (".", 20, 22, True), ("๒", 24, 32, True),
+    ...        ("๐", 34, 42, False)]
+    >>> partly_reread(first, now, 6)
+    [(0, 5, '๒ฒ.๒๐')]
+    >>> partly_reread(first, [("๒", 0, 8, True), *now[1:]], 6)  # Tesseract's first ``๒`` kept too
+    [(0, 5, '๒ฒ.๒๐')]
+    >>> partly_reread(first, [*now, (".", 44, 46, True)], 6)  # a full stop after is not the number's
+    [(0, 5, '๒ฒ.๒๐')]
+    >>> partly_reread(first[:2], [("๖", 0, 8, False), ("๗", 10, 18, False)], 6)  # all re-read
+    []
+    >>> agreed = [("๒", 0, 8, False), ("ฒ", 10, 18, True), (".", 20, 22, True), ("๒", 24, 32, True)]
+    >>> partly_reread(first, agreed, 6)  # the glyphs read the ``๒`` as Tesseract did: no change
+    []
+    """
+
+    def under(x0: int, x1: int) -> str:
+        return "".join(text for text, a, b in first if x0 <= (a + b) / 2 <= x1)
+
+    out: list[tuple[int, int, str]] = []
+    start = 0
+    while start < len(now):
+        if not _NUMBER_PIECE.fullmatch(now[start][0]):
+            start += 1
+            continue
+        end = start + 1
+        while (
+            end < len(now) and _NUMBER_PIECE.fullmatch(now[end][0]) and now[end][1] - now[end - 1][2] < space
+        ):
+            end += 1
+        lo, hi = start, end  # a full stop before or after (``พ.ศ. ๒๕๖๓``) is no part of the number
+        while lo < hi and not any(ch in DIGITS for ch in now[lo][0]):
+            lo += 1
+        while hi > lo and not any(ch in DIGITS for ch in now[hi - 1][0]):
+            hi -= 1
+        piece = now[lo:hi]
+        changed = any(not own and not same_number(under(x0, x1), text) for text, x0, x1, own in piece)
+        alone = any(own and any(ch in DIGITS for ch in text) for text, _x0, _x1, own in piece)
+        if changed and alone:
+            out.append((lo, hi, under(piece[0][1], piece[-1][2])))
+        start = end
+    return out

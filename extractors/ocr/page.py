@@ -66,12 +66,14 @@ from extractors.ocr.number_text import (
     joined_digits,
     more_digits,
     numberish,
+    partly_reread,
     same_number,
     settle_number,
     short_for,
     split_digit,
     unlettered,
     well_formed,
+    widened,
     with_punctuation_of,
 )
 from extractors.ocr.raster import Cleaned, Gray, binarise
@@ -139,6 +141,11 @@ TOUCHING_GAP = 0.12
 #: Two numbers with at most this many one-character symbols between them and no word space are
 #: one, looked at whole by the glyph reader (a score's digits read as letters: ``๖ฒ.อ๑``).
 MAX_BETWEEN = 3
+
+#: Why a number changed in part by the glyph reader is checked whole (:func:`partly_reread`).
+PARTLY_REREAD = (
+    "read in part from glyph shapes, which Tesseract misread; its other digits are Tesseract's alone"
+)
 
 #: A page crop for the glyph reader: rows ``y0:y1``, columns ``x0:x1`` and, when only the glyphs
 #: under Tesseract's stretch count, that stretch's box.
@@ -327,11 +334,20 @@ class PageReader:
         or a sign (``๖๖.๖ฒ``, ``«๕.๖๖``: ``๗`` and ``๙``)."""
         height = line_box[3] - line_box[1]
         touching, space = TOUCHING_GAP * height, SPACE_GAP * height
+        first = list(symbols)
         # Two numbers far apart (the values of two bars, two columns without rulings) are two.
         for group in _stretches(symbols, gap, touching, space):
             if any(s not in symbols for s in group):  # a neighbour's re-reading took a symbol of it
                 continue
             symbols = self._reread(symbols, group, self._crop_of(group, line_box))
+        # A number changed in part keeping Tesseract's other digits, unconfirmed: one check names it whole.
+        now = [(s.text, s.box[0], s.box[2], s in first) for s in symbols]
+        for start, end, other in partly_reread([(s.text, s.box[0], s.box[2]) for s in first], now, gap):
+            text, box = (
+                "".join(s.text for s in symbols[start:end]),
+                union_box([s.box for s in symbols[start:end]]),
+            )
+            self.doubts.append(OcrDoubt(text, other, self.pt(box), PARTLY_REREAD))
         return symbols
 
     def _crop_of(self, group: list[OcrSymbol], line_box: PixelBox) -> _Crop:
@@ -360,6 +376,7 @@ class PageReader:
         left = crop[2]
         latin_group = not any(ch in DIGITS for s in group for ch in s.text)
         for run in self._glyph_runs(crop):
+            run = widened(run, [(s.text, (s.box[0] + s.box[2]) / 2 - left) for s in group if s in symbols])
             r0, r1 = run.x0 + left, run.x1 + left
             inside = [s for s in group if s in symbols and r0 - 1 <= (s.box[0] + s.box[2]) / 2 <= r1 + 1]
             if not inside:
