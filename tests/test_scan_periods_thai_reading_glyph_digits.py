@@ -51,3 +51,12 @@ def test_a_thai_reading_the_glyphs_cannot_account_for_stays_unsettled() -> None:
 def test_numbers_apart_by_more_than_a_space_stay_apart() -> None:
     assert with_glyph_digits("ภายใน ๒ ก.ค. ๖๗", ["๖๗"]) is None
     assert with_glyph_digits("ต.ค. ๒ ๗ ๖๗", ["๖๗", "๖๗"]) is None  # which two join is no choice
+
+
+def test_a_thai_reading_that_parses_with_the_glyphs_numbers_is_kept_with_a_doubt() -> None:
+    # two readings made it (the months of one, the digits of the other): never kept silently
+    table = _table("aA. do - fA. ๖๗")
+    doubts = settle_period_cells(table, _reader("ต.ค. ๒ ๗ - ธ.ค. ๖๗"))
+    assert table.cells[1].text == "ต.ค. ๖๗ - ธ.ค. ๖๗"
+    assert table.cells[1].confidence == DOUBT_CONFIDENCE
+    assert len(doubts) == 1 and doubts[0].other == "aA. do - fA. ๖๗"

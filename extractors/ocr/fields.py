@@ -558,7 +558,9 @@ def _with_raw_readings(
 TESSERACT_MODES = frozenset({"thai", "period", "period-own", "lines"})
 
 
-def period_rereads(cell: Cell, read: CellReader, first: Reading) -> list[Callable[[], Reading]]:
+def period_rereads(
+    cell: Cell, read: CellReader, first: Reading, composed: list[Reading] | None = None
+) -> list[Callable[[], Reading]]:
     """The re-readings of a period ``cell``, in order: the first reading's raw, each of
     :data:`PERIOD_MODES` and its raw (:func:`_with_raw_readings`), then each Tesseract re-reading
     (:data:`TESSERACT_MODES`) that was made, with its numbers as the glyph reader reads the cell's
@@ -567,7 +569,8 @@ def period_rereads(cell: Cell, read: CellReader, first: Reading) -> list[Callabl
     ``ต.ค. ๒ ๗ - ชิ.ค. ๖๗`` to it) but may break a digit (``๖`` as ``๒`` and a space); the glyphs
     read the digits whole: the month comes from the Thai reading, the numbers from the glyphs,
     each from the cell's image.  Tried last, only when no reading parsed; a re-reading never made
-    is not made for this.
+    is not made for this.  Each such reading made is added to ``composed``: two readings made it,
+    so it is kept only with a doubt (:func:`settle_period_cells`).
 
     >>> from schemas import BBox
     >>> cell = Cell(1, 0, "aA. do - fA. ๖๗", "", BBox(0, 0, 1, 1))
@@ -594,7 +597,10 @@ def period_rereads(cell: Cell, read: CellReader, first: Reading) -> list[Callabl
         if n >= len(made) or not made[n][0].strip():
             return "", "", None
         text, raw, _confidence = made[n]
-        return read(replace(cell, text=text, raw=raw), "glyphs")
+        reading = read(replace(cell, text=text, raw=raw), "glyphs")
+        if composed is not None and reading[0].strip():
+            composed.append(reading)
+        return reading
 
     tesseract = sum(1 for m in PERIOD_MODES if m in TESSERACT_MODES)
     return _with_raw_readings(first, modes) + [partial(glyphs, n) for n in range(tesseract)]
@@ -668,9 +674,12 @@ def settle_period_cells(
             cells.append(cell)
             continue
         first = (cell.text, cell.raw, cell.confidence)
-        rereads = period_rereads(cell, read, first)
+        composed: list[Reading] = []
+        rereads = period_rereads(cell, read, first, composed)
         last_row = cell.row + max(cell.rowspan, 1) >= table.n_rows
         (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0, fits, last_row)
+        if others is None and (text, raw, conf) in composed:  # a Thai reading's months, the glyphs' digits
+            others = [cell.text.strip()]
         # a reader of the page's image (it counts the cell's lines of ink) has the glyphs to check
         # a reading that parses as read against: no Tesseract call
         if others is None and text == cell.text and lines is not None:
