@@ -11,7 +11,9 @@ with its own cell reader): as Tesseract read it before the glyph reader replaced
 the Thai model alone; with the Thai model restricted to Thai letters, digits, ``.``, ``-``, ``/``
 and space; so, the cell binarised by its own threshold (a stamp's lighter arc is paper then); each
 line of ink on its own (a block reading drops a line of dots and a dash that a reading of the line
-alone keeps); its years by the glyph reader.  A reading is accepted only when
+alone keeps); its years by the glyph reader; last, each of those Tesseract readings with its
+numbers as the glyph reader reads the cell's digits (the Thai model's months, the glyphs' digits:
+kept only with a doubt, :func:`period_rereads`).  A reading is accepted only when
 :func:`extractors.ita.periods.parse_period` reads it, it has no Latin letter and both its ends are
 plausible years; the first such reading with every line of ink wins, in that order (one that lost
 a line only when no reading has them all).  When none does, a reading that parses after repairs
