@@ -221,10 +221,11 @@ _RE_DOUBLED = re.compile(
 )
 
 
-#: The same with the first consonant read twice (``ตดิ.ค.`` for ``ต.ค.``; its stray mark is the
-#: parser's to drop): two consonants, marks, dot, consonant, marks, dot.
+#: The same with the first consonant read twice or thrice (``ตดิ.ค.`` for ``ต.ค.``, ``กถก.ค.`` for
+#: ``ก.ค.``; a stray mark is the parser's to drop): two or three consonants, marks, dot, consonant,
+#: marks, dot.
 _RE_DOUBLED_FIRST = re.compile(
-    rf"(?<![{_CONSONANT}.])([{_CONSONANT}])([{_CONSONANT}])([{_MARK}]*\s?[.,]\s?[{_MARK}]*)([{_CONSONANT}])"
+    rf"(?<![{_CONSONANT}.])([{_CONSONANT}]{{2,3}})([{_MARK}]*\s?[.,]\s?[{_MARK}]*)([{_CONSONANT}])"
     rf"(?=[{_MARK}]*\s?[.,])"
 )
 
@@ -240,6 +241,8 @@ def doubled_consonants(text: str) -> str:
     'ก.ยม. ๖๖'
     >>> doubled_consonants("๑ ตดิ.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๙")  # the first consonant read twice
     '๑ ติ.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๙'
+    >>> doubled_consonants("กถก.ค.66"), doubled_consonants("กขก.ค.66")  # thrice; ข is no look-alike of ก
+    ('ก.ค.66', 'กขก.ค.66')
     """
     from extractors.ita.periods import MONTH_BY_SKELETON
 
@@ -251,10 +254,10 @@ def doubled_consonants(text: str) -> str:
         return first + between + months[0] if len(months) == 1 else match.group()
 
     def fix_first(match: re.Match[str]) -> str:
-        one, two, between, second = match.groups()
-        if not any(one in group and two in group for group in LOOKALIKES):
+        read, between, second = match.groups()
+        if not any(all(c in group for c in read) for group in LOOKALIKES):
             return match.group()
-        months = [c for c in (one, two) if c + second in MONTH_BY_SKELETON]
+        months = sorted({c for c in read if c + second in MONTH_BY_SKELETON})
         return months[0] + between + second if len(months) == 1 else match.group()
 
     return _RE_DOUBLED_FIRST.sub(fix_first, _RE_DOUBLED.sub(fix, text))

@@ -11,7 +11,9 @@ with its own cell reader): as Tesseract read it before the glyph reader replaced
 the Thai model alone; with the Thai model restricted to Thai letters, digits, ``.``, ``-``, ``/``
 and space; so, the cell binarised by its own threshold (a stamp's lighter arc is paper then); each
 line of ink on its own (a block reading drops a line of dots and a dash that a reading of the line
-alone keeps); its years by the glyph reader.  A reading is accepted only when
+alone keeps); its years by the glyph reader; last, each of those Tesseract readings with its
+numbers as the glyph reader reads the cell's digits (the Thai model's months, the glyphs' digits:
+kept only with a doubt, :func:`period_rereads`).  A reading is accepted only when
 :func:`extractors.ita.periods.parse_period` reads it, it has no Latin letter and both its ends are
 plausible years; the first such reading with every line of ink wins, in that order (one that lost
 a line only when no reading has them all).  When none does, a reading that parses after repairs
@@ -553,6 +555,59 @@ def _with_raw_readings(
     return out
 
 
+#: The re-readings of a period cell made by Tesseract (:data:`PERIOD_MODES`), whose numbers the
+#: glyph reader may read again (:func:`period_rereads`).
+TESSERACT_MODES = frozenset({"thai", "period", "period-own", "lines"})
+
+
+def period_rereads(
+    cell: Cell, read: CellReader, first: Reading, composed: list[Reading] | None = None
+) -> list[Callable[[], Reading]]:
+    """The re-readings of a period ``cell``, in order: the first reading's raw, each of
+    :data:`PERIOD_MODES` and its raw (:func:`_with_raw_readings`), then each Tesseract re-reading
+    (:data:`TESSERACT_MODES`) that was made, with its numbers as the glyph reader reads the cell's
+    digits (the ``"glyphs"`` reading of the cell with that text: no Tesseract call).  The Thai
+    model alone reads a month the first reading had in Latin letters (``aA. do - fA. ๖๗`` is
+    ``ต.ค. ๒ ๗ - ชิ.ค. ๖๗`` to it) but may break a digit (``๖`` as ``๒`` and a space); the glyphs
+    read the digits whole: the month comes from the Thai reading, the numbers from the glyphs,
+    each from the cell's image.  Tried last, only when no reading parsed; a re-reading never made
+    is not made for this.  Each such reading made is added to ``composed``: two readings made it,
+    so it is kept only with a doubt (:func:`settle_period_cells`).
+
+    >>> from schemas import BBox
+    >>> cell = Cell(1, 0, "aA. do - fA. ๖๗", "", BBox(0, 0, 1, 1))
+    >>> def read(c, mode):
+    ...     if mode == "thai":
+    ...         return "ต.ค. ๒ ๗ - ธ.ค. ๖๗", "", 0.8
+    ...     if mode == "glyphs" and c.text.startswith("ต.ค."):
+    ...         return c.text.replace("๒ ๗", "๖๗"), c.raw, 0.8
+    ...     return "", "", None
+    >>> rereads = period_rereads(cell, read, (cell.text, cell.raw, 0.9))
+    >>> [r()[0] for r in rereads][-len(TESSERACT_MODES) :]
+    ['ต.ค. ๖๗ - ธ.ค. ๖๗', '', '', '']
+    """
+    made: list[Reading] = []
+
+    def remembered(mode: str) -> Reading:
+        reading = read(cell, mode)
+        made.append(reading)
+        return reading
+
+    modes = [partial(remembered, m) if m in TESSERACT_MODES else partial(read, cell, m) for m in PERIOD_MODES]
+
+    def glyphs(n: int) -> Reading:
+        if n >= len(made) or not made[n][0].strip():
+            return "", "", None
+        text, raw, _confidence = made[n]
+        reading = read(replace(cell, text=text, raw=raw), "glyphs")
+        if composed is not None and reading[0].strip():
+            composed.append(reading)
+        return reading
+
+    tesseract = sum(1 for m in PERIOD_MODES if m in TESSERACT_MODES)
+    return _with_raw_readings(first, modes) + [partial(glyphs, n) for n in range(tesseract)]
+
+
 def settle_period_cells(
     table: Table,
     read: CellReader,
@@ -621,9 +676,12 @@ def settle_period_cells(
             cells.append(cell)
             continue
         first = (cell.text, cell.raw, cell.confidence)
-        rereads = _with_raw_readings(first, [partial(read, cell, mode) for mode in PERIOD_MODES])
+        composed: list[Reading] = []
+        rereads = period_rereads(cell, read, first, composed)
         last_row = cell.row + max(cell.rowspan, 1) >= table.n_rows
         (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0, fits, last_row)
+        if others is None and (text, raw, conf) in composed:  # a Thai reading's months, the glyphs' digits
+            others = [cell.text.strip()]
         # a reader of the page's image (it counts the cell's lines of ink) has the glyphs to check
         # a reading that parses as read against: no Tesseract call
         if others is None and text == cell.text and lines is not None:
@@ -897,18 +955,58 @@ def with_glyph_digits(text: str, runs: Sequence[str]) -> str | None:
     (True, True)
     >>> with_glyph_digits("ส.ค. ๒๔", ["๖"]) is None  # a digit fewer: no choice between readings
     True
+
+    A number Tesseract broke in two by a space (``๒ ๗``: a ``๖`` read as ``๒`` and a space) is one
+    number when the glyphs find one fewer, and keeps its count of digits.
+
+    >>> with_glyph_digits("ต.ค. ๒ ๗ - ชิ.ค. ๖๗", ["๖๗", "๖๗"])
+    'ต.ค. ๖๗ - ชิ.ค. ๖๗'
+    >>> with_glyph_digits("ต.ค. ๒ ๗ - ชิ.ค. ๖๗", ["๖", "๖๗"]) is None
+    True
     """
     slots = digit_slots(text)
+    if len(slots) > len(runs):  # a number Tesseract broke in two (``๒ ๗`` for ``๖๗``)
+        slots = _broken_numbers_joined(text, slots)
     if not slots or len(slots) != len(runs) or not all(run.isdigit() for run in runs):
         return None
     # a number read as digits keeps its count of digits: the glyphs choose digits, not how many
-    if any(text[a:b].isdigit() and b - a != len(run) for (a, b), run in zip(slots, runs, strict=True)):
+    if any(
+        _digits(text[a:b]) and len(_digits(text[a:b])) != len(run)
+        for (a, b), run in zip(slots, runs, strict=True)
+    ):
         return None
     out, at = [], 0
     for (start, end), run in zip(slots, runs, strict=True):
         out.append(text[at:start] + run)
         at = end
     return "".join(out) + text[at:]
+
+
+def _digits(text: str) -> str:
+    """``text``'s digits when it is digits and spaces only, else ``""``."""
+    squashed = "".join(text.split(" "))
+    return squashed if squashed.isdigit() else ""
+
+
+def _broken_numbers_joined(text: str, slots: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``slots`` (:func:`digit_slots`) with runs of digits that only a space parts joined into one
+    number: Tesseract's reading of a digit broken in two (``๖`` as ``๒`` and a space, ``ต.ค. ๒ ๗``),
+    where the glyph reader, reading the ink, finds one number.  Used only when the glyphs find
+    fewer numbers than the reading has.
+
+    >>> t = "ต.ค. ๒ ๗ - ชิ.ค. ๖๗"; [t[a:b] for a, b in _broken_numbers_joined(t, digit_slots(t))]
+    ['๒ ๗', '๖๗']
+    >>> t = "ภายใน 30 มิ.ย. 68"; [t[a:b] for a, b in _broken_numbers_joined(t, digit_slots(t))]
+    ['30', '68']
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in slots:
+        parted = bool(out) and start > out[-1][1] and not text[out[-1][1] : start].strip(" ")
+        if parted and _digits(text[out[-1][0] : out[-1][1]]) and text[start:end].isdigit():
+            out[-1] = (out[-1][0], end)
+            continue
+        out.append((start, end))
+    return out
 
 
 def digit_among_digits(glyph: Any) -> tuple[str, float]:

@@ -9,6 +9,11 @@ boxes fit it) and settles those cells by the same hook, only on pages where a pe
 parse, or starts a line below its row's other cells (its first line lost, :func:`lost_first_line`):
 every other page costs nothing.
 
+A ruled grid's worker settles its period column only when the grid itself places one (a header,
+or cells that parse): a grid continued on a page where every period was read as Latin letters
+(``NLA. - เม.ย. 68``, ``ภายใน 30 Hu. 2568``) places none, and is settled here too, its column placed
+by the grid whose header names it (:func:`guided_column`).
+
 Measures written as paragraphs have no cells: a line ``ระยะเวลา: ...`` whose period does not parse
 is read again the same way, from the line's box (:func:`settle_period_lines`).
 """
@@ -25,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from extractors.ita.period_repairs import parses
-from extractors.ocr.fields import Reading, period_column, period_headers, settle
+from extractors.ocr.fields import Reading, period_column, period_headers, period_shaped, settle
 from schemas import DOUBT_CONFIDENCE, BBox, Line, OcrDoubt, OcrStatus, PageKind, PageText, Table
 
 if TYPE_CHECKING:
@@ -49,7 +54,11 @@ def needs_reread(table: Table, page: PageText | None = None, known: tuple[int, i
     >>> needs_reread(Table(1, 0, box, 2, 1, cells, TableQuality("borderless", 1.0, 1.0, 1.0, [])))
     False
     """
-    if table.quality.strategy != "borderless" or not any(c.confidence is not None for c in table.cells):
+    if not any(c.confidence is not None for c in table.cells):
+        return False
+    # a ruled grid's own period column was settled by its worker; one only another table places
+    # (a continued grid whose every period was read as Latin letters) was not
+    if table.quality.strategy != "borderless" and not (table.quality.strategy == "lines" and known):
         return False
     found = known or period_column(table)
     if found is None:
@@ -60,7 +69,8 @@ def needs_reread(table: Table, page: PageText | None = None, known: tuple[int, i
         for c in table.cells
     ):
         return True
-    return page is not None and lost_first_line(table, column, header, page)
+    borderless = table.quality.strategy == "borderless"
+    return borderless and page is not None and lost_first_line(table, column, header, page)
 
 
 #: A period cell's first line lost: its first word's top lies this many word heights (the page's
@@ -147,11 +157,13 @@ def _span(table: Table, column: int, header: int) -> tuple[float, float] | None:
 
 
 def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | None:
-    """The period column of a borderless ``table`` that names none itself (a table continued from
-    the page before, every period on its page read as Latin letters: ``aA. do - fa. ๖๓``), as
-    another borderless table of the document places it: ``(column, -1)`` for the one column whose
-    cells' centres all lie within the x-range of the period column that table's header names,
-    when the tables that name one agree on it; None otherwise.
+    """The period column of a borderless or ruled ``table`` that names none itself (a table
+    continued from the page before, every period on its page read as Latin letters: ``aA. do -
+    fa. ๖๓``, ``NLA. - เม.ย. 68`` with ``ภายใน 30 Hu. 2568``, so none parses and its own cells
+    place no column), as another table of the document found the same way (borderless, or ruled)
+    places it: ``(column, -1)`` for the one column whose cells' centres all lie within the x-range
+    of the period column that table's header names, when the tables that name one agree on it;
+    None otherwise.  The columns' positions on the page are the evidence, never the cells' words.
 
     >>> from schemas import BBox, Cell, TableQuality
     >>> q = TableQuality("borderless", 1.0, 1.0, 1.0, [])
@@ -164,12 +176,13 @@ def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | No
     >>> guided_column(later, [first, later])
     (2, -1)
     """
-    if table.quality.strategy != "borderless":
+    strategy = table.quality.strategy
+    if strategy not in ("borderless", "lines"):
         return None
     spans = set()
     for other in tables:
-        borderless = other is not table and other.quality.strategy == "borderless"
-        found = period_column(other) if borderless else None
+        alike = other is not table and other.quality.strategy == strategy
+        found = period_column(other) if alike else None
         if found is None or found[1] < 0:
             continue  # only a column a header names guides another table
         span = _span(other, *found)
@@ -191,7 +204,31 @@ def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | No
         if c.box is not None and c.text.strip() and not x0 <= (c.box.x0 + c.box.x1) / 2 <= x1
     }
     found_cols = inside - outside
-    return (found_cols.pop(), -1) if len(found_cols) == 1 else None
+    if len(found_cols) != 1:
+        return None
+    column = found_cols.pop()
+    if strategy == "lines" and not _period_like(table, column):
+        return None  # a grid's column there that holds no period (a table of scores) is none
+    return column, -1
+
+
+def _period_like(table: Table, column: int) -> bool:
+    """Whether most of ``column``'s cells with text parse as periods or are shaped as periods OCR
+    damaged (:func:`extractors.ocr.fields.period_shaped`): a ruled grid is placed by another
+    table only so (it may be a table of scores or of another kind that stands there).
+
+    >>> from schemas import BBox, Cell, TableQuality
+    >>> q, box = TableQuality("lines", 1.0, 1.0, 1.0, []), BBox(0, 0, 1, 1)
+    >>> _period_like(Table(2, 0, box, 2, 1, [Cell(0, 0, "NLA. - เม.ย. 68", "", box),
+    ...     Cell(1, 0, "ภายใน 30 Hu. 2568", "", box)], q), 0)
+    True
+    >>> scores = [Cell(0, 0, "๘๘.๑๒", "", box), Cell(1, 0, "๙๐.๐๐", "", box)]
+    >>> _period_like(Table(2, 0, box, 2, 1, scores, q), 0)
+    False
+    """
+    texts = [c.text for c in table.cells if c.col == column and c.colspan == 1 and c.text.strip()]
+    periods = sum(1 for t in texts if parses(t) or period_shaped(t))
+    return bool(texts) and 2 * periods >= len(texts)
 
 
 class PagesAgain:
