@@ -8,18 +8,12 @@ from __future__ import annotations
 
 from extractors.ocr.fields import period_column
 from extractors.ocr.period_reread import guided_column, needs_reread
-from schemas import BBox, Cell, Table, TableQuality
+from schemas import Table
+from tests.period_tables import step_period_table
 
 
 def _grid(page: int, rows: list[tuple[str, str]], strategy: str = "lines") -> Table:
-    cells = [
-        Cell(r, c, text, "", BBox(100 * c, 20 * r, 100 * c + 90, 20 * r + 15), confidence=0.9)
-        for r, row in enumerate(rows)
-        for c, text in enumerate(row)
-    ]
-    return Table(
-        page, 0, BBox(0, 0, 200, 20 * len(rows)), len(rows), 2, cells, TableQuality(strategy, 1, 1, 1, [])
-    )
+    return step_period_table(page, rows, strategy)
 
 
 FIRST = _grid(4, [("ขั้นตอน", "ระยะเวลา"), ("๑. ประชุม", "ก.พ. 68")])

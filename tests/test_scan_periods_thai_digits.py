@@ -17,8 +17,9 @@ from extractors.ita.period_years import SETTLED_CONFIDENCE, digit_lookalikes, se
 from extractors.ita.periods import parse_period
 from extractors.ocr.fields import period_column
 from extractors.ocr.period_reread import guided_column, needs_reread
-from schemas import BBox, Cell, OcrInfo, OcrStatus, PageKind, PageText, Table, TableQuality
+from schemas import BBox, OcrInfo, OcrStatus, PageKind, PageText, Table
 from schemas.record import Action, Period, Provenance
+from tests.period_tables import step_period_table
 
 BOX = BBox(0, 0, 10, 10)
 
@@ -77,14 +78,7 @@ def test_glyphs_read_as_their_look_alikes_are_candidates() -> None:
 
 
 def _table(page: int, rows: list[tuple[str, str]], strategy: str = "borderless") -> Table:
-    cells = [
-        Cell(r, c, text, "", BBox(100 * c, 20 * r, 100 * c + 90, 20 * r + 15), confidence=0.9)
-        for r, row in enumerate(rows)
-        for c, text in enumerate(row)
-    ]
-    return Table(
-        page, 0, BBox(0, 0, 200, 20 * len(rows)), len(rows), 2, cells, TableQuality(strategy, 1, 1, 1, [])
-    )
+    return step_period_table(page, rows, strategy)
 
 
 def test_a_step_that_names_the_period_header_is_no_period_column() -> None:
