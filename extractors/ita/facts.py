@@ -45,7 +45,7 @@ from extractors.ita.vocabulary import (
     skeleton,
 )
 from extractors.thai.page_furniture import running_lines
-from extractors.thai.text import parse_number, thai_digits_to_arabic, word_spans
+from extractors.thai.text import FOLLOW_VOWELS, MARKS, parse_number, thai_digits_to_arabic, word_spans
 from extractors.thai.words import all_words
 from schemas import DOUBT_CONFIDENCE, BBox, Line, PageText
 from schemas.record import Candidate, DocumentFacts, Provenance
@@ -506,7 +506,7 @@ def _agency_readings(
 
 
 #: A mark or a following vowel: no name ends right before one (it belongs to the letter before).
-_RE_MARK_OR_VOWEL = re.compile(r"[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]")
+_RE_MARK_OR_VOWEL = re.compile(f"[{MARKS}{FOLLOW_VOWELS}]")
 
 
 def _settle_name(facts: DocumentFacts, name: str, readings: Iterable[tuple[str, Provenance]]) -> None:

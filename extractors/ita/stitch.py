@@ -381,7 +381,8 @@ def _reads_as_period(text: str) -> bool:
 
 #: A number and a comma before a word: an item whose dot OCR read as a comma (``1, ตรวจสอบ``), as
 #: :data:`_NUMBERED_KEY` reads a key cell's; a number's thousands comma has digits after it.
-_COMMA_ITEM = r"[0-9๐-๙]{1,3}\s*,(?=\s*[ก-ฮเ-ไ])"
+_COMMA_AS_DOT = r",(?=\s*[ก-ฮเ-ไ])"
+_COMMA_ITEM = rf"[0-9๐-๙]{{1,3}}\s*{_COMMA_AS_DOT}"
 _ITEM = re.compile(f"^\\s*(?:{LIST_MARKER}|{_COMMA_ITEM})")
 #: The rules that read one day or one month alone: what a range's start or end reads as by itself.
 _ONE_DATE = frozenset({"day", "month"})
@@ -532,7 +533,7 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     return not own_period
 
 
-_NUMBERED = re.compile(r"^\s*\(?\s*([0-9๐-๙]{1,3})\s*(?:[.)]|,(?=\s*[ก-ฮเ-ไ]))(?![0-9๐-๙])")
+_NUMBERED = re.compile(rf"^\s*\(?\s*([0-9๐-๙]{{1,3}})\s*(?:[.)]|{_COMMA_AS_DOT})(?![0-9๐-๙])")
 
 
 def _bullet(text: str) -> bool:
