@@ -802,6 +802,19 @@ DOUBTED = 0.5
 MIN_COLUMN_NUMBERS = 6
 
 
+def _cell_numbers(cells: Sequence[str]) -> dict[int, int]:
+    """``{column: number}`` of the cells of a row that hold one number of one or two digits alone.
+
+    >>> _cell_numbers(["ตัวชี้วัด", " ๒ ", "2 i", "10"])
+    {1: 2, 3: 10}
+    """
+    return {
+        c: int(thai_digits_to_arabic(t.strip()))
+        for c, t in enumerate(cells)
+        if re.fullmatch(r"\s*[0-9๐-๙]{1,2}\s*", t)
+    }
+
+
 def column_numbers(cells: Sequence[str]) -> dict[int, int]:
     """``{column: indicator number}`` of a row numbering its columns ``1 … 10``.
 
@@ -823,11 +836,7 @@ def column_numbers(cells: Sequence[str]) -> dict[int, int]:
     >>> column_numbers(["ตัวชี้วัด", *map(str, range(1, 11)), "3"])
     {}
     """
-    found = {
-        c: int(thai_digits_to_arabic(t.strip()))
-        for c, t in enumerate(cells)
-        if re.fullmatch(r"\s*[0-9๐-๙]{1,2}\s*", t)
-    }
+    found = _cell_numbers(cells)
     if sorted(found.values()) == list(range(1, 11)):
         return found
     offsets = Counter(c - n for c, n in found.items() if 1 <= n <= 10)
@@ -870,11 +879,7 @@ def numbers_by_place(cells: Sequence[str]) -> dict[int, int]:
     >>> numbers_by_place(["", "1", "2", "3", "", ""]), numbers_by_place(["ตัวชี้วัด", "", "2", "", "", "", "6"])
     ({}, {})
     """
-    found = {
-        c: int(thai_digits_to_arabic(t.strip()))
-        for c, t in enumerate(cells)
-        if re.fullmatch(r"\s*[0-9๐-๙]{1,2}\s*", t)
-    }
+    found = _cell_numbers(cells)
     offsets = {c - n for c, n in found.items()}
     if len(found) < MIN_PLACED_NUMBERS or len(offsets) != 1 or any(not 1 <= n <= 10 for n in found.values()):
         return {}
