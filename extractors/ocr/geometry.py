@@ -44,7 +44,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from extractors.ocr.raster import Cleaned, Gray, clean_page
+from extractors.ocr.raster import Cleaned, Gray, clean_page, components
 
 #: The paper must cover at least this share of a photograph to be taken for the page.
 MIN_PAPER_SHARE = 0.25
@@ -266,8 +266,12 @@ def light_spread(gray: Gray) -> float:
     >>> light_spread(even) < 5, light_spread(ramp) > 100
     (True, True)
     """
-    back = background(gray)[::LIGHT_REDUCTION, ::LIGHT_REDUCTION]
-    low, high = np.percentile(back, (2, 98))
+    return _spread(background(gray))
+
+
+def _spread(back: npt.NDArray[np.float32]) -> float:
+    """:func:`light_spread` of a page's :func:`background`."""
+    low, high = np.percentile(back[::LIGHT_REDUCTION, ::LIGHT_REDUCTION], (2, 98))
     return float(high - low)
 
 
@@ -284,9 +288,9 @@ def even_illumination(gray: Gray) -> tuple[Gray, bool]:
     >>> even_illumination(np.full((300, 300), 220, np.uint8))[1]
     False
     """
-    if light_spread(gray) <= UNEVEN_LIGHT:
+    back = background(gray)  # once: what the spread is measured on is what the page is divided by
+    if _spread(back) <= UNEVEN_LIGHT:
         return gray, False
-    back = background(gray)
     flat = cv2.divide(gray.astype(np.float32), np.maximum(back, 1.0), scale=255.0)
     return np.asarray(np.clip(flat, 0, 255), np.uint8), True
 
@@ -358,7 +362,7 @@ def edge_rulings(ink: Gray, block: npt.NDArray[np.bool_]) -> list[EdgeRuling]:
     from extractors.ocr.image_grid import ruling_mask
 
     _horizontal, vertical = ruling_mask(ink)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(np.asarray(block, np.uint8), connectivity=8)
+    n, labels, stats = components(np.asarray(block, np.uint8))
     h = ink.shape[0]
     found: list[EdgeRuling] = []
     offsets = np.arange(1, EDGE_PROBE_PX + 1)[:, None]
@@ -547,7 +551,7 @@ def lift_solids(gray: Gray, dpi: int, lit: Gray | None = None) -> tuple[Gray, in
     # Light lying along a block's outline is paper its hull took in (a skewed band's edge), not
     # a letter; a mark that comes near the edge has only its tip there.
     light = np.asarray((filled > 0) & (whiter if lit is not None else ink == 0), np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(light, connectivity=8)
+    n, labels, stats = components(light)
     rim = (filled > 0) & ~(cv2.erode(filled, np.ones((2 * SLIVER_PX + 1,) * 2, np.uint8)) > 0)
     on_rim = np.bincount(labels[rim & (light > 0)], minlength=n)
     # Light as wide as a solid block is no letter's stroke either: a stretch of the band that

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from extractors.ocr.raster import Gray
+from extractors.ocr.raster import Gray, components
 
 #: A horizontal ruling is at least this share of the page width long ...
 H_LINE_SHARE = 1 / 30
@@ -95,7 +95,8 @@ def faint_lines(gray: Gray) -> Gray:
     """
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (FAINT_SIDE, FAINT_SIDE))
     blackhat = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, kernel)
-    return np.asarray(np.where(blackhat >= FAINT_CONTRAST, 255, 0), np.uint8)
+    # ``blackhat >= FAINT_CONTRAST`` as 255, by OpenCV (``>`` the level below: uint8 values)
+    return np.asarray(cv2.threshold(blackhat, FAINT_CONTRAST - 1, 255, cv2.THRESH_BINARY)[1], np.uint8)
 
 
 def find_grids(binary: Gray, gray: Gray | None = None) -> list[Grid]:
@@ -126,7 +127,7 @@ def find_grids(binary: Gray, gray: Gray | None = None) -> list[Grid]:
     grid = cv2.bitwise_or(horizontal, vertical)
     # Close the small gaps where a scanned ruling fades or two rulings nearly meet.
     joined = cv2.dilate(grid, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
-    n, _labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    n, _labels, stats = components(np.asarray(joined, np.uint8))
     grids: list[Grid] = []
     for i in range(1, n):
         x, y, bw, bh, _area = (int(v) for v in stats[i])
@@ -159,7 +160,7 @@ def without_lone_verticals(horizontal: Gray, vertical: Gray) -> Gray:
     >>> bool(kept[100, 10]), bool(kept[20, 100]), bool(kept[160, 200])
     (True, True, False)
     """
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(vertical, connectivity=8)
+    n, labels, stats = components(vertical)
     height, width = vertical.shape
     reach = EDGE_SHARE_PX
     lone = np.zeros(n, bool)
@@ -179,7 +180,12 @@ def without_lone_verticals(horizontal: Gray, vertical: Gray) -> Gray:
             lone[i] = True
     if not lone.any():
         return vertical
-    return np.asarray(np.where(lone[labels], 0, vertical), np.uint8)
+    kept = vertical.copy()
+    for i in np.flatnonzero(lone).tolist():  # each lone piece cleared in its own box, not the page over
+        x, y, bw, bh = (int(v) for v in stats[i, :4])
+        box = kept[y : y + bh, x : x + bw]
+        box[labels[y : y + bh, x : x + bw] == i] = 0
+    return np.asarray(kept, np.uint8)
 
 
 def close_open_sides(horizontal: Gray, vertical: Gray) -> Gray:
@@ -197,12 +203,12 @@ def close_open_sides(horizontal: Gray, vertical: Gray) -> Gray:
     """
     grid = np.asarray(cv2.bitwise_or(horizontal, vertical), np.uint8)
     _rh, rw = grid.shape
-    n, _labels, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
+    n, _labels, stats = components(horizontal)
     rules = [(int(s[1]), int(s[1] + s[3])) for s in stats[1:n] if s[2] >= 0.5 * rw]
     if not rules:
         return grid
     top, bottom = min(r[0] for r in rules), max(r[1] for r in rules)
-    n, _labels, stats, _ = cv2.connectedComponentsWithStats(vertical, connectivity=8)
+    n, _labels, stats = components(vertical)
     columns = [tuple(int(v) for v in s[:4]) for s in stats[1:n]]
     reach = 2 * MIN_CELL_PX
     above = [c for c in columns if c[1] < top - reach]
@@ -246,7 +252,7 @@ def _cells(region: Gray, x_off: int, y_off: int) -> list[PixelBox]:
     touch the table's bounding box (those are outside the table: open sides, margins)."""
     closed = cv2.dilate(region, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     paper = np.asarray(cv2.bitwise_not(closed), np.uint8)
-    n, _labels, stats, _ = cv2.connectedComponentsWithStats(paper, connectivity=4)
+    n, _labels, stats = components(paper, connectivity=4)
     rh, rw = region.shape
     cells: list[PixelBox] = []
     for i in range(1, n):

@@ -56,7 +56,7 @@ class Cleaned:
         """The binarised page as OCR wants it: black ink on white.  Measured on the scanned
         samples, Tesseract reads bold headers on grey paper far better from this than from grey.
         Made once per page (every cell crops it)."""
-        return np.asarray(255 - self.binary, np.uint8)
+        return np.asarray(cv2.bitwise_not(self.binary), np.uint8)  # 255 - binary, by OpenCV
 
 
 def flatten_background(gray: Gray, kernel: int = 31) -> Gray:
@@ -71,6 +71,32 @@ def flatten_background(gray: Gray, kernel: int = 31) -> Gray:
     background = cv2.medianBlur(background, 21 if kernel > 21 else (kernel | 1))
     flat = cv2.divide(gray, background, scale=255)
     return np.asarray(flat, dtype=np.uint8)
+
+
+Labels = npt.NDArray[np.integer]
+
+
+def components(binary: Gray, connectivity: int = 8) -> tuple[int, Labels, npt.NDArray[np.int32]]:
+    """OpenCV's connected components of ``binary`` with their stats: ``(count, labels, stats)``,
+    the same as ``cv2.connectedComponentsWithStats`` gives.  Labels are 16-bit when they fit
+    (OpenCV raises when they would not, and they are counted again in 32 bits): on a page image
+    the 16-bit labelling with its stats took a third of the 32-bit one's time, the same result.
+
+    >>> img = np.zeros((20, 30), np.uint8); img[2:5, 2:9] = 255; img[10:18, 20:22] = 255
+    >>> n, labels, stats = components(img)
+    >>> n, stats[1].tolist(), stats[2].tolist(), int(labels[12, 21])
+    (3, [2, 2, 7, 3, 21], [20, 10, 2, 8, 16], 2)
+    >>> noise = np.zeros((600, 600), np.uint8); noise[::2, ::2] = 255   # 90,000 specks
+    >>> components(noise, connectivity=4)[0]
+    90001
+    """
+    try:
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(
+            binary, connectivity=connectivity, ltype=cv2.CV_16U
+        )
+    except cv2.error:  # more than 65,534 components
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=connectivity)
+    return int(count), np.asarray(labels), np.asarray(stats, np.int32)
 
 
 def binarise(gray: Gray, strictness: float = 1.0) -> Gray:
@@ -108,10 +134,13 @@ def binarise_page(gray: Gray, window: int = LOCAL_WINDOW, contrast: float = LOCA
     if not solid.any():
         return dark
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (SHADE_SIDE, SHADE_SIDE))
-    shaded = cv2.dilate(solid, kernel) > 0
-    mean = cv2.blur(gray, (window, window), borderType=cv2.BORDER_REPLICATE).astype(np.int16)
-    stands_out = gray.astype(np.int16) < mean - int(contrast)
-    return np.asarray(np.where(shaded & ~stands_out, 0, dark), np.uint8)
+    shaded = cv2.dilate(solid, kernel)  # 255 on and around the solid areas
+    mean = cv2.blur(gray, (window, window), borderType=cv2.BORDER_REPLICATE)
+    # ``gray < mean - contrast``, as ``mean - gray > contrast`` in OpenCV's saturating uint8 (a
+    # pixel lighter than its mean is 0 there, and stands out no more than before); masks of
+    # 0/255 combined by OpenCV, not numpy's ``where`` over int16 copies (a tenth of the time).
+    stands_out = cv2.threshold(cv2.subtract(mean, gray), int(contrast), 255, cv2.THRESH_BINARY)[1]
+    return np.asarray(cv2.bitwise_and(dark, cv2.bitwise_or(cv2.bitwise_not(shaded), stands_out)), np.uint8)
 
 
 def rotate(gray: Gray, degrees: float, fill: int = 255) -> Gray:

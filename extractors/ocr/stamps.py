@@ -193,8 +193,9 @@ def lift_stamps(gray: Gray, binary: Gray) -> tuple[Gray, Gray, list[Stamp]]:
     if not stamps:
         return gray, binary, []
     from extractors.ocr.image_grid import ruling_mask
+    from extractors.ocr.raster import components
 
-    masks = [cv2.connectedComponentsWithStats(m, connectivity=8)[1:3] for m in ruling_mask(binary)]
+    masks = [components(m)[1:] for m in ruling_mask(binary)]
     gray, binary = gray.copy(), binary.copy()
     h, w = binary.shape
     for stamp in stamps:
