@@ -1,0 +1,95 @@
+"""Scanned measures tables' rows kept whole: a word OCR read across a gutter (a row's number glued
+to its measure's, a word boxed off its ink), a signature left out of a line that still keeps its
+columns going, a repeated header OCR misread a letter of, a row under its own period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.ita.actions import actions_from_tables
+from extractors.ita.stitch import join_key_tails, repeats_header, stitch
+from extractors.ocr.rows import scan_borderless, visual_lines
+from extractors.pdf.borderless import row_starts
+from schemas import BBox, Line, LogicalRow, Word
+from tests.rows_shapes import COLUMNS, HEADER, PERIODS, ocr_table, page, periods
+from tests.rows_shapes import line as _line
+from tests.rows_shapes import names as _names
+from tests.rows_shapes import row as _row
+from tests.rows_shapes import rows as _rows
+from tests.rows_shapes import word as _word
+
+
+def test_a_number_read_across_the_first_gutter_does_not_end_the_table() -> None:
+    lines = [_row(100.0, dict(enumerate(HEADER))), *_rows(130.0, 1, 4)]
+    # the first row's steps item number read together with a speck at the measure's end into one
+    # number (``11.``) over the gutter between the measure and steps columns: a number, so no mark
+    # to leave out; the row's other cells keep to their columns
+    first = lines[1]
+    words = [w for w in first.words if w.text not in ("1. มาตรการ", "(1) อบรม")]
+    glued = _word("11.", COLUMNS[0] + 40.0, first.box.top, COLUMNS[1] + 15.0 - COLUMNS[0] - 40.0)
+    measure = _word("มาตรการ", COLUMNS[0], first.box.top, 35.0)
+    steps = _word("อบรม", COLUMNS[1] + 25.0, first.box.top)
+    lines[1] = _line([*words, measure, glued, steps])
+    tables = scan_borderless(page(visual_lines(lines)), [], _names)
+    assert len(tables) == 1
+    assert periods(tables) == list(PERIODS[:4])
+
+
+def test_prose_crossing_the_gutters_with_many_words_still_ends_the_table() -> None:
+    lines = [_row(100.0, dict(enumerate(HEADER))), *_rows(130.0, 1, 2)]
+    prose = [_word("ข้อความ", x, 240.0, 60.0) for x in range(60, 520, 64)]
+    tables = scan_borderless(page(visual_lines([*lines, _line(prose), *_rows(300.0, 3, 2)])), [], _names)
+    assert tables and tables[0].box.bottom < 240.0
+
+
+def _plain(top: float, *spans: tuple[float, float]) -> Line:
+    words = tuple(Word("ก", "ก", BBox(a, top, b, top + 10)) for a, b in spans)
+    return Line("", "", BBox(spans[0][0], top, spans[-1][1], top + 10), words)
+
+
+def test_a_word_reaching_over_a_gutter_keeps_the_column_it_reaches_going() -> None:
+    # columns parted at 40 and 90; the second line's word in column 1 reaches over into column 2
+    body = [_plain(0, (0, 30), (50, 80), (100, 130)), _plain(12, (0, 30), (50, 95)), _plain(24, (100, 130))]
+    assert row_starts(body, [40, 90]) == [0]
+    cut = [body[0], _plain(12, (0, 30), (50, 80)), body[2]]
+    assert row_starts(cut, [40, 90]) == [0, 2]
+
+
+def test_a_mark_left_out_of_a_line_keeps_the_columns_it_covers_going() -> None:
+    body = [_plain(0, (0, 30), (50, 80), (100, 130)), _plain(12, (0, 30)), _plain(24, (0, 30), (50, 80))]
+    assert row_starts(body, [40, 90]) == [0, 2]
+    signature = (Word("-รณะ", "-รณะ", BBox(45, 12, 125, 22)),)
+    assert row_starts(body, [40, 90], reach=[(), signature, ()]) == [0]
+
+
+def test_a_repeated_header_read_a_letter_otherwise_is_the_same_header() -> None:
+    head = ["ที่", "แนวทางปฏิบัติ", "การดำเนินการ", "หน่วยงานที่รับผิดชอบ", "ระยะเวลา"]
+    assert repeats_header(["ที่", "แนวหางปฏิบัติ", "การดำเนินการ", "หน่วยงานที่รับ ผิดชอบ", "ระยะเวลา"], head)
+    assert not repeats_header(["ที่", "ผลการดำเนินงาน", "การดำเนินการ", "หน่วยงาน", "ระยะเวลา"], head)
+
+
+def test_a_row_cut_by_the_page_break_under_a_misread_repeated_header_joins_its_row() -> None:
+    # a letter misread in the measure column's header: the columns name other fields there
+    head = ["ที่", "แนวทางปฏิบัติ", "การดำเนินการ", "หน่วยงานที่รับผิดชอบ", "ระยะเวลา"]
+    misread = ["ที่", "แนวหางปฏิบัติ", "การดำเนินการ", "หน่วยงานที่รับผิดชอบ", "ระยะเวลา"]
+    row = ["1", "มาตรการ", "(1) ปรับปรุงฐานข้อมูลช่อง", "กองคลัง", "ก.พ. - ก.ค. 68"]
+    first = ocr_table(1, [head, row], "borderless")
+    rest = ["", "", "ทางแจ้งเบาะแส", "", ""]
+    second = ocr_table(2, [misread, rest, ["", "มาตรการ", "(1) อบรม", "กองช่าง", "ส.ค. 68"]], "borderless")
+    actions = actions_from_tables(stitch([first, second]), 2568)
+    assert [a.period.text for a in actions] == ["ก.พ. - ก.ค. 68", "ส.ค. 68"]
+    assert [" ".join(a.steps) for a in actions] == ["(1) ปรับปรุงฐานข้อมูลช่องทางแจ้งเบาะแส", "(1) อบรม"]
+
+
+def test_a_key_cell_under_a_period_of_its_own_starts_a_row() -> None:
+    fields = ["measure", "steps", "period"]
+
+    def row(**cols: str) -> LogicalRow:
+        return LogicalRow(1, texts={fields.index(k): t for k, t in cols.items()})
+
+    rows = [row(measure="มาตรการพัฒนา", steps="(1) บันทึก", period="รอบ 6 เดือน")]
+    rows.append(row(measure="2 ที", steps="ป เผยแพร่", period="มิถุนายน - กันยายน 2569"))
+    rows.append(row(measure="การทุจริต", steps="เรื่องร้องเรียน"))
+    joined = join_key_tails([replace(r) for r in rows], fields, {"measure": "มาตรการ"})
+    assert len(joined) == 2
