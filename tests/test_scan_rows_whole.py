@@ -9,9 +9,9 @@ from dataclasses import replace
 
 from extractors.ita.actions import actions_from_tables
 from extractors.ita.stitch import join_key_tails, repeats_header, stitch
-from extractors.ocr.rows import scan_borderless, visual_lines
+from extractors.ocr.rows import _joined, _row_goes_on, scan_borderless, visual_lines
 from extractors.pdf.borderless import row_starts
-from schemas import BBox, Line, LogicalRow, Word
+from schemas import BBox, Cell, Line, LogicalRow, Table, TableQuality, Word
 from tests.rows_shapes import COLUMNS, HEADER, PERIODS, ocr_table, page, periods
 from tests.rows_shapes import line as _line
 from tests.rows_shapes import names as _names
@@ -93,3 +93,33 @@ def test_a_key_cell_under_a_period_of_its_own_starts_a_row() -> None:
     rows.append(row(measure="การทุจริต", steps="เรื่องร้องเรียน"))
     joined = join_key_tails([replace(r) for r in rows], fields, {"measure": "มาตรการ"})
     assert len(joined) == 2
+
+
+def _cells_table(rows: list[tuple[float, float]]) -> Table:
+    """A scanned borderless table of four columns at :data:`COLUMNS`, one row per (top, bottom)."""
+    edges = [*COLUMNS, 540.0]
+    cells = [
+        Cell(r, c, "", "", BBox(edges[c], top, edges[c + 1], bottom))
+        for r, (top, bottom) in enumerate(rows)
+        for c in range(4)
+    ]
+    box = BBox(COLUMNS[0], rows[0][0], 540.0, rows[-1][1])
+    return Table(1, 0, box, len(rows), 4, cells, TableQuality("borderless", 0.8, 1.0, 1.0, []))
+
+
+def test_a_table_taken_on_below_a_line_continues_the_row_that_line_cut() -> None:
+    table = _cells_table([(99.0, 120.0), (120.0, 162.0)])
+    rest = _cells_table([(175.0, 200.0), (200.0, 240.0)])
+    lines = [
+        _row(100.0, dict(enumerate(HEADER))),
+        _row(130.0, {0: "1. มาตรการ", 1: "(1) อบรม", 2: "กองคลัง", 3: PERIODS[0]}),
+        _row(148.0, {0: "ส่งเสริม", 1: "ให้ความรู้"}),
+        _row(178.0, {0: "คุณธรรม", 1: "บุคลากร"}),  # the cut row's wrapped cells go on
+        _row(210.0, {0: "2. มาตรการ", 1: "(1) จัดทำ", 2: "กองช่าง", 3: PERIODS[1]}),
+    ]
+    assert _row_goes_on(table, rest, lines)
+    joined = _joined(table, rest, True)
+    assert joined.n_rows == 3
+    assert [c.box.bottom for c in joined.cells if c.row == 1 and c.box] == [200.0] * 4
+    lines[3] = _row(178.0, {0: "2. มาตรการ", 1: "(1) จัดทำ", 2: "กองช่าง", 3: PERIODS[1]})
+    assert not _row_goes_on(table, rest, lines)
