@@ -123,3 +123,19 @@ def test_a_table_taken_on_below_a_line_continues_the_row_that_line_cut() -> None
     assert [c.box.bottom for c in joined.cells if c.row == 1 and c.box] == [200.0] * 4
     lines[3] = _row(178.0, {0: "2. มาตรการ", 1: "(1) จัดทำ", 2: "กองช่าง", 3: PERIODS[1]})
     assert not _row_goes_on(table, rest, lines)
+
+
+def test_a_column_started_again_by_a_stamps_mark_read_as_a_digit_starts_no_row() -> None:
+    def at(top: float, *cells: tuple[float, str]) -> Line:
+        words = tuple(Word(t, t, BBox(x, top, x + 10, top + 10)) for x, t in cells)
+        return Line("", "", BBox(cells[0][0], top, cells[-1][0] + 10, top + 10), words)
+
+    body = [
+        at(0, (0, "มาตรการ"), (50, "อบรม"), (100, "กองคลัง")),
+        at(12, (0, "ส่งเสริม")),
+        at(24, (0, "คุณธรรม"), (100, "0")),
+    ]
+    assert row_starts(body, [40, 90]) == [0, 2]  # a text layer's 0 is text
+    assert row_starts(body, [40, 90], reach=[(), (), ()]) == [0]  # OCR's, a stamp's ring
+    body[2] = at(24, (0, "คุณธรรม"), (100, "กองช่าง"))
+    assert row_starts(body, [40, 90], reach=[(), (), ()]) == [0, 2]

@@ -551,9 +551,11 @@ def row_starts(
     baselines: Sequence[float] | None = None,
     reach: Sequence[Sequence[Word]] | None = None,
 ) -> list[int]:
-    """Indexes of the body lines that start a row (the first always does).  ``reach``: per line,
-    words left out of it as marks (a signature read as one word across three columns): ink that
-    keeps the columns it covers going, as a mark does.
+    """Indexes of the body lines that start a row (the first always does).  ``reach`` (lines read
+    by OCR): per line, words left out of it as marks (a signature read as one word across three
+    columns): ink that keeps the columns it covers going, as a mark does; and a column that starts
+    again with a word of no dictionary words nor a number (a stamp's ring read ``แค``, ``0``,
+    :func:`reads_as_words`) starts no row by itself.
 
     >>> from schemas import Word
     >>> def ln(top, *xs):
@@ -594,13 +596,23 @@ def row_starts(
         if k > 0:
             opened = usual > 0 and pitches[k - 1] > ROW_PITCH * usual
             starting = len(cols - seen) >= 2  # cells start together only at a row's top
-            if opened or starting or cols & paused or _restarts(line, seps, seen):
+            restarted = cols & paused if reach is None else _worded(line, seps, cols & paused)
+            if opened or starting or restarted or _restarts(line, seps, seen):
                 starts.append(k)
                 seen, paused = set(), set()
         paused |= seen - present  # a mark keeps its column going: a dash read ``:``
         seen |= cols
         paused &= set(range(n_cols))
     return starts
+
+
+def _worded(line: Line, seps: Sequence[float], columns: set[int]) -> set[int]:
+    """Those of ``columns`` in which ``line`` has a word that reads as words or a number."""
+    return {
+        c
+        for w in line.words
+        if (c := _column_of(seps, (w.box.x0 + w.box.x1) / 2)) in columns and reads_as_words(w.text)
+    }
 
 
 def _columns_under(seps: Sequence[float], word: Word) -> range:
@@ -685,7 +697,7 @@ def find_borderless(
         if not enough or not any(_filled_columns(ln, seps) >= 2 for ln in body):
             i += 1
             continue
-        found.append(_Found(header, body, seps, reach))
+        found.append(_Found(header, body, seps, reach if core is not None else None))
         i += len(header) + len(body)
     return [_table(page_text, f, em) for f in found]
 
