@@ -5,14 +5,16 @@ columns going, a repeated header OCR misread a letter of, a row under its own pe
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import replace
 
 from extractors.ita.actions import actions_from_tables
+from extractors.ita.periods import parse_period
 from extractors.ita.stitch import join_key_tails, repeats_header, stitch
-from extractors.ocr.rows import _joined, _row_goes_on, scan_borderless, visual_lines
+from extractors.ocr.rows import _joined, _row_goes_on, opened_by_next_page, scan_borderless, visual_lines
 from extractors.pdf.borderless import row_starts
-from schemas import BBox, Cell, Line, LogicalRow, Table, TableQuality, Word
-from tests.rows_shapes import COLUMNS, HEADER, PERIODS, ocr_table, page, periods
+from schemas import BBox, Cell, Line, LogicalRow, PageKind, PageText, Table, TableQuality, Word
+from tests.rows_shapes import COLUMNS, HEADER, PERIODS, close_header, ocr_table, page, periods
 from tests.rows_shapes import line as _line
 from tests.rows_shapes import names as _names
 from tests.rows_shapes import row as _row
@@ -139,3 +141,23 @@ def test_a_column_started_again_by_a_stamps_mark_read_as_a_digit_starts_no_row()
     assert row_starts(body, [40, 90], reach=[(), (), ()]) == [0]  # OCR's, a stamp's ring
     body[2] = at(24, (0, "คุณธรรม"), (100, "กองช่าง"))
     assert row_starts(body, [40, 90], reach=[(), (), ()]) == [0, 2]
+
+
+def test_a_header_at_a_pages_foot_opens_at_the_columns_its_rows_go_on_in() -> None:
+    # ``ผู้รับผิดชอบ`` 4 pt before ``ระยะเวลา``: one row under the header at the page's foot shows no
+    # gutter there; the table goes on at the top of the next page in four columns
+    foot = [close_header(700.0), _row(730.0, {0: "1. มาตรการ", 1: "(1) อบรม", 2: "กองคลัง", 3: PERIODS[0]})]
+    first = PageText(1, 595.0, 842.0, PageKind.SCANNED, lines=foot)
+    top = [_row(100.0, dict(enumerate(HEADER))), *_rows(130.0, 2, 2)]
+    second = PageText(2, 595.0, 842.0, PageKind.SCANNED, lines=top)
+    tables = [*scan_borderless(first, [], _names), *scan_borderless(second, [], _names)]
+    assert [t.n_cols for t in tables] == [3, 4]
+    opened = opened_by_next_page(tables, {1: first, 2: second}, _names)
+    assert [t.n_cols for t in opened] == [4, 4]
+    assert [c.text for c in opened[0].cells if c.row == 1][3] == PERIODS[0]
+
+
+def test_a_month_name_wrapped_in_its_cell_reads_whole() -> None:
+    # the period cell's ``พฤษภาคม`` wrapped ``พฤษภา`` / ``คม``; the row joined over the page break
+    parsed = parse_period("กุมภาพันธ์ - พฤษภา คม 2569", 2569)
+    assert (parsed.start, parsed.end) == (datetime.date(2026, 2, 1), datetime.date(2026, 5, 31))

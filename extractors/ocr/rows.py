@@ -943,4 +943,40 @@ def scanned_layout(
         found = scan_borderless(page, out, names_column, _edges_going_on(out, pages, page.number))
         out += _header_begun_before(found, out, pages, page, names_column)
         out += scan_chart(page, out)
-    return continue_on_scans(out, pages)
+    return continue_on_scans(opened_by_next_page(out, pages, names_column), pages)
+
+
+def opened_by_next_page(
+    tables: Sequence[Table], pages: Mapping[int, PageText], names_column: NamesColumn
+) -> list[Table]:
+    """``tables`` with each borderless table at the foot of a scanned page found again with its
+    header opened at the columns of the borderless table at the top of the next scanned page
+    (:func:`gutter_edges`), when that table has more columns: a table whose header OCR read with
+    two cells too close for a gutter (``มาตรการ/`` ``วิธีการดำเนินการ`` 8 pt apart at 150 dpi) and
+    with one row under it at the page's foot has too few lines to show the gutter itself
+    (:func:`_split_header`), but its rows go on under the same printed columns on the next page.
+    Taken only when the table found again has the next one's columns."""
+    out = list(tables)
+    running = running_lines(pages)
+    for page in pages.values():
+        after = pages.get(page.number + 1)
+        if page.kind is not PageKind.SCANNED or after is None or after.kind is not PageKind.SCANNED:
+            continue
+        last = max((t for t in out if t.page == page.number), key=lambda t: t.box.bottom, default=None)
+        first = min((t for t in out if t.page == after.number), key=lambda t: t.box.top, default=None)
+        if last is None or first is None or first.n_cols <= last.n_cols:
+            continue
+        if last.quality.strategy != "borderless" or first.quality.strategy != "borderless":
+            continue
+        if not _ends_at_foot(last, page, running):
+            continue
+        others = [t for t in out if t.page == page.number and t.quality.strategy != "borderless"]
+        edges = gutter_edges(first, after, line_em(after.lines))
+        again = scan_borderless(page, others, names_column, edges)
+        em = line_em(page.lines)
+        table = next((t for t in again if abs(t.box.top - last.box.top) < em), None)
+        if table is not None and table.n_cols == first.n_cols:
+            note = f"header opened at the columns of the table going on on page {after.number}"
+            table = replace(table, quality=replace(table.quality, notes=[*table.quality.notes, note]))
+            out = [table if t is last else t for t in out]
+    return out
