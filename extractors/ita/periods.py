@@ -152,9 +152,20 @@ def _name_pattern(name: str) -> str:
     [True, True, True, False]
     >>> bool(re.compile(_name_pattern("ตุลาคม")).match("ตุลาการ"))  # a judge is no month
     False
+
+    A name wrapped in its cell, its two lines joined by a space (``พฤษภา`` / ``คม``), is read whole:
+    one space may stand before any of its letters but a mark.
+
+    >>> [bool(pattern.fullmatch(s)) for s in ("กรกฎา คม", "กร กฎาคม", "กรก ฎาคม", "กรกฎาค ม")]
+    [True, True, True, True]
     """
     stem = re.sub("(คม|ยน|พันธ์)$", "", name)
-    return f"{name}|{stem}(?![{_THAI}])".replace("ฎ", "[ฎฏ]")
+    spaced = "".join(ch if k == 0 or _STACKED.match(ch) else rf"\s?{ch}" for k, ch in enumerate(name))
+    return f"{spaced}|{stem}(?![{_THAI}])".replace("ฎ", "[ฎฏ]")
+
+
+#: Thai marks set above or below a letter: no space stands before one.
+_STACKED = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 _RE_MONTH = re.compile(

@@ -911,6 +911,7 @@ def join_key_tails(
             and not row.full_width
             and not above.full_width
             and not _opens_list_read(row, fields)
+            and not _period_of_its_own(row, above, fields)
             and all(
                 lead[c]
                 and _own_text(above, c).strip()
@@ -924,6 +925,32 @@ def join_key_tails(
             continue
         out.append(row)
     return out
+
+
+def _period_of_its_own(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """Whether ``row`` has a period of its own (its period cell reads as one) under a row with one
+    too that is no range left open for it (a dash at its end, or the two read as a range's halves,
+    :func:`range_halves`): a row's period is printed at its top, so a row with one starts there,
+    whatever OCR read in its key cell (a signature's scribble over its measure read ``2 ที``).
+
+    >>> f = ["measure", "period"]
+    >>> above = LogicalRow(1, texts={0: "มาตรการ", 1: "รอบ 6 เดือน"})
+    >>> _period_of_its_own(LogicalRow(1, texts={0: "2 ที", 1: "มิถุนายน - กันยายน 2569"}), above, f)
+    True
+    >>> _period_of_its_own(LogicalRow(1, texts={0: "การ", 1: "2569"}), above, f)
+    False
+    >>> start = LogicalRow(1, texts={0: "มาตรการ", 1: "ต.ค. ๖๓"})
+    >>> _period_of_its_own(LogicalRow(1, texts={0: "การ", 1: "ธ.ค. ๖๓"}), start, f)
+    False
+    """
+
+    def period(r: LogicalRow) -> str:
+        return " ".join(_own_text(r, c) for c, f in enumerate(fields) if f == "period").strip()
+
+    own, before = period(row), period(above)
+    if not (own and before and _reads_as_period(own) and _reads_as_period(before)):
+        return False
+    return not re.search(r"[-–—]$", before) and not range_halves(before, own)
 
 
 _THAI_WORD = re.compile(r"[ก-ฮ][ก-๎]*[ก-ฮ]")
@@ -1294,6 +1321,17 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
         ):
             table = folded
             n_header, fields, texts = header_of(table)
+        if (
+            current is not None
+            and n_header
+            and current.kind == "measures"
+            and table.index == 0
+            and table.page == current.pages[-1] + 1
+            and _read_by_ocr(table)
+            and list(fields) != list(current.fields)
+            and repeats_header(texts, current.header)
+        ):
+            fields = list(current.fields)  # the same header, a letter of a cell misread
         header_cut = current is not None and _header_goes_on(table, n_header, fields, texts, current)
         if current is not None and header_cut:
             current.header = [f"{a} {b}".strip() for a, b in zip(current.header, texts, strict=True)]
@@ -1363,6 +1401,38 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
                 col: join_cell_parts([p.text for p in parts]) for col, parts in row.cells.items() if parts
             }
     return out
+
+
+#: A header cell repeated on the next page reads alike within this similarity when OCR read a
+#: letter of it otherwise (``แนวหางปฏิบัติ`` for ``แนวทางปฏิบัติ``); the borderless tables' own
+#: test of a repeated header (``extractors.pdf.borderless.HEADER_ALIKE``) uses the same.
+REPEAT_ALIKE = 0.8
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def repeats_header(texts: Sequence[str], header: Sequence[str]) -> bool:
+    """Whether a scanned table's header ``texts`` repeat ``header`` (the table above's) cell by
+    cell: every cell read alike (:data:`REPEAT_ALIKE`), half the columns read at least.  OCR may
+    misread one letter of a header cell so that it names another field or none: the columns are
+    still the same printed header's.
+
+    >>> head = ["ที่", "แนวทางปฏิบัติ", "การดำเนินการ", "ระยะเวลา"]
+    >>> repeats_header(["ที่", "แนวหางปฏิบัติ", "การดำเนินการ", "ระยะเวลา"], head)
+    True
+    >>> repeats_header(["ที่", "ผลการดำเนินงาน", "การดำเนินการ", "ระยะเวลา"], head)
+    False
+    """
+    from difflib import SequenceMatcher
+
+    if len(texts) != len(header):
+        return False
+    pairs = [(_squashed(a), _squashed(b)) for a, b in zip(texts, header, strict=True) if a.strip()]
+    return 2 * len(pairs) >= len(header) and all(
+        b and SequenceMatcher(None, a, b).ratio() >= REPEAT_ALIKE for a, b in pairs
+    )
 
 
 def _header_goes_on(

@@ -39,6 +39,7 @@ from extractors.pdf.borderless import (
     find_borderless,
     header_only,
     reads_as_words,
+    row_starts,
     segments,
 )
 from extractors.pdf.tables import ends_near_bottom, running_lines
@@ -566,18 +567,51 @@ def scan_borderless(
     return [_filled(t, page) for t in _go_on_below(found, page, lines, em)]
 
 
-def _joined(table: Table, rest: Table) -> Table:
-    """One table: ``table``'s rows, then ``rest``'s, each cell with its own box."""
-    cells = [*table.cells, *(replace(c, row=c.row + table.n_rows) for c in rest.cells)]
+def _joined(table: Table, rest: Table, goes_on: bool = False) -> Table:
+    """One table: ``table``'s rows, then ``rest``'s, each cell with its own box; ``goes_on``:
+    ``rest``'s first row is the rest of ``table``'s last (:func:`_row_goes_on`), whose cells
+    reach down over it."""
+    last = table.n_rows - 1
+    first = {c.col: c.box for c in rest.cells if c.row == 0 and c.box is not None}
+    shift = table.n_rows - 1 if goes_on else table.n_rows
+    cells = [
+        replace(c, box=c.box.union(first[c.col]))
+        if goes_on and c.row == last and c.box is not None and c.col in first
+        else c
+        for c in table.cells
+    ]
+    cells += [replace(c, row=c.row + shift) for c in rest.cells if not (goes_on and c.row == 0)]
     box = BBox(min(table.box.x0, rest.box.x0), table.box.top, max(table.box.x1, rest.box.x1), rest.box.bottom)
     notes = [*table.quality.notes, "went on below a line that narrowed a gutter, in the table's columns"]
     return replace(
         table,
         box=box,
-        n_rows=table.n_rows + rest.n_rows,
+        n_rows=shift + rest.n_rows,
         cells=cells,
         quality=replace(table.quality, notes=notes),
     )
+
+
+def _row_lines(table: Table, row: int, lines: Sequence[Line]) -> list[Line]:
+    """The ``lines`` whose middle lies in ``table``'s ``row``."""
+    boxes = [c.box for c in table.cells if c.row == row and c.box is not None]
+    if not boxes:
+        return []
+    top, bottom = min(b.top for b in boxes), max(b.bottom for b in boxes)
+    return [ln for ln in lines if top <= _middle(ln.box)[1] <= bottom]
+
+
+def _row_goes_on(table: Table, rest: Table, lines: Sequence[Line]) -> bool:
+    """Whether ``rest``'s first row (the table taken on below a line that narrowed a gutter) is the
+    rest of ``table``'s last row: read together, its lines start no row where the rows of one
+    table are told apart (:func:`extractors.pdf.borderless.row_starts`: the spacing, columns
+    starting again).  The line that ended the table stood in the middle of a row as often as
+    between two."""
+    above, below = _row_lines(table, table.n_rows - 1, lines), _row_lines(rest, 0, lines)
+    if not above or not below or table.n_rows < 2:
+        return False
+    starts = row_starts([*above, *below], _column_edges(table))
+    return len(above) not in starts
 
 
 #: A line of a table's rows fills at least this many of its columns ...
@@ -643,7 +677,7 @@ def _go_on_below(found: Sequence[Table], page: PageText, lines: Sequence[Line], 
             rest = continuation(_at_gutters(table, page), page, rest_lines, em, (), core)
             if rest is None:
                 break
-            joined = _joined(table, rest)
+            joined = _joined(table, rest, _row_goes_on(table, rest, lines))
             if joined.box.bottom <= table.box.bottom + 1:  # nothing taken on below: no progress
                 break
             table = joined
@@ -909,4 +943,40 @@ def scanned_layout(
         found = scan_borderless(page, out, names_column, _edges_going_on(out, pages, page.number))
         out += _header_begun_before(found, out, pages, page, names_column)
         out += scan_chart(page, out)
-    return continue_on_scans(out, pages)
+    return continue_on_scans(opened_by_next_page(out, pages, names_column), pages)
+
+
+def opened_by_next_page(
+    tables: Sequence[Table], pages: Mapping[int, PageText], names_column: NamesColumn
+) -> list[Table]:
+    """``tables`` with each borderless table at the foot of a scanned page found again with its
+    header opened at the columns of the borderless table at the top of the next scanned page
+    (:func:`gutter_edges`), when that table has more columns: a table whose header OCR read with
+    two cells too close for a gutter (``มาตรการ/`` ``วิธีการดำเนินการ`` 8 pt apart at 150 dpi) and
+    with one row under it at the page's foot has too few lines to show the gutter itself
+    (:func:`_split_header`), but its rows go on under the same printed columns on the next page.
+    Taken only when the table found again has the next one's columns."""
+    out = list(tables)
+    running = running_lines(pages)
+    for page in pages.values():
+        after = pages.get(page.number + 1)
+        if page.kind is not PageKind.SCANNED or after is None or after.kind is not PageKind.SCANNED:
+            continue
+        last = max((t for t in out if t.page == page.number), key=lambda t: t.box.bottom, default=None)
+        first = min((t for t in out if t.page == after.number), key=lambda t: t.box.top, default=None)
+        if last is None or first is None or first.n_cols <= last.n_cols:
+            continue
+        if last.quality.strategy != "borderless" or first.quality.strategy != "borderless":
+            continue
+        if not _ends_at_foot(last, page, running):
+            continue
+        others = [t for t in out if t.page == page.number and t.quality.strategy != "borderless"]
+        edges = gutter_edges(first, after, line_em(after.lines))
+        again = scan_borderless(page, others, names_column, edges)
+        em = line_em(page.lines)
+        table = next((t for t in again if abs(t.box.top - last.box.top) < em), None)
+        if table is not None and table.n_cols == first.n_cols:
+            note = f"header opened at the columns of the table going on on page {after.number}"
+            table = replace(table, quality=replace(table.quality, notes=[*table.quality.notes, note]))
+            out = [table if t is last else t for t in out]
+    return out

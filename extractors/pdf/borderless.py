@@ -128,6 +128,8 @@ class _Found:
     header: list[Line]
     body: list[Line]
     seps: list[float]
+    #: per body line, the words left out of it as marks (:func:`_stray`): ink all the same
+    reach: list[tuple[Word, ...]] | None = None
 
 
 Gutters = list[list[tuple[float, float]]]
@@ -300,11 +302,13 @@ def _body(
     gutters: Gutters,
     em: float,
     core: WordCore | None = None,
-) -> tuple[list[Line], Gutters]:
-    """The lines from ``start`` on that keep every gutter white and stay close and within the table."""
+) -> tuple[list[Line], Gutters, list[tuple[Word, ...]]]:
+    """The lines from ``start`` on that keep every gutter white and stay close and within the table,
+    and, line by line, the words left out of them as marks read as words (:func:`_stray`)."""
     left, right = _reach(header, _separators(gutters), em)
     pitch = max(header[0].box.height, em)
     body: list[Line] = []
+    reach: list[tuple[Word, ...]] = []
     previous = header[-1]
     # a header's wrapped lines that OCR lost (a narrow column's letters, one a line: ``ลำดับ``)
     # leave white under it on a scan: its first row may start as far below as they would reach
@@ -315,19 +319,68 @@ def _body(
         if line.box.x0 < left or line.box.x1 > right:
             break
         kept = _keep_white(gutters, line, MIN_WHITE_EM * em, core)
+        left_out: tuple[Word, ...] = ()
         if kept is None and core is not None:
             # a stamp's ring or a signature read as a word: the rows go on under it
             kept_line = _stray(line, lines[start + k + 1 : start + k + 2], previous, gutters, em, core)
             if kept_line is not None and not kept_line.words:
                 continue
             if kept_line is not None:
+                left_out = tuple(w for w in line.words if all(w is not x for x in kept_line.words))
                 line, kept = kept_line, _keep_white(gutters, kept_line, MIN_WHITE_EM * em, core)
+        if kept is None and core is not None:
+            kept = _crossed_once(gutters, line, em, core)
         if kept is None:
             break
         body.append(line)
+        reach.append(left_out)
         gutters = kept
         previous = line
-    return body, gutters
+    return body, gutters, reach
+
+
+def _crossed_once(gutters: Gutters, line: Line, em: float, core: WordCore) -> Gutters | None:
+    """The gutters left white by every word of ``line`` but one, when that one word alone crosses
+    a gutter, one gutter only, and the line's other words keep every gutter white and fill
+    :data:`MIN_COLUMNS` columns: a row of the table one of whose words OCR read together with a
+    neighbour across the gutter (``๑๑`` for a row's number ``๑`` and its measure's ``๑.``) or
+    boxed off its ink (``ยี`` of ``เทคโนโลยี``, its box a font size left of its letters).  The word
+    stays in the column its middle stands in.  The line must be cut by gutter-wide gaps into
+    :data:`MIN_COLUMNS` parts, as a row is: prose's words stand a space apart (on a scan their
+    cores leave white between any two, so prose may cross one gutter only); a title fills no three
+    columns.  None otherwise.
+
+    >>> def ln(*spans):
+    ...     ws = tuple(Word("ก", "ก", BBox(a, 0, b, 10)) for a, b in spans)
+    ...     return Line("", "", BBox(spans[0][0], 0, spans[-1][1], 10), ws)
+    >>> gutters = [[(40, 60)], [(100, 120)], [(160, 180)]]
+    >>> core = lambda w: (w.box.x0, w.box.x1)
+    >>> _crossed_once(gutters, ln((0, 30), (35, 65), (130, 150), (190, 200)), 10.0, core)
+    [[(40, 60)], [(100, 120)], [(160, 180)]]
+    >>> _crossed_once(gutters, ln((0, 30), (35, 65), (90, 150), (190, 200)), 10.0, core) is None
+    True
+    >>> _crossed_once(gutters, ln((0, 30), (35, 110), (130, 150)), 10.0, core) is None
+    True
+    >>> _crossed_once(gutters, ln((0, 30), (35, 65), (70, 100), (105, 150), (155, 200)), 10.0, core) is None
+    True
+    """
+    white = MIN_WHITE_EM * em
+    if len(segments(line, GUTTER_EM * em)) < MIN_COLUMNS:
+        return None  # words set as prose's, a space apart (their cores leave white between any two)
+    crossing = [w for w in line.words if _keep_white(gutters, Line("", "", w.box, (w,)), white, core) is None]
+    if len(crossing) != 1:
+        return None
+    alone = Line("", "", crossing[0].box, (crossing[0],))
+    if sum(1 for g in gutters if _keep_white([g], alone, white, core) is None) != 1:
+        return None
+    rest = tuple(w for w in line.words if w is not crossing[0])
+    kept = _keep_white(gutters, replace(line, words=rest), white, core)
+    if kept is None:
+        return None
+    seps = _separators(kept)
+    if len({_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in rest}) < MIN_COLUMNS:
+        return None
+    return kept
 
 
 def reads_as_words(text: str) -> bool:
@@ -493,9 +546,16 @@ def _restarts(line: Line, seps: Sequence[float], seen: set[int]) -> bool:
 
 
 def row_starts(
-    body: Sequence[Line], seps: Sequence[float], baselines: Sequence[float] | None = None
+    body: Sequence[Line],
+    seps: Sequence[float],
+    baselines: Sequence[float] | None = None,
+    reach: Sequence[Sequence[Word]] | None = None,
 ) -> list[int]:
-    """Indexes of the body lines that start a row (the first always does).
+    """Indexes of the body lines that start a row (the first always does).  ``reach`` (lines read
+    by OCR): per line, words left out of it as marks (a signature read as one word across three
+    columns): ink that keeps the columns it covers going, as a mark does; and a column that starts
+    again with a word of no dictionary words nor a number (a stamp's ring read ``แค``, ``0``,
+    :func:`reads_as_words`) starts no row by itself.
 
     >>> from schemas import Word
     >>> def ln(top, *xs):
@@ -528,18 +588,36 @@ def row_starts(
     seen: set[int] = set()  # columns with text in the current row
     paused: set[int] = set()  # ... that a line since has left empty
     for k, line in enumerate(body):
-        present = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}
+        # a word reaching over a gutter (OCR boxed it off its ink: ``ยี`` a font size left of its
+        # letters) keeps both its columns going; its middle alone says where it starts one
+        inked = [*line.words, *(reach[k] if reach is not None and k < len(reach) else ())]
+        present = {c for w in inked for c in _columns_under(seps, w)}
         cols = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words if not _mark(w.text)}
         if k > 0:
             opened = usual > 0 and pitches[k - 1] > ROW_PITCH * usual
             starting = len(cols - seen) >= 2  # cells start together only at a row's top
-            if opened or starting or cols & paused or _restarts(line, seps, seen):
+            restarted = cols & paused if reach is None else _worded(line, seps, cols & paused)
+            if opened or starting or restarted or _restarts(line, seps, seen):
                 starts.append(k)
                 seen, paused = set(), set()
         paused |= seen - present  # a mark keeps its column going: a dash read ``:``
         seen |= cols
         paused &= set(range(n_cols))
     return starts
+
+
+def _worded(line: Line, seps: Sequence[float], columns: set[int]) -> set[int]:
+    """Those of ``columns`` in which ``line`` has a word that reads as words or a number."""
+    return {
+        c
+        for w in line.words
+        if (c := _column_of(seps, (w.box.x0 + w.box.x1) / 2)) in columns and reads_as_words(w.text)
+    }
+
+
+def _columns_under(seps: Sequence[float], word: Word) -> range:
+    """The columns ``word``'s box reaches into, from its left end's to its right end's."""
+    return range(_column_of(seps, word.box.x0), _column_of(seps, word.box.x1) + 1)
 
 
 _MARK = re.compile(r"[ก-ฮA-Za-z0-9๐-๙\-‐‑‒–—]")
@@ -606,7 +684,7 @@ def find_borderless(
         if i > 0 and _inside_block(lines[i - 1], header[0], gutters, em):
             i += 1  # a data row of the aligned block above whose words name columns
             continue
-        body, gutters = _body(lines, i + len(header), header, gutters, em, core)
+        body, gutters, reach = _body(lines, i + len(header), header, gutters, em, core)
         seps = _separators(gutters)
         end = i + len(header) + len(body)
         at_foot = all(ln.box.top >= FOOT_SHARE * page_text.height for ln in lines[end:])
@@ -619,7 +697,7 @@ def find_borderless(
         if not enough or not any(_filled_columns(ln, seps) >= 2 for ln in body):
             i += 1
             continue
-        found.append(_Found(header, body, seps))
+        found.append(_Found(header, body, seps, reach if core is not None else None))
         i += len(header) + len(body)
     return [_table(page_text, f, em) for f in found]
 
@@ -750,7 +828,7 @@ def header_rest(
         gutters = _keep_white(gutters, line, MIN_WHITE_EM * em) if gutters is not None else None
     if gutters is None or len(first) < MIN_COLUMNS:
         return None
-    body, gutters = _body(lines, 0, header, gutters, em)
+    body, gutters, _ = _body(lines, 0, header, gutters, em)
     seps = _separators(gutters)
     if len(body) < MIN_DATA_LINES or not any(_filled_columns(ln, seps) >= 2 for ln in body):
         return None
@@ -790,7 +868,7 @@ def _finishes_cells(body: Sequence[Line], previous: Table, em: float) -> bool:
 def _table(page_text: PageText, found: _Found, em: float, xs: Sequence[float] | None = None) -> Table:
     header, body, seps = found.header, found.body, found.seps
     xs = list(xs) if xs is not None else _left_edges(header, body, seps, em)
-    starts = row_starts(body, seps, _baselines(body, page_text.chars))
+    starts = row_starts(body, seps, _baselines(body, page_text.chars), found.reach)
     groups = ([header] if header else []) + [body[a:b] for a, b in pairwise([*starts, len(body)])]
     ys = [min(line.box.top for line in groups[0]) - 1]
     ys += [(a[-1].box.bottom + b[0].box.top) / 2 for a, b in pairwise(groups)]
