@@ -1,19 +1,18 @@
 """Scanned measures tables' rows kept whole: a word OCR read across a gutter (a row's number glued
 to its measure's, a word boxed off its ink), a signature left out of a line that still keeps its
-columns going, a repeated header OCR misread a letter of, a row under its own period.
+columns going, a repeated header OCR misread a letter of.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import replace
 
 from extractors.ita.actions import actions_from_tables
 from extractors.ita.periods import parse_period
-from extractors.ita.stitch import join_key_tails, repeats_header, stitch
+from extractors.ita.stitch import repeats_header, stitch
 from extractors.ocr.rows import _joined, _row_goes_on, opened_by_next_page, scan_borderless, visual_lines
 from extractors.pdf.borderless import row_starts
-from schemas import BBox, Cell, Line, LogicalRow, PageKind, PageText, Table, TableQuality, Word
+from schemas import BBox, Cell, Line, PageKind, PageText, Table, TableQuality, Word
 from tests.rows_shapes import COLUMNS, HEADER, PERIODS, close_header, ocr_table, page, periods
 from tests.rows_shapes import line as _line
 from tests.rows_shapes import names as _names
@@ -82,19 +81,6 @@ def test_a_row_cut_by_the_page_break_under_a_misread_repeated_header_joins_its_r
     actions = actions_from_tables(stitch([first, second]), 2568)
     assert [a.period.text for a in actions] == ["ก.พ. - ก.ค. 68", "ส.ค. 68"]
     assert [" ".join(a.steps) for a in actions] == ["(1) ปรับปรุงฐานข้อมูลช่องทางแจ้งเบาะแส", "(1) อบรม"]
-
-
-def test_a_key_cell_under_a_period_of_its_own_starts_a_row() -> None:
-    fields = ["measure", "steps", "period"]
-
-    def row(**cols: str) -> LogicalRow:
-        return LogicalRow(1, texts={fields.index(k): t for k, t in cols.items()})
-
-    rows = [row(measure="มาตรการพัฒนา", steps="(1) บันทึก", period="รอบ 6 เดือน")]
-    rows.append(row(measure="2 ที", steps="ป เผยแพร่", period="มิถุนายน - กันยายน 2569"))
-    rows.append(row(measure="การทุจริต", steps="เรื่องร้องเรียน"))
-    joined = join_key_tails([replace(r) for r in rows], fields, {"measure": "มาตรการ"})
-    assert len(joined) == 2
 
 
 def _cells_table(rows: list[tuple[float, float]]) -> Table:

@@ -911,7 +911,6 @@ def join_key_tails(
             and not row.full_width
             and not above.full_width
             and not _opens_list_read(row, fields)
-            and not _period_of_its_own(row, above, fields)
             and all(
                 lead[c]
                 and _own_text(above, c).strip()
@@ -925,32 +924,6 @@ def join_key_tails(
             continue
         out.append(row)
     return out
-
-
-def _period_of_its_own(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
-    """Whether ``row`` has a period of its own (its period cell reads as one) under a row with one
-    too that is no range left open for it (a dash at its end, or the two read as a range's halves,
-    :func:`range_halves`): a row's period is printed at its top, so a row with one starts there,
-    whatever OCR read in its key cell (a signature's scribble over its measure read ``2 ที``).
-
-    >>> f = ["measure", "period"]
-    >>> above = LogicalRow(1, texts={0: "มาตรการ", 1: "รอบ 6 เดือน"})
-    >>> _period_of_its_own(LogicalRow(1, texts={0: "2 ที", 1: "มิถุนายน - กันยายน 2569"}), above, f)
-    True
-    >>> _period_of_its_own(LogicalRow(1, texts={0: "การ", 1: "2569"}), above, f)
-    False
-    >>> start = LogicalRow(1, texts={0: "มาตรการ", 1: "ต.ค. ๖๓"})
-    >>> _period_of_its_own(LogicalRow(1, texts={0: "การ", 1: "ธ.ค. ๖๓"}), start, f)
-    False
-    """
-
-    def period(r: LogicalRow) -> str:
-        return " ".join(_own_text(r, c) for c, f in enumerate(fields) if f == "period").strip()
-
-    own, before = period(row), period(above)
-    if not (own and before and _reads_as_period(own) and _reads_as_period(before)):
-        return False
-    return not re.search(r"[-–—]$", before) and not range_halves(before, own)
 
 
 _THAI_WORD = re.compile(r"[ก-ฮ][ก-๎]*[ก-ฮ]")
