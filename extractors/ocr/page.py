@@ -23,6 +23,7 @@ damaged) is ``unreadable`` and gives no lines and no tables: no invented values.
 from __future__ import annotations
 
 import re
+import statistics
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -352,12 +353,24 @@ class PageReader:
 
     def _crop_of(self, group: list[OcrSymbol], line_box: PixelBox) -> _Crop:
         """The page crop the glyph reader looks at for a stretch of a line: the line's rows, the
-        stretch's columns widened a little."""
+        stretch's columns widened a little; at an end that is a digit and whose edge the crop
+        lays through ink, on to the end of that ink (:func:`_past_ink`, at most the stretch's
+        widest digit, :func:`_widest_digit`): Tesseract's box of an end digit may stop short of
+        its ink (``๒๕๒๓`` whose ``๓`` box is 15 px wide, the ``๗`` under it 23 px), and a glyph
+        the crop cuts is no digit the reader can keep.  (A crop whose edges lie in blank paper is
+        left as it is: its own binarisation is the same.)"""
         gbox = union_box([s.box for s in group])
-        h, w = self.page.binary.shape
+        binary = self.page.binary
+        h, w = binary.shape
         margin = max((line_box[3] - line_box[1]) // 4, 3)
         y0, y1 = max(line_box[1] - 2, 0), min(line_box[3] + 2, h)
-        return (y0, y1, max(gbox[0] - margin, 0), min(gbox[2] + margin, w), gbox)
+        x0, x1 = max(gbox[0] - margin, 0), min(gbox[2] + margin, w)
+        reach = _widest_digit(group)
+        if group and group[-1].text and group[-1].text[-1] in DIGITS:
+            x1 = _past_ink(binary[y0:y1], x1 - 1, 1, reach) + 1
+        if group and group[0].text and group[0].text[0] in DIGITS:
+            x0 = _past_ink(binary[y0:y1], x0, -1, reach)
+        return (y0, y1, x0, x1, gbox)
 
     def _number_spans(
         self, symbols: list[OcrSymbol], line_box: PixelBox, gap: float
@@ -1426,6 +1439,42 @@ SPACING_SLACK = 1.25
 def _digit_widths(symbols: Iterable[OcrSymbol]) -> list[int]:
     """The widths of the symbols that are one digit each (Tesseract's boxes)."""
     return [s.box[2] - s.box[0] for s in symbols if len(s.text) == 1 and s.text in DIGITS]
+
+
+def _past_ink(rows: Gray, x: int, step: int, reach: int) -> int:
+    """The column ``x`` of ``rows`` (ink 255), moved by ``step`` while the column beyond it has ink
+    (a glyph the column cuts), at most ``reach`` columns, never off the image.
+
+    >>> rows = np.zeros((4, 10), np.uint8); rows[:, 3:7] = 255
+    >>> _past_ink(rows, 4, 1, 9), _past_ink(rows, 4, 1, 1), _past_ink(rows, 4, -1, 9)
+    (6, 5, 3)
+    >>> _past_ink(rows, 8, 1, 9)  # blank paper: the edge stays
+    8
+    """
+    if not rows[:, x].any():
+        return x
+    moved = 0
+    while moved < reach and 0 <= x + step < rows.shape[1] and rows[:, x + step].any():
+        x += step
+        moved += 1
+    return x
+
+
+def _widest_digit(symbols: Sequence[OcrSymbol]) -> int:
+    """The widest of the symbols that are one digit each, leaving out a box more than twice as
+    wide as their median: no one digit's (Tesseract's box of a digit may span the number); 0
+    without one.
+
+    >>> at = (("๕", 0, 83), ("๕", 85, 98), ("๐", 100, 122))
+    >>> s = [OcrSymbol(t, (x0, 0, x1, 20), 90) for t, x0, x1 in at]
+    >>> _widest_digit(s), _widest_digit(s[1:2]), _widest_digit([])
+    (22, 13, 0)
+    """
+    widths = _digit_widths(symbols)
+    if not widths:
+        return 0
+    median = statistics.median(widths)
+    return max(w for w in widths if w <= 2 * median)
 
 
 def _number_spacing(group: Sequence[OcrSymbol], touching: float, space: float | None) -> float:
