@@ -368,7 +368,7 @@ class PageReader:
         reach = _widest_digit(group)
         if group and group[-1].text and group[-1].text[-1] in DIGITS:
             x1 = _past_ink(binary[y0:y1], x1 - 1, 1, reach) + 1
-        if group and group[0].text and group[0].text[0] in DIGITS:
+        if group:
             x0 = _past_ink(binary[y0:y1], x0, -1, reach)
         return (y0, y1, x0, x1, gbox)
 
@@ -394,6 +394,7 @@ class PageReader:
             inside = [s for s in group if s in symbols and r0 - 1 <= (s.box[0] + s.box[2]) / 2 <= r1 + 1]
             if not inside:
                 continue
+            inside = _run_covers(symbols, inside, r0, r1)
             inside = _number_ends(symbols, group, inside, run.text)
             first = "".join(s.text for s in inside)
             span = union_box([s.box for s in inside])
@@ -1441,13 +1442,36 @@ def _digit_widths(symbols: Iterable[OcrSymbol]) -> list[int]:
     return [s.box[2] - s.box[0] for s in symbols if len(s.text) == 1 and s.text in DIGITS]
 
 
+def _run_covers(symbols: Sequence[OcrSymbol], inside: list[OcrSymbol], r0: int, r1: int) -> list[OcrSymbol]:
+    """``inside`` (a run of ``symbols`` under a glyph reading spanning ``r0 … r1``) with the
+    symbols next to it whose middle lies in that span too: a digit Tesseract read as a letter
+    beyond the stretch it looked at (``ซอ๑.๒๕`` for ``๗๑.๖๘``, the crop run on through the ink
+    of its ``๗``) is the number's, not a letter left before it.
+
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("ก", 0), ("ซ", 10), ("๑", 20), ("๕", 30))]
+    >>> [x.text for x in _run_covers(s, s[2:], 9, 40)]
+    ['ซ', '๑', '๕']
+    """
+    out = list(inside)
+    at = symbols.index(out[0])
+    while at > 0 and r0 - 1 <= (symbols[at - 1].box[0] + symbols[at - 1].box[2]) / 2 <= r1 + 1:
+        at -= 1
+        out.insert(0, symbols[at])
+    at = symbols.index(out[-1])
+    while at + 1 < len(symbols) and r0 - 1 <= (symbols[at + 1].box[0] + symbols[at + 1].box[2]) / 2 <= r1 + 1:
+        at += 1
+        out.append(symbols[at])
+    return out
+
+
 def _past_ink(rows: Gray, x: int, step: int, reach: int) -> int:
-    """The column ``x`` of ``rows`` (ink 255), moved by ``step`` while the column beyond it has ink
-    (a glyph the column cuts), at most ``reach`` columns, never off the image.
+    """The column ``x`` of ``rows`` (ink 255), when it has ink (a glyph the column cuts), moved by
+    ``step`` to the first blank column past that ink (paper on the glyph's far side, so it is
+    whole in a crop that ends there), at most ``reach`` columns of ink on, never off the image.
 
     >>> rows = np.zeros((4, 10), np.uint8); rows[:, 3:7] = 255
     >>> _past_ink(rows, 4, 1, 9), _past_ink(rows, 4, 1, 1), _past_ink(rows, 4, -1, 9)
-    (6, 5, 3)
+    (7, 6, 2)
     >>> _past_ink(rows, 8, 1, 9)  # blank paper: the edge stays
     8
     """
@@ -1457,7 +1481,7 @@ def _past_ink(rows: Gray, x: int, step: int, reach: int) -> int:
     while moved < reach and 0 <= x + step < rows.shape[1] and rows[:, x + step].any():
         x += step
         moved += 1
-    return x
+    return x + step if 0 <= x + step < rows.shape[1] else x
 
 
 def _widest_digit(symbols: Sequence[OcrSymbol]) -> int:
