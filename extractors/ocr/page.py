@@ -340,7 +340,7 @@ class PageReader:
         for group in _stretches(symbols, gap, touching, space):
             if any(s not in symbols for s in group):  # a neighbour's re-reading took a symbol of it
                 continue
-            symbols = self._reread(symbols, group, self._crop_of(group, line_box))
+            symbols = self._reread(symbols, group, self._crop_of(group, line_box, symbols))
         # A number changed in part keeping Tesseract's other digits, unconfirmed: one check names it whole.
         now = [(s.text, s.box[0], s.box[2], s in first) for s in symbols]
         for start, end, other in partly_reread([(s.text, s.box[0], s.box[2]) for s in first], now, gap):
@@ -351,14 +351,18 @@ class PageReader:
             self.doubts.append(OcrDoubt(text, other, self.pt(box), PARTLY_REREAD))
         return symbols
 
-    def _crop_of(self, group: list[OcrSymbol], line_box: PixelBox) -> _Crop:
+    def _crop_of(
+        self, group: list[OcrSymbol], line_box: PixelBox, symbols: Sequence[OcrSymbol] = ()
+    ) -> _Crop:
         """The page crop the glyph reader looks at for a stretch of a line: the line's rows, the
         stretch's columns widened a little; at an end that is a digit and whose edge the crop
         lays through ink, on to the end of that ink (:func:`_past_ink`, at most the stretch's
         widest digit, :func:`_widest_digit`): Tesseract's box of an end digit may stop short of
         its ink (``๒๕๒๓`` whose ``๓`` box is 15 px wide, the ``๗`` under it 23 px), and a glyph
         the crop cuts is no digit the reader can keep.  (A crop whose edges lie in blank paper is
-        left as it is: its own binarisation is the same.)"""
+        left as it is: its own binarisation is the same.)  Never into the box of a neighbour of
+        the line's ``symbols`` read with digits: that ink is its own number's (``๖๓.๗`` and the
+        ``๒`` Tesseract put apart from it), read there, not a digit of this one."""
         gbox = union_box([s.box for s in group])
         binary = self.page.binary
         h, w = binary.shape
@@ -366,10 +370,13 @@ class PageReader:
         y0, y1 = max(line_box[1] - 2, 0), min(line_box[3] + 2, h)
         x0, x1 = max(gbox[0] - margin, 0), min(gbox[2] + margin, w)
         reach = _widest_digit(group)
+        numbers = [s for s in symbols if s not in group and any(ch in DIGITS for ch in s.text)]
+        before = max((s.box[2] for s in numbers if s.box[2] <= gbox[0]), default=0)
+        after = min((s.box[0] for s in numbers if s.box[0] >= gbox[2]), default=w)
         if group and group[-1].text and group[-1].text[-1] in DIGITS:
-            x1 = _past_ink(binary[y0:y1], x1 - 1, 1, reach) + 1
+            x1 = max(x1, min(_past_ink(binary[y0:y1], x1 - 1, 1, reach) + 1, after))
         if group:
-            x0 = _past_ink(binary[y0:y1], x0, -1, reach)
+            x0 = min(x0, max(_past_ink(binary[y0:y1], x0, -1, reach), before))
         return (y0, y1, x0, x1, gbox)
 
     def _number_spans(
@@ -382,7 +389,8 @@ class PageReader:
         height = line_box[3] - line_box[1]
         touching, space = TOUCHING_GAP * height, SPACE_GAP * height
         return [
-            (group, self._crop_of(group, line_box)) for group in _stretches(symbols, gap, touching, space)
+            (group, self._crop_of(group, line_box, symbols))
+            for group in _stretches(symbols, gap, touching, space)
         ]
 
     def _reread(self, symbols: list[OcrSymbol], group: list[OcrSymbol], crop: _Crop) -> list[OcrSymbol]:
