@@ -116,3 +116,33 @@ def test_every_place_of_a_row_of_values_is_read_and_specks_on_the_bars_go() -> N
     out, doubts = recover_lost_values(lines, _page(None), DPI, lambda b: ("", None), enlarged)
     assert [ln.text for ln in out] == ["ผลคะแนน", "83.72 76.91 84.03 85.18", "1 2 3 4 5"]
     assert len(doubts) == 4
+
+
+# --- the axis lost too: the values' own pitch gives the empty place ------------------------------
+
+
+def test_with_no_axis_read_the_value_between_the_others_is_read_by_their_pitch() -> None:
+    lines = _chart({1: "81.10", 2: "82.10", 3: "83.10", 5: "85.10"})[:1]  # the axis never read
+    boxes: list[BBox] = []
+
+    def read(box: BBox) -> tuple[str, float | None]:
+        boxes.append(box)
+        return "94.20", 0.8
+
+    out, doubts = recover_lost_values(lines, _page((148, 40)), DPI, read)
+    assert [ln.text for ln in out if ln.text == "94.20"] == ["94.20"]
+    assert len(boxes) == 1 and boxes[0].x0 >= 146 and boxes[0].x1 <= 174  # over place 4 (centre 160)
+    assert [(d.text, d.reason) for d in doubts] == [("94.20", LOST_DOUBT)]
+
+
+def test_with_no_axis_read_ink_a_word_was_read_from_is_no_lost_value() -> None:
+    lines = _chart({1: "81.10", 2: "82.10", 3: "83.10", 5: "85.10"})[:1]
+    misread = Line("ole in", "", BBox(146, 40, 172, 48), (_word("ole in", 146, 40, 26),))
+    out, doubts = recover_lost_values([*lines, misread], _page((148, 40)), DPI, lambda box: ("94.20", 0.8))
+    assert doubts == [] and [ln.text for ln in out] == ["", "ole in"]
+
+
+def test_with_no_axis_read_no_place_past_the_last_value_is_guessed() -> None:
+    lines = _chart({1: "81.10", 2: "82.10", 3: "83.10", 4: "84.10"})[:1]
+    out, doubts = recover_lost_values(lines, _page((188, 40)), DPI, lambda box: ("94.20", 0.8))
+    assert out == lines and doubts == []

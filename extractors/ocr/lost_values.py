@@ -23,7 +23,18 @@ from functools import reduce
 import numpy as np
 import numpy.typing as npt
 
-from extractors.ocr.chart import CHART_REACH, Axis, chart_axis, decimals, is_score, usual_decimals
+from extractors.ocr.chart import (
+    CHART_REACH,
+    MIN_PAIRS,
+    Axis,
+    bar_slots,
+    chart_axis,
+    decimals,
+    is_score,
+    restore_points,
+    usual_decimals,
+    without_edges,
+)
 from extractors.ocr.number_text import decimal_point
 from extractors.thai.text import thai_digits_to_arabic
 from schemas import BBox, Line, OcrDoubt, Word
@@ -90,6 +101,47 @@ def empty_places(lines: Sequence[Line], axis: Axis) -> tuple[list[float], list[W
         return None
     empty = [c for i, c in enumerate(axis.centres) if i not in taken]
     return empty, [taken[i] for i in sorted(taken)]
+
+
+def empty_slots(lines: Sequence[Line]) -> tuple[list[float], list[Word]] | None:
+    """For a chart whose axis OCR did not read either: the x-centres (page points) of the places
+    between its values that no value read stands over, and the values that do, from the values
+    alone: they stand at one pitch (:func:`~extractors.ocr.chart.bar_slots`), so a place a whole
+    number of pitches from the others that holds none is a bar whose value was lost.  Only places
+    between the first and the last value read (past them, nothing says how many bars there are);
+    None when there are none, fewer than :data:`~extractors.ocr.chart.MIN_PAIRS` values, or
+    fewer than :data:`MIN_PLACED_SHARE` of the places from the first to the last hold one.
+
+    >>> def w(t, x, y=40, width=16): return Word(t, t, BBox(x, y, x + width, y + 6), 0.9)
+    >>> row = Line("", "", BBox(0, 40, 200, 46), tuple(w(f"8{i}.10", 20 * i - 6) for i in (1, 2, 4, 5)))
+    >>> empty, placed = empty_slots([row])
+    >>> empty, [v.text for v in placed]
+    ([62.0], ['81.10', '82.10', '84.10', '85.10'])
+    >>> empty_slots([Line("", "", BBox(0, 40, 200, 46), row.words[:2])]) is None
+    True
+    """
+    fixed, lost = restore_points(without_edges(lines))
+    slots = bar_slots(fixed, lost)
+    if not slots:
+        return None
+    scored = {p: v for p, v in slots.items() if is_score(decimal_point(v.text))}
+    if len(scored) < MIN_PAIRS:
+        return None
+    (p0, w0), (p1, w1) = min(scored.items()), max(scored.items())
+    pitch = ((w1.box.x0 + w1.box.x1) / 2 - (w0.box.x0 + w0.box.x1) / 2) / (p1 - p0)
+    empty = [(w0.box.x0 + w0.box.x1) / 2 + (p - p0) * pitch for p in range(p0, p1 + 1) if p not in slots]
+    if not empty or len(slots) < MIN_PLACED_SHARE * (p1 - p0 + 1):
+        return None
+    return empty, [scored[p] for p in sorted(scored)]
+
+
+def _unread(box: BBox, lines: Sequence[Line]) -> bool:
+    """No word of the lines overlaps ``box``: ink OCR never read (not a word it misread)."""
+    return not any(
+        w.box.x0 < box.x1 and box.x0 < w.box.x1 and w.box.top < box.bottom and box.top < w.box.bottom
+        for line in lines
+        for w in line.words
+    )
 
 
 def lost_ink(
@@ -301,7 +353,8 @@ def recover_lost_values(
     lines: list[Line], binary: npt.NDArray[np.uint8], dpi: int, read: Reader, enlarged: Reader | None = None
 ) -> tuple[list[Line], list[OcrDoubt]]:
     """``lines`` with a line for each value of a chart found by its empty place
-    (:func:`empty_places`, :func:`lost_ink`) and read by ``read`` (a box in page points → text and
+    (:func:`empty_places`; with no axis read, :func:`empty_slots`, and only ink no word covers;
+    :func:`lost_ink`) and read by ``read`` (a box in page points → text and
     confidence 0..1) as a score with the decimals of the chart's other values (read again with
     ``enlarged`` when it gives their digits without the point, :func:`_point_lost`: the same digits
     twice are kept as read, for the point to be put back, doubted); each with a doubt.
@@ -309,10 +362,10 @@ def recover_lost_values(
     values OCR mostly did not read as values is read place by place with ``enlarged``
     (:func:`read_by_places`)."""
     axis = chart_axis(lines)
-    if axis is None:
-        return lines, []
-    found = empty_places(lines, axis)
+    found = empty_places(lines, axis) if axis is not None else empty_slots(lines)
     if found is None:
+        if axis is None:
+            return lines, []
         # most places hold no value with its point: OCR made junk of the chart's row
         pointed = placed_values(lines, axis, pointed=True)
         if enlarged is not None and len(pointed) < MIN_PLACED_SHARE * len(axis.centres):
@@ -325,7 +378,9 @@ def recover_lost_values(
     width = statistics.median(v.box.width for v in placed) * s
     band = statistics.median((v.box.top + v.box.bottom) / 2 for v in placed) * s
     top = min(v.box.top for v in placed) * s - ABOVE_BAND * height
-    bottom = axis.line.box.top * s
+    # down to the axis; with none read, as far below the values' band as above it (a shorter bar)
+    below = max(v.box.bottom for v in placed) * s + ABOVE_BAND * height
+    bottom = axis.line.box.top * s if axis is not None else below
     h, w = binary.shape
     added: list[Line] = []
     doubts: list[OcrDoubt] = []
@@ -339,6 +394,8 @@ def recover_lost_values(
         if ink is None:
             continue
         box = BBox(ink[0] / s, ink[1] / s, ink[2] / s, ink[3] / s)
+        if axis is None and not _unread(box, lines):
+            continue  # without an axis, only ink OCR never read: a word misread there is no lost bar
         text, conf = read(box)
         value = _in_format(text, usual)
         if value is None and enlarged is not None and _point_lost(text, usual):

@@ -48,11 +48,13 @@ _NUMBERISH_CELL = re.compile(r"[|\[\]]?[0-9๐-๙.,:;/\s]+[|\[\]]?")
 
 
 def numberish(text: str) -> bool:
-    """A cell read as digits and number punctuation only, with two digits or more.
+    """A cell read as digits and number punctuation only, with two digits or more (a Thai mark
+    read on a digit is a speck: :func:`unmarked`).
 
-    >>> numberish("๖.๖..๕๗"), numberish("74. 17"), numberish("ข้อ 1"), numberish("1")
-    (True, True, False, False)
+    >>> numberish("๖.๖..๕๗"), numberish("74. 17"), numberish("ข้อ 1"), numberish("1"), numberish("๗๔่.๐๒")
+    (True, True, False, False, True)
     """
+    text = unmarked(text)
     return bool(_NUMBERISH_CELL.fullmatch(text)) and sum(1 for ch in text if ch in DIGITS) >= 2
 
 
@@ -158,6 +160,21 @@ def agreed(readings: Sequence[str]) -> bool:
     )
 
 
+#: A Thai mark or vowel above or below (they sit on consonants only) read on a digit or point: a
+#: speck over or under the number (a photograph's grain, the line above's tail).
+_MARK_ON_DIGIT = re.compile(r"(?<=[0-9๐-๙.])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+(?=[0-9๐-๙.]|$)")
+
+
+def unmarked(text: str) -> str:
+    """``text`` without the Thai marks read on its digits (:data:`_MARK_ON_DIGIT`): no Thai
+    writing puts one there, so they are specks, and the digits are the number's.
+
+    >>> unmarked("๗๔่.๐๒"), unmarked("๗่๐.๕๒"), unmarked("๘๐.๕๓้"), unmarked("ที่ ๕")
+    ('๗๔.๐๒', '๗๐.๕๒', '๘๐.๕๓', 'ที่ ๕')
+    """
+    return _MARK_ON_DIGIT.sub("", text)
+
+
 def settle_number(
     text: str,
     confidence: float | None,
@@ -214,8 +231,10 @@ def settle_number(
     ('๘๔.๖๗', 0.3, '๘๘๖๗')
     >>> settle_number("bo.bd", 0.6, [("๖๐.๖๖", 0.79)], lambda: "๒๐.0๒๒")
     ('๖๐.๖๖', 0.69, 'bo.bd')
+    >>> settle_number("๗๔่.๐๒", 0.8, [])
+    ('๗๔.๐๒', 0.8, None)
     """
-    squashed = _POINT_SPACES.sub(r"\1", text.strip(_RULING_REMNANTS))
+    squashed = _POINT_SPACES.sub(r"\1", unmarked(text.strip(_RULING_REMNANTS)))
     formed = [(t, s) for t, s in glyphs if well_formed(t)]
     # A stricter threshold may lose a digit's thin strokes: a reading whose digits all stand in
     # the fullest reading does not gainsay it (``๕๗`` beside ``๖๖.๕๗``).

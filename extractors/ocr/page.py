@@ -23,6 +23,7 @@ damaged) is ``unreadable`` and gives no lines and no tables: no invented values.
 from __future__ import annotations
 
 import re
+import statistics
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -339,7 +340,7 @@ class PageReader:
         for group in _stretches(symbols, gap, touching, space):
             if any(s not in symbols for s in group):  # a neighbour's re-reading took a symbol of it
                 continue
-            symbols = self._reread(symbols, group, self._crop_of(group, line_box))
+            symbols = self._reread(symbols, group, self._crop_of(group, line_box, symbols))
         # A number changed in part keeping Tesseract's other digits, unconfirmed: one check names it whole.
         now = [(s.text, s.box[0], s.box[2], s in first) for s in symbols]
         for start, end, other in partly_reread([(s.text, s.box[0], s.box[2]) for s in first], now, gap):
@@ -350,14 +351,33 @@ class PageReader:
             self.doubts.append(OcrDoubt(text, other, self.pt(box), PARTLY_REREAD))
         return symbols
 
-    def _crop_of(self, group: list[OcrSymbol], line_box: PixelBox) -> _Crop:
+    def _crop_of(
+        self, group: list[OcrSymbol], line_box: PixelBox, symbols: Sequence[OcrSymbol] = ()
+    ) -> _Crop:
         """The page crop the glyph reader looks at for a stretch of a line: the line's rows, the
-        stretch's columns widened a little."""
+        stretch's columns widened a little; at an end that is a digit and whose edge the crop
+        lays through ink, on to the end of that ink (:func:`_past_ink`, at most the stretch's
+        widest digit, :func:`_widest_digit`): Tesseract's box of an end digit may stop short of
+        its ink (``๒๕๒๓`` whose ``๓`` box is 15 px wide, the ``๗`` under it 23 px), and a glyph
+        the crop cuts is no digit the reader can keep.  (A crop whose edges lie in blank paper is
+        left as it is: its own binarisation is the same.)  Never into the box of a neighbour of
+        the line's ``symbols`` read with digits: that ink is its own number's (``๖๓.๗`` and the
+        ``๒`` Tesseract put apart from it), read there, not a digit of this one."""
         gbox = union_box([s.box for s in group])
-        h, w = self.page.binary.shape
+        binary = self.page.binary
+        h, w = binary.shape
         margin = max((line_box[3] - line_box[1]) // 4, 3)
         y0, y1 = max(line_box[1] - 2, 0), min(line_box[3] + 2, h)
-        return (y0, y1, max(gbox[0] - margin, 0), min(gbox[2] + margin, w), gbox)
+        x0, x1 = max(gbox[0] - margin, 0), min(gbox[2] + margin, w)
+        reach = _widest_digit(group)
+        numbers = [s for s in symbols if s not in group and any(ch in DIGITS for ch in s.text)]
+        before = max((s.box[2] for s in numbers if s.box[2] <= gbox[0]), default=0)
+        after = min((s.box[0] for s in numbers if s.box[0] >= gbox[2]), default=w)
+        if group and group[-1].text and group[-1].text[-1] in DIGITS:
+            x1 = max(x1, min(_past_ink(binary[y0:y1], x1 - 1, 1, reach) + 1, after))
+        if group:
+            x0 = min(x0, max(_past_ink(binary[y0:y1], x0, -1, reach), before))
+        return (y0, y1, x0, x1, gbox)
 
     def _number_spans(
         self, symbols: list[OcrSymbol], line_box: PixelBox, gap: float
@@ -369,7 +389,8 @@ class PageReader:
         height = line_box[3] - line_box[1]
         touching, space = TOUCHING_GAP * height, SPACE_GAP * height
         return [
-            (group, self._crop_of(group, line_box)) for group in _stretches(symbols, gap, touching, space)
+            (group, self._crop_of(group, line_box, symbols))
+            for group in _stretches(symbols, gap, touching, space)
         ]
 
     def _reread(self, symbols: list[OcrSymbol], group: list[OcrSymbol], crop: _Crop) -> list[OcrSymbol]:
@@ -381,6 +402,7 @@ class PageReader:
             inside = [s for s in group if s in symbols and r0 - 1 <= (s.box[0] + s.box[2]) / 2 <= r1 + 1]
             if not inside:
                 continue
+            inside = _run_covers(symbols, inside, r0, r1)
             inside = _number_ends(symbols, group, inside, run.text)
             first = "".join(s.text for s in inside)
             span = union_box([s.box for s in inside])
@@ -1426,6 +1448,65 @@ SPACING_SLACK = 1.25
 def _digit_widths(symbols: Iterable[OcrSymbol]) -> list[int]:
     """The widths of the symbols that are one digit each (Tesseract's boxes)."""
     return [s.box[2] - s.box[0] for s in symbols if len(s.text) == 1 and s.text in DIGITS]
+
+
+def _run_covers(symbols: Sequence[OcrSymbol], inside: list[OcrSymbol], r0: int, r1: int) -> list[OcrSymbol]:
+    """``inside`` (a run of ``symbols`` under a glyph reading spanning ``r0 … r1``) with the
+    symbols next to it whose middle lies in that span too: a digit Tesseract read as a letter
+    beyond the stretch it looked at (``ซอ๑.๒๕`` for ``๗๑.๖๘``, the crop run on through the ink
+    of its ``๗``) is the number's, not a letter left before it.
+
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("ก", 0), ("ซ", 10), ("๑", 20), ("๕", 30))]
+    >>> [x.text for x in _run_covers(s, s[2:], 9, 40)]
+    ['ซ', '๑', '๕']
+    """
+    out = list(inside)
+    at = symbols.index(out[0])
+    while at > 0 and r0 - 1 <= (symbols[at - 1].box[0] + symbols[at - 1].box[2]) / 2 <= r1 + 1:
+        at -= 1
+        out.insert(0, symbols[at])
+    at = symbols.index(out[-1])
+    while at + 1 < len(symbols) and r0 - 1 <= (symbols[at + 1].box[0] + symbols[at + 1].box[2]) / 2 <= r1 + 1:
+        at += 1
+        out.append(symbols[at])
+    return out
+
+
+def _past_ink(rows: Gray, x: int, step: int, reach: int) -> int:
+    """The column ``x`` of ``rows`` (ink 255), when it has ink (a glyph the column cuts), moved by
+    ``step`` to the first blank column past that ink (paper on the glyph's far side, so it is
+    whole in a crop that ends there), at most ``reach`` columns of ink on, never off the image.
+
+    >>> rows = np.zeros((4, 10), np.uint8); rows[:, 3:7] = 255
+    >>> _past_ink(rows, 4, 1, 9), _past_ink(rows, 4, 1, 1), _past_ink(rows, 4, -1, 9)
+    (7, 6, 2)
+    >>> _past_ink(rows, 8, 1, 9)  # blank paper: the edge stays
+    8
+    """
+    if not rows[:, x].any():
+        return x
+    moved = 0
+    while moved < reach and 0 <= x + step < rows.shape[1] and rows[:, x + step].any():
+        x += step
+        moved += 1
+    return x + step if 0 <= x + step < rows.shape[1] else x
+
+
+def _widest_digit(symbols: Sequence[OcrSymbol]) -> int:
+    """The widest of the symbols that are one digit each, leaving out a box more than twice as
+    wide as their median: no one digit's (Tesseract's box of a digit may span the number); 0
+    without one.
+
+    >>> at = (("๕", 0, 83), ("๕", 85, 98), ("๐", 100, 122))
+    >>> s = [OcrSymbol(t, (x0, 0, x1, 20), 90) for t, x0, x1 in at]
+    >>> _widest_digit(s), _widest_digit(s[1:2]), _widest_digit([])
+    (22, 13, 0)
+    """
+    widths = _digit_widths(symbols)
+    if not widths:
+        return 0
+    median = statistics.median(widths)
+    return max(w for w in widths if w <= 2 * median)
 
 
 def _number_spacing(group: Sequence[OcrSymbol], touching: float, space: float | None) -> float:
