@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from extractors.ocr.raster import Gray
+from extractors.ocr.raster import Gray, components
 from extractors.thai.text import arabic_digits_to_thai, thai_digits_to_arabic
 
 TEMPLATES_PATH = Path(__file__).resolve().parent / "data" / "glyph_templates.npz"
@@ -325,7 +325,7 @@ class PageShapes:
 def _components(binary: Gray) -> tuple[list[_Slot], list[tuple[int, int, int, Gray, float]]]:
     """The components of ``binary``, left to right: those told by their size and place as
     glyphs, the others as ``None`` slots with ``(slot, x0, x1, ink, core height)`` to classify."""
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    n, labels, stats = components(binary)
     found: list[tuple[int, _Box]] = [
         (i, (int(stats[i][0]), int(stats[i][1]), int(stats[i][2]), int(stats[i][3])))
         for i in range(1, n)

@@ -77,7 +77,7 @@ from extractors.ocr.number_text import (
     widened,
     with_punctuation_of,
 )
-from extractors.ocr.raster import Cleaned, Gray, binarise
+from extractors.ocr.raster import Cleaned, Gray, binarise, components
 from extractors.ocr.text import ABBREVIATION_PART, LEVEL_NOTE, clean_ocr_text, repair_level_letters
 from extractors.pdf.layout import ends_paragraph
 from extractors.pdf.tables import cluster_edges, coverage, grid_place, quality_score
@@ -617,14 +617,15 @@ class PageReader:
         for grid in grids:
             x0, y0, x1, y1 = grid.box
             gray[max(y0 - 4, 0) : y1 + 4, max(x0 - 4, 0) : x1 + 4] = 255
-        rows, cols = np.nonzero(gray < 128)
-        if not len(rows):  # no ink outside the tables (Tesseract took 0.1 s to say so)
+        # the box of the pixels darker than 128, by OpenCV (numpy's nonzero over the page took 9 ms)
+        bx, by, bw, bh = cv2.boundingRect(cv2.threshold(gray, 127, 255, cv2.THRESH_BINARY_INV)[1])
+        if not bw:  # no ink outside the tables (Tesseract took 0.1 s to say so)
             return []
         # Only the part of the page that has ink: Tesseract's layout analysis costs by the pixel,
         # and a table page left mostly white took it a tenth of a second to cross.
         h, w = gray.shape
-        x0, y0 = max(int(cols.min()) - PROSE_MARGIN, 0), max(int(rows.min()) - PROSE_MARGIN, 0)
-        x1, y1 = min(int(cols.max()) + PROSE_MARGIN + 1, w), min(int(rows.max()) + PROSE_MARGIN + 1, h)
+        x0, y0 = max(bx - PROSE_MARGIN, 0), max(by - PROSE_MARGIN, 0)
+        x1, y1 = min(bx + bw + PROSE_MARGIN, w), min(by + bh + PROSE_MARGIN, h)
         read = self.engine.read(np.ascontiguousarray(gray[y0:y1, x0:x1]), page=True)
         lines: list[Line] = []
         for line in self.lines(_text_lines(read), x0, y0):
@@ -977,7 +978,7 @@ def _off_border(binary: Gray) -> Gray:
     """
     if not binary.size:
         return binary
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(np.ascontiguousarray(binary), connectivity=8)
+    n, labels, stats = components(np.ascontiguousarray(binary))
     h, w = binary.shape
     edge = [
         i
