@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from extractors.ocr.lost_values import LOST_DOUBT, recover_lost_values
 from schemas import BBox, Line, Word
@@ -33,8 +34,11 @@ def _page(ink_at: tuple[int, int] | None) -> np.ndarray:
     return page
 
 
-def test_the_value_over_the_empty_place_is_read_and_carries_a_doubt() -> None:
+@pytest.mark.parametrize("axis_read", [True, False], ids=["by-the-axis", "axis-lost-by-the-values-pitch"])
+def test_the_value_over_the_empty_place_is_read_and_carries_a_doubt(axis_read: bool) -> None:
+    """Its place is the axis's empty one; with the axis never read, the values' own pitch gives it."""
     lines = _chart({1: "81.10", 2: "82.10", 3: "83.10", 5: "85.10"})
+    lines = lines if axis_read else lines[:1]
     boxes: list[BBox] = []
 
     def read(box: BBox) -> tuple[str, float | None]:
@@ -119,20 +123,6 @@ def test_every_place_of_a_row_of_values_is_read_and_specks_on_the_bars_go() -> N
 
 
 # --- the axis lost too: the values' own pitch gives the empty place ------------------------------
-
-
-def test_with_no_axis_read_the_value_between_the_others_is_read_by_their_pitch() -> None:
-    lines = _chart({1: "81.10", 2: "82.10", 3: "83.10", 5: "85.10"})[:1]  # the axis never read
-    boxes: list[BBox] = []
-
-    def read(box: BBox) -> tuple[str, float | None]:
-        boxes.append(box)
-        return "94.20", 0.8
-
-    out, doubts = recover_lost_values(lines, _page((148, 40)), DPI, read)
-    assert [ln.text for ln in out if ln.text == "94.20"] == ["94.20"]
-    assert len(boxes) == 1 and boxes[0].x0 >= 146 and boxes[0].x1 <= 174  # over place 4 (centre 160)
-    assert [(d.text, d.reason) for d in doubts] == [("94.20", LOST_DOUBT)]
 
 
 def test_with_no_axis_read_ink_a_word_was_read_from_is_no_lost_value() -> None:

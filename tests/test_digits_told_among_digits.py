@@ -1,9 +1,16 @@
-"""An unsure digit at a number's end, whose doubt is only digit or letter, is the number's where
-Tesseract read a digit there (``digit_glyphs.number_runs`` widened, ``number_text.widened``).
+"""An unsure digit told among the digits alone (``digit_glyphs.told_among_digits``) is the number's
+digit where its place says so.
 
-Draw 207's ``c95`` scan at 150 dpi: ``๖๗.๗๐`` whose ``๖`` and ``๐`` led a letter template by 0.03
-(under ``MIN_MARGIN``) were left out of the glyph run ``๗.๗``, and Tesseract's ``๒๑.๑๐`` kept
-its ``๒`` in front: ``๒๗.๗๐`` with no check naming the ``๒``."""
+At a number's end, whose doubt is only digit or letter, it is kept where Tesseract read a digit
+there (``digit_glyphs.number_runs`` widened, ``number_text.widened``). Draw 207's ``c95`` scan at
+150 dpi: ``๖๗.๗๐`` whose ``๖`` and ``๐`` led a letter template by 0.03 (under ``MIN_MARGIN``) were
+left out of the glyph run ``๗.๗``, and Tesseract's ``๒๑.๑๐`` kept its ``๒`` in front: ``๒๗.๗๐``
+with no check naming the ``๒``.
+
+Inside a number, whose doubt is only digit or sign, it is the number's digit: between digits and a
+point no sign stands. Draw 207's ``c90`` scan at 150 dpi: ``๗๑.๒๖`` whose ``๑`` led the colon
+template by 0.01-0.03 left the glyph run unsure, so Tesseract's ``ซ๑.๒๒`` stayed and the indicator
+read 1.22."""
 
 from __future__ import annotations
 
@@ -80,3 +87,18 @@ def test_an_unsure_run_offers_no_wider_one() -> None:
     (run,) = number_runs(glyphs)
     assert not run.trusted and run.wider is None
     assert widened(NumberRun("๗", 0, 9, True, 0.9), [("๒", 4.0)]).text == "๗"
+
+
+def test_an_unsure_digit_inside_the_run_is_told_among_digits_and_the_run_is_trusted() -> None:
+    unsure = Glyph("๑", 38, 55, 0.86, 0.01, ":", _template("๑"))
+    point = Glyph(".", 61, 66, 1.0, 1.0)
+    glyphs = [_sure("๗", 8, 32), unsure, point, _sure("๒", 69, 90), _sure("๖", 93, 114)]
+    (run,) = number_runs(glyphs)
+    assert run.text == "๗๑.๒๖" and run.trusted
+
+
+def test_an_unsure_glyph_no_digit_tells_leaves_the_run_unsure() -> None:
+    shapeless = Glyph("๑", 38, 55, 0.86, 0.01, ":", b"")
+    glyphs = [_sure("๗", 8, 32), shapeless, Glyph(".", 61, 66, 1.0, 1.0), _sure("๒", 69, 90)]
+    (run,) = number_runs(glyphs)
+    assert run.text == "๗๑.๒" and not run.trusted
