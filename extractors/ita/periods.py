@@ -165,7 +165,7 @@ def _name_pattern(name: str) -> str:
 
 
 #: Thai marks set above or below a letter: no space stands before one.
-_STACKED = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_STACKED = re.compile(f"[{MARKS}]")
 
 
 _RE_MONTH = re.compile(

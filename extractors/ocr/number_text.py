@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from extractors.ocr.digit_glyphs import DIGITS, NumberRun
-from extractors.thai.text import arabic_digits_to_thai, thai_digits_to_arabic
+from extractors.thai.text import MARKS, arabic_digits_to_thai, thai_digits_to_arabic
 from schemas import DOUBT_CONFIDENCE, Cell
 
 #: Two neighbouring digits each narrower than this share of their number's median digit, together
@@ -162,7 +162,7 @@ def agreed(readings: Sequence[str]) -> bool:
 
 #: A Thai mark or vowel above or below (they sit on consonants only) read on a digit or point: a
 #: speck over or under the number (a photograph's grain, the line above's tail).
-_MARK_ON_DIGIT = re.compile(r"(?<=[0-9๐-๙.])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+(?=[0-9๐-๙.]|$)")
+_MARK_ON_DIGIT = re.compile(f"(?<=[0-9๐-๙.])[{MARKS}]+(?=[0-9๐-๙.]|$)")
 
 
 def unmarked(text: str) -> str:
