@@ -815,7 +815,7 @@ def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None, stated: Se
             o.reading.why.insert(0, "its clause names no year")
         elif fiscal_year is not None and year > fiscal_year:
             o.reading.add(-6, f"year {year} is after the fiscal year {fiscal_year}: not a result yet")
-        elif fiscal_year is not None and year < fiscal_year - 1:
+        elif fiscal_year is not None and year < fiscal_year - 1:  # _earlier_than_answered
             o.reading.add(
                 -4,
                 f"year {year} is before {fiscal_year - 1}, the result the fiscal year {fiscal_year} answers",
@@ -1038,6 +1038,18 @@ def _stated_results(passages: Sequence[Passage], overall: Sequence[_Overall]) ->
     return years
 
 
+def _earlier_than_answered(year: int, fiscal_year: int | None) -> bool:
+    """Whether ``year`` is before the result a fiscal year's measures answer (the year before it,
+    :func:`_rank_years`): an earlier result's year.
+
+    >>> _earlier_than_answered(2566, 2568), _earlier_than_answered(2567, 2568)
+    (True, False)
+    >>> _earlier_than_answered(2566, None)
+    False
+    """
+    return fiscal_year is not None and year < fiscal_year - 1
+
+
 def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: Sequence[Passage]) -> None:
     readings: list[_Reading] = []
     chosen = facts.candidates.get("overall_score", [])
@@ -1045,6 +1057,10 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
         if o.reading.year is None:
             continue
         best = bool(chosen) and chosen[0].source == o.reading.source and chosen[0].value == o.reading.value
+        # the chosen score, when its own year is older than the result the fiscal year's measures
+        # answer, is an earlier result's chosen for want of the assessed one (its score OCR could
+        # not read: ``ได้คะแนนรวม ฒญญฒ.๕๘``): its year ranks as another score's
+        best = best and not _earlier_than_answered(o.reading.year, facts.fiscal_year)
         source = o.reading.source
         if o.reading.year_doubt:
             source = _prov(source.page, source.box, source.raw, DOUBT_CONFIDENCE)
