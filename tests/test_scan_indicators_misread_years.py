@@ -93,3 +93,15 @@ def test_an_earlier_results_score_chosen_for_want_of_the_assessed_one_does_not_d
     assert facts.fiscal_year == 2568 and facts.assessed_year == 2567
     read_right = [Passage(t, 1, None) for t in (_HEAD, _SENTENCE.format(score="๗๗.๔๘"), _PHRASE)]
     assert read_facts([], read_right).assessed_year == 2567
+
+
+def test_a_total_whose_score_ocr_damaged_still_names_the_assessed_year() -> None:
+    """photo read ``๙๐.๙๙`` as ``๙๐.๙s``: the one sentence naming the result's year stated no score
+    any more, no other passage names it, and every indicator (its prose lines) went undated."""
+    head = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๓"
+    sentence = "ในปี พ.ศ. ๒๕๖๒ โรงเรียนบ้านหนองบัวได้คะแนนรวม {score} คะแนน ผล การประเมินอยู่ในระดับ A"
+    for score in ("๙๐.๙s", "๙๐.๙๙"):
+        facts = read_facts([], [Passage(head, 1, None), Passage(sentence.format(score=score), 1, None)])
+        assert (facts.fiscal_year, facts.assessed_year) == (2563, 2562)
+    aim = "ตั้งเป้าหมายในปี พ.ศ. ๒๕๖๓ ให้ได้คะแนนรวม ๙๕.๐s คะแนน"
+    assert read_facts([], [Passage(head, 1, None), Passage(aim, 1, None)]).assessed_year is None
