@@ -815,7 +815,7 @@ def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None, stated: Se
             o.reading.why.insert(0, "its clause names no year")
         elif fiscal_year is not None and year > fiscal_year:
             o.reading.add(-6, f"year {year} is after the fiscal year {fiscal_year}: not a result yet")
-        elif fiscal_year is not None and year < fiscal_year - 1:
+        elif fiscal_year is not None and year < fiscal_year - 1:  # _earlier_than_answered
             o.reading.add(
                 -4,
                 f"year {year} is before {fiscal_year - 1}, the result the fiscal year {fiscal_year} answers",
@@ -1038,6 +1038,62 @@ def _stated_results(passages: Sequence[Passage], overall: Sequence[_Overall]) ->
     return years
 
 
+def _earlier_than_answered(year: int, fiscal_year: int | None) -> bool:
+    """Whether ``year`` is before the result a fiscal year's measures answer (the year before it,
+    :func:`_rank_years`): an earlier result's year.
+
+    >>> _earlier_than_answered(2566, 2568), _earlier_than_answered(2567, 2568)
+    (True, False)
+    >>> _earlier_than_answered(2566, None)
+    False
+    """
+    return fiscal_year is not None and year < fiscal_year - 1
+
+
+#: A year, then in the same clause (no number, no bracket between) a total's cue and a number OCR
+#: damaged: the sentence stating a result whose score could not be read (``ในปี พ.ศ. ๒๕๖๒ …
+#: ได้คะแนนรวม ๙๐.๙s คะแนน``).
+_RE_DAMAGED_TOTAL = re.compile(
+    rf"(?:ปี|{ERA})\s*{_AFTER_YEAR_WORD}?\s*{_YEAR}(?![0-9๐-๙])[^()0-9๐-๙]{{0,80}}?คะแนนรวม\s*"
+    r"([^\s()]*[0-9๐-๙][^\s()]*)"
+)
+
+
+def _damaged_total_years(passages: Sequence[Passage], fiscal_year: int | None) -> list[_Reading]:
+    """The years of totals whose score OCR damaged (:data:`_RE_DAMAGED_TOTAL`), as the last
+    readings of the assessed year: the sentence still names the result's year when its score is
+    lost, and no other reading may be left (a document naming its result nowhere else).  A score
+    read whole is :func:`score_statements`'s; a goal of the measures, a year after the fiscal
+    year or before the result it answers is no assessed year.
+
+    >>> damaged = Passage("ในปี พ.ศ. ๒๕๖๒ โรงเรียนได้คะแนนรวม ๙๐.๙s คะแนน", 1, None)
+    >>> [r.value for r in _damaged_total_years([damaged], 2563)], _damaged_total_years([damaged], 2564)
+    ([2562], [])
+    >>> _damaged_total_years([Passage("ในปี พ.ศ. ๒๕๖๒ โรงเรียนได้คะแนนรวม ๙๐.๙๑ คะแนน", 1, None)], 2563)
+    []
+    """
+    found: list[_Reading] = []
+    for order, passage in enumerate(passages, 1):
+        text = passage.text.replace("\n", " ")
+        for m in _RE_DAMAGED_TOTAL.finditer(text):
+            if re.fullmatch(SCORE_NUMBER, m.group(2)) or _RE_AIM.search(
+                text[max(0, m.start() - AIM_REACH) : m.start()]
+            ):
+                continue
+            year = _year(m.group(1))
+            if fiscal_year is not None and (year > fiscal_year or year < fiscal_year - 1):
+                continue
+            reading = _Reading(
+                year, _year_prov(passage.page, passage.box, m.group(0), m.group(1)), 1000 * order
+            )
+            reading.why_year(m.group(1))
+            reading.add(
+                0.005, f"the year of a total whose score OCR could not read ({m.group(2)}; ranks last)"
+            )
+            found.append(reading)
+    return found
+
+
 def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: Sequence[Passage]) -> None:
     readings: list[_Reading] = []
     chosen = facts.candidates.get("overall_score", [])
@@ -1045,6 +1101,10 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
         if o.reading.year is None:
             continue
         best = bool(chosen) and chosen[0].source == o.reading.source and chosen[0].value == o.reading.value
+        # the chosen score, when its own year is older than the result the fiscal year's measures
+        # answer, is an earlier result's chosen for want of the assessed one (its score OCR could
+        # not read: ``ได้คะแนนรวม ฒญญฒ.๕๘``): its year ranks as another score's
+        best = best and not _earlier_than_answered(o.reading.year, facts.fiscal_year)
         source = o.reading.source
         if o.reading.year_doubt:
             source = _prov(source.page, source.box, source.raw, DOUBT_CONFIDENCE)
@@ -1081,5 +1141,6 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
         else:
             reading.add(year / 10000, "names an ITA result's year (the latest ranks first)")
         readings.append(reading)
+    readings += _damaged_total_years(passages, facts.fiscal_year)
     _no_ita_years(readings)
     _keep(facts, "assessed_year", readings, _best(readings, minimum=0.0))

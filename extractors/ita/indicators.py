@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from extractors.ita.facts import FIRST_ITA_YEAR
 from extractors.ita.vocabulary import (
     BY_NUMBER,
     RE_INDICATOR_NUMBER,
@@ -399,6 +400,19 @@ def _mostly_decimals(values: Sequence[str]) -> bool:
     return bool(filled) and sum(bool(_RE_DECIMAL.match(v)) for v in filled) >= 0.6 * len(filled)
 
 
+def column_year(header: str) -> int | None:
+    """The year a score column's header dates it with, or None: a year before the first ITA
+    (:data:`~extractors.ita.facts.FIRST_ITA_YEAR`) is one OCR misread (``ปี ๒๕๒๒`` for
+    ``ปี ๒๕๖๒``, a Thai ``๖`` read as ``๒``), no result's year; the column is then undated, for
+    its place (:func:`years_by_place`) or the table's own sums (:func:`later_on_right`) to date.
+
+    >>> column_year("ปี ๒๕๖๒"), column_year("ปี ๒๕๒๒"), column_year("ปี 2521"), column_year("คะแนน")
+    (2562, None, None, None)
+    """
+    year = year_in(header)
+    return year if year is not None and year >= FIRST_ITA_YEAR else None
+
+
 def years_by_place(years: dict[int, int | None], assessed_year: int | None) -> dict[int, int | None]:
     """``{column: year}`` of two score columns, one of whose header years OCR could not read
     (``.ปี ๒๕.๖๗``): years count up from left to right, so the other column is the year after the
@@ -611,7 +625,7 @@ def from_row_table(
         return [], None
     name_cols = _name_columns(table, rows)
     issue_cols = table.columns("issue")
-    years = years_by_place({col: year_in(headers[col]) for col in score_cols}, assessed_year)
+    years = years_by_place({col: column_year(headers[col]) for col in score_cols}, assessed_year)
     diff = _difference_column(table, rows, headers)
     # Neither year read (a shaded header at 150 dpi: ``ศี``, ``พะ๕``): the table's own sums say
     # which column is the later one, and the later one is the assessed year's.
@@ -909,7 +923,7 @@ def unlabelled_score_row(label: str) -> bool:
 
 
 def _score_rows(rows: Sequence[LogicalRow], numbers: dict[int, int]) -> list[tuple[LogicalRow, int | None]]:
-    """The score rows under a row numbering the columns, with the year each label names:
+    """The score rows under a row numbering the columns, with the year each label names (:func:`column_year`):
     those labelled as scores (``ผลคะแนน``, ``คะแนน ๒๕๖๖``), up to the first without a year;
     else, when none is, the first row that reads as scores under a label OCR damaged
     (``ผลคะแหน``): the numbers row has said its columns are indicators, and the row that
@@ -922,7 +936,7 @@ def _score_rows(rows: Sequence[LogicalRow], numbers: dict[int, int]) -> list[tup
             continue
         if not _scores_row(row, numbers):
             continue
-        scored.append((row, year))
+        scored.append((row, column_year(row.text(0))))  # a misread year (``๒๕๒๒``): undated
         if year is None:
             break  # a row without a year: the first is the score row
     if scored:
@@ -953,6 +967,9 @@ def from_column_table(
     if numbered is None:
         return [], None
     numbers, scored = numbered
+    # years count down the rows as along a row table's columns: a misread one is dated by its place
+    dated = years_by_place({k: y for k, (_r, y) in enumerate(scored)}, assessed_year)
+    scored = [(r, dated[k]) for k, (r, _y) in enumerate(scored)]
     by_year = {y: r for r, y in reversed(scored) if y is not None}
     current, earlier = choose_year(list(by_year), assessed_year)
     row = by_year[current] if current is not None else scored[0][0]
