@@ -815,7 +815,7 @@ def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None, stated: Se
             o.reading.why.insert(0, "its clause names no year")
         elif fiscal_year is not None and year > fiscal_year:
             o.reading.add(-6, f"year {year} is after the fiscal year {fiscal_year}: not a result yet")
-        elif fiscal_year is not None and year < fiscal_year - 1:  # _earlier_than_answered
+        elif fiscal_year is not None and _earlier_than_answered(year, fiscal_year):
             o.reading.add(
                 -4,
                 f"year {year} is before {fiscal_year - 1}, the result the fiscal year {fiscal_year} answers",
@@ -1081,7 +1081,7 @@ def _damaged_total_years(passages: Sequence[Passage], fiscal_year: int | None) -
             ):
                 continue
             year = _year(m.group(1))
-            if fiscal_year is not None and (year > fiscal_year or year < fiscal_year - 1):
+            if (fiscal_year is not None and year > fiscal_year) or _earlier_than_answered(year, fiscal_year):
                 continue
             reading = _Reading(
                 year, _year_prov(passage.page, passage.box, m.group(0), m.group(1)), 1000 * order
