@@ -9,9 +9,10 @@ import datetime
 
 from extractors.ita.actions import actions_from_tables
 from extractors.ita.periods import parse_period
-from extractors.ita.stitch import repeats_header, stitch
+from extractors.ita.stitch import stitch
 from extractors.ocr.rows import _joined, _row_goes_on, opened_by_next_page, scan_borderless, visual_lines
 from extractors.pdf.borderless import row_starts
+from extractors.thai.text import repeats_cells
 from schemas import BBox, Cell, Line, PageKind, PageText, Table, TableQuality, Word
 from tests.rows_shapes import COLUMNS, HEADER, PERIODS, close_header, ocr_table, page, periods
 from tests.rows_shapes import line as _line
@@ -66,8 +67,8 @@ def test_a_mark_left_out_of_a_line_keeps_the_columns_it_covers_going() -> None:
 
 def test_a_repeated_header_read_a_letter_otherwise_is_the_same_header() -> None:
     head = ["ที่", "แนวทางปฏิบัติ", "การดำเนินการ", "หน่วยงานที่รับผิดชอบ", "ระยะเวลา"]
-    assert repeats_header(["ที่", "แนวหางปฏิบัติ", "การดำเนินการ", "หน่วยงานที่รับ ผิดชอบ", "ระยะเวลา"], head)
-    assert not repeats_header(["ที่", "ผลการดำเนินงาน", "การดำเนินการ", "หน่วยงาน", "ระยะเวลา"], head)
+    assert repeats_cells(["ที่", "แนวหางปฏิบัติ", "การดำเนินการ", "หน่วยงานที่รับ ผิดชอบ", "ระยะเวลา"], head)
+    assert not repeats_cells(["ที่", "ผลการดำเนินงาน", "การดำเนินการ", "หน่วยงาน", "ระยะเวลา"], head)
 
 
 def test_a_row_cut_by_the_page_break_under_a_misread_repeated_header_joins_its_row() -> None:

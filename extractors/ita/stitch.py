@@ -31,7 +31,7 @@ from functools import reduce
 from extractors.ita.headers import assign_fields, field_scores, names_field, reports_progress
 from extractors.ita.periods import parse_period
 from extractors.ita.vocabulary import year_in
-from extractors.thai.text import LIST_MARKER, join_cell_parts, normalize_thai
+from extractors.thai.text import LIST_MARKER, join_cell_parts, normalize_thai, repeats_cells
 from schemas import BBox, Cell, CellPart, LogicalRow, LogicalTable, Table
 
 #: Fields that make a table a measures table (two of them, one of the last four among them).
@@ -1302,7 +1302,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             and table.page == current.pages[-1] + 1
             and _read_by_ocr(table)
             and list(fields) != list(current.fields)
-            and repeats_header(texts, current.header)
+            and repeats_cells(texts, current.header)
         ):
             fields = list(current.fields)  # the same header, a letter of a cell misread
         header_cut = current is not None and _header_goes_on(table, n_header, fields, texts, current)
@@ -1374,38 +1374,6 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
                 col: join_cell_parts([p.text for p in parts]) for col, parts in row.cells.items() if parts
             }
     return out
-
-
-#: A header cell repeated on the next page reads alike within this similarity when OCR read a
-#: letter of it otherwise (``แนวหางปฏิบัติ`` for ``แนวทางปฏิบัติ``); the borderless tables' own
-#: test of a repeated header (``extractors.pdf.borderless.HEADER_ALIKE``) uses the same.
-REPEAT_ALIKE = 0.8
-
-
-def _squashed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def repeats_header(texts: Sequence[str], header: Sequence[str]) -> bool:
-    """Whether a scanned table's header ``texts`` repeat ``header`` (the table above's) cell by
-    cell: every cell read alike (:data:`REPEAT_ALIKE`), half the columns read at least.  OCR may
-    misread one letter of a header cell so that it names another field or none: the columns are
-    still the same printed header's.
-
-    >>> head = ["ที่", "แนวทางปฏิบัติ", "การดำเนินการ", "ระยะเวลา"]
-    >>> repeats_header(["ที่", "แนวหางปฏิบัติ", "การดำเนินการ", "ระยะเวลา"], head)
-    True
-    >>> repeats_header(["ที่", "ผลการดำเนินงาน", "การดำเนินการ", "ระยะเวลา"], head)
-    False
-    """
-    from difflib import SequenceMatcher
-
-    if len(texts) != len(header):
-        return False
-    pairs = [(_squashed(a), _squashed(b)) for a, b in zip(texts, header, strict=True) if a.strip()]
-    return 2 * len(pairs) >= len(header) and all(
-        b and SequenceMatcher(None, a, b).ratio() >= REPEAT_ALIKE for a, b in pairs
-    )
 
 
 def _header_goes_on(

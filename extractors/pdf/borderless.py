@@ -29,10 +29,10 @@ import re
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from itertools import pairwise
 
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
+from extractors.thai.text import repeats_cells
 from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality, Word
 
 #: A gap at least this many font sizes wide between two words of a line is a column gutter.
@@ -706,18 +706,13 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-#: On a scan, a header cell repeated on the next page reads alike within this similarity (OCR
-#: reads a letter or two of the same words otherwise: ``ประเด็นซปัญหา`` for ``ประเด็นปัญหา``).
-HEADER_ALIKE = 0.8
-
-
 def _repeated_header(
     body: Sequence[Line], seps: Sequence[float], header: Sequence[str], read: bool = False
 ) -> int:
     """How many of the first lines repeat the table's header (its cells' texts, wrapped alike or
     not); 0 when they do not.  ``read``: the lines were read by OCR, which may lose a header
     cell's words or read a letter otherwise: then the most lines whose every column with text
-    reads like the header's cell (:data:`HEADER_ALIKE`), in half the columns at least.
+    reads like the header's cell, in half the columns at least (:func:`~extractors.thai.text.repeats_cells`).
 
     >>> def ln(top, *cells):
     ...     ws = tuple(Word(t, t, BBox(x, top, x + 30, top + 10)) for x, t in cells)
@@ -736,10 +731,7 @@ def _repeated_header(
         return 0
     best = 0
     for k in range(1, min(MAX_HEADER_LINES, len(body)) + 1):
-        got = [_squash(t) for t in _texts(body[:k], seps, len(want))]
-        read_cells = [(g, w) for g, w in zip(got, want, strict=True) if g]
-        alike = all(w and SequenceMatcher(None, g, w).ratio() >= HEADER_ALIKE for g, w in read_cells)
-        if alike and 2 * len(read_cells) >= len(want):
+        if repeats_cells(_texts(body[:k], seps, len(want)), want):
             best = k
     return best
 

@@ -545,3 +545,35 @@ def normalize_thai(text: str) -> str:
     text = remove_space_before_marks(remove_zero_width(map_pua(text)))
     text = compose_sara_am(reorder_marks(compose_sara_am(text)))
     return tidy_whitespace(text)
+
+
+#: On a scan, a header cell repeated on the next page reads alike within this similarity (OCR
+#: reads a letter or two of the same words otherwise: ``ประเด็นซปัญหา`` for ``ประเด็นปัญหา``).
+READ_ALIKE = 0.8
+
+
+def repeats_cells(read: Sequence[str], cells: Sequence[str]) -> bool:
+    """Whether OCR's ``read`` repeats ``cells`` (a table's header) cell by cell: every cell read
+    with text (spaces ignored) reads alike within :data:`READ_ALIKE` (difflib's ratio), in half
+    the cells at least.  OCR may misread a letter of a cell, or lose a cell's words.
+
+    >>> head = ["ที่", "แนวทางปฏิบัติ", "การดำเนินการ", "ระยะเวลา"]
+    >>> repeats_cells(["ที่", "แนวหางปฏิบัติ", "การ ดำเนินการ", ""], head)
+    True
+    >>> repeats_cells(["ที่", "ผลการดำเนินงาน", "การดำเนินการ", "ระยะเวลา"], head)
+    False
+    >>> repeats_cells(["ที่", "", "", ""], head), repeats_cells(["ที่"], head)
+    (False, False)
+    """
+    from difflib import SequenceMatcher
+
+    if len(read) != len(cells):
+        return False
+    pairs = [(_squash(a), _squash(b)) for a, b in zip(read, cells, strict=True) if a.strip()]
+    return 2 * len(pairs) >= len(cells) and all(
+        b and SequenceMatcher(None, a, b).ratio() >= READ_ALIKE for a, b in pairs
+    )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
