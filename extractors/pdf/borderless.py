@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
-from extractors.thai.text import repeats_cells
+from extractors.thai.text import repeats_cells, squashed
 from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality, Word
 
 #: A gap at least this many font sizes wide between two words of a line is a column gutter.
@@ -702,10 +702,6 @@ def find_borderless(
     return [_table(page_text, f, em) for f in found]
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _repeated_header(
     body: Sequence[Line], seps: Sequence[float], header: Sequence[str], read: bool = False
 ) -> int:
@@ -723,10 +719,10 @@ def _repeated_header(
     >>> _repeated_header(body, [35, 75, 115], head), _repeated_header(body, [35, 75, 115], head, read=True)
     (0, 2)
     """
-    want = [_squash(t) for t in header]
+    want = [squashed(t) for t in header]
     if not read:
         for k in range(1, min(MAX_HEADER_LINES, len(body)) + 1):
-            if [_squash(t) for t in _texts(body[:k], seps, len(want))] == want:
+            if [squashed(t) for t in _texts(body[:k], seps, len(want))] == want:
                 return k
         return 0
     best = 0

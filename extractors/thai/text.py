@@ -569,11 +569,16 @@ def repeats_cells(read: Sequence[str], cells: Sequence[str]) -> bool:
 
     if len(read) != len(cells):
         return False
-    pairs = [(_squash(a), _squash(b)) for a, b in zip(read, cells, strict=True) if a.strip()]
+    pairs = [(squashed(a), squashed(b)) for a, b in zip(read, cells, strict=True) if a.strip()]
     return 2 * len(pairs) >= len(cells) and all(
         b and SequenceMatcher(None, a, b).ratio() >= READ_ALIKE for a, b in pairs
     )
 
 
-def _squash(text: str) -> str:
+def squashed(text: str) -> str:
+    """``text`` without its whitespace (a cell compared across line wraps and OCR's spaces).
+
+    >>> squashed("การ ดำเนิน  การ")
+    'การดำเนินการ'
+    """
     return re.sub(r"\s+", "", text)
