@@ -96,7 +96,7 @@ def implausibly_dated(text: str) -> bool:
 
 #: Marks a scan leaves at a period cell's edges (a rule's stub, a stamp's arc): never part of a
 #: period.  A dash at either end is dropped too, since a range needs both ends.
-_EDGE_CHARS = re.escape("\\|~_`'\"‘’“”,;:!*^=+<>-‐‑‒–—―−")
+_EDGE_CHARS = re.escape("\\|~_`'\"‘’“”,;:!*^=+<>-‐‑‒–—―−[]{}")
 #: A bracket or slash that opens at a reading's end or closes at its start (``รอบ 6 เดือน ( /``):
 #: a stamp's tick, never a part (``(1 ต.ค. …)``, ``ไตรมาส 1/66``) that stands there.
 _EDGE_NOISE = re.compile(rf"^[\s{_EDGE_CHARS})/]+|[\s{_EDGE_CHARS}(/]+$")
@@ -647,6 +647,113 @@ def lookalike_numbers(text: str) -> str:
     return next(iter(found.values())) if len(found) == 1 else text
 
 
+#: A ``1`` standing alone at a reading's edge: a cell's rule read as a digit (``1 ตอเนอง``).
+_RE_EDGE_STUB = re.compile(r"^1\s+|\s+1$")
+#: A dash between a month's last dot and its year (``30 ก.ย. -2564``): no date holds one, so in a
+#: reading with another dash (the range's) it is a speck.
+_RE_YEAR_DASH = re.compile(r"(?<=[.,])\s*[-‐‑‒–—―−]\s*(?=[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
+_RE_ANY_DASH = re.compile(r"[-‐‑‒–—―−]")
+
+
+def without_debris(text: str) -> str:
+    """``text`` without every lone debris token (:data:`_LONE`) among its words, a dash between a
+    month and its year when another dash is the range's (:data:`_RE_YEAR_DASH`), and without a
+    ``1`` alone at its edge when the rest holds no digit and no month and reads as a period of
+    words (a rule's stub: ``ต่อเนื่อง`` holds no number, ``ไตรมาส`` needs one); unchanged when
+    nothing else is left.  No check
+    that the result parses: it is a base for the other repairs (:func:`candidates`), whose
+    readings are kept only if they parse, and then with a doubt.
+
+    >>> without_debris("รอบ 6 a เตอน"), without_debris("a ] ตอเนอง"), without_debris("1 ตอเนอง")
+    ('รอบ 6 เตอน', 'ตอเนอง', 'ตอเนอง')
+    >>> without_debris("1 ต.ค."), without_debris("ไตรมาส 1"), without_debris("รอบ 6 4 เดือน")  # numbers stay
+    ('1 ต.ค.', 'ไตรมาส 1', 'รอบ 6 4 เดือน')
+
+    A dash between a month and its year, beside the range's own, is a speck too:
+
+    >>> without_debris("1 ต.ค. 2563 - 30 ก.ย. -2564"), without_debris("ต.ค. -2563")
+    ('1 ต.ค. 2563 - 30 ก.ย. 2564', 'ต.ค. -2563')
+    """
+    from extractors.ita.periods import MONTH_ABBREVIATIONS, normalise_period
+
+    text = trimmed(text)
+    if len(_RE_ANY_DASH.findall(text)) > 1:
+        text = _RE_YEAR_DASH.sub(" ", text)
+    tokens = text.split()
+    kept = [t for t in tokens if not _LONE.fullmatch(t)]
+    if not kept:
+        return text
+    rest = " ".join(kept)
+    stub = _RE_EDGE_STUB.sub("", rest)
+    words = normalise_period(stub).split()
+    if (
+        stub != rest
+        and not re.search(r"\d", stub)
+        and not set(words) & set(MONTH_ABBREVIATIONS)
+        and (parses(stub) or parses(lookalike_words(stub)))
+    ):
+        rest = stub
+    return rest
+
+
+#: Thai digits whose glyph is a consonant's look-alike (``๕`` for ``ธ``, its loop and tail: the
+#: ``ธ์`` of ``กุมภาพันธ์`` read ``๕``): glyph evidence for :func:`lookalike_month_names`.
+DIGIT_CONSONANTS = {"๕": "ธ"}
+#: A stretch that may be a damaged full month name: a Thai run, then perhaps one short token (the
+#: name's last glyphs read apart: ``กุมภาพัน ๕``, ``กุมภาพันซึ``).
+_RE_NAME_STRETCH = re.compile(
+    r"(?<![\u0e01-\u0e4e])[\u0e01-\u0e4e]{4,}(?:\s?(?:[\u0e01-\u0e4e]{1,3}|๕)(?![\u0e01-\u0e4e๐-๙]))?"
+)
+
+
+def _name_skeleton(text: str) -> str:
+    return "".join(ch for ch in text if "\u0e01" <= ch <= "\u0e2e" or ch in DIGIT_CONSONANTS)
+
+
+def lookalike_month_names(text: str) -> str:
+    """``text`` with a stretch that is no month but whose consonants are a full month name's with
+    exactly one read as its look-alike (:data:`LOOKALIKES`, or a digit of that shape,
+    :data:`DIGIT_CONSONANTS`), the first as written, read as that name when exactly one name is
+    so near (``กุมภาพันซึ``: ``ธ`` read ``ซ``, the name's marks aside); the rest unchanged.  A
+    candidate only, kept with a doubt when it parses.
+
+    >>> lookalike_month_names("กุมภาพันซึ f - พฤษภาคม 2565")
+    'กุมภาพันธ์ f - พฤษภาคม 2565'
+    >>> lookalike_month_names("กุมภาพัน ๕ พฤษภาคม 2566"), lookalike_month_names("กุมภาพันธ์ - มีนาคม 66")
+    ('กุมภาพันธ์ พฤษภาคม 2566', 'กุมภาพันธ์ - มีนาคม 66')
+    >>> lookalike_month_names("ตามความเหมาะสม"), lookalike_month_names("กุมภาพัน ๕๖")  # no name; a number
+    ('ตามความเหมาะสม', 'กุมภาพัน ๕๖')
+    """
+    from extractors.ita.periods import MONTH_NAMES
+
+    names = {name: _name_skeleton(name) for name in MONTH_NAMES}
+
+    def near(skeleton: str) -> list[str]:
+        found = []
+        for name, wanted in names.items():
+            if len(wanted) != len(skeleton) or skeleton[0] != wanted[0]:
+                continue
+            differ = [(a, b) for a, b in zip(skeleton, wanted, strict=True) if a != b]
+            if len(differ) == 1 and (
+                DIGIT_CONSONANTS.get(differ[0][0]) == differ[0][1] or differ[0][1] in _group_of(differ[0][0])
+            ):
+                found.append(name)
+        return found
+
+    def fix(match: re.Match[str]) -> str:
+        stretch = match.group()
+        first = stretch.split()[0]
+        for part in dict.fromkeys((stretch, first)):
+            if part in MONTH_NAMES or first in MONTH_NAMES:
+                return stretch
+            found = near(_name_skeleton(part))
+            if len(found) == 1:
+                return found[0] + stretch[len(part) :]
+        return stretch
+
+    return _RE_NAME_STRETCH.sub(fix, text)
+
+
 def candidates(text: str) -> list[str]:
     """Readings of a period that parses as OCR read it only after repairs, least change first:
     without stray marks at its edges (:func:`trimmed`), with a month's dot read as ``ุ`` read as the
@@ -665,6 +772,20 @@ def candidates(text: str) -> list[str]:
     >>> candidates("กุมภาพันธ์พฤษภาคม 2567 |")[-1]
     'กุมภาพันธ์ - พฤษภาคม 2567'
     """
+    out = _repairs(text)
+    # then the same repairs after a full month name's look-alike letters are read as the name
+    # (:func:`lookalike_month_names`), after every debris token is dropped (:func:`without_debris`),
+    # and after both: two kinds of damage in one reading (``รอบ 6 a เตอน``)
+    cleared = without_debris(out[0])
+    for variant in (lookalike_month_names(out[0]), cleared, lookalike_month_names(cleared)):
+        if variant not in out:
+            out += _repairs(variant)
+    out += [lookalike_years(reading) for reading in out]
+    return list(dict.fromkeys(out))
+
+
+def _repairs(text: str) -> list[str]:
+    """The chain of :func:`candidates`' repairs of one reading, the reading trimmed first."""
     from extractors.ita.periods import joined_months
 
     out = [trimmed(text)]
@@ -677,5 +798,4 @@ def candidates(text: str) -> list[str]:
     out.append(lookalike_digits(out[-2]))
     out.append(inner_debris(lookalike_words(out[0])))
     out.append(lookalike_numbers(out[6]))
-    out += [lookalike_years(reading) for reading in out]
-    return list(dict.fromkeys(out))
+    return out

@@ -33,6 +33,7 @@ from extractors.ita.periods import (
     ParsedPeriod,
     normalise_period,
     parse_period,
+    years_reversed,
 )
 from extractors.thai.text import arabic_digits_to_thai
 from schemas import DOUBT_CONFIDENCE, OcrDoubt, PageText
@@ -586,14 +587,18 @@ def _judged(
             found = _fitting(combinations(readings), year)
             how = "among its readings' parts, place by place,"
         dated = [r for r in readings if parse_period(r, year).start is not None]
-        for changes in range(1, MAX_DIGIT_SWAPS + 1):
-            if found:
-                break
-            # or a reading that parses, outside the years: its digits read as their look-alikes,
-            # one (of two that fit, the one in the plan's own year), else two (exactly one fits)
-            found = _fitting(digit_lookalikes(dated, changes), year)
-            found = _in_year(found, year) if changes == 1 else found
-            how = f"among its readings with {changes} look-alike digit{'s' if changes > 1 else ''}"
+        # then the readings written as dates whose end's year comes before its start's (its end's
+        # year misread: ``๒๕๖๗ - ... ๒๕๒๕``), only when those that parse give nothing
+        unordered = [r for r in readings if r not in dated and years_reversed(r)]
+        for pool in (dated, unordered):
+            for changes in range(1, MAX_DIGIT_SWAPS + 1):
+                if found:
+                    break
+                # or a reading that parses, outside the years: its digits read as their look-alikes,
+                # one (of two that fit, the one in the plan's own year), else two (exactly one fits)
+                found = _fitting(digit_lookalikes(pool, changes), year)
+                found = _in_year(found, year) if changes == 1 or pool is unordered else found
+                how = f"among its readings with {changes} look-alike digit{'s' if changes > 1 else ''}"
         found = _fullest(found)
         box = sources[0].box
         if len(found) != 1 or box is None:  # no box to show a person: never changed unseen

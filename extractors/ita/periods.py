@@ -66,6 +66,7 @@ __all__ = [
     "joined_months",
     "normalise_period",
     "parse_period",
+    "years_reversed",
 ]
 
 #: Canonical (dotted) abbreviations of the months, January first.
@@ -636,6 +637,28 @@ def _dates(text: str, fiscal_year: int | None) -> ParsedPeriod | None:
     kind = "day" if first.day or last.day else "month"
     rule = kind if len(parts) == 1 else f"{kind}-range"
     return _span((years[0], first.month, first.day), (years[1], last.month, last.day), rule)
+
+
+def years_reversed(text: str) -> bool:
+    """Whether ``text`` is a range of explicit dates, each end with its month and its own year,
+    whose end's year comes before its start's (``๑ ต.ค. ๒๕๖๗ - ๓๐ ก.ย. ๒๕๒๕``: ``๖๘`` read ``๒๕``):
+    dates still, a year of which OCR misread, so its digits may be read again as their
+    look-alikes (:mod:`extractors.ita.period_years`).  A range reversed by its months alone
+    (``ต.ค. ๖๘ - ก.ค. ๖๘``) is not: a month may be what was misread there.
+
+    >>> years_reversed("๑ ต.ค. ๒๕๖๗ - ๓๐ กุย . ๒๕๒๕"), years_reversed("ต.ค. ๖๘ - ก.ค. ๖๘")
+    (True, False)
+    >>> years_reversed("ต.ค. ๖๕ - ธ.ค. ๖๕"), years_reversed("ตลอดปีงบประมาณ"), years_reversed("ต.ค. - ธ.ค. ๒๕")
+    (False, False, False)
+    """
+    match = _RE_DATES.fullmatch(normalise_period(text))
+    if match is None:
+        return False
+    parts = [_point(part) for part in match["body"].split(" - ")]
+    if len(parts) != 2 or parts[0] is None or parts[1] is None:
+        return False
+    first, last = parts
+    return None not in (first.month, last.month, first.year, last.year) and last.year < first.year  # type: ignore[operator]
 
 
 _Rule = Callable[[str, int | None], ParsedPeriod | None]
