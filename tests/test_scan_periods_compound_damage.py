@@ -109,3 +109,22 @@ def test_a_range_whose_end_year_was_misread_is_settled_by_the_documents_year() -
     assert action.period.end == datetime.date(2025, 9, 30)
     assert action.sources["period"][0].confidence == SETTLED_CONFIDENCE
     assert page.ocr.doubts[-1].other == kept  # the reading it replaced, for a person to check
+
+
+def test_a_range_whose_ends_day_is_glued_to_its_month_is_doubted_even_without_the_starts_dot() -> None:
+    # ``ธ.ค.``'s head read twice, as ``5`` and as itself: read as it stands it ends on 5 December
+    assert not parses("ต.ค 64 - 5ธ.ค.64") and not parses("ต.ค. 64 - 5ธ.ค.64")
+    assert parses("ต.ค 64 - ธ.ค.64") and parses("1 ต.ค. 64 - 5 ธ.ค. 64")
+
+
+def test_a_repair_of_two_kinds_of_damage_comes_after_every_other_reading_s_repairs() -> None:
+    # the second reading repaired by a single look-alike wins over the first's two repairs
+    cells = [Cell(0, 0, "ระยะเวลา", "", BOX)]
+    cells.append(Cell(1, 0, "รอบ 6 a เตอน", "รอบ 6 a เตอน", BOX, confidence=0.9))
+    table = Table(1, 0, BOX, 2, 1, cells, TableQuality("lines", 1.0, 1.0, 1.0, []))
+
+    def read(cell: Cell, mode: str) -> tuple[str, str, float | None]:
+        return ("รอบ ๑๒ เตือน", "", 0.8) if mode == "thai" else ("", "", None)
+
+    settle_period_cells(table, read)
+    assert table.cells[1].text == "รอบ ๑๒ เดือน" and table.cells[1].confidence == DOUBT_CONFIDENCE

@@ -58,10 +58,11 @@ def parses(text: str) -> bool:
     return all(YEAR_RANGE[0] <= day.year + BE_OFFSET <= YEAR_RANGE[1] for day in days)
 
 
-#: A range whose start is a month without a day and whose end's day is glued to its month
-#: (``ต.ค. 65 - 8ธ.ค. 65``): the end's consonant's head read twice, as a digit and as itself.
+#: A range whose start is a month without a day (its last dot perhaps lost) and whose end's day
+#: is glued to its month (``ต.ค. 65 - 8ธ.ค. 65``): the end's consonant's head read twice, as a
+#: digit and as itself.
 _LOPSIDED = re.compile(
-    r"^\s*[\u0e01-\u0e2e][\u0e31-\u0e4e]*\s?\.\s?[\u0e01-\u0e2e]\s?\.[^-‐‑‒–—―−]*[-‐‑‒–—―−]\s*"
+    r"^\s*[\u0e01-\u0e2e][\u0e31-\u0e4e]*\s?\.\s?[\u0e01-\u0e2e]\s?\.?[^-‐‑‒–—―−]*[-‐‑‒–—―−]\s*"
     r"[0-9๐-๙]{1,2}[\u0e01-\u0e2e]"
 )
 
@@ -75,6 +76,8 @@ def lopsided_range(text: str) -> bool:
     (True, False)
     >>> lopsided_range("๑ ต.ค. ๖๕ - ๘ธ.ค. ๖๕"), lopsided_range("ต.ค. 65 - 8 ธ.ค. 65")
     (False, False)
+    >>> lopsided_range("ต.ค 64 - 5ธ.ค.64")  # the start's last dot lost
+    True
     """
     return bool(_LOPSIDED.match(text))
 
@@ -754,7 +757,7 @@ def lookalike_month_names(text: str) -> str:
     return _RE_NAME_STRETCH.sub(fix, text)
 
 
-def candidates(text: str) -> list[str]:
+def candidates(text: str, compound: bool = True) -> list[str]:
     """Readings of a period that parses as OCR read it only after repairs, least change first:
     without stray marks at its edges (:func:`trimmed`), with a month's dot read as ``ุ`` read as the
     dot (:func:`lookalike_dots`), with a month's consonant read twice read once
@@ -766,21 +769,26 @@ def candidates(text: str) -> list[str]:
     look like (:func:`lookalike_digits`), without a lone debris token between its words
     (:func:`inner_debris`), with a digit of a number that is no year read as its look-alike
     (:func:`lookalike_numbers`); then each of those with its implausible Thai years read
-    by their look-alike digits (:func:`lookalike_years`).  Each is only a candidate, kept with a
-    doubt.
+    by their look-alike digits (:func:`lookalike_years`).  With ``compound``, then the same after
+    a damaged full month name is read (:func:`lookalike_month_names`) or the debris among its
+    words dropped (:func:`without_debris`), or both.  Each is only a candidate, kept with a doubt.
 
     >>> candidates("กุมภาพันธ์พฤษภาคม 2567 |")[-1]
     'กุมภาพันธ์ - พฤษภาคม 2567'
     """
     out = _repairs(text)
-    # then the same repairs after a full month name's look-alike letters are read as the name
-    # (:func:`lookalike_month_names`), after every debris token is dropped (:func:`without_debris`),
-    # and after both: two kinds of damage in one reading (``รอบ 6 a เตอน``)
-    cleared = without_debris(out[0])
-    for variant in (lookalike_month_names(out[0]), cleared, lookalike_month_names(cleared)):
-        if variant not in out:
-            out += _repairs(variant)
     out += [lookalike_years(reading) for reading in out]
+    if compound:
+        # then the same repairs after a full month name's look-alike letters are read as the name
+        # (:func:`lookalike_month_names`), after every debris token is dropped
+        # (:func:`without_debris`), and after both: two kinds of damage in one reading
+        # (``รอบ 6 a เตอน``); without ``compound``, none of these (a caller tries them last)
+        cleared = without_debris(out[0])
+        more: list[str] = []
+        for variant in (lookalike_month_names(out[0]), cleared, lookalike_month_names(cleared)):
+            if variant not in out and variant not in more:
+                more += _repairs(variant)
+        out += more + [lookalike_years(reading) for reading in more]
     return list(dict.fromkeys(out))
 
 

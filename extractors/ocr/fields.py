@@ -318,7 +318,8 @@ def settle(
     (('ต.ค. 62', '', 0.9), [])
 
     Repairs (:func:`extractors.ita.period_repairs.candidates`) are tried on the readings with
-    every line of ink first.
+    every line of ink first; those of a reading damaged twice over (a debris token and a
+    look-alike letter, a damaged month name) only after every other repair of every reading.
 
     >>> cut = ("ธิ.ศค. ๖๖", "ธิ.ศค. ๖๖", 0.9)
     >>> settle(cut, [lambda: ("ต.ค. ๖๖ - ธิ.ศค. ๖๖", "ต.ค. ๖๖ -\\nธิ.ศค. ๖๖", 0.8)], lines=2)[0][0]
@@ -389,15 +390,19 @@ def settle(
     # (``ธิ.ศค. ๖๖`` lost ``ต.ค. ๖๖ -`` above it: repaired alone, it would date half the range)
     whole = [r for r in readings if line_count(r) >= lines] + [r for r in readings if line_count(r) < lines]
     for text, raw, confidence in whole:
-        for candidate in candidates(text):
+        for candidate in candidates(text, compound=False):
             if candidate != text.strip() and good(candidate):
                 return (candidate, raw, confidence), [first[0].strip(), *others]
     for text, raw, confidence in whole:  # lines of a stamp's or a rule's marks read after the period
         for lead in leading_lines(raw or text, repairs=True):
             # ... and what is left repaired as any reading is (``๒๕๒๐๓`` over a mark ``เ``)
-            for candidate in [lead, *candidates(lead)]:
+            for candidate in [lead, *candidates(lead, compound=False)]:
                 if good(candidate):
                     return (candidate, raw, confidence), [first[0].strip(), *others]
+    for text, raw, confidence in whole:  # last, readings damaged twice over (``รอบ 6 a เตอน``)
+        for candidate in candidates(text)[len(candidates(text, compound=False)) :]:
+            if good(candidate):
+                return (candidate, raw, confidence), [first[0].strip(), *others]
     if not first[0].strip():  # nothing read, and nothing that parses found: nothing to doubt
         return first, None
     if misfit or others or _LATIN.search(first[0]) or implausibly_dated(first[0]):
