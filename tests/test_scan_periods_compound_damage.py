@@ -128,3 +128,11 @@ def test_a_repair_of_two_kinds_of_damage_comes_after_every_other_reading_s_repai
 
     settle_period_cells(table, read)
     assert table.cells[1].text == "รอบ ๑๒ เดือน" and table.cells[1].confidence == DOUBT_CONFIDENCE
+
+
+def test_a_lopsided_range_cut_at_its_dash_is_read_without_the_day_its_month_s_head_gave() -> None:
+    # the range's halves joined from two cells, its dash lost: ``5`` is ``ธ``'s head read twice
+    repaired = _first_parsing("ต.ค 64 5ธ.ค.64")
+    assert repaired is not None
+    parsed = parse_period(repaired, 2565)
+    assert (parsed.start, parsed.end) == (datetime.date(2021, 10, 1), datetime.date(2021, 12, 31))

@@ -656,11 +656,14 @@ _RE_EDGE_STUB = re.compile(r"^1\s+|\s+1$")
 #: reading with another dash (the range's) it is a speck.
 _RE_YEAR_DASH = re.compile(r"(?<=[.,])\s*[-‐‑‒–—―−]\s*(?=[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
 _RE_ANY_DASH = re.compile(r"[-‐‑‒–—―−]")
+#: The digits glued before the end's month of a lopsided range (:func:`lopsided_range`).
+_RE_GLUED_DAY = re.compile(r"(?<=[-‐‑‒–—―−])(\s*)[0-9๐-๙]{1,2}(?=[\u0e01-\u0e2e])")
 
 
 def without_debris(text: str) -> str:
     """``text`` without every lone debris token (:data:`_LONE`) among its words, a dash between a
-    month and its year when another dash is the range's (:data:`_RE_YEAR_DASH`), and without a
+    month and its year when another dash is the range's (:data:`_RE_YEAR_DASH`), a day glued to
+    the end's month of a lopsided range (:func:`lopsided_range`), and without a
     ``1`` alone at its edge when the rest holds no digit and no month and reads as a period of
     words (a rule's stub: ``ต่อเนื่อง`` holds no number, ``ไตรมาส`` needs one); unchanged when
     nothing else is left.  No check
@@ -676,10 +679,18 @@ def without_debris(text: str) -> str:
 
     >>> without_debris("1 ต.ค. 2563 - 30 ก.ย. -2564"), without_debris("ต.ค. -2563")
     ('1 ต.ค. 2563 - 30 ก.ย. 2564', 'ต.ค. -2563')
+
+    So is a digit glued to the end's month of a range whose start has no day
+    (:func:`lopsided_range`: the month's first consonant's head read twice):
+
+    >>> without_debris("ต.ค 64 - 5ธ.ค.64"), without_debris("1 ต.ค. 64 - 5ธ.ค.64")
+    ('ต.ค 64 - ธ.ค.64', '1 ต.ค. 64 - 5ธ.ค.64')
     """
     from extractors.ita.periods import MONTH_ABBREVIATIONS, normalise_period
 
     text = trimmed(text)
+    if lopsided_range(text):  # the end's day glued to its month: its consonant's head read twice
+        text = _RE_GLUED_DAY.sub(r"\1", text)
     if len(_RE_ANY_DASH.findall(text)) > 1:
         text = _RE_YEAR_DASH.sub(" ", text)
     tokens = text.split()
@@ -783,9 +794,12 @@ def candidates(text: str, compound: bool = True) -> list[str]:
         # (:func:`lookalike_month_names`), after every debris token is dropped
         # (:func:`without_debris`), and after both: two kinds of damage in one reading
         # (``รอบ 6 a เตอน``); without ``compound``, none of these (a caller tries them last)
+        from extractors.ita.periods import joined_months
+
         cleared = without_debris(out[0])
+        joined = without_debris(joined_months(out[0]))  # a range's dash lost too (``ต.ค 64 5ธ.ค.64``)
         more: list[str] = []
-        for variant in (lookalike_month_names(out[0]), cleared, lookalike_month_names(cleared)):
+        for variant in (lookalike_month_names(out[0]), cleared, lookalike_month_names(cleared), joined):
             if variant not in out and variant not in more:
                 more += _repairs(variant)
         out += more + [lookalike_years(reading) for reading in more]
