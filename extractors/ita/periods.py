@@ -655,10 +655,10 @@ def years_reversed(text: str) -> bool:
     if match is None:
         return False
     parts = [_point(part) for part in match["body"].split(" - ")]
-    if len(parts) != 2 or parts[0] is None or parts[1] is None:
+    first, last = parts if len(parts) == 2 else (None, None)
+    if first is None or last is None or first.month is None or last.month is None:
         return False
-    first, last = parts
-    return None not in (first.month, last.month, first.year, last.year) and last.year < first.year  # type: ignore[operator]
+    return first.year is not None and last.year is not None and last.year < first.year
 
 
 _Rule = Callable[[str, int | None], ParsedPeriod | None]
