@@ -47,6 +47,7 @@ def _first_parsing(read: str) -> str | None:
         ("กุมภาพันซึ f - พฤษภาคม 2566", datetime.date(2023, 2, 1), datetime.date(2023, 5, 31)),
         ("กุมภาพัน ๕ พฤษภาคม 2566", datetime.date(2023, 2, 1), datetime.date(2023, 5, 31)),  # dash lost too
         ("1 ต.ค. 2565 - 30 ก.ย. -2566", datetime.date(2022, 10, 1), datetime.date(2023, 9, 30)),
+        ("มี.ค - มิ.ย. .- 66", datetime.date(2023, 3, 1), datetime.date(2023, 6, 30)),  # a speck's dot, dash
     ],
 )
 def test_a_reading_damaged_twice_parses_after_both_repairs(

@@ -656,14 +656,17 @@ _RE_EDGE_STUB = re.compile(r"^1\s+|\s+1$")
 #: reading with another dash (the range's) it is a speck.
 _RE_YEAR_DASH = re.compile(r"(?<=[.,])\s*[-‐‑‒–—―−]\s*(?=[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
 _RE_ANY_DASH = re.compile(r"[-‐‑‒–—―−]")
+#: Dots or commas standing alone between words (``มิ.ย. . 63``): specks; a month's dots follow its
+#: letters, a year's digits stand alone.
+_RE_LONE_DOTS = re.compile(r"[.,]+")
 #: The digits glued before the end's month of a lopsided range (:func:`lopsided_range`).
 _RE_GLUED_DAY = re.compile(r"(?<=[-‐‑‒–—―−])(\s*)[0-9๐-๙]{1,2}(?=[\u0e01-\u0e2e])")
 
 
 def without_debris(text: str) -> str:
-    """``text`` without every lone debris token (:data:`_LONE`) among its words, a dash between a
-    month and its year when another dash is the range's (:data:`_RE_YEAR_DASH`), a day glued to
-    the end's month of a lopsided range (:func:`lopsided_range`), and without a
+    """``text`` without every lone debris token (:data:`_LONE`, or dots alone) among its words, a
+    dash between a month and its year when another dash is the range's (:data:`_RE_YEAR_DASH`), a
+    day glued to the end's month of a lopsided range (:func:`lopsided_range`), and without a
     ``1`` alone at its edge when the rest holds no digit and no month and reads as a period of
     words (a rule's stub: ``ต่อเนื่อง`` holds no number, ``ไตรมาส`` needs one); unchanged when
     nothing else is left.  No check
@@ -679,6 +682,8 @@ def without_debris(text: str) -> str:
 
     >>> without_debris("1 ต.ค. 2563 - 30 ก.ย. -2564"), without_debris("ต.ค. -2563")
     ('1 ต.ค. 2563 - 30 ก.ย. 2564', 'ต.ค. -2563')
+    >>> without_debris("มี.ค - มิ.ย. .- 63")  # and the speck it leaves, a dot standing alone
+    'มี.ค - มิ.ย. 63'
 
     So is a digit glued to the end's month of a range whose start has no day
     (:func:`lopsided_range`: the month's first consonant's head read twice):
@@ -694,7 +699,7 @@ def without_debris(text: str) -> str:
     if len(_RE_ANY_DASH.findall(text)) > 1:
         text = _RE_YEAR_DASH.sub(" ", text)
     tokens = text.split()
-    kept = [t for t in tokens if not _LONE.fullmatch(t)]
+    kept = [t for t in tokens if not _LONE.fullmatch(t) and not _RE_LONE_DOTS.fullmatch(t)]
     if not kept:
         return text
     rest = " ".join(kept)
