@@ -437,7 +437,7 @@ def leading_lines(raw: str, repairs: bool = False) -> list[str]:
             break
         text = as_read("\n".join(lines[:n]))
         repairable = repairs and len(text) <= PERIOD_CHARS  # a longer text is no period (prose)
-        if parses(text) or (repairable and any(parses(c) for c in candidates(text))):
+        if parses(text) or (repairable and any(parses(c) for c in candidates(text, compound=False))):
             found.append(text)
     return found
 
