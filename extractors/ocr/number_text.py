@@ -494,12 +494,17 @@ def same_number(a: str, b: str) -> bool:
 
 def split_digit(symbols: Sequence[tuple[str, int, int]]) -> bool:
     """Whether Tesseract read one digit as two: two neighbouring digits of a number ``(text, x0,
-    x1)``, each narrower than :data:`SPLIT_NARROW` of the number's median digit and together no
-    wider than :data:`SPLIT_TOGETHER` of it (a bold ``๖`` read as ``๒๑``).  Digits of one font
-    are about as wide as each other; two digits that blur made touch are each as wide as one.
+    x1)``, one of them narrower than :data:`SPLIT_NARROW` of the number's median digit and together
+    no wider than :data:`SPLIT_TOGETHER` of it (a bold ``๖`` read as ``๒๑``; a ``๙`` read as a
+    ``๓`` as wide as a digit and a narrow ``๕`` inside it).  Digits of one font are about as wide as
+    each other; two digits that blur made touch are each as wide as one, so two are never as
+    narrow as one together.
 
     >>> split_digit([("๒", 1392, 1401), ("๑", 1401, 1411), ("๕", 1408, 1432), (".", 1440, 1496),
     ...              ("๒", 1450, 1471), ("๓", 1470, 1500)])
+    True
+    >>> split_digit([("๓", 1096, 1124), ("๕", 1118, 1128), ("๑", 1127, 1154), (".", 1159, 1224),
+    ...              ("๕", 1175, 1200), ("๐", 1199, 1228)])
     True
     >>> split_digit([("6", 10, 24), ("0", 25, 39), (".", 41, 44), ("9", 46, 60), ("5", 61, 75)])
     False
@@ -509,8 +514,7 @@ def split_digit(symbols: Sequence[tuple[str, int, int]]) -> bool:
         return False
     median = statistics.median(x1 - x0 for x0, x1 in digits)
     return any(
-        a[1] - a[0] < SPLIT_NARROW * median
-        and b[1] - b[0] < SPLIT_NARROW * median
+        min(a[1] - a[0], b[1] - b[0]) < SPLIT_NARROW * median
         and max(a[1], b[1]) - min(a[0], b[0]) <= SPLIT_TOGETHER * median
         for a, b in pairwise(digits)
     )
