@@ -50,8 +50,9 @@ _NUM = SCORE_NUMBER
 _RE_SCORE_CELL = re.compile(rf"^\s*({_NUM})\s*(?:คะแนน)?\s*$")
 _RE_DECIMAL = re.compile(r"^\s*[0-9๐-๙]{1,3}\.[0-9๐-๙]{1,2}\s*$")
 _RE_LEADING_NUMBER = re.compile(r"^\s*([0-9๐-๙]{1,2})(?:\s*[.)]|\s+|$)")
+#: A score in running text: a whole number, not the head of a longer one (``๕๐`` of ``๕๐.๕๓๕``).
 _RE_PROSE_SCORE = re.compile(
-    rf"(?<![0-9๐-๙.])({_NUM})(?![0-9๐-๙])(\s*คะแนน)?",
+    rf"(?<![0-9๐-๙.])({_NUM})(?![0-9๐-๙]|\.[0-9๐-๙])(\s*คะแนน)?",
 )
 _SCORE_CUES = ("คะแนน", "ได้", "=", ":")
 #: How far after an indicator's bare name (no ``ตัวชี้วัดที่ N``) its score may stand.
@@ -1034,6 +1035,8 @@ def _prose_score(window: str, strict: bool = False) -> tuple[float, str, int, in
     >>> _prose_score(" มีคะแนน 95.84")[:2], _prose_score(" (ตัวชี้วัดที่ 10 ได้ 93.75 คะแนน)")[:2]
     ((95.84, '95.84'), (93.75, '93.75'))
     >>> _prose_score(" และการบริการได้อย่างสะดวก 6. เปิดโอกาส", strict=True) is None
+    True
+    >>> _prose_score(" (EIT) คะแนน ๕๐.๕๓๕") is None  # no score's shape: not its first digits either
     True
     """
     for m in _RE_PROSE_SCORE.finditer(window):

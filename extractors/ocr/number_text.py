@@ -498,13 +498,17 @@ def split_digit(symbols: Sequence[tuple[str, int, int]]) -> bool:
     no wider than :data:`SPLIT_TOGETHER` of it (a bold ``๖`` read as ``๒๑``; a ``๙`` read as a
     ``๓`` as wide as a digit and a narrow ``๕`` inside it).  Digits of one font are about as wide as
     each other; two digits that blur made touch are each as wide as one, so two are never as
-    narrow as one together.
+    narrow as one together.  Or a narrow digit that lies mostly inside its neighbours
+    (:func:`_phantom`).
 
     >>> split_digit([("๒", 1392, 1401), ("๑", 1401, 1411), ("๕", 1408, 1432), (".", 1440, 1496),
     ...              ("๒", 1450, 1471), ("๓", 1470, 1500)])
     True
     >>> split_digit([("๓", 1096, 1124), ("๕", 1118, 1128), ("๑", 1127, 1154), (".", 1159, 1224),
     ...              ("๕", 1175, 1200), ("๐", 1199, 1228)])
+    True
+    >>> split_digit([("๓", 1012, 1039), ("๕", 1033, 1047), ("๑", 1042, 1070), (".", 1074, 1140),
+    ...              ("๓", 1089, 1112), ("๒", 1111, 1137)])  # a narrow digit inside its neighbours
     True
     >>> split_digit([("6", 10, 24), ("0", 25, 39), (".", 41, 44), ("9", 46, 60), ("5", 61, 75)])
     False
@@ -517,7 +521,28 @@ def split_digit(symbols: Sequence[tuple[str, int, int]]) -> bool:
         min(a[1] - a[0], b[1] - b[0]) < SPLIT_NARROW * median
         and max(a[1], b[1]) - min(a[0], b[0]) <= SPLIT_TOGETHER * median
         for a, b in pairwise(digits)
+    ) or any(
+        _phantom(digit, digits[k - 1] if k else None, digits[k + 1] if k + 1 < len(digits) else None, median)
+        for k, digit in enumerate(digits)
     )
+
+
+def _phantom(
+    digit: tuple[int, int], before: tuple[int, int] | None, after: tuple[int, int] | None, median: float
+) -> bool:
+    """Whether a narrow digit's box (narrower than :data:`SPLIT_NARROW` of the median digit) lies
+    mostly (more than half its width) inside its neighbours' boxes: the digits of a number stand
+    side by side, so it is a piece of their ink Tesseract read once more (``๙๗`` read ``๓๕๑``, the
+    ``๕`` 14 px wide, 11 px of it under the ``๓`` and the ``๑``).
+
+    >>> _phantom((1033, 1047), (1012, 1039), (1042, 1070), 26), _phantom((30, 38), (10, 29), (40, 60), 20)
+    (True, False)
+    """
+    width = digit[1] - digit[0]
+    if width <= 0 or width >= SPLIT_NARROW * median:
+        return False
+    covered = sum(max(0, min(digit[1], n[1]) - max(digit[0], n[0])) for n in (before, after) if n)
+    return covered > width / 2
 
 
 def widened(run: NumberRun, read: Sequence[tuple[str, float]]) -> NumberRun:
