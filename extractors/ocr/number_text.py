@@ -494,12 +494,11 @@ def same_number(a: str, b: str) -> bool:
 
 def split_digit(symbols: Sequence[tuple[str, int, int]]) -> bool:
     """Whether Tesseract read one digit as two: two neighbouring digits of a number ``(text, x0,
-    x1)``, one of them narrower than :data:`SPLIT_NARROW` of the number's median digit and together
-    no wider than :data:`SPLIT_TOGETHER` of it (a bold ``๖`` read as ``๒๑``; a ``๙`` read as a
-    ``๓`` as wide as a digit and a narrow ``๕`` inside it).  Digits of one font are about as wide as
-    each other; two digits that blur made touch are each as wide as one, so two are never as
-    narrow as one together.  Or a narrow digit that lies mostly inside its neighbours
-    (:func:`_phantom`).
+    x1)``, each narrower than :data:`SPLIT_NARROW` of the number's median digit and together no
+    wider than :data:`SPLIT_TOGETHER` of it (a bold ``๖`` read as ``๒๑``).  Digits of one font
+    are about as wide as each other; two digits that blur made touch are each as wide as one.  Or
+    a narrow digit that lies mostly inside its neighbours (:func:`phantom_digit`: a ``๙`` read as
+    a ``๓`` and a narrow ``๕`` inside it).
 
     >>> split_digit([("๒", 1392, 1401), ("๑", 1401, 1411), ("๕", 1408, 1432), (".", 1440, 1496),
     ...              ("๒", 1450, 1471), ("๓", 1470, 1500)])
@@ -518,31 +517,47 @@ def split_digit(symbols: Sequence[tuple[str, int, int]]) -> bool:
         return False
     median = statistics.median(x1 - x0 for x0, x1 in digits)
     return any(
-        min(a[1] - a[0], b[1] - b[0]) < SPLIT_NARROW * median
+        a[1] - a[0] < SPLIT_NARROW * median
+        and b[1] - b[0] < SPLIT_NARROW * median
         and max(a[1], b[1]) - min(a[0], b[0]) <= SPLIT_TOGETHER * median
         for a, b in pairwise(digits)
-    ) or any(
-        _phantom(digit, digits[k - 1] if k else None, digits[k + 1] if k + 1 < len(digits) else None, median)
-        for k, digit in enumerate(digits)
-    )
+    ) or phantom_digit(digits, median)
 
 
-def _phantom(
-    digit: tuple[int, int], before: tuple[int, int] | None, after: tuple[int, int] | None, median: float
-) -> bool:
-    """Whether a narrow digit's box (narrower than :data:`SPLIT_NARROW` of the median digit) lies
-    mostly (more than half its width) inside its neighbours' boxes: the digits of a number stand
-    side by side, so it is a piece of their ink Tesseract read once more (``๙๗`` read ``๓๕๑``, the
-    ``๕`` 14 px wide, 11 px of it under the ``๓`` and the ``๑``).
+def _overlap(a: tuple[int, int], b: tuple[int, int] | None) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0])) if b else 0
 
-    >>> _phantom((1033, 1047), (1012, 1039), (1042, 1070), 26), _phantom((30, 38), (10, 29), (40, 60), 20)
-    (True, False)
+
+def phantom_digit(digits: Sequence[tuple[int, int]], median: float) -> bool:
+    """Whether one narrow digit's box (narrower than :data:`SPLIT_NARROW` of the median digit) lies
+    mostly (more than half its width) inside its neighbours' boxes while the number's other digits
+    stand side by side (no two of them overlap by half the narrower): a piece of its neighbours'
+    ink Tesseract read once more (``๙๗`` read ``๓๕๑``, the ``๕`` 14 px wide, 11 px of it under the
+    ``๓`` and the ``๑``).  Where other digits overlap as much, Tesseract's boxes of the number are
+    askew (a rotated photo's ``58.85``) and say nothing of a digit too many.
+
+    >>> phantom_digit([(1012, 1039), (1033, 1047), (1042, 1070), (1089, 1112), (1111, 1137)], 26)
+    True
+    >>> phantom_digit([(438, 451), (442, 463), (469, 480), (469, 490)], 17)  # askew boxes
+    False
+    >>> phantom_digit([(10, 29), (30, 38), (40, 60)], 20)  # a narrow digit beside its neighbours
+    False
     """
-    width = digit[1] - digit[0]
-    if width <= 0 or width >= SPLIT_NARROW * median:
+    phantoms: list[int] = []
+    for k, digit in enumerate(digits):
+        width = digit[1] - digit[0]
+        before = digits[k - 1] if k else None
+        after = digits[k + 1] if k + 1 < len(digits) else None
+        if 0 < width < SPLIT_NARROW * median and _overlap(digit, before) + _overlap(digit, after) > width / 2:
+            phantoms.append(k)
+    if len(phantoms) != 1:
         return False
-    covered = sum(max(0, min(digit[1], n[1]) - max(digit[0], n[0])) for n in (before, after) if n)
-    return covered > width / 2
+    k = phantoms[0]
+    return all(
+        _overlap(a, b) <= min(a[1] - a[0], b[1] - b[0]) / 2
+        for j, (a, b) in enumerate(pairwise(digits))
+        if k not in (j, j + 1)
+    )
 
 
 def widened(run: NumberRun, read: Sequence[tuple[str, float]]) -> NumberRun:
