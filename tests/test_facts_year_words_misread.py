@@ -38,3 +38,13 @@ def test_a_year_with_a_speck_among_its_digits_is_read_with_a_doubt() -> None:
 def test_a_score_with_a_point_is_no_specked_year() -> None:
     facts = _facts(TITLE, "ผลการประเมิน ITA ได้คะแนน ๒๕.๖๘ คะแนน")
     assert facts.assessed_year is None
+
+
+def test_an_overall_scores_year_after_the_fiscal_year_gives_way_to_a_result_phrase() -> None:
+    # a Thai ๔ read as its look-alike ๕ in the overall score's clause; the phrases name ๒๕๖๔
+    facts = _facts(
+        "ผลการประเมิน ITA ปี ๒๕๖๔",
+        TITLE,
+        "ผลคะแนนภาพรวมของการประเมิน ITA ปี พ.ศ. ๒๕๖๕ เท่ากับ ๘๔.๓๘ คะแนน ระดับผลการประเมิน A",
+    )
+    assert (facts.fiscal_year, facts.overall_score, facts.assessed_year) == (2564, 84.38, 2564)

@@ -1139,6 +1139,10 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
         # answer, is an earlier result's chosen for want of the assessed one (its score OCR could
         # not read: ``ได้คะแนนรวม ฒญญฒ.๕๘``): its year ranks as another score's
         best = best and not _earlier_than_answered(o.reading.year, facts.fiscal_year)
+        # ... and a year after the fiscal year is no result yet, as for a phrase naming one (a Thai
+        # ``๔`` read as its look-alike ``๕``: ``ITA ปี พ.ศ. ๒๕๖๕`` in a document of the fiscal year 2564)
+        later = facts.fiscal_year is not None and o.reading.year > facts.fiscal_year
+        best = best and not later
         source = o.reading.source
         if o.reading.year_doubt:
             source = _prov(source.page, source.box, source.raw, DOUBT_CONFIDENCE)
@@ -1151,6 +1155,8 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
             10 if best else 0.1,
             "the year of the chosen overall score" if best else f"the year stated with {o.reading.value}",
         )
+        if later:
+            reading.add(-3, f"after the fiscal year {facts.fiscal_year}: not a result yet")
         readings.append(reading)
     for order, passage, text, m in _result_phrases(passages):
         year = _year(m.group(1))

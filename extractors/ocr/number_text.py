@@ -496,18 +496,10 @@ def split_digit(symbols: Sequence[tuple[str, int, int]]) -> bool:
     """Whether Tesseract read one digit as two: two neighbouring digits of a number ``(text, x0,
     x1)``, each narrower than :data:`SPLIT_NARROW` of the number's median digit and together no
     wider than :data:`SPLIT_TOGETHER` of it (a bold ``๖`` read as ``๒๑``).  Digits of one font
-    are about as wide as each other; two digits that blur made touch are each as wide as one.  Or
-    a narrow digit that lies mostly inside its neighbours (:func:`phantom_digit`: a ``๙`` read as
-    a ``๓`` and a narrow ``๕`` inside it).
+    are about as wide as each other; two digits that blur made touch are each as wide as one.
 
     >>> split_digit([("๒", 1392, 1401), ("๑", 1401, 1411), ("๕", 1408, 1432), (".", 1440, 1496),
     ...              ("๒", 1450, 1471), ("๓", 1470, 1500)])
-    True
-    >>> split_digit([("๓", 1096, 1124), ("๕", 1118, 1128), ("๑", 1127, 1154), (".", 1159, 1224),
-    ...              ("๕", 1175, 1200), ("๐", 1199, 1228)])
-    True
-    >>> split_digit([("๓", 1012, 1039), ("๕", 1033, 1047), ("๑", 1042, 1070), (".", 1074, 1140),
-    ...              ("๓", 1089, 1112), ("๒", 1111, 1137)])  # a narrow digit inside its neighbours
     True
     >>> split_digit([("6", 10, 24), ("0", 25, 39), (".", 41, 44), ("9", 46, 60), ("5", 61, 75)])
     False
@@ -521,42 +513,6 @@ def split_digit(symbols: Sequence[tuple[str, int, int]]) -> bool:
         and b[1] - b[0] < SPLIT_NARROW * median
         and max(a[1], b[1]) - min(a[0], b[0]) <= SPLIT_TOGETHER * median
         for a, b in pairwise(digits)
-    ) or phantom_digit(digits, median)
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int] | None) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0])) if b else 0
-
-
-def phantom_digit(digits: Sequence[tuple[int, int]], median: float) -> bool:
-    """Whether one narrow digit's box (narrower than :data:`SPLIT_NARROW` of the median digit) lies
-    mostly (more than half its width) inside its neighbours' boxes while the number's other digits
-    stand side by side (no two of them overlap by half the narrower): a piece of its neighbours'
-    ink Tesseract read once more (``๙๗`` read ``๓๕๑``, the ``๕`` 14 px wide, 11 px of it under the
-    ``๓`` and the ``๑``).  Where other digits overlap as much, Tesseract's boxes of the number are
-    askew (a rotated photo's ``58.85``) and say nothing of a digit too many.
-
-    >>> phantom_digit([(1012, 1039), (1033, 1047), (1042, 1070), (1089, 1112), (1111, 1137)], 26)
-    True
-    >>> phantom_digit([(438, 451), (442, 463), (469, 480), (469, 490)], 17)  # askew boxes
-    False
-    >>> phantom_digit([(10, 29), (30, 38), (40, 60)], 20)  # a narrow digit beside its neighbours
-    False
-    """
-    phantoms: list[int] = []
-    for k, digit in enumerate(digits):
-        width = digit[1] - digit[0]
-        before = digits[k - 1] if k else None
-        after = digits[k + 1] if k + 1 < len(digits) else None
-        if 0 < width < SPLIT_NARROW * median and _overlap(digit, before) + _overlap(digit, after) > width / 2:
-            phantoms.append(k)
-    if len(phantoms) != 1:
-        return False
-    k = phantoms[0]
-    return all(
-        _overlap(a, b) <= min(a[1] - a[0], b[1] - b[0]) / 2
-        for j, (a, b) in enumerate(pairwise(digits))
-        if k not in (j, j + 1)
     )
 
 
