@@ -69,7 +69,12 @@ _RE_PROVINCE = re.compile(rf"(?<!ส่วน){_PROVINCE_WORD}\s*({_THAI_NAME})"
 #: document names unless ``X`` is ``2`` (every year of the ITA is ``25YY``), so the three digits that
 #: stand say the year; it is read with a doubt (:func:`damaged_year`).
 _DAMAGED_LEAD = r"(?:[013-9]5[0-9]{2}|[๐๑๓-๙]๕[๐-๙]{2})"
-_YEAR = f"({BE_YEAR}|{_DAMAGED_LEAD})"
+#: A Buddhist-era year with a speck read as a point before its last digit (``พ.ศ. ๒๕๖.๘``, the
+#: glyph reader's reading of a blurred photo): three digits and one is no score (a score's whole
+#: part is 100 at most) and, in a year's place, is the year the four digits say; read with a doubt
+#: (:func:`specked_year`).
+_SPECKED_YEAR = r"(?:2[45][0-9]\.[0-9]|๒[๔๕][๐-๙]\.[๐-๙])"
+_YEAR = f"({BE_YEAR}|{_DAMAGED_LEAD}|{_SPECKED_YEAR})"
 #: ``พ.ศ.`` as printed, or with its stops lost to OCR (``พ ศ 2565``), or a speck after it read as a
 #: comma (``พ.ศ.,2568``).
 ERA = r"พ\.?\s?ศ\.?,?"
@@ -78,8 +83,14 @@ ERA = r"พ\.?\s?ศ\.?,?"
 #: year, where Thai text puts nothing else; alone it is no cue for a year.
 LATIN_ERA = r"[A-Za-z]{1,2}\.(?:\s?[A-Za-z]{1,2}\.)?"
 _AFTER_YEAR_WORD = rf"(?:{ERA}|{LATIN_ERA})"
+#: ``ปี พ.ศ.`` right after ``ITA`` read by the English model as Latin (``ITA il WA. ๒๕๖๓``): a word
+#: of one or two letters, then the era in Latin letters.  Taken only after ``ITA`` (itself a cue
+#: for a year), where the era's stops still say what the letters were.
+_ITA_LATIN_YEAR_WORDS = rf"ITA\s*(?:[A-Za-z]{{1,2}}\s?)?{LATIN_ERA}"
 _RE_FISCAL = re.compile(rf"ปีงบประมาณ\s*{_AFTER_YEAR_WORD}?\s*{_YEAR}(?![0-9๐-๙])")
-_RE_ANY_YEAR = re.compile(rf"(?:{ERA}|ปี(?:งบประมาณ)?\s*(?:{LATIN_ERA})?|ITA)\s*{_YEAR}(?![0-9๐-๙])")
+_RE_ANY_YEAR = re.compile(
+    rf"(?:{ERA}|ปี(?:งบประมาณ)?\s*(?:{LATIN_ERA})?|{_ITA_LATIN_YEAR_WORDS}|ITA)\s*{_YEAR}(?![0-9๐-๙])"
+)
 #: A number that may be a score (a year has four digits and is never one), and ``คะแนน`` after it.
 _RE_NUMBER = re.compile(rf"(?<![0-9๐-๙.,])({SCORE_NUMBER})(?![0-9๐-๙]|\.[0-9๐-๙])(\s*คะแนน)?")
 #: Whole digits glued to a Latin letter or a symbol no Thai text puts there: a year whose last digit
@@ -142,10 +153,10 @@ class Passage:
 def _year(text: str) -> int:
     """The year ``text`` (a match of :data:`_YEAR`) names: a damaged leading digit read as ``2``.
 
-    >>> _year("2567"), _year("๒๕๖๖"), _year("7567"), _year("๗๕๖๗")
-    (2567, 2566, 2567, 2567)
+    >>> _year("2567"), _year("๒๕๖๖"), _year("7567"), _year("๗๕๖๗"), _year("๒๕๖.๘")
+    (2567, 2566, 2567, 2567, 2568)
     """
-    digits = thai_digits_to_arabic(text)
+    digits = thai_digits_to_arabic(text).replace(".", "")
     return int("2" + digits[1:]) if damaged_year(text) else int(digits)
 
 
@@ -159,13 +170,32 @@ def damaged_year(text: str) -> bool:
     return re.fullmatch(_DAMAGED_LEAD, text) is not None
 
 
+def specked_year(text: str) -> bool:
+    """Whether ``text``, read in a year's place, is a Buddhist-era year with a speck read as a point
+    among its digits (its value is read with a doubt).
+
+    >>> specked_year("๒๕๖.๘"), specked_year("2567"), specked_year("25.67")
+    (True, False, False)
+    """
+    return re.fullmatch(_SPECKED_YEAR, text) is not None
+
+
+def doubted_year(text: str) -> bool:
+    """Whether a year read from ``text`` carries a doubt: its leading digit damaged, or a speck
+    among its digits."""
+    return damaged_year(text) or specked_year(text)
+
+
 def _year_prov(page: int, box: BBox | None, raw: str, token: str) -> Provenance:
     """Where a year was read; a year whose leading digit was damaged carries a doubt."""
-    return _prov(page, box, raw, DOUBT_CONFIDENCE if damaged_year(token) else None)
+    return _prov(page, box, raw, DOUBT_CONFIDENCE if doubted_year(token) else None)
 
 
 def _year_why(token: str) -> str:
-    """Why a year was read as it was, when its leading digit was damaged ('' when it was not)."""
+    """Why a year was read as it was, when its leading digit was damaged or a speck stands among
+    its digits ('' when neither)."""
+    if specked_year(token):
+        return f"read {token!r}: a year's four digits with a speck read as a point among them"
     if not damaged_year(token):
         return ""
     return f"read {token!r}: a Buddhist-era year starts 25, its damaged leading digit read as 2"
@@ -636,6 +666,8 @@ def _clause_year(clause: str) -> tuple[int, int] | None:
     >>> _clause_year("เพื่อจัดทำมาตรการ ประจำปีงบประมาณ 2568 ได้คะแนน ")
     >>> _clause_year("และในปี wa. ๒๕๖๗ โรงเรียนวัดป่าประดู่มีผลคะแนน ")  # พ.ศ. read in Latin letters
     (2567, 12)
+    >>> _clause_year("ผลคะแนนภาพรวมของการประเมิน ITA il WA. ๒๕๖๓ เท่ากับ ")  # ปี พ.ศ. read in Latin
+    (2563, 38)
     """
     for m in reversed(list(_RE_ANY_YEAR.finditer(clause))):
         if _RE_MEASURES_YEAR.search(
@@ -744,7 +776,8 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
             year = _clause_year(clause)
             year_at = clause_start + year[1] if year else None
             if year_at is not None:
-                reading.year_raw = text[year_at : year_at + 4]
+                after_year = re.match(_YEAR, text[year_at:])
+                reading.year_raw = after_year.group(1) if after_year else text[year_at : year_at + 4]
                 reading.year_doubt = _year_why(reading.year_raw)
             if year is None:  # "ได้ 88.42 คะแนน ในปี 2567"
                 after = re.match(
@@ -1006,7 +1039,8 @@ _RE_AIM = re.compile(rf"ยกระดับ|พัฒนา|เพิ่ม|�
 AIM_REACH = 40
 
 _RE_RESULT_PHRASE = re.compile(
-    rf"(?:ผลการประเมิน|ผลคะแนน|ITA)[^0-9๐-๙]{{0,60}}?(?:ปีงบประมาณ|ปี|{ERA})\s*{_AFTER_YEAR_WORD}?\s*{_YEAR}(?![0-9๐-๙])"
+    rf"(?:ผลการประเมิน|ผลคะแนน|ITA)[^0-9๐-๙]{{0,60}}?"
+    rf"(?:(?:ปีงบประมาณ|ปี|{ERA})\s*{_AFTER_YEAR_WORD}?|{_ITA_LATIN_YEAR_WORDS})\s*{_YEAR}(?![0-9๐-๙])"
 )
 
 
@@ -1033,7 +1067,7 @@ def _stated_results(passages: Sequence[Passage], overall: Sequence[_Overall]) ->
     for _order, _passage, text, m in _result_phrases(passages):
         year = _year(m.group(1))
         aim = _RE_AIM.search(text[max(0, m.start() - AIM_REACH) : m.start(1)])
-        if not (damaged_year(m.group(1)) or year < FIRST_ITA_YEAR or year in scored or aim):
+        if not (doubted_year(m.group(1)) or year < FIRST_ITA_YEAR or year in scored or aim):
             years.add(year)
     return years
 
@@ -1105,6 +1139,10 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
         # answer, is an earlier result's chosen for want of the assessed one (its score OCR could
         # not read: ``ได้คะแนนรวม ฒญญฒ.๕๘``): its year ranks as another score's
         best = best and not _earlier_than_answered(o.reading.year, facts.fiscal_year)
+        # ... and a year after the fiscal year is no result yet, as for a phrase naming one (a Thai
+        # ``๔`` read as its look-alike ``๕``: ``ITA ปี พ.ศ. ๒๕๖๕`` in a document of the fiscal year 2564)
+        later = facts.fiscal_year is not None and o.reading.year > facts.fiscal_year
+        best = best and not later
         source = o.reading.source
         if o.reading.year_doubt:
             source = _prov(source.page, source.box, source.raw, DOUBT_CONFIDENCE)
@@ -1117,6 +1155,8 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
             10 if best else 0.1,
             "the year of the chosen overall score" if best else f"the year stated with {o.reading.value}",
         )
+        if later:
+            reading.add(-3, f"after the fiscal year {facts.fiscal_year}: not a result yet")
         readings.append(reading)
     for order, passage, text, m in _result_phrases(passages):
         year = _year(m.group(1))

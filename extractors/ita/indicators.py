@@ -50,8 +50,9 @@ _NUM = SCORE_NUMBER
 _RE_SCORE_CELL = re.compile(rf"^\s*({_NUM})\s*(?:คะแนน)?\s*$")
 _RE_DECIMAL = re.compile(r"^\s*[0-9๐-๙]{1,3}\.[0-9๐-๙]{1,2}\s*$")
 _RE_LEADING_NUMBER = re.compile(r"^\s*([0-9๐-๙]{1,2})(?:\s*[.)]|\s+|$)")
+#: A score in running text: a whole number, not the head of a longer one (``๕๐`` of ``๕๐.๕๓๕``).
 _RE_PROSE_SCORE = re.compile(
-    rf"(?<![0-9๐-๙.])({_NUM})(?![0-9๐-๙])(\s*คะแนน)?",
+    rf"(?<![0-9๐-๙.])({_NUM})(?![0-9๐-๙]|\.[0-9๐-๙])(\s*คะแนน)?",
 )
 _SCORE_CUES = ("คะแนน", "ได้", "=", ":")
 #: How far after an indicator's bare name (no ``ตัวชี้วัดที่ N``) its score may stand.
@@ -1035,6 +1036,8 @@ def _prose_score(window: str, strict: bool = False) -> tuple[float, str, int, in
     ((95.84, '95.84'), (93.75, '93.75'))
     >>> _prose_score(" และการบริการได้อย่างสะดวก 6. เปิดโอกาส", strict=True) is None
     True
+    >>> _prose_score(" (EIT) คะแนน ๕๐.๕๓๕") is None  # no score's shape: not its first digits either
+    True
     """
     for m in _RE_PROSE_SCORE.finditer(window):
         raw = m.group(1)
@@ -1055,12 +1058,40 @@ def _prose_score(window: str, strict: bool = False) -> tuple[float, str, int, in
     return None
 
 
+#: Any marks above or below the line (vowels, tone marks) that OCR may have kept, lost or misread.
+_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
+#: ``ตัวชี้วัดที่ N`` with its marks lost or misread (``ตวชวดท ๖``, ``ตัวชี้วัดท์๘``): the letters on
+#: the line, in order, are the phrase's; only the marks between them may differ.
+_RE_UNMARKED_NUMBER = re.compile(_MARKS.join("ตวชวดท") + _MARKS + r"\s*([0-9๐-๙]{1,2})(?![0-9๐-๙.])")
+
+
+def prose_mentions(text: str) -> list[tuple[int, int, int, bool]]:
+    """The indicators a text names (:func:`~extractors.ita.vocabulary.indicator_mentions`) and those
+    numbered by a ``ตัวชี้วัดที่`` whose marks OCR lost, where no mention stands already.
+
+    >>> prose_mentions("แบบ IIT ตวชวดท๕ การแก้ไขปัญหาการทุจริต มคะแนน ๘๒.๑๕ แบบ EIT ตวชวดท ๖ คุณภาพ")
+    [(5, 8, 38, True), (6, 60, 68, True)]
+    """
+    mentions = indicator_mentions(text)
+    for m in _RE_UNMARKED_NUMBER.finditer(text):
+        number = int(thai_digits_to_arabic(m.group(1)))
+        if number not in BY_NUMBER or any(s < m.end() and m.start() < e for _n, s, e, _b in mentions):
+            continue
+        end = m.end()
+        name = next((a for a in mentions if a[0] == number and not a[3] and 0 <= a[1] - end <= 3), None)
+        if name:  # its name right after it extends it, as after a number read whole
+            mentions.remove(name)
+            end = name[2]
+        mentions.append((number, m.start(), end, True))
+    return sorted(mentions, key=lambda a: a[1])
+
+
 def from_prose(sources: Iterable[ProseSource], assessed_year: int | None) -> list[Indicator]:
     """Indicators named with a score in running text (see the module's rules)."""
     out: list[Indicator] = []
     for source in sources:
         text = source.text.replace("\n", " ")
-        anchors = indicator_mentions(text)
+        anchors = prose_mentions(text)
         for i, (number, _start, end, numbered) in enumerate(anchors):
             reach = 80 if numbered else NAME_REACH
             stop = min(anchors[i + 1][1] if i + 1 < len(anchors) else len(text), end + reach)
