@@ -269,6 +269,8 @@ def _header_at(
     blurred scan a box reaches past its word's ink (``ต้องปรับปรุง`` 12 pt wider at 200 dpi than
     at 300), and the gutter it narrows would be closed by the first row's ``1.``."""
     segs = segments(lines[i], GUTTER_EM * em)
+    if core is not None:  # a stamp's ring read as ``-`` or ``|`` between two header cells names no column
+        segs = [s for s in segs if _LETTER.search(s.text)]
     if len(segs) < MIN_COLUMNS:
         return None
     gutters: Gutters = [[(a.x1, b.x0)] for a, b in pairwise(segs)]
