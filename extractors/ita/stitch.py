@@ -878,6 +878,13 @@ def common_lead(texts: Sequence[str]) -> str:
     'มาตรการ'
     >>> common_lead(["ตัวชี้วัดที่ 3", "การใช้ทรัพย์สิน", "ตัวชี้วัดที่ 10", "การเปิดเผย"])
     ''
+
+    The lead ends where a word does (the dictionary's cut of a cell that shares it): three
+    measures of six that go on ``มาตรการเสริม…``, ``มาตรการเพิ่ม…`` share ``มาตรการเ``, which
+    ``มาตรการพัฒนา`` does not start with though it starts a measure.
+
+    >>> common_lead(["มาตรการเสริมสร้าง", "2. มาตรการเสริม", "มาตรการพัฒนา", "มาตรการเพิ่ม", "มาตรการป้องกัน"])
+    'มาตรการ'
     """
     bare = [re.sub(r"\s+", "", _MARKER.sub("", t)) for t in texts if t.strip()]
     need = max(MIN_LEAD_CELLS, LEAD_SHARE * len(bare))
@@ -887,7 +894,31 @@ def common_lead(texts: Sequence[str]) -> str:
             if sum(1 for t in bare if t.startswith(text[:n])) < need:
                 break
             best = text[:n]
+    best = _to_word_end(best, [t for t in bare if t.startswith(best)])
     return best if len(best) >= MIN_LEAD_CHARS else ""
+
+
+def _to_word_end(lead: str, texts: Sequence[str]) -> str:
+    """``lead`` (a start of each of ``texts``) cut back to the last place a word ends in one of
+    them, as the dictionary cuts them (``มาตรการกำกับ`` cuts as ``มาตร`` ``การกำกับ``, and
+    ``มาตรการเสริม`` as ``มาตรการ`` ``เสริม``).
+
+    >>> _to_word_end("มาตรการเ", ["มาตรการเสริมสร้าง", "มาตรการเพิ่ม"])
+    'มาตรการ'
+    >>> _to_word_end("มาตรการ", ["มาตรการกำกับ", "มาตรการเสริม"])
+    'มาตรการ'
+    """
+    from extractors.thai.words import tokenize
+
+    ends = {0}
+    for text in texts:
+        end = 0
+        for token in tokenize(text):
+            end += len(token)
+            if end > len(lead):
+                break
+            ends.add(end)
+    return lead[: max(ends)]
 
 
 #: An item number OCR damaged, its dot read as a comma or colon (``4, มาตรการ``): the rest of a
