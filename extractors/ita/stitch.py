@@ -735,6 +735,32 @@ def _goes_on_scanned(
     return bool(rows) and continues_row(rows[0], current.rows[-1], current.fields)
 
 
+def _header_read_again(table: Table, n_header: int, texts: Sequence[str], current: LogicalTable) -> bool:
+    """A scanned table first on the page after ``current``'s last (a measures table), in as many
+    columns, under a header that repeats ``current``'s cell by cell as OCR reads it
+    (:func:`~extractors.thai.text.repeats_cells`), both borderless: the same table going on under
+    its repeated header, though its columns' edges, read off its words, moved with the page (a row's number
+    read into the next column when OCR lost ``ที่`` over it) and its first row starts a new one.
+
+    >>> from schemas import BBox, TableQuality
+    >>> head = ["ที่", "มาตรการ/ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา"]
+    >>> table = Table(3, 0, BBox(0, 0, 1, 1), 2, 4, [Cell(0, 0, "", "", None, confidence=0.9)],
+    ...               TableQuality("borderless", 1, 1, 1))
+    >>> current = LogicalTable("measures", ["seq", "steps", "responsible", "period"], head, [], [2], [table])
+    >>> _header_read_again(table, 1, ["", "มาตรการ/ขั้นตอน", "ผู้รับผิดซอบ", "ระยะเวลา"], current)
+    True
+    >>> _header_read_again(table, 1, ["", "ตัวชี้วัด", "คะแนน", "ระดับ"], current)
+    False
+    """
+    if not (_read_by_ocr(table) and n_header and table.index == 0 and current.kind == "measures"):
+        return False
+    if table.page != current.pages[-1] + 1 or table.n_cols != len(current.fields):
+        return False
+    # a ruled table's columns are drawn: where they do not match the page before's, it is another table
+    borderless = table.quality.strategy == "borderless" == current.tables[-1].quality.strategy
+    return borderless and repeats_cells(texts, current.header)
+
+
 def _key_less(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     """The row has no text of its own in its number, issue and measure columns."""
     keys = [c for c, f in enumerate(fields) if f in ("seq", "issue", "measure")]
@@ -852,6 +878,13 @@ def common_lead(texts: Sequence[str]) -> str:
     'มาตรการ'
     >>> common_lead(["ตัวชี้วัดที่ 3", "การใช้ทรัพย์สิน", "ตัวชี้วัดที่ 10", "การเปิดเผย"])
     ''
+
+    The lead ends where a word does (the dictionary's cut of a cell that shares it): three
+    measures of six that go on ``มาตรการเสริม…``, ``มาตรการเพิ่ม…`` share ``มาตรการเ``, which
+    ``มาตรการพัฒนา`` does not start with though it starts a measure.
+
+    >>> common_lead(["มาตรการเสริมสร้าง", "2. มาตรการเสริม", "มาตรการพัฒนา", "มาตรการเพิ่ม", "มาตรการป้องกัน"])
+    'มาตรการ'
     """
     bare = [re.sub(r"\s+", "", _MARKER.sub("", t)) for t in texts if t.strip()]
     need = max(MIN_LEAD_CELLS, LEAD_SHARE * len(bare))
@@ -861,7 +894,31 @@ def common_lead(texts: Sequence[str]) -> str:
             if sum(1 for t in bare if t.startswith(text[:n])) < need:
                 break
             best = text[:n]
+    best = _to_word_end(best, [t for t in bare if t.startswith(best)])
     return best if len(best) >= MIN_LEAD_CHARS else ""
+
+
+def _to_word_end(lead: str, texts: Sequence[str]) -> str:
+    """``lead`` (a start of each of ``texts``) cut back to the last place a word ends in one of
+    them, as the dictionary cuts them (``มาตรการกำกับ`` cuts as ``มาตร`` ``การกำกับ``, and
+    ``มาตรการเสริม`` as ``มาตรการ`` ``เสริม``).
+
+    >>> _to_word_end("มาตรการเ", ["มาตรการเสริมสร้าง", "มาตรการเพิ่ม"])
+    'มาตรการ'
+    >>> _to_word_end("มาตรการ", ["มาตรการกำกับ", "มาตรการเสริม"])
+    'มาตรการ'
+    """
+    from extractors.thai.words import tokenize
+
+    ends = {0}
+    for text in texts:
+        end = 0
+        for token in tokenize(text):
+            end += len(token)
+            if end > len(lead):
+                break
+            ends.add(end)
+    return lead[: max(ends)]
 
 
 #: An item number OCR damaged, its dot read as a comma or colon (``4, มาตรการ``): the rest of a
@@ -1244,9 +1301,17 @@ def misread_headers(tables: Sequence[Table]) -> dict[int, tuple[int, list[str | 
         if not (_read_by_ocr(table) and _read_by_ocr(after)) or after.page != table.page + 1 or after.index:
             continue
         n_after, fields_after, texts_after = header_of(after)
-        if not n_after or table_kind(fields_after) != "measures" or not same_columns(table, after):
+        if not n_after or table_kind(fields_after) != "measures":
             continue
         n_header, fields, _ = header_of(table)
+        # the same columns by their edges, or, where a word's box moved an edge (``11.`` read
+        # reaching into the next column), as many columns whose fields agree but for one
+        if not same_columns(table, after) and not (
+            table.n_cols == after.n_cols
+            and len(fields) == len(fields_after)
+            and _same_fields(fields, fields_after)
+        ):
+            continue
         if not n_header:
             first = [c for row in _row_cells(table)[:1] for c in row if c.text.strip()]
             n_header = 1 if sum(names_field(c.text) for c in first) >= 2 else 0
@@ -1322,6 +1387,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
                 and (n_header == 0 or _same_fields(fields, current.fields))
             )
             or (current is not None and _goes_on_scanned(table, n_header, fields, current))
+            or (current is not None and _header_read_again(table, n_header, texts, current))
         )
         if current is not None and continued:
             n_header += repeated_header_rows(table, n_header, current.header)

@@ -52,15 +52,22 @@ MARGIN_SHARE = 0.07
 
 
 def _same_height(a: BBox, b: BBox) -> bool:
-    """Whether two line boxes stand at one height: the middle of each lies within the other.
+    """Whether two line boxes stand at one height: the middle of each lies within the other, or
+    the one lies wholly within the other's height (a line of glyphs without marks above or below,
+    ``- ๓๐`` of a period beside ``การใช้ เข้าใจเรื่อง``, whose box is less than half as tall: a line
+    of its own, it stood between the row's lines and opened a row).
 
     >>> _same_height(BBox(0, 99.4, 50, 114.1), BBox(60, 103.7, 90, 110.5))
     True
     >>> _same_height(BBox(0, 99.4, 50, 114.1), BBox(60, 112.0, 90, 126.0))
     False
+    >>> _same_height(BBox(0, 207.4, 50, 230.0), BBox(60, 219.2, 90, 225.7))
+    True
     """
     mid_a, mid_b = (a.top + a.bottom) / 2, (b.top + b.bottom) / 2
-    return b.top <= mid_a <= b.bottom and a.top <= mid_b <= a.bottom
+    if b.top <= mid_a <= b.bottom and a.top <= mid_b <= a.bottom:
+        return True
+    return (a.top <= b.top and b.bottom <= a.bottom) or (b.top <= a.top and a.bottom <= b.bottom)
 
 
 def _merge(parts: Sequence[Line]) -> Line:
@@ -946,6 +953,10 @@ def scanned_layout(
     return continue_on_scans(opened_by_next_page(out, pages, names_column), pages)
 
 
+#: The strategies of the tables :func:`scanned_layout` finds on a scanned page itself.
+_FOUND_HERE = frozenset({"borderless", "picture"})
+
+
 def opened_by_next_page(
     tables: Sequence[Table], pages: Mapping[int, PageText], names_column: NamesColumn
 ) -> list[Table]:
@@ -955,7 +966,9 @@ def opened_by_next_page(
     two cells too close for a gutter (``มาตรการ/`` ``วิธีการดำเนินการ`` 8 pt apart at 150 dpi) and
     with one row under it at the page's foot has too few lines to show the gutter itself
     (:func:`_split_header`), but its rows go on under the same printed columns on the next page.
-    Taken only when the table found again has the next one's columns."""
+    Taken only when the table found again has the next one's columns, or, when the next one has
+    as many columns as this one (its own header lost another column: ``ที่`` read at 150 dpi as
+    nothing, over a column with no number on that page), one column more."""
     out = list(tables)
     running = running_lines(pages)
     for page in pages.values():
@@ -964,18 +977,22 @@ def opened_by_next_page(
             continue
         last = max((t for t in out if t.page == page.number), key=lambda t: t.box.bottom, default=None)
         first = min((t for t in out if t.page == after.number), key=lambda t: t.box.top, default=None)
-        if last is None or first is None or first.n_cols <= last.n_cols:
+        if last is None or first is None or first.n_cols < last.n_cols:
             continue
         if last.quality.strategy != "borderless" or first.quality.strategy != "borderless":
             continue
         if not _ends_at_foot(last, page, running):
             continue
-        others = [t for t in out if t.page == page.number and t.quality.strategy != "borderless"]
+        # the page read again as it was first read: before its chart's labels were paired up
+        # (:func:`scan_chart`), whose lines, left out, would leave the page's em the titles'
+        others = [t for t in out if t.page == page.number and t.quality.strategy not in _FOUND_HERE]
         edges = gutter_edges(first, after, line_em(after.lines))
         again = scan_borderless(page, others, names_column, edges)
         em = line_em(page.lines)
         table = next((t for t in again if abs(t.box.top - last.box.top) < em), None)
-        if table is not None and table.n_cols == first.n_cols:
+        # as many columns as the next page's table has, or, when it has as many as this one, one
+        # more: its header lost one (``ที่`` over a column of numbers) and its edges opened ours
+        if table is not None and table.n_cols == max(first.n_cols, last.n_cols + 1):
             note = f"header opened at the columns of the table going on on page {after.number}"
             table = replace(table, quality=replace(table.quality, notes=[*table.quality.notes, note]))
             out = [table if t is last else t for t in out]

@@ -256,6 +256,10 @@ def _next_line(above: Line, line: Line, em: float) -> bool:
     return pitch <= HEADER_PITCH_EM * em or line.box.top - above.box.bottom < above.box.height
 
 
+#: A list item's number (``1.``, ``(2)``): a data cell starts so, a header cell never does.
+_ITEM_START = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]")
+
+
 def _header_at(
     lines: Sequence[Line],
     i: int,
@@ -269,6 +273,10 @@ def _header_at(
     blurred scan a box reaches past its word's ink (``ต้องปรับปรุง`` 12 pt wider at 200 dpi than
     at 300), and the gutter it narrows would be closed by the first row's ``1.``."""
     segs = segments(lines[i], GUTTER_EM * em)
+    if core is not None:  # a stamp's ring read as ``-`` or ``|`` between two header cells names no column
+        segs = [s for s in segs if _LETTER.search(s.text)]
+        if any(_ITEM_START.match(s.text) for s in segs):
+            return None  # a row whose cells name columns (``มาตรการส่ง`` ``1. ตรวจสอบ`` ``ติดตามผล``)
     if len(segs) < MIN_COLUMNS:
         return None
     gutters: Gutters = [[(a.x1, b.x0)] for a, b in pairwise(segs)]
