@@ -42,7 +42,7 @@ from extractors.ita.vocabulary import (
     match_indicator_name,
     year_in,
 )
-from extractors.thai.text import join_wrapped_lines, parse_number, thai_digits_to_arabic
+from extractors.thai.text import MARKS, join_wrapped_lines, parse_number, thai_digits_to_arabic
 from schemas import BBox, LogicalRow, LogicalTable
 from schemas.record import Indicator, PreviousScore, Provenance
 
@@ -1059,7 +1059,7 @@ def _prose_score(window: str, strict: bool = False) -> tuple[float, str, int, in
 
 
 #: Any marks above or below the line (vowels, tone marks) that OCR may have kept, lost or misread.
-_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
+_MARKS = f"[{MARKS}]*"
 #: ``ตัวชี้วัดที่ N`` with its marks lost or misread (``ตวชวดท ๖``, ``ตัวชี้วัดท์๘``): the letters on
 #: the line, in order, are the phrase's; only the marks between them may differ.
 _RE_UNMARKED_NUMBER = re.compile(_MARKS.join("ตวชวดท") + _MARKS + r"\s*([0-9๐-๙]{1,2})(?![0-9๐-๙.])")
