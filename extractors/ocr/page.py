@@ -341,6 +341,17 @@ class PageReader:
             if any(s not in symbols for s in group):  # a neighbour's re-reading took a symbol of it
                 continue
             symbols = self._reread(symbols, group, self._crop_of(group, line_box, symbols))
+        # A re-read number with a letter touching it that its crop left out (``ฒ๗.๙๐``: the
+        # stretch began at a ``๗`` read ``ญ`` a little apart, the ``๗`` before it read ``ฒ``) is
+        # read once more with that letter: the glyph reader says whether it is a digit.
+        for number in [s for s in symbols if s not in first and any(ch in DIGITS for ch in s.text)]:
+            if number not in symbols:
+                continue
+            group = _with_touching(symbols, [number], touching)
+            if any(s not in symbols or not _THAI_LETTER.fullmatch(s.text) for s in group if s is not number):
+                continue
+            if len(group) > 1:
+                symbols = self._reread(symbols, group, self._crop_of(group, line_box, symbols))
         # A number changed in part keeping Tesseract's other digits, unconfirmed: one check names it whole.
         now = [(s.text, s.box[0], s.box[2], s in first) for s in symbols]
         for start, end, other in partly_reread([(s.text, s.box[0], s.box[2]) for s in first], now, gap):
@@ -1357,7 +1368,10 @@ _NUMBER_SYMBOL = re.compile(r"^[0-9๐-๙.,/\-]+$")
 
 def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: float) -> list[OcrSymbol]:
     """``group`` and the symbol just before and just after it, each if it is one character that
-    nearly touches the group (no space between).
+    nearly touches the group (no space between); and past a Thai letter so taken, the next one
+    too on the same terms (at most :data:`LETTERS_AT_END` letters an end): a number's two end
+    digits may both be read as letters (``ฒญ.๕๐`` for ``๗๗.๙๐``, ``๕๐.ออ`` for ``๘๐.๖๖``), and
+    the glyph reader, which tells letters from digits, is the one to say which they are.
 
     >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("ก", 0), ("๖", 30), ("ฒ", 39), ("ข", 60))]
     >>> [x.text for x in _with_touching(s, s[1:2], 3)]
@@ -1366,6 +1380,10 @@ def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: fl
     >>> s = [OcrSymbol(t, (x0, 0, x1, 20), 90) for t, x0, x1 in at]
     >>> [x.text for x in _with_touching(s, s[2:], 8)]
     ['ซ', '่', '๒', '.']
+    >>> at = (("น", 0), ("ฒ", 20), ("ญ", 29), (".", 38), ("๕", 45), ("อ", 54), ("อ", 63), ("ก", 72))
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in at]
+    >>> [x.text for x in _with_touching(s, s[3:5], 2)]
+    ['ฒ', 'ญ', '.', '๕', 'อ', 'อ']
     """
     first, last = symbols.index(group[0]), symbols.index(group[-1])
     out = list(group)
@@ -1378,15 +1396,32 @@ def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: fl
         begins = min(symbols[before].box[0], group[0].box[0])
         if len(base.text) == 1 and begins - base.box[2] <= gap:
             out[:0] = [base, symbols[before]]
-    elif first > 0 and len(symbols[before].text) == 1 and group[0].box[0] - symbols[before].box[2] <= gap:
-        out.insert(0, symbols[before])
-    if (
-        last + 1 < len(symbols)
-        and len(symbols[last + 1].text) == 1
-        and symbols[last + 1].box[0] - group[-1].box[2] <= gap
+    else:
+        while (
+            before >= 0
+            and first - before <= LETTERS_AT_END
+            and len(symbols[before].text) == 1
+            and out[0].box[0] - symbols[before].box[2] <= gap
+            and (before == first - 1 or _THAI_LETTER.match(out[0].text))
+        ):
+            out.insert(0, symbols[before])
+            before -= 1
+    after = last + 1
+    while (
+        after < len(symbols)
+        and after - last <= LETTERS_AT_END
+        and len(symbols[after].text) == 1
+        and symbols[after].box[0] - out[-1].box[2] <= gap
+        and (after == last + 1 or _THAI_LETTER.match(out[-1].text))
     ):
-        out.append(symbols[last + 1])
+        out.append(symbols[after])
+        after += 1
     return out
+
+
+#: How many one-character symbols next to an end of a number :func:`_with_touching` takes: the
+#: digits a number may have before or after its point at most (two), all read as letters.
+LETTERS_AT_END = 2
 
 
 def _stretches(
