@@ -1366,7 +1366,9 @@ def _inside_taller(box: PixelBox, other: PixelBox) -> bool:
 _NUMBER_SYMBOL = re.compile(r"^[0-9๐-๙.,/\-]+$")
 
 
-def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: float) -> list[OcrSymbol]:
+def _with_touching(
+    symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: float, space: float | None = None
+) -> list[OcrSymbol]:
     """``group`` and the symbol just before and just after it, each if it is one character that
     nearly touches the group (no space between); and past a Thai letter so taken, the next one
     too on the same terms (at most :data:`LETTERS_AT_END` letters an end): a number's two end
@@ -1384,6 +1386,13 @@ def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: fl
     >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in at]
     >>> [x.text for x in _with_touching(s, s[3:5], 2)]
     ['ฒ', 'ญ', '.', '๕', 'อ', 'อ']
+
+    A number that ends at its point goes on past it: its decimals are the symbol after the point
+    when no word's ``space`` lies between (``๔๙.อ``, the ``๖๗`` one wide box read ``อ``).
+
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("๕", 0), (".", 10), ("อ", 26))]
+    >>> [x.text for x in _with_touching(s, s[:2], 3)], [x.text for x in _with_touching(s, s[:2], 3, 12)]
+    (['๕', '.'], ['๕', '.', 'อ'])
     """
     first, last = symbols.index(group[0]), symbols.index(group[-1])
     out = list(group)
@@ -1407,11 +1416,12 @@ def _with_touching(symbols: Sequence[OcrSymbol], group: list[OcrSymbol], gap: fl
             out.insert(0, symbols[before])
             before -= 1
     after = last + 1
+    reach = space - 0.001 if space is not None and group[-1].text == "." else gap
     while (
         after < len(symbols)
         and after - last <= LETTERS_AT_END
         and len(symbols[after].text) == 1
-        and symbols[after].box[0] - out[-1].box[2] <= gap
+        and symbols[after].box[0] - out[-1].box[2] <= (reach if after == last + 1 else gap)
         and (after == last + 1 or _THAI_LETTER.match(out[-1].text))
     ):
         out.append(symbols[after])
@@ -1456,7 +1466,7 @@ def _stretches(
     stretches: list[list[OcrSymbol]] = []
     for group in (part for g in _numeric_groups(symbols) for part in _split_at_gaps(g, gap)):
         if any(ch in DIGITS for sym in group for ch in sym.text):
-            group = _with_touching(symbols, group, _number_spacing(group, touching, space))
+            group = _with_touching(symbols, group, _number_spacing(group, touching, space), space)
         if stretches:
             last = stretches[-1]
             first_here, last_there = order[id(group[0])], order[id(last[-1])]
