@@ -14,6 +14,7 @@ confidence and a doubt a person checks.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 #: A period's years (and a table header's) are Buddhist-era years within these (ITA began in
@@ -793,22 +794,32 @@ def candidates(text: str, compound: bool = True) -> list[str]:
     'กุมภาพันธ์ - พฤษภาคม 2567'
     """
     out = _repairs(text)
-    out += [lookalike_years(reading) for reading in out]
-    if compound:
-        # then the same repairs after a full month name's look-alike letters are read as the name
-        # (:func:`lookalike_month_names`), after every debris token is dropped
-        # (:func:`without_debris`), and after both: two kinds of damage in one reading
-        # (``รอบ 6 a เตอน``); without ``compound``, none of these (a caller tries them last)
-        from extractors.ita.periods import joined_months
+    single = list(dict.fromkeys(out + [lookalike_years(reading) for reading in out]))
+    return single + compound_candidates(text, single) if compound else single
 
-        cleared = without_debris(out[0])
-        joined = without_debris(joined_months(out[0]))  # a range's dash lost too (``ต.ค 64 5ธ.ค.64``)
-        more: list[str] = []
-        for variant in (lookalike_month_names(out[0]), cleared, lookalike_month_names(cleared), joined):
-            if variant not in out and variant not in more:
-                more += _repairs(variant)
-        out += more + [lookalike_years(reading) for reading in more]
-    return list(dict.fromkeys(out))
+
+def compound_candidates(text: str, single: Sequence[str] | None = None) -> list[str]:
+    """The readings :func:`candidates` adds with ``compound``, and only those (not among the
+    ``single`` repairs, computed if not given): the same repairs after a full month name's
+    look-alike letters are read as the name (:func:`lookalike_month_names`), after every debris
+    token is dropped (:func:`without_debris`), and after both: two kinds of damage in one reading
+    (``รอบ 6 a เตอน``), which a caller tries last.
+
+    >>> compound_candidates("รอบ 6 a เตอน")[0], compound_candidates("ต.ค. 65")
+    ('รอบ 6 เตอน', [])
+    """
+    from extractors.ita.periods import joined_months
+
+    if single is None:
+        single = candidates(text, compound=False)
+    first = single[0]
+    cleared = without_debris(first)
+    joined = without_debris(joined_months(first))  # a range's dash lost too (``ต.ค 64 5ธ.ค.64``)
+    more: list[str] = []
+    for variant in (lookalike_month_names(first), cleared, lookalike_month_names(cleared), joined):
+        if variant not in single and variant not in more:
+            more += _repairs(variant)
+    return [r for r in dict.fromkeys(more + [lookalike_years(r) for r in more]) if r not in single]
 
 
 def _repairs(text: str) -> list[str]:

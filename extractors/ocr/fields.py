@@ -60,6 +60,7 @@ from extractors.ita.period_repairs import (  # noqa: F401 (lookalike_months, tri
     PROBE_FISCAL_YEAR,
     YEAR_RANGE,
     candidates,
+    compound_candidates,
     implausibly_dated,
     lookalike_months,
     lopsided_range,
@@ -400,7 +401,7 @@ def settle(
                 if good(candidate):
                     return (candidate, raw, confidence), [first[0].strip(), *others]
     for text, raw, confidence in whole:  # last, readings damaged twice over (``รอบ 6 a เตอน``)
-        for candidate in candidates(text)[len(candidates(text, compound=False)) :]:
+        for candidate in compound_candidates(text):
             if good(candidate):
                 return (candidate, raw, confidence), [first[0].strip(), *others]
     if not first[0].strip():  # nothing read, and nothing that parses found: nothing to doubt
