@@ -78,6 +78,10 @@ class NumberRun:
     wider: NumberRun | None = field(default=None, compare=False, repr=False)
     #: the spans ``(x0, x1)`` of the digits :attr:`wider` adds
     added: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
+    #: the digit the digits alone told at each span of :attr:`added`
+    added_digits: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    #: ``(x0, x1, digit)`` of each digit of the run the reader is unsure of (why it is not trusted)
+    unsure: tuple[tuple[int, int, str], ...] = field(default=(), compare=False, repr=False)
 
 
 def normalise(ink: Gray) -> npt.NDArray[np.uint8]:
@@ -532,7 +536,9 @@ def number_runs(glyphs: list[Glyph]) -> list[NumberRun]:
             start = whole.index(current[0])
             wider, added = _widened(whole, start, start + len(current), alone)
             if run.trusted and added:
-                run = replace(run, wider=_run_of(wider), added=added)
+                told = {(g.x0, g.x1): g.label for g in wider}
+                digits = tuple(told.get(span, "") for span in added)
+                run = replace(run, wider=_run_of(wider), added=added, added_digits=digits)
             runs.append(run)
         current.clear()
 
@@ -576,6 +582,8 @@ def _run_of(glyphs: list[Glyph]) -> NumberRun | None:
     thai = sum(1 for g in digits if g.label in THAI_DIGITS) * 2 >= len(digits)
     text = "".join(g.label for g in glyphs)
     text = arabic_digits_to_thai(text) if thai else thai_digits_to_arabic(text)
+    pairs = zip(glyphs, text, strict=True)
+    unsure = tuple((g.x0, g.x1, ch) for g, ch in pairs if g.label in DIGITS and not g.trusted)
     return NumberRun(
         text,
         glyphs[0].x0,
@@ -583,6 +591,7 @@ def _run_of(glyphs: list[Glyph]) -> NumberRun | None:
         all(g.trusted for g in digits),
         min(g.similarity for g in digits),
         any(g.by_page for g in digits),
+        unsure=unsure,
     )
 
 

@@ -480,7 +480,54 @@ def with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:
         return run
     digits = iter(glyph_digits)
     text = "".join(next(digits) if ch in DIGITS else ch for ch in tesseract)
-    return NumberRun(text, run.x0, run.x1, run.trusted, run.similarity)
+    return NumberRun(text, run.x0, run.x1, run.trusted, run.similarity, unsure=run.unsure)
+
+
+#: Thai letters Tesseract reads for the Thai digit of the same shape (``๖``, a loop and a tail,
+#: read ``อ``, ``จ`` or ``ว``; ``๗`` read as the repetition mark ``ๆ``), as
+#: :data:`extractors.ita.period_repairs.DIGIT_LETTERS`: a letter read so is that digit only where
+#: the glyph reader reads the digit there too.
+DIGIT_LETTERS = {"อ": "๖", "จ": "๖", "ว": "๖", "ๆ": "๗"}
+
+
+def lookalikes_agree(tesseract: str, glyphs: str) -> bool:
+    """Whether Tesseract's reading of a number, which is no number, is the glyph reader's with one
+    or two of its digits read as their look-alike letters (:data:`DIGIT_LETTERS`), every other
+    symbol the same: the two readers then agree on every digit, the letter being the digit's shape.
+
+    >>> lookalikes_agree("อ๐.๕๕", "๖๐.๕๕"), lookalikes_agree("อ๐.๕๕", "๖๐.๕๖")
+    (True, False)
+    >>> lookalikes_agree("๖๐.๕๕", "๖๐.๕๕"), lookalikes_agree("ออออ", "๖๖๖๖"), lookalikes_agree("ก๐.๕", "๖๐.๕")
+    (False, False, False)
+    """
+    if len(tesseract) != len(glyphs) or well_formed(tesseract) or not well_formed(glyphs):
+        return False
+    letters = [(a, b) for a, b in zip(tesseract, glyphs, strict=True) if a != b and not same_number(a, b)]
+    if not letters or len(letters) > 2 or 2 * len(letters) >= sum(ch in DIGITS for ch in glyphs):
+        return False
+    return all(DIGIT_LETTERS.get(a) == b for a, b in letters)
+
+
+def unsure_confirmed(unsure: Sequence[tuple[int, int, str]], read: Sequence[tuple[str, float]]) -> bool:
+    """Whether every digit the glyph reader is unsure of (``(x0, x1, digit)``) is the digit the other
+    reading (Tesseract's symbols ``(text, middle x)``, in the same coordinates) has alone at its
+    place: the glyphs' reading is then sure where it is sure, and read twice where it is not
+    (``๘๗.๐๙`` read ``๕ซ.๐๕``: its ``๐``, as near a letter template as the digit's, is Tesseract's ``๐``).
+
+    >>> unsure_confirmed([(88, 104, "๐")], [("๕", 10.0), ("ซ", 30.0), ("๐", 95.0), ("๕", 116.0)])
+    True
+    >>> unsure_confirmed([(88, 104, "๐")], [("๕", 10.0), ("o", 95.0)]), unsure_confirmed([], [("๕", 1.0)])
+    (False, False)
+    >>> unsure_confirmed([(88, 104, "๐")], [("๐", 90.0), ("๑", 100.0)])  # two symbols there: no one digit
+    False
+    """
+    if not unsure:
+        return False
+    for x0, x1, digit in unsure:
+        under = [text for text, middle in read if x0 - 1 <= middle <= x1 + 1]
+        if len(under) != 1 or under[0] not in DIGITS or not same_number(under[0], digit):
+            return False
+    return True
 
 
 def same_number(a: str, b: str) -> bool:
@@ -531,12 +578,21 @@ def widened(run: NumberRun, read: Sequence[tuple[str, float]]) -> NumberRun:
     ('๖๗.๗', '๗.๗')
     >>> widened(sure, [("๒", 17.0)]).text
     '๗.๗'
+
+    Tesseract's letter of the digit's own shape (:data:`DIGIT_LETTERS`: ``อ`` for ``๖``) under an
+    added digit the digits alone told as that digit is the digit read twice (``อ๑.๕๕`` for ``๖๑.๘๔``):
+
+    >>> run = NumberRun("๗.๗", 30, 80, True, 0.9, wider=wide, added=((9, 26),), added_digits=("๖",))
+    >>> widened(run, [("อ", 17.0)]).text, widened(run, [("จ", 17.0), ("ก", 20.0)]).text
+    ('๖๗.๗', '๗.๗')
     """
     if run.wider is None or not run.added:
         return run
-    for x0, x1 in run.added:
+    digits = run.added_digits or ("",) * len(run.added)
+    for (x0, x1), digit in zip(run.added, digits, strict=True):
         under = [text for text, middle in read if x0 - 1 <= middle <= x1 + 1]
-        if not under or not all(_THAI_OR_ARABIC_DIGIT.fullmatch(text) for text in under):
+        shaped = [_THAI_OR_ARABIC_DIGIT.fullmatch(t) or DIGIT_LETTERS.get(t, "-") == digit for t in under]
+        if not under or not all(shaped):
             return run
     return run.wider
 

@@ -65,6 +65,7 @@ from extractors.ocr.number_text import (
     counts_up,
     fuller,
     joined_digits,
+    lookalikes_agree,
     more_digits,
     numberish,
     partly_reread,
@@ -73,6 +74,7 @@ from extractors.ocr.number_text import (
     short_for,
     split_digit,
     unlettered,
+    unsure_confirmed,
     well_formed,
     widened,
     with_punctuation_of,
@@ -461,6 +463,27 @@ class PageReader:
                     why = "read from glyph shapes, a look-alike told by this page's own digits"
                 # The readings disagreed: the glyphs' is kept, and so is Tesseract's, for a person
                 # to check (the glyph reader is right more often, not always: 68.28 for 68.78).
+                self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
+            elif (
+                well_formed(run.text)
+                and unsure_confirmed(
+                    [(x0 + left, x1 + left, d) for x0, x1, d in run.unsure],
+                    [(s.text, (s.box[0] + s.box[2]) / 2) for s in inside],
+                )
+                and not (run.by_page and self._arabic_kept(first, run, crop))
+            ):
+                # The glyphs' number, every unsure digit of it the one Tesseract read at its place
+                # (``๘๗.๐๙`` read ``๕ซ.๐๕``, ``81.52`` read ``61.52``: its ``5`` as near a letter
+                # template as the digit's), stands as a trusted one does, kept with its doubt.
+                chosen, conf = run.text, 100 * max(run.similarity - 0.1, DOUBT_CONFIDENCE)
+                why = "read from glyph shapes; where they are unsure, Tesseract read the same digits"
+                self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
+            elif lookalikes_agree(first, run.text):
+                # Tesseract's reading is the glyphs' with a digit read as the letter of its shape
+                # (``อ๐.๕๕`` for ``๖๐.๕๕``): the two agree on every digit; the glyphs', unsure, is
+                # kept with its doubt.
+                chosen, conf = run.text, 100 * max(run.similarity - 0.1, DOUBT_CONFIDENCE)
+                why = "Tesseract read a digit as the letter of its shape; the glyphs read the digit"
                 self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
             elif self._digits_confirm(first, run, crop):
                 # Tesseract's reading is no number (``79/9``: a small ``7`` taken for a slash);
