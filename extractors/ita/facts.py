@@ -1038,9 +1038,14 @@ def _overlaps(a: BBox, b: BBox) -> bool:
 _RE_AIM = re.compile(rf"ยกระดับ|พัฒนา|เพิ่ม|ปรับปรุง|{_RE_TARGET.pattern}")
 AIM_REACH = 40
 
+#: ``ITA`` right before a year, or with one Thai letter (and a mark) between: ``ปี`` read as another
+#: letter of its height glued to ``ITA`` (``ITAขู ๒๕๖๖`` for ``ITA ปี ๒๕๖๖``).  Only after ``ITA``, a
+#: cue for a year itself, where nothing but ``ปี`` stands before one.
+_ITA_YEAR_WORD = r"ITA\s*(?:[ก-ฮ][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?)?"
 _RE_RESULT_PHRASE = re.compile(
     rf"(?:ผลการประเมิน|ผลคะแนน|ITA)[^0-9๐-๙]{{0,60}}?"
-    rf"(?:(?:ปีงบประมาณ|ปี|{ERA})\s*{_AFTER_YEAR_WORD}?|{_ITA_LATIN_YEAR_WORDS})\s*{_YEAR}(?![0-9๐-๙])"
+    rf"(?:(?:ปีงบประมาณ|ปี|{ERA})\s*{_AFTER_YEAR_WORD}?|{_ITA_LATIN_YEAR_WORDS}|{_ITA_YEAR_WORD}\s)"
+    rf"\s*{_YEAR}(?![0-9๐-๙])"
 )
 
 
@@ -1061,6 +1066,8 @@ def _stated_results(passages: Sequence[Passage], overall: Sequence[_Overall]) ->
     >>> p = [Passage("รายงานผลการประเมิน ITA ปี ๒๕๖๔ มาตรการยกระดับผลการประเมิน ITA ปี 2565", 1, None)]
     >>> sorted(_stated_results(p, []))
     [2564]
+    >>> sorted(_stated_results([Passage("ผลการประเมิน ITAขู ๒๕๖๖ รายตัวชี้วัด", 1, None)], []))
+    [2566]
     """
     scored = {o.reading.year for o in overall if o.reading.year is not None and not o.reading.year_doubt}
     years: set[int] = set()

@@ -1061,8 +1061,12 @@ def _prose_score(window: str, strict: bool = False) -> tuple[float, str, int, in
 #: Any marks above or below the line (vowels, tone marks) that OCR may have kept, lost or misread.
 _MARKS = f"[{MARKS}]*"
 #: ``ตัวชี้วัดที่ N`` with its marks lost or misread (``ตวชวดท ๖``, ``ตัวชี้วัดท์๘``): the letters on
-#: the line, in order, are the phrase's; only the marks between them may differ.
-_RE_UNMARKED_NUMBER = re.compile(_MARKS.join("ตวชวดท") + _MARKS + r"\s*([0-9๐-๙]{1,2})(?![0-9๐-๙.])")
+#: the line, in order, are the phrase's; only the marks between them may differ.  Its first letter
+#: may be lost too where it begins a line (``ัวชีวัดที ๙``, ``วชี้วัดที๔``: OCR drops a line's first
+#: glyph): the five letters after it, in order, are the phrase's alone.
+_RE_UNMARKED_NUMBER = re.compile(
+    f"(?:ต{_MARKS})?" + _MARKS.join("วชวดท") + _MARKS + r"\s*([0-9๐-๙]{1,2})(?![0-9๐-๙.])"
+)
 
 
 def prose_mentions(text: str) -> list[tuple[int, int, int, bool]]:
@@ -1071,6 +1075,8 @@ def prose_mentions(text: str) -> list[tuple[int, int, int, bool]]:
 
     >>> prose_mentions("แบบ IIT ตวชวดท๕ การแก้ไขปัญหาการทุจริต มคะแนน ๘๒.๑๕ แบบ EIT ตวชวดท ๖ คุณภาพ")
     [(5, 8, 38, True), (6, 60, 68, True)]
+    >>> prose_mentions("ัวชีวัดที ๙-ฑโรเปิดเผยข้อมูล ได้คะแนน ๘๗.๖๐ คะแนน")
+    [(9, 1, 11, True)]
     """
     mentions = indicator_mentions(text)
     for m in _RE_UNMARKED_NUMBER.finditer(text):
