@@ -491,6 +491,9 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     >>> started = LogicalRow(1, texts={1: "(1) เผยแพร่", 3: "ต.ค. 63"})  # a range's start, its dash lost
     >>> _list_cut(LogicalRow(2, texts={1: "ประชาสัมพันธ์แผน", 3: "ธ.ค. 63"}), started, f)
     True
+    >>> cut = LogicalRow(1, texts={1: "(1) บันทึกและจัด", 3: "จลงด"})  # OCR's ``ตลอด``, cut by the break
+    >>> _list_cut(LogicalRow(2, texts={1: "เก็บข้อมูลการจัดซื้อ", 3: "ปีงบประมาณ พ.ศ. 2564"}), cut, f)
+    True
 
     A bullet (``- บันทึกรายงานผล``) tells nothing: a bulleted list's next item and a new list look
     alike.  The other list columns decide (``ปี`` of ``…ประจำ`` / ``ปี`` is the rest of an item).
@@ -526,7 +529,11 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
         keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
         keyed = any(_ITEM.match(_own_text(row, c).strip()) for c in keys)
         halves = not keyed and range_halves(above_period, period)
-        open_range = bool(re.search(r"[-–—]$", above_period)) or halves
+        # a period above that reads as none (``ตลอด`` of ``ตลอดปีงบประมาณ``, or OCR's ``จลงด`` for
+        # it) is the first part of the one this part goes on with: the row above has no period of
+        # its own to tell this one apart from
+        cut = not keyed and not _reads_as_period(above_period)
+        open_range = bool(re.search(r"[-–—]$", above_period)) or halves or cut
         return not (own_period and above_period and not open_range)  # else the rest of an item
     # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
     # it has its own period

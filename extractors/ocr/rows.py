@@ -37,6 +37,7 @@ from extractors.pdf.borderless import (
     MIN_WHITE_EM,
     continuation,
     find_borderless,
+    flat,
     header_only,
     reads_as_words,
     row_starts,
@@ -225,7 +226,8 @@ def _filled(table: Table, page: PageText) -> Table:
     """``table`` (geometry from the borderless strategy, cells without text: a scan has no text
     layer) with each cell's text from the OCR words whose middle lies in it, line by line, and the
     lowest confidence among them.  A :func:`scribble` is no word of the cell: a signature across
-    the header's wrapped line made it read as a row, its ``7`` a digit no header holds."""
+    the header's wrapped line made it read as a row, its ``7`` a digit no header holds; nor is a
+    speck read as a letter (:func:`extractors.pdf.borderless.flat`: ``8`` 0 pt tall)."""
     # Period cells that do not parse are read again from the page image afterwards
     # (extractors.ocr.period_reread): the image is not at hand here.
     em = line_em(page.lines)
@@ -242,6 +244,7 @@ def _filled(table: Table, page: PageText) -> Table:
                 for w in line.words
                 if box.contains_point((w.box.x0 + w.box.x1) / 2, (w.box.top + w.box.bottom) / 2)
                 and not scribble(w, em)
+                and not flat(w, em)
             ]
             if inside:
                 texts.append(" ".join(w.text for w in inside))

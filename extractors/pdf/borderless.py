@@ -33,7 +33,7 @@ from itertools import pairwise
 
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
 from extractors.thai.text import repeats_cells, squashed
-from schemas import BBox, Cell, Char, Line, PageText, Table, TableQuality, Word
+from schemas import BBox, Cell, Char, Line, PageKind, PageText, Table, TableQuality, Word
 
 #: A gap at least this many font sizes wide between two words of a line is a column gutter.
 GUTTER_EM = 0.6
@@ -283,7 +283,10 @@ def _header_at(
     n_cols = len(segs)
     header = [lines[i]]
     named = sum(names_column(t) for t in _texts(header, _separators(gutters), n_cols))
-    if named < MIN_NAMED:
+    # on a scan a header's first line may name one column only: its other cells wrap (``หน่วย`` /
+    # ``งานรับ`` / ``ผิดชอบ``, ``ระยะ`` / ``เวลา``) or OCR damaged their words (``ac ธการดาเนน``);
+    # its wrapped lines must then name the others (below)
+    if named < (1 if core is not None else MIN_NAMED):
         return None
     bold = _bold(lines[i], chars)
     for nxt in lines[i + 1 : i + MAX_HEADER_LINES]:
@@ -298,9 +301,57 @@ def _header_at(
             named, gutters = more, kept
         else:
             break
-    if named < MIN_NAMED_SHARE * n_cols:  # a data row that mentions มาตรการ and ตัวชี้วัดที่
+    if named < max(MIN_NAMED, MIN_NAMED_SHARE * n_cols):  # a data row naming มาตรการ and ตัวชี้วัดที่
         return None
     return header, gutters
+
+
+#: Ink this share of a font size tall at most holds no letter: a speck of a scan, a rule's dot.
+SPECK_EM = 0.3
+
+
+def _no_letter_tall(line: Line, em: float) -> bool:
+    """Whether every word of ``line`` reads as letters or digits inked less than :data:`SPECK_EM` of
+    a font size tall (:func:`flat`): no letter nor digit is printed so flat (OCR read a speck of
+    the scan, 0 pt tall, as ``8``), so the line is no text that ends a table or stands between a
+    header and the page's foot.
+
+    >>> def ln(h):
+    ...     box = BBox(261, 781.9, 264, 781.9 + h)
+    ...     return Line("8", "8", box, (Word("8", "8", box),))
+    >>> _no_letter_tall(ln(0.0), 14.0), _no_letter_tall(ln(9.0), 14.0)
+    (True, False)
+    """
+    return bool(line.words) and all(flat(w, em) for w in line.words)
+
+
+def _no_text(line: Line, em: float, read: bool) -> bool:
+    """Whether ``line`` is no text of the page's own below a table: a speck read as a letter
+    (:func:`_no_letter_tall`) or, read by OCR (``read``), a line none of whose words reads as
+    words or a number (:func:`reads_as_words`: a signature's scribble read ``Ws``), which leaves
+    a table's first row at the foot of its page all the same.
+
+    >>> box = BBox(180, 763.9, 282, 791.6)
+    >>> scribble = Line("Ws", "Ws", box, (Word("Ws", "Ws", box),))
+    >>> _no_text(scribble, 12.3, True), _no_text(scribble, 12.3, False)
+    (True, False)
+    >>> _no_text(Line("กองคลัง", "", box, (Word("กองคลัง", "", box),)), 12.3, True)
+    False
+    """
+    if _no_letter_tall(line, em):
+        return True
+    return read and bool(line.words) and not any(reads_as_words(w.text) for w in line.words)
+
+
+def flat(word: Word, em: float) -> bool:
+    """Whether ``word`` reads as letters or digits but is inked less than :data:`SPECK_EM` of a
+    font size tall: a speck read as a letter (see :func:`_no_letter_tall`), no text of any cell.
+    A dash is flat by its shape: text however flat.
+
+    >>> flat(Word("8", "8", BBox(0, 10, 3, 10)), 14.0), flat(Word("-", "-", BBox(0, 10, 6, 11)), 14.0)
+    (True, False)
+    """
+    return word.box.height < SPECK_EM * em and bool(_LETTER.search(word.text))
 
 
 def _body(
@@ -322,8 +373,14 @@ def _body(
     # leave white under it on a scan: its first row may start as far below as they would reach
     lost = (MAX_HEADER_LINES - len(header)) * pitch if core is not None else 0.0
     for k, line in enumerate(lines[start:]):
+        if core is not None and _no_letter_tall(line, em):
+            continue  # a speck of the scan read as a letter: no line of the table, nor its end
         if line.box.top - previous.box.bottom > MAX_PITCHES * pitch + (0.0 if body else lost):
             break
+        if line.box.x0 < left and core is not None and not body:
+            opened = _column_lost_left(gutters, header, line, em, core)
+            if opened is not None:
+                gutters, left = opened, line.box.x0 - 2 * em
         if line.box.x0 < left or line.box.x1 > right:
             break
         kept = _keep_white(gutters, line, MIN_WHITE_EM * em, core)
@@ -345,6 +402,45 @@ def _body(
         gutters = kept
         previous = line
     return body, gutters, reach
+
+
+def _column_lost_left(
+    gutters: Gutters, header: Sequence[Line], line: Line, em: float, core: WordCore
+) -> Gutters | None:
+    """``gutters`` with one more gutter first, when the table's first row ``line`` (read by OCR)
+    starts a column left of the header, whose words there OCR lost (a bold header's first cells,
+    ``ลำดับ`` ``ประเด็นที่ต้องพัฒนา``, read as nothing at 150 dpi): the line's words left of the
+    header's text end a gutter's white before it, the rest of the line keeps the header's gutters
+    white, and the line fills :data:`MIN_COLUMNS` columns with them, as a row does.  The new gutter
+    is the white between the two; the lines below must keep it white as they keep the others.
+    None when the line is no such row (prose reaching past the table, a caption).
+
+    >>> def ln(top, *spans):
+    ...     ws = tuple(Word("ก", "ก", BBox(a, top, b, top + 10)) for a, b in spans)
+    ...     return Line("", "", BBox(spans[0][0], top, spans[-1][1], top + 10), ws)
+    >>> head = [ln(0, (100, 140), (160, 200), (220, 260))]
+    >>> core = lambda w: (w.box.x0, w.box.x1)
+    >>> gutters = [[(140, 160)], [(200, 220)]]
+    >>> _column_lost_left(gutters, head, ln(20, (20, 80), (100, 130), (160, 190), (220, 250)), 10.0, core)
+    [[(80, 100)], [(140, 160)], [(200, 220)]]
+    >>> _column_lost_left(gutters, head, ln(20, (20, 98), (100, 130), (160, 190)), 10.0, core) is None
+    True
+    >>> _column_lost_left(gutters, head, ln(20, (20, 80), (85, 130), (160, 190)), 10.0, core) is None
+    True
+    """
+    first = min(w.box.x0 for h in header for w in h.words)
+    white = MIN_WHITE_EM * em
+    outside = [w for w in line.words if core(w)[1] <= first - white]
+    rest = tuple(w for w in line.words if all(w is not o for o in outside))
+    if not outside or not rest:
+        return None
+    lo, hi = max(core(w)[1] for w in outside), min(core(w)[0] for w in rest)
+    if hi - lo < GUTTER_EM * em or min(w.box.x0 for w in rest) < first - GUTTER_EM * em:
+        return None
+    kept = _keep_white(gutters, replace(line, words=rest), white, core)
+    if kept is None or _filled_columns(replace(line, words=rest), _separators(kept)) + 1 < MIN_COLUMNS:
+        return None
+    return [[(lo, hi)], *gutters]
 
 
 def _crossed_once(gutters: Gutters, line: Line, em: float, core: WordCore) -> Gutters | None:
@@ -558,6 +654,7 @@ def row_starts(
     seps: Sequence[float],
     baselines: Sequence[float] | None = None,
     reach: Sequence[Sequence[Word]] | None = None,
+    read: bool = False,
 ) -> list[int]:
     """Indexes of the body lines that start a row (the first always does).  ``reach`` (lines read
     by OCR): per line, words left out of it as marks (a signature read as one word across three
@@ -595,6 +692,7 @@ def row_starts(
     n_cols = len(seps) + 1
     seen: set[int] = set()  # columns with text in the current row
     paused: set[int] = set()  # ... that a line since has left empty
+    before: set[int] = set()  # the columns the line before had ink in
     for k, line in enumerate(body):
         # a word reaching over a gutter (OCR boxed it off its ink: ``ยี`` a font size left of its
         # letters) keeps both its columns going; its middle alone says where it starts one
@@ -605,13 +703,58 @@ def row_starts(
             opened = usual > 0 and pitches[k - 1] > ROW_PITCH * usual
             starting = len(cols - seen) >= 2  # cells start together only at a row's top
             restarted = cols & paused if reach is None else _worded(line, seps, cols & paused)
+            if (
+                (read or reach is not None)
+                and restarted
+                and _line_lost(line, seps, restarted, before, pitches[k - 1], usual)
+            ):
+                paused -= restarted  # the column went on through the line OCR lost
+                restarted = set()
             if opened or starting or restarted or _restarts(line, seps, seen):
                 starts.append(k)
                 seen, paused = set(), set()
         paused |= seen - present  # a mark keeps its column going: a dash read ``:``
         seen |= cols
         paused &= set(range(n_cols))
+        before = present
     return starts
+
+
+#: An item's number (``2.``, ``(1)``, ``๓)``) at the start of a cell's line.
+_ANY_ITEM = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]")
+
+
+def _line_lost(
+    line: Line, seps: Sequence[float], restarted: set[int], before: set[int], pitch: float, usual: float
+) -> bool:
+    """Whether the one column ``restarted`` on the OCR-read ``line`` after the line before left it
+    empty is only a line OCR lost in that column (a lone ``-`` between ``มกราคม`` and ``มิถุนายน``,
+    a short ``(ตัวชี้วัดที่ 6)``), not a new row: every other column with text on ``line`` had
+    ink in the line before too, two of them at least (the row's cells run on through both lines,
+    none begins here; one going on may be a long cell beside the next row's first line), no
+    cell's text on the line starts an item's number, and the line follows the line before at the
+    table's usual pitch.  A new row's cells all begin on its first line, together.
+
+    >>> def ln(*cells):
+    ...     ws = tuple(Word(t, t, BBox(x, 0, x + 30, 10)) for x, t in cells)
+    ...     return Line("", "", BBox(0, 0, 200, 10), ws)
+    >>> line = ln((0, "สุจริต"), (80, "มิถุนายน"), (120, "งานต่อ"))
+    >>> _line_lost(line, [40, 75, 115], {2}, {0, 3}, 20.0, 21.0)
+    True
+    >>> _line_lost(line, [40, 75, 115], {2}, {3}, 20.0, 21.0)  # column 0 begins here too: a row
+    False
+    >>> _line_lost(ln((0, "2. วาง"), (80, "มิถุนายน"), (120, "งานต่อ")), [40, 75, 115], {2}, {0, 3}, 20.0, 21.0)
+    False
+    """
+    if len(restarted) != 1 or (usual > 0 and pitch > ROW_PITCH * usual):
+        return False
+    by_col: dict[int, list[Word]] = {}
+    for w in line.words:
+        by_col.setdefault(_column_of(seps, (w.box.x0 + w.box.x1) / 2), []).append(w)
+    others = set(by_col) - restarted
+    if len(others) < 2 or not others <= before:
+        return False  # one cell going on beside it may be a long cell of the row above
+    return not any(_ANY_ITEM.match(min(ws, key=lambda w: w.box.x0).text) for ws in by_col.values())
 
 
 def _worded(line: Line, seps: Sequence[float], columns: set[int]) -> set[int]:
@@ -695,7 +838,10 @@ def find_borderless(
         body, gutters, reach = _body(lines, i + len(header), header, gutters, em, core)
         seps = _separators(gutters)
         end = i + len(header) + len(body)
-        at_foot = all(ln.box.top >= FOOT_SHARE * page_text.height for ln in lines[end:])
+        at_foot = all(
+            ln.box.top >= FOOT_SHARE * page_text.height or _no_text(ln, em, core is not None)
+            for ln in lines[end:]
+        )
         if not body and at_foot:
             found.append(_Found(header, [], seps))  # its rows are on the next page (see header_rest)
             break
@@ -864,7 +1010,8 @@ def _finishes_cells(body: Sequence[Line], previous: Table, em: float) -> bool:
 def _table(page_text: PageText, found: _Found, em: float, xs: Sequence[float] | None = None) -> Table:
     header, body, seps = found.header, found.body, found.seps
     xs = list(xs) if xs is not None else _left_edges(header, body, seps, em)
-    starts = row_starts(body, seps, _baselines(body, page_text.chars), found.reach)
+    read = page_text.kind is PageKind.SCANNED
+    starts = row_starts(body, seps, _baselines(body, page_text.chars), found.reach, read)
     groups = ([header] if header else []) + [body[a:b] for a, b in pairwise([*starts, len(body)])]
     ys = [min(line.box.top for line in groups[0]) - 1]
     ys += [(a[-1].box.bottom + b[0].box.top) / 2 for a, b in pairwise(groups)]
