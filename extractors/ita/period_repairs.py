@@ -203,8 +203,9 @@ def trimmed(text: str) -> str:
 #: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``, ``ฐิ.ค.`` (``ฐ`` is ``ธ``'s head on a
 #: tail; ``ฏิ.ค.`` likewise) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``, ``ก.ย.`` read ``กุป.`` (Norasi
 #: at 150 dpi: ``ย``'s body is ``ป``'s, its tail cut); the vowel ``ไ`` read ``ใ`` (``ทุกใตรมาส``), a
-#: word's letter as well.  Glyph evidence for :func:`lookalike_months`.
-LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ", "ปย")
+#: word's letter as well (``ทุก`` read ``นุก``: ``ท``'s loop and stem are ``น``'s, its hump lost).
+#: Glyph evidence for :func:`lookalike_months`.
+LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ", "ปย", "ทน")
 #: The vowel marks above a consonant, told apart by a few pixels (``ป็งบประมาณ``, ``ปึงบประมาณ``
 #: for ``ปีงบประมาณ`` at 150 dpi): look-alikes to :func:`lookalike_words` (a word's marks), never
 #: to a month's consonants.
@@ -247,6 +248,12 @@ def doubled_consonants(text: str) -> str:
     '๑ ติ.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๙'
     >>> doubled_consonants("กถก.ค.66"), doubled_consonants("กขก.ค.66")  # thrice; ข is no look-alike of ก
     ('ก.ค.66', 'กขก.ค.66')
+
+    Consonants that are no look-alikes of the month's, before it at a word's start, are a speck
+    read as a letter (``ฑต.ค.``), when the last of them alone makes a month; a word's own stay.
+
+    >>> doubled_consonants("ฑต.ค. 64 - ธ.ค. 64"), doubled_consonants("ภายในต.ค. 64")
+    ('ต.ค. 64 - ธ.ค. 64', 'ภายในต.ค. 64')
     """
     from extractors.ita.periods import MONTH_BY_SKELETON
 
@@ -260,12 +267,20 @@ def doubled_consonants(text: str) -> str:
     def fix_first(match: re.Match[str]) -> str:
         read, between, second = match.groups()
         if not any(all(c in group for c in read) for group in LOOKALIKES):
-            return match.group()
+            # no look-alikes: a speck before the month read as a consonant (``ฑต.ค.``), only at a
+            # word's start (``ภายในต.ค.``'s ``น`` is its word's) and when the last makes the month
+            before = match.string[match.start() - 1 : match.start()]
+            speck = not _RE_THAI_CHAR.match(before) and read[-1] + second in MONTH_BY_SKELETON
+            if not speck or any(c + second in MONTH_BY_SKELETON for c in read[:-1]):
+                return match.group()
+            return read[-1] + between + second
         months = sorted({c for c in read if c + second in MONTH_BY_SKELETON})
         return months[0] + between + second if len(months) == 1 else match.group()
 
     return _RE_DOUBLED_FIRST.sub(fix_first, _RE_DOUBLED.sub(fix, text))
 
+
+_RE_THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
 
 #: The eras' abbreviations (``พ.ศ.``, ``ค.ศ.``) stand beside a period's years: never a month misread
 #: (``พ.ศ.`` is one look-alike from ``พ.ค.``).
@@ -460,6 +475,13 @@ def lookalike_digits(text: str) -> str:
 _RE_DOT_AS_MARK = re.compile(r"(?<=[\u0e01-\u0e2e])\u0e38(?=\s?[\u0e01-\u0e2e]\s?[.,])")
 
 
+#: A month abbreviation's first dot lost, a space where it stood (``ก ฟิ.`` for ``ก.พ.``): a
+#: consonant standing alone, a space, a consonant with its marks and the second dot.
+_RE_LOST_DOT = re.compile(
+    r"(?<![\u0e01-\u0e4e.])([\u0e01-\u0e2e])\s([\u0e01-\u0e2e])(?=[\u0e31-\u0e4e]*\s?[.,])"
+)
+
+
 def lookalike_dots(text: str) -> str:
     """``text`` with the mark ``ุ`` read as the dot it stands for between the consonants of a
     dotted abbreviation (``เมุย. ๖๖``: the dot of ``เม.ย.`` read as ``ุ``); the rest unchanged.
@@ -471,6 +493,25 @@ def lookalike_dots(text: str) -> str:
     'กุมภาพันธ์ - พฤษภาคม ๒๕๖๗'
     """
     return _RE_DOT_AS_MARK.sub(".", text)
+
+
+def lost_dots(text: str) -> str:
+    """``text`` with a month abbreviation's first dot put back where a space stands (``ก ฟิ. ๖๔``:
+    the dot lost), when the two consonants are a month's or one look-alike from exactly one
+    month's (:func:`lookalike_months` reads it then); the rest unchanged.  Before :func:`trimmed`,
+    which would drop the consonant standing alone as debris.  A candidate only.
+
+    >>> lost_dots("ก ฟิ. ๖๔"), lost_dots("ภายใน ๓๐ ก ย. ๒๕๖๔"), lost_dots("ข ง. ๖๔")
+    ('ก.ฟิ. ๖๔', 'ภายใน ๓๐ ก.ย. ๒๕๖๔', 'ข ง. ๖๔')
+    """
+    from extractors.ita.periods import MONTH_BY_SKELETON
+
+    def lost(match: re.Match[str]) -> str:
+        pair = match.group(1) + match.group(2)
+        near = pair in MONTH_BY_SKELETON or pair in _lookalike_months()
+        return f"{match.group(1)}.{match.group(2)}" if near else match.group()
+
+    return _RE_LOST_DOT.sub(lost, text)
 
 
 #: Thai digits a scan's OCR takes for one another (the same loop with another tail or curl:
@@ -545,13 +586,16 @@ _RE_FIVE = re.compile(r"(?<![๐-๙อ])[๐-๙][๐-๙อ]{3}[๐-๙](?![�
 
 def split_digits(text: str) -> str:
     """``text`` with each five-glyph group where a Thai year stands read with one pair of
-    :data:`DIGIT_SPLITS` as its digit, when exactly one such reading is a year in
-    :data:`YEAR_RANGE`; the rest unchanged.  A candidate only.
+    :data:`DIGIT_SPLITS` as its digit, or one digit read twice (two alike side by side) read
+    once, when exactly one such reading is a year in :data:`YEAR_RANGE`; the rest unchanged.
+    A candidate only.
 
     >>> split_digits("๑ ต.ค. ๒๕๒๐๗ - ๓๐ ก.ย. ๒๕๖๘"), split_digits("ภายใน ๓๐ มิ.ย. ๒๕๒อ๓")
     ('๑ ต.ค. ๒๕๖๗ - ๓๐ ก.ย. ๒๕๖๘', 'ภายใน ๓๐ มิ.ย. ๒๕๖๓')
-    >>> split_digits("๑๒๕๒๐")  # no plausible year: as read
-    '๑๒๕๒๐'
+    >>> split_digits("ภายใน ๓๐ มิ.ย. ๒๒๕๖๔"), split_digits("ส.ค. ๒๕๖๖๖")  # a digit read twice
+    ('ภายใน ๓๐ มิ.ย. ๒๕๖๔', 'ส.ค. ๒๕๖๖')
+    >>> split_digits("๑๒๕๒๐"), split_digits("๒๕๕๖๖")  # no plausible year, or two (๒๕๖๖, ๒๕๕๖): as read
+    ('๑๒๕๒๐', '๒๕๕๖๖')
     """
 
     def fix(match: re.Match[str]) -> str:
@@ -562,6 +606,7 @@ def split_digits(text: str) -> str:
             for pair, digit in DIGIT_SPLITS.items()
             if group[at : at + 2] == pair
         }
+        found |= {group[:at] + group[at + 1 :] for at in range(len(group) - 1) if group[at] == group[at + 1]}
         found = {f for f in found if f.isdigit() and YEAR_RANGE[0] <= _be_value(f) <= YEAR_RANGE[1]}
         return found.pop() if len(found) == 1 else group
 
@@ -826,7 +871,7 @@ def _repairs(text: str) -> list[str]:
     """The chain of :func:`candidates`' repairs of one reading, the reading trimmed first."""
     from extractors.ita.periods import joined_months
 
-    out = [trimmed(text)]
+    out = [trimmed(lost_dots(text))]
     out.append(lookalike_dots(out[-1]))
     out.append(doubled_consonants(out[-1]))
     out.append(lookalike_era(out[-1]))
