@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.ita.period_repairs import candidates, doubled_consonants, lost_dots, parses, split_digits
+from extractors.ita.period_repairs import (
+    candidates,
+    doubled_consonants,
+    lookalike_month_names,
+    lost_dots,
+    parses,
+    split_digits,
+)
 from extractors.ocr.fields import settle
 from extractors.ocr.period_reread import labelled_period
 
@@ -25,6 +32,9 @@ def _first_parsing(text: str) -> str | None:
         ("ฑต.ค. 64 - ธ.ค. 64", "ต.ค. 64 - ธ.ค. 64"),  # a speck before the month read as a letter
         (", . นุกไตรมาส", "ทุกไตรมาส"),  # ``ท`` read ``น``
         ("ต.ด. ส - ธ.ค. 64", "ต.ค. - ธ.ค. 64"),  # a look-alike month, a year read as a letter
+        ("กุมภาพันถ๊ - พฤษภาคม 2565", "กุมภาพันธ์ - พฤษภาคม 2565"),  # a long name's letter misread
+        ("กุมภาพัฐ์ นธ์ - พฤษภาคม 2566", "กุมภาพันธ์ - พฤษภาคม 2566"),  # split, a letter added
+        ("มีนาคม - พฤหภาคม 66", "มีนาคม - พฤษภาคม 66"),
     ],
 )
 def test_repairs_read_the_period(read: str, wanted: str) -> None:
@@ -32,11 +42,16 @@ def test_repairs_read_the_period(read: str, wanted: str) -> None:
     assert _first_parsing(read) == wanted
 
 
-@pytest.mark.parametrize("text", ["ภายในต.ค. 64", "ข ง. ๖๔", "๒๕๕๖๖", "ตามความเหมาะสม"])
+@pytest.mark.parametrize("text", ["ภายในต.ค. 64", "ข ง. ๖๔", "๒๕๕๖๖", "ตามความเหมาะสม", "กุมภาพัน ๕๖"])
 def test_no_repair_made_up(text: str) -> None:
     assert doubled_consonants(text) == text
     assert lost_dots(text) == text
     assert split_digits(text) == text
+    assert lookalike_month_names(text) == text
+
+
+def test_a_name_two_letters_away_is_no_name() -> None:
+    assert lookalike_month_names("กุมภาพัน ซ์ยิ") == "กุมภาพัน ซ์ยิ"
 
 
 def test_a_whole_reading_repaired_wins_over_one_that_lost_a_line() -> None:

@@ -121,7 +121,7 @@ _TRAILING_LATIN = re.compile(r"(?<=[0-9๐-๙.])\s+[A-Za-z]{1,3}\s*$")
 #: stray marks about it (``“ง``): a stamp's stroke or a speck read as a glyph.  Thai words of a
 #: period have a vowel or two consonants at least; digits are never debris (they may be a day).
 _LONE = re.compile(
-    rf"[{_EDGE_CHARS}“”]*(?:[A-Za-z]{{1,2}}|[\u0e01-\u0e2f][\u0e48-\u0e4c]?)[{_EDGE_CHARS}“”|]*"
+    rf"[{_EDGE_CHARS}“”]*(?:[A-Za-z\u00c0-\u00ff]{{1,2}}|[\u0e01-\u0e2f][\u0e48-\u0e4c]?)[{_EDGE_CHARS}“”|]*"
 )
 
 
@@ -775,6 +775,27 @@ def _name_skeleton(text: str) -> str:
     return "".join(ch for ch in text if "\u0e01" <= ch <= "\u0e2e" or ch in DIGIT_CONSONANTS)
 
 
+#: A full month name of this many consonants or more is told from every other, and from the
+#: words of a period, even with one consonant added or misread.
+NAME_EDIT_MIN = 5
+
+
+def _one_edit(read: str, wanted: str) -> bool:
+    """Whether ``read`` is ``wanted`` with exactly one character lost, added or changed (Levenshtein 1).
+
+    >>> _one_edit("กมภพน", "กมภพนธ"), _one_edit("กมภพฐนธ", "กมภพนธ"), _one_edit("พฤหภคม", "พฤษภคม")
+    (True, True, True)
+    >>> _one_edit("กมภพนธ", "กมภพนธ"), _one_edit("กมภพนซย", "กมภพนธ")
+    (False, False)
+    """
+    if read == wanted or abs(len(read) - len(wanted)) > 1:
+        return False
+    if len(read) == len(wanted):
+        return sum(a != b for a, b in zip(read, wanted, strict=True)) == 1
+    short, long = sorted((read, wanted), key=len)
+    return any(long[:at] + long[at + 1 :] == short for at in range(len(long)))
+
+
 def lookalike_month_names(text: str) -> str:
     """``text`` with a stretch that is no month but whose consonants are a full month name's with
     exactly one read as its look-alike (:data:`LOOKALIKES`, or a digit of that shape,
@@ -788,6 +809,17 @@ def lookalike_month_names(text: str) -> str:
     ('กุมภาพันธ์ พฤษภาคม 2566', 'กุมภาพันธ์ - มีนาคม 66')
     >>> lookalike_month_names("ตามความเหมาะสม"), lookalike_month_names("กุมภาพัน ๕๖")  # no name; a number
     ('ตามความเหมาะสม', 'กุมภาพัน ๕๖')
+
+    A long name (:data:`NAME_EDIT_MIN` consonants or more) is so near too with one consonant added
+    (``กุมภาพัฐ์ นธ์``: the word split, its ``น`` read ``ฐ``) or one read as any other
+    (``พฤหภาคม``), when no look-alike reading names one: no two long names are so near each other.
+    A consonant lost is not (``กุมภาพัน`` before a number: the number's first digit may be the
+    name's last glyph).
+
+    >>> lookalike_month_names("กุมภาพัฐ์ นธ์ - พฤษภาคม 2566"), lookalike_month_names("มีนาคม - พฤหภาคม 66")
+    ('กุมภาพันธ์ - พฤษภาคม 2566', 'มีนาคม - พฤษภาคม 66')
+    >>> lookalike_month_names("กุมภาพันถ๊ - พฤษภาคม 2565"), lookalike_month_names("ตุลาคม - ธันวาคม 2565")
+    ('กุมภาพันธ์ - พฤษภาคม 2565', 'ตุลาคม - ธันวาคม 2565')
     """
     from extractors.ita.periods import MONTH_NAMES
 
@@ -803,6 +835,14 @@ def lookalike_month_names(text: str) -> str:
                 DIGIT_CONSONANTS.get(differ[0][0]) == differ[0][1] or differ[0][1] in _group_of(differ[0][0])
             ):
                 found.append(name)
+        if not found:
+            found = [
+                name
+                for name, wanted in names.items()
+                if len(skeleton) >= len(wanted) >= NAME_EDIT_MIN
+                and skeleton[:1] == wanted[:1]
+                and _one_edit(skeleton, wanted)
+            ]
         return found
 
     def fix(match: re.Match[str]) -> str:
