@@ -280,6 +280,7 @@ def doubled_consonants(text: str) -> str:
     return _RE_DOUBLED_FIRST.sub(fix_first, _RE_DOUBLED.sub(fix, text))
 
 
+#: Any Thai letter, vowel or mark: a speck before a month stands after none (a word's start).
 _RE_THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
 
 #: The eras' abbreviations (``พ.ศ.``, ``ค.ศ.``) stand beside a period's years: never a month misread
@@ -861,10 +862,10 @@ def lookalike_month_names(text: str) -> str:
 
 def candidates(text: str, compound: bool = True) -> list[str]:
     """Readings of a period that parses as OCR read it only after repairs, least change first:
-    without stray marks at its edges (:func:`trimmed`), with a month's dot read as ``ุ`` read as the
-    dot (:func:`lookalike_dots`), with a month's consonant read twice read once
-    (:func:`doubled_consonants`), with an era read as a month read as the era
-    (:func:`lookalike_era`), with look-alike month letters read as the month
+    without stray marks at its edges (:func:`trimmed`; a month's lost first dot put back before,
+    :func:`lost_dots`), with a month's dot read as ``ุ`` read as the dot (:func:`lookalike_dots`),
+    with a month's consonant read twice read once (:func:`doubled_consonants`), with an era read
+    as a month read as the era (:func:`lookalike_era`), with look-alike month letters read as the month
     (:func:`lookalike_months`), with the dash of a range put back between two months side by
     side (:func:`extractors.ita.periods.joined_months`), with one look-alike consonant of a word
     read as the parser's word (:func:`lookalike_words`), with letters read as the Thai digits they

@@ -307,8 +307,9 @@ def settle_on_pages(
 @cache
 def _label() -> re.Pattern[str]:
     """A period's label at a line's start: a period header's wording (:func:`period_headers`),
-    ``ดำเนินการ`` after it (its ``ด`` perhaps read as its look-alike ``ต``, :data:`LOOKALIKES`),
-    and a colon (optional: the re-read's whitelist has none)."""
+    ``ดำเนินการ`` after it (its ``ด`` perhaps read as its look-alike ``ต``:
+    :data:`extractors.ita.period_repairs.LOOKALIKES`), and a colon (optional: the re-read's
+    whitelist has none)."""
     words = "|".join(re.escape(h) for h in period_headers())
     return re.compile(rf"^\s*(?:{words})\s*(?:[ดต]ำเนินการ)?\s*[:;]?\s*")
 
