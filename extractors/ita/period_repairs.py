@@ -121,7 +121,7 @@ _TRAILING_LATIN = re.compile(r"(?<=[0-9๐-๙.])\s+[A-Za-z]{1,3}\s*$")
 #: stray marks about it (``“ง``): a stamp's stroke or a speck read as a glyph.  Thai words of a
 #: period have a vowel or two consonants at least; digits are never debris (they may be a day).
 _LONE = re.compile(
-    rf"[{_EDGE_CHARS}“”]*(?:[A-Za-z]{{1,2}}|[\u0e01-\u0e2f][\u0e48-\u0e4c]?)[{_EDGE_CHARS}“”|]*"
+    rf"[{_EDGE_CHARS}“”]*(?:[A-Za-z\u00c0-\u00ff]{{1,2}}|[\u0e01-\u0e2f][\u0e48-\u0e4c]?)[{_EDGE_CHARS}“”|]*"
 )
 
 
@@ -203,8 +203,9 @@ def trimmed(text: str) -> str:
 #: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``, ``ฐิ.ค.`` (``ฐ`` is ``ธ``'s head on a
 #: tail; ``ฏิ.ค.`` likewise) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``, ``ก.ย.`` read ``กุป.`` (Norasi
 #: at 150 dpi: ``ย``'s body is ``ป``'s, its tail cut); the vowel ``ไ`` read ``ใ`` (``ทุกใตรมาส``), a
-#: word's letter as well.  Glyph evidence for :func:`lookalike_months`.
-LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ", "ปย")
+#: word's letter as well (``ทุก`` read ``นุก``: ``ท``'s loop and stem are ``น``'s, its hump lost).
+#: Glyph evidence for :func:`lookalike_months`.
+LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ", "ปย", "ทน")
 #: The vowel marks above a consonant, told apart by a few pixels (``ป็งบประมาณ``, ``ปึงบประมาณ``
 #: for ``ปีงบประมาณ`` at 150 dpi): look-alikes to :func:`lookalike_words` (a word's marks), never
 #: to a month's consonants.
@@ -247,6 +248,12 @@ def doubled_consonants(text: str) -> str:
     '๑ ติ.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๙'
     >>> doubled_consonants("กถก.ค.66"), doubled_consonants("กขก.ค.66")  # thrice; ข is no look-alike of ก
     ('ก.ค.66', 'กขก.ค.66')
+
+    Consonants that are no look-alikes of the month's, before it at a word's start, are a speck
+    read as a letter (``ฑต.ค.``), when the last of them alone makes a month; a word's own stay.
+
+    >>> doubled_consonants("ฑต.ค. 64 - ธ.ค. 64"), doubled_consonants("ภายในต.ค. 64")
+    ('ต.ค. 64 - ธ.ค. 64', 'ภายในต.ค. 64')
     """
     from extractors.ita.periods import MONTH_BY_SKELETON
 
@@ -260,12 +267,21 @@ def doubled_consonants(text: str) -> str:
     def fix_first(match: re.Match[str]) -> str:
         read, between, second = match.groups()
         if not any(all(c in group for c in read) for group in LOOKALIKES):
-            return match.group()
+            # no look-alikes: a speck before the month read as a consonant (``ฑต.ค.``), only at a
+            # word's start (``ภายในต.ค.``'s ``น`` is its word's) and when the last makes the month
+            before = match.string[match.start() - 1 : match.start()]
+            speck = not _RE_THAI_CHAR.match(before) and read[-1] + second in MONTH_BY_SKELETON
+            if not speck or any(c + second in MONTH_BY_SKELETON for c in read[:-1]):
+                return match.group()
+            return read[-1] + between + second
         months = sorted({c for c in read if c + second in MONTH_BY_SKELETON})
         return months[0] + between + second if len(months) == 1 else match.group()
 
     return _RE_DOUBLED_FIRST.sub(fix_first, _RE_DOUBLED.sub(fix, text))
 
+
+#: Any Thai letter, vowel or mark: a speck before a month stands after none (a word's start).
+_RE_THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
 
 #: The eras' abbreviations (``พ.ศ.``, ``ค.ศ.``) stand beside a period's years: never a month misread
 #: (``พ.ศ.`` is one look-alike from ``พ.ค.``).
@@ -460,6 +476,13 @@ def lookalike_digits(text: str) -> str:
 _RE_DOT_AS_MARK = re.compile(r"(?<=[\u0e01-\u0e2e])\u0e38(?=\s?[\u0e01-\u0e2e]\s?[.,])")
 
 
+#: A month abbreviation's first dot lost, a space where it stood (``ก ฟิ.`` for ``ก.พ.``): a
+#: consonant standing alone, a space, a consonant with its marks and the second dot.
+_RE_LOST_DOT = re.compile(
+    r"(?<![\u0e01-\u0e4e.])([\u0e01-\u0e2e])\s([\u0e01-\u0e2e])(?=[\u0e31-\u0e4e]*\s?[.,])"
+)
+
+
 def lookalike_dots(text: str) -> str:
     """``text`` with the mark ``ุ`` read as the dot it stands for between the consonants of a
     dotted abbreviation (``เมุย. ๖๖``: the dot of ``เม.ย.`` read as ``ุ``); the rest unchanged.
@@ -471,6 +494,25 @@ def lookalike_dots(text: str) -> str:
     'กุมภาพันธ์ - พฤษภาคม ๒๕๖๗'
     """
     return _RE_DOT_AS_MARK.sub(".", text)
+
+
+def lost_dots(text: str) -> str:
+    """``text`` with a month abbreviation's first dot put back where a space stands (``ก ฟิ. ๖๔``:
+    the dot lost), when the two consonants are a month's or one look-alike from exactly one
+    month's (:func:`lookalike_months` reads it then); the rest unchanged.  Before :func:`trimmed`,
+    which would drop the consonant standing alone as debris.  A candidate only.
+
+    >>> lost_dots("ก ฟิ. ๖๔"), lost_dots("ภายใน ๓๐ ก ย. ๒๕๖๔"), lost_dots("ข ง. ๖๔")
+    ('ก.ฟิ. ๖๔', 'ภายใน ๓๐ ก.ย. ๒๕๖๔', 'ข ง. ๖๔')
+    """
+    from extractors.ita.periods import MONTH_BY_SKELETON
+
+    def lost(match: re.Match[str]) -> str:
+        pair = match.group(1) + match.group(2)
+        near = pair in MONTH_BY_SKELETON or pair in _lookalike_months()
+        return f"{match.group(1)}.{match.group(2)}" if near else match.group()
+
+    return _RE_LOST_DOT.sub(lost, text)
 
 
 #: Thai digits a scan's OCR takes for one another (the same loop with another tail or curl:
@@ -545,13 +587,16 @@ _RE_FIVE = re.compile(r"(?<![๐-๙อ])[๐-๙][๐-๙อ]{3}[๐-๙](?![�
 
 def split_digits(text: str) -> str:
     """``text`` with each five-glyph group where a Thai year stands read with one pair of
-    :data:`DIGIT_SPLITS` as its digit, when exactly one such reading is a year in
-    :data:`YEAR_RANGE`; the rest unchanged.  A candidate only.
+    :data:`DIGIT_SPLITS` as its digit, or one digit read twice (two alike side by side) read
+    once, when exactly one such reading is a year in :data:`YEAR_RANGE`; the rest unchanged.
+    A candidate only.
 
     >>> split_digits("๑ ต.ค. ๒๕๒๐๗ - ๓๐ ก.ย. ๒๕๖๘"), split_digits("ภายใน ๓๐ มิ.ย. ๒๕๒อ๓")
     ('๑ ต.ค. ๒๕๖๗ - ๓๐ ก.ย. ๒๕๖๘', 'ภายใน ๓๐ มิ.ย. ๒๕๖๓')
-    >>> split_digits("๑๒๕๒๐")  # no plausible year: as read
-    '๑๒๕๒๐'
+    >>> split_digits("ภายใน ๓๐ มิ.ย. ๒๒๕๖๔"), split_digits("ส.ค. ๒๕๖๖๖")  # a digit read twice
+    ('ภายใน ๓๐ มิ.ย. ๒๕๖๔', 'ส.ค. ๒๕๖๖')
+    >>> split_digits("๑๒๕๒๐"), split_digits("๒๕๕๖๖")  # no plausible year, or two (๒๕๖๖, ๒๕๕๖): as read
+    ('๑๒๕๒๐', '๒๕๕๖๖')
     """
 
     def fix(match: re.Match[str]) -> str:
@@ -562,6 +607,7 @@ def split_digits(text: str) -> str:
             for pair, digit in DIGIT_SPLITS.items()
             if group[at : at + 2] == pair
         }
+        found |= {group[:at] + group[at + 1 :] for at in range(len(group) - 1) if group[at] == group[at + 1]}
         found = {f for f in found if f.isdigit() and YEAR_RANGE[0] <= _be_value(f) <= YEAR_RANGE[1]}
         return found.pop() if len(found) == 1 else group
 
@@ -730,6 +776,27 @@ def _name_skeleton(text: str) -> str:
     return "".join(ch for ch in text if "\u0e01" <= ch <= "\u0e2e" or ch in DIGIT_CONSONANTS)
 
 
+#: A full month name of this many consonants or more is told from every other, and from the
+#: words of a period, even with one consonant added or misread.
+NAME_EDIT_MIN = 5
+
+
+def _one_edit(read: str, wanted: str) -> bool:
+    """Whether ``read`` is ``wanted`` with exactly one character lost, added or changed (Levenshtein 1).
+
+    >>> _one_edit("กมภพน", "กมภพนธ"), _one_edit("กมภพฐนธ", "กมภพนธ"), _one_edit("พฤหภคม", "พฤษภคม")
+    (True, True, True)
+    >>> _one_edit("กมภพนธ", "กมภพนธ"), _one_edit("กมภพนซย", "กมภพนธ")
+    (False, False)
+    """
+    if read == wanted or abs(len(read) - len(wanted)) > 1:
+        return False
+    if len(read) == len(wanted):
+        return sum(a != b for a, b in zip(read, wanted, strict=True)) == 1
+    short, long = sorted((read, wanted), key=len)
+    return any(long[:at] + long[at + 1 :] == short for at in range(len(long)))
+
+
 def lookalike_month_names(text: str) -> str:
     """``text`` with a stretch that is no month but whose consonants are a full month name's with
     exactly one read as its look-alike (:data:`LOOKALIKES`, or a digit of that shape,
@@ -743,6 +810,17 @@ def lookalike_month_names(text: str) -> str:
     ('กุมภาพันธ์ พฤษภาคม 2566', 'กุมภาพันธ์ - มีนาคม 66')
     >>> lookalike_month_names("ตามความเหมาะสม"), lookalike_month_names("กุมภาพัน ๕๖")  # no name; a number
     ('ตามความเหมาะสม', 'กุมภาพัน ๕๖')
+
+    A long name (:data:`NAME_EDIT_MIN` consonants or more) is so near too with one consonant added
+    (``กุมภาพัฐ์ นธ์``: the word split, its ``น`` read ``ฐ``) or one read as any other
+    (``พฤหภาคม``), when no look-alike reading names one: no two long names are so near each other.
+    A consonant lost is not (``กุมภาพัน`` before a number: the number's first digit may be the
+    name's last glyph).
+
+    >>> lookalike_month_names("กุมภาพัฐ์ นธ์ - พฤษภาคม 2566"), lookalike_month_names("มีนาคม - พฤหภาคม 66")
+    ('กุมภาพันธ์ - พฤษภาคม 2566', 'มีนาคม - พฤษภาคม 66')
+    >>> lookalike_month_names("กุมภาพันถ๊ - พฤษภาคม 2565"), lookalike_month_names("ตุลาคม - ธันวาคม 2565")
+    ('กุมภาพันธ์ - พฤษภาคม 2565', 'ตุลาคม - ธันวาคม 2565')
     """
     from extractors.ita.periods import MONTH_NAMES
 
@@ -758,6 +836,14 @@ def lookalike_month_names(text: str) -> str:
                 DIGIT_CONSONANTS.get(differ[0][0]) == differ[0][1] or differ[0][1] in _group_of(differ[0][0])
             ):
                 found.append(name)
+        if not found:
+            found = [
+                name
+                for name, wanted in names.items()
+                if len(skeleton) >= len(wanted) >= NAME_EDIT_MIN
+                and skeleton[:1] == wanted[:1]
+                and _one_edit(skeleton, wanted)
+            ]
         return found
 
     def fix(match: re.Match[str]) -> str:
@@ -776,10 +862,10 @@ def lookalike_month_names(text: str) -> str:
 
 def candidates(text: str, compound: bool = True) -> list[str]:
     """Readings of a period that parses as OCR read it only after repairs, least change first:
-    without stray marks at its edges (:func:`trimmed`), with a month's dot read as ``ุ`` read as the
-    dot (:func:`lookalike_dots`), with a month's consonant read twice read once
-    (:func:`doubled_consonants`), with an era read as a month read as the era
-    (:func:`lookalike_era`), with look-alike month letters read as the month
+    without stray marks at its edges (:func:`trimmed`; a month's lost first dot put back before,
+    :func:`lost_dots`), with a month's dot read as ``ุ`` read as the dot (:func:`lookalike_dots`),
+    with a month's consonant read twice read once (:func:`doubled_consonants`), with an era read
+    as a month read as the era (:func:`lookalike_era`), with look-alike month letters read as the month
     (:func:`lookalike_months`), with the dash of a range put back between two months side by
     side (:func:`extractors.ita.periods.joined_months`), with one look-alike consonant of a word
     read as the parser's word (:func:`lookalike_words`), with letters read as the Thai digits they
@@ -826,7 +912,7 @@ def _repairs(text: str) -> list[str]:
     """The chain of :func:`candidates`' repairs of one reading, the reading trimmed first."""
     from extractors.ita.periods import joined_months
 
-    out = [trimmed(text)]
+    out = [trimmed(lost_dots(text))]
     out.append(lookalike_dots(out[-1]))
     out.append(doubled_consonants(out[-1]))
     out.append(lookalike_era(out[-1]))

@@ -306,6 +306,14 @@ def settle(
     >>> settle(latin, [lambda: lost, lambda: ("", "", None)], lines=3)[0][0]
     'ก.ค. 63'
 
+    A repair of a reading with every line (``ต.ด. ส -``: a month's look-alike consonant, a year
+    read as a letter) wins over a reading that parses but lost a line, and is kept with a doubt.
+
+    >>> latin = ("An. 64 - ธ.ค. 64", "An. 64 -\\nธ.ค. 64", 0.9)
+    >>> lost = ("ธ.ค. 64", "ธ.ค. 64", 0.9)
+    >>> settle(latin, [lambda: lost, lambda: ("ต.ด. ส - ธ.ค. 64", "ต.ด. ส -\\nธ.ค. 64", 0.8)], lines=2)
+    (('ต.ค. - ธ.ค. 64', 'ต.ด. ส -\\nธ.ค. 64', 0.8), ['An. 64 - ธ.ค. 64', 'ต.ด. ส - ธ.ค. 64'])
+
     ``fits``, when given, is the evidence of the cell's table
     (:func:`extractors.ita.period_years.fits_years`): a reading that
     parses but whose years it rejects (``๒๕๖๖`` read ``๒๕๖๒`` amid periods of 2566) is doubtful,
@@ -385,8 +393,15 @@ def settle(
             others.append(text)
     if opened is not None:  # the range goes on on the next page: its dash is no stray mark
         return opened, [first[0].strip(), *(o for o in others if o != opened[0].strip())]
-    if short is not None:  # no reading has every line: the first that parses, as before
-        return short, ([first[0].strip(), *others] if misfit else None)
+    if short is not None:
+        # a reading that parses but lost a line of ink (``ธ.ค. 64`` under a lost ``ต.ค. 64 -``)
+        # dates part of the cell: a repair of a reading with every line wins over it
+        # (``ต.ด. ส - ธ.ค. 64``: a month's look-alike, a year read as a letter)
+        for text, raw, confidence in (r for r in readings if line_count(r) >= lines):
+            for candidate in candidates(text):
+                if candidate != text.strip() and good(candidate):
+                    return (candidate, raw, confidence), [first[0].strip(), *others]
+        return short, ([first[0].strip(), *others] if misfit else None)  # none: the first that parses
     # a repair of a reading with every line of ink before one of a reading that lost a line
     # (``ธิ.ศค. ๖๖`` lost ``ต.ค. ๖๖ -`` above it: repaired alone, it would date half the range)
     whole = [r for r in readings if line_count(r) >= lines] + [r for r in readings if line_count(r) < lines]

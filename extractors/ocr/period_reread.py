@@ -307,9 +307,11 @@ def settle_on_pages(
 @cache
 def _label() -> re.Pattern[str]:
     """A period's label at a line's start: a period header's wording (:func:`period_headers`),
-    ``ดำเนินการ`` after it, and a colon (optional: the re-read's whitelist has none)."""
+    ``ดำเนินการ`` after it (its ``ด`` perhaps read as its look-alike ``ต``:
+    :data:`extractors.ita.period_repairs.LOOKALIKES`), and a colon (optional: the re-read's
+    whitelist has none)."""
     words = "|".join(re.escape(h) for h in period_headers())
-    return re.compile(rf"^\s*(?:{words})\s*(?:ดำเนินการ)?\s*[:;]?\s*")
+    return re.compile(rf"^\s*(?:{words})\s*(?:[ดต]ำเนินการ)?\s*[:;]?\s*")
 
 
 def labelled_period(text: str) -> tuple[str, str] | None:
@@ -318,6 +320,8 @@ def labelled_period(text: str) -> tuple[str, str] | None:
 
     >>> labelled_period("ระยะเวลา: A.A. ๖๓ - B.A. ๖๓"), labelled_period("ระยะเวลาดำเนินการ: ไตรมาสที่ ๑")
     (('ระยะเวลา: ', 'A.A. ๖๓ - B.A. ๖๓'), ('ระยะเวลาดำเนินการ: ', 'ไตรมาสที่ ๑'))
+    >>> labelled_period("ระยะเวลาตำเนินการ:มิ.ย.- กุย.69")  # ``ด`` read as its look-alike ``ต``
+    ('ระยะเวลาตำเนินการ:', 'มิ.ย.- กุย.69')
     >>> labelled_period("ระยะเวลาดำเนินการ"), labelled_period("ผู้รับผิดชอบ: กองคลัง")
     (None, None)
     """
