@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from extractors.thai.text import DIGIT_LETTERS
+
 #: A period's years (and a table header's) are Buddhist-era years within these (ITA began in
 #: 2557; the range leaves room both ways).  A number outside it was misread (``๒.๕๖.๔``, ``๓๕๖๕``).
 YEAR_RANGE = (2550, 2580)
@@ -416,11 +418,6 @@ def lookalike_words(text: str) -> str:
     return next(iter(found.values())) if len(found) == 1 else text
 
 
-#: Thai letters a scan's OCR reads for the Thai digit of the same shape (``๖``, a loop and a
-#: tail, read ``อ``, ``จ`` or ``ว``: ``รอบ อเดือน``, ``ส.ค. อ๒``, ``ก.พ. ว๘``; ``๗``, a loop and a
-#: rising tail, read as the repetition mark ``ๆ``: ``ก.ย. อๆ`` for ``ก.ย. ๖๗`` in a looped font
-#: at 150 dpi): glyph evidence for :func:`lookalike_digits`.
-DIGIT_LETTERS = {"อ": "๖", "จ": "๖", "ว": "๖", "ๆ": "๗"}
 #: At most this many letters of a reading are read as digits.
 MAX_DIGIT_REPAIRS = 2
 #: A period's words hold few letters a digit looks like (``ตลอดปีงบประมาณ`` 1, ``ต่อเนื่อง`` and

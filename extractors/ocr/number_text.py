@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from extractors.ocr.digit_glyphs import DIGITS, NumberRun
-from extractors.thai.text import MARKS, arabic_digits_to_thai, thai_digits_to_arabic
+from extractors.thai.text import DIGIT_LETTERS, MARKS, arabic_digits_to_thai, thai_digits_to_arabic
 from schemas import DOUBT_CONFIDENCE, Cell
 
 #: Two neighbouring digits each narrower than this share of their number's median digit, together
@@ -483,17 +483,12 @@ def with_punctuation_of(tesseract: str, run: NumberRun) -> NumberRun:
     return NumberRun(text, run.x0, run.x1, run.trusted, run.similarity, unsure=run.unsure)
 
 
-#: Thai letters Tesseract reads for the Thai digit of the same shape (``๖``, a loop and a tail,
-#: read ``อ``, ``จ`` or ``ว``; ``๗`` read as the repetition mark ``ๆ``), as
-#: :data:`extractors.ita.period_repairs.DIGIT_LETTERS`: a letter read so is that digit only where
-#: the glyph reader reads the digit there too.
-DIGIT_LETTERS = {"อ": "๖", "จ": "๖", "ว": "๖", "ๆ": "๗"}
-
-
 def lookalikes_agree(tesseract: str, glyphs: str) -> bool:
     """Whether Tesseract's reading of a number, which is no number, is the glyph reader's with one
-    or two of its digits read as their look-alike letters (:data:`DIGIT_LETTERS`), every other
-    symbol the same: the two readers then agree on every digit, the letter being the digit's shape.
+    or two of its digits read as their look-alike letters
+    (:data:`extractors.thai.text.DIGIT_LETTERS`), every other symbol the same: the two readers then
+    agree on every digit, the letter being the digit's shape (a letter is read as a digit only
+    where the glyph reader reads that digit there).
 
     >>> lookalikes_agree("อ๐.๕๕", "๖๐.๕๕"), lookalikes_agree("อ๐.๕๕", "๖๐.๕๖")
     (True, False)

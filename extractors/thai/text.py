@@ -37,6 +37,12 @@ TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # ่ ้ ๊ ๋ and thanthakhat
 MARKS = VOWEL_MARKS + "\u0e3a" + TONE_MARKS + "\u0e4d\u0e4e"  # + phinthu, nikhahit, yamakkan
 FOLLOW_VOWELS = "\u0e30\u0e32\u0e33\u0e45"  # ะ า ำ ๅ: spacing vowels, never carry a mark
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # ZWSP ZWNJ ZWJ WJ BOM soft hyphen
+#: Thai letters a scan's OCR reads for the Thai digit of the same shape (``๖``, a loop and a tail,
+#: read ``อ``, ``จ`` or ``ว``: ``รอบ อเดือน``, ``ส.ค. อ๒``, ``ก.พ. ว๘``; ``๗``, a loop and a rising
+#: tail, read as the repetition mark ``ๆ``: ``ก.ย. อๆ`` for ``ก.ย. ๖๗`` in a looped font at 150
+#: dpi): glyph evidence, used where other evidence says a digit stands there (a period's year, a
+#: score's digit the glyph reader read).
+DIGIT_LETTERS = {"อ": "๖", "จ": "๖", "ว": "๖", "ๆ": "๗"}
 
 # Rank of a mark inside its cluster: vowel (and phinthu), then tone/thanthakhat, then nikhahit/yamakkan.
 _RANK = {ch: 0 for ch in VOWEL_MARKS + "\u0e3a"} | {ch: 1 for ch in TONE_MARKS} | {"\u0e4d": 2, "\u0e4e": 2}
