@@ -383,7 +383,10 @@ def _reads_as_period(text: str) -> bool:
 #: :data:`_NUMBERED_KEY` reads a key cell's; a number's thousands comma has digits after it.
 _COMMA_AS_DOT = r",(?=\s*[ก-ฮเ-ไ])"
 _COMMA_ITEM = rf"[0-9๐-๙]{{1,3}}\s*{_COMMA_AS_DOT}"
-_ITEM = re.compile(f"^\\s*(?:{LIST_MARKER}|{_COMMA_ITEM})")
+#: A number OCR read apart from its dot (``๑ . สำรวจ``, a scan's gap between the glyphs) before a
+#: word: an item as ``๑. สำรวจ`` is; a decimal point has digits after it.
+_SPACED_ITEM = r"[0-9๐-๙]{1,3}\s+\.(?=\s*[ก-ฮเ-ไ])"
+_ITEM = re.compile(f"^\\s*(?:{LIST_MARKER}|{_COMMA_ITEM}|{_SPACED_ITEM})")
 #: The rules that read one day or one month alone: what a range's start or end reads as by itself.
 _ONE_DATE = frozenset({"day", "month"})
 #: The rules that read a range of days or months: what a range's two ends read as together.
@@ -504,6 +507,13 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     False
     >>> _list_cut(LogicalRow(2, texts={2: "- รายงาน"}), above, f)
     False
+
+    OCR may read an item's number apart from its dot (``๑ . สำรวจ``): still an item, whose rest
+    (``มาตรฐานการปฏิบัติงาน``) goes on over the break, though the row above lost its period to OCR.
+
+    >>> spaced = LogicalRow(1, texts={1: "๑ . สำรวจความคิดเห็นต่อ"})
+    >>> _list_cut(LogicalRow(2, texts={1: "มาตรฐานการปฏิบัติงาน", 2: "กองการศึกษา", 3: "bo"}), spaced, f)
+    True
     """
     pairs = [
         (first, rest)
@@ -608,6 +618,8 @@ def _starts_item(text: str) -> bool:
 
     >>> [_starts_item(t) for t in ("1. ทบทวน", "(2) ก", "- รายงาน", "10)", "งาน")]
     [True, True, True, False, False]
+    >>> [_starts_item(t) for t in ("๑ . สำรวจ", "2 .5 ก", "12 . ")]  # a dot OCR set apart; a decimal
+    [True, False, False]
     """
     marker = _ITEM.match(text)
     return marker is not None and bool(text[marker.end() :].strip())
