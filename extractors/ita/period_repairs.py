@@ -272,7 +272,7 @@ def doubled_consonants(text: str) -> str:
             # no look-alikes: a speck before the month read as a consonant (``ฑต.ค.``), only at a
             # word's start (``ภายในต.ค.``'s ``น`` is its word's) and when the last makes the month
             before = match.string[match.start() - 1 : match.start()]
-            speck = not _RE_THAI_CHAR.match(before) and read[-1] + second in MONTH_BY_SKELETON
+            speck = not _THAI_RUN.match(before) and read[-1] + second in MONTH_BY_SKELETON
             if not speck or any(c + second in MONTH_BY_SKELETON for c in read[:-1]):
                 return match.group()
             return read[-1] + between + second
@@ -281,9 +281,6 @@ def doubled_consonants(text: str) -> str:
 
     return _RE_DOUBLED_FIRST.sub(fix_first, _RE_DOUBLED.sub(fix, text))
 
-
-#: Any Thai letter, vowel or mark: a speck before a month stands after none (a word's start).
-_RE_THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
 
 #: The eras' abbreviations (``พ.ศ.``, ``ค.ศ.``) stand beside a period's years: never a month misread
 #: (``พ.ศ.`` is one look-alike from ``พ.ค.``).
@@ -786,12 +783,9 @@ def _one_edit(read: str, wanted: str) -> bool:
     >>> _one_edit("กมภพนธ", "กมภพนธ"), _one_edit("กมภพนซย", "กมภพนธ")
     (False, False)
     """
-    if read == wanted or abs(len(read) - len(wanted)) > 1:
-        return False
-    if len(read) == len(wanted):
-        return sum(a != b for a, b in zip(read, wanted, strict=True)) == 1
-    short, long = sorted((read, wanted), key=len)
-    return any(long[:at] + long[at + 1 :] == short for at in range(len(long)))
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(read, wanted) == 1
 
 
 def lookalike_month_names(text: str) -> str:
