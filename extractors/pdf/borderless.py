@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -621,13 +621,19 @@ def _baselines(lines: Sequence[Line], chars: Sequence[Char]) -> list[float]:
 _FIRST_ITEM = re.compile(r"^(?:\(\s*[1๑]\s*\)|[1๑][.)])(?![0-9๐-๙])")
 
 
-def _restarts(line: Line, seps: Sequence[float], seen: set[int]) -> bool:
+def _restarts(line: Line, seps: Sequence[float], seen: set[int], second: Set[int] = frozenset()) -> bool:
     """Whether ``line`` starts a list anew (``1.``) in a column the current row already has text
     in: a cell holds one list, so its first item opens the next row's cell (``1. ปรับปรุง…`` under
     ``จ่ายงบประมาณประจำปี``, when the rows' spacing does not tell them apart).
 
     An item has text after its number: ``1)`` alone in its column is the end of a wrapped
     ``(ตัวชี้วัดที่ 1)``, no list.
+
+    ``second``: the columns (of a table read by OCR) whose list in the current row has its first
+    item only, so that its next item is ``(๒)``, which a scan's OCR reads ``(๑)`` (the one loop
+    with another tail, :data:`extractors.ita.period_repairs.DIGIT_LOOKALIKES`).  There a Thai
+    ``(๑)`` on a line with text in that column alone is that next item: a new row's cells start
+    together, and nothing else on the line begins a row.
 
     >>> words = (Word("1.", "1.", BBox(0, 0, 8, 10)), Word("ก", "ก", BBox(10, 0, 20, 10)),
     ...          Word("ข", "ข", BBox(50, 0, 60, 10)))
@@ -637,6 +643,9 @@ def _restarts(line: Line, seps: Sequence[float], seen: set[int]) -> bool:
     >>> alone = Line("", "", BBox(0, 0, 60, 10), (words[0], words[2]))
     >>> _restarts(alone, [40], {0})
     False
+    >>> thai = Line("", "", BBox(0, 0, 20, 10), (Word("(๑)", "(๑)", BBox(0, 0, 8, 10)), words[1]))
+    >>> _restarts(thai, [40], {0}, {0}), _restarts(thai, [40], {0}), _restarts(ln, [40], {0}, {0})
+    (False, True, True)
     """
     by_col: dict[int, list[Word]] = {}
     for w in line.words:
@@ -645,8 +654,24 @@ def _restarts(line: Line, seps: Sequence[float], seen: set[int]) -> bool:
         words = sorted(words, key=lambda w: w.box.x0)
         item = _FIRST_ITEM.match(words[0].text)
         if col in seen and item and (len(words) > 1 or words[0].text[item.end() :].strip()):
+            if col in second and len(by_col) == 1 and "๑" in item.group():
+                continue  # the list's ``(๒)`` read ``(๑)``
             return True
     return False
+
+
+def _items(line: Line, seps: Sequence[float]) -> set[int]:
+    """The columns in which ``line`` starts an item of a list (``(๒)``, ``3.``).
+
+    >>> ws = (Word("(๒)", "(๒)", BBox(0, 0, 8, 10)), Word("ก", "ก", BBox(10, 0, 20, 10)),
+    ...       Word("ข", "ข", BBox(50, 0, 60, 10)))
+    >>> _items(Line("", "", BBox(0, 0, 60, 10), ws), [40])
+    {0}
+    """
+    by_col: dict[int, list[Word]] = {}
+    for w in line.words:
+        by_col.setdefault(_column_of(seps, (w.box.x0 + w.box.x1) / 2), []).append(w)
+    return {c for c, ws in by_col.items() if _ANY_ITEM.match(min(ws, key=lambda w: w.box.x0).text)}
 
 
 def row_starts(
@@ -693,6 +718,7 @@ def row_starts(
     seen: set[int] = set()  # columns with text in the current row
     paused: set[int] = set()  # ... that a line since has left empty
     before: set[int] = set()  # the columns the line before had ink in
+    items: dict[int, int] = {}  # per column, the items its list has in the current row
     for k, line in enumerate(body):
         # a word reaching over a gutter (OCR boxed it off its ink: ``ยี`` a font size left of its
         # letters) keeps both its columns going; its middle alone says where it starts one
@@ -710,9 +736,12 @@ def row_starts(
             ):
                 paused -= restarted  # the column went on through the line OCR lost
                 restarted = set()
-            if opened or starting or restarted or _restarts(line, seps, seen):
+            second = {c for c, n in items.items() if n == 1} if read or reach is not None else set()
+            if opened or starting or restarted or _restarts(line, seps, seen, second):
                 starts.append(k)
-                seen, paused = set(), set()
+                seen, paused, items = set(), set(), {}
+        for col in _items(line, seps):
+            items[col] = items.get(col, 0) + 1
         paused |= seen - present  # a mark keeps its column going: a dash read ``:``
         seen |= cols
         paused &= set(range(n_cols))
@@ -803,16 +832,40 @@ def _inside_block(above: Line, first: Line, gutters: Gutters, em: float) -> bool
     False
     >>> _inside_block(ln(0, 0), ln(12, 0, 65, 125), gutters, 10.0)
     False
+
+    A title whose words a scan set a gutter's width apart (``ปีงบประมาณ`` ``พ.ศ.`` ``๒๕๖๖``), two of
+    them inside one column, is cut at one of the header's gutters only:
+
+    >>> _inside_block(ln(0, 0, 65, 98), ln(12, 0, 65, 125), gutters, 10.0)
+    False
     """
     if first.box.top - above.box.bottom > MAX_PITCHES * max(first.box.height, em):
         return False
     if _keep_white(gutters, above, MIN_WHITE_EM * em) is None:
         return False
-    # a row is cut by gutters into three parts or more; a title's words run on (พ.ศ. ๒๕๖๘)
+    # a row is cut by the header's gutters into three parts or more; a title's words run on
+    # (พ.ศ. ๒๕๖๘), or, on a scan, leave white between them inside a column as well as across one
     return (
-        len(segments(above, GUTTER_EM * em)) >= MIN_COLUMNS
+        _parts_at_gutters(above, gutters, em) >= MIN_COLUMNS
         and _filled_columns(above, _separators(gutters)) >= 2
     )
+
+
+def _parts_at_gutters(line: Line, gutters: Gutters, em: float) -> int:
+    """How many parts ``line`` is cut into by white of a gutter's width (:func:`segments`) that
+    lies in one of ``gutters``: white inside a column parts no cells.
+
+    >>> from schemas import Word
+    >>> def ln(*xs):
+    ...     return Line("", "", BBox(0, 0, 1, 1), tuple(Word("ก", "ก", BBox(x, 0, x + 30, 10)) for x in xs))
+    >>> _parts_at_gutters(ln(0, 65, 125), [[(40, 60)], [(100, 120)]], 10.0)
+    3
+    >>> _parts_at_gutters(ln(0, 65, 98), [[(40, 60)], [(100, 120)]], 10.0)
+    2
+    """
+    segs = segments(line, GUTTER_EM * em)
+    white = [span for intervals in gutters for span in intervals]
+    return 1 + sum(1 for a, b in pairwise(segs) if any(a.x1 < hi and b.x0 > lo for lo, hi in white))
 
 
 def find_borderless(

@@ -1,0 +1,70 @@
+"""Scanned borderless measures tables lost or over-split for want of a scan's evidence (issue 14):
+a title over the header whose words a scan set a gutter's width apart, and a list's ``(๒)`` that
+OCR read ``(๑)``.
+"""
+
+from __future__ import annotations
+
+from extractors.ocr.rows import scan_borderless
+from tests.rows_shapes import COLUMNS, HEADER, PERIODS, row
+from tests.rows_shapes import line as _line
+from tests.rows_shapes import names as _names
+from tests.rows_shapes import page as _page
+from tests.rows_shapes import periods as _periods
+from tests.rows_shapes import rows as _rows
+from tests.rows_shapes import word as _word
+
+
+def test_a_title_whose_scanned_words_stand_apart_does_not_hide_the_header_under_it() -> None:
+    # ``ปีงบประมาณ พ.ศ. 2566`` right above the header: at 150 dpi OCR leaves 12 pt between its
+    # words, so the title is cut into three parts, two of them in the header's second column;
+    # it is cut at one of the header's gutters only, no row of the header's block
+    title = _line(
+        [
+            _word("ปีงบประมาณ", COLUMNS[0], 80.0, 90.0),
+            _word("พ.ศ.", COLUMNS[0] + 102.0, 80.0, 43.0),
+            _word("2566", COLUMNS[1] + 17.0, 80.0, 28.0),
+        ]
+    )
+    header = _line([_word(h, x, 100.0) for h, x in zip(HEADER, COLUMNS, strict=True)])
+    (table,) = scan_borderless(_page([title, header, *_rows(130.0, 1, 3)]), [], _names)
+    assert table.n_cols == 4
+    assert _periods([table]) == list(PERIODS[:3])
+
+
+def _steps_table(second: str) -> list:
+    header = _line([_word(h, x, 100.0) for h, x in zip(HEADER, COLUMNS, strict=True)])
+    first = [
+        row(130.0, {0: "1. มาตรการ", 1: "(๑) อบรม", 2: "กองคลัง", 3: PERIODS[0]}),
+        row(148.0, {0: "ส่งเสริม", 1: "ให้ความรู้"}),
+        row(166.0, {1: f"{second} ประชุม"}),  # the list's next item, alone on its line
+        row(184.0, {1: "ชี้แจง"}),
+    ]
+    rest = [row(202.0, {0: "2. มาตรการ", 1: "(๑) ติดตาม", 2: "กองช่าง", 3: PERIODS[1]})]
+    rest.append(row(220.0, {0: "ป้องกัน", 1: "ผลงาน"}))
+    return scan_borderless(_page([header, *first, *rest]), [], _names)
+
+
+def test_a_lists_second_item_read_as_its_first_goes_on_in_its_row() -> None:
+    # ``(๒)`` read ``(๑)`` (one loop, another tail) on a line with text in the steps column only:
+    # the row goes on; before, it opened a row of its own and every later row shifted by one
+    (table,) = _steps_table("(๑)")
+    assert table.n_rows == 3  # the header and two rows
+    assert _periods([table]) == list(PERIODS[:2])
+    (read,) = _steps_table("(๒)")
+    assert read.n_rows == 3
+
+
+def test_a_list_begun_again_after_two_items_still_opens_a_row() -> None:
+    # ``(๑)`` after ``(๑)`` and ``(๒)`` is no misread ``(๒)``: a new row's list, whose other cells
+    # are empty
+    header = _line([_word(h, x, 100.0) for h, x in zip(HEADER, COLUMNS, strict=True)])
+    lines = [
+        header,
+        row(130.0, {0: "1. มาตรการ", 1: "(๑) อบรม", 2: "กองคลัง", 3: PERIODS[0]}),
+        row(148.0, {0: "ส่งเสริม", 1: "(๒) ชี้แจง"}),
+        row(166.0, {1: "(๑) ประชุม"}),
+        row(184.0, {1: "ติดตามผล"}),
+    ]
+    (table,) = scan_borderless(_page(lines), [], _names)
+    assert table.n_rows == 3
