@@ -68,3 +68,35 @@ def test_a_list_begun_again_after_two_items_still_opens_a_row() -> None:
     ]
     (table,) = scan_borderless(_page(lines), [], _names)
     assert table.n_rows == 3
+
+
+def test_a_header_is_opened_in_the_white_its_rows_leave_between_two_inks() -> None:
+    # ``ขั้นตอน`` and ``ผู้รับผิดชอบ``: boxes 4 pt apart, inks 24 pt apart; the unit column's
+    # boxes reach 12 pt left of their column (a blurred scan), into the middle of the header
+    # boxes' gap: the gutter stands in the white the rows leave, left of the middle
+    header = _line(
+        [
+            _word(HEADER[0], COLUMNS[0], 100.0),
+            _word(HEADER[1], COLUMNS[1], 100.0, 126.0),
+            _word(HEADER[2], COLUMNS[2], 100.0, 84.0),
+            _word(HEADER[3], COLUMNS[3], 100.0),
+        ]
+    )
+    body = []
+    for n in range(3):
+        top = 130.0 + 40.0 * n
+        body.append(
+            _line(
+                [
+                    _word(f"{n + 1}. มาตรการ", COLUMNS[0], top),
+                    _word("(1) อบรม", COLUMNS[1], top),
+                    _word("กองคลัง", COLUMNS[2] - 12.0, top),
+                    _word(PERIODS[n], COLUMNS[3], top),
+                ]
+            )
+        )
+        wrapped = [_word("ส่งเสริม", COLUMNS[0], top + 18.0), _word("ให้ความรู้", COLUMNS[1], top + 18.0)]
+        body.append(_line(wrapped))
+    (table,) = scan_borderless(_page([header, *body]), [], _names)
+    assert table.n_cols == 4
+    assert _periods([table]) == list(PERIODS[:3])
