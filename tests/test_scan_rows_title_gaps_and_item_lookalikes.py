@@ -100,3 +100,25 @@ def test_a_header_is_opened_in_the_white_its_rows_leave_between_two_inks() -> No
     (table,) = scan_borderless(_page([header, *body]), [], _names)
     assert table.n_cols == 4
     assert _periods([table]) == list(PERIODS[:3])
+
+
+def test_two_header_cells_lost_left_of_the_header_open_two_columns() -> None:
+    # OCR read nothing of ``ลำดับ`` (a letter a line) nor ``ประเด็นปัญหา`` (bold) at 150 dpi: the
+    # first row's number and issue stand left of the header, parted by a gutter's white; the
+    # measure's box reaches 8 pt left of the centred header word over it
+    header = _line([_word(h, x + 10.0, 100.0) for h, x in zip(HEADER[1:], COLUMNS[1:], strict=True)])
+    body = []
+    for n in range(3):
+        top = 130.0 + 40.0 * n
+        cells = [_word(f"{n + 1}", 20.0, top, 6.0), _word("ตัวชี้วัดที่ 5", COLUMNS[0], top, 70.0)]
+        cells += [_word("(1) อบรม", COLUMNS[1] + 2.0, top), _word("กองคลัง", COLUMNS[2], top)]
+        body.append(_line([*cells, _word(PERIODS[n], COLUMNS[3], top)]))
+        body.append(
+            _line([_word("การแก้ไข", COLUMNS[0], top + 18.0), _word("ให้ความรู้", COLUMNS[1], top + 18.0)])
+        )
+    (table,) = scan_borderless(_page([header, *body]), [], _names)
+    assert table.n_cols == 5
+    assert [c.text for c in sorted(table.cells, key=lambda c: c.col) if c.row == 1][:2] == [
+        "1",
+        "ตัวชี้วัดที่ 5 การแก้ไข",
+    ]

@@ -427,6 +427,11 @@ def _column_lost_left(
     True
     >>> _column_lost_left(gutters, head, ln(20, (20, 80), (85, 130), (160, 190)), 10.0, core) is None
     True
+
+    Two columns lost, a row's number and its issue, parted by a gutter's white:
+
+    >>> _column_lost_left(gutters, head, ln(20, (20, 24), (40, 80), (100, 130), (160, 190)), 10.0, core)
+    [[(24, 40)], [(80, 100)], [(140, 160)], [(200, 220)]]
     """
     first = min(w.box.x0 for h in header for w in h.words)
     white = MIN_WHITE_EM * em
@@ -435,12 +440,19 @@ def _column_lost_left(
     if not outside or not rest:
         return None
     lo, hi = max(core(w)[1] for w in outside), min(core(w)[0] for w in rest)
-    if hi - lo < GUTTER_EM * em or min(w.box.x0 for w in rest) < first - GUTTER_EM * em:
+    # the rest's ink starts in the header's first column (its box may reach past its ink: a
+    # scan's box of ``มาตรการยก`` 10 pt left of the centred ``มาตรการ/`` over it, its ink 2 pt)
+    if hi - lo < GUTTER_EM * em or hi < first - GUTTER_EM * em:
         return None
     kept = _keep_white(gutters, replace(line, words=rest), white, core)
-    if kept is None or _filled_columns(replace(line, words=rest), _separators(kept)) + 1 < MIN_COLUMNS:
+    # two columns lost (``ลำดับ`` and ``ประเด็นปัญหา``): the words left of the header are
+    # parted by a gutter's white too
+    spans = sorted(core(w) for w in outside)
+    lost: Gutters = [[(a[1], b[0])] for a, b in pairwise(spans) if b[0] - a[1] >= GUTTER_EM * em]
+    columns = len(lost) + 1
+    if kept is None or _filled_columns(replace(line, words=rest), _separators(kept)) + columns < MIN_COLUMNS:
         return None
-    return [[(lo, hi)], *gutters]
+    return [*lost, [(lo, hi)], *gutters]
 
 
 def _crossed_once(gutters: Gutters, line: Line, em: float, core: WordCore) -> Gutters | None:
