@@ -741,6 +741,9 @@ def lookalike_numbers(text: str) -> str:
 
 #: A ``1`` standing alone at a reading's edge: a cell's rule read as a digit (``1 ตอเนอง``).
 _RE_EDGE_STUB = re.compile(r"^1\s+|\s+1$")
+#: A ``1`` alone after a year at a reading's end (``เม.ย. ๖๓ | 1``): nothing a period writes after its
+#: year, a rule's stub below the cell.
+_RE_STUB_AFTER_YEAR = re.compile(r"(?<=[0-9๐-๙]{2})(?:\s+[|\\])*\s+1$")
 #: A dash between a month's last dot and its year (``30 ก.ย. -2564``): no date holds one, so in a
 #: reading with another dash (the range's) it is a speck.
 _RE_YEAR_DASH = re.compile(r"(?<=[.,])\s*[-‐‑‒–—―−]\s*(?=[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
@@ -779,6 +782,11 @@ def without_debris(text: str) -> str:
 
     >>> without_debris("ต.ค 64 - 5ธ.ค.64"), without_debris("1 ต.ค. 64 - 5ธ.ค.64")
     ('ต.ค 64 - ธ.ค.64', '1 ต.ค. 64 - 5ธ.ค.64')
+
+    And a ``1`` alone after the year at its end, a rule's stub under the cell (:data:`_RE_STUB_AFTER_YEAR`):
+
+    >>> without_debris("เม.ย. ๖๓ | 1"), without_debris("ไตรมาส 1")
+    ('เม.ย. ๖๓', 'ไตรมาส 1')
     """
     from extractors.ita.periods import MONTH_ABBREVIATIONS, normalise_period
 
@@ -801,7 +809,7 @@ def without_debris(text: str) -> str:
         and (parses(stub) or parses(lookalike_words(stub)))
     ):
         rest = stub
-    return rest
+    return _RE_STUB_AFTER_YEAR.sub("", rest)
 
 
 #: Thai digits whose glyph is a consonant's look-alike (``๕`` for ``ธ``, its loop and tail: the

@@ -282,13 +282,14 @@ def _repaired(
 
 
 def _joined_fits(readings: Sequence[str], fiscal_year: int | None, judged: bool) -> _Found:
-    """The distinct periods the ``readings`` (or their first repair that parses) give, within
+    """The distinct periods the ``readings`` (as read, or their first repair that parses) give, within
     ``fiscal_year`` when the document's years are ``judged``."""
     from extractors.ita.period_repairs import candidates, parses
 
     found: _Found = {}
     for reading in readings:
-        for candidate in candidates(reading):
+        # as read first: a repair of a reading that parses (``ต .ค. 64``'s ``ต`` is no debris) loses it
+        for candidate in dict.fromkeys([reading, *candidates(reading)]):
             if not parses(candidate):
                 continue
             parsed = parse_period(candidate, fiscal_year)
