@@ -213,6 +213,8 @@ LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผ�
 #: to a month's consonants.
 MARK_LOOKALIKES = ("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47",)
 _CONSONANT = "\u0e01-\u0e2e"
+#: The vowels written before their consonant (``เ`` of ``เม.ย.``).
+_LEAD_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"
 _MARK = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 #: A token shaped like a dotted month abbreviation: consonant, marks, dot, consonant, marks, dot.
 _RE_ABBREVIATION = re.compile(
@@ -244,6 +246,8 @@ def doubled_consonants(text: str) -> str:
 
     >>> doubled_consonants("ต.ค. ๖๖ - ธิ.ศค. ๖๖"), doubled_consonants("ต.ค. ๖๖")
     ('ต.ค. ๖๖ - ธิ.ค. ๖๖', 'ต.ค. ๖๖')
+    >>> doubled_consonants("เม.ขย.65")  # its lead vowel names the month (``เม.ย.``, not ``มิ.ย.``)
+    'เม.ย.65'
     >>> doubled_consonants("ก.ยม. ๖๖")  # ย and ม are no look-alikes: as read
     'ก.ยม. ๖๖'
     >>> doubled_consonants("๑ ตดิ.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๙")  # the first consonant read twice
@@ -257,13 +261,21 @@ def doubled_consonants(text: str) -> str:
     >>> doubled_consonants("ฑต.ค. 64 - ธ.ค. 64"), doubled_consonants("ภายในต.ค. 64")
     ('ต.ค. 64 - ธ.ค. 64', 'ภายในต.ค. 64')
     """
-    from extractors.ita.periods import MONTH_BY_SKELETON
+    from extractors.ita.periods import MONTH_ABBREVIATIONS, MONTH_BY_SKELETON
 
     def fix(match: re.Match[str]) -> str:
         first, between, one, two = match.groups()
         if not any(one in group and two in group for group in LOOKALIKES):
             return match.group()
-        months = [c for c in (one, two) if first + c in MONTH_BY_SKELETON]
+        # a lead vowel before (``เม.ขย.``) tells months of one skeleton apart (``เม.ย.``, ``มิ.ย.``)
+        lead = match.string[max(match.start() - 1, 0) : match.start()]
+        lead = lead if lead in _LEAD_VOWELS else ""
+
+        def month(second: str) -> bool:
+            written = "".join(f"{lead}{first}{between}{second}.".split()).replace(",", ".")
+            return first + second in MONTH_BY_SKELETON or written in MONTH_ABBREVIATIONS
+
+        months = [c for c in (one, two) if month(c)]
         return first + between + months[0] if len(months) == 1 else match.group()
 
     def fix_first(match: re.Match[str]) -> str:
@@ -347,7 +359,8 @@ _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 #: An era's abbreviation read as a look-alike (``พ.ค.`` for ``พ.ศ.``: ``ศ`` and ``ค`` share their
 #: loop) where only an era stands: after a year word, before a four-digit year.
 _RE_ERA_LOOKALIKE = re.compile(
-    rf"(ปี(?:งบประมาณ)?\s*)([พค])\s*\.\s*[{LOOKALIKES[0]}]\s*[.,]?(\s*[0-9๐-๙]{{4}}(?![0-9๐-๙]))"
+    rf"(ปี(?:งบประมาณ)?\s*)(?:([พค])\s*\.\s*[{LOOKALIKES[0]}]|[{_CONSONANT}]\s*\.\s*ศ)\s*[.,]?"
+    rf"(\s*[0-9๐-๙]{{4}}(?![0-9๐-๙]))"
 )
 
 
@@ -360,8 +373,14 @@ def lookalike_era(text: str) -> str:
     ('ตลอดปีงบประมาณพ.ศ. 2563', 'ปี พ.ศ. ๒๕๖๖')
     >>> lookalike_era("พ.ค. 2563"), lookalike_era("ปีงบประมาณ พ.ค. 63")  # a month, as written
     ('พ.ค. 2563', 'ปีงบประมาณ พ.ค. 63')
+
+    No month is written with ``ศ``: a dotted abbreviation there whose second consonant is ``ศ`` is
+    the era whatever its first was read as (``ห.ศ.``, ``ท.ศ.``: ``พ``'s loop and stems).
+
+    >>> lookalike_era("ตลอดปีงบประมาณ ห.ศ. 2567")
+    'ตลอดปีงบประมาณ พ.ศ. 2567'
     """
-    return _RE_ERA_LOOKALIKE.sub(lambda m: f"{m.group(1)}{m.group(2)}.ศ.{m.group(3)}", text)
+    return _RE_ERA_LOOKALIKE.sub(lambda m: f"{m.group(1)}{m.group(2) or 'พ'}.ศ.{m.group(3)}", text)
 
 
 def lookalike_words(text: str) -> str:
@@ -477,6 +496,11 @@ _RE_LOST_DOT = re.compile(
 )
 
 
+#: A month abbreviation's second dot read as ``ๆ`` (a dot with a speck's tail: ``ส.คๆ- 67``): after
+#: a consonant, a dot and a consonant, glued.
+_RE_DOT_AS_REPEAT = re.compile(r"(?<=[\u0e01-\u0e2e][.,][\u0e01-\u0e2e])ๆ(?![\u0e01-\u0e4e])")
+
+
 def lookalike_dots(text: str) -> str:
     """``text`` with the mark ``ุ`` read as the dot it stands for between the consonants of a
     dotted abbreviation (``เมุย. ๖๖``: the dot of ``เม.ย.`` read as ``ุ``); the rest unchanged.
@@ -486,8 +510,13 @@ def lookalike_dots(text: str) -> str:
     ('เม.ย. ๖๖', '๓๐ ก.ย. ๒๕๖๔')
     >>> lookalike_dots("กุมภาพันธ์ - พฤษภาคม ๒๕๖๗")  # a word's own mark stays
     'กุมภาพันธ์ - พฤษภาคม ๒๕๖๗'
+
+    So too its second dot read as ``ๆ`` after the abbreviation's second consonant.
+
+    >>> lookalike_dots("ส.คๆ- 67"), lookalike_dots("ทุกๆ เดือน")
+    ('ส.ค.- 67', 'ทุกๆ เดือน')
     """
-    return _RE_DOT_AS_MARK.sub(".", text)
+    return _RE_DOT_AS_REPEAT.sub(".", _RE_DOT_AS_MARK.sub(".", text))
 
 
 def lost_dots(text: str) -> str:
@@ -608,6 +637,25 @@ def split_digits(text: str) -> str:
     return _RE_FIVE.sub(fix, text)
 
 
+#: A Thai year's first digit ``๒`` read as one or two letters (``แ๕๖๙``, ``เแ๕๖๙`` for ``๒๕๖๙``):
+#: letters that are no word's (no Thai letter before them) right before ``๕`` and two digits.
+_RE_CENTURY_LETTERS = re.compile(r"(?<![\u0e01-\u0e4e])[\u0e01-\u0e4e]{1,2}(?=๕[๐-๙]{2}(?![๐-๙]))")
+
+
+def century_letters(text: str) -> str:
+    """``text`` with one or two letters that stand alone before ``๕`` and two Thai digits read as
+    ``๒``: every year a period may name (:data:`YEAR_RANGE`) is ``๒๕..``, so the glyphs there are
+    the ``๒`` OCR read as letters (``แ๕๖๙``); the rest unchanged.  A candidate only (its year may
+    still need :func:`lookalike_years`).
+
+    >>> century_letters("ภายใน ๓๐ มิ.ย, แ๕๖๙"), century_letters("มิ.ย. เแ๕๒๙")
+    ('ภายใน ๓๐ มิ.ย, ๒๕๖๙', 'มิ.ย. ๒๕๒๙')
+    >>> century_letters("ภายใน ๕๖ วัน"), century_letters("ทุก๕๐๐")  # no letters alone before it
+    ('ภายใน ๕๖ วัน', 'ทุก๕๐๐')
+    """
+    return _RE_CENTURY_LETTERS.sub("๒", text)
+
+
 def lookalike_years(text: str) -> str:
     """``text`` with each Thai-digit year outside :data:`YEAR_RANGE` (four digits, or two after a
     month's dot) read with one digit as its look-alike (:data:`DIGIT_LOOKALIKES`), when exactly one
@@ -638,7 +686,7 @@ def lookalike_years(text: str) -> str:
             return match.group()
         return (match.group(1) or "") + fixes[0] if match.group(2) else fixes[0]
 
-    return _RE_THAI_YEAR.sub(fix, split_digits(text))
+    return _RE_THAI_YEAR.sub(fix, split_digits(century_letters(text)))
 
 
 #: A number of a period that is no year: one or two Thai digits, not right after a month's dot
@@ -693,6 +741,9 @@ def lookalike_numbers(text: str) -> str:
 
 #: A ``1`` standing alone at a reading's edge: a cell's rule read as a digit (``1 ตอเนอง``).
 _RE_EDGE_STUB = re.compile(r"^1\s+|\s+1$")
+#: A ``1`` alone after a year at a reading's end (``เม.ย. ๖๓ | 1``): nothing a period writes after its
+#: year, a rule's stub below the cell.
+_RE_STUB_AFTER_YEAR = re.compile(r"(?<=[0-9๐-๙]{2})(?:\s+[|\\])*\s+1$")
 #: A dash between a month's last dot and its year (``30 ก.ย. -2564``): no date holds one, so in a
 #: reading with another dash (the range's) it is a speck.
 _RE_YEAR_DASH = re.compile(r"(?<=[.,])\s*[-‐‑‒–—―−]\s*(?=[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
@@ -731,6 +782,11 @@ def without_debris(text: str) -> str:
 
     >>> without_debris("ต.ค 64 - 5ธ.ค.64"), without_debris("1 ต.ค. 64 - 5ธ.ค.64")
     ('ต.ค 64 - ธ.ค.64', '1 ต.ค. 64 - 5ธ.ค.64')
+
+    And a ``1`` alone after the year at its end, a rule's stub under the cell (:data:`_RE_STUB_AFTER_YEAR`):
+
+    >>> without_debris("เม.ย. ๖๓ | 1"), without_debris("ไตรมาส 1")
+    ('เม.ย. ๖๓', 'ไตรมาส 1')
     """
     from extractors.ita.periods import MONTH_ABBREVIATIONS, normalise_period
 
@@ -753,7 +809,7 @@ def without_debris(text: str) -> str:
         and (parses(stub) or parses(lookalike_words(stub)))
     ):
         rest = stub
-    return rest
+    return _RE_STUB_AFTER_YEAR.sub("", rest)
 
 
 #: Thai digits whose glyph is a consonant's look-alike (``๕`` for ``ธ``, its loop and tail: the
@@ -913,4 +969,72 @@ def _repairs(text: str) -> list[str]:
     out.append(lookalike_digits(out[-2]))
     out.append(inner_debris(lookalike_words(out[0])))
     out.append(lookalike_numbers(out[6]))
+    return out
+
+
+#: Where a year stands in a period, in either script: four digits (five when a digit was read as
+#: two, ``๒๕๒๐๘``), or two right after a month's dot (``ส.ค. ๖๔``).
+_RE_YEAR_SLOT = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{4,5}(?![0-9๐-๙])|(?<=\.)\s?([0-9๐-๙]{2})(?![0-9๐-๙.])")
+
+
+def _year_slots(text: str) -> list[tuple[int, int, str]]:
+    """The places where ``text``'s years stand (:data:`_RE_YEAR_SLOT`): ``(start, end, digits)``."""
+    found = []
+    for match in _RE_YEAR_SLOT.finditer(text):
+        at = 1 if match.group(1) else 0
+        found.append((match.start(at), match.end(at), match.group(at)))
+    return found
+
+
+def _plausible_year(digits: str) -> bool:
+    """Whether four digits, or two after a month's dot, name a year in :data:`YEAR_RANGE`."""
+    from extractors.thai.text import thai_digits_to_arabic
+
+    if len(digits) not in (2, 4):
+        return False
+    value = int(thai_digits_to_arabic(digits))
+    return YEAR_RANGE[0] <= (value if len(digits) == 4 else 2500 + value) <= YEAR_RANGE[1]
+
+
+def years_read_elsewhere(text: str, others: Sequence[str]) -> list[str]:
+    """``text`` with each year it holds outside :data:`YEAR_RANGE` (``๒๕๒๕``, ``๒๕๒๐๘``) as
+    another reading of the same cell read the year at the same place (the n-th year of each, both
+    readings holding as many), when that year is plausible and of the same form (four digits, or
+    two after a month's dot): one candidate per reading in ``others`` that gives one, in order.
+    Every digit so put is one OCR read from the cell's own glyphs (the Thai model read ``๒๕๒๕``
+    where the glyph reader read ``๒๕๖๔`` beside debris of its own, ``ภายใน oeมี.ค. ๒๕๖๔``): a
+    year read is better evidence than one made by look-alike digits (:func:`lookalike_years`), which
+    a single reading's implausible year would get.  The digits keep ``text``'s script.  Only a
+    candidate: whoever keeps it keeps it with a doubt.
+
+    >>> years_read_elsewhere("ภายใน๓๑มี.ค. ๒๕๒๕", ["ภายใน oeมี.ค. ๒๕๖๔", "ภายใน ๓๑มี.ค. ๒๕๒๕"])
+    ['ภายใน๓๑มี.ค. ๒๕๖๔']
+    >>> years_read_elsewhere("๑ ต.ค. ๒๕๒๐๘ - ๓๐ ก.ย. ๒๕๖๙", ["1 ต.ค. 2568 - 30 n.8. 2569"])
+    ['๑ ต.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๙']
+    >>> years_read_elsewhere("ต.ค. ๒๕ - ธ.ค. ๖๕", ["ต.ค. ๖๕ - ธ.ค."])  # not as many years: none
+    []
+    >>> years_read_elsewhere("ต.ค. ๖๕", ["ต.ค. ๖๖"])  # its years are plausible: nothing to put
+    []
+    """
+    from extractors.thai.text import arabic_digits_to_thai, thai_digits_to_arabic
+
+    mine = _year_slots(text)
+    if all(_plausible_year(digits) for _s, _e, digits in mine):
+        return []
+    out: list[str] = []
+    for other in others:
+        theirs = _year_slots(other)
+        if len(theirs) != len(mine):
+            continue
+        changed = text
+        for (start, end, digits), (_s, _e, read) in zip(reversed(mine), reversed(theirs), strict=True):
+            if _plausible_year(digits) or not _plausible_year(read):
+                continue
+            if len(digits) != len(read) and not (len(digits) == 5 and len(read) == 4):
+                continue
+            thai = any("๐" <= ch <= "๙" for ch in digits)
+            read = arabic_digits_to_thai(read) if thai else thai_digits_to_arabic(read)
+            changed = changed[:start] + read + changed[end:]
+        if changed != text and changed not in out:
+            out.append(changed)
     return out

@@ -282,13 +282,14 @@ def _repaired(
 
 
 def _joined_fits(readings: Sequence[str], fiscal_year: int | None, judged: bool) -> _Found:
-    """The distinct periods the ``readings`` (or their first repair that parses) give, within
+    """The distinct periods the ``readings`` (as read, or their first repair that parses) give, within
     ``fiscal_year`` when the document's years are ``judged``."""
     from extractors.ita.period_repairs import candidates, parses
 
     found: _Found = {}
     for reading in readings:
-        for candidate in candidates(reading):
+        # as read first: a repair of a reading that parses (``ต .ค. 64``'s ``ต`` is no debris) loses it
+        for candidate in dict.fromkeys([reading, *candidates(reading)]):
             if not parses(candidate):
                 continue
             parsed = parse_period(candidate, fiscal_year)
@@ -301,6 +302,22 @@ def _joined_fits(readings: Sequence[str], fiscal_year: int | None, judged: bool)
 
 #: Marks alone at a cell reading's edges (``. ทุก .``): no part of a period.
 _EDGE_DOTS = re.compile(r"^(?:[.,'`\"“”‘’]+\s+)+|(?:\s+[.,'`\"“”‘’]+)+$")
+
+
+#: A cell's reading that holds no period: at most this many characters, no Thai letter, no two
+#: digits side by side (no day, no year): a rule's stub or a speck read as ``-1]``.
+DEBRIS_CHARS = 3
+_RE_PERIOD_PART = re.compile(r"[\u0e01-\u0e2e]|[0-9๐-๙]{2}")
+
+
+def _debris(reading: str) -> bool:
+    """Whether a cell's reading is debris (:data:`DEBRIS_CHARS`), no part of a period.
+
+    >>> _debris("-1]"), _debris("๖๔"), _debris("เดือน"), _debris("")
+    (True, False, False, True)
+    """
+    text = "".join(reading.split())
+    return len(text) <= DEBRIS_CHARS and not _RE_PERIOD_PART.search(text)
 
 
 def joined_readings(action: Action, pages: Sequence[PageText]) -> list[str]:
@@ -318,6 +335,14 @@ def joined_readings(action: Action, pages: Sequence[PageText]) -> list[str]:
     >>> page.ocr.doubts.append(OcrDoubt("mn.", ". ทุก .", a, "no reading parses"))
     >>> joined_readings(act, [page])
     ['mn. ไตรมาส', 'ทุก ไตรมาส']
+
+    A later cell whose every reading is debris (:func:`_debris`: a rule's stub below the page
+    break read ``-1]``) is perhaps no part of the period: the joins without it are candidates too.
+
+    >>> src = {"period": [Provenance(3, a, "ต.ค. 64 - ธ.ค. 64", 0.9), Provenance(4, b, "-1]", 0.3)]}
+    >>> act = Action(1, None, None, [], [], [], Period("ต.ค. 64 - ธ.ค. 64 -1]"), None, [], [], 3, [3, 4], src)
+    >>> joined_readings(act, [])
+    ['ต.ค. 64 - ธ.ค. 64', 'ต.ค. 64 - ธ.ค. 64 -1]']
     """
     from itertools import product
     from math import prod
@@ -333,8 +358,10 @@ def joined_readings(action: Action, pages: Sequence[PageText]) -> list[str]:
             for doubt in page.ocr.doubts:
                 if doubt.box == source.box:
                     readings += [doubt.text, *doubt.other.split(" / ")]
-        cleaned = [_EDGE_DOTS.sub("", " ".join(r.split())) for r in readings]
-        cells.append([r for r in dict.fromkeys(cleaned) if r] or [""])
+        cleaned = [r for r in dict.fromkeys(_EDGE_DOTS.sub("", " ".join(r.split())) for r in readings) if r]
+        if cells and all(_debris(r) for r in cleaned):
+            cleaned = ["", *cleaned]  # a rule's stub or a speck below the page break: perhaps no part
+        cells.append(cleaned or [""])
     if prod(len(c) for c in cells) > MAX_COMBINATIONS:
         return []
     joined = (" ".join(t for t in combination if t) for combination in product(*cells))

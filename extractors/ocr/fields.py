@@ -397,7 +397,11 @@ def settle(
         # a reading that parses but lost a line of ink (``ธ.ค. 64`` under a lost ``ต.ค. 64 -``)
         # dates part of the cell: a repair of a reading with every line wins over it
         # (``ต.ด. ส - ธ.ค. 64``: a month's look-alike, a year read as a letter)
-        for text, raw, confidence in (r for r in readings if line_count(r) >= lines):
+        kept = [r for r in readings if line_count(r) >= lines]
+        found = _with_years_read(kept, [r[0] for r in readings], good)
+        if found is not None:
+            return found, [first[0].strip(), *others]
+        for text, raw, confidence in kept:
             for candidate in candidates(text):
                 if candidate != text.strip() and good(candidate):
                     return (candidate, raw, confidence), [first[0].strip(), *others]
@@ -405,6 +409,9 @@ def settle(
     # a repair of a reading with every line of ink before one of a reading that lost a line
     # (``ธิ.ศค. ๖๖`` lost ``ต.ค. ๖๖ -`` above it: repaired alone, it would date half the range)
     whole = [r for r in readings if line_count(r) >= lines] + [r for r in readings if line_count(r) < lines]
+    found = _with_years_read(whole, [r[0] for r in readings], good)
+    if found is not None:
+        return found, [first[0].strip(), *others]
     for text, raw, confidence in whole:
         for candidate in candidates(text, compound=False):
             if candidate != text.strip() and good(candidate):
@@ -424,6 +431,32 @@ def settle(
     if misfit or others or _LATIN.search(first[0]) or implausibly_dated(first[0]):
         return first, others
     return first, None
+
+
+def _with_years_read(
+    whole: Sequence[Reading], texts: Sequence[str], good: Callable[[str], bool]
+) -> Reading | None:
+    """The first reading of ``whole`` whose implausible years another of the cell's readings
+    (``texts``) read plausibly at the same place (:func:`years_read_elsewhere`), as it stands or
+    after repairs, that parses and fits (``good``); None when none does.  Tried before any
+    reading's own repairs: a year the glyphs were read as beats one made from look-alike digits
+    (``ภายใน๓๑มี.ค. ๒๕๒๕`` with the glyph reader's ``๒๕๖๔`` is ``ภายใน๓๑มี.ค. ๒๕๖๔``, where
+    :func:`lookalike_years` alone would make ``๒๕๖๕``).
+
+    >>> whole = [("ภายใน๓๑มี.ค. ๒๕๒๕", "", 0.9), ("ภายใน oeมี.ค. ๒๕๖๔", "", 0.8)]
+    >>> _with_years_read(whole, [r[0] for r in whole], parses)
+    ('ภายใน๓๑มี.ค. ๒๕๖๔', '', 0.9)
+    >>> _with_years_read(whole[:1], [whole[0][0]], parses) is None
+    True
+    """
+    from extractors.ita.period_repairs import years_read_elsewhere
+
+    for text, raw, confidence in whole:
+        for variant in years_read_elsewhere(text, [t for t in texts if t != text]):
+            for candidate in dict.fromkeys([variant, *candidates(variant, compound=False)]):
+                if good(candidate):
+                    return candidate, raw, confidence
+    return None
 
 
 #: What a line of a period holds that marks or a stamp's arc read as letters do not: a digit or a
