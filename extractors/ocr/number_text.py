@@ -292,7 +292,7 @@ def settle_number(
             # Not the column's shape (``๖๑.๒`` among ``๘๖.๒๐``): Tesseract restricted to digits
             # may read the cell whole; the first reading stays, doubted, if it does not.
             read = digits()
-            if well_formed(read) and shape_of(read) == shape:
+            if well_formed(read) and shape_of(read) == shape and not sides_with_first(squashed, read, formed):
                 conf = round(min(confidence or 1.0, 0.9) - 0.1, 3)
                 return in_script_of(read, squashed), conf, text
             return squashed, DOUBT_CONFIDENCE, read or " / ".join(t for t, _s in formed)
@@ -315,6 +315,22 @@ def settle_number(
     if not text or not others or not (numberish(text) or among_numbers):
         return text, confidence, None
     return text, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(others))
+
+
+def sides_with_first(first: str, digits_read: str, glyphs: Sequence[tuple[str, float]]) -> bool:
+    """A glyph reading whose digits stand in the first reading's and not in the digits-only
+    reading's: the glyphs side with the first reading (``๖๘๓๕``, its point lost, beside the glyphs'
+    ``๖๘``), and the digits-only reading of the column's shape (``๒๕.๓๕``) read other digits.
+    Neither can then be taken over the other: the first stays, doubted.
+
+    >>> sides_with_first("๖๘๓๕", "๒๕.๓๕", [("๖๘", 0.79), ("๕", 0.73)])
+    True
+    >>> sides_with_first("๖๑.๒", "61.27", [("๖๑", 0.8)]), sides_with_first("๖๑.๒", "61.27", [])
+    (False, False)
+    """
+    mine, theirs = digits_of(first), digits_of(digits_read)
+    # two digits at least: a lone digit stands in most numbers
+    return any(len(d := digits_of(t)) >= 2 and d in mine and d not in theirs for t, _s in glyphs)
 
 
 def rival_digits(tesseract: str, glyphs: str) -> bool:
@@ -442,6 +458,43 @@ def counts_up(tokens: Sequence[str]) -> bool:
         return False
     numbers = [int(thai_digits_to_arabic(t.strip())) for t in tokens]
     return all(b == a + 1 for a, b in pairwise(numbers))
+
+
+#: A line most of whose words count up by one (:func:`counting_run`) holds at least this many of
+#: them in one run, and this share of its words.
+MIN_RUN, RUN_SHARE = 4, 0.6
+
+
+def counting_run(tokens: Sequence[str]) -> tuple[int, int] | None:
+    """``(index, length)`` of the run of tokens that count up by one (whole numbers, as
+    :func:`counts_up`) when it is most of the tokens (:data:`MIN_RUN`, :data:`RUN_SHARE`): the
+    numbers under a chart's bars with one or two lost or misread at its ends (``2 3 … 9 า0``: the
+    ``1`` lost, the ``10`` read with a letter).  None otherwise.
+
+    >>> counting_run("2 3 4 5 6 7 8 9 า0".split()), counting_run("1 2 3".split())
+    ((0, 8), (0, 3))
+    >>> counting_run("1 7 1 4 1".split()), counting_run("ก 2 3 4 ข ค".split())
+    (None, None)
+    """
+    if counts_up(tokens):
+        return 0, len(tokens)
+    whole = [re.fullmatch(r"[0-9๐-๙]{1,3}", t.strip()) is not None for t in tokens]
+    best: tuple[int, int] | None = None
+    start = 0
+    for k in range(1, len(tokens) + 1):
+        ends = (
+            k == len(tokens)
+            or not (whole[k] and whole[k - 1])
+            or int(thai_digits_to_arabic(tokens[k].strip()))
+            != int(thai_digits_to_arabic(tokens[k - 1].strip())) + 1
+        )
+        if ends:
+            if whole[start] and (best is None or k - start > best[1]):
+                best = (start, k - start)
+            start = k
+    if best is None or best[1] < max(MIN_RUN, RUN_SHARE * len(tokens)):
+        return None
+    return best
 
 
 def better_formed(tesseract: str, glyphs: str) -> bool:

@@ -62,7 +62,7 @@ from extractors.ocr.number_text import (
     agreed,
     better_formed,
     column_shapes,
-    counts_up,
+    counting_run,
     fuller,
     joined_digits,
     lookalikes_agree,
@@ -1664,12 +1664,17 @@ def _noise(line: Line) -> bool:
 
     >>> _noise(line("1 2 3 4 5 6 7 8 9 10")), _noise(line("๑ ๒ ๓ ๔ ๕")), _noise(line("1 7 1 4 1"))
     (False, False, True)
+
+    ... with one or two of its numbers lost or misread at its ends (a photo's ``2 3 … 9 า0``).
+
+    >>> _noise(line("2 3 4 5 6 7 8 9 า0"))
+    False
     """
     words = line.words
     short = sum(1 for w in words if len(w.text) <= 2)
     if len(words) < 4 or short < 0.6 * len(words):
         return False
-    if counts_up([w.text for w in words]):
+    if counting_run([w.text for w in words]) is not None:
         return False
     return not any(_is_evidence_of_text(w.text) for w in words)
 
