@@ -113,3 +113,26 @@ def test_the_widest_glyph_reading_accounts_for_a_cells_ink() -> None:
     whole = ("๗๓.๔๕", 0.7, 18, 78)
     assert _covers_ink(binary, box, [partial, whole, partial])
     assert not _covers_ink(binary, box, [partial, partial])
+
+
+def test_a_digits_only_reading_the_glyphs_gainsay_does_not_replace_the_first() -> None:
+    """scan150 of a column table in small Thai digits: Tesseract read ``๖๘๓๕`` (``๖๘.๓๕``, its point
+    lost), the glyph reader ``๖๘`` under three binarisations, and Tesseract restricted to digits
+    ``๒๕.๓๕``, which has the column's shape and was taken (0.75, no doubt) though the glyphs' ``๖๘``
+    stands in the first reading and not in it.  The first reading stays, doubted: the indicator
+    reader puts the point back where the column has it (``68.35``), doubted too."""
+    glyphs = [("๖๘", 0.787), ("๖๘", 0.767), ("๕", 0.731)]
+    text, confidence, other = settle_number("๖๘๓๕", 0.85, glyphs, lambda: "๒๕.๓๕", True, (2, 2))
+    assert (text, other) == ("๖๘๓๕", "๒๕.๓๕") and confidence is not None and confidence <= 0.3
+    # with no glyph reading against it, the digits-only reading of the column's shape still settles it
+    assert settle_number("๖๑.๒", 0.85, [], lambda: "61.27", shape=(2, 2))[0] == "๖๑.๒๗"
+
+
+def test_letters_for_a_scores_whole_digits_are_completed_by_the_glyphs() -> None:
+    """scan200 of a row table: Tesseract read ``๗๖.๕๒`` as ``ข่าว.๕๒`` (``ข่าว`` is a word, so the
+    cell was taken for letters and never looked at), the glyph reader ``๗๖.๕`` (its unsure last
+    digit left out).  They agree where both read digits; together they give ``๗๖.๕๒``, doubted."""
+    got = settle_number("ข่าว.๕๒", 0.936, [("๗๖.๕", 0.73)], lambda: "", True, (2, 2))
+    assert got[0] == "๗๖.๕๒" and got[1] == 0.3
+    # decimals that disagree with the glyphs' settle nothing: the reading stays as read
+    assert settle_number("ข่าว.๔๒", 0.936, [("๗๖.๕", 0.73)], lambda: "", True, (2, 2))[0] == "ข่าว.๔๒"

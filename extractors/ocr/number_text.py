@@ -147,6 +147,50 @@ def short_for(text: str, shape: tuple[int, int]) -> bool:
     return 0 < len(squashed) <= whole + fraction + (1 if fraction else 0) + 1
 
 
+def digits_as_letters(text: str, shape: tuple[int, int] | None) -> bool:
+    """One token of letters before a point and as many digits as the column's numbers have after
+    theirs (``ข่าว.๕๒`` for ``๗๖.๕๒``, ``๙ไว.๒๙`` for ``๙๖.๒๙``): a number whose whole digits OCR read
+    as letters, though they make a word (``ข่าว``), no longer than the shape's digits and two more.
+
+    >>> digits_as_letters("ข่าว.๕๒", (2, 2)), digits_as_letters("๙ไว.๒๙", (2, 2))
+    (True, True)
+    >>> digits_as_letters("ข่าว.๕๒", None), digits_as_letters("ข้อ ๑.๒", (2, 2))
+    (False, False)
+    >>> digits_as_letters("ประชาสัมพันธ์.๕๒", (2, 2))
+    False
+    """
+    if shape is None or not shape[1]:
+        return False
+    m = re.fullmatch(rf"(\S+)[.,]([0-9๐-๙]{{{shape[1]}}})", unmarked(text.strip()))
+    return m is not None and not m.group(1).isdigit() and len(m.group(1)) <= shape[0] + 2
+
+
+def completed(glyphs: str, first: str, shape: tuple[int, int] | None) -> str | None:
+    """A glyph reading one end digit short of the column's ``shape`` (the glyph reader leaves out
+    a last digit it is unsure of), completed by the first reading's decimals when they agree with
+    the glyphs' as far as those go: ``๗๖.๕`` and ``ข่าว.๕๒`` give ``๗๖.๕๒``.  None otherwise.
+
+    >>> completed("๗๖.๕", "ข่าว.๕๒", (2, 2)), completed("๗๖.๕", "ข่าว.๔๒", (2, 2))
+    ('๗๖.๕๒', None)
+    >>> completed("๗๖.๕๒", "ข่าว.๕๒", (2, 2)), completed("๗๖.๕", "ข่าว.๕๒", None)
+    (None, None)
+    >>> completed("๗๖.๕", "ญ๘.๕๒", (2, 2)) is None  # its ``๘`` is not the glyphs' last whole digit
+    True
+    """
+    decimals = re.search(r"[.,]([0-9๐-๙]+)$", unmarked(first.strip()))
+    if shape is None or decimals is None or len(decimals.group(1)) != shape[1]:
+        return None
+    if not well_formed(glyphs) or shape_of(glyphs) != (shape[0], shape[1] - 1):
+        return None
+    theirs = digits_of(decimals.group(1))
+    mine = digits_of(glyphs.partition(".")[2])
+    # the digits the first reading has before its point (``๘`` of ``ญ๘``) stand at the glyphs' end
+    before = digits_of(unmarked(first.strip())[: decimals.start()])
+    if not theirs.startswith(mine) or not digits_of(glyphs.partition(".")[0]).endswith(before):
+        return None
+    return glyphs + in_script_of(theirs[len(mine) :], glyphs)
+
+
 def agreed(readings: Sequence[str]) -> bool:
     """Two glyph readings or more, all of one well-formed number.
 
@@ -216,7 +260,7 @@ def settle_number(
     >>> settle_number("๕๒๐.๒๐", 0.9, [("๘๖.๒๐", 0.87)], shape=(2, 2))
     ('๘๖.๒๐', 0.77, '๕๒๐.๒๐')
     >>> settle_number("ญ๘.๗๒", 0.85, [("๗๘.๗", 0.84), ("๗๘.๗", 0.79)], lambda: "", True, (2, 2))
-    ('ญ๘.๗๒', 0.3, '๗๘.๗')
+    ('๗๘.๗๒', 0.3, 'ญ๘.๗๒ / ๗๘.๗')
     >>> settle_number("oN ๑.๕๕", 0.8, [("๘๑.๕๘", 0.85), ("๑.๕๘", 0.8)], lambda: "", True, (2, 2))
     ('๘๑.๕๘', 0.7, 'oN ๑.๕๕')
     >>> settle_number("oN ๑.๕๕", 0.8, [("๘๑.๕๘", 0.85), ("๖.๕๘", 0.8)], lambda: "", True, (2, 2))
@@ -311,6 +355,12 @@ def settle_number(
                 return t, round(max(s - 0.1, DOUBT_CONFIDENCE), 3), text
         if not text and shape is not None and whole_of(read, [t for t, _s in formed], shape):
             return in_script_of(read, formed[0][0]), DOUBT_CONFIDENCE, " / ".join(t for t, _s in formed)
+    # letters for the whole digits (``ข่าว.๕๒``), the glyphs one end digit short (``๗๖.๕``): each
+    # gives the digits the other could not read, and they agree where both read
+    for t, _s in formed:
+        whole = completed(t, text, shape)
+        if whole is not None and digits_as_letters(text, shape):
+            return whole, DOUBT_CONFIDENCE, f"{text} / {t}"
     others = [t for t, _s in formed if t != text]
     if not text or not others or not (numberish(text) or among_numbers):
         return text, confidence, None
