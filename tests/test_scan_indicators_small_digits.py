@@ -136,3 +136,11 @@ def test_letters_for_a_scores_whole_digits_are_completed_by_the_glyphs() -> None
     assert got[0] == "๗๖.๕๒" and got[1] == 0.3
     # decimals that disagree with the glyphs' settle nothing: the reading stays as read
     assert settle_number("ข่าว.๔๒", 0.936, [("๗๖.๕", 0.73)], lambda: "", True, (2, 2))[0] == "ข่าว.๔๒"
+
+
+def test_a_first_reading_short_of_a_digit_is_completed_by_the_digits_only_reading() -> None:
+    """``82.60`` read ``82.3`` by the page and by the glyph reader alike (a digit lost, another
+    misread), ``82.60`` by Tesseract restricted to digits: the first reading lacks a digit of the
+    column's shape, so the digits-only reading completes it, though the glyphs agree with the first."""
+    glyphs = [("82.3", 0.667), ("82", 0.907), ("8", 0.928)]
+    assert settle_number("82.3", 0.85, glyphs, lambda: "82.60", True, (2, 2))[0] == "82.60"

@@ -336,7 +336,14 @@ def settle_number(
             # Not the column's shape (``๖๑.๒`` among ``๘๖.๒๐``): Tesseract restricted to digits
             # may read the cell whole; the first reading stays, doubted, if it does not.
             read = digits()
-            if well_formed(read) and shape_of(read) == shape and not sides_with_first(squashed, read, formed):
+            # a first reading with all the shape's digits (its point lost: ``๖๘๓๕``) is not
+            # completed by the digits-only reading but rivalled, when the glyphs side with it
+            all_digits = len(digits_of(squashed)) == sum(shape)
+            if (
+                well_formed(read)
+                and shape_of(read) == shape
+                and not (all_digits and sides_with_first(squashed, read, formed))
+            ):
                 conf = round(min(confidence or 1.0, 0.9) - 0.1, 3)
                 return in_script_of(read, squashed), conf, text
             return squashed, DOUBT_CONFIDENCE, read or " / ".join(t for t, _s in formed)
