@@ -178,3 +178,27 @@ def test_a_row_end_value_shorter_than_the_charts_values_is_read_again() -> None:
     out, doubts = settle_chart_numbers(lines, lambda box: ("80.51", 0.9))
     assert [ln.words[-1].text for ln in out] == ["83.18", "80.51", "82.27", "85.66"]
     assert [(d.text, d.other) for d in doubts] == [("80.51", "3.51")]
+
+
+def test_an_axis_whose_first_number_was_lost_and_last_misread_still_places_the_values() -> None:
+    """A photo's axis read ``2 3 … 9 า0`` (the ``1`` lost, the ``10`` read with a letter) was no
+    axis: no value could be placed, and the chart gave no pair (0/10 on the twin).  The run that
+    counts up is the axis; its places at the pitch before and after it are numbered by place."""
+    words = [_word(str(k), _centre(k) - 2, 200.0, 4) for k in range(2, 10)]
+    axis = _line(*words, _word("า0", _centre(10) - 4, 200.0, 8))
+    values = _line(*(_value(f"{60 + k}.{10 + k}", k, 120) for k in range(1, 11)))
+    pairs, how = _pairs([values, axis])
+    assert how == "columns"
+    assert pairs == {str(k): f"{60 + k}.{10 + k}" for k in range(1, 11)}
+
+
+def test_a_line_of_numbers_not_counting_up_is_no_axis() -> None:
+    """Most of its words must count up: ``1 7 1 4 1`` (specks) or a short run among words is none."""
+    from extractors.ocr.chart import chart_axis
+
+    assert (
+        chart_axis([_line(*(_word(t, 10 * k, 200.0, 4) for k, t in enumerate(["1", "7", "1", "4", "1"])))])
+        is None
+    )
+    run = ["ก", "ข", "2", "3", "4", "ค", "ง"]
+    assert chart_axis([_line(*(_word(t, 10 * k, 200.0, 4) for k, t in enumerate(run)))]) is None

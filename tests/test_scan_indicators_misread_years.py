@@ -105,3 +105,32 @@ def test_a_total_whose_score_ocr_damaged_still_names_the_assessed_year() -> None
         assert (facts.fiscal_year, facts.assessed_year) == (2563, 2562)
     aim = "ตั้งเป้าหมายในปี พ.ศ. ๒๕๖๓ ให้ได้คะแนนรวม ๙๕.๐s คะแนน"
     assert read_facts([], [Passage(head, 1, None), Passage(aim, 1, None)]).assessed_year is None
+
+
+def test_an_earlier_header_year_misread_within_ita_years_is_put_in_order() -> None:
+    """``ปี ๒๕๖๐ | ปี ๒๕๖๔`` for ``ปี ๒๕๖๓ | ปี ๒๕๖๔`` (a ``๓`` read ``๐``): both years read, neither
+    before the first ITA, so no place dated them; the earlier scores were dated 2560.  The columns
+    of a two-year table are consecutive and the right one is the assessed year's: the left is 2563,
+    its previous scores doubted."""
+    found, _facts = from_row_table(_two_years(["ตัวชี้วัด", "ปี ๒๕๖๐", "ปี ๒๕๖๔", ""]), 2564)
+    assert [(i.number, i.score, i.year) for i in found] == [e[:3] for e in _expected(2564)]
+    assert all(i.previous and i.previous.year == 2563 for i in found)
+    assert all(i.previous and (i.previous.provenance.confidence or 1) <= 0.5 for i in found)
+    assert all(i.confidence == 0.9 for i in found)  # the assessed year's column was read as printed
+
+
+def test_the_assessed_header_year_misread_is_dated_by_the_year_before_it() -> None:
+    """``ปี ๒๕๖๓ | ปี ๒๕๖๑`` for ``ปี ๒๕๖๓ | ปี ๒๕๖๔``: the text's year 2564 is in no column, and
+    the latest column (2563, the earlier scores) was taken as the assessed year's.  The left column
+    is the year before the assessed one: the right is 2564, its scores doubted."""
+    found, _facts = from_row_table(_two_years(["ตัวชี้วัด", "ปี ๒๕๖๓", "ปี ๒๕๖๑", ""]), 2564)
+    assert _got(_two_years(["ตัวชี้วัด", "ปี ๒๕๖๓", "ปี ๒๕๖๑", ""]), 2564) == _expected(2564)
+    assert all((i.confidence or 1) <= 0.5 for i in found)
+
+
+def test_years_two_digits_away_or_without_an_assessed_year_stay_as_read() -> None:
+    """Which column is wrong is not known: the years stay as OCR read them."""
+    found, _facts = from_row_table(_two_years(["ตัวชี้วัด", "ปี ๒๕๕๗", "ปี ๒๕๖๔", ""]), 2564)
+    assert {i.previous.year for i in found if i.previous} == {2557}
+    found, _facts = from_row_table(_two_years(["ตัวชี้วัด", "ปี ๒๕๖๐", "ปี ๒๕๖๔", ""]), None)
+    assert {i.year for i in found} == {2564} and {i.previous.year for i in found if i.previous} == {2560}

@@ -113,3 +113,34 @@ def test_the_widest_glyph_reading_accounts_for_a_cells_ink() -> None:
     whole = ("๗๓.๔๕", 0.7, 18, 78)
     assert _covers_ink(binary, box, [partial, whole, partial])
     assert not _covers_ink(binary, box, [partial, partial])
+
+
+def test_a_digits_only_reading_the_glyphs_gainsay_does_not_replace_the_first() -> None:
+    """scan150 of a column table in small Thai digits: Tesseract read ``๖๘๓๕`` (``๖๘.๓๕``, its point
+    lost), the glyph reader ``๖๘`` under three binarisations, and Tesseract restricted to digits
+    ``๒๕.๓๕``, which has the column's shape and was taken (0.75, no doubt) though the glyphs' ``๖๘``
+    stands in the first reading and not in it.  The first reading stays, doubted: the indicator
+    reader puts the point back where the column has it (``68.35``), doubted too."""
+    glyphs = [("๖๘", 0.787), ("๖๘", 0.767), ("๕", 0.731)]
+    text, confidence, other = settle_number("๖๘๓๕", 0.85, glyphs, lambda: "๒๕.๓๕", True, (2, 2))
+    assert (text, other) == ("๖๘๓๕", "๒๕.๓๕") and confidence is not None and confidence <= 0.3
+    # with no glyph reading against it, the digits-only reading of the column's shape still settles it
+    assert settle_number("๖๑.๒", 0.85, [], lambda: "61.27", shape=(2, 2))[0] == "๖๑.๒๗"
+
+
+def test_letters_for_a_scores_whole_digits_are_completed_by_the_glyphs() -> None:
+    """scan200 of a row table: Tesseract read ``๗๖.๕๒`` as ``ข่าว.๕๒`` (``ข่าว`` is a word, so the
+    cell was taken for letters and never looked at), the glyph reader ``๗๖.๕`` (its unsure last
+    digit left out).  They agree where both read digits; together they give ``๗๖.๕๒``, doubted."""
+    got = settle_number("ข่าว.๕๒", 0.936, [("๗๖.๕", 0.73)], lambda: "", True, (2, 2))
+    assert got[0] == "๗๖.๕๒" and got[1] == 0.3
+    # decimals that disagree with the glyphs' settle nothing: the reading stays as read
+    assert settle_number("ข่าว.๔๒", 0.936, [("๗๖.๕", 0.73)], lambda: "", True, (2, 2))[0] == "ข่าว.๔๒"
+
+
+def test_a_first_reading_short_of_a_digit_is_completed_by_the_digits_only_reading() -> None:
+    """``82.60`` read ``82.3`` by the page and by the glyph reader alike (a digit lost, another
+    misread), ``82.60`` by Tesseract restricted to digits: the first reading lacks a digit of the
+    column's shape, so the digits-only reading completes it, though the glyphs agree with the first."""
+    glyphs = [("82.3", 0.667), ("82", 0.907), ("8", 0.928)]
+    assert settle_number("82.3", 0.85, glyphs, lambda: "82.60", True, (2, 2))[0] == "82.60"

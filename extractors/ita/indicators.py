@@ -437,6 +437,47 @@ def years_by_place(years: dict[int, int | None], assessed_year: int | None) -> d
     return {**years, undated[0]: other}
 
 
+def one_digit_apart(a: int, b: int) -> bool:
+    """Two years that differ in one digit only: one glyph OCR misread (``๒๕๖๐`` for ``๒๕๖๓``).
+
+    >>> one_digit_apart(2560, 2563), one_digit_apart(2563, 2563), one_digit_apart(2559, 2563)
+    (True, False, False)
+    """
+    return sum(x != y for x, y in zip(str(a), str(b), strict=False)) == 1 and len(str(a)) == len(str(b))
+
+
+def years_in_order(
+    years: dict[int, int | None], assessed_year: int | None
+) -> tuple[dict[int, int | None], int | None]:
+    """``({column: year}, the column whose year was corrected or None)`` of two dated score columns
+    whose years do not count up by one from left to right (``ปี ๒๕๖๐ | ปี ๒๕๖๔``: ``๒๕๖๓`` misread):
+    a two-year table compares the assessed year with the year before, so when one column holds the
+    year the text names as assessed (the right one) or the year before it (the left one), the other
+    column's year is the one that makes them consecutive, if its reading is one digit away from it
+    (one glyph misread).  Anything else (no assessed year, neither column agreeing with it, two
+    digits apart) is left as read: which column is wrong is not known.
+
+    >>> years_in_order({1: 2560, 2: 2564}, 2564), years_in_order({1: 2563, 2: 2561}, 2564)
+    (({1: 2563, 2: 2564}, 1), ({1: 2563, 2: 2564}, 2))
+    >>> years_in_order({1: 2564, 2: 2564}, 2564), years_in_order({1: 2563, 2: 2564}, 2564)
+    (({1: 2563, 2: 2564}, 1), ({1: 2563, 2: 2564}, None))
+    >>> years_in_order({1: 2560, 2: 2564}, None), years_in_order({1: 2557, 2: 2564}, 2564)
+    (({1: 2560, 2: 2564}, None), ({1: 2557, 2: 2564}, None))
+    >>> years_in_order({1: 2566, 2: 2560}, 2566)  # the text's year on the left: which is wrong?
+    ({1: 2566, 2: 2560}, None)
+    """
+    if len(years) != 2 or assessed_year is None:
+        return years, None
+    (left, y0), (right, y1) = sorted(years.items())
+    if y0 is None or y1 is None or y1 == y0 + 1:
+        return years, None
+    if y1 == assessed_year and one_digit_apart(y0, assessed_year - 1):
+        return {**years, left: assessed_year - 1}, left
+    if y0 == assessed_year - 1 and one_digit_apart(y1, assessed_year):
+        return {**years, right: assessed_year}, right
+    return years, None
+
+
 def choose_year(years: Sequence[int], assessed_year: int | None) -> tuple[int | None, int | None]:
     """Of the years a table scores, (the assessed one, the nearest earlier one): the year the text
     names as assessed if the table has it, else the latest.
@@ -486,6 +527,16 @@ def _previous(row: LogicalRow, col: int | None, year: int | None) -> PreviousSco
     return PreviousScore(year, value, raw, Provenance(page, box, raw, min(confs) if confs else None))
 
 
+def _redated(previous: PreviousScore | None, redated: bool) -> PreviousScore | None:
+    """An earlier year's score, doubted when its column's year is the table's order's, not its
+    header's reading (:func:`years_in_order`)."""
+    if previous is None or not redated:
+        return previous
+    source = previous.provenance
+    doubted = replace(source, confidence=min(DOUBTED, source.confidence or DOUBTED))
+    return replace(previous, provenance=doubted)
+
+
 def _part(row: LogicalRow, col: int) -> tuple[int, BBox | None]:
     parts = row.cells.get(col) or []
     return (parts[0].page, parts[0].box) if parts else (row.page, None)
@@ -530,6 +581,8 @@ def _cell_indicator(
         confs = confs if value is None else [min(*confs, DOUBTED)]
     if value is None and not (raw and confs):
         return None
+    if value is not None and confs and mixed_scripts(raw):
+        confs = [min(*confs, DOUBTED)]  # ``85.๓๒``: one number is printed in one script; a digit misread
     page, box = _part(row, col)
     info = BY_NUMBER[number]
     return Indicator(
@@ -546,6 +599,17 @@ def _cell_indicator(
         "table",
         min(confs) if confs else None,
     )
+
+
+def mixed_scripts(raw: str) -> bool:
+    """A number read with Thai and Arabic digits both (``85.๓๒``, a photo's ``๘๕.32``): one number
+    is printed in one script, so OCR misread some of its digits (a Thai digit read as the Arabic
+    one of its shape, or the reverse); its value as read is kept, doubted.
+
+    >>> mixed_scripts("85.๓๒"), mixed_scripts("๘๕.๓๒"), mixed_scripts("85.32"), mixed_scripts("ปี 2566 ๘๕.๓๒")
+    (True, False, False, False)
+    """
+    return any(re.search(r"[0-9]", n) and re.search(r"[๐-๙]", n) for n in re.findall(r"[0-9๐-๙.]+", raw))
 
 
 def _read_empty(
@@ -647,9 +711,11 @@ def from_row_table(
         assessed = [c for c in score_cols if assessed_year is not None and years[c] == assessed_year]
         score_cols = assessed[:1] or score_cols[:1]
         years = {c: years[c] for c in score_cols}
+    read_by_ocr = any(p.confidence is not None for row in rows for c in years for p in row.cells.get(c, []))
+    # a header year OCR misread (``ปี ๒๕๖๐`` for ``ปี ๒๕๖๓``) is put back in order, its column doubted
+    years, redated = years_in_order(years, assessed_year) if read_by_ocr else (years, None)
     by_year = {y: c for c, y in reversed(list(years.items())) if y is not None}
     # On a scan, a two-year table's own years in order outweigh the text's (see the function).
-    read_by_ocr = any(p.confidence is not None for row in rows for c in years for p in row.cells.get(c, []))
     text_year = table_assessed_year(years, assessed_year) if read_by_ocr else assessed_year
     current, earlier = choose_year(list(by_year), text_year)
     col = by_year[current] if current is not None else score_cols[0]
@@ -684,7 +750,9 @@ def from_row_table(
         if empty:
             ind = _read_empty(row, col, number, name_raw, year, issues)
         if ind is not None:
-            ind.previous = _previous(row, prev_col, earlier)
+            ind.previous = _redated(_previous(row, prev_col, earlier), prev_col == redated)
+            if col == redated:  # its year is the table's order's, not its header's reading
+                ind.confidence = min(DOUBTED, ind.confidence or DOUBTED)
             if ind.score is None and ind.previous is not None and diff_col is not None:
                 ind.score = from_difference(ind.previous.score, row.text(diff_col))
                 if ind.score is not None:  # the table's own sum; its damaged cell keeps its reading
@@ -970,11 +1038,16 @@ def from_column_table(
     numbers, scored = numbered
     # years count down the rows as along a row table's columns: a misread one is dated by its place
     dated = years_by_place({k: y for k, (_r, y) in enumerate(scored)}, assessed_year)
+    if any(p.confidence is not None for r, _y in scored for parts in r.cells.values() for p in parts):
+        dated, redated = years_in_order(dated, assessed_year)  # a year OCR misread, by the rows' order
+    else:
+        redated = None
     scored = [(r, dated[k]) for k, (r, _y) in enumerate(scored)]
     by_year = {y: r for r, y in reversed(scored) if y is not None}
     current, earlier = choose_year(list(by_year), assessed_year)
     row = by_year[current] if current is not None else scored[0][0]
     before = by_year.get(earlier) if earlier is not None else None
+    fixed = scored[redated][0] if redated is not None else None
     out: list[Indicator] = []
     decimals = column_decimals([row.text(c) for c in numbers])  # the score row's, as a column's
     shape = usual_shape([row.text(c) for c in numbers])
@@ -982,7 +1055,10 @@ def from_column_table(
     for col, number in sorted(numbers.items(), key=lambda p: p[1]):
         ind = _cell_indicator(row, col, number, None, current or assessed_year, None, decimals, shape, common)
         if ind is not None:
-            ind.previous = _previous(before, col, earlier) if before is not None else None
+            previous = _previous(before, col, earlier) if before is not None else None
+            ind.previous = _redated(previous, before is not None and before is fixed)
+            if row is fixed:  # its year is the rows' order's, not its label's reading
+                ind.confidence = min(DOUBTED, ind.confidence or DOUBTED)
             out.append(ind)
     facts: TableFacts | None = None
     overall_col = next((c for c, t in enumerate(table.header) if "คะแนนรวม" in fold(t)), None)

@@ -26,9 +26,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from extractors.ocr.number_text import counts_up, decimal_point
+from extractors.ocr.number_text import counting_run, decimal_point
 from extractors.ocr.text import clean_ocr_text
-from extractors.thai.text import join_wrapped_lines, thai_digits_to_arabic
+from extractors.thai.text import arabic_digits_to_thai, join_wrapped_lines, thai_digits_to_arabic
 from schemas import DOUBT_CONFIDENCE, BBox, Cell, Line, OcrDoubt, Table, TableQuality, Word
 
 #: Words further apart than this many line heights belong to different segments.
@@ -540,11 +540,13 @@ def _is_word(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Axis:
-    """The axis under a chart's bars: its line, its places' x-centres (page points), their pitch."""
+    """The axis under a chart's bars: its line, its places' x-centres (page points), their pitch,
+    and the label of each place (a word of the line, or one its place numbers: :func:`chart_axis`)."""
 
     line: Line
     centres: list[float]
     pitch: float
+    labels: tuple[Word, ...] = ()
 
     def place(self, box: BBox) -> int | None:
         """The place a box stands over: the nearest, when its centre is within :data:`PLACE_SHARE`
@@ -554,10 +556,19 @@ class Axis:
         return place if abs(self.centres[place] - centre) <= PLACE_SHARE * self.pitch else None
 
 
+#: An axis whose numbers OCR read from this one on may start at 1 with the places before it lost
+#: (a faint ``1`` at a photo's edge); an axis starting later is no ITA chart's.
+MAX_LOST_START = 2
+
+
 def chart_axis(lines: Sequence[Line]) -> Axis | None:
     """The lowest line whose words count up by one, three or more (``1 2 3 … 10``,
-    :func:`~extractors.ocr.number_text.counts_up`): the axis under a chart's bars; None when no
-    line does (or its places do not stand apart).
+    :func:`~extractors.ocr.number_text.counts_up`), or mostly do (four or more of them,
+    :func:`~extractors.ocr.number_text.counting_run`): the axis under a chart's bars; None when no
+    line does (or its places do not stand apart).  The places stand at one pitch, so a word of the
+    line beyond the run at the next pitch is the next number misread (``า0`` for ``10``), and a run
+    starting at 2 or 3 has lost its first places (``1`` not read): they are numbered by their
+    places, their labels named so.
 
     >>> def w(t, x, y=50): return Word(t, t, BBox(x, y, x + 4, y + 6), 0.9)
     >>> axis = Line("1 2 3", "", BBox(0, 50, 100, 56), (w("1", 10), w("2", 40), w("3", 70)))
@@ -566,14 +577,46 @@ def chart_axis(lines: Sequence[Line]) -> Axis | None:
     (True, [12.0, 42.0, 72.0], 30.0)
     >>> chart_axis([prose]) is None
     True
+    >>> misread = tuple(w(t, 40 + 30 * k) for k, t in enumerate("2 3 4 5 า0".split()))
+    >>> photo = Line("", "", BBox(0, 50, 400, 56), misread)
+    >>> found = chart_axis([photo]); [x.text for x in found.labels], found.centres
+    (['1', '2', '3', '4', '5', '6'], [12.0, 42.0, 72.0, 102.0, 132.0, 162.0])
     """
-    counting = [ln for ln in lines if counts_up([w.text for w in ln.words])]
+    counting = [(ln, r) for ln in lines if (r := counting_run([w.text for w in ln.words])) is not None]
     if not counting:
         return None
-    line = max(counting, key=lambda ln: ln.box.top)
-    centres = [_centre(w) for w in line.words]
+    line, (start, length) = max(counting, key=lambda found: found[0].box.top)
+    words = line.words[start : start + length]
+    centres = [_centre(w) for w in words]
     pitch = statistics.median(b - a for a, b in pairwise(centres))
-    return Axis(line, centres, pitch) if pitch > 0 else None
+    if pitch <= 0:
+        return None
+    first = int(thai_digits_to_arabic(words[0].text.strip()))
+    thai = bool(re.search(r"[๐-๙]", words[0].text))
+
+    def label(number: int, word: Word | None, centre: float) -> Word:
+        text = arabic_digits_to_thai(str(number)) if thai else str(number)
+        if word is not None:  # a misread number at its place: the place's number, its reading kept
+            return Word(text, word.raw or word.text, word.box, DOUBT_CONFIDENCE)
+        half = words[0].box.width / 2
+        box = BBox(centre - half, words[0].box.top, centre + half, words[0].box.bottom)
+        return Word(text, "", box, DOUBT_CONFIDENCE)
+
+    labels = list(words)
+    for word in line.words[start + length :]:  # the next places' numbers, misread
+        steps = (_centre(word) - centres[-1]) / pitch
+        if abs(steps - 1) > SLOT_TOLERANCE:
+            break
+        labels.append(label(first + len(labels), word, _centre(word)))
+        centres.append(_centre(word))
+    lost = first - 1 if 1 < first <= 1 + MAX_LOST_START else 0
+    before = line.words[:start]
+    for k in range(1, lost + 1):  # the first places, lost or misread (the axis starts at 1)
+        centre = centres[0] - pitch
+        there = [w for w in before if abs(_centre(w) - centre) <= SLOT_TOLERANCE * pitch]
+        labels.insert(0, label(first - k, there[-1] if there else None, centre))
+        centres.insert(0, centre)
+    return Axis(line, centres, pitch, tuple(labels))
 
 
 def _apart_from_words(line: Line) -> list[Word]:
@@ -669,7 +712,7 @@ def axis_pairs(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> lis
             found[place] = (replace(_word_segment(part, index), point_lost=point_lost), index)
     if len(found) < AXIS_SHARE * len(axis.centres):
         return []
-    labels = axis.line.words
+    labels = axis.labels or axis.line.words
     at = next(i for i, ln in enumerate(lines) if ln is axis.line)
     return [Pair(_word_segment(labels[p], at), found[p][0], (labels[p].box.x0,)) for p in sorted(found)]
 

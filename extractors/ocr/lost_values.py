@@ -350,7 +350,12 @@ def _point_lost(text: str, usual: int | None) -> bool:
 
 
 def recover_lost_values(
-    lines: list[Line], binary: npt.NDArray[np.uint8], dpi: int, read: Reader, enlarged: Reader | None = None
+    lines: list[Line],
+    binary: npt.NDArray[np.uint8],
+    dpi: int,
+    read: Reader,
+    enlarged: Reader | None = None,
+    by_places: bool = True,
 ) -> tuple[list[Line], list[OcrDoubt]]:
     """``lines`` with a line for each value of a chart found by its empty place
     (:func:`empty_places`; with no axis read, :func:`empty_slots`, and only ink no word covers;
@@ -360,7 +365,8 @@ def recover_lost_values(
     twice are kept as read, for the point to be put back, doubted); each with a doubt.
     ``binary``: the page image the lines were read from (ink 255), at ``dpi``.  A chart whose
     values OCR mostly did not read as values is read place by place with ``enlarged``
-    (:func:`read_by_places`)."""
+    (:func:`read_by_places`); a place that gives no value so (a value lower than the row OCR
+    read, over a shorter bar, in no line at all) is then looked for by its empty place."""
     axis = chart_axis(lines)
     found = empty_places(lines, axis) if axis is not None else empty_slots(lines)
     if found is None:
@@ -368,8 +374,12 @@ def recover_lost_values(
             return lines, []
         # most places hold no value with its point: OCR made junk of the chart's row
         pointed = placed_values(lines, axis, pointed=True)
-        if enlarged is not None and len(pointed) < MIN_PLACED_SHARE * len(axis.centres):
-            return read_by_places(lines, axis, enlarged)
+        if by_places and enlarged is not None and len(pointed) < MIN_PLACED_SHARE * len(axis.centres):
+            by_place, read_so = read_by_places(lines, axis, enlarged)
+            if not read_so:
+                return lines, []
+            more, lost = recover_lost_values(by_place, binary, dpi, read, enlarged, by_places=False)
+            return more, [*read_so, *lost]
         return lines, []
     empty, placed = found
     usual = usual_decimals(placed)

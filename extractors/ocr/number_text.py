@@ -147,6 +147,50 @@ def short_for(text: str, shape: tuple[int, int]) -> bool:
     return 0 < len(squashed) <= whole + fraction + (1 if fraction else 0) + 1
 
 
+def digits_as_letters(text: str, shape: tuple[int, int] | None) -> bool:
+    """One token of letters before a point and as many digits as the column's numbers have after
+    theirs (``ข่าว.๕๒`` for ``๗๖.๕๒``, ``๙ไว.๒๙`` for ``๙๖.๒๙``): a number whose whole digits OCR read
+    as letters, though they make a word (``ข่าว``), no longer than the shape's digits and two more.
+
+    >>> digits_as_letters("ข่าว.๕๒", (2, 2)), digits_as_letters("๙ไว.๒๙", (2, 2))
+    (True, True)
+    >>> digits_as_letters("ข่าว.๕๒", None), digits_as_letters("ข้อ ๑.๒", (2, 2))
+    (False, False)
+    >>> digits_as_letters("ประชาสัมพันธ์.๕๒", (2, 2))
+    False
+    """
+    if shape is None or not shape[1]:
+        return False
+    m = re.fullmatch(rf"(\S+)[.,]([0-9๐-๙]{{{shape[1]}}})", unmarked(text.strip()))
+    return m is not None and not m.group(1).isdigit() and len(m.group(1)) <= shape[0] + 2
+
+
+def completed(glyphs: str, first: str, shape: tuple[int, int] | None) -> str | None:
+    """A glyph reading one end digit short of the column's ``shape`` (the glyph reader leaves out
+    a last digit it is unsure of), completed by the first reading's decimals when they agree with
+    the glyphs' as far as those go: ``๗๖.๕`` and ``ข่าว.๕๒`` give ``๗๖.๕๒``.  None otherwise.
+
+    >>> completed("๗๖.๕", "ข่าว.๕๒", (2, 2)), completed("๗๖.๕", "ข่าว.๔๒", (2, 2))
+    ('๗๖.๕๒', None)
+    >>> completed("๗๖.๕๒", "ข่าว.๕๒", (2, 2)), completed("๗๖.๕", "ข่าว.๕๒", None)
+    (None, None)
+    >>> completed("๗๖.๕", "ญ๘.๕๒", (2, 2)) is None  # its ``๘`` is not the glyphs' last whole digit
+    True
+    """
+    decimals = re.search(r"[.,]([0-9๐-๙]+)$", unmarked(first.strip()))
+    if shape is None or decimals is None or len(decimals.group(1)) != shape[1]:
+        return None
+    if not well_formed(glyphs) or shape_of(glyphs) != (shape[0], shape[1] - 1):
+        return None
+    theirs = digits_of(decimals.group(1))
+    mine = digits_of(glyphs.partition(".")[2])
+    # the digits the first reading has before its point (``๘`` of ``ญ๘``) stand at the glyphs' end
+    before = digits_of(unmarked(first.strip())[: decimals.start()])
+    if not theirs.startswith(mine) or not digits_of(glyphs.partition(".")[0]).endswith(before):
+        return None
+    return glyphs + in_script_of(theirs[len(mine) :], glyphs)
+
+
 def agreed(readings: Sequence[str]) -> bool:
     """Two glyph readings or more, all of one well-formed number.
 
@@ -216,7 +260,7 @@ def settle_number(
     >>> settle_number("๕๒๐.๒๐", 0.9, [("๘๖.๒๐", 0.87)], shape=(2, 2))
     ('๘๖.๒๐', 0.77, '๕๒๐.๒๐')
     >>> settle_number("ญ๘.๗๒", 0.85, [("๗๘.๗", 0.84), ("๗๘.๗", 0.79)], lambda: "", True, (2, 2))
-    ('ญ๘.๗๒', 0.3, '๗๘.๗')
+    ('๗๘.๗๒', 0.3, 'ญ๘.๗๒ / ๗๘.๗')
     >>> settle_number("oN ๑.๕๕", 0.8, [("๘๑.๕๘", 0.85), ("๑.๕๘", 0.8)], lambda: "", True, (2, 2))
     ('๘๑.๕๘', 0.7, 'oN ๑.๕๕')
     >>> settle_number("oN ๑.๕๕", 0.8, [("๘๑.๕๘", 0.85), ("๖.๕๘", 0.8)], lambda: "", True, (2, 2))
@@ -292,7 +336,14 @@ def settle_number(
             # Not the column's shape (``๖๑.๒`` among ``๘๖.๒๐``): Tesseract restricted to digits
             # may read the cell whole; the first reading stays, doubted, if it does not.
             read = digits()
-            if well_formed(read) and shape_of(read) == shape:
+            # a first reading with all the shape's digits (its point lost: ``๖๘๓๕``) is not
+            # completed by the digits-only reading but rivalled, when the glyphs side with it
+            all_digits = len(digits_of(squashed)) == sum(shape)
+            if (
+                well_formed(read)
+                and shape_of(read) == shape
+                and not (all_digits and sides_with_first(squashed, read, formed))
+            ):
                 conf = round(min(confidence or 1.0, 0.9) - 0.1, 3)
                 return in_script_of(read, squashed), conf, text
             return squashed, DOUBT_CONFIDENCE, read or " / ".join(t for t, _s in formed)
@@ -311,10 +362,32 @@ def settle_number(
                 return t, round(max(s - 0.1, DOUBT_CONFIDENCE), 3), text
         if not text and shape is not None and whole_of(read, [t for t, _s in formed], shape):
             return in_script_of(read, formed[0][0]), DOUBT_CONFIDENCE, " / ".join(t for t, _s in formed)
+    # letters for the whole digits (``ข่าว.๕๒``), the glyphs one end digit short (``๗๖.๕``): each
+    # gives the digits the other could not read, and they agree where both read
+    for t, _s in formed:
+        whole = completed(t, text, shape)
+        if whole is not None and digits_as_letters(text, shape):
+            return whole, DOUBT_CONFIDENCE, f"{text} / {t}"
     others = [t for t, _s in formed if t != text]
     if not text or not others or not (numberish(text) or among_numbers):
         return text, confidence, None
     return text, DOUBT_CONFIDENCE, " / ".join(dict.fromkeys(others))
+
+
+def sides_with_first(first: str, digits_read: str, glyphs: Sequence[tuple[str, float]]) -> bool:
+    """A glyph reading whose digits stand in the first reading's and not in the digits-only
+    reading's: the glyphs side with the first reading (``๖๘๓๕``, its point lost, beside the glyphs'
+    ``๖๘``), and the digits-only reading of the column's shape (``๒๕.๓๕``) read other digits.
+    Neither can then be taken over the other: the first stays, doubted.
+
+    >>> sides_with_first("๖๘๓๕", "๒๕.๓๕", [("๖๘", 0.79), ("๕", 0.73)])
+    True
+    >>> sides_with_first("๖๑.๒", "61.27", [("๖๑", 0.8)]), sides_with_first("๖๑.๒", "61.27", [])
+    (False, False)
+    """
+    mine, theirs = digits_of(first), digits_of(digits_read)
+    # two digits at least: a lone digit stands in most numbers
+    return any(len(d := digits_of(t)) >= 2 and d in mine and d not in theirs for t, _s in glyphs)
 
 
 def rival_digits(tesseract: str, glyphs: str) -> bool:
@@ -442,6 +515,43 @@ def counts_up(tokens: Sequence[str]) -> bool:
         return False
     numbers = [int(thai_digits_to_arabic(t.strip())) for t in tokens]
     return all(b == a + 1 for a, b in pairwise(numbers))
+
+
+#: A line most of whose words count up by one (:func:`counting_run`) holds at least this many of
+#: them in one run, and this share of its words.
+MIN_RUN, RUN_SHARE = 4, 0.6
+
+
+def counting_run(tokens: Sequence[str]) -> tuple[int, int] | None:
+    """``(index, length)`` of the run of tokens that count up by one (whole numbers, as
+    :func:`counts_up`) when it is most of the tokens (:data:`MIN_RUN`, :data:`RUN_SHARE`): the
+    numbers under a chart's bars with one or two lost or misread at its ends (``2 3 … 9 า0``: the
+    ``1`` lost, the ``10`` read with a letter).  None otherwise.
+
+    >>> counting_run("2 3 4 5 6 7 8 9 า0".split()), counting_run("1 2 3".split())
+    ((0, 8), (0, 3))
+    >>> counting_run("1 7 1 4 1".split()), counting_run("ก 2 3 4 ข ค".split())
+    (None, None)
+    """
+    if counts_up(tokens):
+        return 0, len(tokens)
+    whole = [re.fullmatch(r"[0-9๐-๙]{1,3}", t.strip()) is not None for t in tokens]
+    best: tuple[int, int] | None = None
+    start = 0
+    for k in range(1, len(tokens) + 1):
+        ends = (
+            k == len(tokens)
+            or not (whole[k] and whole[k - 1])
+            or int(thai_digits_to_arabic(tokens[k].strip()))
+            != int(thai_digits_to_arabic(tokens[k - 1].strip())) + 1
+        )
+        if ends:
+            if whole[start] and (best is None or k - start > best[1]):
+                best = (start, k - start)
+            start = k
+    if best is None or best[1] < max(MIN_RUN, RUN_SHARE * len(tokens)):
+        return None
+    return best
 
 
 def better_formed(tesseract: str, glyphs: str) -> bool:

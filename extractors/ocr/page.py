@@ -62,7 +62,8 @@ from extractors.ocr.number_text import (
     agreed,
     better_formed,
     column_shapes,
-    counts_up,
+    counting_run,
+    digits_as_letters,
     fuller,
     joined_digits,
     lookalikes_agree,
@@ -715,13 +716,16 @@ class PageReader:
         to digits.  A reading changed so carries a doubt; one that no reading settles keeps its
         text, a low confidence and a doubt."""
         pixels = {self.pt(b): b for b in grid.cells}
+        shapes = column_shapes(table.cells)
         todo: list[tuple[int, PixelBox]] = []
         for index, cell in enumerate(table.cells):
             box = pixels.get(cell.box) if cell.box is not None else None
             if box is None:
                 continue
-            # A cell read as Thai words is in no doubt of being letters: its glyphs are not read.
-            if numberish(cell.text) or (not _thai_words(cell.text) and self._one_line_ink(box)):
+            # A cell read as Thai words is in no doubt of being letters: its glyphs are not read;
+            # unless the word stands for a number's whole digits, before its decimals (``ข่าว.๕๒``)
+            lettered = digits_as_letters(cell.text, shapes.get(cell.col))
+            if numberish(cell.text) or lettered or (not _thai_words(cell.text) and self._one_line_ink(box)):
                 todo.append((index, box))
         if not todo:
             return
@@ -735,7 +739,6 @@ class PageReader:
             for i, c in enumerate(cells)
             if c.text.strip() or i in readings
         }
-        shapes = column_shapes(cells)
         # Scores along a row (a table whose columns are the indicators): the row's shape, where
         # the cell's column, one score deep, has none.
         along = column_shapes(cells, by_row=True)
@@ -749,7 +752,11 @@ class PageReader:
             # A reading no longer than a number of its column's shape, in a column of numbers
             # (``อ`` for ``๖`` among the indicator numbers ``๑ … ๑๐``), is as doubtful as letters
             # amid numbers: its ink is looked at as one number of that shape.
-            among = among or (shape is not None and short_for(cell.text, shape))
+            among = (
+                among
+                or (shape is not None and short_for(cell.text, shape))
+                or digits_as_letters(cell.text, shape)
+            )
             # A cell Tesseract read nothing in, in a column of numbers, whose glyphs read only a
             # part of its ink (small bold digits touching): Tesseract restricted to digits may
             # read it whole (:func:`~extractors.ocr.number_text.whole_of`).
@@ -758,6 +765,8 @@ class PageReader:
                 not numberish(cell.text)
                 and not unread
                 and not ((unlettered(cell.text) or among) and _covers_ink(self.page.binary, box, glyph))
+                # letters for a number's whole digits: the glyphs may complete it (``completed``)
+                and not (digits_as_letters(cell.text, shape) and glyph)
             ):
                 continue  # a cell of letters stays letters unless its ink is one number
             digits = lambda b=box: self._digits_reading(b)  # noqa: E731 - read only when needed
@@ -1664,12 +1673,17 @@ def _noise(line: Line) -> bool:
 
     >>> _noise(line("1 2 3 4 5 6 7 8 9 10")), _noise(line("๑ ๒ ๓ ๔ ๕")), _noise(line("1 7 1 4 1"))
     (False, False, True)
+
+    ... with one or two of its numbers lost or misread at its ends (a photo's ``2 3 … 9 า0``).
+
+    >>> _noise(line("2 3 4 5 6 7 8 9 า0"))
+    False
     """
     words = line.words
     short = sum(1 for w in words if len(w.text) <= 2)
     if len(words) < 4 or short < 0.6 * len(words):
         return False
-    if counts_up([w.text for w in words]):
+    if counting_run([w.text for w in words]) is not None:
         return False
     return not any(_is_evidence_of_text(w.text) for w in words)
 
