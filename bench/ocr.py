@@ -277,6 +277,7 @@ def speed(pdfs: list[Path], cost_only: bool = False) -> None:
     ours_cpu: list[float] = []
     plain_cpu: list[float] = []
     inside = _time_tesseract()
+    stages = _time_stages()
     with tesserocr.PyTessBaseAPI(path=str(tessdata_dir()) + "/", lang="tha+eng") as api:
         for i, (pdf, number) in enumerate([pages[0], *pages]):  # the first page twice: models load
             started = time.process_time()
@@ -293,8 +294,10 @@ def speed(pdfs: list[Path], cost_only: bool = False) -> None:
                 ours_cpu.append(ours)
             else:
                 inside.clear()
+                stages.clear()
     engine_share = inside.seconds / sum(ours_cpu) if sum(ours_cpu) else 0.0
     _time_tesseract(undo=True)
+    _time_stages(undo=True)
     ratios = [o / p for o, p in zip(ours_cpu, plain_cpu, strict=True)]
     print(
         f"\ncost per scanned page ({len(pages)} pages of {len(pdfs)} PDFs, CPU seconds, one process): "
@@ -310,6 +313,7 @@ def speed(pdfs: list[Path], cost_only: bool = False) -> None:
         f"text repair) {(sum(ours_cpu) - inside.seconds) / len(pages):.2f} s/page"
     )
     print("\n".join(inside.lines(len(pages))))
+    print("\n".join(stages.lines(len(pages), inside, sum(ours_cpu))))
     if cost_only:
         return
     # The whole document with one OCR process (pages read in this process), second readings of
@@ -368,6 +372,9 @@ def batch_speed(pdfs: list[Path], scanned_pages: int) -> None:
 
 
 _WRAPPED: dict[str, object] = {}
+#: Tesseract's CPU seconds so far while :func:`_time_tesseract` counts (never cleared): the
+#: stages' timing takes the calls inside a stage out of it.
+_ENGINE_SECONDS = [0.0]
 
 
 @dataclass
@@ -430,9 +437,80 @@ def _time_tesseract(undo: bool = False) -> EngineCalls:
                 return _method(*args, **kwargs)  # type: ignore[operator]
             finally:
                 gray = next((a for a in args if hasattr(a, "shape")), None)  # the image, not line boxes
-                spent.add(kind_of(_name, args), int(getattr(gray, "size", 0)), time.process_time() - started)
+                seconds = time.process_time() - started
+                spent.add(kind_of(_name, args), int(getattr(gray, "size", 0)), seconds)
+                _ENGINE_SECONDS[0] += seconds
 
         setattr(OcrEngine, name, timed)
+    return spent
+
+
+#: The stages of reading a scanned page whose CPU seconds the cost lines give apart: (module,
+#: name as the caller looks it up, what it is).  Tesseract's calls inside a stage are taken out of
+#: it (they are given by kind above), so the stages and Tesseract's calls add up to our cost.
+STAGES = (
+    ("extractors.ocr.pages", "render", "rendering (pdfium)"),
+    ("extractors.ocr.page", "prepare_page", "page preparation (geometry.prepare_page)"),
+    ("extractors.ocr.page", "find_grids", "ruled-table finding"),
+    ("extractors.ocr.page", "read_glyphs_many", "digit glyph reader"),
+    ("extractors.ocr.page", "clean_ocr_text", "text repair"),
+)
+_STAGES_WRAPPED: dict[tuple[str, str], object] = {}
+
+
+@dataclass
+class StageTimes:
+    """CPU seconds of this process in each of :data:`STAGES` (Tesseract's calls inside one
+    included: they are taken out when reported, by :meth:`lines`)."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    engine: dict[str, float] = field(default_factory=dict)  #: Tesseract's seconds inside each stage
+    depth: list[str] = field(default_factory=list)  #: the stages under way (a stage may call another)
+
+    def clear(self) -> None:
+        self.seconds.clear()
+        self.engine.clear()
+
+    def lines(self, pages: int, inside: EngineCalls, ours: float) -> list[str]:
+        rows = []
+        for _module, _name, what in STAGES:
+            own = self.seconds.get(what, 0.0) - self.engine.get(what, 0.0)
+            rows.append(f"  {what}: {own / pages:.3f} s/page")
+        rest = ours - inside.seconds - sum(self.seconds.values()) + sum(self.engine.values())
+        what = "everything else (cells, lines, spaces, numbers, second readings' logic)"
+        rows.append(f"  {what}: {rest / pages:.3f} s/page")
+        return ["of the rest, by stage (CPU seconds, Tesseract's calls inside taken out):", *rows]
+
+
+def _time_stages(undo: bool = False) -> StageTimes:
+    """Count the CPU seconds of :data:`STAGES` in this process until called again with ``undo``.
+    A stage inside another is counted in the outer one only; Tesseract's calls inside a stage are
+    counted (from :func:`_time_tesseract`'s tally, which must be on) to take them out."""
+    spent = StageTimes()
+    if undo:
+        for (module, name), function in _STAGES_WRAPPED.items():
+            setattr(importlib.import_module(module), name, function)
+        _STAGES_WRAPPED.clear()
+        return spent
+    for module_name, name, what in STAGES:
+        module = importlib.import_module(module_name)
+        function = getattr(module, name)
+        _STAGES_WRAPPED[(module_name, name)] = function
+
+        def timed(*args: object, _function: object = function, _what: str = what, **kwargs: object) -> object:
+            if spent.depth:  # inside another stage: counted there
+                return _function(*args, **kwargs)  # type: ignore[operator]
+            spent.depth.append(_what)
+            engine_before = _ENGINE_SECONDS[0]
+            started = time.process_time()
+            try:
+                return _function(*args, **kwargs)  # type: ignore[operator]
+            finally:
+                spent.seconds[_what] = spent.seconds.get(_what, 0.0) + time.process_time() - started
+                spent.engine[_what] = spent.engine.get(_what, 0.0) + _ENGINE_SECONDS[0] - engine_before
+                spent.depth.pop()
+
+        setattr(module, name, timed)
     return spent
 
 
