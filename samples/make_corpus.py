@@ -16,6 +16,11 @@ of each value is found in the built PDF (its text layer, by pdftotext, and its p
     python samples/make_corpus.py --check          # rebuild in a temp dir, compare byte for byte
     python samples/make_corpus.py --list           # names, families and splits, without building
     python samples/make_corpus.py --draw 31 --out /tmp/draw31   # a fresh second draw, to validate on
+    python samples/make_corpus.py --draw 31 --out /tmp/d31 --only c78 --only c81   # some of its documents
+
+A draw's documents are numbered as the second draw's (``c72``-``c95``), each number one fixed
+combination of families, their content and years drawn from the seed; ``--only`` with ``--draw``
+takes that number (or a whole name), so one family can be built on many draws at little cost.
 
 Pictures (ITAS-like screenshots and bar charts) are laid out as small documents of their own,
 converted by the same LibreOffice run and rasterised by pdftoppm (grey, 120 dpi), so Thai marks are
@@ -1863,6 +1868,23 @@ def check(docs: Sequence[Doc]) -> bool:
     return ok
 
 
+def chosen(docs: Sequence[Any], only: Sequence[str]) -> list[Any]:
+    """The ``docs`` whose name is one of ``only`` or starts with one of them and a dash (a draw's
+    ``c78``: its years change with the seed, its number and families do not); all when ``only``
+    is empty.
+
+    >>> from types import SimpleNamespace as D
+    >>> docs = [D(name="c78-bar-chart-borderless-2564"), D(name="c81-two-years-borderless-2565")]
+    >>> [d.name for d in chosen(docs, ["c81"])], len(chosen(docs, [])), chosen(docs, ["c7"])
+    (['c81-two-years-borderless-2565'], 2, [])
+    >>> [d.name for d in chosen(docs, ["c78-bar-chart-borderless-2564"])]
+    ['c78-bar-chart-borderless-2564']
+    """
+    if not only:
+        return list(docs)
+    return [d for d in docs if any(d.name == o or d.name.startswith(f"{o}-") for o in only)]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument(
@@ -1879,7 +1901,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where --draw writes (default: a new temp dir)")
     args = parser.parse_args(argv)
     if args.draw is not None:
-        fresh = corpus_docs(args.draw)[-len(SECOND_DRAW) :]
+        fresh = chosen(corpus_docs(args.draw)[-len(SECOND_DRAW) :], args.only)
+        if not fresh:
+            parser.error(f"no document of draw {args.draw} is named or numbered {', '.join(args.only)}")
         out = args.out or Path(tempfile.mkdtemp(prefix=f"ita-draw-{args.draw}-"))
         if out.resolve() == CORPUS_DIR.resolve():
             parser.error("--draw never writes into the committed corpus")
