@@ -511,10 +511,18 @@ def counts_up(tokens: Sequence[str]) -> bool:
     >>> counts_up(["1", "2"]), counts_up(["1", "3", "4"])
     (False, False)
     """
-    if len(tokens) < 3 or not all(re.fullmatch(r"[0-9๐-๙]{1,3}", t.strip()) for t in tokens):
-        return False
-    numbers = [int(thai_digits_to_arabic(t.strip())) for t in tokens]
-    return all(b == a + 1 for a, b in pairwise(numbers))
+    numbers = [whole_number(t) for t in tokens]
+    return len(tokens) >= 3 and all(a is not None and b == a + 1 for a, b in pairwise(numbers))
+
+
+def whole_number(token: str) -> int | None:
+    """The value of a token that is a whole number of one to three digits, in either script.
+
+    >>> whole_number(" ๑๐"), whole_number("7"), whole_number("า0"), whole_number("1.5")
+    (10, 7, None, None)
+    """
+    token = token.strip()
+    return int(thai_digits_to_arabic(token)) if re.fullmatch(r"[0-9๐-๙]{1,3}", token) else None
 
 
 #: A line most of whose words count up by one (:func:`counting_run`) holds at least this many of
@@ -535,18 +543,13 @@ def counting_run(tokens: Sequence[str]) -> tuple[int, int] | None:
     """
     if counts_up(tokens):
         return 0, len(tokens)
-    whole = [re.fullmatch(r"[0-9๐-๙]{1,3}", t.strip()) is not None for t in tokens]
+    numbers = [whole_number(t) for t in tokens]
     best: tuple[int, int] | None = None
     start = 0
     for k in range(1, len(tokens) + 1):
-        ends = (
-            k == len(tokens)
-            or not (whole[k] and whole[k - 1])
-            or int(thai_digits_to_arabic(tokens[k].strip()))
-            != int(thai_digits_to_arabic(tokens[k - 1].strip())) + 1
-        )
-        if ends:
-            if whole[start] and (best is None or k - start > best[1]):
+        before = numbers[k - 1]
+        if k == len(tokens) or before is None or numbers[k] != before + 1:
+            if numbers[start] is not None and (best is None or k - start > best[1]):
                 best = (start, k - start)
             start = k
     if best is None or best[1] < max(MIN_RUN, RUN_SHARE * len(tokens)):
