@@ -208,9 +208,19 @@ def _header_rest(table: Table, n_header: int, texts: Sequence[str]) -> dict[int,
     named = sum(1 for t in texts if t)
     if not filled or 2 * len(filled) >= named or len(below) <= len(filled):
         return {}
-    if not all(texts[c.col] and _fragments(c.text) and not _ITEM.match(c.text) for c in filled):
+    if not all(texts[c.col] and _fragments(c.text) and not _item(c.text) for c in filled):
         return {}
     return {c.col: c.text for c in filled}
+
+
+def _item(text: str) -> bool:
+    """Whether ``text`` starts a list item: a marker with something after it (a dash alone under a
+    header is a stroke of a stamp read as ``-``, or a header's own dash, no item of a row).
+
+    >>> _item("- ประกาศ"), _item("1. มาตรการ"), _item("-"), _item("กองคลัง")
+    (True, True, False, False)
+    """
+    return bool(_ITEM.match(text)) and bool(_WORDISH.search(text))
 
 
 def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
@@ -387,6 +397,7 @@ _COMMA_ITEM = rf"[0-9๐-๙]{{1,3}}\s*{_COMMA_AS_DOT}"
 #: word: an item as ``๑. สำรวจ`` is; a decimal point has digits after it.
 _SPACED_ITEM = r"[0-9๐-๙]{1,3}\s+\.(?=\s*[ก-ฮเ-ไ])"
 _ITEM = re.compile(f"^\\s*(?:{LIST_MARKER}|{_COMMA_ITEM}|{_SPACED_ITEM})")
+_WORDISH = re.compile(r"[ก-ฮA-Za-z0-9๐-๙]")
 #: The rules that read one day or one month alone: what a range's start or end reads as by itself.
 _ONE_DATE = frozenset({"day", "month"})
 #: The rules that read a range of days or months: what a range's two ends read as together.
@@ -847,11 +858,20 @@ def _numbers_key(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     )
 
 
-def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> list[LogicalRow]:
+def join_cut_rows(
+    rows: Sequence[LogicalRow],
+    fields: Sequence[str | None],
+    leads: dict[str, str] | None = None,
+    context: Sequence[LogicalRow] = (),
+) -> list[LogicalRow]:
     """Rows of a table cut from OCR'd lines (:func:`_read_rows`), each row that reads as the rest
     of the row above joined to it, by the tests of a row cut by a page break: its list cells go
     on with the lists above (:func:`_list_cut`), or, with no number, issue or measure of its own
-    and no list begun anew, its short cells are fragments (:func:`continues_row`).
+    and no list begun anew, its short cells are fragments (:func:`continues_row`).  A row whose
+    issue or measure cell starts as the column's key cells do (:func:`common_lead`, per field in
+    ``leads``, else read off ``context``, the table's rows above these, and ``rows``) starts a row
+    of its own, though its list reads as going on: OCR lost its first item's number
+    (``อ.ส่งเสริม…`` for ``๑. ส่งเสริม…``) and misread its period.
 
     >>> f = ["measure", "steps", "responsible", "period"]
     >>> def row(**cols):
@@ -862,7 +882,19 @@ def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> l
     >>> rows.append(row(measure="๓. มาตรการ", steps="(๑) รณรงค์", period="ก.ค. ๖๓"))
     >>> [[p.text for p in r.cells[1]] for r in join_cut_rows(rows, f)]
     [['(๑) ประกาศหลักเกณฑ์', 'เรื่องระยะเวลา'], ['(๑) อบรม'], ['(๑) รณรงค์']]
+
+    >>> f = ["measure", "steps", "period"]
+    >>> rows = [row(measure=m, steps="๑. อบรม", period="ต.ค. ๖๘") for m in ("มาตรการก", "มาตรการข")]
+    >>> rows += [row(measure="ค", steps="๒. สำรวจ", period="๒๕๖๙")]
+    >>> rows.append(row(measure="มาตรการง", steps="อ.ส่งเสริม", period="A.A. ๖๘"))
+    >>> len(join_cut_rows(rows, f)), len(join_cut_rows(rows, f, {"measure": ""}))
+    (3, 2)
     """
+    keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
+    if leads is None:
+        every = [*context, *rows]
+        leads = {str(fields[c]): common_lead([_own_text(r, c) for r in every]) for c in keys}
+    lead = {c: leads.get(str(fields[c]), "") for c in keys}
     out: list[LogicalRow] = []
     for row in rows:
         if (
@@ -873,13 +905,27 @@ def join_cut_rows(rows: Sequence[LogicalRow], fields: Sequence[str | None]) -> l
             and not _numbers_key(row, fields)
         ):
             above = out[-1]
-            if _list_cut(row, above, fields) or (
+            if (_list_cut(row, above, fields) and not _keyed_as_column(row, lead)) or (
                 _key_less(row, fields) and continues_row(row, above, fields)
             ):
                 _append(above, row)
                 continue
         out.append(row)
     return out
+
+
+def _keyed_as_column(row: LogicalRow, lead: dict[int, str]) -> bool:
+    """Whether a key cell of ``row`` starts with its column's lead (``lead``: column → the lead its
+    key cells share, :func:`common_lead`), item marker and spaces left out.
+
+    >>> row = LogicalRow(1, cells={0: [CellPart(1, None, "มาตรการเสริม สร้าง", "")]})
+    >>> _keyed_as_column(row, {0: "มาตรการ"}), _keyed_as_column(row, {0: ""}), _keyed_as_column(row, {1: "ก"})
+    (True, False, False)
+    """
+    return any(
+        start and re.sub(r"\s+", "", _MARKER.sub("", _own_text(row, c))).startswith(start)
+        for c, start in lead.items()
+    )
 
 
 #: A lead shared by at least this share of a column's key cells is the column's own (a cell OCR
@@ -1414,7 +1460,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             if _read_by_ocr(table) and current.kind == "measures":
                 rows = join_wordless_rows([*current.rows[-1:], *rows])[1 if current.rows else 0 :]
             if _read_rows(table):
-                rows = join_cut_rows(rows, current.fields)
+                rows = join_cut_rows(rows, current.fields, context=current.rows)
             if rows and current.rows and continues_row(rows[0], current.rows[-1], current.fields):
                 _append(current.rows[-1], rows.pop(0))
             elif rows and current.rows:
@@ -1452,7 +1498,9 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
         # A row joined by its key cell's tail takes the rest of its cut row with it: the fragment
         # under it (``พยาบาล`` of a unit wrapped round a stamp) is tested again against the row
         # as joined, which now holds the period the fragment's row was printed with.
-        logical.rows = join_cut_rows(join_key_tails(logical.rows, logical.fields, leads), logical.fields)
+        logical.rows = join_cut_rows(
+            join_key_tails(logical.rows, logical.fields, leads), logical.fields, leads
+        )
     for logical in out:
         for row in logical.rows:
             row.texts = {

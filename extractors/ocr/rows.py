@@ -19,7 +19,8 @@ per visual line instead, its words carrying their boxes.  So:
    text page is (:func:`extractors.ocr.chart.chart_pairs`), among the lines outside every table:
    the pairs become a two-column table.
 
-No word is read again, and no text changes: lines are only regrouped.
+No word is read again, and no text changes: lines are only regrouped (marks read apart from
+their word as no Thai character, ``3/``, are left out as a speck read as a letter is).
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def visual_lines(lines: Sequence[Line]) -> list[Line]:
                 break
         else:
             groups.append([line])
-    merged = _fold_marks([_merge(g) for g in groups])
+    merged = _fold_marks([_merge(g) for g in groups], line_em(lines))
     merged.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
     return merged
 
@@ -132,48 +133,86 @@ def _ink_band(line: Line) -> tuple[float, float]:
     return min(tops), max(bottoms)
 
 
-def _fold_marks(lines: list[Line]) -> list[Line]:
-    """``lines`` with each line that lies inside another's ink, from the top of its highest
-    word to the foot of its lowest, over one of its words, folded into it: no line of text is
-    printed over a word of another, so it is that word's marks read apart (``๐ ส`` for the
-    ``ำ`` and ``ิ`` above ``การดำเนิน``).  Its words join the line in their place from left to
-    right, text kept as read; left as a line of its own, it stood between a header and its
-    rows.
+#: Marks read apart from their word (``3/`` for the ``ั`` and ``ว``'s head of ``ตัว``): a line
+#: this many font sizes tall at most ...
+MARK_EM = 0.5
+#: ... standing this far out of a line's ink at most, above or below it ...
+MARK_REACH_EM = 0.5
+#: ... with a gap this wide at most between it and that ink (marks sit on their letters).
+MARK_GAP_EM = 0.25
+_THAI_CHAR = re.compile(r"[\u0e01-\u0e5b]")
+
+
+def _marks_of(small: Line, big: Line, em: float) -> bool:
+    """Whether ``small`` is marks of a word of ``big`` read apart: it lies inside ``big``'s ink,
+    from the top of its highest word to the foot of its lowest, or it is no taller than
+    :data:`MARK_EM` and stands just out of that ink above or below, its middle out of it
+    (:data:`MARK_REACH_EM`, :data:`MARK_GAP_EM`), as marks above a letter whose word box was cut
+    at the letter's top do; and it lies over one of ``big``'s words.
+
+    >>> def ln(text, x0, top, x1, bottom):
+    ...     return Line(text, text, BBox(x0, top, x1, bottom), (Word(text, text, BBox(x0, top, x1, bottom)),))
+    >>> row = ln("ชีวัดที", 102, 743, 140, 765)
+    >>> marks, higher = ln("3/", 106, 740.5, 111, 744.1), ln("3/", 106, 735, 111, 738)
+    >>> _marks_of(marks, row, 9.6), _marks_of(higher, row, 9.6)
+    (True, False)
+    >>> _marks_of(ln("ก", 106, 730, 111, 744), row, 14.0)
+    False
+    """
+    if big is small or big.box.height <= small.box.height:
+        return False
+    if not any(min(small.box.x1, w.box.x1) - max(small.box.x0, w.box.x0) > 0 for w in big.words):
+        return False
+    top, bottom = _ink_band(big)
+    if top - 1 <= small.box.top and small.box.bottom <= bottom + 1:
+        return True
+    if small.box.height > MARK_EM * em:
+        return False
+    middle = (small.box.top + small.box.bottom) / 2
+    above = (
+        top - MARK_REACH_EM * em <= small.box.top
+        and top - MARK_GAP_EM * em <= small.box.bottom
+        and middle < top
+    )
+    below = small.box.top <= bottom + MARK_GAP_EM * em and small.box.bottom <= bottom + MARK_REACH_EM * em
+    return above or (below and middle > bottom)
+
+
+def _fold_marks(lines: list[Line], em: float = 12.0) -> list[Line]:
+    """``lines`` with each line that is marks of another's word read apart (:func:`_marks_of`)
+    folded into it: no line of text is printed over a word of another, so it is that word's
+    marks read apart (``๐ ส`` for the ``ำ`` and ``ิ`` above ``การดำเนิน``).  Its words join the
+    line in their place from left to right, text kept as read, when they read as Thai; marks read
+    as no Thai character (``3/``) are no text of the line, as a speck read as a letter is not
+    (:func:`extractors.pdf.borderless.flat`), and only lower the line's confidence.  Left as a
+    line of its own, it stood between a header and its rows, and made a row.
 
     >>> def ln(text, x0, top, x1, bottom):
     ...     return Line(text, text, BBox(x0, top, x1, bottom), (Word(text, text, BBox(x0, top, x1, bottom)),))
     >>> row = _merge([ln("ก", 0, 10, 50, 24), ln("การดาเนน", 100, 12, 160, 25)])
     >>> [(r.text, [w.text for w in r.words]) for r in _fold_marks([row, ln("๐", 120, 10.5, 126, 13)])]
     [('ก การดาเนน ๐', ['ก', 'การดาเนน', '๐'])]
+    >>> speck = replace(ln("3/", 120, 8, 126, 10.5), confidence=0.3)
+    >>> [(r.text, r.confidence) for r in _fold_marks([row, speck])]
+    [('ก การดาเนน', 0.3)]
     >>> len(_fold_marks([row, ln("ข", 120, 26, 150, 40)]))
     2
     """
     out = list(lines)
     for small in sorted(lines, key=lambda ln: ln.box.height):
-        top, bottom = small.box.top, small.box.bottom
-        host = next(
-            (
-                big
-                for big in out
-                if big is not small
-                and big.box.height > small.box.height
-                and _ink_band(big)[0] - 1 <= top
-                and bottom <= _ink_band(big)[1] + 1
-                and any(min(small.box.x1, w.box.x1) - max(small.box.x0, w.box.x0) > 0 for w in big.words)
-            ),
-            None,
-        )
+        host = next((big for big in out if _marks_of(small, big, em)), None)
         if host is None or small not in out:
             continue
-        words = tuple(sorted((*host.words, *small.words), key=lambda w: w.box.x0))
+        marks = small.words if _THAI_CHAR.search(small.text) else ()
+        words = tuple(sorted((*host.words, *marks), key=lambda w: w.box.x0))
         confs = [c for c in (host.confidence, small.confidence) if c is not None]
         folded = Line(
             text=" ".join(w.text for w in words),
             raw=" ".join(w.raw for w in words),
             box=BBox(
-                min(host.box.x0, small.box.x0),
+                min(host.box.x0, *(w.box.x0 for w in words)),
                 statistics.median(w.box.top for w in words),
-                max(host.box.x1, small.box.x1),
+                max(host.box.x1, *(w.box.x1 for w in words)),
                 statistics.median(w.box.bottom for w in words),
             ),
             words=words,
@@ -843,14 +882,16 @@ def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) ->
         if not _ends_at_foot(previous, before, running):
             continue
         own = [t for t in out if t.page == number]
-        top = min((t.box.top for t in own), default=page.height)
-        lines = [
+        first = min(own, key=lambda t: t.box.top, default=None)
+        body = [
             ln
             for ln in page.lines
-            if ln.box.bottom <= top + 1
-            and ln.text not in running
+            if ln.text not in running
             and MARGIN_SHARE * page.height < ln.box.top < (1 - MARGIN_SHARE) * page.height
         ]
+        narrower = _narrower_at_top(first, previous, body)
+        bottom = narrower.box.bottom if narrower is not None else (first.box.top if first else page.height)
+        lines = [ln for ln in body if ln.box.bottom <= bottom + 1]
         if not lines:
             continue
         em = line_em(lines)
@@ -860,10 +901,31 @@ def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) ->
         found = continuation(columns, page, lines, em, headers.get(id(previous), ()), core)
         if found is None:
             continue
+        if narrower is not None:
+            if found.box.bottom < narrower.box.bottom - em:
+                continue  # its lines cross the columns of the page before: a table of its own
+            note = f"read in the columns of the table on page {before.number}, which has more"
+            found = replace(found, quality=replace(found.quality, notes=[*found.quality.notes, note]))
+            out = [t for t in out if t is not narrower]
         found = _filled(found, page)
         headers[id(found)] = headers.get(id(previous), [])
         out.append(found)
     return out
+
+
+def _narrower_at_top(first: Table | None, previous: Table, body: Sequence[Line]) -> Table | None:
+    """``first`` (the first table of a scanned page) when it is a borderless table at the top of
+    the page, no line of the page's body above it, with fewer columns than the borderless table
+    ``previous`` that ends at the foot of the page before: the same table going on under its
+    header repeated, whose header OCR read too poorly to give every column (``ระยะ`` lost over
+    ``เวลา``, the letters of ``ลำดับ`` one a line read as ``“ๆ``), so that columns were read
+    together.  :func:`continue_on_scans` reads it again in ``previous``'s columns, and takes that
+    reading only when every line of it keeps those columns' gutters white."""
+    if first is None or first.quality.strategy != "borderless" or first.n_cols >= previous.n_cols:
+        return None
+    if any(ln.box.bottom <= first.box.top + 1 for ln in body):
+        return None
+    return first
 
 
 def _edges_going_on(tables: Sequence[Table], pages: Mapping[int, PageText], number: int) -> list[float]:

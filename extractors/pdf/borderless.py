@@ -618,15 +618,50 @@ def _left_edges(
     return [round(x, 2) for x in xs]
 
 
-def _baselines(lines: Sequence[Line], chars: Sequence[Char]) -> list[float]:
-    """Each line's baseline (the median of its characters'): line boxes follow the ink, so a line
-    without tall marks has a lower top and would look further from the line above."""
+#: An OCR word taller than this many font sizes holds ink other than its letters: a signature
+#: or a stamp's ring read with it (Thai ink, marks above and below included, is 1.35 tall).
+TALL_EM = 1.6
+
+
+def _baselines(lines: Sequence[Line], chars: Sequence[Char], em: float | None = None) -> list[float]:
+    """Each line's baseline (the median of its characters', else its box's foot): line boxes follow
+    the ink, so a line without tall marks has a lower top and would look further from the line
+    above.  ``em`` (lines
+    read by OCR): the characters of words taller than :data:`TALL_EM` font sizes are left out
+    when the line has others: a signature read with a word (``ด้านช่องทงญรติตต่อ--“ญ`` 26 pt
+    tall) sets its characters on the signature's foot, and the line looked a row's gap below the
+    line above.
+
+    >>> def word(text, top, bottom):
+    ...     return Word(text, text, BBox(0 if text == "ก" else 20, top, 10 if text == "ก" else 40, bottom))
+    >>> def char(x, base):
+    ...     return Char("ก", "ก", BBox(x, base - 10, x + 5, base), base, x, "", 10.0)
+    >>> line = Line("", "", BBox(0, 100, 40, 126), (word("ก", 100, 116), word("ข", 100, 126)))
+    >>> chars = [char(0, 115), *(char(20 + k, 125) for k in range(3))]
+    >>> _baselines([line], chars), _baselines([line], chars, 12.0)
+    ([125.0], [115])
+
+    A scanned page has no characters: its words' feet stand for them.
+
+    >>> _baselines([line], []), _baselines([line], [], 12.0)
+    ([126], [116])
+    """
     index = CharIndex([c for c in chars if c.text.strip()])
     out: list[float] = []
     for line in lines:
         inside = index.within(line.box)
-        out.append(statistics.median(c.baseline for c in inside) if inside else line.box.bottom)
+        bottom = line.box.bottom
+        if em is not None:
+            usual = [w.box for w in line.words if w.box.height <= TALL_EM * em]
+            if usual and len(usual) < len(line.words):
+                inside = [c for c in inside if any(_holds(b, c.box) for b in usual)] or inside
+                bottom = statistics.median(b.bottom for b in usual)
+        out.append(statistics.median(c.baseline for c in inside) if inside else bottom)
     return out
+
+
+def _holds(word: BBox, char: BBox) -> bool:
+    return word.contains_point((char.x0 + char.x1) / 2, (char.top + char.bottom) / 2, 0.5)
 
 
 #: A list's first item (``1.``, ``(1)``, ``๑)``): numbering starts again only in a new cell.
@@ -1076,7 +1111,9 @@ def _table(page_text: PageText, found: _Found, em: float, xs: Sequence[float] | 
     header, body, seps = found.header, found.body, found.seps
     xs = list(xs) if xs is not None else _left_edges(header, body, seps, em)
     read = page_text.kind is PageKind.SCANNED
-    starts = row_starts(body, seps, _baselines(body, page_text.chars), found.reach, read)
+    starts = row_starts(
+        body, seps, _baselines(body, page_text.chars, em if read else None), found.reach, read
+    )
     groups = ([header] if header else []) + [body[a:b] for a, b in pairwise([*starts, len(body)])]
     ys = [min(line.box.top for line in groups[0]) - 1]
     ys += [(a[-1].box.bottom + b[0].box.top) / 2 for a, b in pairwise(groups)]
