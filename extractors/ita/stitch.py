@@ -169,12 +169,35 @@ def _damaged_header(table: Table) -> tuple[int, list[str]]:
     if len(named) < 2 or any(_SCORE.search(c.text) for c in filled):
         return nothing
     damaged = [c for c in filled if not names_field(c.text)]
-    if not all(_fragments(c.text) and _THAI_LETTER.search(c.text) for c in damaged):
+    numbered = _numbering_columns(table)
+    if not all((_fragments(c.text) and _THAI_LETTER.search(c.text)) or c.col in numbered for c in damaged):
         return nothing
     texts = [""] * table.n_cols
     for cell in filled:
         texts[cell.col] = cell.text
     return (1, texts) if table_kind(header_fields(texts)) == "measures" else nothing
+
+
+#: A row number: one or two digits, a dot after them or not.
+_ROW_NUMBER = re.compile(r"^[0-9๐-๙]{1,2}\.?$")
+
+
+def _numbering_columns(table: Table) -> set[int]:
+    """The columns of ``table`` whose cells under its first row are row numbers (``1``, ``2.``),
+    two of them at least, empty cells aside: a header cell over them names the rows' order
+    (``ลำดับ``, ``ที่``), whatever OCR read it as over a shaded header row (``Phau ©``).
+
+    >>> cells = [Cell(r, c, t, t, None) for r, row in enumerate([["Phau ©", "มาตรการ"], ["1", "ก"], ["", "ข"],
+    ...          ["2", "ค"]]) for c, t in enumerate(row)]
+    >>> _numbering_columns(Table(1, 0, None, 4, 2, cells, None))  # type: ignore[arg-type]
+    {0}
+    """
+    texts: dict[int, list[str]] = {}
+    for cells in _row_cells(table)[1:]:
+        for cell in cells:
+            if cell.text.strip():
+                texts.setdefault(cell.col, []).append(cell.text.strip())
+    return {col for col, ts in texts.items() if len(ts) >= 2 and all(_ROW_NUMBER.match(t) for t in ts)}
 
 
 def _header_rest(table: Table, n_header: int, texts: Sequence[str]) -> dict[int, str]:

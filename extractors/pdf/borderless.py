@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -59,6 +59,9 @@ FOOT_SHARE = 0.93
 MAX_PITCHES = 2.6
 #: A line pitch this many times the table's usual pitch opens a new row.
 ROW_PITCH = 1.3
+#: Two lines read by OCR whose baselines are less than this share of the table's usual pitch apart
+#: are one line of the page, read apart: no row starts between them.
+SAME_LINE_PITCH = 0.4
 #: A column's edge lies this many font sizes left of its leftmost word.
 EDGE_PAD_EM = 0.25
 #: A borderless table is trusted this much less than a ruled one.
@@ -754,6 +757,13 @@ def row_starts(
     [0]
     >>> row_starts([ln(0, 0, 50, 100), *marked(ln(12, 50, 100)), ln(24, 50, 100)], [40, 90])
     [0]
+
+    Read by OCR, a line's parts that OCR read as two lines, their baselines close
+    (:data:`SAME_LINE_PITCH`), are one line: its second part starts no row.
+
+    >>> split = [ln(0, 0, 50), ln(20, 0, 50), ln(40, 0), ln(44, 50, 100), ln(60, 0, 50, 100)]
+    >>> row_starts(split, [40, 90]), row_starts(split, [40, 90], read=True)
+    ([0, 3], [0])
     """
     if not body:
         return []
@@ -766,34 +776,64 @@ def row_starts(
     paused: set[int] = set()  # ... that a line since has left empty
     before: set[int] = set()  # the columns the line before had ink in
     items: dict[int, int] = {}  # per column, the items its list has in the current row
+    idle: dict[int, int] = {}  # per column of the row, the lines since the last that had ink in it
     for k, line in enumerate(body):
         # a word reaching over a gutter (OCR boxed it off its ink: ``ยี`` a font size left of its
         # letters) keeps both its columns going; its middle alone says where it starts one
         inked = [*line.words, *(reach[k] if reach is not None and k < len(reach) else ())]
         present = {c for w in inked for c in _columns_under(seps, w)}
         cols = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words if not _mark(w.text)}
+        if k > 0 and (read or reach is not None) and _one_line(body[k - 1], line, pitches[k - 1], usual):
+            # the rest of the line above, which OCR read as a line of its own (a stamp's ring
+            # between its parts): its columns go on as the line above's do
+            paused -= present
+            idle = {c: n for c, n in idle.items() if c not in present}
+            for col in _items(line, seps):
+                items[col] = items.get(col, 0) + 1
+            seen |= cols
+            before |= present
+            continue
         if k > 0:
             opened = usual > 0 and pitches[k - 1] > ROW_PITCH * usual
             starting = len(cols - seen) >= 2  # cells start together only at a row's top
             restarted = cols & paused if reach is None else _worded(line, seps, cols & paused)
+            listed = {c for c, n in items.items() if n}
             if (
                 (read or reach is not None)
                 and restarted
-                and _line_lost(line, seps, restarted, before, pitches[k - 1], usual)
+                and _line_lost(line, seps, restarted, before, pitches[k - 1], usual, idle, listed)
             ):
                 paused -= restarted  # the column went on through the line OCR lost
                 restarted = set()
             second = {c for c, n in items.items() if n == 1} if read or reach is not None else set()
             if opened or starting or restarted or _restarts(line, seps, seen, second):
                 starts.append(k)
-                seen, paused, items = set(), set(), {}
+                seen, paused, items, idle = set(), set(), {}, {}
         for col in _items(line, seps):
             items[col] = items.get(col, 0) + 1
         paused |= seen - present  # a mark keeps its column going: a dash read ``:``
+        idle = {c: idle.get(c, 0) + 1 for c in seen - present}
         seen |= cols
         paused &= set(range(n_cols))
         before = present
     return starts
+
+
+def _one_line(above: Line, line: Line, pitch: float, usual: float) -> bool:
+    """Whether ``line`` is the rest of the line ``above``, read apart by OCR: their baselines are
+    less than :data:`SAME_LINE_PITCH` of the usual pitch apart and their boxes share half the
+    height of the lower one at least (a short line misread above the next, ``ชับ a`` for the
+    ``ตัวชี้วัดที่ 2`` that opens a row, shares little of it).
+
+    >>> def ln(top, bottom):
+    ...     return Line("", "", BBox(0, top, 10, bottom), ())
+    >>> _one_line(ln(673, 690), ln(677, 692), 4.9, 21.6), _one_line(ln(328, 346), ln(345, 355), 7.9, 21.6)
+    (True, False)
+    """
+    if usual <= 0 or pitch >= SAME_LINE_PITCH * usual:
+        return False
+    shared = min(above.box.bottom, line.box.bottom) - max(above.box.top, line.box.top)
+    return shared >= 0.5 * min(above.box.height, line.box.height)
 
 
 #: An item's number (``2.``, ``(1)``, ``๓)``) at the start of a cell's line.
@@ -801,15 +841,27 @@ _ANY_ITEM = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]")
 
 
 def _line_lost(
-    line: Line, seps: Sequence[float], restarted: set[int], before: set[int], pitch: float, usual: float
+    line: Line,
+    seps: Sequence[float],
+    restarted: set[int],
+    before: set[int],
+    pitch: float,
+    usual: float,
+    idle: Mapping[int, int] | None = None,
+    listed: Set[int] = frozenset(),
 ) -> bool:
     """Whether the one column ``restarted`` on the OCR-read ``line`` after the line before left it
     empty is only a line OCR lost in that column (a lone ``-`` between ``มกราคม`` and ``มิถุนายน``,
     a short ``(ตัวชี้วัดที่ 6)``), not a new row: every other column with text on ``line`` had
     ink in the line before too, two of them at least (the row's cells run on through both lines,
     none begins here; one going on may be a long cell beside the next row's first line), no
-    cell's text on the line starts an item's number, and the line follows the line before at the
-    table's usual pitch.  A new row's cells all begin on its first line, together.
+    cell's text on the line starts an item's number (but a list's next item, ``(2)``, in a column
+    whose list has an item in the row already, ``listed``), and the line follows the line before
+    at the table's usual pitch.  A new row's cells all begin on its first line, together.
+
+    Two columns or more may restart so when each left only the line before empty (``idle``: per
+    column, the lines since its last) and more columns go on than restart: OCR lost a lone ``-``
+    of ``- รายงาน…`` and the ``ม`` of ``มีนาค`` / ``ม`` on one line, while five cells ran on.
 
     >>> def ln(*cells):
     ...     ws = tuple(Word(t, t, BBox(x, 0, x + 30, 10)) for x, t in cells)
@@ -821,8 +873,16 @@ def _line_lost(
     False
     >>> _line_lost(ln((0, "2. วาง"), (80, "มิถุนายน"), (120, "งานต่อ")), [40, 75, 115], {2}, {0, 3}, 20.0, 21.0)
     False
+    >>> two = ln((0, "ยังมี"), (50, "(2)อบรม"), (80, "รายงาน"), (120, "2564"), (160, "เว็บไซต์"))
+    >>> seps = [40, 75, 115, 150]
+    >>> _line_lost(two, seps, {2, 3}, {0, 1, 4}, 24.0, 23.0, {2: 1, 3: 1}, {1})
+    True
+    >>> _line_lost(two, seps, {2, 3}, {0, 1, 4}, 24.0, 23.0, {2: 2, 3: 1}, {1})  # two lines empty
+    False
+    >>> _line_lost(two, seps, {2, 3}, {0, 1, 4}, 24.0, 23.0, {2: 1, 3: 1})  # ``(2)`` opens no list
+    False
     """
-    if len(restarted) != 1 or (usual > 0 and pitch > ROW_PITCH * usual):
+    if not restarted or (usual > 0 and pitch > ROW_PITCH * usual):
         return False
     by_col: dict[int, list[Word]] = {}
     for w in line.words:
@@ -830,7 +890,15 @@ def _line_lost(
     others = set(by_col) - restarted
     if len(others) < 2 or not others <= before:
         return False  # one cell going on beside it may be a long cell of the row above
-    return not any(_ANY_ITEM.match(min(ws, key=lambda w: w.box.x0).text) for ws in by_col.values())
+    if len(restarted) > 1 and (
+        len(others) <= len(restarted) or idle is None or any(idle.get(c, 0) != 1 for c in restarted)
+    ):
+        return False
+    for col, ws in by_col.items():
+        first = min(ws, key=lambda w: w.box.x0).text
+        if _ANY_ITEM.match(first) and (col not in listed or _FIRST_ITEM.match(first)):
+            return False
+    return True
 
 
 def _worded(line: Line, seps: Sequence[float], columns: set[int]) -> set[int]:
