@@ -201,6 +201,47 @@ def trimmed(text: str) -> str:
     return _DEADLINE_DASH.sub(r"\1 ", _EDGE_NOISE.sub("", _without_lone_tokens(text)))
 
 
+#: A dash between a Thai word and the next, with no digit and no dot before it in the reading.
+_RE_WORD_DASH = re.compile(
+    r"^(?P<before>[^0-9๐-๙.\-‐‑‒–—―−]*[\u0e01-\u0e4e])\s*[-‐‑‒–—―−]\s*(?=[\u0e01-\u0e4e])"
+)
+
+
+def dateless_dash(text: str) -> str:
+    """``text`` without a dash that follows only words (no digit, no dot: no day, month or year)
+    and stands before a word, when it is the reading's only dash: a range's dash follows its
+    start's date (``ต.ค. - ธ.ค.``, ``ไตรมาส 1 - 2``), so this one is a speck or a mark OCR read as
+    a dash (``ตลอด - ป็งบประมาณ``, the cell's line wrapped after ``ตลอด``); the text unchanged
+    otherwise.  No check that the result parses: a base for the other repairs, a candidate only.
+
+    >>> dateless_dash("ตลอด - ป็งบประมาณ พ.ศ. 2568"), dateless_dash("ตลอด -ไงบประมาณ")
+    ('ตลอด ป็งบประมาณ พ.ศ. 2568', 'ตลอด ไงบประมาณ')
+    >>> dateless_dash("ต.ค. - ธ.ค."), dateless_dash("ไตรมาส 1 - 2"), dateless_dash("ตุลาคม - ธันวาคม 2566")
+    ('ต.ค. - ธ.ค.', 'ไตรมาส 1 - 2', 'ตุลาคม - ธันวาคม 2566')
+    >>> dateless_dash("กุมภาพัน - พฤษภาคม 2566")  # a month's name that lost its end
+    'กุมภาพัน - พฤษภาคม 2566'
+    """
+    if len(_RE_ANY_DASH.findall(text)) != 1:
+        return text
+    from extractors.ita.periods import MONTH_ABBREVIATIONS, MONTH_NAMES, normalise_period
+
+    match = _RE_WORD_DASH.match(text)
+    if match is None:
+        return text
+    before = match.group("before")
+    # a month's name, whole or its first letters (``กุมภาพัน``: its end lost), is a range's start
+    last = before.split()[-1]
+    if set(normalise_period(before).split()) & set(MONTH_ABBREVIATIONS) or any(
+        name.startswith(last[:MONTH_NAME_LEAD]) for name in MONTH_NAMES
+    ):
+        return text
+    return before + " " + text[match.end() :]
+
+
+#: A word starting with a month name's first this many letters may be that name, damaged.
+MONTH_NAME_LEAD = 3
+
+
 #: Thai consonants a scan's OCR takes for one another (the same loops, heads and tails at 150–300
 #: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``, ``ฐิ.ค.`` (``ฐ`` is ``ธ``'s head on a
 #: tail; ``ฏิ.ค.`` likewise) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``, ``ก.ย.`` read ``กุป.`` (Norasi
@@ -816,9 +857,12 @@ def without_debris(text: str) -> str:
 #: ``ธ์`` of ``กุมภาพันธ์`` read ``๕``): glyph evidence for :func:`lookalike_month_names`.
 DIGIT_CONSONANTS = {"๕": "ธ"}
 #: A stretch that may be a damaged full month name: a Thai run, then perhaps one short token (the
-#: name's last glyphs read apart: ``กุมภาพัน ๕``, ``กุมภาพันซึ``).
+#: name's last glyphs read apart: ``กุมภาพัน ๕``, ``กุมภาพันซึ``), perhaps after a lone digit (the
+#: last glyph's mark, set above it where the cell wrapped the name, read as a line of its own:
+#: ``กุมภาพัน`` / ``6`` / ``ถ๊`` for ``กุมภาพัน`` / ``ธ์``).
 _RE_NAME_STRETCH = re.compile(
-    r"(?<![\u0e01-\u0e4e])[\u0e01-\u0e4e]{4,}(?:\s?(?:[\u0e01-\u0e4e]{1,3}|๕)(?![\u0e01-\u0e4e๐-๙]))?"
+    r"(?<![\u0e01-\u0e4e])[\u0e01-\u0e4e]{4,}"
+    r"(?:\s?(?:[0-9๐-๙]\s(?=[\u0e01-\u0e2e]))?(?:[\u0e01-\u0e4e]{1,3}|๕)(?![\u0e01-\u0e4e๐-๙]))?"
 )
 
 
@@ -868,6 +912,12 @@ def lookalike_month_names(text: str) -> str:
     ('กุมภาพันธ์ - พฤษภาคม 2566', 'มีนาคม - พฤษภาคม 66')
     >>> lookalike_month_names("กุมภาพันถ๊ - พฤษภาคม 2565"), lookalike_month_names("ตุลาคม - ธันวาคม 2565")
     ('กุมภาพันธ์ - พฤษภาคม 2565', 'ตุลาคม - ธันวาคม 2565')
+
+    The name's last glyph wrapped to the next line, its mark above it read as a digit of its own
+    line (``กุมภาพัน`` / ``6`` / ``ถ๊ -``): no number stands inside a name.
+
+    >>> lookalike_month_names("กุมภาพัน 6 ถ๊ - พฤษภาคม ๒๕๖๘"), lookalike_month_names("รอบ 6 เดือน")
+    ('กุมภาพันธ์ - พฤษภาคม ๒๕๖๘', 'รอบ 6 เดือน')
     """
     from extractors.ita.periods import MONTH_NAMES
 
@@ -969,6 +1019,7 @@ def _repairs(text: str) -> list[str]:
     out.append(lookalike_digits(out[-2]))
     out.append(inner_debris(lookalike_words(out[0])))
     out.append(lookalike_numbers(out[6]))
+    out.append(lookalike_words(dateless_dash(out[0])))  # a speck read as a dash between words
     return out
 
 

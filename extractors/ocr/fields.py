@@ -491,6 +491,19 @@ def leading_lines(raw: str, repairs: bool = False) -> list[str]:
     return found
 
 
+def dated_lines(raw: str) -> int:
+    """How many lines of a cell's first reading hold what a period's date is written with (a digit
+    or a dot, :data:`_PERIOD_INK`): lines Tesseract's layout told apart, which a round stamp's arc
+    across the cell joins into one band of ink (:func:`ink_lines` counts one: ``ก.พ. -`` over
+    ``ก.ค. 62``, read ``AW. -`` over ``nA, 62``), so a later reading of one line (``กุค, 62``) lost
+    one.  A stamp's arc read as letters holds neither, and is not counted.
+
+    >>> dated_lines("AW. -\\nnA, 62"), dated_lines("ม.ค. -\\nเม.ย.64\\nศก ภา -"), dated_lines("")
+    (2, 2, 0)
+    """
+    return sum(1 for line in raw.split("\n") if _PERIOD_INK.search(line))
+
+
 #: A period cell read again: ``(cell, mode)`` to a reading, mode ``"thai"`` (the Thai model
 #: alone), ``"period"`` (the Thai model restricted to :data:`PERIOD_WHITELIST`),
 #: ``"period-own"`` (that, the cell binarised by its own threshold: a round stamp's arc, lighter
@@ -733,7 +746,8 @@ def settle_period_cells(
         composed: list[Reading] = []
         rereads = period_rereads(cell, read, first, composed)
         last_row = cell.row + max(cell.rowspan, 1) >= table.n_rows
-        (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0, fits, last_row)
+        ink = max(lines(cell), dated_lines(cell.raw)) if lines else 0
+        (text, raw, conf), others = settle(first, rereads, ink, fits, last_row)
         if others is None and (text, raw, conf) in composed:  # a Thai reading's months, the glyphs' digits
             others = [cell.text.strip()]
         # a reader of the page's image (it counts the cell's lines of ink) has the glyphs to check
