@@ -94,3 +94,15 @@ def test_a_stamp_joining_a_cell_s_lines_does_not_hide_a_lost_line() -> None:
 
 def test_lines_of_a_stamp_s_arc_read_as_letters_are_no_dated_lines() -> None:
     assert dated_lines("ม.ค. -\nเม.ย.64\nศก ภา -") == 2
+
+
+def test_a_month_s_first_dot_read_as_the_vowel_beside_its_consonant() -> None:
+    # scan200: ``30 ก.ย. 2564`` read ``30 กะย. 2564`` (the dot and a speck above it)
+    found = [c for c in candidates("1 ต.ค. 2563 - 30 กะย. 2564") if parses(c)]
+    assert found[0] == "1 ต.ค. 2563 - 30 ก.ย. 2564"
+    assert not parses("1 ต.ค. 2563 - 30 กะย. 2564")  # kept only as a repair, with a doubt
+
+
+def test_a_loop_read_below_a_letter_s_stem() -> None:
+    # scan200: ``รอบ ๖ เดือน`` read ``รถบ ๖ เดือน``
+    assert next(c for c in candidates("รถบ ๖ เดือน") if parses(c)) == "รอบ ๖ เดือน"

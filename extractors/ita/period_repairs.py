@@ -246,9 +246,10 @@ MONTH_NAME_LEAD = 3
 #: dpi): ``ต.ค.`` read ``ต.ุด.``, ``ธ.ค.`` read ``ชิ.ค.``, ``ฐิ.ค.`` (``ฐ`` is ``ธ``'s head on a
 #: tail; ``ฏิ.ค.`` likewise) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``, ``ก.ย.`` read ``กุป.`` (Norasi
 #: at 150 dpi: ``ย``'s body is ``ป``'s, its tail cut); the vowel ``ไ`` read ``ใ`` (``ทุกใตรมาส``), a
-#: word's letter as well (``ทุก`` read ``นุก``: ``ท``'s loop and stem are ``น``'s, its hump lost).
+#: word's letter as well (``ทุก`` read ``นุก``: ``ท``'s loop and stem are ``น``'s, its hump lost;
+#: ``รอบ`` read ``รถบ``: ``อ``'s loop and stem, with a speck's loop at its foot).
 #: Glyph evidence for :func:`lookalike_months`.
-LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ", "ปย", "ทน")
+LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ", "ปย", "ทน", "อถ")
 #: The vowel marks above a consonant, told apart by a few pixels (``ป็งบประมาณ``, ``ปึงบประมาณ``
 #: for ``ปีงบประมาณ`` at 150 dpi): look-alikes to :func:`lookalike_words` (a word's marks), never
 #: to a month's consonants.
@@ -526,8 +527,9 @@ def lookalike_digits(text: str) -> str:
 
 
 #: A month abbreviation's first dot read as the vowel mark below its consonant (``เมุย.`` for
-#: ``เม.ย.``, ``กุย.`` for ``ก.ย.``): a consonant, ``ุ``, a consonant and the second dot.
-_RE_DOT_AS_MARK = re.compile(r"(?<=[\u0e01-\u0e2e])\u0e38(?=\s?[\u0e01-\u0e2e]\s?[.,])")
+#: ``เม.ย.``, ``กุย.`` for ``ก.ย.``), or as the vowel ``ะ`` beside it (``กะย.``: a dot with a speck
+#: above it, two small loops): a consonant, ``ุ`` or ``ะ``, a consonant and the second dot.
+_RE_DOT_AS_MARK = re.compile(r"(?<=[\u0e01-\u0e2e])[\u0e38\u0e30](?=\s?[\u0e01-\u0e2e]\s?[.,])")
 
 
 #: A month abbreviation's first dot lost, a space where it stood (``ก ฟิ.`` for ``ก.พ.``): a
@@ -551,6 +553,8 @@ def lookalike_dots(text: str) -> str:
     ('เม.ย. ๖๖', '๓๐ ก.ย. ๒๕๖๔')
     >>> lookalike_dots("กุมภาพันธ์ - พฤษภาคม ๒๕๖๗")  # a word's own mark stays
     'กุมภาพันธ์ - พฤษภาคม ๒๕๖๗'
+    >>> lookalike_dots("1 ต.ค. 2563 - 30 กะย. 2564"), lookalike_dots("ระยะ 6 เดือน")
+    ('1 ต.ค. 2563 - 30 ก.ย. 2564', 'ระยะ 6 เดือน')
 
     So too its second dot read as ``ๆ`` after the abbreviation's second consonant.
 
