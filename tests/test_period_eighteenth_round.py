@@ -106,3 +106,46 @@ def test_a_month_s_first_dot_read_as_the_vowel_beside_its_consonant() -> None:
 def test_a_loop_read_below_a_letter_s_stem() -> None:
     # scan200: ``รอบ ๖ เดือน`` read ``รถบ ๖ เดือน``
     assert next(c for c in candidates("รถบ ๖ เดือน") if parses(c)) == "รอบ ๖ เดือน"
+
+
+def test_a_cell_below_a_page_break_with_no_part_of_a_period_is_left_out() -> None:
+    # draw 257: ``ไตรมาสที่3`` at a page's foot, ``|ทำงาน ]`` (the follow-up's word) below the break
+    a, b = BBox(0, 90, 10, 100), BBox(0, 0, 10, 10)
+    src = {"period": [Provenance(4, a, "ไตรมาส\nที่3", 0.9), Provenance(5, b, "|ทำงาน ]", 0.3)]}
+    action = Action(1, None, None, [], [], [], Period("ไตรมาสที่3 |ทำงาน ]"), None, [], [], 4, [4, 5], src)
+    pages = [PageText(n, 100, 100, "scanned", ocr=OcrInfo(OcrStatus.READ, 150)) for n in (4, 5)]
+    settled = settle_period_years([action], 2569, pages)
+    assert len(settled) == 1
+    assert (action.period.start, action.period.end) == (date(2026, 4, 1), date(2026, 6, 30))
+
+
+def test_a_word_below_a_page_break_may_still_be_the_period_s() -> None:
+    a, b = BBox(0, 90, 10, 100), BBox(0, 0, 10, 10)
+    src = {"period": [Provenance(4, a, "รอบ ๖", 0.9), Provenance(5, b, "เดือน", 0.9)]}
+    action = Action(1, None, None, [], [], [], Period("รอบ ๖ เดือน"), None, [], [], 4, [4, 5], src)
+    from extractors.ita.period_years import joined_readings
+
+    assert joined_readings(action, []) == ["รอบ ๖ เดือน"]  # a period's word: always joined
+
+
+def test_the_era_read_as_one_stroke_between_the_year_word_and_its_year() -> None:
+    # draw 257: ``ตลอดปีงบประมาณ พ.ศ. 2565`` read ``ตลอดปีงบประมาณ`` / ``/ 2565``
+    assert next(c for c in candidates("ตลอดปีงบประมาณ\n/ 2565") if parses(c)) == "ตลอดปีงบประมาณ พ.ศ. 2565"
+    assert "ไตรมาส 1/2565" in candidates("ไตรมาส 1/2565")
+
+
+def test_a_letter_s_head_loop_lost() -> None:
+    # draw 257: ``ต่อเนื่อง`` read ``ต่อเนืกง``
+    assert next(c for c in candidates("ต่อเนืกง") if parses(c)) == "ต่อเนือง"
+
+
+def test_a_repair_of_a_whole_reading_beats_one_that_parses_but_lost_a_line() -> None:
+    # draw 257: ``ม.ค. -`` over ``เม.ย. 65`` read ``เม.ย, 65`` (it parses: a month of its own); the
+    # Thai model read both lines, the first's month with its consonant doubled
+    first = ("เม.ย, 65", "เม.ย, 65", 0.97)
+    whole = ("ม.ศค .-เม.ย. 65", "ม.ศค .-\nเม.ย. 65", 0.94)
+    (text, raw, _conf), others = settle(first, [lambda: first, lambda: whole], lines=2)
+    assert text == "ม.ค .-เม.ย. 65" and raw == whole[1] and others  # kept with a doubt
+    stamp = ("ศก ภา -", "ศก\nภา -", 0.5)
+    (text, _raw, _conf), others = settle(first, [lambda: first, lambda: stamp], lines=2)
+    assert text == "เม.ย, 65" and others is None  # no repair parses: the first stays

@@ -247,9 +247,9 @@ MONTH_NAME_LEAD = 3
 #: tail; ``ฏิ.ค.`` likewise) or ``ฉิ.ค.``, ``มิ.ย.`` read ``นิ.ย.``, ``ก.ย.`` read ``กุป.`` (Norasi
 #: at 150 dpi: ``ย``'s body is ``ป``'s, its tail cut); the vowel ``ไ`` read ``ใ`` (``ทุกใตรมาส``), a
 #: word's letter as well (``ทุก`` read ``นุก``: ``ท``'s loop and stem are ``น``'s, its hump lost;
-#: ``รอบ`` read ``รถบ``: ``อ``'s loop and stem, with a speck's loop at its foot).
-#: Glyph evidence for :func:`lookalike_months`.
-LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ", "ปย", "ทน", "อถ")
+#: ``รอบ`` read ``รถบ``: ``อ``'s loop and stem, with a speck's loop at its foot; ``ต่อเนื่อง`` read
+#: ``ต่อเนืกง``: ``อ``'s head loop lost, ``ก``'s hook left).  Glyph evidence for :func:`lookalike_months`.
+LOOKALIKES = ("คดตฅศ", "ธรชซฐฏฉ", "บปษ", "พผฟฝ", "ขยฃ", "กถภ", "สลศ", "ทฑ", "มฆน", "ไใ", "ปย", "ทน", "อถก")
 #: The vowel marks above a consonant, told apart by a few pixels (``ป็งบประมาณ``, ``ปึงบประมาณ``
 #: for ``ปีงบประมาณ`` at 150 dpi): look-alikes to :func:`lookalike_words` (a word's marks), never
 #: to a month's consonants.
@@ -421,8 +421,21 @@ def lookalike_era(text: str) -> str:
 
     >>> lookalike_era("ตลอดปีงบประมาณ ห.ศ. 2567")
     'ตลอดปีงบประมาณ พ.ศ. 2567'
+
+    So is a lone stroke there, the era read as one mark (``/``, ``(``, ``|``: ``พ.ศ.`` at 150 dpi,
+    its dots lost): a year word and its year have nothing else between them.
+
+    >>> lookalike_era("ตลอดปีงบประมาณ/ 2565"), lookalike_era("ตลอดปีงบประมาณ ( 2565")
+    ('ตลอดปีงบประมาณ พ.ศ. 2565', 'ตลอดปีงบประมาณ พ.ศ. 2565')
+    >>> lookalike_era("ไตรมาส 1/2565")  # a quarter's year after its number stays
+    'ไตรมาส 1/2565'
     """
+    text = _RE_ERA_STROKE.sub(r"\1 พ.ศ. \2", text)
     return _RE_ERA_LOOKALIKE.sub(lambda m: f"{m.group(1)}{m.group(2) or 'พ'}.ศ.{m.group(3)}", text)
+
+
+#: The era read as one stroke between a year word and a four-digit year (``ปีงบประมาณ/ 2565``).
+_RE_ERA_STROKE = re.compile(r"(ปี(?:งบประมาณ)?)\s*[/(|]\s*([0-9๐-๙]{4}(?![0-9๐-๙]))")
 
 
 def lookalike_words(text: str) -> str:

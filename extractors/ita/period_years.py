@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from extractors.ita.periods import (
     BE_OFFSET,
     MONTH_ABBREVIATIONS,
+    PERIOD_WORDS,
     ParsedPeriod,
     normalise_period,
     parse_period,
@@ -320,6 +321,18 @@ def _debris(reading: str) -> bool:
     return len(text) <= DEBRIS_CHARS and not _RE_PERIOD_PART.search(text)
 
 
+def _dateless(reading: str) -> bool:
+    """Whether a cell's reading holds no part of a period: no digit, no month (its name or its
+    abbreviation) and none of the parser's words (:data:`~extractors.ita.periods.PERIOD_WORDS`:
+    ``เดือน`` of ``รอบ 6`` / ``เดือน``), once normalised (:func:`~extractors.ita.periods.normalise_period`).
+
+    >>> _dateless("|ทำงาน ]"), _dateless("เดือน"), _dateless("ธ.ค. ๖๔"), _dateless("กุมภาพันธ์")
+    (True, False, False, False)
+    """
+    tokens = set(normalise_period(reading).split())
+    return not re.search(r"\d", reading) and not tokens & (set(MONTH_ABBREVIATIONS) | PERIOD_WORDS)
+
+
 def joined_readings(action: Action, pages: Sequence[PageText]) -> list[str]:
     """The readings of a period joined from several cells (a row cut by a page break): each cell's
     readings (its raw text, and those its page's doubts name for its box, without marks alone at
@@ -343,6 +356,14 @@ def joined_readings(action: Action, pages: Sequence[PageText]) -> list[str]:
     >>> act = Action(1, None, None, [], [], [], Period("ต.ค. 64 - ธ.ค. 64 -1]"), None, [], [], 3, [3, 4], src)
     >>> joined_readings(act, [])
     ['ต.ค. 64 - ธ.ค. 64', 'ต.ค. 64 - ธ.ค. 64 -1]']
+
+    So is one that holds no part of a date (:func:`_dateless`: another column's word set in the
+    period's, ``|ทำงาน ]`` below ``ไตรมาสที่3``): the period must then be read without it.
+
+    >>> src = {"period": [Provenance(4, a, "ไตรมาส\\nที่3", 0.9), Provenance(5, b, "|ทำงาน ]", 0.3)]}
+    >>> act = Action(1, None, None, [], [], [], Period("ไตรมาสที่3 |ทำงาน ]"), None, [], [], 4, [4, 5], src)
+    >>> joined_readings(act, [])
+    ['ไตรมาส ที่3', 'ไตรมาส ที่3 |ทำงาน ]']
     """
     from itertools import product
     from math import prod
@@ -359,8 +380,10 @@ def joined_readings(action: Action, pages: Sequence[PageText]) -> list[str]:
                 if doubt.box == source.box:
                     readings += [doubt.text, *doubt.other.split(" / ")]
         cleaned = [r for r in dict.fromkeys(_EDGE_DOTS.sub("", " ".join(r.split())) for r in readings) if r]
-        if cells and all(_debris(r) for r in cleaned):
-            cleaned = ["", *cleaned]  # a rule's stub or a speck below the page break: perhaps no part
+        if cells and all(_debris(r) or _dateless(r) for r in cleaned):
+            # a rule's stub or a speck below the page break, or words with no date's part (another
+            # column's word set in this one: ``|ทำงาน ]``): perhaps no part
+            cleaned = ["", *cleaned]
         cells.append(cleaned or [""])
     if prod(len(c) for c in cells) > MAX_COMBINATIONS:
         return []

@@ -297,6 +297,13 @@ def settle(
     >>> settle(lost, [lambda: ("ก.ค. 63", "ก.ค.\\n63", 0.8)], lines=3)
     (('ก.ค. 63', 'ก.ค.\\n63', 0.9), None)
 
+    None parsing whole, a repair of a reading with every line wins, with a doubt (``ม.ศค .-``: the
+    lost line's month read with its consonant doubled).
+
+    >>> cut = ("เม.ย, 65", "เม.ย, 65", 0.9)
+    >>> settle(cut, [lambda: ("ม.ศค .-เม.ย. 65", "ม.ศค .-\\nเม.ย. 65", 0.8)], lines=2)
+    (('ม.ค .-เม.ย. 65', 'ม.ศค .-\\nเม.ย. 65', 0.8), ['เม.ย, 65', 'ม.ศค .-เม.ย. 65'])
+
     So too when the first reading does not parse at all (``nw. -`` over ``n.a. 68``): a reading
     that parses but lost a line (``ก.ค. 68``) wins only when no later one parses whole.
 
@@ -366,10 +373,20 @@ def settle(
         seen = [r[0].strip() for r in (reread() for reread in rereads[:1]) if r[0].strip()]
         return first, [o for o in seen if o != first[0].strip()]
     if good(first[0]):  # parses, but a line of ink is missing from it: look for one whole
+        whole: list[Reading] = []
         for reread in rereads:
             reading = reread()
             if good(reading[0]) and line_count(reading) >= lines:
                 return reading, None
+            if line_count(reading) >= lines and reading[0].strip() and reading not in whole:
+                whole.append(reading)
+        # none parses whole: a repair of one that has every line dates the whole cell (``ม.ศค .-``
+        # over ``เม.ย. 65``: the lost line's month read with its consonant doubled), with a doubt
+        for text, raw, confidence in whole:
+            for candidate in candidates(text, compound=False):
+                if candidate != text.strip() and good(candidate):
+                    seen = list(dict.fromkeys(r[0].strip() for r in [first, *whole]))
+                    return (candidate, raw, confidence), seen
         return first, None
     # parses, but its years are not the table's, or a consonant was read twice (:func:`lopsided_range`)
     misfit = parses(first[0]) or lopsided_range(first[0])
