@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from extractors.ita.periods import (
     BE_OFFSET,
     MONTH_ABBREVIATIONS,
+    PERIOD_WORDS,
     ParsedPeriod,
     normalise_period,
     parse_period,
@@ -320,6 +321,18 @@ def _debris(reading: str) -> bool:
     return len(text) <= DEBRIS_CHARS and not _RE_PERIOD_PART.search(text)
 
 
+def _dateless(reading: str) -> bool:
+    """Whether a cell's reading holds no part of a period: no digit, no month (its name or its
+    abbreviation) and none of the parser's words (:data:`~extractors.ita.periods.PERIOD_WORDS`:
+    ``เดือน`` of ``รอบ 6`` / ``เดือน``), once normalised (:func:`~extractors.ita.periods.normalise_period`).
+
+    >>> _dateless("|ทำงาน ]"), _dateless("เดือน"), _dateless("ธ.ค. ๖๔"), _dateless("กุมภาพันธ์")
+    (True, False, False, False)
+    """
+    tokens = set(normalise_period(reading).split())
+    return not re.search(r"\d", reading) and not tokens & (set(MONTH_ABBREVIATIONS) | PERIOD_WORDS)
+
+
 def joined_readings(action: Action, pages: Sequence[PageText]) -> list[str]:
     """The readings of a period joined from several cells (a row cut by a page break): each cell's
     readings (its raw text, and those its page's doubts name for its box, without marks alone at
@@ -343,6 +356,14 @@ def joined_readings(action: Action, pages: Sequence[PageText]) -> list[str]:
     >>> act = Action(1, None, None, [], [], [], Period("ต.ค. 64 - ธ.ค. 64 -1]"), None, [], [], 3, [3, 4], src)
     >>> joined_readings(act, [])
     ['ต.ค. 64 - ธ.ค. 64', 'ต.ค. 64 - ธ.ค. 64 -1]']
+
+    So is one that holds no part of a date (:func:`_dateless`: another column's word set in the
+    period's, ``|ทำงาน ]`` below ``ไตรมาสที่3``): the period must then be read without it.
+
+    >>> src = {"period": [Provenance(4, a, "ไตรมาส\\nที่3", 0.9), Provenance(5, b, "|ทำงาน ]", 0.3)]}
+    >>> act = Action(1, None, None, [], [], [], Period("ไตรมาสที่3 |ทำงาน ]"), None, [], [], 4, [4, 5], src)
+    >>> joined_readings(act, [])
+    ['ไตรมาส ที่3', 'ไตรมาส ที่3 |ทำงาน ]']
     """
     from itertools import product
     from math import prod
@@ -359,8 +380,10 @@ def joined_readings(action: Action, pages: Sequence[PageText]) -> list[str]:
                 if doubt.box == source.box:
                     readings += [doubt.text, *doubt.other.split(" / ")]
         cleaned = [r for r in dict.fromkeys(_EDGE_DOTS.sub("", " ".join(r.split())) for r in readings) if r]
-        if cells and all(_debris(r) for r in cleaned):
-            cleaned = ["", *cleaned]  # a rule's stub or a speck below the page break: perhaps no part
+        if cells and all(_debris(r) or _dateless(r) for r in cleaned):
+            # a rule's stub or a speck below the page break, or words with no date's part (another
+            # column's word set in this one: ``|ทำงาน ]``): perhaps no part
+            cleaned = ["", *cleaned]
         cells.append(cleaned or [""])
     if prod(len(c) for c in cells) > MAX_COMBINATIONS:
         return []
@@ -432,7 +455,7 @@ def combinations(readings: Sequence[str]) -> list[str]:
     groups: dict[tuple[str, ...], list[list[str]]] = {}
     for reading in readings:
         tokens = normalise_period(reading).split()
-        shape = tuple("M" if t in MONTH_ABBREVIATIONS else "N" if t.isdigit() else t for t in tokens)
+        shape = tuple("M" if month_shaped(t) else "N" if t.isdigit() else t for t in tokens)
         if tokens and tokens not in groups.setdefault(shape, []):
             groups[shape].append(tokens)
     thai = any(ch in THAI_DIGITS for reading in readings for ch in reading)
@@ -445,6 +468,47 @@ def combinations(readings: Sequence[str]) -> list[str]:
             text = " ".join(combination)
             out.append(arabic_digits_to_thai(text) if thai else text)
     return out
+
+
+#: A token shaped like a month's dotted abbreviation: a consonant, perhaps marks, a dot, one or two
+#: consonants (one read twice: ``ศค``), perhaps marks, a dot (``ฑิ.ค.``, ``ก.ข.``).
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_RE_MONTH_SHAPED = re.compile(rf"[\u0e01-\u0e2e][{_MARKS}]*\.[\u0e01-\u0e2e]{{1,2}}[{_MARKS}]*\.")
+
+
+def month_shaped(token: str) -> bool:
+    """Whether a normalised token is a month's abbreviation, or shaped like one (a month's letters
+    misread: ``ฑิ.ค.``): at a month's place in a reading, whichever another reading reads there.
+
+    >>> month_shaped("ต.ค."), month_shaped("ฑิ.ค."), month_shaped("ติ.ศค.")
+    (True, True, True)
+    >>> month_shaped("2566"), month_shaped("ไตรมาส")
+    (False, False)
+    """
+    return token in MONTH_ABBREVIATIONS or bool(_RE_MONTH_SHAPED.fullmatch(token))
+
+
+def with_repairs(readings: Sequence[str]) -> list[str]:
+    """The ``readings`` and, after them, each one's repairs of its letters alone
+    (:func:`extractors.ita.period_repairs.candidates`, without the compound ones, that keep every
+    digit as read): a month's look-alike letters read as the month in one reading (``ติ.ศค.``:
+    ``ต.ค.``), its years perhaps read well in another, for :func:`combinations` to put together.
+    No digit is made up: a repair's look-alike years (``๒๕๒๘`` as ``๒๕๖๘``) are left out.
+
+    >>> with_repairs(["๑ ติ.ศค. ๒๕๒๐๒๐", "๑ ฑิ.ค. ๒๕๖๖"])[:3]
+    ['๑ ติ.ศค. ๒๕๒๐๒๐', '๑ ฑิ.ค. ๒๕๖๖', '๑ ติ.ค. ๒๕๒๐๒๐']
+    >>> with_repairs(["พ.ค. ๒๕๒๘"])
+    ['พ.ค. ๒๕๒๘']
+    """
+    from extractors.ita.period_repairs import candidates
+
+    def digits(text: str) -> str:
+        return "".join(ch for ch in text if ch.isdigit())
+
+    repaired = (
+        c for reading in readings for c in candidates(reading, compound=False) if digits(c) == digits(reading)
+    )
+    return list(dict.fromkeys([*readings, *repaired]))
 
 
 #: At most this many Thai digits of a reading are read as their look-alikes (two wrong digits in
@@ -491,6 +555,22 @@ def _alike_years(reading: str) -> list[str]:
         pattern = re.compile(f"(?<![{THAI_DIGITS}]){run}(?![{THAI_DIGITS}])")
         out += [pattern.sub(swapped, reading) for swapped in digit_swaps(run)]
     return out
+
+
+def dated_alone(reading: str, fiscal_year: int) -> bool:
+    """Whether ``reading`` names dates: dated in ``fiscal_year``, or a period that parses on its
+    own (:func:`extractors.ita.period_repairs.parses`), as a deadline before the fiscal year does,
+    which the parser dates in no fiscal year it starts after (``ภายใน ๓๑ มี.ค. ๒๕๖๕`` in a plan of
+    FY 2568: its year's ``๘`` read ``๕``).  Such a reading's digits are look-alikes to try too.
+
+    >>> dated_alone("ภายใน ๓๑ มี.ค. ๒๕๖๕", 2568), parse_period("ภายใน ๓๑ มี.ค. ๒๕๖๕", 2568).start
+    (True, None)
+    >>> dated_alone("ภายใน ๓๑ มี.ค. ๒๕๒๕", 2568), dated_alone("ตามความเหมาะสม", 2568)
+    (False, False)
+    """
+    from extractors.ita.period_repairs import parses
+
+    return parse_period(reading, fiscal_year).start is not None or parses(reading)
 
 
 def _period(text: str, parsed: ParsedPeriod) -> Period:
@@ -613,7 +693,7 @@ def _judged(
         if not found:  # no reading fits whole: perhaps one put together from their parts
             found = _fitting(combinations(readings), year)
             how = "among its readings' parts, place by place,"
-        dated = [r for r in readings if parse_period(r, year).start is not None]
+        dated = [r for r in readings if dated_alone(r, year)]
         # then the readings written as dates whose end's year comes before its start's (its end's
         # year misread: ``๒๕๖๗ - ... ๒๕๒๕``), only when those that parse give nothing
         unordered = [r for r in readings if r not in dated and years_reversed(r)]
@@ -626,6 +706,9 @@ def _judged(
                 found = _fitting(digit_lookalikes(pool, changes), year)
                 found = _in_year(found, year) if changes == 1 or pool is unordered else found
                 how = f"among its readings with {changes} look-alike digit{'s' if changes > 1 else ''}"
+        if not found:  # last, from their parts and their letters' repairs (a month's look-alikes)
+            found = _fitting(combinations(with_repairs(readings)), year)
+            how = "among its readings' parts and their letters' repairs, place by place,"
         found = _fullest(found)
         box = sources[0].box
         if len(found) != 1 or box is None:  # no box to show a person: never changed unseen

@@ -59,6 +59,7 @@ __all__ = [
     "ERA",
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
+    "PERIOD_WORDS",
     "RULES",
     "UNPARSED",
     "ParsedPeriod",
@@ -189,6 +190,9 @@ _KEYWORDS = {
     "ภายใน": "ภายใน", "วัน": "วัน", "สัปดาห์": "สัปดาห์",
     "วันที่": "", "ตั้งแต่": "", "ระหว่าง": "", "ดำเนินการ": "", "ประจำ": "", "ช่วง": "", "ใน": "",
 }  # fmt: skip
+#: The canonical words the rules read (``ไตรมาส``, ``เดือน``, ``ตลอด`` ...): a reading holding none of
+#: them, no month and no digit holds no part of a period.
+PERIOD_WORDS = frozenset(canonical for canonical in _KEYWORDS.values() if canonical)
 #: A keyword this long or longer is read from a prefix of :data:`TRUNCATED_SHARE` of it that ends
 #: a Thai run (``ปีงบประม`` for ``ปีงบประมาณ``: a scan loses a word's last glyphs to a cell's edge).
 TRUNCATED_MIN = 8

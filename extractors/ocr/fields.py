@@ -297,6 +297,13 @@ def settle(
     >>> settle(lost, [lambda: ("ก.ค. 63", "ก.ค.\\n63", 0.8)], lines=3)
     (('ก.ค. 63', 'ก.ค.\\n63', 0.9), None)
 
+    None parsing whole, a repair of a reading with every line wins, with a doubt (``ม.ศค .-``: the
+    lost line's month read with its consonant doubled).
+
+    >>> cut = ("เม.ย, 65", "เม.ย, 65", 0.9)
+    >>> settle(cut, [lambda: ("ม.ศค .-เม.ย. 65", "ม.ศค .-\\nเม.ย. 65", 0.8)], lines=2)
+    (('ม.ค .-เม.ย. 65', 'ม.ศค .-\\nเม.ย. 65', 0.8), ['เม.ย, 65', 'ม.ศค .-เม.ย. 65'])
+
     So too when the first reading does not parse at all (``nw. -`` over ``n.a. 68``): a reading
     that parses but lost a line (``ก.ค. 68``) wins only when no later one parses whole.
 
@@ -366,10 +373,20 @@ def settle(
         seen = [r[0].strip() for r in (reread() for reread in rereads[:1]) if r[0].strip()]
         return first, [o for o in seen if o != first[0].strip()]
     if good(first[0]):  # parses, but a line of ink is missing from it: look for one whole
+        whole: list[Reading] = []
         for reread in rereads:
             reading = reread()
             if good(reading[0]) and line_count(reading) >= lines:
                 return reading, None
+            if line_count(reading) >= lines and reading[0].strip() and reading not in whole:
+                whole.append(reading)
+        # none parses whole: a repair of one that has every line dates the whole cell (``ม.ศค .-``
+        # over ``เม.ย. 65``: the lost line's month read with its consonant doubled), with a doubt
+        for text, raw, confidence in whole:
+            for candidate in candidates(text, compound=False):
+                if candidate != text.strip() and good(candidate):
+                    seen = list(dict.fromkeys(r[0].strip() for r in [first, *whole]))
+                    return (candidate, raw, confidence), seen
         return first, None
     # parses, but its years are not the table's, or a consonant was read twice (:func:`lopsided_range`)
     misfit = parses(first[0]) or lopsided_range(first[0])
@@ -489,6 +506,19 @@ def leading_lines(raw: str, repairs: bool = False) -> list[str]:
         if parses(text) or (repairable and any(parses(c) for c in candidates(text, compound=False))):
             found.append(text)
     return found
+
+
+def dated_lines(raw: str) -> int:
+    """How many lines of a cell's first reading hold what a period's date is written with (a digit
+    or a dot, :data:`_PERIOD_INK`): lines Tesseract's layout told apart, which a round stamp's arc
+    across the cell joins into one band of ink (:func:`ink_lines` counts one: ``ก.พ. -`` over
+    ``ก.ค. 62``, read ``AW. -`` over ``nA, 62``), so a later reading of one line (``กุค, 62``) lost
+    one.  A stamp's arc read as letters holds neither, and is not counted.
+
+    >>> dated_lines("AW. -\\nnA, 62"), dated_lines("ม.ค. -\\nเม.ย.64\\nศก ภา -"), dated_lines("")
+    (2, 2, 0)
+    """
+    return sum(1 for line in raw.split("\n") if _PERIOD_INK.search(line))
 
 
 #: A period cell read again: ``(cell, mode)`` to a reading, mode ``"thai"`` (the Thai model
@@ -733,7 +763,8 @@ def settle_period_cells(
         composed: list[Reading] = []
         rereads = period_rereads(cell, read, first, composed)
         last_row = cell.row + max(cell.rowspan, 1) >= table.n_rows
-        (text, raw, conf), others = settle(first, rereads, lines(cell) if lines else 0, fits, last_row)
+        ink = max(lines(cell), dated_lines(cell.raw)) if lines else 0
+        (text, raw, conf), others = settle(first, rereads, ink, fits, last_row)
         if others is None and (text, raw, conf) in composed:  # a Thai reading's months, the glyphs' digits
             others = [cell.text.strip()]
         # a reader of the page's image (it counts the cell's lines of ink) has the glyphs to check
