@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from extractors.ocr.digit_glyphs import Glyph, NumberRun, _one_reading
 from extractors.ocr.engine import OcrSymbol
-from extractors.ocr.number_text import letters_as_score
+from extractors.ocr.number_text import score_read_alike
 from extractors.ocr.page import _with_touching
 
 
@@ -32,13 +32,13 @@ def _run(text: str, similarity: float = 0.84, unsure: int = 1) -> NumberRun:
 
 
 def test_letters_are_a_score_when_two_binarisations_read_the_same_one() -> None:
-    assert letters_as_score([[_run("๗๗.๐๑")], [_run("๗๗.๐๑")], [_run("๑", unsure=0)]]) == _run("๗๗.๐๑")
+    assert score_read_alike([[_run("๗๗.๐๑")], [_run("๗๗.๐๑")], [_run("๑", unsure=0)]]) == _run("๗๗.๐๑")
 
 
 def test_letters_stay_letters_without_agreement_or_with_two_unsure_digits() -> None:
-    assert letters_as_score([[_run("๗๗.๐๑")], [_run("๗๓.๐๑")]]) is None
-    assert letters_as_score([[_run("๗๗.๐๑", unsure=2)], [_run("๗๗.๐๑", unsure=2)]]) is None
-    assert letters_as_score([[_run("๗๗๐๑")], [_run("๗๗๐๑")]]) is None
+    assert score_read_alike([[_run("๗๗.๐๑")], [_run("๗๓.๐๑")]]) is None
+    assert score_read_alike([[_run("๗๗.๐๑", unsure=2)], [_run("๗๗.๐๑", unsure=2)]]) is None
+    assert score_read_alike([[_run("๗๗๐๑")], [_run("๗๗๐๑")]]) is None
 
 
 def test_a_number_reaches_past_a_point_to_decimals_read_as_letters() -> None:
@@ -69,3 +69,11 @@ def test_an_unsure_lookalike_end_digit_is_added_where_tesseract_read_the_same_di
     assert wide.text == "๕๙.๐๙" and not wide.trusted
     assert unsure_confirmed(wide.unsure, tesseract)
     assert widened(run, [("๔", 13.0), *tesseract[1:]]).text == "๙.๐๙"
+
+
+def test_a_score_tesseract_read_as_no_number_is_the_glyphs_read_alike_in_every_binarisation() -> None:
+    """``๗๐.๓๗`` read ``๐.๓ซ`` at 200 dpi (debug draw 253, ``c76-column-paragraphs-2568-scan200``), its
+    ``๐`` as near a letter's template as its own under all three binarisations."""
+    alike = [[_run("๗๐.๓๗")], [_run("๗๐.๓๗")], [_run("๗๐.๓๗", 0.91)]]
+    run = score_read_alike(alike)
+    assert run is not None and run.text == "๗๐.๓๗" and run.similarity == 0.91  # the likest reading

@@ -782,24 +782,25 @@ def partly_reread(
 
 
 _SCORE_SHAPE = re.compile(r"[0-9๐-๙]{1,3}\.[0-9๐-๙]{2}")
-#: Readings (binarisations) of a word that must give the same score before :func:`letters_as_score` takes it.
+#: Readings (binarisations) of a word that must give the same score before :func:`score_read_alike` takes it.
 MIN_AGREEING = 2
 
 
-def letters_as_score(readings: Sequence[Sequence[NumberRun]]) -> NumberRun | None:
-    """The score a word Tesseract read as Latin letters amid Thai is (``oboe`` for ``๗๗.๐๑``), by
-    the glyph reader's runs under each binarisation of its crop: a run shaped as a score (one to
-    three digits, a point, two digits) that at least :data:`MIN_AGREEING` binarisations read
-    alike, each digit similar to its template (:data:`MIN_SIMILARITY`) and at most one of them
-    unsure only by its margin over the best other label (a ``๐`` as near a letter's template as its
-    own).  None otherwise: the letters stay as read.  The caller keeps it with a doubt.
+def score_read_alike(readings: Sequence[Sequence[NumberRun]]) -> NumberRun | None:
+    """The score a word Tesseract read as Latin letters amid Thai (``oboe`` for ``๗๗.๐๑``), or as
+    no number (``๐.๓ซ`` for ``๗๐.๓๗``), is by the glyph reader's runs under each binarisation of its
+    crop: a run shaped as a score (one to three digits, a point, two digits) that at least
+    :data:`MIN_AGREEING` binarisations read alike, each digit similar to its template
+    (:data:`MIN_SIMILARITY`) and at most one of them unsure only by its margin over the best other
+    label (a ``๐`` as near a letter's template as its own).  None otherwise: Tesseract's reading
+    stays.  The caller keeps it with a doubt.
 
     >>> run = lambda text, sim=0.8, unsure=((30, 38, "๐"),): NumberRun(text, 0, 50, False, sim, unsure=unsure)
-    >>> letters_as_score([[run("๗๗.๐๑")], [run("๗๗.๐๑")], [run("๑")]]).text
+    >>> score_read_alike([[run("๗๗.๐๑")], [run("๗๗.๐๑")], [run("๑")]]).text
     '๗๗.๐๑'
-    >>> letters_as_score([[run("๗๗.๐๑")], [run("๗๙.๐๑")]])  # the readings disagree
-    >>> letters_as_score([[run("๗๗.๐๑", 0.6)], [run("๗๗.๐๑", 0.6)]])  # a digit like no template
-    >>> letters_as_score([[run("๗๗๐๑")], [run("๗๗๐๑")]])  # no score's shape
+    >>> score_read_alike([[run("๗๗.๐๑")], [run("๗๙.๐๑")]])  # the readings disagree
+    >>> score_read_alike([[run("๗๗.๐๑", 0.6)], [run("๗๗.๐๑", 0.6)]])  # a digit like no template
+    >>> score_read_alike([[run("๗๗๐๑")], [run("๗๗๐๑")]])  # no score's shape
     """
     found: dict[str, list[NumberRun]] = {}
     for runs in readings:

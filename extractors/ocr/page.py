@@ -66,12 +66,12 @@ from extractors.ocr.number_text import (
     digits_as_letters,
     fuller,
     joined_digits,
-    letters_as_score,
     lookalikes_agree,
     more_digits,
     numberish,
     partly_reread,
     same_number,
+    score_read_alike,
     settle_number,
     short_for,
     split_digit,
@@ -151,6 +151,10 @@ MAX_BETWEEN = 3
 PARTLY_REREAD = (
     "read in part from glyph shapes, which Tesseract misread; its other digits are Tesseract's alone"
 )
+
+#: Why a score the glyph reader read unsure, but alike in two binarisations, replaced Tesseract's
+#: letters or no number (:func:`score_read_alike`).
+ALIKE_DOUBT = "read from glyph shapes, one digit unsure, alike in two binarisations; Tesseract read no number"
 
 #: A page crop for the glyph reader: rows ``y0:y1``, columns ``x0:x1`` and, when only the glyphs
 #: under Tesseract's stretch count, that stretch's box.
@@ -412,7 +416,7 @@ class PageReader:
         left = crop[2]
         latin_group = not any(ch in DIGITS for s in group for ch in s.text)
         if latin_group:
-            symbols = self._letters_as_score(symbols, group, crop)
+            symbols = self._score_read_alike(symbols, group, crop)
         for run in self._glyph_runs(crop):
             run = widened(run, [(s.text, (s.box[0] + s.box[2]) / 2 - left) for s in group if s in symbols])
             r0, r1 = run.x0 + left, run.x1 + left
@@ -495,6 +499,11 @@ class PageReader:
                 chosen, conf = run.text, 100 * max(run.similarity - 0.1, DOUBT_CONFIDENCE)
                 why = "the glyph reading, unsure, confirmed by a reading with digits only"
                 self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
+            elif not well_formed(first) and self._read_alike(crop, run):
+                # Tesseract's is no number (``๐.๓ซ``, its ``๐`` boxed across the whole number);
+                # the glyphs', unsure of one digit only, is one score alike in two binarisations.
+                chosen, conf = run.text, 100 * DOUBT_CONFIDENCE
+                self.doubts.append(OcrDoubt(run.text, first, self.pt(span), ALIKE_DOUBT))
             else:
                 chosen, conf = first, 100 * DOUBT_CONFIDENCE
                 self.doubts.append(
@@ -507,24 +516,18 @@ class PageReader:
             symbols.insert(at, OcrSymbol(chosen, span, conf))
         return symbols
 
-    def _letters_as_score(
+    def _score_read_alike(
         self, symbols: list[OcrSymbol], group: list[OcrSymbol], crop: _Crop
     ) -> list[OcrSymbol]:
         """``symbols`` with a word of Latin letters amid Thai (``group``) that the glyph reader,
         under more than one binarisation, reads whole as one score with a digit it is unsure of
-        (:func:`letters_as_score`: ``oboe`` for ``๗๗.๐๑``, whose ``๐`` is as near a letter's template
+        (:func:`score_read_alike`: ``oboe`` for ``๗๗.๐๑``, whose ``๐`` is as near a letter's template
         as its own) replaced by that score, at doubt's confidence and with a doubt.  A word the
         glyph reader reads with trust is left to :meth:`_reread`."""
         if any(r.trusted and sum(1 for ch in r.text if ch in DIGITS) >= 3 for r in self._glyph_runs(crop)):
             return symbols
-        y0, y1, x0, x1, _keep = crop
-        gray = self.page.gray[y0:y1, x0:x1]
-        images = [np.ascontiguousarray(self.page.binary[y0:y1, x0:x1])]
-        images += [binarise(gray, strictness) for strictness in GLYPH_STRICTNESS]
-        # decided by the page's digits, without teaching them these unsure ones
-        read = read_glyphs_many(images)
-        readings = [number_runs([self.shapes.decide(g) for g in glyphs]) for glyphs in read]
-        run = letters_as_score(readings)
+        x0 = crop[2]
+        run = score_read_alike(self._runs_per_binarisation(crop))
         if run is None:
             return symbols
         inside = [s for s in group if run.x0 + x0 - 1 <= (s.box[0] + s.box[2]) / 2 <= run.x1 + x0 + 1]
@@ -532,9 +535,26 @@ class PageReader:
         if inside != group or symbols[at : at + len(group)] != group:
             return symbols  # the score is the whole word, or the word stays
         first, span = "".join(s.text for s in group), union_box([s.box for s in group])
-        why = "read from glyph shapes, one digit unsure, alike in two binarisations; Tesseract read letters"
-        self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
+        self.doubts.append(OcrDoubt(run.text, first, self.pt(span), ALIKE_DOUBT))
         return [*symbols[:at], OcrSymbol(run.text, span, 100 * DOUBT_CONFIDENCE), *symbols[at + len(group) :]]
+
+    def _runs_per_binarisation(self, crop: _Crop) -> list[list[NumberRun]]:
+        """The glyph reader's runs in ``crop`` under each of its binarisations (:meth:`_glyph_runs`
+        keeps only the one with the most trusted digits), the unsure digits decided by the page's
+        own digits, without teaching them these."""
+        y0, y1, x0, x1, _keep = crop
+        gray = self.page.gray[y0:y1, x0:x1]
+        images = [np.ascontiguousarray(self.page.binary[y0:y1, x0:x1])]
+        images += [binarise(gray, strictness) for strictness in GLYPH_STRICTNESS]
+        return [number_runs([self.shapes.decide(g) for g in glyphs]) for glyphs in read_glyphs_many(images)]
+
+    def _read_alike(self, crop: _Crop, run: NumberRun) -> bool:
+        """Whether the glyphs' unsure ``run`` is the score its crop reads as alike under two
+        binarisations or more (:func:`score_read_alike`)."""
+        if run.trusted:
+            return False
+        alike = score_read_alike(self._runs_per_binarisation(crop))
+        return alike is not None and alike.text == run.text
 
     def _digits_confirm(self, first: str, run: NumberRun, crop: _Crop) -> bool:
         """Whether a number Tesseract read as no number (``79/9``), which the glyph reader read,
