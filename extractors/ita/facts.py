@@ -634,6 +634,8 @@ class _Overall:
     end: int  #: where its tail (the words that may state its level) ends
     level: tuple[str, str] | None  #: (code, raw) of the level its tail states
     year_at: int | None = None  #: where in the passage's text the digits of its clause's year start
+    #: the year of the aside it stands in that compares another year's result (:func:`aside_year`)
+    aside: int | None = None
 
 
 def _level_in(tail: str) -> tuple[str, str] | None:
@@ -675,6 +677,36 @@ def _clause_year(clause: str) -> tuple[int, int] | None:
         ) and not _RE_RESULT_YEAR.search(clause[max(0, m.start() - 100) : m.start()]):
             continue
         return _year(m.group(1)), m.start(1)
+    return None
+
+
+#: How far before an aside's opening bracket the statement it follows may name its year or score.
+ASIDE_REACH = 150
+
+
+def aside_year(before: str, after: str) -> int | None:
+    """The year of a bracketed aside a score stands in, when the aside gives another year's result
+    beside the statement it follows (``มีผลคะแนน ๗๗.๐๑ คะแนนอยู่ในระดับ B (ปี พ.ศ. ๒๕๖๑ ได้ ๘๑.๗๗
+    คะแนน)``): the aside names its year before the score and closes after it, and the text before
+    it names another year or states a score of its own.  ``before`` and ``after`` are the text on
+    either side of the score.  None otherwise.
+
+    >>> before = "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ มีผลคะแนน ob.og คะแนนอยู่ในระดับ B (ปี พ.ศ. ๒๕๖๑ ได้ "
+    >>> aside_year(before, " คะแนน)"), aside_year(before, " คะแนน"), aside_year("มีผลคะแนน (ปี ๒๕๖๑ ได้ ", ")")
+    (2561, None, 2561)
+    >>> aside_year("ผลการประเมินของหน่วยงาน (ปี ๒๕๖๑ ได้ ", " คะแนน)")  # nothing before it to compare with
+    >>> aside_year("ผลการประเมิน ITA ปี ๒๕๖๒ (ได้ ", " คะแนน)")  # no year of its own: the statement's
+    """
+    opened = re.search(r"\(([^()]*)$", before)
+    if opened is None or ")" not in after.split("(", 1)[0]:
+        return None
+    year = _clause_year(opened.group(1))
+    if year is None:
+        return None
+    outside = before[max(0, opened.start() - ASIDE_REACH) : opened.start()]
+    other = _clause_year(outside)
+    if (other is not None and other[0] != year[0]) or "คะแนน" in outside:
+        return year[0]
     return None
 
 
@@ -797,7 +829,11 @@ def _overall_readings(passages: Sequence[Passage]) -> list[_Overall]:
                 reading.add(1, "names a total")
             if level:
                 reading.add(1, f"states a level ({level[1]})")
-            found.append(_Overall(reading, index, start, tail_end, level, year_at))
+            aside = aside_year(text[: m.start(1)], text[m.end(1) : m.end(1) + STATEMENT_REACH])
+            if aside is not None:
+                why = f"stands in an aside giving the result of {aside} beside another: a comparison"
+                reading.add(-8, why)
+            found.append(_Overall(reading, index, start, tail_end, level, year_at, aside))
     return found
 
 
@@ -862,7 +898,11 @@ def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None, stated: Se
 def _choose_overall(facts: DocumentFacts, overall: Sequence[_Overall], passages: Sequence[Passage]) -> None:
     if not overall:
         return
-    best = min(overall, key=lambda o: (-o.reading.score, o.reading.order))
+    results = [o for o in overall if o.aside is None]  # a comparison's score is never the document's
+    if not results:
+        _keep(facts, "overall_score", [o.reading for o in overall])
+        return
+    best = min(results, key=lambda o: (-o.reading.score, o.reading.order))
     _keep(facts, "overall_score", [o.reading for o in overall], best.reading)
     levels: list[_Reading] = []
     chosen: _Reading | None = None
@@ -1049,6 +1089,24 @@ _RE_RESULT_PHRASE = re.compile(
 )
 
 
+def phrase_into_aside(phrase: str) -> bool:
+    """Whether a phrase naming a result's year (:data:`_RE_RESULT_PHRASE`) reaches its year across
+    an opening bracket, after its statement said a score or level of its own: the year is an
+    aside's, comparing another year's result (``ผลคะแนน ob.og คะแนนอยู่ในระดับ B (ปี พ.ศ. ๒๕๖๑``,
+    whose own score OCR read as letters), not the one the phrase began with.
+
+    >>> phrase_into_aside("ผลคะแนน oboe คะแนนอยู่ในระดับ B (ปี พ.ศ. ๒๕๖๑")
+    True
+    >>> phrase_into_aside("ผลการประเมิน ITA (ปีงบประมาณ ๒๕๖๖"), phrase_into_aside("ผลการประเมิน (ITA) ปี ๒๕๖๖")
+    (False, False)
+    """
+    opened = phrase.rfind("(")
+    if opened < 0 or ")" in phrase[opened:]:
+        return False
+    said = re.sub(r"^(?:ผลการประเมิน|ผลคะแนน|ITA)", "", phrase[:opened])
+    return "คะแนน" in said or "ระดับ" in said
+
+
 def _result_phrases(passages: Sequence[Passage]) -> Iterator[tuple[int, Passage, str, re.Match[str]]]:
     """Every phrase naming an ITA result's year (:data:`_RE_RESULT_PHRASE`): the passage's order
     (from 1), the passage, its text on one line, the match."""
@@ -1141,7 +1199,12 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
     for o in overall:
         if o.reading.year is None:
             continue
-        best = bool(chosen) and chosen[0].source == o.reading.source and chosen[0].value == o.reading.value
+        best = (
+            bool(chosen)
+            and chosen[0].chosen
+            and chosen[0].source == o.reading.source
+            and chosen[0].value == o.reading.value
+        )
         # the chosen score, when its own year is older than the result the fiscal year's measures
         # answer, is an earlier result's chosen for want of the assessed one (its score OCR could
         # not read: ``ได้คะแนนรวม ฒญญฒ.๕๘``): its year ranks as another score's
@@ -1164,6 +1227,8 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
         )
         if later:
             reading.add(-3, f"after the fiscal year {facts.fiscal_year}: not a result yet")
+        if o.aside is not None:
+            reading.add(-1, f"the year of an aside comparing {o.reading.value}: not the document's result")
         readings.append(reading)
     for order, passage, text, m in _result_phrases(passages):
         year = _year(m.group(1))
@@ -1178,7 +1243,9 @@ def _assessed_year(facts: DocumentFacts, overall: Sequence[_Overall], passages: 
                 reading.source.page, reading.source.box, reading.source.raw, DOUBT_CONFIDENCE
             )
             reading.value = year = mended
-        if facts.fiscal_year is not None and year > facts.fiscal_year:
+        if phrase_into_aside(m.group(0)):
+            reading.add(-1, "its year is a bracketed aside's, after the phrase stated its own result")
+        elif facts.fiscal_year is not None and year > facts.fiscal_year:
             reading.add(-3, f"after the fiscal year {facts.fiscal_year}: not a result yet")
         elif facts.fiscal_year is not None and year == facts.fiscal_year:
             if _RE_AIM.search(text[max(0, m.start() - AIM_REACH) : m.start(1)]):

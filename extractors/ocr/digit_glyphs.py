@@ -15,6 +15,7 @@ digit in it is both similar and unambiguous.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -458,14 +459,28 @@ MIN_CUTS = 2
 
 def _one_reading(pairs: list[tuple[int, Glyph, Glyph]], thinnest: int | None) -> tuple[Glyph, Glyph] | None:
     """Of the cuts of a blob that gave two trusted digits ``(cut, left, right)``: the thinnest
-    column's, or else, when all read the same two digits, the best (by the lesser similarity)."""
+    column's, or else, when all read the same two digits, the best (by the lesser similarity).
+    A pair one column alone gives is the shape of that cut (:data:`MIN_CUTS`), not a rival: two
+    ``๗`` joined at their stems read ``๗๗`` at three columns and ``๓๗`` at one, left of the join,
+    where the cut stroke closes the left half's loop.
+
+    >>> g = lambda label, x0: Glyph(label, x0, x0 + 9, 0.8, 0.1)
+    >>> pairs = [(19, g("๓", 0), g("๗", 19))] + [(c, g("๗", 0), g("๗", c)) for c in (21, 22, 23)]
+    >>> [x.label for x in _one_reading(pairs, 29)]
+    ['๗', '๗']
+    >>> _one_reading(pairs[:1] + pairs[2:], 29), _one_reading(pairs[:2], 29)  # one against two; too few
+    (None, None)
+    """
     if not pairs:
         return None
     if pairs[0][0] == thinnest:
         return pairs[0][1], pairs[0][2]
-    if len({(left.label, right.label) for _c, left, right in pairs}) > 1 or len(pairs) < MIN_CUTS:
+    readings = Counter((left.label, right.label) for _c, left, right in pairs)
+    upheld = [labels for labels, n in readings.items() if n >= MIN_CUTS]
+    if len(upheld) != 1 or sum(readings.values()) - readings[upheld[0]] >= readings[upheld[0]] - 1:
         return None
-    _cut_at, left, right = max(pairs, key=lambda p: min(p[1].similarity, p[2].similarity))
+    kept = [p for p in pairs if (p[1].label, p[2].label) == upheld[0]]
+    _cut_at, left, right = max(kept, key=lambda p: min(p[1].similarity, p[2].similarity))
     return left, right
 
 
@@ -619,10 +634,34 @@ def _widened(
                 between.append(glyph)
             else:
                 told = told_among_digits(glyph) if id(glyph) in alone else None
-                if told is None:
+                # a look-alike left unsure (``๕`` or ``๔``) is added unsure, last at its end: only
+                # the other reading's same digit there confirms it (:func:`number_text.widened`)
+                lookalike = told is None and id(glyph) in alone and unsure_lookalike(glyph)
+                if told is None and not lookalike:
                     break
+                told = told or glyph
                 added.append((told.x0, told.x1))
                 kept = [told, *reversed(between), *kept] if step < 0 else [*kept, *between, told]
                 between = []
+                if lookalike:
+                    break
             at += step
     return kept, tuple(added)
+
+
+def unsure_lookalike(glyph: Glyph) -> bool:
+    """An unsure digit whose doubt is only which of two look-alike digits it is (``๕`` or ``๔``,
+    its lead 0.01): as similar to its best template as a trusted glyph, its runner-up a digit.
+
+    >>> five = Glyph("๕", 0, 9, 0.88, 0.01, "๔")
+    >>> unsure_lookalike(five), unsure_lookalike(replace(five, second="L"))
+    (True, False)
+    >>> unsure_lookalike(Glyph("๕", 0, 9, 0.88, 0.2, "๔"))  # trusted: nothing to confirm
+    False
+    """
+    return (
+        not glyph.trusted
+        and glyph.label in DIGITS
+        and glyph.second in DIGITS
+        and glyph.similarity >= MIN_SIMILARITY
+    )

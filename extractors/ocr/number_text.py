@@ -13,7 +13,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from extractors.ocr.digit_glyphs import DIGITS, NumberRun
+from extractors.ocr.digit_glyphs import DIGITS, MIN_SIMILARITY, NumberRun
 from extractors.thai.text import DIGIT_LETTERS, MARKS, arabic_digits_to_thai, thai_digits_to_arabic
 from schemas import DOUBT_CONFIDENCE, Cell
 
@@ -693,12 +693,26 @@ def widened(run: NumberRun, read: Sequence[tuple[str, float]]) -> NumberRun:
     >>> run = NumberRun("๗.๗", 30, 80, True, 0.9, wider=wide, added=((9, 26),), added_digits=("๖",))
     >>> widened(run, [("อ", 17.0)]).text, widened(run, [("จ", 17.0), ("ก", 20.0)]).text
     ('๖๗.๗', '๗.๗')
+
+    An added look-alike the glyphs left unsure (``๕`` or ``๔``: :func:`digit_glyphs.unsure_lookalike`)
+    needs Tesseract's same digit alone at its place (``๕๓๕.๐๓๕`` for ``๕๙.๐๙``); the wider run stays
+    unsure there, for the caller to weigh (:func:`unsure_confirmed`):
+
+    >>> wide = NumberRun("๕๙.๐๙", 1, 119, False, 0.88, unsure=((1, 25, "๕"),))
+    >>> run = NumberRun("๙.๐๙", 32, 119, True, 0.9, wider=wide, added=((1, 25),), added_digits=("๕",))
+    >>> widened(run, [("๕", 13.0), ("๓", 38.0)]).text, widened(run, [("๔", 13.0)]).text
+    ('๕๙.๐๙', '๙.๐๙')
     """
     if run.wider is None or not run.added:
         return run
     digits = run.added_digits or ("",) * len(run.added)
+    unsure = {(x0, x1): digit for x0, x1, digit in run.wider.unsure}
     for (x0, x1), digit in zip(run.added, digits, strict=True):
         under = [text for text, middle in read if x0 - 1 <= middle <= x1 + 1]
+        if (x0, x1) in unsure:  # a look-alike left unsure: the same digit alone there, or nothing
+            if len(under) != 1 or not same_number(under[0], unsure[(x0, x1)]):
+                return run
+            continue
         shaped = [_THAI_OR_ARABIC_DIGIT.fullmatch(t) or DIGIT_LETTERS.get(t, "-") == digit for t in under]
         if not under or not all(shaped):
             return run
@@ -765,3 +779,35 @@ def partly_reread(
             out.append((lo, hi, under(piece[0][1], piece[-1][2])))
         start = end
     return out
+
+
+_SCORE_SHAPE = re.compile(r"[0-9๐-๙]{1,3}\.[0-9๐-๙]{2}")
+#: Readings (binarisations) of a word that must give the same score before :func:`score_read_alike` takes it.
+MIN_AGREEING = 2
+
+
+def score_read_alike(readings: Sequence[Sequence[NumberRun]]) -> NumberRun | None:
+    """The score a word Tesseract read as Latin letters amid Thai (``oboe`` for ``๗๗.๐๑``), or as
+    no number (``๐.๓ซ`` for ``๗๐.๓๗``), is by the glyph reader's runs under each binarisation of its
+    crop: a run shaped as a score (one to three digits, a point, two digits) that at least
+    :data:`MIN_AGREEING` binarisations read alike, each digit similar to its template
+    (:data:`MIN_SIMILARITY`) and at most one of them unsure only by its margin over the best other
+    label (a ``๐`` as near a letter's template as its own).  None otherwise: Tesseract's reading
+    stays.  The caller keeps it with a doubt.
+
+    >>> run = lambda text, sim=0.8, unsure=((30, 38, "๐"),): NumberRun(text, 0, 50, False, sim, unsure=unsure)
+    >>> score_read_alike([[run("๗๗.๐๑")], [run("๗๗.๐๑")], [run("๑")]]).text
+    '๗๗.๐๑'
+    >>> score_read_alike([[run("๗๗.๐๑")], [run("๗๙.๐๑")]])  # the readings disagree
+    >>> score_read_alike([[run("๗๗.๐๑", 0.6)], [run("๗๗.๐๑", 0.6)]])  # a digit like no template
+    >>> score_read_alike([[run("๗๗๐๑")], [run("๗๗๐๑")]])  # no score's shape
+    """
+    found: dict[str, list[NumberRun]] = {}
+    for runs in readings:
+        for run in runs:
+            if _SCORE_SHAPE.fullmatch(run.text) and run.similarity >= MIN_SIMILARITY and len(run.unsure) <= 1:
+                found.setdefault(run.text, []).append(run)
+    agreed_on = [kept for kept in found.values() if len(kept) >= MIN_AGREEING]
+    if len(agreed_on) != 1:
+        return None
+    return max(agreed_on[0], key=lambda r: r.similarity)

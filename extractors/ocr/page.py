@@ -71,6 +71,7 @@ from extractors.ocr.number_text import (
     numberish,
     partly_reread,
     same_number,
+    score_read_alike,
     settle_number,
     short_for,
     split_digit,
@@ -150,6 +151,10 @@ MAX_BETWEEN = 3
 PARTLY_REREAD = (
     "read in part from glyph shapes, which Tesseract misread; its other digits are Tesseract's alone"
 )
+
+#: Why a score the glyph reader read unsure, but alike in two binarisations, replaced Tesseract's
+#: letters or no number (:func:`score_read_alike`).
+ALIKE_DOUBT = "read from glyph shapes, one digit unsure, alike in two binarisations; Tesseract read no number"
 
 #: A page crop for the glyph reader: rows ``y0:y1``, columns ``x0:x1`` and, when only the glyphs
 #: under Tesseract's stretch count, that stretch's box.
@@ -410,6 +415,8 @@ class PageReader:
     def _reread(self, symbols: list[OcrSymbol], group: list[OcrSymbol], crop: _Crop) -> list[OcrSymbol]:
         left = crop[2]
         latin_group = not any(ch in DIGITS for s in group for ch in s.text)
+        if latin_group:
+            symbols = self._score_read_alike(symbols, group, crop)
         for run in self._glyph_runs(crop):
             run = widened(run, [(s.text, (s.box[0] + s.box[2]) / 2 - left) for s in group if s in symbols])
             r0, r1 = run.x0 + left, run.x1 + left
@@ -492,6 +499,11 @@ class PageReader:
                 chosen, conf = run.text, 100 * max(run.similarity - 0.1, DOUBT_CONFIDENCE)
                 why = "the glyph reading, unsure, confirmed by a reading with digits only"
                 self.doubts.append(OcrDoubt(run.text, first, self.pt(span), why))
+            elif not well_formed(first) and self._read_alike(crop, run):
+                # Tesseract's is no number (``๐.๓ซ``, its ``๐`` boxed across the whole number);
+                # the glyphs', unsure of one digit only, is one score alike in two binarisations.
+                chosen, conf = run.text, 100 * DOUBT_CONFIDENCE
+                self.doubts.append(OcrDoubt(run.text, first, self.pt(span), ALIKE_DOUBT))
             else:
                 chosen, conf = first, 100 * DOUBT_CONFIDENCE
                 self.doubts.append(
@@ -503,6 +515,46 @@ class PageReader:
             symbols = [s for s in symbols if s not in inside]
             symbols.insert(at, OcrSymbol(chosen, span, conf))
         return symbols
+
+    def _score_read_alike(
+        self, symbols: list[OcrSymbol], group: list[OcrSymbol], crop: _Crop
+    ) -> list[OcrSymbol]:
+        """``symbols`` with a word of Latin letters amid Thai (``group``) that the glyph reader,
+        under more than one binarisation, reads whole as one score with a digit it is unsure of
+        (:func:`score_read_alike`: ``oboe`` for ``๗๗.๐๑``, whose ``๐`` is as near a letter's template
+        as its own) replaced by that score, at doubt's confidence and with a doubt.  A word the
+        glyph reader reads with trust is left to :meth:`_reread`."""
+        if any(r.trusted and sum(1 for ch in r.text if ch in DIGITS) >= 3 for r in self._glyph_runs(crop)):
+            return symbols
+        x0 = crop[2]
+        run = score_read_alike(self._runs_per_binarisation(crop))
+        if run is None:
+            return symbols
+        inside = [s for s in group if run.x0 + x0 - 1 <= (s.box[0] + s.box[2]) / 2 <= run.x1 + x0 + 1]
+        at = symbols.index(group[0]) if group[0] in symbols else -1
+        if inside != group or symbols[at : at + len(group)] != group:
+            return symbols  # the score is the whole word, or the word stays
+        first, span = "".join(s.text for s in group), union_box([s.box for s in group])
+        self.doubts.append(OcrDoubt(run.text, first, self.pt(span), ALIKE_DOUBT))
+        return [*symbols[:at], OcrSymbol(run.text, span, 100 * DOUBT_CONFIDENCE), *symbols[at + len(group) :]]
+
+    def _runs_per_binarisation(self, crop: _Crop) -> list[list[NumberRun]]:
+        """The glyph reader's runs in ``crop`` under each of its binarisations (:meth:`_glyph_runs`
+        keeps only the one with the most trusted digits), the unsure digits decided by the page's
+        own digits, without teaching them these."""
+        y0, y1, x0, x1, _keep = crop
+        gray = self.page.gray[y0:y1, x0:x1]
+        images = [np.ascontiguousarray(self.page.binary[y0:y1, x0:x1])]
+        images += [binarise(gray, strictness) for strictness in GLYPH_STRICTNESS]
+        return [number_runs([self.shapes.decide(g) for g in glyphs]) for glyphs in read_glyphs_many(images)]
+
+    def _read_alike(self, crop: _Crop, run: NumberRun) -> bool:
+        """Whether the glyphs' unsure ``run`` is the score its crop reads as alike under two
+        binarisations or more (:func:`score_read_alike`)."""
+        if run.trusted:
+            return False
+        alike = score_read_alike(self._runs_per_binarisation(crop))
+        return alike is not None and alike.text == run.text
 
     def _digits_confirm(self, first: str, run: NumberRun, crop: _Crop) -> bool:
         """Whether a number Tesseract read as no number (``79/9``), which the glyph reader read,
@@ -1425,6 +1477,15 @@ def _with_touching(
     >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in (("๕", 0), (".", 10), ("อ", 26))]
     >>> [x.text for x in _with_touching(s, s[:2], 3)], [x.text for x in _with_touching(s, s[:2], 3, 12)]
     (['๕', '.'], ['๕', '.', 'อ'])
+
+    So does a number whose end digit was read as a letter: the point after that letter, with no
+    word's space between, is the number's, and so are the two decimals after it, letters too
+    (``๕ฒ.อฆ`` for ``๕๗.๖๗``, 10 px between the ``ฒ`` and the point, 6 px a touching gap).
+
+    >>> at = (("๕", 0), ("ฒ", 12), (".", 30), ("อ", 38), ("ฆ", 50), ("ก", 80))
+    >>> s = [OcrSymbol(t, (x, 0, x + 8, 20), 90) for t, x in at]
+    >>> [x.text for x in _with_touching(s, s[:1], 6, 12)], [x.text for x in _with_touching(s, s[:1], 6)]
+    (['๕', 'ฒ', '.', 'อ', 'ฆ'], ['๕', 'ฒ'])
     """
     first, last = symbols.index(group[0]), symbols.index(group[-1])
     out = list(group)
@@ -1448,15 +1509,18 @@ def _with_touching(
             out.insert(0, symbols[before])
             before -= 1
     after = last + 1
-    reach = space - 0.001 if space is not None and group[-1].text == "." else gap
+    word = space - 0.001 if space is not None else gap  # nearer than a word's space
     while (
         after < len(symbols)
         and after - last <= LETTERS_AT_END
         and len(symbols[after].text) == 1
-        and symbols[after].box[0] - out[-1].box[2] <= (reach if after == last + 1 else gap)
-        and (after == last + 1 or _THAI_LETTER.match(out[-1].text))
+        and symbols[after].box[0] - out[-1].box[2]
+        <= (word if "." in (out[-1].text, symbols[after].text) else gap)
+        and (after == last + 1 or _THAI_LETTER.match(out[-1].text) or symbols[after].text == ".")
     ):
         out.append(symbols[after])
+        if symbols[after].text == "." and out[-2] is not group[-1]:
+            last = after  # a point after letters taken: its decimals may be letters too (``๕ฒ.อฆ``)
         after += 1
     return out
 
