@@ -182,9 +182,10 @@ def _fold_marks(lines: list[Line], em: float = 12.0) -> list[Line]:
     """``lines`` with each line that is marks of another's word read apart (:func:`_marks_of`)
     folded into it: no line of text is printed over a word of another, so it is that word's
     marks read apart (``๐ ส`` for the ``ำ`` and ``ิ`` above ``การดำเนิน``).  Its words join the
-    line in their place from left to right, text kept as read, when they read as Thai; marks read
-    as no Thai character (``3/``) are no text of the line, as a speck read as a letter is not
-    (:func:`extractors.pdf.borderless.flat`), and only lower the line's confidence.  Left as a
+    line in their place from left to right, text kept as read, when they lie inside its ink or
+    read as Thai; marks out of its ink read as no Thai character (``3/``) are no text of the line,
+    as a speck read as a letter is not (:func:`extractors.pdf.borderless.flat`), and only lower
+    the line's confidence.  Left as a
     line of its own, it stood between a header and its rows, and made a row.
 
     >>> def ln(text, x0, top, x1, bottom):
@@ -203,7 +204,9 @@ def _fold_marks(lines: list[Line], em: float = 12.0) -> list[Line]:
         host = next((big for big in out if _marks_of(small, big, em)), None)
         if host is None or small not in out:
             continue
-        marks = small.words if _THAI_CHAR.search(small.text) else ()
+        top, bottom = _ink_band(host)
+        inside = top - 1 <= small.box.top and small.box.bottom <= bottom + 1
+        marks = small.words if inside or _THAI_CHAR.search(small.text) else ()
         words = tuple(sorted((*host.words, *marks), key=lambda w: w.box.x0))
         confs = [c for c in (host.confidence, small.confidence) if c is not None]
         folded = Line(
@@ -882,16 +885,14 @@ def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) ->
         if not _ends_at_foot(previous, before, running):
             continue
         own = [t for t in out if t.page == number]
-        first = min(own, key=lambda t: t.box.top, default=None)
-        body = [
+        top = min((t.box.top for t in own), default=page.height)
+        lines = [
             ln
             for ln in page.lines
-            if ln.text not in running
+            if ln.box.bottom <= top + 1
+            and ln.text not in running
             and MARGIN_SHARE * page.height < ln.box.top < (1 - MARGIN_SHARE) * page.height
         ]
-        narrower = _narrower_at_top(first, previous, body)
-        bottom = narrower.box.bottom if narrower is not None else (first.box.top if first else page.height)
-        lines = [ln for ln in body if ln.box.bottom <= bottom + 1]
         if not lines:
             continue
         em = line_em(lines)
@@ -901,31 +902,10 @@ def continue_on_scans(tables: Sequence[Table], pages: Mapping[int, PageText]) ->
         found = continuation(columns, page, lines, em, headers.get(id(previous), ()), core)
         if found is None:
             continue
-        if narrower is not None:
-            if found.box.bottom < narrower.box.bottom - em:
-                continue  # its lines cross the columns of the page before: a table of its own
-            note = f"read in the columns of the table on page {before.number}, which has more"
-            found = replace(found, quality=replace(found.quality, notes=[*found.quality.notes, note]))
-            out = [t for t in out if t is not narrower]
         found = _filled(found, page)
         headers[id(found)] = headers.get(id(previous), [])
         out.append(found)
     return out
-
-
-def _narrower_at_top(first: Table | None, previous: Table, body: Sequence[Line]) -> Table | None:
-    """``first`` (the first table of a scanned page) when it is a borderless table at the top of
-    the page, no line of the page's body above it, with fewer columns than the borderless table
-    ``previous`` that ends at the foot of the page before: the same table going on under its
-    header repeated, whose header OCR read too poorly to give every column (``ระยะ`` lost over
-    ``เวลา``, the letters of ``ลำดับ`` one a line read as ``“ๆ``), so that columns were read
-    together.  :func:`continue_on_scans` reads it again in ``previous``'s columns, and takes that
-    reading only when every line of it keeps those columns' gutters white."""
-    if first is None or first.quality.strategy != "borderless" or first.n_cols >= previous.n_cols:
-        return None
-    if any(ln.box.bottom <= first.box.top + 1 for ln in body):
-        return None
-    return first
 
 
 def _edges_going_on(tables: Sequence[Table], pages: Mapping[int, PageText], number: int) -> list[float]:
