@@ -855,13 +855,14 @@ def _line_lost(
     a short ``(ตัวชี้วัดที่ 6)``), not a new row: every other column with text on ``line`` had
     ink in the line before too, two of them at least (the row's cells run on through both lines,
     none begins here; one going on may be a long cell beside the next row's first line), no
-    cell's text on the line starts an item's number (but a list's next item, ``(2)``, in a column
-    whose list has an item in the row already, ``listed``), and the line follows the line before
-    at the table's usual pitch.  A new row's cells all begin on its first line, together.
+    cell's text on the line starts an item's number, and the line follows the line before at the
+    table's usual pitch.  A new row's cells all begin on its first line, together.
 
     Two columns or more may restart so when each left only the line before empty (``idle``: per
     column, the lines since its last) and more columns go on than restart: OCR lost a lone ``-``
-    of ``- รายงาน…`` and the ``ม`` of ``มีนาค`` / ``ม`` on one line, while five cells ran on.
+    of ``- รายงาน…`` and the ``ม`` of ``มีนาค`` / ``ม`` on one line, while five cells ran on.  Then a
+    list's next item (``(2)``) in a column whose list has an item in the row already (``listed``)
+    goes on too; beside one column starting again it opens a sub-row, as its own period does.
 
     >>> def ln(*cells):
     ...     ws = tuple(Word(t, t, BBox(x, 0, x + 30, 10)) for x, t in cells)
@@ -896,7 +897,9 @@ def _line_lost(
         return False
     for col, ws in by_col.items():
         first = min(ws, key=lambda w: w.box.x0).text
-        if _ANY_ITEM.match(first) and (col not in listed or _FIRST_ITEM.match(first)):
+        # beside one column starting again, a list's next item opens a sub-row (its own period)
+        going_on = len(restarted) > 1 and col in listed and not _FIRST_ITEM.match(first)
+        if _ANY_ITEM.match(first) and not going_on:
             return False
     return True
 
