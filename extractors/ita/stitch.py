@@ -945,10 +945,7 @@ def _keyed_as_column(row: LogicalRow, lead: dict[int, str]) -> bool:
     >>> _keyed_as_column(row, {0: "มาตรการ"}), _keyed_as_column(row, {0: ""}), _keyed_as_column(row, {1: "ก"})
     (True, False, False)
     """
-    return any(
-        start and re.sub(r"\s+", "", _MARKER.sub("", _own_text(row, c))).startswith(start)
-        for c, start in lead.items()
-    )
+    return any(start and _bare(_own_text(row, c)).startswith(start) for c, start in lead.items())
 
 
 #: A lead shared by at least this share of a column's key cells is the column's own (a cell OCR
@@ -974,7 +971,7 @@ def common_lead(texts: Sequence[str]) -> str:
     >>> common_lead(["มาตรการเสริมสร้าง", "2. มาตรการเสริม", "มาตรการพัฒนา", "มาตรการเพิ่ม", "มาตรการป้องกัน"])
     'มาตรการ'
     """
-    bare = [re.sub(r"\s+", "", _MARKER.sub("", t)) for t in texts if t.strip()]
+    bare = [_bare(t) for t in texts if t.strip()]
     need = max(MIN_LEAD_CELLS, LEAD_SHARE * len(bare))
     best = ""
     for text in bare:
@@ -984,6 +981,15 @@ def common_lead(texts: Sequence[str]) -> str:
             best = text[:n]
     best = _to_word_end(best, [t for t in bare if t.startswith(best)])
     return best if len(best) >= MIN_LEAD_CHARS else ""
+
+
+def _bare(text: str) -> str:
+    """A key cell's text as :func:`common_lead` compares it: item marker and spaces left out.
+
+    >>> _bare("1. มาตรการ ยกระดับ")
+    'มาตรการยกระดับ'
+    """
+    return re.sub(r"\s+", "", _MARKER.sub("", text))
 
 
 def _to_word_end(lead: str, texts: Sequence[str]) -> str:
