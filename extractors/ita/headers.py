@@ -57,13 +57,19 @@ ALSO: dict[str, str] = {fold("การดำเนินการ"): "steps", f
 ALSO_MARGIN = 0.5
 
 
-def _match(key: str, cutoff: float) -> tuple[str, float] | None:
+def _wording(key: str, cutoff: float) -> tuple[str, float] | None:
+    """The wording ``key`` is, or is closest to above ``cutoff``, with how close (0..100)."""
     if not key:
         return None
     if key in _CHOICES:
-        return _CHOICES[key], 100.0
+        return key, 100.0
     best = process.extractOne(key, _KEYS, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return (_CHOICES[best[0]], float(best[1])) if best else None
+    return (best[0], float(best[1])) if best else None
+
+
+def _match(key: str, cutoff: float) -> tuple[str, float] | None:
+    found = _wording(key, cutoff)
+    return (_CHOICES[found[0]], found[1]) if found else None
 
 
 @lru_cache(maxsize=4096)
@@ -76,14 +82,19 @@ def field_scores(text: str) -> dict[str, float]:
     [('follow_up', 72.0), ('indicator', 68.0)]
     >>> field_scores("หมายเหตุ"), field_scores("คะแนน แบบวัด IIT")
     ({}, {'score': 64.3})
+
+    A wording read with a letter doubled keeps its second reading (:data:`ALSO`):
+
+    >>> sorted(field_scores("แนแนวทาง ปฏิบัติ"))
+    ['measure', 'steps']
     """
     whole = fold(text)
     scores: dict[str, float] = {}
-    found = _match(whole, WHOLE_CUTOFF)
+    found = _wording(whole, WHOLE_CUTOFF)
     if found:
-        scores[found[0]] = found[1]
-        if whole in ALSO:
-            scores[ALSO[whole]] = found[1] + ALSO_MARGIN
+        scores[_CHOICES[found[0]]] = found[1]
+        if found[0] in ALSO:
+            scores[ALSO[found[0]]] = found[1] + ALSO_MARGIN
     parts = [fold(p) for p in _SEPARATORS.split(text)]
     parts = [p for p in parts if p]
     prefix = next((k for k in _BY_LENGTH if whole.startswith(k) and len(whole) > len(k)), None)

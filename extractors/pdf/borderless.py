@@ -375,15 +375,17 @@ def _body(
     # a header's wrapped lines that OCR lost (a narrow column's letters, one a line: ``ลำดับ``)
     # leave white under it on a scan: its first row may start as far below as they would reach
     lost = (MAX_HEADER_LINES - len(header)) * pitch if core is not None else 0.0
+    opened = gutters  # the header's gutters, which the body's words narrow
+    narrowed: list[tuple[Word, ...]] = []  # each body line's words that narrowed them
     for k, line in enumerate(lines[start:]):
         if core is not None and _no_letter_tall(line, em):
             continue  # a speck of the scan read as a letter: no line of the table, nor its end
         if line.box.top - previous.box.bottom > MAX_PITCHES * pitch + (0.0 if body else lost):
             break
         if line.box.x0 < left and core is not None and not body:
-            opened = _column_lost_left(gutters, header, line, em, core)
-            if opened is not None:
-                gutters, left = opened, line.box.x0 - 2 * em
+            wider = _column_lost_left(gutters, header, line, em, core)
+            if wider is not None:
+                gutters, left, opened = wider, line.box.x0 - 2 * em, wider
         if line.box.x0 < left or line.box.x1 > right:
             break
         kept = _keep_white(gutters, line, MIN_WHITE_EM * em, core)
@@ -396,15 +398,69 @@ def _body(
             if kept_line is not None:
                 left_out = tuple(w for w in line.words if all(w is not x for x in kept_line.words))
                 line, kept = kept_line, _keep_white(gutters, kept_line, MIN_WHITE_EM * em, core)
+        words = line.words
         if kept is None and core is not None:
             kept = _crossed_once(gutters, line, em, core)
+            if kept is not None:
+                white = MIN_WHITE_EM * em
+                words = tuple(w for w in words if _keep_white(gutters, Line("", "", w.box, (w,)), white, core))
+        if kept is None and core is not None:
+            kept = _crossed_before(opened, narrowed, line, em, core)
         if kept is None:
             break
         body.append(line)
         reach.append(left_out)
+        narrowed.append(words)
         gutters = kept
         previous = line
     return body, gutters, reach
+
+
+def _crossed_before(
+    opened: Gutters, narrowed: Sequence[tuple[Word, ...]], line: Line, em: float, core: WordCore
+) -> Gutters | None:
+    """The gutters the header ``opened``, narrowed by the body's words (``narrowed``, line by line)
+    but one, and by ``line``'s, when ``line`` crosses a gutter only because of that one word: a
+    word above that OCR read across a narrow column's gutter, one of whose ends left a sliver of
+    the gutter white (``11.`` for a row's number ``1`` and its measure's ``1.``, the white left
+    right of it where the measure column's text starts).  That word must cross the gutters so
+    narrowed, one gutter only, as :func:`_crossed_once` allows in a line; exactly one word may
+    be such.  None otherwise: the line ends the table.
+
+    >>> def ws(*spans):
+    ...     return tuple(Word("ก", "ก", BBox(a, 0, b, 10)) for a, b in spans)
+    >>> def ln(*spans):
+    ...     return Line("", "", BBox(spans[0][0], 0, spans[-1][1], 10), ws(*spans))
+    >>> core = lambda w: (w.box.x0, w.box.x1)
+    >>> opened = [[(20, 60)], [(100, 120)]]
+    >>> narrowed = [ws((0, 50), (65, 90), (130, 150)), ws((0, 15), (62, 95), (125, 150))]
+    >>> _crossed_before(opened, narrowed, ln((0, 15), (54, 70)), 10.0, core)
+    [[(20, 54)], [(100, 120)]]
+
+    Without the crossing word above, the line would keep the gutters only if a second word went
+    too: the line ends the table.
+
+    >>> _crossed_before(opened, [*narrowed, ws((0, 52))], ln((0, 15), (54, 70)), 10.0, core) is None
+    True
+    """
+    white = MIN_WHITE_EM * em
+    words = [w for ws in narrowed for w in ws]
+    found: Gutters | None = None
+    for out in words:
+        gutters: Gutters | None = opened
+        for ws in [*narrowed, line.words]:
+            rest = tuple(w for w in ws if w is not out)
+            if gutters is not None and rest:
+                gutters = _keep_white(gutters, Line("", "", rest[0].box, rest), white, core)
+        if gutters is None:
+            continue
+        alone = Line("", "", out.box, (out,))
+        if sum(1 for g in gutters if _keep_white([g], alone, white, core) is None) != 1:
+            continue
+        if found is not None:
+            return None  # two words would do: nothing says which crossed
+        found = gutters
+    return found
 
 
 def _column_lost_left(
@@ -980,10 +1036,19 @@ def _parts_at_gutters(line: Line, gutters: Gutters, em: float) -> int:
     3
     >>> _parts_at_gutters(ln(0, 65, 98), [[(40, 60)], [(100, 120)]], 10.0)
     2
+
+    Each gutter parts once: a page number ``- 2 -`` centred over one gutter, its three marks set
+    apart, is cut in two, not three (its words lie in the gutter's white, so it kept it):
+
+    >>> _parts_at_gutters(ln(0, 38, 76), [[(30, 110)]], 5.0)
+    2
     """
     segs = segments(line, GUTTER_EM * em)
-    white = [span for intervals in gutters for span in intervals]
-    return 1 + sum(1 for a, b in pairwise(segs) if any(a.x1 < hi and b.x0 > lo for lo, hi in white))
+    crossed = {  # the first gutter each cut lies in (a wide cut over an empty column is one cut)
+        next((k for k, spans in enumerate(gutters) if any(a.x1 < hi and b.x0 > lo for lo, hi in spans)), None)
+        for a, b in pairwise(segs)
+    }
+    return 1 + len(crossed - {None})
 
 
 def find_borderless(
