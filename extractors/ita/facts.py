@@ -383,7 +383,8 @@ def read_facts(pages: Sequence[PageText], passages: Sequence[Passage]) -> Docume
     _agency_and_address(facts, block, page, passages)
     overall = _overall_readings(passages)
     _fiscal_year(facts, passages, overall, page.number if page else None, title_box)
-    _rank_years(overall, facts.fiscal_year, _stated_results(passages, overall))
+    read_by_ocr = {p.number for p in pages if p.ocr is not None}
+    _rank_years(overall, facts.fiscal_year, _stated_results(passages, overall), read_by_ocr)
     _choose_overall(facts, overall, passages)
     _assessed_year(facts, overall, passages)
     return facts
@@ -865,17 +866,30 @@ def lost_lead(before: str, number: str, level: str | None) -> float | None:
     return round(fits[0], 2) if len(fits) == 1 else None
 
 
-def _rank_years(overall: Sequence[_Overall], fiscal_year: int | None, stated: Set[int] = frozenset()) -> None:
+def _rank_years(
+    overall: Sequence[_Overall],
+    fiscal_year: int | None,
+    stated: Set[int] = frozenset(),
+    read_by_ocr: Set[int] = frozenset(),
+) -> None:
     """The latest year stated with a score is the assessed result; older ones are earlier results,
     a year after the fiscal year of the measures cannot be a result yet, and one before the year
     the fiscal year's measures answer (fiscal year − 1) is an earlier result even when no later
     year is named with a score (a result badge names none: ``คะแนน 87.45 ระดับ A``).  A misread
-    year is mended first (:func:`mended_year`, with the result years the document ``stated``)."""
+    year is mended first (:func:`mended_year`, with the result years the document ``stated``; on
+    the pages ``read_by_ocr``, :func:`ocr_fiscal_year`)."""
     for o in overall:
-        mended = mended_year(o.reading.year, fiscal_year, stated) if o.reading.year else None
+        year = o.reading.year
+        mended = mended_year(year, fiscal_year, stated) if year else None
         if mended is not None:
-            o.reading.year_doubt = _mended_why(o.reading.year or 0, mended, fiscal_year or 0, stated)
+            o.reading.year_doubt = _mended_why(year or 0, mended, fiscal_year or 0, stated)
             o.reading.year = mended
+        elif year and o.reading.source.page in read_by_ocr and ocr_fiscal_year(year, fiscal_year, stated):
+            o.reading.year = year - 1
+            o.reading.year_doubt = (
+                f"read {year}, the fiscal year itself, which the document names as no result's year: "
+                f"{year - 1}, the result's year it names (a digit read as its look-alike)"
+            )
     years = [o.reading.year for o in overall if o.reading.year is not None]
     latest = max((y for y in years if fiscal_year is None or y <= fiscal_year), default=None)
     for o in overall:
@@ -1011,6 +1025,26 @@ def mended_year(year: int, fiscal_year: int | None, stated: Set[int] = frozenset
         return named[0]
     near = [y for y in results if digits_apart(year, y) == 1]
     return near[0] if len(near) == 1 else None
+
+
+def ocr_fiscal_year(year: int, fiscal_year: int | None, stated: Set[int]) -> bool:
+    """Whether a score's ``year`` read by OCR, the fiscal year itself, is the year before misread:
+    the document names that year, and no other, as a result's year elsewhere (``ผลการประเมิน ITA
+    ปี ๒๕๖๔`` in a heading, a chart's title), and the two differ in one digit (``๒๕๖๕`` for
+    ``๒๕๖๔``: a Thai ``๔`` read as its look-alike ``๕``).  The measures of a fiscal year answer
+    the year before's result; a document that assessed its fiscal year's own result names it.
+
+    >>> ocr_fiscal_year(2565, 2565, {2564}), ocr_fiscal_year(2565, 2565, {2564, 2565})
+    (True, False)
+    >>> ocr_fiscal_year(2565, 2565, set()), ocr_fiscal_year(2564, 2565, {2564})
+    (False, False)
+    """
+    return (
+        fiscal_year is not None
+        and year == fiscal_year
+        and set(stated) == {year - 1}
+        and digits_apart(year, year - 1) == 1
+    )
 
 
 def digits_apart(a: int, b: int) -> int:

@@ -283,8 +283,8 @@ def _filled(table: Table, page: PageText) -> Table:
         for line in page.lines:
             inside = [
                 w
-                for w in line.words
-                if box.contains_point((w.box.x0 + w.box.x1) / 2, (w.box.top + w.box.bottom) / 2)
+                for w, x in zip(line.words, bullet_anchors(line, em), strict=True)
+                if box.contains_point(x, (w.box.top + w.box.bottom) / 2)
                 and not scribble(w, em)
                 and not flat(w, em)
             ]
@@ -301,6 +301,41 @@ def _filled(table: Table, page: PageText) -> Table:
     notes = [*table.quality.notes, "read by OCR: each cell's text is the OCR words inside it"]
     quality = replace(table.quality, filled_share=filled, chars_inside=chars_inside, notes=notes)
     return replace(table, cells=cells, quality=quality)
+
+
+_BULLET = re.compile(r"^[-‐‑‒–—•·∙*]$")
+#: A bullet belongs to the word after it when that word starts less than this many font sizes
+#: after it, nearer than the word before it ends.
+BULLET_GAP_EM = 1.0
+
+
+def bullet_anchors(line: Line, em: float) -> list[float]:
+    """Where each word of ``line`` stands across the page, to say its column: its middle, but a
+    bullet's (``-`` of ``- ประกาศเผยแพร่``) is the middle of the word it opens, which starts close
+    after it, closer than the word before it ends.  A bullet at a column's left edge stands as far
+    into the gutter as the column's wrapped lines start, and its own middle would put it in the
+    column before.
+
+    >>> def ln(*words):
+    ...     ws = tuple(Word(t, t, BBox(a, 0, b, 10)) for t, a, b in words)
+    ...     return Line("", "", BBox(words[0][1], 0, words[-1][2], 10), ws)
+    >>> bullet_anchors(ln(("งาน", 100, 200), ("-", 234, 238), ("ประกาศ", 247, 288)), 14.7)
+    [150.0, 267.5, 267.5]
+    >>> bullet_anchors(ln(("ต.ค.", 100, 120), ("-", 126, 130), ("ธ.ค.", 136, 156)), 10.0)
+    [110.0, 128.0, 146.0]
+    >>> bullet_anchors(ln(("งาน", 100, 200), ("-", 260, 264), ("ประกาศ", 300, 340)), 10.0)
+    [150.0, 262.0, 320.0]
+    """
+    words = line.words
+    out = [(w.box.x0 + w.box.x1) / 2 for w in words]
+    for k, word in enumerate(words):
+        if not _BULLET.match(word.text) or k + 1 == len(words):
+            continue
+        after = words[k + 1].box.x0 - word.box.x1
+        before = word.box.x0 - words[k - 1].box.x1 if k else float("inf")
+        if after < BULLET_GAP_EM * em and after < before:
+            out[k] = out[k + 1]
+    return out
 
 
 def _body_lines(page: PageText, tables: Sequence[Table]) -> list[Line]:
