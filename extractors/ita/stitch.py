@@ -483,6 +483,15 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
     False
     >>> _period_cut(LogicalRow(2, texts={0: "การใช้จ่าย", 1: "(1) ข", 3: "ก.ค. 65"}), above, f)
     False
+
+    Both: the issue cell wrapped, and the period's end year went over the break (``ทำงาน`` of
+    ``การปรับปรุงระบบการ`` / ``ทำงาน``, ``๒๕๖๓`` of ``๑ ต.ค. ๒๕๖๒ - ๓๐ ก.ย.``, OCR misreading it ``๒๕๒๓``):
+    a year alone is no period of the row's own.
+
+    >>> _period_cut(LogicalRow(2, texts={0: "ทำงาน", 1: "การมีส่วนร่วม", 3: "๒๕๒๓"}), above, f)
+    True
+    >>> _period_cut(LogicalRow(2, texts={0: "ทำงาน", 1: "๑. ติดตาม", 3: "๒๕๒๓"}), above, f)
+    False
     """
     periods = [i for i, f in enumerate(fields) if f == "period"]
     keys = [i for i, f in enumerate(fields) if f in ("issue", "measure")]
@@ -491,7 +500,8 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
         return False
     own_period = " ".join(texts[c] for c in periods if c in texts)
     key_texts = [texts[c] for c in keys if c in texts]
-    if key_texts and (own_period or any(_ITEM.match(t) for t in key_texts)):
+    period_of_its_own = bool(own_period) and not _YEAR_ALONE.match(own_period)
+    if key_texts and (period_of_its_own or any(_ITEM.match(t) for t in key_texts)):
         return False  # a new issue or measure: numbered, or with a period of its own
     if not own_period:
         return True  # an action's period is printed at its row's top: this row has none of its own
@@ -499,6 +509,9 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
         return False
     return not _reads_as_period(own_period)
 
+
+#: A year alone, two digits or four (the end of a range cut over a page break).
+_YEAR_ALONE = re.compile(r"^\s*(?:[0-9๐-๙]{2}|[0-9๐-๙]{4})\s*$")
 
 #: Columns whose cells are lists of items (``1. …``, ``- …``).
 LIST_FIELDS = frozenset({"steps", "results"})
@@ -1463,6 +1476,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             and list(fields) != list(current.fields)
             and repeats_cells(texts, current.header)
         ):
+            current.fields = completed_fields(current.fields, fields)
             fields = list(current.fields)  # the same header, a letter of a cell misread
         header_cut = current is not None and _header_goes_on(table, n_header, fields, texts, current)
         if current is not None and header_cut:
@@ -1484,6 +1498,8 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             or (current is not None and _header_read_again(table, n_header, texts, current))
         )
         if current is not None and continued:
+            if n_header and len(fields) == len(current.fields):
+                current.fields = completed_fields(current.fields, fields)
             n_header += repeated_header_rows(table, n_header, current.header)
             rows = _data_rows(table, n_header)
             if _read_by_ocr(table) and current.kind == "measures":
@@ -1535,6 +1551,24 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             row.texts = {
                 col: join_cell_parts([p.text for p in parts]) for col, parts in row.cells.items() if parts
             }
+    return out
+
+
+def completed_fields(fields: Sequence[str | None], again: Sequence[str | None]) -> list[str | None]:
+    """``fields`` (a table's header, as first read) with each column it named nothing taken from
+    ``again`` (its header repeated on a later page), when that names a field no other column has:
+    OCR lost a header cell's second line on one page (``หน่วยงาน`` of ``หน่วยงาน`` / ``รับผิดชอบ``)
+    and read it whole on the next.
+
+    >>> completed_fields(["issue", "steps", None, "period"], ["issue", "steps", "responsible", "period"])
+    ['issue', 'steps', 'responsible', 'period']
+    >>> completed_fields(["issue", "steps", None], ["issue", "steps", "steps"])
+    ['issue', 'steps', None]
+    """
+    out = list(fields)
+    for col, (field, named) in enumerate(zip(fields, again, strict=True)):
+        if field is None and named is not None and named not in out:
+            out[col] = named
     return out
 
 

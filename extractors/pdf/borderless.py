@@ -402,8 +402,7 @@ def _body(
         if kept is None and core is not None:
             kept = _crossed_once(gutters, line, em, core)
             if kept is not None:
-                white = MIN_WHITE_EM * em
-                words = tuple(w for w in words if _keep_white(gutters, Line("", "", w.box, (w,)), white, core))
+                words = tuple(w for w in words if not _crosses(gutters, w, em, core))
         if kept is None and core is not None:
             kept = _crossed_before(opened, narrowed, line, em, core)
         if kept is None:
@@ -414,6 +413,11 @@ def _body(
         gutters = kept
         previous = line
     return body, gutters, reach
+
+
+def _crosses(gutters: Gutters, word: Word, em: float, core: WordCore) -> bool:
+    """Whether ``word`` alone leaves some gutter no white :data:`MIN_WHITE_EM` wide."""
+    return _keep_white(gutters, Line("", "", word.box, (word,)), MIN_WHITE_EM * em, core) is None
 
 
 def _crossed_before(
@@ -454,8 +458,7 @@ def _crossed_before(
                 gutters = _keep_white(gutters, Line("", "", rest[0].box, rest), white, core)
         if gutters is None:
             continue
-        alone = Line("", "", out.box, (out,))
-        if sum(1 for g in gutters if _keep_white([g], alone, white, core) is None) != 1:
+        if sum(1 for g in gutters if _crosses([g], out, em, core)) != 1:
             continue
         if found is not None:
             return None  # two words would do: nothing says which crossed
