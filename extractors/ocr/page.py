@@ -129,6 +129,9 @@ PROSE_MARGIN = 20
 #: Lines of running text whose mean confidence is below this (0..100) are not text (an emblem,
 #: a stamp, a signature): they are dropped.
 MIN_LINE_CONFIDENCE = 55.0
+#: A line as tall as the page's usual one, read with this mean confidence, is text, whatever taller
+#: line it overlaps (:func:`_text_lines`).
+FULL_LINE_CONFIDENCE = 90.0
 #: Body text height in points, for "is this cell one line of digits" (16 pt TH Sarabun is ~10 pt).
 DIGIT_LINE_PT = 12.0
 #: A cell with fewer ink pixels than this is empty (specks, the end of a ruling).
@@ -1228,8 +1231,16 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
         letters = sum(1 for s in ln.symbols if s.text.isalnum())
         if len(ln.symbols) >= 4 and letters < 0.5 * len(ln.symbols):
             continue
+        # marks read as a line of their own are lower than a line; a line as tall as the usual one
+        # beside a taller line is a line of its own (a signature joined the next line to it, and
+        # that line was read once more, two lines tall)
         taller = [other for other in lines if other is not ln and _inside_taller(ln.box, other.box)]
-        if taller and not (_numbers_only(ln) and not any(_same_ink(ln, other) for other in taller)):
+        full = ln.box[3] - ln.box[1] >= median and mean >= FULL_LINE_CONFIDENCE
+        if (
+            taller
+            and not full
+            and not (_numbers_only(ln) and not any(_same_ink(ln, other) for other in taller))
+        ):
             continue
         kept.append(ln)
     return kept
