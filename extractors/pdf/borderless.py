@@ -572,12 +572,21 @@ def reads_as_words(text: str) -> bool:
     (True, False, False)
     >>> reads_as_words("85.36"), reads_as_words("/"), reads_as_words("๒๒."), reads_as_words("(3)")
     (True, False, True, True)
+
+    Words with a number OCR glued to their end (``ตัวชี้วัดที่9``, its space lost) are words:
+
+    >>> reads_as_words("ตัวชี้วัดที่9"), reads_as_words("ตัวชี้วัดที่๑๐"), reads_as_words("กจ9")
+    (True, True, False)
     """
     from extractors.thai.words import all_words
 
-    return bool(_NUMBER.fullmatch(text.strip())) or all_words(text)
+    text = text.strip()
+    glued = _GLUED_NUMBER.match(text)
+    return bool(_NUMBER.fullmatch(text)) or all_words(glued.group(1) if glued else text)
 
 
+#: Thai letters, four or more, with a number of one or two digits glued to their end.
+_GLUED_NUMBER = re.compile(r"^([\u0E01-\u0E4E]{4,})[0-9๐-๙]{1,2}$")
 #: A number of two digits or more (a score, a year), or an item's number (``๒.``, ``(3)``): text,
 #: which no stamp's stroke reads as.
 _NUMBER = re.compile(r"[0-9๐-๙]{2,}(?:[.,][0-9๐-๙]+)?\.?|\(?[0-9๐-๙]{1,3}[.)]")
