@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from extractors.ita.facts import Passage, read_facts
 from extractors.ita.stitch import stitch
+from extractors.ocr.engine import OcrLine, OcrSymbol
+from extractors.ocr.page import _text_lines
 from extractors.ocr.rows import scan_borderless
 from schemas import OcrInfo, OcrStatus, PageKind, PageText
 from tests.rows_shapes import COLUMNS, HEADER, PERIODS, ocr_table
@@ -95,3 +97,29 @@ def test_a_scanned_score_dated_the_fiscal_year_itself_takes_the_result_year_the_
 
 def test_a_text_page_keeps_the_year_it_prints() -> None:
     assert _year_facts(PageKind.TEXT).assessed_year == 2565
+
+
+def _ocr_line(text: str, box: tuple[int, int, int, int], confidence: float = 99.0) -> OcrLine:
+    x0, y0, x1, y1 = box
+    step = (x1 - x0) // len(text)
+    symbols = tuple(
+        OcrSymbol(ch, (x0 + i * step, y0, x0 + (i + 1) * step, y1), confidence) for i, ch in enumerate(text)
+    )
+    return OcrLine(symbols, box)
+
+
+def test_a_full_line_beside_a_line_read_two_lines_tall_is_kept() -> None:
+    # fam c78 s256 page 2, at 200 dpi: a signature across a row's first line joined the line below
+    # to it; Tesseract read the row's line (76 px, confidence 99) and the line below again, 114 px
+    row = _ocr_line("4ตัวชี้วัดที่9การ(1)ประกาศหลักเกณฑ์", (22, 1665, 1221, 1741))
+    joined = _ocr_line("เปิดเผยข้อมูลข้อมูลพื้นฐานบนเว็บไซต์", (87, 1698, 1204, 1812))
+    others = [_ocr_line("ยังมีคะแนนต่ำหน่วยงาน", (96, 1809 + 70 * k, 1014, 1873 + 70 * k)) for k in range(3)]
+    kept = _text_lines([row, joined, *others])
+    assert any(line is row for line in kept)
+
+
+def test_marks_read_as_a_line_over_a_taller_line_are_still_left_out() -> None:
+    marks = _ocr_line("alry", (162, 34, 255, 61), 96.0)
+    lines = [_ocr_line("ประเด็นที่ต้องพัฒนา", (67, 39, 309, 85)), _ocr_line("มาตรการ", (67, 90, 309, 134))]
+    kept = _text_lines([marks, *lines])
+    assert len(kept) == 2 and not any(line is marks for line in kept)
