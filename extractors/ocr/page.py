@@ -129,8 +129,6 @@ PROSE_MARGIN = 20
 #: Lines of running text whose mean confidence is below this (0..100) are not text (an emblem,
 #: a stamp, a signature): they are dropped.
 MIN_LINE_CONFIDENCE = 55.0
-#: Text read where the layout analysis read nothing is kept in lines of this many symbols at least.
-MIN_LOST_SYMBOLS = 3
 #: A line as tall as the page's usual one, read with this mean confidence, is text, whatever taller
 #: line it overlaps (:func:`_text_lines`).
 FULL_LINE_CONFIDENCE = 90.0
@@ -718,10 +716,9 @@ class PageReader:
         h, w = gray.shape
         x0, y0 = max(bx - PROSE_MARGIN, 0), max(by - PROSE_MARGIN, 0)
         x1, y1 = min(bx + bw + PROSE_MARGIN, w), min(by + bh + PROSE_MARGIN, h)
-        crop = np.ascontiguousarray(gray[y0:y1, x0:x1])
-        read = self.engine.read(crop, page=True)
+        read = self.engine.read(np.ascontiguousarray(gray[y0:y1, x0:x1]), page=True)
         lines: list[Line] = []
-        for line in self.lines(_text_lines(read) + _text_lines(self._lost_text(crop, read)), x0, y0):
+        for line in self.lines(_text_lines(read), x0, y0):
             if line.text and not _noise(line):
                 lines.append(line)
         lines.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
@@ -730,21 +727,6 @@ class PageReader:
             if line.text != before.text:
                 self.doubts.append(OcrDoubt(line.text, before.text, line.box, LEVEL_DOUBT))
         return repaired
-
-    def _lost_text(self, gray: Gray, read: Sequence[OcrLine]) -> list[OcrLine]:
-        """Text of ``gray`` (an image read at page level into ``read``) that its layout analysis
-        left unread (:func:`extractors.ocr.lost_lines.unread_stretches`), each stretch read on its
-        own as a block; in ``gray``'s pixels."""
-        from extractors.ocr.lost_lines import unread_stretches
-
-        ink = np.asarray(cv2.threshold(gray, 127, 255, cv2.THRESH_BINARY_INV)[1], np.uint8)
-        out: list[OcrLine] = []
-        for x0, y0, x1, y1 in unread_stretches(ink, [s.box for ln in read for s in ln.symbols]):
-            for line in self.engine.read(np.ascontiguousarray(gray[y0:y1, x0:x1])):
-                if len(line.symbols) >= MIN_LOST_SYMBOLS:
-                    symbols = tuple(_shifted(s, x0, y0) for s in line.symbols)
-                    out.append(OcrLine(symbols, _shift(line.box, x0, y0)))
-        return out
 
     def table(self, grid: Grid, page: int) -> Table | None:
         read = [(self.pt(b), *self.cell(b)) for b in grid.cells]
