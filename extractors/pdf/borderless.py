@@ -736,7 +736,9 @@ def _holds(word: BBox, char: BBox) -> bool:
 
 
 #: A list's first item (``1.``, ``(1)``, ``๑)``): numbering starts again only in a new cell.
-_FIRST_ITEM = re.compile(r"^(?:\(\s*[1๑]\s*\)|[1๑][.)])(?![0-9๐-๙])")
+#: A list's first item: ``1.``, ``(๑)``, ``1)``; before a word, ``1,`` (its dot read as a comma)
+#: and ``[.``, ``l.``, ``I.``, ``|.`` (its ``1`` read as a look-alike stroke).
+_FIRST_ITEM = re.compile(r"^(?:\(\s*[1๑]\s*\)|[1๑][.)]|(?:[1๑],|[\[lI|]\.)(?=\s*[ก-ฮเ-ไ]|$))(?![0-9๐-๙])")
 
 
 def _restarts(line: Line, seps: Sequence[float], seen: set[int], second: Set[int] = frozenset()) -> bool:
@@ -761,6 +763,12 @@ def _restarts(line: Line, seps: Sequence[float], seen: set[int], second: Set[int
     >>> alone = Line("", "", BBox(0, 0, 60, 10), (words[0], words[2]))
     >>> _restarts(alone, [40], {0})
     False
+    >>> comma = Line("", "", BBox(0, 0, 60, 10), (Word("1,", "1,", BBox(0, 0, 8, 10)), *words[1:]))
+    >>> _restarts(comma, [40], {0})  # the item's dot read as a comma
+    True
+    >>> stroke = Line("", "", BBox(0, 0, 60, 10), (Word("[.", "[.", BBox(0, 0, 8, 10)), *words[1:]))
+    >>> _restarts(stroke, [40], {0})  # its 1 read as a bracket
+    True
     >>> thai = Line("", "", BBox(0, 0, 20, 10), (Word("(๑)", "(๑)", BBox(0, 0, 8, 10)), words[1]))
     >>> _restarts(thai, [40], {0}, {0}), _restarts(thai, [40], {0}), _restarts(ln, [40], {0}, {0})
     (False, True, True)
