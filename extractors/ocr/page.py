@@ -132,6 +132,8 @@ MIN_LINE_CONFIDENCE = 55.0
 #: A line as tall as the page's usual one, read with this mean confidence, is text, whatever taller
 #: line it overlaps (:func:`_text_lines`).
 FULL_LINE_CONFIDENCE = 90.0
+#: ... and that stands this share of its height or more out of the taller line.
+STICK_OUT = 0.25
 #: Body text height in points, for "is this cell one line of digits" (16 pt TH Sarabun is ~10 pt).
 DIGIT_LINE_PT = 12.0
 #: A cell with fewer ink pixels than this is empty (specks, the end of a ruling).
@@ -1232,10 +1234,14 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
         if len(ln.symbols) >= 4 and letters < 0.5 * len(ln.symbols):
             continue
         # marks read as a line of their own are lower than a line; a line as tall as the usual one
-        # beside a taller line is a line of its own (a signature joined the next line to it, and
-        # that line was read once more, two lines tall)
+        # that stands a quarter of its height or more out of the taller line is a line of its own
+        # (a signature joined the next line to it, and that line was read once more, two lines tall)
         taller = [other for other in lines if other is not ln and _inside_taller(ln.box, other.box)]
-        full = ln.box[3] - ln.box[1] >= median and mean >= FULL_LINE_CONFIDENCE
+        full = (
+            ln.box[3] - ln.box[1] >= median
+            and mean >= FULL_LINE_CONFIDENCE
+            and all(_sticks_out(ln.box, other.box) for other in taller)
+        )
         if (
             taller
             and not full
@@ -1441,6 +1447,18 @@ def _level_letters_across(lines: list[Line]) -> list[Line]:
 
 def _mean(line: OcrLine) -> float:
     return sum(s.confidence for s in line.symbols) / len(line.symbols) if line.symbols else 0.0
+
+
+def _sticks_out(box: PixelBox, other: PixelBox) -> bool:
+    """Whether a quarter of ``box``'s height or more lies above or below ``other``.
+
+    >>> _sticks_out((22, 1665, 1221, 1741), (87, 1698, 1204, 1812))  # a line, the next read with it
+    True
+    >>> _sticks_out((90, 5, 128, 30), (0, 0, 150, 40))  # a stamp's ring read inside a line
+    False
+    """
+    height = box[3] - box[1]
+    return max(other[1] - box[1], 0) + max(box[3] - other[3], 0) >= STICK_OUT * height
 
 
 def _inside_taller(box: PixelBox, other: PixelBox) -> bool:
