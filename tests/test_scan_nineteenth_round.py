@@ -123,3 +123,12 @@ def test_marks_read_as_a_line_over_a_taller_line_are_still_left_out() -> None:
     lines = [_ocr_line("ประเด็นที่ต้องพัฒนา", (67, 39, 309, 85)), _ocr_line("มาตรการ", (67, 90, 309, 134))]
     kept = _text_lines([marks, *lines])
     assert len(kept) == 2 and not any(line is marks for line in kept)
+
+
+def test_a_stamps_ring_read_beside_a_taller_line_is_still_left_out() -> None:
+    # variant-arabic-digits-scanned: a stamp's ring read as a line as tall as a text line, standing
+    # out of the line it overlaps, confidence 95, but no Thai words: no text of the steps cell
+    ring = _ocr_line("เรใดเร้วจเค", (22, 1665, 1221, 1741), 95.0)
+    joined = _ocr_line("เปิดเผยข้อมูลข้อมูลพื้นฐานบนเว็บไซต์", (87, 1698, 1204, 1812))
+    others = [_ocr_line("ยังมีคะแนนต่ำหน่วยงาน", (96, 1809 + 70 * k, 1014, 1873 + 70 * k)) for k in range(3)]
+    assert not any(line is ring for line in _text_lines([ring, joined, *others]))

@@ -1233,14 +1233,15 @@ def _text_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:
         letters = sum(1 for s in ln.symbols if s.text.isalnum())
         if len(ln.symbols) >= 4 and letters < 0.5 * len(ln.symbols):
             continue
-        # marks read as a line of their own are lower than a line; a line as tall as the usual one
-        # that stands a quarter of its height or more out of the taller line is a line of its own
-        # (a signature joined the next line to it, and that line was read once more, two lines tall)
+        # marks read as a line of their own are lower than a line; a line of Thai words as tall as
+        # the usual one that stands a quarter of its height or more out of the taller line is a line
+        # of its own (a signature joined the next line to it, which was read again, two lines tall)
         taller = [other for other in lines if other is not ln and _inside_taller(ln.box, other.box)]
         full = (
             ln.box[3] - ln.box[1] >= median
             and mean >= FULL_LINE_CONFIDENCE
             and all(_sticks_out(ln.box, other.box) for other in taller)
+            and _thai_words("".join(s.text for s in ln.symbols))  # a stamp's ring makes no words
         )
         if (
             taller
