@@ -15,6 +15,7 @@ from extractors.ita.period_years import settle_period_years
 from extractors.ocr.fields import dated_lines, settle
 from schemas import DOUBT_CONFIDENCE, BBox, OcrDoubt, OcrInfo, OcrStatus, PageText
 from schemas.record import Action, Period, Provenance
+from tests.period_tables import cut_period_action, scanned_pages
 
 BOX = BBox(0, 0, 10, 10)
 
@@ -110,11 +111,8 @@ def test_a_loop_read_below_a_letter_s_stem() -> None:
 
 def test_a_cell_below_a_page_break_with_no_part_of_a_period_is_left_out() -> None:
     # draw 257: ``ไตรมาสที่3`` at a page's foot, ``|ทำงาน ]`` (the follow-up's word) below the break
-    a, b = BBox(0, 90, 10, 100), BBox(0, 0, 10, 10)
-    src = {"period": [Provenance(4, a, "ไตรมาส\nที่3", 0.9), Provenance(5, b, "|ทำงาน ]", 0.3)]}
-    action = Action(1, None, None, [], [], [], Period("ไตรมาสที่3 |ทำงาน ]"), None, [], [], 4, [4, 5], src)
-    pages = [PageText(n, 100, 100, "scanned", ocr=OcrInfo(OcrStatus.READ, 150)) for n in (4, 5)]
-    settled = settle_period_years([action], 2569, pages)
+    action = cut_period_action(4, ("ไตรมาส\nที่3", 0.9), ("|ทำงาน ]", 0.3), "ไตรมาสที่3 |ทำงาน ]")
+    settled = settle_period_years([action], 2569, scanned_pages(4, 5))
     assert len(settled) == 1
     assert (action.period.start, action.period.end) == (date(2026, 4, 1), date(2026, 6, 30))
 

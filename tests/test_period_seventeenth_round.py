@@ -16,6 +16,7 @@ from extractors.ita.period_years import joined_readings
 from extractors.ocr.fields import settle
 from schemas import DOUBT_CONFIDENCE, BBox
 from schemas.record import Action, Period, Provenance
+from tests.period_tables import cut_period_action, scanned_pages
 
 
 def _first_parsing(text: str) -> str | None:
@@ -82,13 +83,9 @@ def test_a_cell_with_a_year_below_a_page_break_is_part_of_the_period() -> None:
 
 def test_a_period_cut_by_a_page_break_over_debris_is_dated_with_a_doubt() -> None:
     from extractors.ita.period_years import settle_period_years
-    from schemas import OcrInfo, OcrStatus, PageText
 
-    a, b = BBox(0, 90, 10, 100), BBox(0, 0, 10, 10)
-    src = {"period": [Provenance(3, a, "ต .ค. 64 -\nธ. ค. 64", 0.9), Provenance(4, b, "-1]", 0.3)]}
-    action = Action(1, None, None, [], [], [], Period("ต.ค. 64 - ธ.ค. 64 -1]"), None, [], [], 3, [3, 4], src)
-    pages = [PageText(n, 100, 100, "scanned", ocr=OcrInfo(OcrStatus.READ, 150)) for n in (3, 4)]
-    settled = settle_period_years([action], 2565, pages)
+    action = cut_period_action(3, ("ต .ค. 64 -\nธ. ค. 64", 0.9), ("-1]", 0.3), "ต.ค. 64 - ธ.ค. 64 -1]")
+    settled = settle_period_years([action], 2565, scanned_pages(3, 4))
     assert [s.action for s in settled] == [1]
     assert (action.period.start, action.period.end) == (date(2021, 10, 1), date(2021, 12, 31))
     assert action.sources["period"][0].confidence == DOUBT_CONFIDENCE
