@@ -31,7 +31,14 @@ from functools import reduce
 from extractors.ita.headers import assign_fields, field_scores, names_field, reports_progress
 from extractors.ita.periods import parse_period
 from extractors.ita.vocabulary import year_in
-from extractors.thai.text import LIST_MARKER, join_cell_parts, normalize_thai, repeats_cells
+from extractors.thai.text import (
+    COMMA_AS_DOT,
+    LETTER_OR_DIGIT,
+    LIST_MARKER,
+    join_cell_parts,
+    normalize_thai,
+    repeats_cells,
+)
 from schemas import BBox, Cell, CellPart, LogicalRow, LogicalTable, Table
 
 #: Fields that make a table a measures table (two of them, one of the last four among them).
@@ -413,14 +420,13 @@ def _reads_as_period(text: str) -> bool:
 
 
 #: A number and a comma before a word: an item whose dot OCR read as a comma (``1, ตรวจสอบ``), as
-#: :data:`_NUMBERED_KEY` reads a key cell's; a number's thousands comma has digits after it.
-_COMMA_AS_DOT = r",(?=\s*[ก-ฮเ-ไ])"
-_COMMA_ITEM = rf"[0-9๐-๙]{{1,3}}\s*{_COMMA_AS_DOT}"
+#: :data:`_NUMBERED_KEY` reads a key cell's.
+_COMMA_ITEM = rf"[0-9๐-๙]{{1,3}}\s*{COMMA_AS_DOT}"
 #: A number OCR read apart from its dot (``๑ . สำรวจ``, a scan's gap between the glyphs) before a
 #: word: an item as ``๑. สำรวจ`` is; a decimal point has digits after it.
 _SPACED_ITEM = r"[0-9๐-๙]{1,3}\s+\.(?=\s*[ก-ฮเ-ไ])"
 _ITEM = re.compile(f"^\\s*(?:{LIST_MARKER}|{_COMMA_ITEM}|{_SPACED_ITEM})")
-_WORDISH = re.compile(r"[ก-ฮA-Za-z0-9๐-๙]")
+_WORDISH = re.compile(LETTER_OR_DIGIT)
 #: The rules that read one day or one month alone: what a range's start or end reads as by itself.
 _ONE_DATE = frozenset({"day", "month"})
 #: The rules that read a range of days or months: what a range's two ends read as together.
@@ -597,7 +603,7 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     return not own_period
 
 
-_NUMBERED = re.compile(rf"^\s*\(?\s*([0-9๐-๙]{{1,3}})\s*(?:[.)]|{_COMMA_AS_DOT})(?![0-9๐-๙])")
+_NUMBERED = re.compile(rf"^\s*\(?\s*([0-9๐-๙]{{1,3}})\s*(?:[.)]|{COMMA_AS_DOT})(?![0-9๐-๙])")
 
 
 def _bullet(text: str) -> bool:

@@ -45,6 +45,7 @@ from extractors.pdf.borderless import (
     segments,
 )
 from extractors.pdf.tables import ends_near_bottom, running_lines
+from extractors.thai.text import BULLET
 from schemas import BBox, Cell, Line, PageKind, PageText, Table, Word
 
 NamesColumn = Callable[[str], bool]
@@ -303,7 +304,7 @@ def _filled(table: Table, page: PageText) -> Table:
     return replace(table, cells=cells, quality=quality)
 
 
-_BULLET = re.compile(r"^[-‐‑‒–—•·∙*]$")
+_BULLET = re.compile(f"^{BULLET}$")
 #: A bullet belongs to the word after it when that word starts less than this many font sizes
 #: after it, nearer than the word before it ends.
 BULLET_GAP_EM = 1.0

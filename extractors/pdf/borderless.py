@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
-from extractors.thai.text import repeats_cells, squashed
+from extractors.thai.text import COMMA_AS_DOT, LETTER_OR_DIGIT, repeats_cells, squashed
 from schemas import BBox, Cell, Char, Line, PageKind, PageText, Table, TableQuality, Word
 
 #: A gap at least this many font sizes wide between two words of a line is a column gutter.
@@ -172,7 +172,7 @@ def _separators(gutters: Gutters) -> list[float]:
 #: A wrapped header cell's tail is a short fragment (``พัฒนา``, ``ดำเนินการ``), without digits.
 _TAIL_CHARS = 15
 _DIGIT = re.compile(r"[0-9๐-๙]")
-_LETTER = re.compile(r"[ก-ฮA-Za-z0-9๐-๙]")
+_LETTER = re.compile(LETTER_OR_DIGIT)
 
 
 #: A wrapped header line lines up with the header text above it within this many font sizes (left
@@ -735,10 +735,12 @@ def _holds(word: BBox, char: BBox) -> bool:
     return word.contains_point((char.x0 + char.x1) / 2, (char.top + char.bottom) / 2, 0.5)
 
 
-#: A list's first item (``1.``, ``(1)``, ``๑)``): numbering starts again only in a new cell.
-#: A list's first item: ``1.``, ``(๑)``, ``1)``; before a word, ``1,`` (its dot read as a comma)
-#: and ``[.``, ``l.``, ``I.``, ``|.`` (its ``1`` read as a look-alike stroke).
-_FIRST_ITEM = re.compile(r"^(?:\(\s*[1๑]\s*\)|[1๑][.)]|(?:[1๑],|[\[lI|]\.)(?=\s*[ก-ฮเ-ไ]|$))(?![0-9๐-๙])")
+#: A list's first item (``1.``, ``(1)``, ``๑)``): numbering starts again only in a new cell.  Its dot
+#: may be read as a comma before a word (``1, ตรวจ``, or ``1,`` a word of its own), its ``1`` as a
+#: look-alike stroke (``[.``, ``l.``, ``I.``, ``|.``) before one.
+_FIRST_ITEM = re.compile(
+    rf"^(?:\(\s*[1๑]\s*\)|[1๑][.)]|[1๑](?:{COMMA_AS_DOT}|,$)|[\[lI|]\.(?=\s*[ก-ฮเ-ไ]|$))(?![0-9๐-๙])"
+)
 
 
 def _restarts(line: Line, seps: Sequence[float], seen: set[int], second: Set[int] = frozenset()) -> bool:

@@ -420,8 +420,15 @@ def parse_number(text: str) -> float | None:
     return values.pop() if len(values) == 1 else None
 
 
+#: A bullet: ``-`` ``•`` ``➢`` ... (shared with the table stage and the OCR rows).
+BULLET = r"[-–—•●○◦▪■*➢✓]"
 #: A list item's marker: ``1.`` ``๑.`` ``1)`` ``(1)`` ``-`` ``•`` ... (shared with the table stage).
-LIST_MARKER = r"(?:[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\)|[-–—•●○◦▪■*➢✓])"
+LIST_MARKER = rf"(?:[0-9๐-๙]{{1,3}}[.)]|\([0-9๐-๙]{{1,3}}\)|{BULLET})"
+#: An item's dot read by OCR as a comma: a comma before a Thai word (``1, ตรวจสอบ``); a number's
+#: thousands comma has digits after it.
+COMMA_AS_DOT = r",(?=\s*[ก-ฮเ-ไ])"
+#: A letter or a digit, Thai or Latin: what makes text of a mark or a stroke.
+LETTER_OR_DIGIT = r"[ก-ฮA-Za-z0-9๐-๙]"
 _RE_LIST_MARKER = re.compile(f"{LIST_MARKER}(?![0-9๐-๙])")
 _NO_SPACE_AFTER = "([{“‘"
 _JOINERS = "-–/"  # a hyphen or slash glued to the word before it glues the next line too
