@@ -274,6 +274,15 @@ def _filled(table: Table, page: PageText) -> Table:
     # Period cells that do not parse are read again from the page image afterwards
     # (extractors.ocr.period_reread): the image is not at hand here.
     em = line_em(page.lines)
+    # each line's words that may be a cell's, where they stand across (a bullet with its word)
+    placed = [
+        [
+            (w, x)
+            for w, x in zip(line.words, bullet_anchors(line, em), strict=True)
+            if not scribble(w, em) and not flat(w, em)
+        ]
+        for line in page.lines
+    ]
     cells: list[Cell] = []
     for cell in table.cells:
         box = cell.box
@@ -281,14 +290,8 @@ def _filled(table: Table, page: PageText) -> Table:
             cells.append(cell)
             continue
         texts, raws, confs = [], [], []
-        for line in page.lines:
-            inside = [
-                w
-                for w, x in zip(line.words, bullet_anchors(line, em), strict=True)
-                if box.contains_point(x, (w.box.top + w.box.bottom) / 2)
-                and not scribble(w, em)
-                and not flat(w, em)
-            ]
+        for words in placed:
+            inside = [w for w, x in words if box.contains_point(x, (w.box.top + w.box.bottom) / 2)]
             if inside:
                 texts.append(" ".join(w.text for w in inside))
                 raws.append(" ".join(w.raw for w in inside))
