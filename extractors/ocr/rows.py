@@ -526,6 +526,10 @@ def _mark_alone(across: Sequence[Word], words: Sequence[Word]) -> bool:
 MIN_SIDES_LINES = 3
 #: ... among the lines under it this far (in font sizes) below it, none crossing the gutter.
 BELOW_EM = 30.0
+#: A line of two parts only is a row's when the gutter also shows, with words on both sides, in
+#: this many lines above it this far (in font sizes), none crossing it: rows of the table above.
+MIN_ABOVE_LINES = 2
+ABOVE_EM = 6.0
 _LEADING = "เแโใไ"
 _FOLLOWING = "ะาำๅ"
 
@@ -615,16 +619,26 @@ def split_bridging_words(lines: Sequence[Line], em: float, names_column: NamesCo
     half_white = MIN_WHITE_EM * em / 2
     out = list(lines)
     for i, line in enumerate(lines):
-        if len(segments(line, GUTTER_EM * em)) < MIN_ROW_COLUMNS:
+        n_parts = len(segments(line, GUTTER_EM * em))
+        if n_parts < 2:
             continue  # no table's line: a title, a paragraph
         below = [
             ln for ln in lines[i + 1 :] if line.box.bottom <= ln.box.top <= line.box.bottom + BELOW_EM * em
         ]
+        # a line of two parts is a row's when the gutter shows above it too (a signature over a
+        # row's text read as one word across a gutter: ``1.ส่งเสริม…ประชาสัมพันธ์``)
+        above = []
+        if n_parts < MIN_ROW_COLUMNS:
+            above = [ln for ln in lines[:i] if line.box.top - ABOVE_EM * em <= ln.box.bottom <= line.box.top]
+            if len(above) < MIN_ABOVE_LINES:
+                continue
         words: list[Word] = []
         for word in line.words:
             cut = None
             if word.box.width >= 2 * em and len(below) >= MIN_SIDES_LINES:
                 cut = _bridged_gutter(word, below, core, half_white, em)
+            if cut is not None and above:
+                cut = _bridged_gutter(word, [*above, *below], core, half_white, em, above, MIN_ABOVE_LINES)
             parts = _cut_text(word.text, (cut - word.box.x0) / word.box.width, names_column) if cut else None
             if cut is None or parts is None:
                 words.append(word)
@@ -644,11 +658,13 @@ def _bridged_gutter(
     core: Callable[[Word], tuple[float, float]],
     half_white: float,
     em: float,
+    sides_in: Sequence[Line] | None = None,
+    min_sides: int = MIN_SIDES_LINES,
 ) -> float | None:
     """The middle of the widest white band inside ``word`` that the ``below`` lines leave white
-    with words on both sides in :data:`MIN_SIDES_LINES` of them, ending and starting under the
-    word (a column's words ending short of the word's end bridge nothing): see
-    :func:`split_bridging_words`."""
+    with words on both sides in ``min_sides`` of them (of ``sides_in``, when given),
+    ending and starting under the word (a column's words ending short of the word's end bridge
+    nothing): see :func:`split_bridging_words`."""
     lo, hi = word.box.x0 + em, word.box.x1 - em
     spans = [core(w) for ln in below for w in ln.words]
     best: tuple[float, float] | None = None
@@ -665,10 +681,10 @@ def _bridged_gutter(
     mid = (best[0] + best[1]) / 2
     sides = sum(
         1
-        for ln in below
+        for ln in (below if sides_in is None else sides_in)
         if any(lo <= core(w)[1] <= mid for w in ln.words) and any(mid <= core(w)[0] <= hi for w in ln.words)
     )
-    return round(mid, 2) if sides >= MIN_SIDES_LINES else None
+    return round(mid, 2) if sides >= min_sides else None
 
 
 def scan_borderless(
