@@ -328,6 +328,11 @@ def _score_columns(table: LogicalTable, rows: Sequence[LogicalRow], headers: Seq
     cols = []
     for col, name in enumerate(table.fields):
         filled = [row for row in rows if row.text(col).strip()]
+        # a year-headed column's header repeated on the next page (``ปี ๒๕๖๕``) is none of its
+        # values; its cells OCR damaged (``๘อ.๒๓``) are numbers still, as a score column's are
+        dated = year_in(headers[col]) is not None
+        if dated:
+            filled = [r for r in filled if _score(r.text(col)) is not None or year_in(r.text(col)) is None]
         values = [row.text(col) for row in filled]
         decimal = _mostly_decimals(values)
         unnamed = table.kind != "indicators" and (name is None or (name == "seq" and decimal))
@@ -343,7 +348,10 @@ def _score_columns(table: LogicalTable, rows: Sequence[LogicalRow], headers: Seq
         if unnamed and not decimal:
             continue  # unheaded: only scores as printed with their decimals (not item numbers)
         numbers = sum(
-            _score(r.text(col)) is not None or (name == "score" and _misread_number(r, col)) for r in filled
+            _score(r.text(col)) is not None
+            or (name == "score" and _misread_number(r, col))
+            or (dated and _damaged_score(r, col))
+            for r in filled
         )
         if values and numbers >= 0.6 * len(values) and any(_score(v) is not None for v in values):
             cols.append(col)
