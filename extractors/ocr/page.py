@@ -58,6 +58,7 @@ from extractors.ocr.fields import (
 )
 from extractors.ocr.geometry import prepare_page
 from extractors.ocr.image_grid import Grid, find_grids
+from extractors.ocr.line_rest import unread_rests
 from extractors.ocr.number_text import (
     agreed,
     better_formed,
@@ -718,11 +719,18 @@ class PageReader:
         h, w = gray.shape
         x0, y0 = max(bx - PROSE_MARGIN, 0), max(by - PROSE_MARGIN, 0)
         x1, y1 = min(bx + bw + PROSE_MARGIN, w), min(by + bh + PROSE_MARGIN, h)
-        read = self.engine.read(np.ascontiguousarray(gray[y0:y1, x0:x1]), page=True)
+        crop = np.ascontiguousarray(gray[y0:y1, x0:x1])
+        read = _text_lines(self.engine.read(crop, page=True))
         lines: list[Line] = []
-        for line in self.lines(_text_lines(read), x0, y0):
+        for line in self.lines(read, x0, y0):
             if line.text and not _noise(line):
                 lines.append(line)
+        # words beside a line that the layout left out of it (a header's right-hand cells)
+        ink = np.asarray(cv2.threshold(crop, 127, 255, cv2.THRESH_BINARY_INV)[1], np.uint8)
+        symbols = [s.box for ln in read for s in ln.symbols]
+        for bx0, by0, bx1, by1 in unread_rests(ink, [ln.box for ln in read], symbols):
+            rest = _text_lines(self.engine.read(np.ascontiguousarray(crop[by0:by1, bx0:bx1])))
+            lines += [ln for ln in self.lines(rest, x0 + bx0, y0 + by0) if _rest_is_text(ln)]
         lines.sort(key=lambda ln: (round(ln.box.top), ln.box.x0))
         repaired = _level_letters_across(lines)
         for line, before in zip(repaired, lines, strict=True):
@@ -1797,6 +1805,21 @@ def _is_evidence_of_text(token: str) -> bool:
     if _NUMBER_TOKEN.fullmatch(core) and sum(ch in DIGITS for ch in core) >= 3:
         return True
     return any(len(_THAI_LETTER.findall(t)) >= 2 and is_word(t) for t in tokenize(core))
+
+
+def _rest_is_text(line: Line) -> bool:
+    """Whether a line read from ink the page layout left unread is text a reader writes: mostly
+    Thai dictionary words (``ผู้รับผิด ช่วง``) or a period or part of one (``มี.ค. -``).  A
+    signature or a stamp's ring read on its own is neither (``ใไญ``, ``HU.-``, ``“2๊“๑``).
+
+    >>> def ln(text): return Line(text, text, BBox(0, 0, 10, 10), ())
+    >>> [_rest_is_text(ln(t)) for t in ("ติดตาม", "มี.ค. -", "ใไญ", "HU.-")]
+    [True, True, False, False]
+    """
+    from extractors.ita.period_repairs import parses
+
+    text = line.text.strip()
+    return bool(text) and not _noise(line) and (_thai_words(text) or parses(text.rstrip(" -–")))
 
 
 def _thai_words(text: str) -> bool:
