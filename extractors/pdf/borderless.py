@@ -1008,7 +1008,9 @@ def _mark(text: str) -> bool:
     return not _MARK.search(text)
 
 
-def _inside_block(above: Line, first: Line, gutters: Gutters, em: float) -> bool:
+def _inside_block(
+    above: Line, first: Line, gutters: Gutters, em: float, core: WordCore | None = None
+) -> bool:
     """Whether the line ``above`` a would-be header is a row of the same aligned block: close
     above it, keeping its gutters white, cut by gutters of its own into three parts or more, in
     two of the header's columns or more.  A header starts its table: the
@@ -1034,10 +1036,25 @@ def _inside_block(above: Line, first: Line, gutters: Gutters, em: float) -> bool
 
     >>> _inside_block(ln(0, 0, 65, 98), ln(12, 0, 65, 125), gutters, 10.0)
     False
+
+    On a scan (``core`` given), a row one of whose words fills its narrow cell past a gutter
+    (``ภาพถ่าย`` 3 pt from the next column) is a row of the block still, as in :func:`_body`:
+
+    >>> spans = ((0, 30), (62, 80), (85, 117), (125, 155))  # the third leaves the gutter 3 pt
+    >>> words = tuple(Word("ก", "ก", BBox(a, 0, b, 10)) for a, b in spans)
+    >>> row, first = Line("", "", BBox(0, 0, 155, 10), words), ln(12, 0, 65, 125)
+    >>> core = lambda w: (w.box.x0, w.box.x1)
+    >>> _inside_block(row, first, gutters, 10.0), _inside_block(row, first, gutters, 10.0, core)
+    (False, True)
     """
     if first.box.top - above.box.bottom > MAX_PITCHES * max(first.box.height, em):
         return False
-    if _keep_white(gutters, above, MIN_WHITE_EM * em) is None:
+    # on a scan, by the words' cores, as the rows under a header keep them (a word filling its
+    # narrow cell to the column's edge, ``ภาพถ่าย`` 3 pt from the next, does by its ink), and one
+    # word may cross as in :func:`_body`
+    if _keep_white(gutters, above, MIN_WHITE_EM * em, core) is None and (
+        core is None or _crossed_once(gutters, above, em, core) is None
+    ):
         return False
     # a row is cut by the header's gutters into three parts or more; a title's words run on
     # (พ.ศ. ๒๕๖๘), or, on a scan, leave white between them inside a column as well as across one
@@ -1090,7 +1107,7 @@ def find_borderless(
             i += 1
             continue
         header, gutters = head
-        if i > 0 and _inside_block(lines[i - 1], header[0], gutters, em):
+        if i > 0 and _inside_block(lines[i - 1], header[0], gutters, em, core):
             i += 1  # a data row of the aligned block above whose words name columns
             continue
         body, gutters, reach = _body(lines, i + len(header), header, gutters, em, core)
