@@ -159,3 +159,28 @@ def test_the_page_reader_reads_the_words_its_layout_left_beside_a_line() -> None
     lines = reader.prose([])
     assert any("ชอบ" in line.text.replace(" ", "") for line in lines)
     assert len(engine.reads) == 2  # the page, then the rest beside its line: nothing else
+
+
+# --- a row that names columns, under a row whose word fills its narrow cell -------------------
+
+
+def test_a_row_naming_columns_under_a_row_filling_its_cell_starts_no_table() -> None:
+    # fam7 c78 s293 rotated, page 3 (a table going on from page 2, no header of its own): a row's
+    # ``ภาพถ่าย`` fills its narrow cell to 3 pt from the next column, so by its box the row
+    # above ``เสริมการ แนวทางเรื่องการ กิจกรรม … ผลการ`` kept no gutter, and that row, whose words
+    # name columns, was taken for a new table's header: every row under it was lost
+    from tests.rows_shapes import COLUMNS
+
+    def row(top: float, texts: tuple[str, ...], widths: tuple[float, ...] = ()):  # type: ignore[no-untyped-def]
+        cells = zip(texts, COLUMNS, [*widths, *(None,) * (len(texts) - len(widths))], strict=True)
+        return _line([_word(t, x, top, w) for t, x, w in cells if t])
+
+    lines = [
+        row(100.0, ("1. มาตรการ", "(1) อบรม", "กองคลัง", "ต.ค. 67")),
+        row(118.0, ("ส่งเสริม", "ให้ความรู้", "งานพัสดุ", "")),
+        row(166.0, ("2. มาตรการ", "- ภาพถ่ายกิจกรรม", "กองช่าง", "ม.ค. 68"), (70.0, 127.0)),  # to 327
+        row(184.0, ("มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา")),
+        row(202.0, ("ต่อ", "ให้ความรู้", "งานพัสดุ", "")),
+        row(250.0, ("3. มาตรการ", "(1) อบรม", "กองคลัง", "ก.ย. 68")),
+    ]
+    assert scan_borderless(_page(lines), [], _names) == []
