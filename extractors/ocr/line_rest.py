@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from extractors.ocr.engine import PixelBox
-from extractors.ocr.raster import Gray
+from extractors.ocr.raster import Gray, components
 
 #: Ink of one stretch: columns with ink, gaps this many band heights wide at most between them.
 STRETCH_GAP = 1.5
@@ -71,16 +71,14 @@ def _letters(ink: Gray, a: int, b: int, top: int, bottom: int) -> bool:
     >>> _letters(ink, 0, 40, 20, 40)
     False
     """
-    import cv2
+    from cv2 import CC_STAT_HEIGHT, CC_STAT_TOP
 
     h = bottom - top
     lo, hi = max(top - h, 0), min(bottom + h, ink.shape[0])
-    count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(
-        np.ascontiguousarray(ink[lo:hi, a:b]), connectivity=8
-    )
+    count, _labels, stats = components(np.ascontiguousarray(ink[lo:hi, a:b]))
     tallest = 0
     for k in range(1, count):
-        y, height = int(stats[k, cv2.CC_STAT_TOP]) + lo, int(stats[k, cv2.CC_STAT_HEIGHT])
+        y, height = int(stats[k, CC_STAT_TOP]) + lo, int(stats[k, CC_STAT_HEIGHT])
         if not top <= y + height / 2 <= bottom:
             continue  # a part of the line above or below
         if height > MAX_PART_HEIGHT * h:

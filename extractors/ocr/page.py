@@ -1816,10 +1816,10 @@ def _rest_is_text(line: Line) -> bool:
     >>> [_rest_is_text(ln(t)) for t in ("ติดตาม", "มี.ค. -", "ใไญ", "HU.-")]
     [True, True, False, False]
     """
-    from extractors.ita.period_repairs import parses
+    from extractors.ita.period_repairs import parses, trimmed
 
     text = line.text.strip()
-    return bool(text) and not _noise(line) and (_thai_words(text) or parses(text.rstrip(" -–")))
+    return bool(text) and not _noise(line) and (_thai_words(text) or parses(trimmed(text)))
 
 
 def _thai_words(text: str) -> bool:
