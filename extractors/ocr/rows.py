@@ -597,9 +597,12 @@ def split_bridging_words(lines: Sequence[Line], em: float, names_column: NamesCo
     :func:`extractors.pdf.borderless.segments`) and, under it (lines
     within :data:`BELOW_EM` font sizes), a white band :data:`~extractors.pdf.borderless.MIN_WHITE_EM`
     wide inside it is crossed by no word's core (:func:`word_core`) and has words on both sides in
-    :data:`MIN_SIDES_LINES` lines.  The text is cut at a letter boundary near where the band
-    stands in the word, preferring halves that both name a column; the two words keep the word's
-    confidence.
+    :data:`MIN_SIDES_LINES` lines.  A line of two parts is a row's only when that band is white,
+    with words on both sides, in :data:`MIN_ABOVE_LINES` lines above it too (within
+    :data:`ABOVE_EM` font sizes): a signature over a row's first line read with its steps and its
+    unit as one word (``1.ส่งเสริม…ประชาสัมพันธ์``).  The text is cut at a letter boundary near
+    where the band stands in the word, preferring halves that both name a column; the two words
+    keep the word's confidence.
 
     >>> def w(text, x0, x1, top=0):
     ...     return Word(text, text, BBox(x0, top, x1, top + 12), 0.9)
