@@ -681,7 +681,8 @@ def _starts_item(text: str) -> bool:
 #: Key cells that share a lead (``มาตรการ``), at least this many, of at least this many letters.
 MIN_LEAD_CELLS = 3
 MIN_LEAD_CHARS = 3
-_MARKER = re.compile(f"^\\s*(?:{LIST_MARKER}\\s*)?")
+#: An item marker, or an item's number whose dot OCR lost (``1 มาตรการ`` for ``1. มาตรการ``).
+_MARKER = re.compile(f"^\\s*(?:{LIST_MARKER}\\s*|[0-9๐-๙]{{1,2}}\\s+(?=[ก-ฮเ-ไ]))?")
 
 
 def _lead(texts: Sequence[str]) -> str:
@@ -992,12 +993,14 @@ def common_lead(texts: Sequence[str]) -> str:
     """
     bare = [_bare(t) for t in texts if t.strip()]
     need = max(MIN_LEAD_CELLS, LEAD_SHARE * len(bare))
-    best = ""
+    best, shared = "", 0
     for text in bare:
-        for n in range(len(best) + 1, len(text) + 1):
-            if sum(1 for t in bare if t.startswith(text[:n])) < need:
+        for n in range(MIN_LEAD_CHARS, len(text) + 1):
+            count = sum(1 for t in bare if t.startswith(text[:n]))
+            if count < max(need, shared):
                 break
-            best = text[:n]
+            if count > shared or n > len(best):
+                best, shared = text[:n], count
     best = _to_word_end(best, [t for t in bare if t.startswith(best)])
     return best if len(best) >= MIN_LEAD_CHARS else ""
 
@@ -1005,8 +1008,8 @@ def common_lead(texts: Sequence[str]) -> str:
 def _bare(text: str) -> str:
     """A key cell's text as :func:`common_lead` compares it: item marker and spaces left out.
 
-    >>> _bare("1. มาตรการ ยกระดับ")
-    'มาตรการยกระดับ'
+    >>> _bare("1. มาตรการ ยกระดับ"), _bare("2 มาตรการยก"), _bare("10 ตัวชี้วัด")
+    ('มาตรการยกระดับ', 'มาตรการยก', 'ตัวชี้วัด')
     """
     return re.sub(r"\s+", "", _MARKER.sub("", text))
 
@@ -1086,7 +1089,7 @@ def join_key_tails(
                 and _own_text(above, c).strip()
                 and not _ITEM.match(texts[c])
                 and not _DAMAGED_NUMBER.match(texts[c])
-                and not re.sub(r"\s+", "", texts[c]).startswith(lead[c])
+                and not _bare(texts[c]).startswith(lead[c])
                 for c in tail
             )
         ):
