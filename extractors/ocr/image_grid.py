@@ -5,8 +5,10 @@ keep only horizontal rulings, and with a tall vertical one for vertical rulings.
 slightly dilated to close gaps at the joints, is the grid.  A connected grid large enough is a
 table.  Inside the table's box, each connected region of paper the grid encloses is one cell, so a
 merged cell comes out as one region, with no guessing about spans.  Text strokes are far shorter
-than the kernels, so they never count as rulings, and they cannot split a cell (the regions are
-taken from the grid mask alone, not from the ink).
+than the kernels, so they seldom count as rulings, and they cannot split a cell (the regions are
+taken from the grid mask alone, not from the ink); where a word's stems, on two lines at the same
+place, chain across a ruling into a row's height, the one row they split is put back together
+(:func:`without_one_row_splits`).
 
 All boxes are in pixels ``(x0, top, x1, bottom)`` of the image given.
 """
@@ -14,6 +16,7 @@ All boxes are in pixels ``(x0, top, x1, bottom)`` of the image given.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import cv2
 import numpy as np
@@ -133,9 +136,9 @@ def find_grids(binary: Gray, gray: Gray | None = None) -> list[Grid]:
         x, y, bw, bh, _area = (int(v) for v in stats[i])
         if bw < w * MIN_TABLE_WIDTH_SHARE or bh < 2 * MIN_CELL_PX:
             continue
+        region_h = np.asarray(horizontal[y : y + bh, x : x + bw], np.uint8)
         region = close_open_sides(
-            np.asarray(horizontal[y : y + bh, x : x + bw], np.uint8),
-            np.asarray(vertical[y : y + bh, x : x + bw], np.uint8),
+            region_h, without_one_row_splits(region_h, vertical[y : y + bh, x : x + bw])
         )
         cells = aligned(_cells(region, x, y))
         if len(cells) >= MIN_CELLS:
@@ -186,6 +189,60 @@ def without_lone_verticals(horizontal: Gray, vertical: Gray) -> Gray:
         box = kept[y : y + bh, x : x + bw]
         box[labels[y : y + bh, x : x + bw] == i] = 0
     return np.asarray(kept, np.uint8)
+
+
+#: A grid of at least this many rows between its rulings has its lone splits looked for.
+MIN_SPLIT_ROWS = 3
+
+
+def without_one_row_splits(horizontal: Gray, vertical: Gray) -> Gray:
+    """``vertical`` (one table's) without the pieces that run from ruling to ruling across one row
+    only, where no other row of the table has a column ruling: the stems and marks of a word
+    standing at the same place on two lines (``ที่`` of ``ตัวชี้วัดที่`` row under row), chained
+    across the ruling between them into one stretch as long as a row, split that row's cell
+    through the word, and gave the table a column no other row has.  A column ruling drawn in
+    one row only is not told from them; a table of fewer than :data:`MIN_SPLIT_ROWS` rows is
+    left as it is.
+
+    >>> h = np.zeros((200, 300), np.uint8); v = np.zeros((200, 300), np.uint8)
+    >>> for y in (0, 50, 100, 150, 198): h[y:y + 2, :] = 255
+    >>> for x in (0, 150, 298): v[:, x:x + 2] = 255     # the table's columns
+    >>> v[50:120, 60:62] = 255                          # one row's cell split, on into the next
+    >>> kept = without_one_row_splits(h, v)
+    >>> bool(kept[75, 60]), bool(kept[75, 150])
+    (False, True)
+    """
+    width = horizontal.shape[1]
+    n, _labels, stats = components(horizontal)
+    rules = sorted((int(s[1]), int(s[1] + s[3])) for s in stats[1:n] if s[2] >= 0.5 * width)
+    bands = [(a[1], b[0]) for a, b in pairwise(rules) if b[0] - a[1] >= MIN_CELL_PX]
+    if len(bands) < MIN_SPLIT_ROWS:
+        return vertical
+    n, labels, stats = components(vertical)
+    reach = EDGE_SHARE_PX
+    spans: list[tuple[int, int, list[int]]] = []
+    for i in range(1, n):
+        x, y, bw, bh, _area = (int(v) for v in stats[i])
+        crossed = [
+            k for k, (top, bottom) in enumerate(bands) if y <= top + reach and y + bh >= bottom - reach
+        ]
+        spans.append((i, x + bw // 2, crossed))
+    lone = [
+        i
+        for i, centre, crossed in spans
+        if len(crossed) == 1
+        and not any(
+            j != i and abs(c - centre) <= reach and set(other) - set(crossed) for j, c, other in spans
+        )
+    ]
+    if not lone:
+        return vertical
+    kept = np.asarray(vertical, np.uint8).copy()
+    for i in lone:
+        x, y, bw, bh = (int(v) for v in stats[i, :4])
+        box = kept[y : y + bh, x : x + bw]
+        box[labels[y : y + bh, x : x + bw] == i] = 0
+    return kept
 
 
 def close_open_sides(horizontal: Gray, vertical: Gray) -> Gray:
