@@ -16,6 +16,7 @@ digit in it is both similar and unambiguous.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -519,6 +520,19 @@ def _cuts(ink: Gray) -> list[int]:
 _NUMBER_PUNCT = ".,-/"
 
 
+def _overlapped(glyphs: Sequence[Glyph]) -> list[bool]:
+    """For each glyph, whether another one overlaps it left to right (all pairs at once).
+
+    >>> _overlapped([Glyph("1", 0, 5, 1, 1), Glyph("2", 4, 9, 1, 1), Glyph("3", 10, 14, 1, 1)])
+    [True, True, False]
+    """
+    x0 = np.array([g.x0 for g in glyphs])
+    x1 = np.array([g.x1 for g in glyphs])
+    pairs = np.asarray((x0[None, :] < x1[:, None]) & (x0[:, None] < x1[None, :]), bool)
+    np.fill_diagonal(pairs, False)
+    return [bool(v) for v in np.asarray(pairs.any(axis=1), bool).tolist()]
+
+
 def number_runs(glyphs: list[Glyph]) -> list[NumberRun]:
     """Maximal runs of digits and number punctuation that hold at least one digit.
 
@@ -533,7 +547,7 @@ def number_runs(glyphs: list[Glyph]) -> list[NumberRun]:
     runs: list[NumberRun] = []
     current: list[Glyph] = []
     # Glyphs no other one overlaps: whole glyphs, not a piece of one that a thin stroke broke
-    alone = {id(g) for g in glyphs if not any(o is not g and o.x0 < g.x1 and g.x0 < o.x1 for o in glyphs)}
+    alone = {id(g) for g, overlapped in zip(glyphs, _overlapped(glyphs), strict=True) if not overlapped}
 
     def loose(g: Glyph) -> bool:  # number punctuation, or a digit the reader is unsure of
         return g.label in _NUMBER_PUNCT or not g.trusted
