@@ -557,6 +557,10 @@ _RE_LOST_DOT = re.compile(
 _RE_DOT_AS_REPEAT = re.compile(r"(?<=[\u0e01-\u0e2e][.,][\u0e01-\u0e2e])ๆ(?![\u0e01-\u0e4e])")
 
 
+#: Two dots or more after a consonant, spaces between them or not: one dot read twice.
+_RE_DOUBLED_DOT = re.compile(r"(?<=[ก-ฮ])(\s*)\.(?:\s*\.)+")
+
+
 def lookalike_dots(text: str) -> str:
     """``text`` with the mark ``ุ`` read as the dot it stands for between the consonants of a
     dotted abbreviation (``เมุย. ๖๖``: the dot of ``เม.ย.`` read as ``ุ``); the rest unchanged.
@@ -573,8 +577,13 @@ def lookalike_dots(text: str) -> str:
 
     >>> lookalike_dots("ส.คๆ- 67"), lookalike_dots("ทุกๆ เดือน")
     ('ส.ค.- 67', 'ทุกๆ เดือน')
+
+    And a dot read twice after a consonant (``ต.ค.. 2566``: a speck beside it); no period has two.
+
+    >>> lookalike_dots("1 ต.ค.. 2566-30กย. 2567"), lookalike_dots("ต.ค . . 66")
+    ('1 ต.ค. 2566-30กย. 2567', 'ต.ค . 66')
     """
-    return _RE_DOT_AS_REPEAT.sub(".", _RE_DOT_AS_MARK.sub(".", text))
+    return _RE_DOUBLED_DOT.sub(r"\1.", _RE_DOT_AS_REPEAT.sub(".", _RE_DOT_AS_MARK.sub(".", text)))
 
 
 def lost_dots(text: str) -> str:
