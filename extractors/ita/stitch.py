@@ -1487,7 +1487,11 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
         ):
             current.fields = completed_fields(current.fields, fields)
             fields = list(current.fields)  # the same header, a letter of a cell misread
-        header_cut = current is not None and _header_goes_on(table, n_header, fields, texts, current)
+        if current is not None and not n_header and _header_tail_goes_on(table, current):
+            n_header, texts = 1, _row_texts(table, 0)
+            header_cut = True
+        else:
+            header_cut = current is not None and _header_goes_on(table, n_header, fields, texts, current)
         if current is not None and header_cut:
             current.header = [f"{a} {b}".strip() for a, b in zip(current.header, texts, strict=True)]
             current.fields = header_fields(current.header)
@@ -1610,6 +1614,41 @@ def _header_goes_on(
         return sum(1 for f in fs if f is not None)
 
     return named(joined) > max(named(current.fields), named(fields))
+
+
+def _row_texts(table: Table, row: int) -> list[str]:
+    """Each column's text in ``row`` of ``table`` (a cell spanning columns under each)."""
+    texts = [""] * table.n_cols
+    for cell in _row_cells(table)[row]:
+        for col in range(cell.col, min(cell.col + cell.colspan, table.n_cols)):
+            texts[col] = cell.text.strip()
+    return texts
+
+
+def _header_tail_goes_on(table: Table, current: LogicalTable) -> bool:
+    """Whether ``table``, first on the page after ``current``'s last, starts with the rest of the
+    header ``current`` is (printed at a page's foot with no row under it): its first row, a
+    table's rows going on under it, only finishes header cells (:func:`header_tail`: ``ชอบ``
+    under ``หน่วยงานที่รับผิด``, ``ดำเนินการ`` under ``ระยะเวลา``) in as many columns.  Unlike
+    :func:`_header_goes_on`, the rest names no field by itself.
+
+    >>> from schemas import BBox, TableQuality
+    >>> head = ["ประเด็น", "มาตรการ", "หน่วยงานที่รับผิด", "ระยะเวลา"]
+    >>> current = LogicalTable("measures", header_fields(head), head, [], [3], [])
+    >>> def table(*rows):
+    ...     cells = [Cell(r, c, t, t, None) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    ...     return Table(4, 0, BBox(0, 0, 1, 1), len(rows), 4, cells, TableQuality("lines", 1, 1, 1))
+    >>> rows = ["การใช้", "1. มาตรการ", "กอง", "ต.ค."]
+    >>> _header_tail_goes_on(table(["", "", "ชอบ", "ดำเนินการ"], rows), current)
+    True
+    >>> _header_tail_goes_on(table(["การใช้", "1. มาตรการ", "กอง", "ต.ค. 63"], ["", "", "", ""]), current)
+    False
+    """
+    if current.rows or current.kind != "measures" or table.index != 0 or table.n_rows < 2:
+        return False
+    if table.page != current.pages[-1] + 1 or table.n_cols != len(current.fields):
+        return False
+    return header_tail([c for c in _row_cells(table)[0] if c.text.strip()], current.header)
 
 
 def _same_fields(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
