@@ -164,6 +164,10 @@ def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | No
     places it: ``(column, -1)`` for the one column whose cells' centres all lie within the x-range
     of the period column that table's header names, when the tables that name one agree on it;
     None otherwise.  The columns' positions on the page are the evidence, never the cells' words.
+    A ruled grid's column is placed so only when most of its cells look like periods
+    (:func:`_period_like`: a table of scores may stand there), or when the grid goes on, edge for
+    edge, from the one on the page before that names it (:func:`~extractors.ita.stitch.same_columns`):
+    a page of a looped font's periods read as ``A.A. bo - fin. bo``, ``รอบ > เดือน``, ``๖๘``.
 
     >>> from schemas import BBox, Cell, TableQuality
     >>> q = TableQuality("borderless", 1.0, 1.0, 1.0, [])
@@ -176,10 +180,13 @@ def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | No
     >>> guided_column(later, [first, later])
     (2, -1)
     """
+    from extractors.ita.stitch import same_columns
+
     strategy = table.quality.strategy
     if strategy not in ("borderless", "lines"):
         return None
     spans = set()
+    going_on = False  # the grid on the page before, column for column: this one goes on from it
     for other in tables:
         alike = other is not table and other.quality.strategy == strategy
         found = period_column(other) if alike else None
@@ -188,6 +195,7 @@ def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | No
         span = _span(other, *found)
         if span is not None:
             spans.add(span)
+        going_on = going_on or (other.page == table.page - 1 and same_columns(other, table))
     if not spans:
         return None
     x0, x1 = min(a for a, _ in spans), max(b for _, b in spans)
@@ -207,7 +215,7 @@ def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | No
     if len(found_cols) != 1:
         return None
     column = found_cols.pop()
-    if strategy == "lines" and not _period_like(table, column):
+    if strategy == "lines" and not going_on and not _period_like(table, column):
         return None  # a grid's column there that holds no period (a table of scores) is none
     return column, -1
 
