@@ -489,6 +489,34 @@ def lookalike_words(text: str) -> str:
     return next(iter(found.values())) if len(found) == 1 else text
 
 
+#: Thai tone marks: small strokes above a consonant that a scan makes of a vowel mark's ticks.
+_TONES = "\u0e48\u0e49\u0e4a\u0e4b"
+
+
+def stray_tone(text: str) -> str:
+    """``text`` without one tone mark, read where the glyph has none or another mark (``เต่อน``:
+    ``เดือน``'s ``ื`` read as ``่``), when the text does not parse and exactly one such drop makes
+    it parse, by itself or with one look-alike letter (:func:`lookalike_words`); the text
+    unchanged otherwise.  A candidate only, kept with a doubt.
+
+    >>> stray_tone("รอบ 6 เต่อน"), stray_tone("ต่อเนื่อง"), stray_tone("ต.ค. 65 - ธ.ค. 65")
+    ('รอบ 6 เดอน', 'ต่อเนื่อง', 'ต.ค. 65 - ธ.ค. 65')
+    """
+    from extractors.ita.periods import normalise_period
+
+    if parses(text) or not any(ch in _TONES for ch in text):
+        return text
+    found: dict[str, str] = {}
+    for at, ch in enumerate(text):
+        if ch not in _TONES:
+            continue
+        dropped = text[:at] + text[at + 1 :]
+        candidate = dropped if parses(dropped) else lookalike_words(dropped)
+        if parses(candidate):
+            found.setdefault(normalise_period(candidate), candidate)
+    return next(iter(found.values())) if len(found) == 1 else text
+
+
 #: At most this many letters of a reading are read as digits.
 MAX_DIGIT_REPAIRS = 2
 #: A period's words hold few letters a digit looks like (``ตลอดปีงบประมาณ`` 1, ``ต่อเนื่อง`` and
@@ -1046,6 +1074,7 @@ def _repairs(text: str) -> list[str]:
     out.append(inner_debris(lookalike_words(out[0])))
     out.append(lookalike_numbers(out[6]))
     out.append(lookalike_words(dateless_dash(out[0])))  # a speck read as a dash between words
+    out.append(stray_tone(out[0]))
     return out
 
 
