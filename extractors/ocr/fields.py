@@ -1010,10 +1010,13 @@ def misread_year(token: str, before: str) -> bool:
 
 # --- a period cell's digits by the glyph reader ---------------------------------------------
 
-#: Where a period's reading has a number: a run of digits, or a run of Latin letters not followed
+#: Where a period's reading has a number: a run of digits, a run of Latin letters not followed
 #: by a dot (the English model's guess for Thai digits it could not read: ``ต.ค. bo doa``; a
-#: month read as Latin letters keeps its dots: ``B.A.``).
-_DIGIT_SLOT = re.compile(r"[0-9๐-๙]+|(?<![A-Za-z.])[A-Za-z]{1,4}(?![A-Za-z.])")
+#: month read as Latin letters keeps its dots: ``B.A.``), or a sign no period holds standing
+#: alone between words (``รอบ » เดือน``: a looped ``๖`` read as ``»``).
+_DIGIT_SLOT = re.compile(
+    r"[0-9๐-๙]+|(?<![A-Za-z.])[A-Za-z]{1,4}(?![A-Za-z.])|(?<=\s)[»«<>~^*#@&$?]{1,2}(?=\s)"
+)
 
 
 def digit_slots(text: str) -> list[tuple[int, int]]:
@@ -1023,6 +1026,8 @@ def digit_slots(text: str) -> list[tuple[int, int]]:
     ['bo', '๖๓']
     >>> t = "B.A. ๖๔ - มี.ค. ๖๕"; [t[a:b] for a, b in digit_slots(t)]
     ['๖๔', '๖๕']
+    >>> t = "รอบ » เดือน"; [t[a:b] for a, b in digit_slots(t)]
+    ['»']
     """
     return [m.span() for m in _DIGIT_SLOT.finditer(text)]
 
