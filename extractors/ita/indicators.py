@@ -148,6 +148,9 @@ MAX_SCORE = 100.0
 
 #: A cell's characters beside its one number that may be specks (a stamp's arc, a ruling) at most.
 MAX_SPECKS = 3
+#: A line of a cell with no digit and at most this many characters is a speck's (a stamp's stroke).
+SPECK_LINE = 2
+_RE_DIGIT = re.compile(r"[0-9๐-๙]")
 
 
 def score_amid_specks(raw: str, shape: tuple[int, int] | None) -> float | None:
@@ -166,7 +169,16 @@ def score_amid_specks(raw: str, shape: tuple[int, int] | None) -> float | None:
     (None, None)
     >>> score_amid_specks("72.3 ว", None), score_amid_specks("72.3 ว", (2, 1))
     (None, 72.3)
+
+    Lines of their own that hold no digit and at most :data:`SPECK_LINE` characters (a stamp's
+    strokes under the score read as ``ya`` / ``/`` / ``fs``) are specks however many there are.
+
+    >>> score_amid_specks("61.61\\nya\\n/\\nfs", (2, 2)), score_amid_specks("61.61\\nคะแนน\\nfs", (2, 2))
+    (61.61, None)
     """
+    lines = raw.split("\n")
+    if len(lines) > 1:
+        raw = "\n".join(ln for ln in lines if _RE_DIGIT.search(ln) or len("".join(ln.split())) > SPECK_LINE)
     numbers = list(re.finditer(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?", raw))
     if len(numbers) != 1:
         return None
