@@ -148,6 +148,10 @@ MAX_SCORE = 100.0
 
 #: A cell's characters beside its one number that may be specks (a stamp's arc, a ruling) at most.
 MAX_SPECKS = 3
+#: Four digits, perhaps a comma for the point, with at most two specks beside them (``7434 -``).
+_RE_FOUR_DIGITS = re.compile(
+    r"[\s|/\\~_'\"`=:;!\-]{0,2}\s*([0-9๐-๙]{2},?[0-9๐-๙]{2})\s*[\s|/\\~_'\"`=:;!\-]{0,2}"
+)
 #: A line of a cell with no digit and at most this many characters is a speck's (a stamp's stroke).
 SPECK_LINE = 2
 _RE_DIGIT = re.compile(r"[0-9๐-๙]")
@@ -589,11 +593,12 @@ def _cell_indicator(
         # digits as read, the point where the column's scores have it; the raw text and the low
         # confidence stay, and the OCR stage's check on the cell's readings names it
         value = reshaped_score(raw, decimals)
-    elif value is None and confs and re.fullmatch(r"[0-9๐-๙]{2},?[0-9๐-๙]{2}", raw):
+    elif value is None and confs and (four := _RE_FOUR_DIGITS.fullmatch(raw)):
         # four digits and no point (``7211``): no score as read (over 100); the point lost, its
         # place is the column's, and the reading is doubted (the indicator's check names it);
-        # or the point read as a comma (``70,93``: no score has a thousands' comma)
-        value = reshaped_score(raw, decimals)
+        # or the point read as a comma (``70,93``: no score has a thousands' comma); a speck or
+        # two beside them (``7434 -``) is no part of them
+        value = reshaped_score(four.group(1), decimals)
         confs = confs if value is None else [min(*confs, DOUBTED)]
     if value is None and confs:
         # one number of the column's decimals amid specks (a stamp's arc): that number, doubted
