@@ -9,10 +9,17 @@ split or shifted are rows of their own again, and a table a word's strokes split
   the ruling between them, is no ruling;
 - a dot read twice after a month's consonant (``ต.ค..``) is one dot;
 - a header printed at a page's foot whose rest (``ชอบ``, ``ดำเนินการ``) begins the next page is
-  finished there, not taken for the first row.
+  finished there, not taken for the first row;
+- a ruled grid going on, edge for edge, from the grid on the page before is placed by that
+  grid's period column, though its own periods were read too badly to look like periods;
+- a tone mark read for a vowel mark's ticks (``เต่อน``) and a sign read for a digit
+  (``รอบ » เดือน``) leave a period to settle;
+- a score under a stamp's strokes (``61.61`` / ``ya`` / ``fs``) or beside a speck (``7434 -``) is read.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 
@@ -88,3 +95,52 @@ def test_a_headers_rest_on_the_next_page_is_no_first_row() -> None:
         ["", "2. มาตรการพัฒนา", "กองช่าง", "มี.ค. 68"],
     ]
     assert periods([foot, ocr_table(4, [rest, *rows])]) == ["ต.ค. 67 - ธ.ค. 67", "มี.ค. 68"]
+
+
+def test_a_grid_going_on_from_the_page_before_is_placed_by_its_period_column() -> None:
+    # fam10 c95 s317 scan150: page 5's Norasi periods read as ``A.A. bo - fin. bo``, ``๖๘`` and
+    # ``รอบ > เดือน`` looked like no period column, so none of its cells was read again
+    from extractors.ocr.period_reread import guided_column
+
+    named = ocr_table(4, [["มาตรการ", "หน่วยงาน", "ระยะเวลา"], ["1. มาตรการ", "กองคลัง", "พ.ค. ๖๘"]])
+    going_on = ocr_table(5, [["2. มาตรการ", "กองช่าง", "A.A.\nbo - fin.\nbo"], ["", "", "๖๘"]])
+    going_on.cells.append(replace(going_on.cells[-1], row=2, text="รอบ > เดือน"))
+    assert guided_column(going_on, [named, going_on]) == (2, -1)
+    # a grid of other columns there, holding no periods (a table of scores), is placed by none
+    scores = ocr_table(5, [["1. การปฏิบัติ", "๘๑.๒๐", "ผ่าน"], ["2. การใช้งบ", "๗๒.๐๕", "ผ่าน"]])
+    scores.cells[:] = [
+        replace(c, box=c.box._replace(x0=c.box.x0 + 30, x1=c.box.x1 + 30)) for c in scores.cells
+    ]
+    assert guided_column(scores, [named, scores]) is None
+
+
+def test_a_tone_mark_read_for_a_vowels_ticks_and_a_sign_read_for_a_digit_leave_a_period() -> None:
+    # fam11 c91 s321 and fam10 c95 s314 scan150 (Norasi): ``รอบ 6 เต่อน`` in every re-reading,
+    # and ``รอบ » เดือน`` whose ``๖`` only the glyph reader reads
+    from extractors.ocr.fields import with_glyph_digits
+
+    assert [c for c in candidates("รอบ 6 เต่อน") if parses(c)] == ["รอบ 6 เดอน"]
+    assert with_glyph_digits("รอบ » เดือน", ["๖"]) == "รอบ ๖ เดือน"
+    assert with_glyph_digits("ทุก | เดือน", ["๑"]) is None  # a rule's stub is no place for a digit
+
+
+def test_a_score_under_a_stamps_strokes_or_beside_a_speck_is_read() -> None:
+    # fam11 c91 s322 and s320 scan150: ``61.61`` / ``ya`` / ``/`` / ``fs``, and ``7434 -``
+    from extractors.ita.indicators import from_row_table
+    from schemas import LogicalTable
+
+    header = {0: "ตัวชี้วัด", 1: "คะแนน"}
+    names = ["การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ", "การใช้ทรัพย์สินของราชการ"]
+    scores = ["81.20", "61.61\nya\n/\nfs", "72.05", "7434 -"]
+    rows = [_logical(header)]
+    rows += [
+        _logical({0: f"{n}. {name}", 1: s}) for n, (name, s) in enumerate(zip(names, scores, strict=True), 1)
+    ]
+    table = LogicalTable("indicators", ["indicator", "score"], list(header.values()), rows, [1], [])
+    found, _ = from_row_table(table, 2566)
+    assert {i.number: i.score for i in found} == {1: 81.2, 2: 61.61, 3: 72.05, 4: 74.34}
+
+
+def _logical(texts: dict[int, str]) -> LogicalRow:
+    cells = {c: [CellPart(1, None, t, t, 0.9)] for c, t in texts.items() if t}
+    return LogicalRow(1, cells, set(), False, dict(texts))
