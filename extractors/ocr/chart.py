@@ -861,12 +861,17 @@ def lost_at_places(
     taken = {id(w) for w in slots.values()}
     found: dict[int, Word] = {}
     for line in lines:
+        # a line of numbers alone may stand higher: the tallest bar's value, its point lost
+        alone = not any(_THAI_OR_LATIN.search(w.text) for w in line.words)
         for word in line.words:
             digits = thai_digits_to_arabic(decimal_point(word.text.strip()))
-            if id(word) in taken or not top <= word.box.top <= word.box.bottom <= bottom:
+            if id(word) in taken or not (top <= word.box.top or alone) or word.box.bottom > bottom:
                 continue
             if is_score(digits) and decimals(digits) == usual:
                 parts = [word]  # a value with its point, beside specks read as letters
+            elif _unread_value(word, width):
+                found.update(_placed(word, w0, p0, pitch, slots, found))
+                continue
             elif not digits.isdigit():
                 continue
             elif len(digits) == length and word.box.width >= LOST_POINT_WIDTH * width:
@@ -888,6 +893,36 @@ def lost_at_places(
                 if is_score(text) or is_score(f"{text[:2]}.{text[2:]}"):
                     found[at] = part
     return found
+
+
+#: A value read as letters is as wide as the chart's values give or take this share of one.
+UNREAD_WIDTH = 0.15
+
+
+def _unread_value(word: Word, width: float) -> bool:
+    """A word of letters and no digit as wide as the chart's values (:data:`UNREAD_WIDTH`): a
+    value OCR read as letters (``ลอม`` for ``83.34``), which still holds its bar's place.
+
+    >>> def w(t, width): return Word(t, t, BBox(0, 0, width, 6), 0.9)
+    >>> _unread_value(w("ลอม", 17), 17.5), _unread_value(w("ลอม", 9), 17.5), _unread_value(w("8ลม", 17), 17.5)
+    (True, False, False)
+    """
+    text = word.text.strip()
+    if not _THAI_OR_LATIN.search(text) or re.search(r"[0-9๐-๙]", text):
+        return False
+    return abs(word.box.width - width) <= UNREAD_WIDTH * width
+
+
+def _placed(
+    word: Word, w0: Word, p0: int, pitch: float, slots: dict[int, Word], found: dict[int, Word]
+) -> dict[int, Word]:
+    """``{place: word}`` when ``word`` stands a whole number of ``pitch`` from ``w0`` (at place
+    ``p0``) in a place no value holds (:data:`SLOT_TOLERANCE`); else nothing."""
+    place = (_centre(word) - _centre(w0)) / pitch + p0
+    at = round(place)
+    if abs(place - at) > SLOT_TOLERANCE or at in slots or at in found:
+        return {}
+    return {at: word}
 
 
 def among_values(numbers: Sequence[Word], lost: frozenset[int] = frozenset()) -> list[Word]:
@@ -978,7 +1013,11 @@ def legend_pairs(lines: Sequence[Line], lost: frozenset[int] = frozenset()) -> l
     found = lost_at_places(lines, slots, lost)
     if found:
         slots = {**slots, **found}
-        lost = lost | {id(w) for w in found.values() if not is_score(decimal_point(w.text))}
+        lost = lost | {
+            id(w)
+            for w in found.values()
+            if not is_score(decimal_point(w.text)) and not _THAI_OR_LATIN.search(w.text)
+        }
         first = min(slots)
         slots = {place - first: word for place, word in slots.items()}
     lowest = max(w.box.bottom for w in slots.values())
