@@ -151,8 +151,11 @@ def settle_borderless_periods(
 
 
 def _span(table: Table, column: int, header: int) -> tuple[float, float] | None:
-    """The x-range of a column's cells below ``header`` (their boxes' union)."""
+    """The x-range of a column's cells below ``header`` (their boxes' union); of its header cell
+    when nothing stands below it (a header printed at a page's foot, its rows on the next page)."""
     boxes = [c.box for c in table.cells if c.col == column and c.row > header and c.box is not None]
+    if not boxes:
+        boxes = [c.box for c in table.cells if c.col == column and c.colspan == 1 and c.box is not None]
     return (min(b.x0 for b in boxes), max(b.x1 for b in boxes)) if boxes else None
 
 
@@ -166,7 +169,7 @@ def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | No
     None otherwise.  The columns' positions on the page are the evidence, never the cells' words.
     A ruled grid's column is placed so only when most of its cells look like periods
     (:func:`_period_like`: a table of scores may stand there), or when the grid goes on, edge for
-    edge, from the one on the page before that names it (:func:`~extractors.ita.stitch.same_columns`):
+    edge, from one on a page before that names it (:func:`~extractors.ita.stitch.same_columns`):
     a page of a looped font's periods read as ``A.A. bo - fin. bo``, ``รอบ > เดือน``, ``๖๘``.
 
     >>> from schemas import BBox, Cell, TableQuality
@@ -186,7 +189,7 @@ def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | No
     if strategy not in ("borderless", "lines"):
         return None
     spans = set()
-    going_on = False  # the grid on the page before, column for column: this one goes on from it
+    going_on = False  # a grid on a page before, column for column: this one goes on from it
     for other in tables:
         alike = other is not table and other.quality.strategy == strategy
         found = period_column(other) if alike else None
@@ -195,7 +198,7 @@ def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | No
         span = _span(other, *found)
         if span is not None:
             spans.add(span)
-        going_on = going_on or (other.page == table.page - 1 and same_columns(other, table))
+        going_on = going_on or (other.page < table.page and same_columns(other, table))
     if not spans:
         return None
     x0, x1 = min(a for a, _ in spans), max(b for _, b in spans)
