@@ -532,10 +532,35 @@ def _period_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]
     if key_texts and (period_of_its_own or any(_ITEM.match(t) for t in key_texts)):
         return False  # a new issue or measure: numbered, or with a period of its own
     if not own_period:
-        return True  # an action's period is printed at its row's top: this row has none of its own
+        # an action's period is printed at its row's top: this row has none of its own, unless it
+        # starts anew a list the row above has begun (``๑. เผยแพร่…`` under ``๑. สรุปผล…``): a
+        # row whose period OCR read as nothing
+        return not _restarts_list(row, above, fields)
     if any(_ITEM.match(t) for t in texts.values()):
         return False
     return not _reads_as_period(own_period)
+
+
+def _restarts_list(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) -> bool:
+    """Whether a list column of ``row`` starts with a first item (``๑.``, ``(1)``) where the
+    row above's cell of that column starts with an item too: a list of its own, no rest of one.
+
+    >>> f = ["steps", "period"]
+    >>> above = LogicalRow(1, texts={0: "๑. สรุปผล", 1: "ส.ค. ๖๕"})
+    >>> _restarts_list(LogicalRow(2, texts={0: "๑. เผยแพร่"}), above, f)
+    True
+    >>> _restarts_list(LogicalRow(2, texts={0: "๒. จัดทำ"}), above, f)
+    False
+    >>> _restarts_list(LogicalRow(2, texts={0: "๑. เผยแพร่"}), LogicalRow(1, texts={1: "ส.ค."}), f)
+    False
+    """
+    for c, f in enumerate(fields):
+        if f not in LIST_FIELDS or not _ITEM.match(_own_text(above, c).strip()):
+            continue
+        numbered = _NUMBERED.match(_LEADING_MARKS.sub("", _own_text(row, c).strip()))
+        if numbered and numbered.group(1) in ("1", "๑", "01", "๐๑"):
+            return True
+    return False
 
 
 #: A year alone, two digits or four (the end of a range cut over a page break).
