@@ -218,9 +218,26 @@ def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | No
     if len(found_cols) != 1:
         return None
     column = found_cols.pop()
-    if strategy == "lines" and not going_on and not _period_like(table, column):
+    if strategy == "lines" and not _period_like(table, column) and (not going_on or _numbers(table, column)):
         return None  # a grid's column there that holds no period (a table of scores) is none
     return column, -1
+
+
+_NUMBER = re.compile(r"[\s0-9๐-๙.,%+\-]*[0-9๐-๙][\s0-9๐-๙.,%+\-]*")
+
+
+def _numbers(table: Table, column: int) -> bool:
+    """Whether most of ``column``'s cells with text are numbers (``๘๘.๑๒``): a column of scores.
+
+    >>> from schemas import BBox, Cell, TableQuality
+    >>> q, box = TableQuality("lines", 1.0, 1.0, 1.0, []), BBox(0, 0, 1, 1)
+    >>> _numbers(Table(2, 0, box, 2, 1, [Cell(0, 0, "๘๘.๑๒", "", box), Cell(1, 0, "A.A. bo", "", box)], q), 0)
+    True
+    >>> _numbers(Table(2, 0, box, 1, 1, [Cell(0, 0, "A.A. bo", "", box)], q), 0)
+    False
+    """
+    texts = [c.text for c in table.cells if c.col == column and c.colspan == 1 and c.text.strip()]
+    return bool(texts) and 2 * sum(1 for t in texts if _NUMBER.fullmatch(t)) >= len(texts)
 
 
 def _period_like(table: Table, column: int) -> bool:
