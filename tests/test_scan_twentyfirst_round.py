@@ -144,3 +144,67 @@ def test_a_score_under_a_stamps_strokes_or_beside_a_speck_is_read() -> None:
 def _logical(texts: dict[int, str]) -> LogicalRow:
     cells = {c: [CellPart(1, None, t, t, 0.9)] for c, t in texts.items() if t}
     return LogicalRow(1, cells, set(), False, dict(texts))
+
+
+def test_a_bars_value_read_as_letters_keeps_its_place_and_the_tallest_value_is_found() -> None:
+    # fam14 c79 s342 scan150: ``83.34`` over the first bar read ``ลอม`` and ``87.75`` over the
+    # tallest read ``8775`` on a line of its own above the others: the legend was paired from
+    # the first value read, and every indicator took the next one's score
+    from extractors.ocr.chart import chart_pairs
+    from schemas import BBox, Line, Word
+
+    def word(text: str, x: float, top: float, width: float = 17.5) -> Word:
+        return Word(text, text, BBox(x, top, x + width, top + 6), 0.9)
+
+    def line(*words: Word) -> Line:
+        box = BBox(
+            words[0].box.x0, min(w.box.top for w in words), words[-1].box.x1, max(w.box.bottom for w in words)
+        )
+        return Line(" ".join(w.text for w in words), "", box, words)
+
+    x = [159.0 + 31.2 * k for k in range(10)]
+    tallest = line(word("8775", x[9], 429))
+    high = line(
+        word("ลอม", x[0], 442), word("76.30", x[3], 442), word("80.76", x[4], 442), word("81.94", x[7], 442)
+    )
+    low = line(
+        *(
+            word(v, x[k], 454)
+            for k, v in ((1, "71.93"), (2, "68.49"), (5, "67.34"), (6, "71.01"), (8, "70.04"))
+        )
+    )
+    names = ["การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ", "การใช้ทรัพย์สิน", "การแก้ไขปัญหา"]
+    legend = [line(*(word(f"{n} {name}", 120 + 90 * (n - 1), 560, 80) for n, name in enumerate(names, 1)))]
+    legend.append(line(*(word(f"{n} ตัวชี้วัด", 120 + 90 * (n - 6), 575, 80) for n in range(6, 11))))
+    pairs, how = chart_pairs([tallest, high, low, *legend])
+    assert how == "legend"
+    values = {p.label.text.split()[0]: p.value.text for p in pairs}
+    assert values["1"] == "ลอม" and values["2"] == "71.93" and values["10"] in ("87.75", "8775")
+
+
+def test_specks_beside_a_headers_rest_and_a_header_alone_place_the_period_column() -> None:
+    # fam13 c95 s336 scan150: page 3's ``|`` and ``- 1`` beside ``ชอบ``; and page 5, two pages
+    # after the header alone at page 2's foot, whose periods were never read again
+    from extractors.ocr.period_reread import guided_column
+
+    header = ["ประเด็นปัญหา", "มาตรการ", "หน่วยงานที่รับผิด", "ระยะเวลา"]
+    rows = [["การใช้งบประมาณ", "1. มาตรการเสริมสร้าง", "กองคลัง", "ต.ค. 67 - ธ.ค. 67"]]
+    foot, rest = ocr_table(2, [header]), ocr_table(3, [["|", "", "ชอบ", "- 1"], *rows])
+    assert periods([foot, rest]) == ["ต.ค. 67 - ธ.ค. 67"]
+    later = ocr_table(5, [["", "2. มาตรการพัฒนา", "กองช่าง", "an. 63 - ธ.ค. 63"]])
+    assert guided_column(later, [foot, rest, later]) == (3, -1)
+
+
+def test_a_row_starting_its_list_anew_under_a_row_that_began_one_is_its_own_row() -> None:
+    # fam15 c77 s351 scan150: ``๑. เผยแพร่…`` began page 5 with its period read as nothing, and was
+    # taken for the rest of page 4's last row
+    from extractors.ita.stitch import continues_row
+
+    fields = ["steps", "responsible", "period"]
+    above = _steps_row({0: "๑. สรุปผลการดำเนินงาน", 1: "สำนักปลัด", 2: "ส.ค. ๖๕"})
+    assert not continues_row(_steps_row({0: "๑. เผยแพร่ประชาสัมพันธ์", 1: "งานพัสดุ"}), above, fields)
+    assert continues_row(_steps_row({0: "๒. จัดทำคู่มือ", 1: "งานพัสดุ"}), above, fields)
+
+
+def _steps_row(texts: dict[int, str]) -> LogicalRow:
+    return LogicalRow(2, cells={c: [CellPart(2, None, t, t)] for c, t in texts.items()})
