@@ -566,6 +566,9 @@ def _restarts_list(row: LogicalRow, above: LogicalRow, fields: Sequence[str | No
 #: A year alone, two digits or four (the end of a range cut over a page break).
 _YEAR_ALONE = re.compile(r"^\s*(?:[0-9๐-๙]{2}|[0-9๐-๙]{4})\s*$")
 
+#: An item's bracketed number with a speck read inside the bracket (``(อ๑)`` for ``(๑)``).
+_DAMAGED_ITEM = re.compile(r"^\s*\(\s*[^\s()0-9๐-๙]\s*[0-9๐-๙]{1,2}\s*\)\s*(?=[ก-ฮเ-ไ])")
+
 #: Columns whose cells are lists of items (``1. …``, ``- …``).
 LIST_FIELDS = frozenset({"steps", "results"})
 
@@ -611,6 +614,12 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     OCR may read an item's number apart from its dot (``๑ . สำรวจ``): still an item, whose rest
     (``มาตรฐานการปฏิบัติงาน``) goes on over the break, though the row above lost its period to OCR.
 
+    The row above's first item may be damaged by a speck inside its bracket (``(อ๑) ส่งเสริม…``).
+
+    >>> damaged = LogicalRow(1, texts={1: "(อ๑) ส่งเสริม", 3: "ตลอดปีงบประมาณ พ.ศ."})
+    >>> _list_cut(LogicalRow(2, texts={1: "(๒) ทบทวน", 3: "๒๕๖๘"}), damaged, f)
+    True
+
     >>> spaced = LogicalRow(1, texts={1: "๑ . สำรวจความคิดเห็นต่อ"})
     >>> _list_cut(LogicalRow(2, texts={1: "มาตรฐานการปฏิบัติงาน", 2: "กองการศึกษา", 3: "bo"}), spaced, f)
     True
@@ -620,7 +629,7 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
         for c, f in enumerate(fields)
         if f in LIST_FIELDS and (first := _own_text(above, c).strip()) and (rest := _own_text(row, c).strip())
     ]
-    if not all(_ITEM.match(first) for first, _rest in pairs):
+    if not all(_ITEM.match(first) or _DAMAGED_ITEM.match(first) for first, _rest in pairs):
         return False
     pairs = [(first, rest) for first, rest in pairs if not _bullet(rest)]
     if not pairs or not all(_goes_on(rest) for _first, rest in pairs):
