@@ -208,3 +208,13 @@ def test_a_row_starting_its_list_anew_under_a_row_that_began_one_is_its_own_row(
 
 def _steps_row(texts: dict[int, str]) -> LogicalRow:
     return LogicalRow(2, cells={c: [CellPart(2, None, t, t)] for c, t in texts.items()})
+
+
+def test_a_list_whose_first_item_has_a_speck_in_its_bracket_goes_on_over_the_page_break() -> None:
+    # fam17 c93 s363 scan150: ``(อ๑) ส่งเสริม…`` under ``ตลอดปีงบประมาณ พ.ศ.`` ended page 3, and
+    # ``(๒) ทบทวน…`` with ``๒๕๖๘`` began page 4: the rest became an action of its own
+    from extractors.ita.stitch import continues_row
+
+    fields = ["steps", "responsible", "period"]
+    above = _steps_row({0: "(อ๑) ส่งเสริมการเรียนรู้", 1: "กองการศึกษา", 2: "ตลอดปีงบประมาณ พ.ศ."})
+    assert continues_row(_steps_row({0: "(๒) ทบทวนและปรับปรุง", 2: "๒๕๖๘"}), above, fields)
