@@ -620,6 +620,13 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     >>> _list_cut(LogicalRow(2, texts={1: "(๒) ทบทวน", 3: "๒๕๖๘"}), damaged, f)
     True
 
+    The next item under a range that stops at its end's day (OCR's ``1 aa. 2564 - 30`` / ``ก.ย, 2565``):
+    the period is that range's end, not the row's own.
+
+    >>> cut = LogicalRow(1, texts={1: "(1) แต่งตั้ง", 3: "1 aa. 2564 - 30"})
+    >>> _list_cut(LogicalRow(2, texts={1: "(2) วางแผน", 3: "ก.ย, 2565"}), cut, f)
+    True
+
     >>> spaced = LogicalRow(1, texts={1: "๑ . สำรวจความคิดเห็นต่อ"})
     >>> _list_cut(LogicalRow(2, texts={1: "มาตรฐานการปฏิบัติงาน", 2: "กองการศึกษา", 3: "bo"}), spaced, f)
     True
@@ -655,8 +662,14 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
         open_range = bool(re.search(r"[-–—]$", above_period)) or halves or cut
         return not (own_period and above_period and not open_range)  # else the rest of an item
     # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
-    # it has its own period
-    return not own_period
+    # it has its own period; unless the period above stops at its dash or its end's day
+    # (``1 ต.ค. 2564 - 30`` / ``ก.ย. 2565``): this row's is that range's end
+    above_period = " ".join(_own_text(above, c) for c, f in enumerate(fields) if f == "period").strip()
+    return not own_period or bool(_OPEN_END.search(above_period))
+
+
+#: A range that stops at its dash or at its end's day, the month still to come.
+_OPEN_END = re.compile(r"[-–—]\s*(?:[0-9๐-๙]{1,2}\s*)?$")
 
 
 _NUMBERED = re.compile(rf"^\s*\(?\s*([0-9๐-๙]{{1,3}})\s*(?:[.)]|{COMMA_AS_DOT})(?![0-9๐-๙])")
