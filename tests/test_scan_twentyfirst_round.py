@@ -218,3 +218,15 @@ def test_a_list_whose_first_item_has_a_speck_in_its_bracket_goes_on_over_the_pag
     fields = ["steps", "responsible", "period"]
     above = _steps_row({0: "(อ๑) ส่งเสริมการเรียนรู้", 1: "กองการศึกษา", 2: "ตลอดปีงบประมาณ พ.ศ."})
     assert continues_row(_steps_row({0: "(๒) ทบทวนและปรับปรุง", 2: "๒๕๖๘"}), above, fields)
+
+
+def test_the_next_item_under_a_range_stopped_at_its_ends_day_takes_its_end() -> None:
+    # fam18 c95 s369 scan150: ``1 aa. 2564 - 30`` ended page 3, and ``(2) วางแผน…`` began page 4
+    # with ``ก.ย, 2565``, which reads as a period: the sub-row was an action of its own
+    from extractors.ita.stitch import continues_row
+
+    fields = ["steps", "responsible", "period"]
+    above = _steps_row({0: "(1) แต่งตั้งคณะทำงาน", 1: "งานพัสดุ", 2: "1 aa. 2564 - 30"})
+    assert continues_row(_steps_row({0: "(2) วางแผนปฏิบัติการ", 2: "ก.ย, 2565"}), above, fields)
+    closed = _steps_row({0: "(1) แต่งตั้งคณะทำงาน", 1: "งานพัสดุ", 2: "ต.ค. 64 - ธ.ค. 64"})
+    assert not continues_row(_steps_row({0: "(2) วางแผนปฏิบัติการ", 2: "ก.ย. 2565"}), closed, fields)
