@@ -311,10 +311,10 @@ DEBRIS_CHARS = 3
 _RE_PERIOD_PART = re.compile(r"[\u0e01-\u0e2e]|[0-9๐-๙]{2}")
 
 
-def _debris(reading: str) -> bool:
+def debris(reading: str) -> bool:
     """Whether a cell's reading is debris (:data:`DEBRIS_CHARS`), no part of a period.
 
-    >>> _debris("-1]"), _debris("๖๔"), _debris("เดือน"), _debris("")
+    >>> debris("-1]"), debris("๖๔"), debris("เดือน"), debris("")
     (True, False, False, True)
     """
     text = "".join(reading.split())
@@ -349,7 +349,7 @@ def joined_readings(action: Action, pages: Sequence[PageText]) -> list[str]:
     >>> joined_readings(act, [page])
     ['mn. ไตรมาส', 'ทุก ไตรมาส']
 
-    A later cell whose every reading is debris (:func:`_debris`: a rule's stub below the page
+    A later cell whose every reading is debris (:func:`debris`: a rule's stub below the page
     break read ``-1]``) is perhaps no part of the period: the joins without it are candidates too.
 
     >>> src = {"period": [Provenance(3, a, "ต.ค. 64 - ธ.ค. 64", 0.9), Provenance(4, b, "-1]", 0.3)]}
@@ -380,7 +380,7 @@ def joined_readings(action: Action, pages: Sequence[PageText]) -> list[str]:
                 if doubt.box == source.box:
                     readings += [doubt.text, *doubt.other.split(" / ")]
         cleaned = [r for r in dict.fromkeys(_EDGE_DOTS.sub("", " ".join(r.split())) for r in readings) if r]
-        if cells and all(_debris(r) or _dateless(r) for r in cleaned):
+        if cells and all(debris(r) or _dateless(r) for r in cleaned):
             # a rule's stub or a speck below the page break, or words with no date's part (another
             # column's word set in this one: ``|ทำงาน ]``): perhaps no part
             cleaned = ["", *cleaned]

@@ -29,6 +29,7 @@ from dataclasses import replace
 from functools import reduce
 
 from extractors.ita.headers import assign_fields, field_scores, names_field, reports_progress
+from extractors.ita.period_years import debris
 from extractors.ita.periods import parse_period
 from extractors.ita.vocabulary import year_in
 from extractors.thai.text import (
@@ -274,7 +275,7 @@ def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
     >>> header_tail([Cell(1, 0, "ด ”", "", None)], ["ล “+", *texts[1:]])
     False
 
-    Specks (``|``, ``- 1``: no letter, three characters at most) count neither way.
+    Specks (``|``, ``- 1``: :func:`~extractors.ita.period_years.debris`) count neither way.
 
     >>> header_tail([Cell(1, 0, "|", "", None), tail[1], Cell(1, 3, "- 1", "", None)], texts)
     True
@@ -283,7 +284,7 @@ def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
         return False
     better = False
     for cell in cells:
-        if _speck(cell.text):
+        if debris(cell.text):
             continue  # a rule's stub or a shaded cell's grain (``|``, ``- 1``): no text either way
         head = texts[cell.col]
         if not head or any(len(w) > _TAIL_CHARS for w in cell.text.split()) or _DIGIT.search(cell.text):
@@ -296,21 +297,6 @@ def header_tail(cells: Sequence[Cell], texts: Sequence[str]) -> bool:
             return False
         better = better or after > before
     return better
-
-
-#: A speck: no letter, and at most this many characters besides spaces.
-_SPECK_CHARS = 3
-_LETTER = re.compile(r"[ก-ฮA-Za-z]")
-
-
-def _speck(text: str) -> bool:
-    """No letter and at most :data:`_SPECK_CHARS` characters: a stub or grain OCR read.
-
-    >>> _speck("- 1"), _speck("|"), _speck("ชอบ"), _speck("2565")
-    (True, True, False, False)
-    """
-    squashed = "".join(text.split())
-    return bool(squashed) and len(squashed) <= _SPECK_CHARS and not _LETTER.search(squashed)
 
 
 #: A header cell too narrow for its word (``ลำดับ`` over a column of numbers) wraps letter by

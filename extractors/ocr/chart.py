@@ -831,8 +831,10 @@ def lost_at_places(
     stands a whole number of the bars' pitch from the placed values' (:data:`SLOT_TOLERANCE`) in a
     place no value holds, left or right of them.  Two such values read as one word
     (``72166815``, twice the digits and about twice the width) are cut into the value's width at
-    either end, each placed so.  ``{place: word}``, places counted as ``slots`` counts them
-    (negative left of its first).
+    either end, each placed so.  A word of letters as wide as the values (``ลอม`` for ``83.34``,
+    :func:`_unread_value`) holds its place too, its reading kept.  A line of numbers alone may
+    stand above the values' band (the tallest bar's value).  ``{place: word}``, places counted as
+    ``slots`` counts them (negative left of its first).
 
     >>> def w(t, x, width=17): return Word(t, t, BBox(x, 0, x + width, 6), 0.9)
     >>> values = [w("79.19", 297), w("64.14", 359), w("62.54", 391), w("78.04", 517)]
@@ -886,12 +888,8 @@ def lost_at_places(
                 continue
             for part in parts:
                 text = thai_digits_to_arabic(decimal_point(part.text.strip()))
-                place = (_centre(part) - _centre(w0)) / pitch + p0
-                at = round(place)
-                if abs(place - at) > SLOT_TOLERANCE or at in slots or at in found:
-                    continue
                 if is_score(text) or is_score(f"{text[:2]}.{text[2:]}"):
-                    found[at] = part
+                    found.update(_placed(part, w0, p0, pitch, slots, found))
     return found
 
 
