@@ -540,13 +540,10 @@ def _restarts_list(row: LogicalRow, above: LogicalRow, fields: Sequence[str | No
     >>> _restarts_list(LogicalRow(2, texts={0: "๑. เผยแพร่"}), LogicalRow(1, texts={1: "ส.ค."}), f)
     False
     """
-    for c, f in enumerate(fields):
-        if f not in LIST_FIELDS or not _ITEM.match(_own_text(above, c).strip()):
-            continue
-        numbered = _NUMBERED.match(_LEADING_MARKS.sub("", _own_text(row, c).strip()))
-        if numbered and numbered.group(1) in ("1", "๑", "01", "๐๑"):
-            return True
-    return False
+    return any(
+        f in LIST_FIELDS and _ITEM.match(_own_text(above, c).strip()) and _first_item(_own_text(row, c))
+        for c, f in enumerate(fields)
+    )
 
 
 #: A year alone, two digits or four (the end of a range cut over a page break).
@@ -631,9 +628,9 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     # a row under a period of its own is a row of its own, though its first item's number was
     # lost to OCR (``อ. บันทึก…`` for ``๑. บันทึก…``) and it reads like the rest of an item
     period = " ".join(_own_text(row, c) for c, f in enumerate(fields) if f == "period").strip()
+    above_period = " ".join(_own_text(above, c) for c, f in enumerate(fields) if f == "period").strip()
     own_period = bool(period) and _reads_as_period(period)
     if all(not _ITEM.match(rest) for _first, rest in pairs):
-        above_period = " ".join(_own_text(above, c) for c, f in enumerate(fields) if f == "period").strip()
         # a period above that is a range's start (``ต.ค. ๖๓ -``, or ``ต.ค. ๖๓`` whose dash OCR
         # lost, :func:`range_halves`) goes on in this part (``ธ.ค. ๖๓``): its end, not its own
         # (two single dates read alike as a range's ends and as two rows' periods: only a row that
@@ -650,7 +647,6 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
     # it has its own period; unless the period above stops at its dash or its end's day
     # (``1 ต.ค. 2564 - 30`` / ``ก.ย. 2565``): this row's is that range's end
-    above_period = " ".join(_own_text(above, c) for c, f in enumerate(fields) if f == "period").strip()
     return not own_period or bool(_OPEN_END.search(above_period))
 
 
@@ -681,7 +677,7 @@ def _goes_on(text: str) -> bool:
     """
     numbered = _NUMBERED.match(text)
     if numbered:
-        return numbered.group(1) not in ("1", "๑", "01", "๐๑")
+        return numbered.group(1) not in _FIRST_NUMBERS
     return not _ITEM.match(text)
 
 
@@ -907,12 +903,22 @@ def _starts_list(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     >>> [_starts_list(LogicalRow(1, texts={1: t}), f) for t in ("/ 1.du ปี", "๑. อบรม", "2. จัด", "/ งาน")]
     [True, True, False, False]
     """
-    for c, f in enumerate(fields):
-        text = _LEADING_MARKS.sub("", _own_text(row, c).strip())
-        numbered = _NUMBERED.match(text) if f in LIST_FIELDS else None
-        if numbered and numbered.group(1) in ("1", "๑", "01", "๐๑"):
-            return True
-    return False
+    return any(f in LIST_FIELDS and _first_item(_own_text(row, c)) for c, f in enumerate(fields))
+
+
+#: A list's first item's number, as printed.
+_FIRST_NUMBERS = frozenset({"1", "๑", "01", "๐๑"})
+
+
+def _first_item(text: str) -> bool:
+    """Whether a list cell starts with its first item (``๑.``, ``(1)``), marks alone before it
+    (:data:`_LEADING_MARKS`) left out.
+
+    >>> [_first_item(t) for t in ("/ 1.du ปี", "(๑) อบรม", "2. จัด", "งาน")]
+    [True, True, False, False]
+    """
+    numbered = _NUMBERED.match(_LEADING_MARKS.sub("", text.strip()))
+    return numbered is not None and numbered.group(1) in _FIRST_NUMBERS
 
 
 #: A first item as OCR damages it: its bracket lost (``(๑ ปรับปรุง``) or its ``๑`` read as the
