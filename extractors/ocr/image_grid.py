@@ -20,8 +20,9 @@ from itertools import pairwise
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 
-from extractors.ocr.raster import Gray, components
+from extractors.ocr.raster import Gray, Labels, components
 
 #: A horizontal ruling is at least this share of the page width long ...
 H_LINE_SHARE = 1 / 30
@@ -181,14 +182,27 @@ def without_lone_verticals(horizontal: Gray, vertical: Gray) -> Gray:
         crossings = int(np.count_nonzero(across[1:] & ~across[:-1])) + int(bool(across[:1].any()))
         if crossings <= 1:
             lone[i] = True
-    if not lone.any():
-        return vertical
-    kept = vertical.copy()
-    for i in np.flatnonzero(lone).tolist():  # each lone piece cleared in its own box, not the page over
+    return _cleared(vertical, labels, stats, np.flatnonzero(lone).tolist())
+
+
+def _cleared(mask: Gray, labels: Labels, stats: npt.NDArray[np.int32], pieces: list[int]) -> Gray:
+    """``mask`` without the components ``pieces`` (of ``labels`` / ``stats``), each cleared in its
+    own box, not the page over; ``mask`` itself when there are none."""
+    if not pieces:
+        return mask
+    kept = np.asarray(mask, np.uint8).copy()
+    for i in pieces:
         x, y, bw, bh = (int(v) for v in stats[i, :4])
         box = kept[y : y + bh, x : x + bw]
         box[labels[y : y + bh, x : x + bw] == i] = 0
-    return np.asarray(kept, np.uint8)
+    return kept
+
+
+def _rules(horizontal: Gray) -> list[tuple[int, int]]:
+    """The rows (top, bottom) of a table's horizontal rulings, those across half its width or more."""
+    width = horizontal.shape[1]
+    n, _labels, stats = components(horizontal)
+    return [(int(s[1]), int(s[1] + s[3])) for s in stats[1:n] if s[2] >= 0.5 * width]
 
 
 #: A grid of at least this many rows between its rulings has its lone splits looked for.
@@ -212,9 +226,7 @@ def without_one_row_splits(horizontal: Gray, vertical: Gray) -> Gray:
     >>> bool(kept[75, 60]), bool(kept[75, 150])
     (False, True)
     """
-    width = horizontal.shape[1]
-    n, _labels, stats = components(horizontal)
-    rules = sorted((int(s[1]), int(s[1] + s[3])) for s in stats[1:n] if s[2] >= 0.5 * width)
+    rules = sorted(_rules(horizontal))
     bands = [(a[1], b[0]) for a, b in pairwise(rules) if b[0] - a[1] >= MIN_CELL_PX]
     if len(bands) < MIN_SPLIT_ROWS:
         return vertical
@@ -235,14 +247,7 @@ def without_one_row_splits(horizontal: Gray, vertical: Gray) -> Gray:
             j != i and abs(c - centre) <= reach and set(other) - set(crossed) for j, c, other in spans
         )
     ]
-    if not lone:
-        return vertical
-    kept = np.asarray(vertical, np.uint8).copy()
-    for i in lone:
-        x, y, bw, bh = (int(v) for v in stats[i, :4])
-        box = kept[y : y + bh, x : x + bw]
-        box[labels[y : y + bh, x : x + bw] == i] = 0
-    return kept
+    return _cleared(vertical, labels, stats, lone)
 
 
 def close_open_sides(horizontal: Gray, vertical: Gray) -> Gray:
@@ -259,9 +264,7 @@ def close_open_sides(horizontal: Gray, vertical: Gray) -> Gray:
     (True, False)
     """
     grid = np.asarray(cv2.bitwise_or(horizontal, vertical), np.uint8)
-    _rh, rw = grid.shape
-    n, _labels, stats = components(horizontal)
-    rules = [(int(s[1]), int(s[1] + s[3])) for s in stats[1:n] if s[2] >= 0.5 * rw]
+    rules = _rules(horizontal)
     if not rules:
         return grid
     top, bottom = min(r[0] for r in rules), max(r[1] for r in rules)
