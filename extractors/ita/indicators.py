@@ -88,10 +88,12 @@ _RE_REMNANT_LINE = re.compile(r"[\s|/\\~_\-–—.,:;'\"`!]*")
 _RE_STROKES_BEFORE = re.compile(r"[\s|/\\~_'\"`=:;!,.“”‘’]*")
 
 
+#: Strokes a stamp's ring or a ruling beside a number is read as (a character class's contents).
+_STROKES = r"|/\\~_'\"`=:;!"
 #: Strokes OCR read before a score in its own line (a stamp's ring, a ruling: ``'= ๗๑.๐๕``); no sign.
-_RE_REMNANT_LEAD = re.compile(r"^[\s|/\\~_'\"`=:;!]+(?=[0-9๐-๙])")
+_RE_REMNANT_LEAD = re.compile(rf"^[\s{_STROKES}]+(?=[0-9๐-๙])")
 #: ... and after it, on the same line (``51.81 / | ,``: a stamp's ring or a ruling beside the number).
-_RE_REMNANT_TRAIL = re.compile(r"(?<=[0-9๐-๙])\s+[|/\\~_'\"`=:;!,]+(?:\s*[|/\\~_'\"`=:;!,]+)*\s*$")
+_RE_REMNANT_TRAIL = re.compile(rf"(?<=[0-9๐-๙])\s+[{_STROKES},]+(?:\s*[{_STROKES},]+)*\s*$")
 
 
 def _score(text: str) -> float | None:
@@ -149,9 +151,8 @@ MAX_SCORE = 100.0
 #: A cell's characters beside its one number that may be specks (a stamp's arc, a ruling) at most.
 MAX_SPECKS = 3
 #: Four digits, perhaps a comma for the point, with at most two specks beside them (``7434 -``).
-_RE_FOUR_DIGITS = re.compile(
-    r"[\s|/\\~_'\"`=:;!\-]{0,2}\s*([0-9๐-๙]{2},?[0-9๐-๙]{2})\s*[\s|/\\~_'\"`=:;!\-]{0,2}"
-)
+_BESIDE = rf"[\s{_STROKES}\-]{{0,2}}"
+_RE_FOUR_DIGITS = re.compile(rf"{_BESIDE}\s*([0-9๐-๙]{{2}},?[0-9๐-๙]{{2}})\s*{_BESIDE}")
 #: A line of a cell with no digit and at most this many characters is a speck's (a stamp's stroke).
 SPECK_LINE = 2
 _RE_DIGIT = re.compile(r"[0-9๐-๙]")

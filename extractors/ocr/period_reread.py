@@ -223,6 +223,11 @@ def guided_column(table: Table, tables: Sequence[Table]) -> tuple[int, int] | No
     return column, -1
 
 
+def _column_texts(table: Table, column: int) -> list[str]:
+    """The texts of ``column``'s own cells (not spanning others) that hold any."""
+    return [c.text for c in table.cells if c.col == column and c.colspan == 1 and c.text.strip()]
+
+
 _NUMBER = re.compile(r"[\s0-9๐-๙.,%+\-]*[0-9๐-๙][\s0-9๐-๙.,%+\-]*")
 
 
@@ -236,7 +241,7 @@ def _numbers(table: Table, column: int) -> bool:
     >>> _numbers(Table(2, 0, box, 1, 1, [Cell(0, 0, "A.A. bo", "", box)], q), 0)
     False
     """
-    texts = [c.text for c in table.cells if c.col == column and c.colspan == 1 and c.text.strip()]
+    texts = _column_texts(table, column)
     return bool(texts) and 2 * sum(1 for t in texts if _NUMBER.fullmatch(t)) >= len(texts)
 
 
@@ -254,7 +259,7 @@ def _period_like(table: Table, column: int) -> bool:
     >>> _period_like(Table(2, 0, box, 2, 1, scores, q), 0)
     False
     """
-    texts = [c.text for c in table.cells if c.col == column and c.colspan == 1 and c.text.strip()]
+    texts = _column_texts(table, column)
     periods = sum(1 for t in texts if parses(t) or period_shaped(t))
     return bool(texts) and 2 * periods >= len(texts)
 
