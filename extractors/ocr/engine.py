@@ -48,6 +48,16 @@ MIN_ORIENTATION_CONFIDENCE = 2.0
 #: An image darker than this on average is light text on a dark ground: it is read inverted.
 DARK_MEAN = 110.0
 
+#: Tesseract's line finder builds its rows from the ink's pieces at least ``textord_max_noise_size``
+#: pixels tall (its default, 7, is for Latin text at 300 dpi) and hangs the smaller ones on them
+#: after.  A Thai line's marks above (``ี ่ ้ ็``, 7–9 pixels at 200 dpi) pass that size, and on a
+#: page deskewed level they line up into a row of their own: read as a line of junk (``fae a  ม``)
+#: that the page reader drops, with the marks gone from the line below (``ประเดินทีจําเป็น`` for
+#: ``ประเด็นที่จําเป็น``), or with the line below lost too.  The size is set per image to this share
+#: of its pieces' median height (a letter's), never below Tesseract's own.
+NOISE_SHARE = 0.5
+TESSERACT_NOISE_SIZE = 7
+
 #: Text read with the Thai model, and only the chunks of it that may be Latin read again with the
 #: English one (see :meth:`OcrEngine.read`), instead of ``tha+eng`` on every line: ``tha+eng`` runs
 #: both models on nearly every Thai line (40% more time) and its English model wins Thai digits
@@ -253,6 +263,7 @@ class OcrEngine:
 
         _kept = _set_image(api, gray)
         api.SetSourceResolution(self.dpi)
+        api.SetVariable("textord_max_noise_size", str(noise_size(gray)))
         api.Recognize()
         lines: list[list[OcrWord]] = []
         it = api.GetIterator()
@@ -428,6 +439,27 @@ class OcrEngine:
         text = (api.GetUTF8Text() or "").strip()
         confidences = api.AllWordConfidences() or [0]
         return text.replace(" ", ""), float(sum(confidences)) / len(confidences)
+
+
+def noise_size(gray: Gray) -> int:
+    """The height (pixels) below which Tesseract's line finder is to take a piece of ink for a
+    mark or a speck, not a letter to build a line on: :data:`NOISE_SHARE` of the median height of
+    the dark pieces of ``gray`` (:data:`TESSERACT_NOISE_SIZE` at least, and when there is no ink).
+
+    >>> page = np.full((60, 200), 255, np.uint8)
+    >>> for x in range(10, 190, 12): page[30:50, x : x + 8] = 0   # letters 20 pixels tall
+    >>> page[10:18, 40:48] = 0                                       # a mark 8 pixels tall
+    >>> noise_size(page), noise_size(np.full((20, 20), 255, np.uint8))
+    (10, 7)
+    """
+    import cv2
+
+    ink = np.asarray(gray < 128, np.uint8)
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count <= 1:
+        return TESSERACT_NOISE_SIZE
+    median = float(np.median(stats[1:, cv2.CC_STAT_HEIGHT]))
+    return max(TESSERACT_NOISE_SIZE, int(NOISE_SHARE * median + 0.5))
 
 
 def _one_blas_thread() -> None:
