@@ -1260,6 +1260,19 @@ def one_column_per_header(table: Table) -> Table:
     return replace(table, n_cols=table.n_cols - len(gone), cells=cells, quality=quality)
 
 
+def _columns_per_header(tables: Sequence[Table]) -> list[Table]:
+    """Each table with :func:`one_column_per_header`, but for one that a table on the next page
+    goes on with its columns (:func:`extractors.pdf.tables.with_lost_ruling`: a header at a page's
+    foot lacking a ruling under a stamp, ruled on the next page): the columns its header does not
+    name apart are named apart by the rows that go on."""
+    out: list[Table] = []
+    for i, table in enumerate(tables):
+        after = tables[i + 1] if i + 1 < len(tables) else None
+        kept = after is not None and after.continues_previous and after.n_cols == table.n_cols
+        out.append(table if kept else one_column_per_header(table))
+    return out
+
+
 #: A cell repeats a header cell when this similar to some part of it (rapidfuzz partial ratio,
 #: spaces left out) ...
 REPEAT_MATCH = 75
@@ -1501,7 +1514,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
     """A document's tables, in page order, as logical tables (see the module's rules)."""
     out: list[LogicalTable] = []
     current: LogicalTable | None = None
-    tables = [one_column_per_header(t) for t in tables]
+    tables = _columns_per_header(tables)
     misread = misread_headers(tables)
     for table in tables:
         n_header, fields, texts = header_of(table)

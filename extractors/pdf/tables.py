@@ -18,7 +18,7 @@ import re
 import statistics
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
@@ -719,10 +719,22 @@ def running_lines(pages: Mapping[int, PageText]) -> frozenset[str]:
     return frozenset(pages[n].lines[i].text for n, i in found)
 
 
+def _debris(text: str) -> bool:
+    """No word in it: no run of two letters or digits (marks aside) between spaces, as specks
+    and a stamp's edge read by OCR are (``ง ~~``, ``|``, ``- 1``).
+
+    >>> _debris("ง ~~"), _debris("- 1"), _debris("ต่อ"), _debris("๒๕๖๗"), _debris("ข้อ ๑")
+    (True, True, False, False, False)
+    """
+    return not any(sum(ch.isalnum() for ch in token) >= 2 for token in text.split())
+
+
 def _furniture(line: Line, height: float, running: frozenset[str] = frozenset()) -> bool:
-    """A page number, running header or footer, or a "(ต่อ)" caption: not body text."""
+    """A page number, running header or footer, a "(ต่อ)" caption, or debris (:func:`_debris`):
+    not body text."""
     return bool(
         line.text in running
+        or _debris(line.text)
         or page_furniture.is_page_number(line.text)
         or page_furniture.is_continued(line.text)
         or line.box.bottom <= _MARGIN_SHARE * height
@@ -748,6 +760,50 @@ def ends_near_bottom(table: Table, page: PageText | None, running: frozenset[str
         line.box.top >= table.box.bottom - 1 and not _furniture(line, page.height, running)
         for line in page.lines
     )
+
+
+#: A table that lost a column ruling has at least this many columns left.
+MIN_COLUMNS_KEPT = 3
+
+
+def with_lost_ruling(previous: Table, table: Table) -> Table | None:
+    """``previous`` regridded to the columns of ``table``, the table it goes on into on the next
+    page, when it has the same columns but for one ruling it lacks all the way down (a stamp over a
+    header row at a page's foot, a faded line): each of its edges is one of ``table``'s, within
+    :data:`COLUMN_TOLERANCE`, and it has :data:`MIN_COLUMNS_KEPT` columns or more, so that edges
+    shared by chance (a page's margins) do not make two tables one.  The cell the lost ruling ran
+    through spans both columns, its text kept whole in the first; ``None`` when that is not so.
+
+    >>> box = lambda x0, x1: BBox(x0, 700, x1, 720)
+    >>> edges = [0, 80, 160, 240, 300, 360]
+    >>> head = [Cell(0, i, t, t, box(a, b)) for i, (t, a, b) in enumerate(
+    ...     zip(["ประเด็น", "ขั้นตอน", "ผู้รับผิด ระยะเวลา", "ติดตาม"], [0, 80, 160, 300], [80, 160, 300, 360]))]
+    >>> before = Table(1, 1, BBox(0, 700, 360, 720), 1, 4, head, TableQuality("lines", 1, 1, 1))
+    >>> rows = [Cell(0, i, "x", "x", BBox(a, 40, b, 60)) for i, (a, b) in enumerate(pairwise(edges))]
+    >>> after = Table(2, 0, BBox(0, 40, 360, 60), 1, 5, rows, TableQuality("lines", 1, 1, 1))
+    >>> widened = with_lost_ruling(before, after)
+    >>> widened.n_cols, [(c.col, c.colspan) for c in widened.cells]
+    (5, [(0, 1), (1, 1), (2, 2), (4, 1)])
+    >>> moved = rows[:3] + [replace(rows[3], box=BBox(240, 40, 290, 60))]   # no edge at 300 after
+    >>> with_lost_ruling(before, replace(after, cells=moved)) is None
+    True
+    """
+    if previous.n_cols < MIN_COLUMNS_KEPT or table.n_cols != previous.n_cols + 1:
+        return None
+    before, after = column_edges(previous), column_edges(table)
+    if before is None or after is None:
+        return None
+    place = [next((j for j, y in enumerate(after) if abs(x - y) <= COLUMN_TOLERANCE), None) for x in before]
+    if None in place or place[0] != 0 or place[-1] != len(after) - 1:
+        return None
+    at = [int(j) for j in place if j is not None]
+    cells = [replace(c, col=at[c.col], colspan=at[c.col + c.colspan] - at[c.col]) for c in previous.cells]
+    return replace(previous, n_cols=table.n_cols, cells=cells)
+
+
+def _take_columns(table: Table, widened: Table) -> None:
+    """Give ``table`` (mutable: tables are linked in place) the columns and cells of ``widened``."""
+    table.n_cols, table.cells = widened.n_cols, widened.cells
 
 
 def _row_key(table: Table, row: int) -> list[str]:
@@ -801,7 +857,10 @@ def link_continuations(tables: list[Table], pages: Mapping[int, PageText] | None
         # a repeated header says "same table" even where a borderless table's edges, read off its
         # words, moved with a page's content
         if not (columns_match(previous, table) or (repeated and previous.n_cols == table.n_cols)):
-            continue
+            widened = with_lost_ruling(previous, table)
+            if widened is None:
+                continue
+            _take_columns(previous, widened)
         table.continues_previous = True
         origin[id(table)] = head
         table.header_repeated = repeated
