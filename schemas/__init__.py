@@ -3,6 +3,7 @@
 from schemas.errors import DocumentError
 from schemas.model import (
     DOUBT_CONFIDENCE,
+    RULING_RESTORED,
     BBox,
     Cell,
     CellPart,
@@ -26,6 +27,7 @@ from schemas.model import (
 
 __all__ = [
     "DOUBT_CONFIDENCE",
+    "RULING_RESTORED",
     "BBox",
     "Cell",
     "CellPart",

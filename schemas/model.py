@@ -227,6 +227,12 @@ class Cell:
     confidence: float | None = None  #: 0..1 when the text was read by OCR
 
 
+#: The note a table's quality carries when a column ruling it lacked all the way down was restored
+#: from the table it goes on into on the next page (a stamp over a header at a page's foot): its
+#: columns are that table's, though its header does not name them all apart.
+RULING_RESTORED = "a column ruling it lacks restored from the table it goes on into"
+
+
 @dataclass
 class TableQuality:
     """A parsing report for one table (cf. camelot's ``parsing_report``)."""

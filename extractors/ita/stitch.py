@@ -40,7 +40,7 @@ from extractors.thai.text import (
     normalize_thai,
     repeats_cells,
 )
-from schemas import BBox, Cell, CellPart, LogicalRow, LogicalTable, Table
+from schemas import RULING_RESTORED, BBox, Cell, CellPart, LogicalRow, LogicalTable, Table
 
 #: Fields that make a table a measures table (two of them, one of the last four among them).
 MEASURE_FIELDS = frozenset({"issue", "measure", "steps", "results", "responsible", "period", "follow_up"})
@@ -1261,16 +1261,11 @@ def one_column_per_header(table: Table) -> Table:
 
 
 def _columns_per_header(tables: Sequence[Table]) -> list[Table]:
-    """Each table with :func:`one_column_per_header`, but for one that a table on the next page
-    goes on with its columns (:func:`extractors.pdf.tables.with_lost_ruling`: a header at a page's
+    """Each table with :func:`one_column_per_header`, but for one whose lost column ruling was
+    restored from the table it goes on into (:data:`~schemas.RULING_RESTORED`: a header at a page's
     foot lacking a ruling under a stamp, ruled on the next page): the columns its header does not
     name apart are named apart by the rows that go on."""
-    out: list[Table] = []
-    for i, table in enumerate(tables):
-        after = tables[i + 1] if i + 1 < len(tables) else None
-        kept = after is not None and after.continues_previous and after.n_cols == table.n_cols
-        out.append(table if kept else one_column_per_header(table))
-    return out
+    return [t if RULING_RESTORED in t.quality.notes else one_column_per_header(t) for t in tables]
 
 
 #: A cell repeats a header cell when this similar to some part of it (rapidfuzz partial ratio,

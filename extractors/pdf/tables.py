@@ -27,7 +27,7 @@ from extractors.pdf.layout import CharIndex, chars_in_box, text_in_box
 from extractors.pdf.rulings import edges_of
 from extractors.thai import page_furniture
 from extractors.thai.text import LIST_MARKER
-from schemas import BBox, Cell, Char, Line, PageKind, PageText, Table, TableQuality
+from schemas import RULING_RESTORED, BBox, Cell, Char, Line, PageKind, PageText, Table, TableQuality
 
 #: pdfplumber settings for ruled tables.  Word draws borders as thin filled rectangles, LibreOffice
 #: as stroked lines; pdfplumber turns both into edges.  Borders of adjacent cells drawn a point or
@@ -768,8 +768,9 @@ MIN_COLUMNS_KEPT = 3
 
 def with_lost_ruling(previous: Table, table: Table) -> Table | None:
     """``previous`` regridded to the columns of ``table``, the table it goes on into on the next
-    page, when it has the same columns but for one ruling it lacks all the way down (a stamp over a
-    header row at a page's foot, a faded line): each of its edges is one of ``table``'s, within
+    page, when both are ruled and it has the same columns but for one ruling it lacks all the way
+    down (a stamp over a header row at a page's foot, a faded line): each of its edges is one of
+    ``table``'s, within
     :data:`COLUMN_TOLERANCE`, and it has :data:`MIN_COLUMNS_KEPT` columns or more, so that edges
     shared by chance (a page's margins) do not make two tables one.  The cell the lost ruling ran
     through spans both columns, its text kept whole in the first; ``None`` when that is not so.
@@ -790,6 +791,8 @@ def with_lost_ruling(previous: Table, table: Table) -> Table | None:
     """
     if previous.n_cols < MIN_COLUMNS_KEPT or table.n_cols != previous.n_cols + 1:
         return None
+    if previous.quality.strategy != "lines" or table.quality.strategy != "lines":
+        return None  # only a ruled table has rulings to lose: a borderless one's edges are its words'
     before, after = column_edges(previous), column_edges(table)
     if before is None or after is None:
         return None
@@ -798,12 +801,13 @@ def with_lost_ruling(previous: Table, table: Table) -> Table | None:
         return None
     at = [int(j) for j in place if j is not None]
     cells = [replace(c, col=at[c.col], colspan=at[c.col + c.colspan] - at[c.col]) for c in previous.cells]
-    return replace(previous, n_cols=table.n_cols, cells=cells)
+    quality = replace(previous.quality, notes=[*previous.quality.notes, RULING_RESTORED])
+    return replace(previous, n_cols=table.n_cols, cells=cells, quality=quality)
 
 
 def _take_columns(table: Table, widened: Table) -> None:
-    """Give ``table`` (mutable: tables are linked in place) the columns and cells of ``widened``."""
-    table.n_cols, table.cells = widened.n_cols, widened.cells
+    """Give ``table`` (mutable: tables are linked in place) the columns, cells and notes of ``widened``."""
+    table.n_cols, table.cells, table.quality = widened.n_cols, widened.cells, widened.quality
 
 
 def _row_key(table: Table, row: int) -> list[str]:
