@@ -7,6 +7,7 @@ and the stitch joined the column its header did not name apart into the one on i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 from extractors.ita.stitch import stitch
@@ -74,3 +75,21 @@ def test_the_next_page_goes_on_under_the_header_and_keeps_its_columns() -> None:
     assert measures[0].pages == [1, 2]
     assert len(measures[0].fields) == 6
     assert len(measures[0].rows) == 2
+
+
+def test_a_borderless_table_has_no_ruling_to_lose() -> None:
+    # a borderless table's edges are its words': a draw-164 chart document lost 4 periods when its
+    # word edges were taken for rulings
+    borderless = replace(_header_at_foot(), quality=TableQuality("borderless", 1.0, 1.0, 1.0))
+    assert with_lost_ruling(borderless, _rows_at_top()) is None
+
+
+def test_a_head_whose_columns_were_not_restored_keeps_one_column_per_header() -> None:
+    # the next page goes on with as many columns, but nothing was restored: the column the
+    # spanning header cell does not name apart is joined to the named one, as before
+    head = with_lost_ruling(_header_at_foot(), _rows_at_top())
+    assert head is not None
+    plain = replace(head, quality=_quality())
+    rows = replace(_rows_at_top(), continues_previous=True)
+    tables = stitch([plain, rows])
+    assert all(len(t.fields) != 6 for t in tables if 1 in t.pages)

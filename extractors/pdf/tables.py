@@ -720,8 +720,8 @@ def running_lines(pages: Mapping[int, PageText]) -> frozenset[str]:
 
 
 def _debris(text: str) -> bool:
-    """No word in it: no run of two letters or digits (marks aside) between spaces, as specks
-    and a stamp's edge read by OCR are (``ง ~~``, ``|``, ``- 1``).
+    """No word in it: no token (between spaces) with two letters or digits, marks and signs
+    aside, as specks and a stamp's edge read by OCR are (``ง ~~``, ``|``, ``- 1``).
 
     >>> _debris("ง ~~"), _debris("- 1"), _debris("ต่อ"), _debris("๒๕๖๗"), _debris("ข้อ ๑")
     (True, True, False, False, False)
@@ -770,10 +770,10 @@ def with_lost_ruling(previous: Table, table: Table) -> Table | None:
     """``previous`` regridded to the columns of ``table``, the table it goes on into on the next
     page, when both are ruled and it has the same columns but for one ruling it lacks all the way
     down (a stamp over a header row at a page's foot, a faded line): each of its edges is one of
-    ``table``'s, within
-    :data:`COLUMN_TOLERANCE`, and it has :data:`MIN_COLUMNS_KEPT` columns or more, so that edges
-    shared by chance (a page's margins) do not make two tables one.  The cell the lost ruling ran
-    through spans both columns, its text kept whole in the first; ``None`` when that is not so.
+    ``table``'s, in order, within :data:`COLUMN_TOLERANCE`, and it has :data:`MIN_COLUMNS_KEPT`
+    columns or more, so that edges shared by chance (a page's margins) do not make two tables one.
+    The cell the lost ruling ran through spans both columns, its text kept whole in the first, and
+    the table is noted :data:`~schemas.RULING_RESTORED`; ``None`` when that is not so.
 
     >>> box = lambda x0, x1: BBox(x0, 700, x1, 720)
     >>> edges = [0, 80, 160, 240, 300, 360]
@@ -800,6 +800,8 @@ def with_lost_ruling(previous: Table, table: Table) -> Table | None:
     if None in place or place[0] != 0 or place[-1] != len(after) - 1:
         return None
     at = [int(j) for j in place if j is not None]
+    if any(b <= a for a, b in pairwise(at)):
+        return None  # two edges on one, or out of order: not the same columns
     cells = [replace(c, col=at[c.col], colspan=at[c.col + c.colspan] - at[c.col]) for c in previous.cells]
     quality = replace(previous.quality, notes=[*previous.quality.notes, RULING_RESTORED])
     return replace(previous, n_cols=table.n_cols, cells=cells, quality=quality)
