@@ -49,12 +49,12 @@ MIN_ORIENTATION_CONFIDENCE = 2.0
 DARK_MEAN = 110.0
 
 #: Tesseract's line finder builds its rows from the ink's pieces at least ``textord_max_noise_size``
-#: pixels tall (its default, 7, is for Latin text at 300 dpi) and hangs the smaller ones on them
-#: after.  A Thai line's marks above (``ี ่ ้ ็``, 7–9 pixels at 200 dpi) pass that size, and on a
-#: page deskewed level they line up into a row of their own: read as a line of junk (``fae a  ม``)
-#: that the page reader drops, with the marks gone from the line below (``ประเดินทีจําเป็น`` for
-#: ``ประเด็นที่จําเป็น``), or with the line below lost too.  The size is set per image to this share
-#: of its pieces' median height (a letter's), never below Tesseract's own.
+#: pixels tall (7 unless told) and hangs the smaller ones on them after.  A Thai line's marks
+#: above (``ี ่ ้ ็``, 7–9 pixels at 200 dpi) pass that size, and on a page deskewed level they line
+#: up into a row of their own: read as a line of junk (``fae a  ม``) that the page reader drops,
+#: with the marks gone from the line below (``ประเดินทีจําเป็น`` for ``ประเด็นที่จําเป็น``), or with
+#: the line below lost too.  The size is set per image to this share of its pieces' median height
+#: (a letter's), never below Tesseract's own.
 NOISE_SHARE = 0.5
 TESSERACT_NOISE_SIZE = 7
 
