@@ -228,6 +228,9 @@ def _column_texts(table: Table, column: int) -> list[str]:
     return [c.text for c in table.cells if c.col == column and c.colspan == 1 and c.text.strip()]
 
 
+#: A score, a share or a difference (``๘๘.๑๒``, ``+2.5``, ``95%``).  Not
+#: :func:`~extractors.ocr.number_text.numberish`, which takes ``/`` for number punctuation: a
+#: column of dates written ``1/10/64`` is a column of periods.
 _NUMBER = re.compile(r"[\s0-9๐-๙.,%+\-]*[0-9๐-๙][\s0-9๐-๙.,%+\-]*")
 
 
