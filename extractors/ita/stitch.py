@@ -631,8 +631,9 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
     above_period = " ".join(_own_text(above, c) for c, f in enumerate(fields) if f == "period").strip()
     own_period = bool(period) and _reads_as_period(period)
     if all(not _ITEM.match(rest) for _first, rest in pairs):
-        # a period above that is a range's start (``ต.ค. ๖๓ -``, or ``ต.ค. ๖๓`` whose dash OCR
-        # lost, :func:`range_halves`) goes on in this part (``ธ.ค. ๖๓``): its end, not its own
+        # a period above that is a range's start (``ต.ค. ๖๓ -``, ``ต.ค. ๖๓ - 30``: :data:`_OPEN_END`;
+        # or ``ต.ค. ๖๓`` whose dash OCR lost, :func:`range_halves`) goes on in this part
+        # (``ธ.ค. ๖๓``): its end, not its own
         # (two single dates read alike as a range's ends and as two rows' periods: only a row that
         # starts no numbered issue or measure of its own)
         keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
@@ -642,7 +643,7 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
         # it) is the first part of the one this part goes on with: the row above has no period of
         # its own to tell this one apart from
         cut = not keyed and not _reads_as_period(above_period)
-        open_range = bool(re.search(r"[-–—]$", above_period)) or halves or cut
+        open_range = bool(_OPEN_END.search(above_period)) or halves or cut
         return not (own_period and above_period and not open_range)  # else the rest of an item
     # the next item: a sub-row may number its steps on from the row above (๒. under ๑.), but then
     # it has its own period; unless the period above stops at its dash or its end's day
