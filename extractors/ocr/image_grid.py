@@ -42,7 +42,10 @@ MIN_OPEN_COLUMNS = 3
 
 #: A line at least this many grey levels darker than the paper right beside it is a ruling
 #: (:func:`faint_lines`), looked for with a square this many pixels wide (wider than a ruling).
-FAINT_CONTRAST = 40
+#: Beside a shaded row that paper is the shade (the darker side counts): a hairline scanned at
+#: 150 dpi under a shaded row is 30-35 levels darker than the shade, 70 than the paper below.
+#: Only lines as long as a ruling count (:func:`ruling_mask`), so text is not taken for one.
+FAINT_CONTRAST = 30
 FAINT_SIDE = 9
 
 PixelBox = tuple[int, int, int, int]
