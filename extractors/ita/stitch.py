@@ -1558,7 +1558,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
             current.fields = completed_fields(current.fields, fields)
             fields = list(current.fields)  # the same header, a letter of a cell misread
         if current is not None and not n_header and _header_tail_goes_on(table, current):
-            n_header, texts = 1, _row_texts(table, 0)
+            n_header, texts = 1, ["" if debris(t) else t for t in _row_texts(table, 0)]
             header_cut = True
         else:
             header_cut = current is not None and _header_goes_on(table, n_header, fields, texts, current)
@@ -1718,7 +1718,49 @@ def _header_tail_goes_on(table: Table, current: LogicalTable) -> bool:
         return False
     if table.page != current.pages[-1] + 1 or table.n_cols != len(current.fields):
         return False
-    return header_tail([c for c in _row_cells(table)[0] if c.text.strip()], current.header)
+    cells = [c for c in _row_cells(table)[0] if c.text.strip()]
+    return header_tail(cells, current.header) or header_rest_at_top(cells, current.header, table.n_cols)
+
+
+def header_rest_at_top(cells: Sequence[Cell], texts: Sequence[str], n_cols: int) -> bool:
+    """Whether ``cells`` (the first row of a page whose previous page ended on a header with no
+    row under it) are that header's cells' last lines: under half the columns or fewer, each a
+    short fragment without digits (:data:`_TAIL_CHARS`) that leaves its column naming the field
+    it named (``ดำเนินการ`` under ``มาตรการ/แนวทางการ``: a wording the vocabulary has only in part,
+    so it names ``measure`` less surely whole than cut, and :func:`header_tail` finds it no
+    better).  A first row of measures fills most columns, or holds digits (an indicator's number,
+    a step's, a period).  Specks (``เ-``, ``-1``: a shaded cell's grain) count neither way.
+
+    >>> texts = ["ประเด็นที่ต้องปรับปรุง", "มาตรการ/แนวทางการ", "วิธีการดำเนินการ", "หน่วยงาน", "ระยะเวลา"]
+    >>> texts.append("การติดตามผล")
+    >>> rest = [Cell(0, 0, "เ-", "", None), Cell(0, 1, "ดำเนินการ", "", None), Cell(0, 5, "-1", "", None)]
+    >>> header_rest_at_top(rest, texts, 6)
+    True
+    >>> row = ["การใช้อำนาจ", "ประกาศ", "แจ้งเวียน", "กองคลัง", "ตลอดปี", "รายงาน"]
+    >>> header_rest_at_top([Cell(0, c, t, "", None) for c, t in enumerate(row)], texts, 6)
+    False
+    >>> header_rest_at_top([Cell(0, 4, "ต.ค. 66", "", None)], texts, 6)
+    False
+    >>> header_rest_at_top([Cell(0, 0, "ด้านความโปร่งใส", "", None, colspan=6)], texts, 6)
+    False
+    """
+    words = [c for c in cells if not debris(c.text)]
+    if not words or 2 * len(words) > n_cols:
+        return False
+    for cell in words:
+        head = texts[cell.col] if cell.col < len(texts) else ""
+        if cell.colspan > 1:  # a group row's title across the columns, not a header cell's line
+            return False
+        if any(len(w) > _TAIL_CHARS for w in cell.text.split()) or _DIGIT.search(cell.text):
+            return False
+        named = field_scores(head)
+        if named and _best(field_scores(f"{head} {cell.text}")) != _best(named):
+            return False
+    return True
+
+
+def _best(scores: dict[str, float]) -> str | None:
+    return max(scores, key=lambda f: scores[f]) if scores else None
 
 
 def _same_fields(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
