@@ -80,8 +80,10 @@ class TableFacts:
     previous: TableFacts | None = None  #: the same for the earlier year, in a two-year table
 
 
-#: A line of a cell that is only strokes: a ruling's remnant OCR read beside a number (``73.78\n|``).
-_RE_REMNANT_LINE = re.compile(r"[\s|/\\~_\-–—.,:;'\"`!]*")
+#: A line of a cell that is only strokes: a ruling's remnant OCR read beside a number (``73.78\n|``),
+#: or Latin letters with them and no digit: a stamp's arc across the cell's foot read as a word
+#: (``80.09\np one``).  A line with a digit or a Thai letter is no remnant.
+_RE_REMNANT_LINE = re.compile(r"[\sA-Za-z|/\\~_\-–—.,:;'\"`!]*")
 
 
 #: Strokes OCR read before a signed difference (``, +๑๗.๓๐``, ``\\ +๘.๘๔``): a ruling, a stamp's arc.
@@ -105,6 +107,8 @@ def _score(text: str) -> float | None:
     (71.05, None, None)
     >>> _score("51.81 / | ,"), _score("~ ~ \\\\87.70"), _score("51.81 /100"), _score("51.81.")
     (51.81, 87.7, None, None)
+    >>> _score("80.09\\np one"), _score("80.09\\nคะแนนรวม"), _score("80.09\\n75.10"), _score("N/A")
+    (80.09, None, None, None)
     """
     if "\n" in text:
         text = "\n".join(ln for ln in text.split("\n") if not _RE_REMNANT_LINE.fullmatch(ln))
