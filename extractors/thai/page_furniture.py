@@ -57,6 +57,35 @@ def _repeat_key(text: str) -> str:
     return re.sub(r"[\s0-9๐-๙]", "", normalize_thai(text))
 
 
+#: A running header read by OCR differs from page to page by a glyph or two (``ITA`` read as
+#: ``[โค`` on one page, ``TA`` on another): keys this alike (rapidfuzz's ratio, 0..100) and at
+#: least this long are the same line's.
+ALIKE_RATIO = 90
+ALIKE_CHARS = 12
+
+
+def _alike(keys: list[str]) -> dict[str, list[str]]:
+    """For each of ``keys``, the others that are it read with a glyph or two different (each key
+    against all in rapidfuzz's own loop: a long document has hundreds of margin lines).
+
+    >>> keys = ["รายงานการวิเคราะห์ผลการประเมินITAปี", "รายงานการวิเคราะห์ผลการประเมิน[โคปี", "หัว"]
+    >>> [k[-6:] for k in _alike(keys)["รายงานการวิเคราะห์ผลการประเมิน[โคปี"]]
+    ['นITAปี']
+    """
+    long = [k for k in keys if len(k) >= ALIKE_CHARS]
+    if len(long) < 2:
+        return {}
+    from rapidfuzz import fuzz, process
+
+    found: dict[str, list[str]] = {}
+    for key in long:
+        matches = process.extract(key, long, scorer=fuzz.ratio, score_cutoff=ALIKE_RATIO, limit=None)
+        others = [k for k, _score, _i in matches if k != key]
+        if others:
+            found[key] = others
+    return found
+
+
 def running_lines(
     pages: Iterable[PageText], margin: float = 0.15, tolerance: float = 0.02, others: int | None = None
 ) -> set[tuple[int, int]]:
@@ -95,8 +124,10 @@ def running_lines(
     with_lines = sum(1 for p in pages if p.lines)
     need = min(2, max(1, with_lines - 1))
     found: set[tuple[int, int]] = set()
-    for items in seen.values():
-        for number, index, rel, x in items:
+    alike = _alike(list(seen))
+    for key, own in seen.items():
+        items = [*own, *(item for other in alike.get(key, ()) for item in seen[other])]
+        for number, index, rel, x in own:
             level = {o for o, _i, r, _x in items if o != number and abs(r - rel) <= tolerance}
             everywhere = {o for o, _i, r, _x in items if o != number and (r < 0.5) == (rel < 0.5)}
             if others is not None:
