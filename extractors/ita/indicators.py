@@ -94,6 +94,12 @@ _RE_STROKES_BEFORE = re.compile(r"[\s|/\\~_'\"`=:;!,.“”‘’]*")
 _STROKES = r"|/\\~_'\"`=:;!"
 #: Strokes OCR read before a score in its own line (a stamp's ring, a ruling: ``'= ๗๑.๐๕``); no sign.
 _RE_REMNANT_LEAD = re.compile(rf"^[\s{_STROKES}]+(?=[0-9๐-๙])")
+#: ... or Latin letters and dots with them, apart from a score of two whole digits (``A.. . 50.16``:
+#: a stamp's arc read as letters); a letter touching the number, or before a shorter one
+#: (``l 5.16``), may be a digit the English model read, and the cell stays unread.
+_RE_LETTERS_LEAD = re.compile(
+    rf"^[\s.,{_STROKES}]*[A-Za-z][\sA-Za-z.,{_STROKES}]*\s(?=[0-9๐-๙]{{2}}[.,][0-9๐-๙]{{2}}\s*$)"
+)
 #: ... and after it, on the same line (``51.81 / | ,``: a stamp's ring or a ruling beside the number).
 _RE_REMNANT_TRAIL = re.compile(rf"(?<=[0-9๐-๙])\s+[{_STROKES},]+(?:\s*[{_STROKES},]+)*\s*$")
 
@@ -109,9 +115,12 @@ def _score(text: str) -> float | None:
     (51.81, 87.7, None, None)
     >>> _score("80.09\\np one"), _score("80.09\\nคะแนนรวม"), _score("80.09\\n75.10"), _score("N/A")
     (80.09, None, None, None)
+    >>> _score("A.. . 50.16"), _score("l 5.16"), _score("l5.16"), _score("ก 50.16")
+    (50.16, None, None, None)
     """
     if "\n" in text:
         text = "\n".join(ln for ln in text.split("\n") if not _RE_REMNANT_LINE.fullmatch(ln))
+    text = _RE_LETTERS_LEAD.sub("", text)
     m = _RE_SCORE_CELL.match(_RE_REMNANT_TRAIL.sub("", _RE_REMNANT_LEAD.sub("", text)))
     return parse_number(m.group(1)) if m else None
 
