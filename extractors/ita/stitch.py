@@ -1747,20 +1747,16 @@ def header_rest_at_top(cells: Sequence[Cell], texts: Sequence[str], n_cols: int)
     words = [c for c in cells if not debris(c.text)]
     if not words or 2 * len(words) > n_cols:
         return False
+    joined = list(texts)
     for cell in words:
-        head = texts[cell.col] if cell.col < len(texts) else ""
-        if cell.colspan > 1:  # a group row's title across the columns, not a header cell's line
+        if cell.colspan > 1 or cell.col >= len(texts):  # a group row's title across the columns
             return False
         if any(len(w) > _TAIL_CHARS for w in cell.text.split()) or _DIGIT.search(cell.text):
             return False
-        named = field_scores(head)
-        if named and _best(field_scores(f"{head} {cell.text}")) != _best(named):
-            return False
-    return True
-
-
-def _best(scores: dict[str, float]) -> str | None:
-    return max(scores, key=lambda f: scores[f]) if scores else None
+        joined[cell.col] = f"{texts[cell.col]} {cell.text}"
+    # the row's fields as the stitch will map them once joined: every column named keeps its field
+    before, after = header_fields(texts), header_fields(joined)
+    return all(a == b for a, b in zip(after, before, strict=True) if b is not None)
 
 
 def _same_fields(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
