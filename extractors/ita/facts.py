@@ -384,7 +384,13 @@ def read_facts(pages: Sequence[PageText], passages: Sequence[Passage]) -> Docume
     overall = _overall_readings(passages)
     _fiscal_year(facts, passages, overall, page.number if page else None, title_box)
     read_by_ocr = {p.number for p in pages if p.ocr is not None}
-    _rank_years(overall, facts.fiscal_year, _stated_results(passages, overall), read_by_ocr)
+    _rank_years(
+        overall,
+        facts.fiscal_year,
+        _stated_results(passages, overall),
+        read_by_ocr,
+        _named_apart(passages, overall),
+    )
     _choose_overall(facts, overall, passages)
     _assessed_year(facts, overall, passages)
     return facts
@@ -871,20 +877,26 @@ def _rank_years(
     fiscal_year: int | None,
     stated: Set[int] = frozenset(),
     read_by_ocr: Set[int] = frozenset(),
+    named: Set[int] = frozenset(),
 ) -> None:
     """The latest year stated with a score is the assessed result; older ones are earlier results,
     a year after the fiscal year of the measures cannot be a result yet, and one before the year
     the fiscal year's measures answer (fiscal year − 1) is an earlier result even when no later
     year is named with a score (a result badge names none: ``คะแนน 87.45 ระดับ A``).  A misread
     year is mended first (:func:`mended_year`, with the result years the document ``stated``; on
-    the pages ``read_by_ocr``, :func:`ocr_fiscal_year`)."""
+    the pages ``read_by_ocr``, :func:`ocr_fiscal_year`, with the years ``named`` apart from the
+    scores)."""
     for o in overall:
         year = o.reading.year
         mended = mended_year(year, fiscal_year, stated) if year else None
         if mended is not None:
             o.reading.year_doubt = _mended_why(year or 0, mended, fiscal_year or 0, stated)
             o.reading.year = mended
-        elif year and o.reading.source.page in read_by_ocr and ocr_fiscal_year(year, fiscal_year, stated):
+        elif (
+            year
+            and o.reading.source.page in read_by_ocr
+            and ocr_fiscal_year(year, fiscal_year, stated, named)
+        ):
             o.reading.year = year - 1
             o.reading.year_doubt = (
                 f"read {year}, the fiscal year itself, which the document names as no result's year: "
@@ -1027,21 +1039,27 @@ def mended_year(year: int, fiscal_year: int | None, stated: Set[int] = frozenset
     return near[0] if len(near) == 1 else None
 
 
-def ocr_fiscal_year(year: int, fiscal_year: int | None, stated: Set[int]) -> bool:
+def ocr_fiscal_year(
+    year: int, fiscal_year: int | None, stated: Set[int], named: Set[int] = frozenset()
+) -> bool:
     """Whether a score's ``year`` read by OCR, the fiscal year itself, is the year before misread:
     the document names that year, and no other, as a result's year elsewhere (``ผลการประเมิน ITA
     ปี ๒๕๖๔`` in a heading, a chart's title), and the two differ in one digit (``๒๕๖๕`` for
     ``๒๕๖๔``: a Thai ``๔`` read as its look-alike ``๕``).  The measures of a fiscal year answer
-    the year before's result; a document that assessed its fiscal year's own result names it.
+    the year before's result; a document that assessed its fiscal year's own result names it,
+    apart from the score too (``named``: a heading or a chart's title naming the score's year).
 
     >>> ocr_fiscal_year(2565, 2565, {2564}), ocr_fiscal_year(2565, 2565, {2564, 2565})
     (True, False)
     >>> ocr_fiscal_year(2565, 2565, set()), ocr_fiscal_year(2564, 2565, {2564})
     (False, False)
+    >>> ocr_fiscal_year(2565, 2565, {2564}, {2564, 2565})
+    False
     """
     return (
         fiscal_year is not None
         and year == fiscal_year
+        and year not in named
         and set(stated) == {year - 1}
         and digits_apart(year, year - 1) == 1
     )
@@ -1150,10 +1168,20 @@ def _result_phrases(passages: Sequence[Passage]) -> Iterator[tuple[int, Passage,
             yield order, passage, text, m
 
 
-def _stated_results(passages: Sequence[Passage], overall: Sequence[_Overall]) -> set[int]:
+def _whole_result_years(passages: Sequence[Passage]) -> Iterator[tuple[int, int, int]]:
     """The years the passages name as an ITA result's (``ผลการประเมิน ITA ปี ๒๕๖๔``) read whole (no
-    damaged digit, none before the first ITA), but for a goal of the measures and a year stated
-    with a score (another result's, which a misread score's year must not take).
+    damaged digit, none before the first ITA), but for a goal of the measures: (the passage's index,
+    where the year's digits start in its one-line text, the year)."""
+    for order, _passage, text, m in _result_phrases(passages):
+        year = _year(m.group(1))
+        aim = _RE_AIM.search(text[max(0, m.start() - AIM_REACH) : m.start(1)])
+        if not (doubted_year(m.group(1)) or year < FIRST_ITA_YEAR or aim):
+            yield order - 1, m.start(1), year
+
+
+def _stated_results(passages: Sequence[Passage], overall: Sequence[_Overall]) -> set[int]:
+    """The years the passages name as an ITA result's read whole (:func:`_whole_result_years`), but
+    for a year stated with a score (another result's, which a misread score's year must not take).
 
     >>> p = [Passage("รายงานผลการประเมิน ITA ปี ๒๕๖๔ มาตรการยกระดับผลการประเมิน ITA ปี 2565", 1, None)]
     >>> sorted(_stated_results(p, []))
@@ -1162,13 +1190,22 @@ def _stated_results(passages: Sequence[Passage], overall: Sequence[_Overall]) ->
     [2566]
     """
     scored = {o.reading.year for o in overall if o.reading.year is not None and not o.reading.year_doubt}
-    years: set[int] = set()
-    for _order, _passage, text, m in _result_phrases(passages):
-        year = _year(m.group(1))
-        aim = _RE_AIM.search(text[max(0, m.start() - AIM_REACH) : m.start(1)])
-        if not (doubted_year(m.group(1)) or year < FIRST_ITA_YEAR or year in scored or aim):
-            years.add(year)
-    return years
+    return {year for _index, _at, year in _whole_result_years(passages) if year not in scored}
+
+
+def _named_apart(passages: Sequence[Passage], overall: Sequence[_Overall]) -> set[int]:
+    """The years the passages name as an ITA result's read whole (:func:`_whole_result_years`)
+    outside the clauses stating a score (a heading, a chart's title): a score's year the document
+    also names apart from it was not misread into it.
+
+    >>> text = "ผลการประเมิน ITA ปี 2564 แยกรายตัวชี้วัด ผลคะแนนภาพรวม ITA ปี 2565 เท่ากับ 62.79 คะแนน"
+    >>> p = [Passage(text, 1, None)]
+    >>> overall = _overall_readings(p)
+    >>> [o.reading.year for o in overall], sorted(_named_apart(p, overall))
+    ([2565], [2564])
+    """
+    own = {(o.passage, o.year_at) for o in overall if o.year_at is not None}
+    return {year for index, at, year in _whole_result_years(passages) if (index, at) not in own}
 
 
 def _earlier_than_answered(year: int, fiscal_year: int | None) -> bool:
