@@ -380,7 +380,11 @@ def _body(
     for k, line in enumerate(lines[start:]):
         if core is not None and _no_letter_tall(line, em):
             continue  # a speck of the scan read as a letter: no line of the table, nor its end
-        if line.box.top - previous.box.bottom > MAX_PITCHES * pitch + (0.0 if body else lost):
+        # ... and so do they when the header's rest was read as its first lines (``ชอบ`` ``ติดตาม``
+        # under ``ผู้รับผิด`` ``การกำกับ``, the ``ำ`` ``ดั`` ``บ`` of ``ลำดับ`` lost beside them)
+        rest = all(_header_fragments(ln, _separators(gutters)) for ln in body)
+        allowed = max(0.0, lost - len(body) * pitch) if rest else 0.0
+        if line.box.top - previous.box.bottom > MAX_PITCHES * pitch + allowed:
             break
         if line.box.x0 < left and core is not None and not body:
             wider = _column_lost_left(gutters, header, line, em, core)
@@ -413,6 +417,32 @@ def _body(
         gutters = kept
         previous = line
     return body, gutters, reach
+
+
+#: A header's wrapped line holds short fragments (``ชอบ``, ``ติดตาม``), no longer than this.
+FRAGMENT_CHARS = 15
+
+
+def _header_fragments(line: Line, seps: Sequence[float]) -> bool:
+    """Whether ``line`` may be a header's wrapped line: no digit, short fragments only, in half
+    the columns or fewer (a row fills more, or numbers itself).
+
+    >>> def ln(*cells):
+    ...     ws = tuple(Word(t, t, BBox(x, 0, x + 30, 10)) for x, t in cells)
+    ...     text = " ".join(t for _, t in cells)
+    ...     return Line(text, text, BBox(0, 0, 200, 10), ws)
+    >>> seps = [35, 75, 115, 155]
+    >>> _header_fragments(ln((80, "ชอบ"), (160, "ติดตาม")), seps)
+    True
+    >>> _header_fragments(ln((0, "1."), (40, "ก")), seps)
+    False
+    >>> _header_fragments(ln((0, "ก"), (40, "ข"), (80, "ค")), seps)
+    False
+    """
+    if _DIGIT.search(line.text) or any(len(w.text) > FRAGMENT_CHARS for w in line.words):
+        return False
+    filled = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}
+    return 2 * len(filled) <= len(seps) + 1
 
 
 def _crosses(gutters: Gutters, word: Word, em: float, core: WordCore) -> bool:
