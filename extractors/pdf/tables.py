@@ -585,10 +585,12 @@ def continue_borderless(tables: Sequence[Table], pages: Mapping[int, PageText]) 
         # the running header is no part of the table, though no margin holds it; the table's own
         # header, repeated at the top of every page, recurs as well but lies inside the table
         furniture = running - _texts_inside(previous, pages[before])
+        # a text layer's letter is no speck: a narrow column's wrapped letters (``ดั`` / ``บ`` of
+        # ``ลำดับ``) are lines of the table, whose white would otherwise seem to end it
         lines = [
             line
             for line in page.lines
-            if line.box.bottom <= top + 1 and not _furniture(line, page.height, furniture)
+            if line.box.bottom <= top + 1 and not _furniture(line, page.height, furniture, debris=False)
         ]
         sizes = [c.size for c in _visible(page.chars) if c.size > 0]
         em = statistics.median(sizes) if sizes else 12.0
@@ -729,12 +731,12 @@ def _debris(text: str) -> bool:
     return not any(sum(ch.isalnum() for ch in token) >= 2 for token in text.split())
 
 
-def _furniture(line: Line, height: float, running: frozenset[str] = frozenset()) -> bool:
-    """A page number, running header or footer, a "(ต่อ)" caption, or debris (:func:`_debris`):
-    not body text."""
+def _furniture(line: Line, height: float, running: frozenset[str] = frozenset(), debris: bool = True) -> bool:
+    """A page number, running header or footer, a "(ต่อ)" caption, or (when ``debris``) debris
+    (:func:`_debris`): not body text."""
     return bool(
         line.text in running
-        or _debris(line.text)
+        or (debris and _debris(line.text))
         or page_furniture.is_page_number(line.text)
         or page_furniture.is_continued(line.text)
         or line.box.bottom <= _MARGIN_SHARE * height
