@@ -876,6 +876,18 @@ def row_starts(
     if not body:
         return []
     ys = list(baselines) if baselines is not None else [line.box.top for line in body]
+    marks_above = _marks_above(body, seps) if read else set()
+    if marks_above:
+        # judged with the line whose marks they are: a row starts at them when it starts there
+        kept = [k for k in range(len(body)) if k not in marks_above]
+        inner = row_starts(
+            [body[k] for k in kept],
+            seps,
+            [ys[k] for k in kept],
+            [reach[k] for k in kept] if reach is not None else None,
+            read,
+        )
+        return [kept[j] - 1 if j and kept[j] - 1 in marks_above else kept[j] for j in inner] if kept else [0]
     pitches = [b - a for a, b in pairwise(ys)]
     usual = statistics.median(pitches) if pitches else 0.0
     starts = [0]
@@ -925,6 +937,38 @@ def row_starts(
         paused &= set(range(n_cols))
         before = present
     return starts
+
+
+def _marks_above(body: Sequence[Line], seps: Sequence[float]) -> set[int]:
+    """The lines OCR read out of the marks above the next line's letters (``ชับซ์`` over the
+    ``ชูวัดที9)`` of ``ตัวชี้วัดที่ 9)``): in one column, over a word of the next line in it, their
+    boxes overlapping a quarter of the lower's height at least.  Such a line is no line of the
+    table's own, and the columns it leaves empty do not pause there.
+
+    >>> def ln(top, bottom, *xs):
+    ...     ws = tuple(Word("ก", "ก", BBox(x, top, x + 30, bottom)) for x in xs)
+    ...     return Line("", "", BBox(min(xs), top, max(xs) + 30, bottom), ws)
+    >>> _marks_above([ln(186, 206, 0, 50), ln(201, 220, 0), ln(213, 228, 0, 50)], [40])
+    {1}
+    >>> _marks_above([ln(186, 206, 0, 50), ln(208, 226, 0), ln(230, 248, 0, 50)], [40])
+    set()
+    """
+    found: set[int] = set()
+    for k, (line, below) in enumerate(pairwise(body)):
+        cols = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}
+        if len(cols) != 1 or not line.box.top < below.box.top:
+            continue
+        shared = line.box.bottom - below.box.top
+        if shared < 0.25 * below.box.height:
+            continue
+        (col,) = cols
+        if any(
+            _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col
+            and min(w.box.x1, line.box.x1) - max(w.box.x0, line.box.x0) >= 0.5 * line.box.width
+            for w in below.words
+        ):
+            found.add(k)
+    return found
 
 
 def _one_line(above: Line, line: Line, pitch: float, usual: float) -> bool:
