@@ -31,7 +31,7 @@ from functools import reduce
 from extractors.ita.headers import assign_fields, field_scores, names_field, reports_progress
 from extractors.ita.period_years import debris
 from extractors.ita.periods import parse_period
-from extractors.ita.vocabulary import year_in
+from extractors.ita.vocabulary import reads_as_unit, year_in
 from extractors.thai.text import (
     COMMA_AS_DOT,
     LETTER_OR_DIGIT,
@@ -330,6 +330,38 @@ def header_fields(texts: Sequence[str]) -> list[str | None]:
     fields = ["results" if f == "progress" else f for f in fields]
     if table_kind(fields) == "measures" and "issue" not in fields:
         fields = ["issue" if f == "indicator" else f for f in fields]
+    return fields
+
+
+#: Share of an unnamed column's filled cells, at least, that read as units for it to be the units'.
+UNIT_SHARE = 0.75
+
+
+def units_by_content(fields: Sequence[str | None], rows: Sequence[LogicalRow]) -> list[str | None]:
+    """``fields`` of a measures table whose header names no column the responsible units', with
+    the one unnamed column whose cells read as units' names (:func:`reads_as_unit`, in
+    :data:`UNIT_SHARE` of its filled cells, two at least) taken for it: OCR lost the header's
+    words (``ผิด ขอบ`` for ``ผู้รับผิดชอบ``) but not the cells'.  When no column or two read so, the
+    fields stand.
+
+    >>> def row(*texts):
+    ...     return LogicalRow(1, texts={c: t for c, t in enumerate(texts)})
+    >>> rows = [row("1. อบรม", "ฝ่าย บริหาร", "2568"), row("2. ตรวจ", "กองช่าง", "2568")]
+    >>> units_by_content(["steps", None, "period"], rows)
+    ['steps', 'responsible', 'period']
+    >>> units_by_content(["steps", None, "period"], rows[:1])
+    ['steps', None, 'period']
+    """
+    fields = list(fields)
+    if table_kind(fields) != "measures" or "responsible" in fields:
+        return fields
+    found = []
+    for col, name in enumerate(fields):
+        filled = [t for t in (_own_text(r, col) for r in rows) if t.strip()] if name is None else []
+        if len(filled) >= 2 and sum(map(reads_as_unit, filled)) >= UNIT_SHARE * len(filled):
+            found.append(col)
+    if len(found) == 1:
+        fields[found[0]] = "responsible"
     return fields
 
 
@@ -1604,6 +1636,7 @@ def stitch(tables: Sequence[Table]) -> list[LogicalTable]:
                 texts = [f"{t} {rest.get(col, '')}".strip() for col, t in enumerate(texts)]
                 n_header += 1
         rows = _data_rows(table, n_header)
+        fields = units_by_content(fields, rows)
         if _read_by_ocr(table) and table_kind(fields) == "measures":
             rows = join_wordless_rows(rows)
         current = LogicalTable(

@@ -545,6 +545,15 @@ _UNIT_PREFIX = ("กอง", "สำนัก", "งาน", "หน่วย", 
 _UNITS_LONGEST_FIRST = sorted(_UNIT_KEYS, key=len, reverse=True)
 
 
+def reads_as_unit(text: str) -> bool:
+    """Whether a cell's text starts as a responsible unit's name does (``ฝ่าย บริหาร``, ``กองช่าง``).
+
+    >>> reads_as_unit("ฝ่าย บริหาร งาน บุคคล"), reads_as_unit("สำนักปลัด"), reads_as_unit("ภายใน 30 มิ.ย.")
+    (True, True, False)
+    """
+    return normalize_thai(text).replace(" ", "").startswith(_UNIT_PREFIX)
+
+
 def _segment_units(text: str) -> list[str]:
     """Units a wrap glued together (``กองการศึกษากองสาธารณสุขและสิ่งแวดล้อม``), split at known names."""
     squeezed = text.replace(" ", "")
