@@ -915,7 +915,28 @@ def _header_read_again(table: Table, n_header: int, texts: Sequence[str], curren
         return False
     # a ruled table's columns are drawn: where they do not match the page before's, it is another table
     borderless = table.quality.strategy == "borderless" == current.tables[-1].quality.strategy
-    return borderless and repeats_cells(texts, current.header)
+    return borderless and (repeats_cells(texts, current.header) or _repeats_but_one(texts, current.header))
+
+
+def _repeats_but_one(texts: Sequence[str], header: Sequence[str]) -> bool:
+    """Whether a header of four columns or more read by OCR repeats ``header`` in every cell but
+    one that names no field as read (``ผรบผด 4 ขอบ`` for ``ผู้รับผิดชอบ``, its marks lost and a
+    stamp's ring read as ``4``): OCR damaged that cell only.
+
+    >>> head = ["ประเด็น", "แนวทาง ปฏิบัติ", "การดำเนินการ", "ผิด ขอบ", "ระยะ เวลา"]
+    >>> _repeats_but_one(["ประเด็น", "แนวทาง ปฏิบัติ", "การดำเนินการ", "ผรบผด 4 ขอบ", "ระยะเวลา"], head)
+    True
+    >>> _repeats_but_one(["ประเด็น", "แนวทาง ปฏิบัติ", "การดำเนินการ", "ผรบผด 4 ขอบ", "ผล"], head)
+    False
+    """
+    if len(texts) != len(header) or len(texts) < 4:
+        return False
+    return any(
+        texts[k].strip()
+        and not names_field(texts[k])
+        and repeats_cells([*texts[:k], "", *texts[k + 1 :]], header)
+        for k in range(len(texts))
+    )
 
 
 def _key_less(row: LogicalRow, fields: Sequence[str | None]) -> bool:
