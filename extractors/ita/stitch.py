@@ -584,6 +584,19 @@ _YEAR_ALONE = re.compile(r"^\s*(?:[0-9๐-๙]{2}|[0-9๐-๙]{4})\s*$")
 #: An item's bracketed number with a speck read inside the bracket (``(อ๑)`` for ``(๑)``).
 _DAMAGED_ITEM = re.compile(r"^\s*\(\s*[^\s()0-9๐-๙]\s*[0-9๐-๙]{1,2}\s*\)\s*(?=[ก-ฮเ-ไ])")
 
+#: A number and a space before a Thai word: an item whose dot OCR lost (``1 พัฒนาระบบ``).
+_BARE_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\s+(?=[ก-ฮเ-ไ])")
+
+
+def _dot_lost(text: str) -> bool:
+    """Whether a list cell starts with an item whose dot OCR lost (``1 พัฒนาระบบ``), not a date.
+
+    >>> _dot_lost("1 พัฒนาระบบ แนวปฏิบัติ"), _dot_lost("1 ต.ค. 2567 - 30 ก.ย. 2568"), _dot_lost("พัฒนา")
+    (True, False, False)
+    """
+    return bool(_BARE_NUMBER.match(text)) and not _reads_as_period(text)
+
+
 #: Columns whose cells are lists of items (``1. …``, ``- …``).
 LIST_FIELDS = frozenset({"steps", "results"})
 
@@ -651,7 +664,9 @@ def _list_cut(row: LogicalRow, above: LogicalRow, fields: Sequence[str | None]) 
         for c, f in enumerate(fields)
         if f in LIST_FIELDS and (first := _own_text(above, c).strip()) and (rest := _own_text(row, c).strip())
     ]
-    if not all(_ITEM.match(first) or _DAMAGED_ITEM.match(first) for first, _rest in pairs):
+    if not all(
+        _ITEM.match(first) or _DAMAGED_ITEM.match(first) or _dot_lost(first) for first, _rest in pairs
+    ):
         return False
     pairs = [(first, rest) for first, rest in pairs if not _bullet(rest)]
     if not pairs or not all(_goes_on(rest) for _first, rest in pairs):
