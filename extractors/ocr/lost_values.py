@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import reduce
 
 import numpy as np
@@ -36,12 +37,12 @@ from extractors.ocr.chart import (
     without_edges,
 )
 from extractors.ocr.number_text import decimal_point
-from extractors.thai.text import thai_digits_to_arabic
-from schemas import BBox, Line, OcrDoubt, Word
+from extractors.thai.text import arabic_digits_to_thai, thai_digits_to_arabic
+from schemas import DOUBT_CONFIDENCE, BBox, Line, OcrDoubt, Word
 
 #: At least this share of the axis places must hold a value read: a chart with values over its
 #: bars, not a list of numbers that happens to lie above a numbered axis.
-MIN_PLACED_SHARE = 0.6
+MIN_PLACED_SHARE = 0.5
 #: The ink of a lost value is looked for up to this many value heights above the values' band
 #: (a taller bar lifts its value) and down to the axis.
 ABOVE_BAND = 4.0
@@ -384,6 +385,12 @@ def recover_lost_values(
     empty, placed = found
     usual = usual_decimals(placed)
     s = dpi / 72
+    # a last place whose number OCR lost with its value (``10`` under the last bar): its ink on the
+    # axis's row says the axis goes on; it is looked for as an empty place, its number only added
+    # with a value found over it
+    beyond = _lost_last_place(binary, axis, s) if axis is not None else None
+    if beyond is not None:
+        empty = [*empty, beyond[0]]
     height = statistics.median(v.box.height for v in placed) * s
     width = statistics.median(v.box.width for v in placed) * s
     band = statistics.median((v.box.top + v.box.bottom) / 2 for v in placed) * s
@@ -422,6 +429,51 @@ def recover_lost_values(
         word = Word(value, text, box, conf)
         added.append(Line(value, text, box, (word,), confidence=conf))
         doubts.append(OcrDoubt(value, "", box, LOST_DOUBT))
+        if beyond is not None and axis is not None and centre == beyond[0]:
+            label = beyond[1]
+            grown = replace(axis.line, words=(*axis.line.words, label), text=f"{axis.line.text} {label.text}")
+            lines = [grown if ln is axis.line else ln for ln in lines]
+            doubts.append(OcrDoubt(label.text, "", label.box, LOST_LABEL_DOUBT))
     if not added:
         return lines, []
     return sorted([*lines, *added], key=lambda ln: (ln.box.top, ln.box.x0)), doubts
+
+
+LOST_LABEL_DOUBT = "a chart axis's last number OCR did not read, numbered by its place: ink stands there"
+
+
+def _lost_last_place(binary: npt.NDArray[np.uint8], axis: Axis, scale: float) -> tuple[float, Word] | None:
+    """The place one pitch after the ``axis``'s last (its x-centre, page points) and the number it
+    would bear, when ink as tall as the axis's numbers and up to two digits wide stands there on
+    the axis's row (:func:`lost_ink`) and no word of the axis's line covers it: a number OCR did
+    not read (``10`` at a photo's darker edge).  None otherwise, or when the axis is not numbered
+    from its line's words."""
+    from extractors.ocr.number_text import whole_number
+
+    last = whole_number(axis.labels[-1].text) if axis.labels else None
+    if last is None:
+        return None
+    centre = axis.centres[-1] + axis.pitch
+    if any(w.box.x1 >= centre - axis.pitch / 2 for w in axis.line.words if w.box.x0 > axis.centres[-1]):
+        return None  # a word there: read, not lost
+    height = statistics.median(w.box.height for w in axis.labels) * scale
+    digit = statistics.median(w.box.width for w in axis.labels) * scale
+    top, bottom = axis.line.box.top * scale, axis.line.box.bottom * scale
+    half = PLACE_COLUMN * axis.pitch * scale / 2
+    rows, cols = binary.shape
+    column = (
+        max(int(centre * scale - half), 0),
+        max(int(top - height / 2), 0),
+        min(int(centre * scale + half), cols),
+        min(int(bottom + height / 2), rows),
+    )
+    if column[2] - column[0] < 4 or column[3] - column[1] < 4:
+        return None
+    ink = lost_ink(binary, column, height, 2.5 * digit, (top + bottom) / 2)
+    if ink is None or (ink[3] - ink[1]) > PIECE_HEIGHT * height:
+        return None
+    number = str(last + 1)
+    if re.search(r"[๐-๙]", axis.labels[-1].text):
+        number = arabic_digits_to_thai(number)
+    box = BBox(ink[0] / scale, ink[1] / scale, ink[2] / scale, ink[3] / scale)
+    return centre, Word(number, "", box, DOUBT_CONFIDENCE)
