@@ -263,6 +263,26 @@ def _next_line(above: Line, line: Line, em: float) -> bool:
 _ITEM_START = re.compile(r"^\(?[0-9๐-๙]{1,2}[.)]")
 
 
+def _named_together(segs: Sequence[Segment], names_column: NamesColumn) -> list[Segment]:
+    """A header line's segments with two neighbours joined when neither names a column but both
+    together do (``ระยะ`` ``เวลา``, set a gutter's width apart on a scan): one cell's words.
+
+    >>> segs = [Segment(0, 40, "มาตรการ"), Segment(60, 80, "ระยะ"), Segment(87, 107, "เวลา")]
+    >>> names = lambda t: t in ("มาตรการ", "ระยะ เวลา")
+    >>> [s.text for s in _named_together(segs, names)]
+    ['มาตรการ', 'ระยะ เวลา']
+    """
+    out: list[Segment] = []
+    for seg in segs:
+        if out and not names_column(out[-1].text) and not names_column(seg.text):
+            joined = Segment(out[-1].x0, seg.x1, f"{out[-1].text} {seg.text}")
+            if names_column(joined.text):
+                out[-1] = joined
+                continue
+        out.append(seg)
+    return out
+
+
 def _header_at(
     lines: Sequence[Line],
     i: int,
@@ -280,6 +300,7 @@ def _header_at(
         segs = [s for s in segs if _LETTER.search(s.text)]
         if any(_ITEM_START.match(s.text) for s in segs):
             return None  # a row whose cells name columns (``มาตรการส่ง`` ``1. ตรวจสอบ`` ``ติดตามผล``)
+    segs = _named_together(segs, names_column)
     if len(segs) < MIN_COLUMNS:
         return None
     gutters: Gutters = [[(a.x1, b.x0)] for a, b in pairwise(segs)]
