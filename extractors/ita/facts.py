@@ -1168,15 +1168,15 @@ def _result_phrases(passages: Sequence[Passage]) -> Iterator[tuple[int, Passage,
             yield order, passage, text, m
 
 
-def _whole_result_years(passages: Sequence[Passage]) -> Iterator[tuple[int, int, int]]:
+def _whole_result_years(passages: Sequence[Passage]) -> Iterator[tuple[int, int, int, str]]:
     """The years the passages name as an ITA result's (``ผลการประเมิน ITA ปี ๒๕๖๔``) read whole (no
     damaged digit, none before the first ITA), but for a goal of the measures: (the passage's index,
-    where the year's digits start in its one-line text, the year)."""
+    where the year's digits start in its one-line text, the year, the phrase)."""
     for order, _passage, text, m in _result_phrases(passages):
         year = _year(m.group(1))
         aim = _RE_AIM.search(text[max(0, m.start() - AIM_REACH) : m.start(1)])
         if not (doubted_year(m.group(1)) or year < FIRST_ITA_YEAR or aim):
-            yield order - 1, m.start(1), year
+            yield order - 1, m.start(1), year, m.group(0)
 
 
 def _stated_results(passages: Sequence[Passage], overall: Sequence[_Overall]) -> set[int]:
@@ -1190,13 +1190,15 @@ def _stated_results(passages: Sequence[Passage], overall: Sequence[_Overall]) ->
     [2566]
     """
     scored = {o.reading.year for o in overall if o.reading.year is not None and not o.reading.year_doubt}
-    return {year for _index, _at, year in _whole_result_years(passages) if year not in scored}
+    return {year for _index, _at, year, _phrase in _whole_result_years(passages) if year not in scored}
 
 
 def _named_apart(passages: Sequence[Passage], overall: Sequence[_Overall]) -> set[int]:
     """The years the passages name as an ITA result's read whole (:func:`_whole_result_years`)
     outside the clauses stating a score (a heading, a chart's title): a score's year the document
-    also names apart from it was not misread into it.
+    also names apart from it was not misread into it.  A phrase naming its year as a fiscal year's
+    (``การวิเคราะห์ผลการประเมิน … ประจำปีงบประมาณ ๒๕๖๔``, a title) names the measures' year as
+    well as a result's: it tells nothing here.
 
     >>> text = "ผลการประเมิน ITA ปี 2564 แยกรายตัวชี้วัด ผลคะแนนภาพรวม ITA ปี 2565 เท่ากับ 62.79 คะแนน"
     >>> p = [Passage(text, 1, None)]
@@ -1205,7 +1207,11 @@ def _named_apart(passages: Sequence[Passage], overall: Sequence[_Overall]) -> se
     ([2565], [2564])
     """
     own = {(o.passage, o.year_at) for o in overall if o.year_at is not None}
-    return {year for index, at, year in _whole_result_years(passages) if (index, at) not in own}
+    return {
+        year
+        for index, at, year, phrase in _whole_result_years(passages)
+        if (index, at) not in own and "ปีงบประมาณ" not in phrase
+    }
 
 
 def _earlier_than_answered(year: int, fiscal_year: int | None) -> bool:
