@@ -233,29 +233,14 @@ THAI_INK_EM = 1.35
 
 def line_em(lines: Sequence[Line]) -> float:
     """The body text size of a scanned page, in points (what a text layer calls the font size): the
-    median height of its words' ink over :data:`THAI_INK_EM`, each word counted by its width (the
-    text the page prints at that size: a chart's many short labels in small print do not make the
-    page's body text small).
+    median height of its words' ink over :data:`THAI_INK_EM`.
 
-    >>> w = lambda h, width=5: Word("ก", "ก", BBox(0, 0, width, h))
+    >>> w = lambda h: Word("ก", "ก", BBox(0, 0, 5, h))
     >>> round(line_em([Line("", "", BBox(0, 0, 5, 14), (w(13.5), w(12), w(15)))]), 1)
     10.0
-    >>> labels = tuple(w(8.1, 20) for _ in range(5))
-    >>> round(line_em([Line("", "", BBox(0, 0, 5, 14), (*labels, w(21.6, 150), w(21.6, 120)))]), 1)
-    16.0
     """
-    sized = sorted((w.box.height, w.box.width) for ln in lines for w in ln.words if w.box.height > 0)
-    if not sized:
-        return 12.0
-    total = sum(width for _h, width in sized)
-    if total <= 0:
-        return statistics.median(h for h, _w in sized) / THAI_INK_EM
-    seen = 0.0
-    for height, width in sized:
-        seen += width
-        if seen >= total / 2:
-            return height / THAI_INK_EM
-    return sized[-1][0] / THAI_INK_EM
+    heights = [w.box.height for ln in lines for w in ln.words if w.box.height > 0]
+    return statistics.median(heights) / THAI_INK_EM if heights else 12.0
 
 
 #: Thai marks set above or below a letter: they take no room along the line.
