@@ -36,6 +36,7 @@ from extractors.pdf.borderless import (
     GUTTER_EM,
     MIN_DATA_LINES,
     MIN_WHITE_EM,
+    THAI_INK_EM,
     continuation,
     find_borderless,
     flat,
@@ -224,11 +225,6 @@ def _fold_marks(lines: list[Line], em: float = 12.0) -> list[Line]:
         )
         out = [folded if ln is host else ln for ln in out if ln is not small]
     return out
-
-
-#: The ink of a Thai word, marks above and below included, is this many font sizes tall (11-pt
-#: Loma in a 200 dpi scan: words 15.1 pt tall).
-THAI_INK_EM = 1.35
 
 
 def line_em(lines: Sequence[Line]) -> float:
