@@ -193,10 +193,20 @@ def score_amid_specks(raw: str, shape: tuple[int, int] | None) -> float | None:
 
     >>> score_amid_specks("61.61\\nya\\n/\\nfs", (2, 2)), score_amid_specks("61.61\\nคะแนน\\nfs", (2, 2))
     (61.61, None)
+
+    Under a score printed in Thai digits, lines with no Thai digit and no word are a stamp's ring
+    and ticks (:func:`_ring_line`), though OCR read digits of the other script in them:
+
+    >>> score_amid_specks("๗๐.๐๗\\n| /”\\n| 070\\n“น\\n|", (2, 2)), score_amid_specks("70.07\\n| 070", (2, 2))
+    (70.07, None)
     """
     lines = raw.split("\n")
     if len(lines) > 1:
         raw = "\n".join(ln for ln in lines if _RE_DIGIT.search(ln) or len("".join(ln.split())) > SPECK_LINE)
+        lines = raw.split("\n")
+    if len(lines) > 1 and _RE_THAI_SCORE.search(lines[0]):
+        # a stamp's ring and ticks under a score printed in Thai digits, read as ``| 070`` / ``| /”``
+        raw = "\n".join([lines[0], *(ln for ln in lines[1:] if not _ring_line(ln))])
     numbers = list(re.finditer(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?", raw))
     if len(numbers) != 1:
         return None
@@ -205,6 +215,20 @@ def score_amid_specks(raw: str, shape: tuple[int, int] | None) -> float | None:
     if _shape(number) != (shape or (2, 2)):
         return None
     return parse_number(number) if len(rest) <= MAX_SPECKS else None
+
+
+#: A score printed in Thai digits.
+_RE_THAI_SCORE = re.compile(r"[๐-๙]+\.[๐-๙]+")
+
+
+def _ring_line(line: str) -> bool:
+    """Whether a line under a score printed in Thai digits is a stamp's ring and ticks read as
+    text: no Thai digit (the score's script) and no two letters together (a word).
+
+    >>> _ring_line("| 070"), _ring_line("| /”"), _ring_line("“น"), _ring_line("๗๐"), _ring_line("คะแนน")
+    (True, True, True, False, False)
+    """
+    return not re.search(r"[๐-๙]", line) and not re.search(r"[ก-ฮ]{2}|[A-Za-z]{2}", line)
 
 
 def _shape(number: str) -> tuple[int, int] | None:
