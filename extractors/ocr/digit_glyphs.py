@@ -663,6 +663,43 @@ def _widened(
     return kept, tuple(added)
 
 
+def digits_alone(glyphs: Sequence[Glyph], shape: tuple[int, int]) -> str | None:
+    """A number cell's glyphs read among the digit templates alone: every glyph a trusted digit, a
+    point, or one whose best digit is as similar and as clear of the other digits as a trusted
+    glyph is of every label (:func:`among_digits`, :data:`MIN_SIMILARITY`, :data:`MIN_MARGIN`),
+    making one number of ``shape`` (digits before and after the point, the column's).  A ``๖`` at
+    150 dpi lies nearer the letter ``ว`` than any digit, a ``๗`` nearer ``ฒ``: in a cell that holds
+    a number and that no reading settled, the letters are none.  None when a glyph is a mark (a
+    word's), or tells no digit, or the digits do not make a number of that shape.
+
+    >>> ink = np.zeros((40, 24), np.uint8); ink[4:36, 10:14] = 255   # a bare upright stroke
+    >>> stroke = normalise(ink).tobytes()
+    >>> sure = lambda label, x: Glyph(label, x, x + 9, 0.9, 0.2)
+    >>> glyphs = [sure("๖", 0), sure("๔", 10), Glyph(".", 20, 22, 1, 1), sure("๘", 24), sure("๔", 34)]
+    >>> digits_alone(glyphs, (2, 2)), digits_alone(glyphs[:3], (2, 2))
+    ('๖๔.๘๔', None)
+    >>> digits_alone([Glyph(MARK, 0, 4, 1, 1), *glyphs], (2, 2))
+    """
+    text = ""
+    for glyph in glyphs:
+        if glyph.label in (".", ","):
+            text += "."
+        elif glyph.label in DIGITS and glyph.trusted:
+            text += glyph.label
+        elif glyph.label != MARK and glyph.shape:
+            digit, similarity, margin = among_digits(glyph.shape)
+            if not digit or similarity < MIN_SIMILARITY or margin < MIN_MARGIN:
+                return None
+            text += digit
+        else:
+            return None
+    whole, point, fraction = text.partition(".")
+    if not point or (len(whole), len(fraction)) != shape or (whole + fraction).strip(DIGITS) != "":
+        return None
+    thai = sum(ch in THAI_DIGITS for ch in whole + fraction) * 2 >= len(whole + fraction)
+    return arabic_digits_to_thai(text) if thai else thai_digits_to_arabic(text)
+
+
 def unsure_lookalike(glyph: Glyph) -> bool:
     """An unsure digit whose doubt is only which of two look-alike digits it is (``๕`` or ``๔``,
     its lead 0.01): as similar to its best template as a trusted glyph, its runner-up a digit.

@@ -40,6 +40,7 @@ from extractors.ocr.digit_glyphs import (
     Glyph,
     NumberRun,
     PageShapes,
+    digits_alone,
     number_runs,
     read_glyphs_many,
 )
@@ -74,6 +75,7 @@ from extractors.ocr.number_text import (
     same_number,
     score_read_alike,
     settle_number,
+    shape_of,
     short_for,
     split_digit,
     unlettered,
@@ -161,6 +163,11 @@ PARTLY_REREAD = (
 #: Why a score the glyph reader read unsure, but alike in two binarisations, replaced Tesseract's
 #: letters or no number (:func:`score_read_alike`).
 ALIKE_DOUBT = "read from glyph shapes, one digit unsure, alike in two binarisations; Tesseract read no number"
+#: The doubt of a number cell no reading settled, read again among the digit templates alone.
+DIGITS_ALONE_DOUBT = (
+    "no reading gave one number: its glyphs told among the digit templates alone "
+    "(no letter stands in a number cell)"
+)
 
 #: A page crop for the glyph reader: rows ``y0:y1``, columns ``x0:x1`` and, when only the glyphs
 #: under Tesseract's stretch count, that stretch's box.
@@ -837,6 +844,18 @@ class PageReader:
             digits = lambda b=box: self._digits_reading(b)  # noqa: E731 - read only when needed
             glyphs = [g[:2] for g in glyph]
             text, conf, other = settle_number(cell.text, cell.confidence, glyphs, digits, among, shape)
+            # none settled it: the cell as read, or a number short of its column's shape (``๔.๘๔``
+            # of ``๖๔.๘๔``, its ``๖`` read as a letter and left out)
+            unsettled = other is not None and (
+                text == cell.text or not well_formed(text) or shape_of(text) != shape
+            )
+            alone = self._digits_alone(box, shape) if unsettled and shape is not None else None
+            if alone is not None and alone != cell.text:
+                # no reading settled it: its glyphs told among the digits alone, doubted
+                text, conf, other = alone, DOUBT_CONFIDENCE, cell.text
+                self.doubts.append(OcrDoubt(text, other, cell.box or BBox(0, 0, 0, 0), DIGITS_ALONE_DOUBT))
+                cells[index] = replace(cell, text=text, confidence=conf)
+                continue
             if other is not None and cell.box is not None:
                 why = (
                     "no reading of the number cell gives one well-formed number"
@@ -849,6 +868,18 @@ class PageReader:
             if text != cell.text or conf != cell.confidence:
                 cells[index] = replace(cell, text=text, confidence=conf)
         table.cells = cells
+
+    def _digits_alone(self, box: PixelBox, shape: tuple[int, int]) -> str | None:
+        """The cell's glyphs under the page's threshold read among the digits alone
+        (:func:`~extractors.ocr.digit_glyphs.digits_alone`), as one number of ``shape``."""
+        h, w = self.page.binary.shape
+        x0, y0 = max(box[0] + INSET, 0), max(box[1] + INSET, 0)
+        x1, y1 = min(box[2] - INSET, w), min(box[3] - INSET, h)
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return None
+        crop = _off_border(self.page.binary[y0:y1, x0:x1])
+        (glyphs,) = read_glyphs_many([np.ascontiguousarray(crop)], self.shapes)
+        return digits_alone(glyphs, shape)
 
     def _digits_reading(self, box: PixelBox) -> str:
         """The cell read by Tesseract restricted to digits and number punctuation."""
