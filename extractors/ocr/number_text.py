@@ -112,12 +112,16 @@ def shape_of(text: str) -> tuple[int, int]:
 
 def column_shapes(cells: Sequence[Cell], by_row: bool = False) -> dict[int, tuple[int, int]]:
     """Each column's usual number shape (:func:`shape_of`): the one most of its well-formed numbers
-    have, when at least three do; with ``by_row``, each row's (a table whose columns are the
-    indicators has its scores along a row).
+    have, when at least three do, or both of only two with decimals; with ``by_row``, each row's (a
+    table whose columns are the indicators has its scores along a row).
 
     >>> cells = [Cell(0, c, t, t, None) for c, t in enumerate(["คะแนน", "๗๘.๙๗", "ohn.", "๖๕.๖๑", "๗๑.๘๗"])]
     >>> column_shapes(cells), column_shapes(cells, by_row=True)
     ({}, {0: (2, 2)})
+    >>> column_shapes([Cell(r, 0, t, t, None) for r, t in enumerate(["๖๔.๕๘", "ว๔.๘๔", "๕๖.๖๐"])])
+    {0: (2, 2)}
+    >>> column_shapes([Cell(r, 0, t, t, None) for r, t in enumerate(["1", "2"])])
+    {}
     """
     shapes: dict[int, list[tuple[int, int]]] = {}
     for cell in cells:
@@ -127,7 +131,10 @@ def column_shapes(cells: Sequence[Cell], by_row: bool = False) -> dict[int, tupl
     out: dict[int, tuple[int, int]] = {}
     for col, found in shapes.items():
         best = max(set(found), key=found.count)
-        if found.count(best) >= 3 and found.count(best) > len(found) / 2:
+        # three alike, most of them; or two decimals alike and no other (a table's last rows on a
+        # page of their own: ``๖๔.๕๘`` and ``๕๖.๖๐`` over a cell read ``ว๔.๘๔``)
+        pair = len(found) == 2 and found[0] == found[1] and best[1] > 0
+        if pair or (found.count(best) >= 3 and found.count(best) > len(found) / 2):
             out[col] = best
     return out
 
