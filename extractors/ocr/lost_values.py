@@ -36,7 +36,7 @@ from extractors.ocr.chart import (
     usual_decimals,
     without_edges,
 )
-from extractors.ocr.number_text import decimal_point
+from extractors.ocr.number_text import decimal_point, whole_number
 from extractors.thai.text import arabic_digits_to_thai, thai_digits_to_arabic
 from schemas import DOUBT_CONFIDENCE, BBox, Line, OcrDoubt, Word
 
@@ -448,8 +448,6 @@ def _lost_last_place(binary: npt.NDArray[np.uint8], axis: Axis, scale: float) ->
     the axis's row (:func:`lost_ink`) and no word of the axis's line covers it: a number OCR did
     not read (``10`` at a photo's darker edge).  None otherwise, or when the axis is not numbered
     from its line's words."""
-    from extractors.ocr.number_text import whole_number
-
     last = whole_number(axis.labels[-1].text) if axis.labels else None
     if last is None:
         return None

@@ -33,14 +33,15 @@ from itertools import pairwise
 
 from extractors.ocr.chart import chart_pairs, pairs_table
 from extractors.pdf.borderless import (
+    FRAGMENT_CHARS,
     GUTTER_EM,
     MIN_DATA_LINES,
     MIN_WHITE_EM,
-    THAI_INK_EM,
     continuation,
     find_borderless,
     flat,
     header_only,
+    ink_em,
     reads_as_words,
     row_starts,
     segments,
@@ -235,8 +236,7 @@ def line_em(lines: Sequence[Line]) -> float:
     >>> round(line_em([Line("", "", BBox(0, 0, 5, 14), (w(13.5), w(12), w(15)))]), 1)
     10.0
     """
-    heights = [w.box.height for ln in lines for w in ln.words if w.box.height > 0]
-    return statistics.median(heights) / THAI_INK_EM if heights else 12.0
+    return ink_em(*lines) or 12.0
 
 
 #: Thai marks set above or below a letter: they take no room along the line.
@@ -985,8 +985,8 @@ def _shifted(line: Line, dy: float) -> Line:
     return replace(line, box=move(line.box), words=tuple(replace(w, box=move(w.box)) for w in line.words))
 
 
-#: A header's wrapped lines are short fragments (``รับผิด``, ``แนวทางการ``) without digits.
-_FRAGMENT_CHARS = 15
+#: A header's wrapped lines are short fragments (``รับผิด``, ``แนวทางการ``, at most
+#: :data:`~extractors.pdf.borderless.FRAGMENT_CHARS` letters) without digits.
 _DIGIT = re.compile(r"[0-9๐-๙]")
 
 
@@ -1017,7 +1017,7 @@ def header_alone(table: Table, names_column: NamesColumn) -> bool:
     if sum(1 for text in grid[0] if text and names_column(text)) < 2:
         return False
     return all(
-        not _DIGIT.search(text) and all(len(w) <= _FRAGMENT_CHARS for w in text.split())
+        not _DIGIT.search(text) and all(len(w) <= FRAGMENT_CHARS for w in text.split())
         for row in grid[1:]
         for text in row
     )

@@ -462,8 +462,7 @@ def _header_fragments(line: Line, seps: Sequence[float]) -> bool:
     """
     if _DIGIT.search(line.text) or any(len(w.text) > FRAGMENT_CHARS for w in line.words):
         return False
-    filled = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}
-    return 2 * len(filled) <= len(seps) + 1
+    return 2 * _filled_columns(line, seps) <= len(seps) + 1
 
 
 def _crosses(gutters: Gutters, word: Word, em: float, core: WordCore) -> bool:
@@ -976,13 +975,12 @@ def _marks_above(body: Sequence[Line], seps: Sequence[float]) -> set[int]:
     """
     found: set[int] = set()
     for k, (line, below) in enumerate(pairwise(body)):
-        cols = {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}
-        if len(cols) != 1 or not line.box.top < below.box.top:
+        if _filled_columns(line, seps) != 1 or not line.box.top < below.box.top:
             continue
         shared = line.box.bottom - below.box.top
         if shared < 0.25 * below.box.height:
             continue
-        (col,) = cols
+        col = _column_of(seps, (line.words[0].box.x0 + line.words[0].box.x1) / 2)
         if any(
             _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col
             and min(w.box.x1, line.box.x1) - max(w.box.x0, line.box.x0) >= 0.5 * line.box.width
@@ -1108,12 +1106,13 @@ def _mark(text: str) -> bool:
 THAI_INK_EM = 1.35
 
 
-def _own_em(*lines: Line) -> float:
-    """The type size of OCR ``lines`` by their words' ink: its median height over :data:`THAI_INK_EM`.
+def ink_em(*lines: Line) -> float:
+    """The type size of OCR ``lines`` by their words' ink: its median height over
+    :data:`THAI_INK_EM` (0.0 with no word).
 
     >>> from schemas import Word
     >>> words = tuple(Word("ก", "ก", BBox(0, 0, 5, h)) for h in (13.5, 12, 15))
-    >>> round(_own_em(Line("", "", BBox(0, 0, 5, 15), words)), 1)
+    >>> round(ink_em(Line("", "", BBox(0, 0, 5, 15), words)), 1)
     10.0
     """
     heights = [w.box.height for line in lines for w in line.words if w.box.height > 0]
@@ -1222,7 +1221,7 @@ def find_borderless(
         # on a scan, the line above and the header are judged at their own type size: a page's
         # size, a median over all its words, is small beside a chart in small print, and a title's
         # word spaces over the header would read as its gutters
-        here = max(em, _own_em(lines[i - 1], header[0])) if core is not None and i > 0 else em
+        here = max(em, ink_em(lines[i - 1], header[0])) if core is not None and i > 0 else em
         if i > 0 and _inside_block(lines[i - 1], header[0], gutters, here, core):
             i += 1  # a data row of the aligned block above whose words name columns
             continue
