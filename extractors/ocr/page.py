@@ -754,11 +754,15 @@ class PageReader:
             self.settle_periods(table, grid)
         return table
 
-    def _cell_glyph_readings(self, boxes: Sequence[PixelBox]) -> list[list[tuple[str, float, int, int]]]:
+    def _cell_glyph_readings(
+        self, boxes: Sequence[PixelBox]
+    ) -> tuple[list[list[tuple[str, float, int, int]]], list[list[Glyph]]]:
         """Each cell's number as the glyph reader sees it under each binarisation of
         :data:`HEADER_STRICTNESS` (and the page's own): ``(text, similarity, x0, x1)`` of a binarisation
-        that finds exactly one trusted number run there, nothing for one that finds none or several.
-        All cells' glyphs are classified in one product."""
+        that finds exactly one trusted number run there, nothing for one that finds none or several;
+        and each cell's glyphs under the page's own binarisation (read among the digits alone when
+        no reading settles the cell: :func:`~extractors.ocr.digit_glyphs.digits_alone`).  All
+        cells' glyphs are classified in one product."""
         h, w = self.page.binary.shape
         crops: list[Gray] = []
         for box in boxes:
@@ -777,7 +781,7 @@ class PageReader:
                 if len(runs) == 1 and runs[0].trusted:
                     readings.append((runs[0].text, runs[0].similarity, runs[0].x0, runs[0].x1))
             out.append(readings)
-        return out
+        return out, [read[index * per_cell] for index in range(len(boxes))]
 
     def settle_numbers(self, table: Table, grid: Grid) -> None:
         """Cells that hold one number read as one (:func:`settle_number`): a cell read as digits and
@@ -801,9 +805,9 @@ class PageReader:
                 todo.append((index, box))
         if not todo:
             return
-        readings = dict(
-            zip([i for i, _b in todo], self._cell_glyph_readings([b for _i, b in todo]), strict=True)
-        )
+        per_cell, own = self._cell_glyph_readings([b for _i, b in todo])
+        readings = dict(zip([i for i, _b in todo], per_cell, strict=True))
+        own_glyphs = dict(zip([i for i, _b in todo], own, strict=True))
         cells = list(table.cells)
         # Which cells read as one number, by Tesseract or by the glyphs alike under two binarisations.
         numeric = {
@@ -849,7 +853,7 @@ class PageReader:
             unsettled = other is not None and (
                 text == cell.text or not well_formed(text) or shape_of(text) != shape
             )
-            alone = self._digits_alone(box, shape) if unsettled and shape is not None else None
+            alone = digits_alone(own_glyphs[index], shape) if unsettled and shape is not None else None
             if alone is not None and alone != cell.text:
                 # no reading settled it: its glyphs told among the digits alone, doubted
                 text, conf, other = alone, DOUBT_CONFIDENCE, cell.text
@@ -868,18 +872,6 @@ class PageReader:
             if text != cell.text or conf != cell.confidence:
                 cells[index] = replace(cell, text=text, confidence=conf)
         table.cells = cells
-
-    def _digits_alone(self, box: PixelBox, shape: tuple[int, int]) -> str | None:
-        """The cell's glyphs under the page's threshold read among the digits alone
-        (:func:`~extractors.ocr.digit_glyphs.digits_alone`), as one number of ``shape``."""
-        h, w = self.page.binary.shape
-        x0, y0 = max(box[0] + INSET, 0), max(box[1] + INSET, 0)
-        x1, y1 = min(box[2] - INSET, w), min(box[3] - INSET, h)
-        if x1 - x0 < 4 or y1 - y0 < 4:
-            return None
-        crop = _off_border(self.page.binary[y0:y1, x0:x1])
-        (glyphs,) = read_glyphs_many([np.ascontiguousarray(crop)], self.shapes)
-        return digits_alone(glyphs, shape)
 
     def _digits_reading(self, box: PixelBox) -> str:
         """The cell read by Tesseract restricted to digits and number punctuation."""
