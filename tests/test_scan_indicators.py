@@ -39,7 +39,7 @@ def _cell_page(name: str) -> tuple[PageReader, tuple[int, int, int, int]]:
 
 def _settled(name: str, first: str) -> tuple[str, float | None, str | None]:
     reader, box = _cell_page(name)
-    readings = reader._cell_glyph_readings([box])[0]
+    readings = reader._cell_glyph_readings([box])[0][0]  # the cell's readings (its glyphs aside)
     return settle_number(first, 0.85, [r[:2] for r in readings])
 
 
