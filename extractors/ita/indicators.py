@@ -40,6 +40,7 @@ from extractors.ita.vocabulary import (
     indicator_mentions,
     level_code,
     match_indicator_name,
+    skeleton,
     year_in,
 )
 from extractors.thai.text import MARKS, join_wrapped_lines, parse_number, thai_digits_to_arabic
@@ -1169,7 +1170,8 @@ def _prose_score(window: str, strict: bool = False) -> tuple[float, str, int, in
     """The first number in ``window`` that reads as a score: (value, raw, start, end).
 
     A score has two decimals, or ``คะแนน`` (or ``ได้``) right before or after it; ``strict`` (for
-    an anchor that is only a name) wants ``คะแนน`` next to it.
+    an anchor that is only a name) wants ``คะแนน`` next to it.  The cue is looked for without the
+    marks above and below the line: OCR adds a stray tone mark to it (``มีค่ะแนน``) as it drops one.
 
     >>> _prose_score(" มีคะแนน 95.84")[:2], _prose_score(" (ตัวชี้วัดที่ 10 ได้ 93.75 คะแนน)")[:2]
     ((95.84, '95.84'), (93.75, '93.75'))
@@ -1177,15 +1179,19 @@ def _prose_score(window: str, strict: bool = False) -> tuple[float, str, int, in
     True
     >>> _prose_score(" (EIT) คะแนน ๕๐.๕๓๕") is None  # no score's shape: not its first digits either
     True
+    >>> _prose_score("การสื่อสารมีค่ะแนน 82.33", strict=True)[:2]
+    (82.33, '82.33')
     """
     for m in _RE_PROSE_SCORE.finditer(window):
         raw = m.group(1)
         before = window[max(0, m.start() - 12) : m.start()]
+        bare = skeleton(before)
         is_decimal = "." in raw and len(raw.split(".")[1]) == 2
         if strict:
-            ok = bool(m.group(2)) or "คะแนน" in before
+            ok = bool(m.group(2)) or "คะแนน" in bare
         else:
-            ok = is_decimal or bool(m.group(2)) or any(cue in before for cue in _SCORE_CUES)
+            cued = "คะแนน" in bare or any(cue in before for cue in _SCORE_CUES)
+            ok = is_decimal or bool(m.group(2)) or cued
         if not ok:
             continue
         if re.search(r"ร้อยละ\s*$|ข้อ\s*$|ที่\s*$", before):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from extractors.thai.text import normalize_thai, thai_digits_to_arabic
+from extractors.thai.text import MARKS, normalize_thai, thai_digits_to_arabic
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,28 +91,44 @@ def match_indicator_name(text: str, cutoff: float = 88.0) -> int | None:
     return _NAME_KEYS[best[0]] if best else None
 
 
+def _unmarked(variant: str) -> re.Pattern[str]:
+    """``variant``'s letters in order, any marks above or below the line after each."""
+    marks = f"[{MARKS}]*"
+    letters = (ch for ch in variant if unicodedata.category(ch) != "Mn")  # its skeleton
+    return re.compile("".join(re.escape(ch) + marks for ch in letters))
+
+
 def find_indicator_names(text: str) -> list[tuple[int, int, int]]:
     """Canonical indicator names (and variants) inside running text: ``(number, start, end)``.
 
-    Exact substring matches only (running text is long; fuzzy search there finds ghosts).  A
-    longer variant wins over a shorter one at the same place (การป้องกันการทุจริต is not
+    Every letter of the name, in order, and nothing else (running text is long; fuzzy search there
+    finds ghosts); only the marks above and below the line may differ, as OCR adds, drops or
+    misreads them (``ประสิทธิภาพิการสื่อสาร``): a name's letters alone, ten or more, say which it
+    is.  A longer variant wins over a shorter one at the same place (การป้องกันการทุจริต is not
     การทุจริต).  ``text`` is expected normalised (:func:`~extractors.thai.text.normalize_thai`); the
     offsets are into ``text`` as given.
 
     >>> find_indicator_names("ตัวชี้วัดที่ยังต่ำ ได้แก่ การเปิดเผยข้อมูล และการป้องกันการทุจริต")
     [(9, 26, 42), (10, 46, 65)]
+    >>> find_indicator_names("ตัวชี้ว์ดที่ประสิทธิภาพิการสื่อสาร มีคะแนน")
+    [(7, 12, 34)]
     """
     found: list[tuple[int, int, int]] = []
     taken: list[tuple[int, int]] = []
-    variants = sorted(((v, i.number) for i in INDICATORS for v in i.variants), key=lambda p: -len(p[0]))
-    for variant, number in variants:
-        for m in re.finditer(re.escape(variant), text):
+    for pattern, number in _NAME_PATTERNS:
+        for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
             found.append((number, m.start(), m.end()))
     return sorted(found, key=lambda f: f[1])
 
+
+#: Every indicator name variant as :func:`find_indicator_names` looks for it, longest first.
+_NAME_PATTERNS = [
+    (_unmarked(v), n)
+    for v, n in sorted(((v, i.number) for i in INDICATORS for v in i.variants), key=lambda p: -len(p[0]))
+]
 
 #: ``ตัวชี้วัดที่ N``: an indicator named by its number.
 RE_INDICATOR_NUMBER = re.compile(r"ตัวชี้วัดที่\s*([0-9๐-๙]{1,2})(?![0-9๐-๙.])")
