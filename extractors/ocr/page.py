@@ -1322,20 +1322,35 @@ def _latin_abbreviations(symbols: Sequence[OcrSymbol]) -> list[tuple[int, int]]:
     to four letters, a stop after a letter) in a line of Thai, that touches Thai letters or is
     followed by a digit: Tesseract's English guess for a Thai abbreviation (``Wa. ๒๕๖๖``).
 
+    Its last stop may be read as a comma (``wal, ๒๕๖๒`` for ``พ.ศ. ๒๕๖๒``): a comma after a letter
+    ends the run.
+
     >>> sym = lambda t: OcrSymbol(t, (0, 0, 1, 1), 90)
     >>> line = [sym(c) for c in "ในปีwa.๒๕๖๖"]
     >>> _latin_abbreviations(line), _latin_abbreviations([sym(c) for c in "ITA.ในปี"])
     ([(4, 7)], [])
+    >>> _latin_abbreviations([sym(c) for c in "wal,๒๕๖๒โรงเรียน"])
+    [(0, 4)]
     """
     if sum(1 for s in symbols if _THAI.search(s.text)) <= len(symbols) / 2:
         return []
+
+    def goes_on(symbol: OcrSymbol, before: OcrSymbol) -> bool:
+        if before.text == ",":
+            return False  # a comma ends the abbreviation
+        return (
+            bool(_LATIN_LETTER.fullmatch(symbol.text))
+            or symbol.text == "."
+            or (symbol.text == "," and bool(_LATIN_LETTER.fullmatch(before.text)))
+        )
+
     runs: list[tuple[int, int]] = []
-    for k, end in _latin_runs(symbols, lambda s, _: bool(_LATIN_LETTER.fullmatch(s.text)) or s.text == "."):
+    for k, end in _latin_runs(symbols, goes_on):
         text = "".join(s.text for s in symbols[k:end])
         letters = len(_LATIN_LETTER.findall(text))
         glued = k > 0 and _THAI_LETTER.search(symbols[k - 1].text)
         before_digit = end < len(symbols) and symbols[end].text[:1] in DIGITS
-        if 1 <= letters <= 4 and re.search(r"[A-Za-z]\.", text) and (glued or before_digit):
+        if 1 <= letters <= 4 and re.search(r"[A-Za-z][.,]", text) and (glued or before_digit):
             runs.append((k, end))
     return runs
 
