@@ -23,7 +23,7 @@ from schemas import PageText
 _N = r"[0-9๐-๙]{1,3}"
 _RE_PAGE_NUMBER = re.compile(
     r"^\s*(?:"
-    rf"[-–—]\s*(?:{_N}|[ก-ฮ])\s*[-–—]"
+    rf"[-–—]\s*(?:{_N}|[ก-ฮ]|[A-Za-z]{{1,2}})\s*[-–—]"  # OCR's Latin letters for the digit: ``- q -``
     rf"|\(\s*(?:{_N}|[ก-ฮ])\s*\)"
     rf"|(?:หน้า(?:ที่)?|page)\s*{_N}(?:\s*(?:/|จาก|of)\s*{_N})?"
     rf"|{_N}(?:\s*/\s*{_N})?"
@@ -40,6 +40,12 @@ def is_page_number(text: str) -> bool:
     [True, True, True, True, True, True, True]
     >>> [is_page_number(t) for t in ("๑. บทนำ", "พ.ศ.2567", "ประจำปีงบประมาณ", "2567", "(๑) ตัวชี้วัด")]
     [False, False, False, False, False]
+
+    A page number between dashes is one glyph or two, whatever OCR read them as (``- q -`` for
+    ``-4-``): body text never stands so.
+
+    >>> is_page_number("- q -"), is_page_number("- ITA -")
+    (True, False)
     """
     return bool(_RE_PAGE_NUMBER.match(text))
 
