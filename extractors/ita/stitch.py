@@ -31,7 +31,7 @@ from functools import reduce
 from extractors.ita.headers import assign_fields, field_scores, names_field, reports_progress
 from extractors.ita.period_years import debris
 from extractors.ita.periods import parse_period
-from extractors.ita.vocabulary import reads_as_unit, year_in
+from extractors.ita.vocabulary import header_field, reads_as_unit, year_header, year_in
 from extractors.thai.text import (
     COMMA_AS_DOT,
     LETTER_OR_DIGIT,
@@ -71,6 +71,8 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
     for cells in _row_cells(table)[:MAX_HEADER_ROWS]:
         filled = [c for c in cells if c.text.strip()]
         hits = [c for c in filled if names_field(c.text)]
+        if any(header_field(c.text) == "indicator" for c in hits):  # a year beside it heads scores
+            hits += [c for c in filled if year_header(c.text)]
         need = 1 if table.n_cols <= 2 else 2
         if not filled or len(hits) < need or len(hits) < 0.6 * len(filled):
             break
@@ -325,6 +327,9 @@ def header_fields(texts: Sequence[str]) -> list[str | None]:
     ['measure', 'progress', 'status']
     """
     fields = assign_fields(texts)
+    if "indicator" in fields and table_kind(fields) != "measures":
+        # a two-year table heads its score columns with their years alone (``ปี ๒๕๖๗``)
+        fields = ["score" if f is None and year_header(t) else f for f, t in zip(fields, texts, strict=True)]
     if reports_progress(fields, texts):
         return fields
     fields = ["results" if f == "progress" else f for f in fields]

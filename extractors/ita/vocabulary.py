@@ -388,6 +388,20 @@ def header_field(text: str, cutoff: float = 82.0) -> str | None:
     return _HEADER_SKELETONS[best[0]] if best else None
 
 
+#: What a header cell that dates a score column says besides its year: ``ปี ๒๕๖๗``, ``พ.ศ. 2566``.
+_YEAR_HEADER_WORDS = frozenset({"", "ปี", "พศ", "ปีพศ"})
+
+
+def year_header(text: str) -> bool:
+    """Whether a header cell is a year alone (``ปี ๒๕๖๗``, ``พ.ศ. 2566``, ``2567``): beside an
+    indicators' column it heads that year's scores, as a two-year table writes it.
+
+    >>> year_header("ปี ๒๕๖๗"), year_header("พ.ศ. 2566"), year_header("ปีงบประมาณ 2567"), year_header("ปี")
+    (True, True, False, False)
+    """
+    return fold(text) in _YEAR_HEADER_WORDS and year_in(text) is not None
+
+
 # --- instruments and levels ---------------------------------------------------------------------
 
 _RE_INSTRUMENT = re.compile(r"\b(IIT|EIT|OIT)\b")
