@@ -589,6 +589,14 @@ _RE_DOT_AS_REPEAT = re.compile(r"(?<=[\u0e01-\u0e2e][.,][\u0e01-\u0e2e])ๆ(?![\
 _RE_DOUBLED_DOT = re.compile(r"(?<=[ก-ฮ])(\s*)\.(?:\s*\.)+")
 
 
+#: A range's dash read as a dot between its start's year and its end's day (``๒๕๖๘.๓๐ ก.ย.``): four
+#: digits, a dot, one or two digits and a month abbreviation's first letter and dot.  No year has
+#: decimals.
+_RE_DASH_AS_DOT = re.compile(
+    r"(?<![0-9๐-๙])([0-9๐-๙]{4})\s?\.\s?(?=[0-9๐-๙]{1,2}\s?[\u0e40-\u0e44]?[\u0e01-\u0e2e][\u0e31-\u0e4e]*\s?\.)"
+)
+
+
 def lookalike_dots(text: str) -> str:
     """``text`` with the mark ``ุ`` read as the dot it stands for between the consonants of a
     dotted abbreviation (``เมุย. ๖๖``: the dot of ``เม.ย.`` read as ``ุ``); the rest unchanged.
@@ -610,7 +618,13 @@ def lookalike_dots(text: str) -> str:
 
     >>> lookalike_dots("1 ต.ค.. 2566-30กย. 2567"), lookalike_dots("ต.ค . . 66")
     ('1 ต.ค. 2566-30กย. 2567', 'ต.ค . 66')
+
+    And a range's dash read as a dot after its start's year, where a year takes no decimals.
+
+    >>> lookalike_dots("๑ ต.ค. ๒๕๖๘.๓๐ ก.ย. ๒๕๖๙"), lookalike_dots("ปี 2566.5 ล้าน")
+    ('๑ ต.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๙', 'ปี 2566.5 ล้าน')
     """
+    text = _RE_DASH_AS_DOT.sub(r"\1 - ", text)
     return _RE_DOUBLED_DOT.sub(r"\1.", _RE_DOT_AS_REPEAT.sub(".", _RE_DOT_AS_MARK.sub(".", text)))
 
 

@@ -1023,17 +1023,30 @@ def _opens_list_read(row: LogicalRow, fields: Sequence[str | None]) -> bool:
 _NUMBERED_KEY = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.,]\s*(?=[ก-ฮเ-ไ])")
 
 
+#: A row's own number in its sequence column (``๒``, ``2.``).
+_SEQ_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*\.?\s*$")
+
+
 def _numbers_key(row: LogicalRow, fields: Sequence[str | None]) -> bool:
-    """Whether an issue or measure cell of ``row`` starts with a number (:data:`_NUMBERED_KEY`).
+    """Whether an issue or measure cell of ``row`` starts with a number (:data:`_NUMBERED_KEY`), or
+    the row has a number of its own in its sequence column beside an issue or measure: a row's
+    number is printed at its top, never in the rest of a row cut above it.
 
     >>> f = ["measure", "steps"]
     >>> texts = ("4, มาตรการ", "๒. มาตรการ", "10) ทุจริต", "การ")
     >>> [_numbers_key(LogicalRow(1, texts={0: t}), f) for t in texts]
     [True, True, False, False]
+    >>> f = ["seq", "issue", "steps"]
+    >>> _numbers_key(LogicalRow(1, texts={0: "๒", 1: "ตัวชี้วัดที่ ๔", 2: "เ(๑) มอบหมาย"}), f)
+    True
+    >>> _numbers_key(LogicalRow(1, texts={0: "๒", 2: "มอบหมาย"}), f)
+    False
     """
-    return any(
-        f in ("issue", "measure") and _NUMBERED_KEY.match(_own_text(row, c)) for c, f in enumerate(fields)
-    )
+    keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
+    if any(_NUMBERED_KEY.match(_own_text(row, c)) for c in keys):
+        return True
+    numbered = any(f == "seq" and _SEQ_NUMBER.match(_own_text(row, c)) for c, f in enumerate(fields))
+    return numbered and any(_own_text(row, c).strip() for c in keys)
 
 
 def join_cut_rows(
