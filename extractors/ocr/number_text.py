@@ -18,7 +18,7 @@ from extractors.thai.text import DIGIT_LETTERS, MARKS, arabic_digits_to_thai, th
 from schemas import DOUBT_CONFIDENCE, Cell
 
 #: Two neighbouring digits each narrower than this share of their number's median digit, together
-#: no wider than the second share of it, are one digit Tesseract read as two (:func:`split_digit`).
+#: no wider than the second share of it, are one digit Tesseract read as two (:func:`split_pairs`).
 SPLIT_NARROW = 0.75
 SPLIT_TOGETHER = 1.3
 #: A digit of the glyph reader at least this many times as wide as its number's median digit
@@ -654,23 +654,25 @@ def same_number(a: str, b: str) -> bool:
     return thai_digits_to_arabic(a) == thai_digits_to_arabic(b)
 
 
-def split_digit(symbols: Sequence[tuple[str, int, int]]) -> bool:
-    """Whether Tesseract read one digit as two: two neighbouring digits of a number ``(text, x0,
-    x1)``, each narrower than :data:`SPLIT_NARROW` of the number's median digit and together no
-    wider than :data:`SPLIT_TOGETHER` of it (a bold ``๖`` read as ``๒๑``).  Digits of one font
-    are about as wide as each other; two digits that blur made touch are each as wide as one.
+def split_pairs(symbols: Sequence[tuple[str, int, int]]) -> int:
+    """How many times Tesseract read one digit as two: pairs of neighbouring digits of a number
+    ``(text, x0, x1)``, each narrower than :data:`SPLIT_NARROW` of the number's median digit and
+    together no wider than :data:`SPLIT_TOGETHER` of it (a bold ``๖`` read as ``๒๑``).  Digits of
+    one font are about as wide as each other; two digits that blur made touch are each as wide as
+    one.  The glyph reader's reading, where it found one digit for each pair, has as many digits
+    fewer at most.
 
-    >>> split_digit([("๒", 1392, 1401), ("๑", 1401, 1411), ("๕", 1408, 1432), (".", 1440, 1496),
+    >>> split_pairs([("๒", 1392, 1401), ("๑", 1401, 1411), ("๕", 1408, 1432), (".", 1440, 1496),
     ...              ("๒", 1450, 1471), ("๓", 1470, 1500)])
-    True
-    >>> split_digit([("6", 10, 24), ("0", 25, 39), (".", 41, 44), ("9", 46, 60), ("5", 61, 75)])
-    False
+    1
+    >>> split_pairs([("6", 10, 24), ("0", 25, 39), (".", 41, 44), ("9", 46, 60), ("5", 61, 75)])
+    0
     """
     digits = [(x0, x1) for text, x0, x1 in symbols if len(text) == 1 and text in DIGITS]
     if len(digits) < 3:
-        return False
+        return 0
     median = statistics.median(x1 - x0 for x0, x1 in digits)
-    return any(
+    return sum(
         a[1] - a[0] < SPLIT_NARROW * median
         and b[1] - b[0] < SPLIT_NARROW * median
         and max(a[1], b[1]) - min(a[0], b[0]) <= SPLIT_TOGETHER * median

@@ -77,7 +77,7 @@ from extractors.ocr.number_text import (
     settle_number,
     shape_of,
     short_for,
-    split_digit,
+    split_pairs,
     unlettered,
     unsure_confirmed,
     well_formed,
@@ -451,7 +451,7 @@ class PageReader:
                 )
             elif same_number(first, run.text):
                 chosen, conf = run.text, max(conf, 90.0)
-            elif run.trusted and split_digit([(s.text, s.box[0], s.box[2]) for s in inside]):
+            elif run.trusted and _one_for_each_split(first, run.text, inside):
                 # Two narrow digits where the glyph reader, sure, found one (``๒๑๕.๒๓``: a bold
                 # ``๖`` read as ``๒๑``): the glyph reader's count of digits is the evidence.
                 chosen, conf = run.text, max(min(conf, 85.0), 100 * run.similarity - 10)
@@ -1315,6 +1315,26 @@ WORD_SPACE_SHARE = 0.3
 #: after), each ended by a full stop (``พ.ศ.``, ``ต.ค.``, ``มี.ค.``, ``ป.ป.ช.``).
 _RE_THAI_ABBREVIATION = re.compile(f"(?:{ABBREVIATION_PART}\\.){{1,3}}")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _one_for_each_split(first: str, glyphs: str, inside: Sequence[OcrSymbol]) -> bool:
+    """Whether Tesseract's digits ``inside`` (read ``first``) read one digit as two
+    (:func:`~extractors.ocr.number_text.split_pairs`) and the glyph reader's number ``glyphs``
+    lacks no more digits than that: one digit for each pair, not one for the whole number
+    (``๕`` for Tesseract's ``๒๓๕๓๐๓``, the glyphs of ``๖๓.๕๓`` found in one of them only).
+
+    >>> sym = lambda t, x0, x1: OcrSymbol(t, (x0, 0, x1, 20), 90.0)
+    >>> read = [sym("๒", 1392, 1401), sym("๑", 1401, 1411), sym("๕", 1408, 1432), sym(".", 1440, 1446),
+    ...         sym("๒", 1450, 1471), sym("๓", 1470, 1500)]
+    >>> _one_for_each_split("๒๑๕.๒๓", "๖๕.๒๓", read), _one_for_each_split("๒๑๕.๒๓", "๕", read)
+    (True, False)
+    """
+    pairs = split_pairs([(s.text, s.box[0], s.box[2]) for s in inside])
+    return pairs > 0 and _digit_count(glyphs) + pairs >= _digit_count(first)
+
+
+def _digit_count(text: str) -> int:
+    return sum(1 for ch in text if ch in DIGITS)
 
 
 def _latin_abbreviations(symbols: Sequence[OcrSymbol]) -> list[tuple[int, int]]:
