@@ -232,9 +232,10 @@ def _centred_tails(line: Line, header: Sequence[Line], seps: Sequence[float], em
     if len(line.text) > _TAIL_CHARS * 3 or _DIGIT.search(line.text):
         return False
     tol = ALIGN_EM * em
-    for col in {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in line.words}:
+    words = _past_left_letters(line, header)
+    for col in {_column_of(seps, (w.box.x0 + w.box.x1) / 2) for w in words}:
         above = [w for h in header for w in h.words if _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col]
-        mine = [w for w in line.words if _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col]
+        mine = [w for w in words if _column_of(seps, (w.box.x0 + w.box.x1) / 2) == col]
         if not above or len(" ".join(w.text for w in mine)) > _TAIL_CHARS:
             return False
         h0, h1 = min(w.box.x0 for w in above), max(w.box.x1 for w in above)
@@ -242,6 +243,21 @@ def _centred_tails(line: Line, header: Sequence[Line], seps: Sequence[float], em
         if abs((t0 + t1) - (h0 + h1)) / 2 > tol:
             return False
     return True
+
+
+def _past_left_letters(line: Line, header: Sequence[Line]) -> list[Word]:
+    """``line``'s words but a letter or two standing wholly left of the header's first word: a
+    narrow column's header written a letter a line (``ล`` / ``ำ`` / ``ด`` of ``ลำดับ``) whose first
+    letters OCR lost, so the header found has no such column and the letter is no part of the first.
+
+    >>> def ln(*spans):
+    ...     return Line("", "", BBox(0, 0, 1, 1), tuple(Word(t, t, BBox(a, 0, b, 10)) for a, b, t in spans))
+    >>> head = [ln((107, 151, "ประเด็นที่"))]
+    >>> [w.text for w in _past_left_letters(ln((87, 93, "ด"), (104, 149, "ปรับปรุง")), head)]
+    ['ปรับปรุง']
+    """
+    left = min((w.box.x0 for h in header for w in h.words), default=0.0)
+    return [w for w in line.words if not (w.box.x1 < left and len(w.text) <= 2 and not _DIGIT.search(w.text))]
 
 
 def _next_line(above: Line, line: Line, em: float) -> bool:
