@@ -26,6 +26,7 @@ from extractors.ita.indicators import (
     merge,
 )
 from extractors.ita.measure_paragraphs import actions_from_paragraphs
+from extractors.ita.overall_sum import settle_by_overall
 from extractors.ita.period_years import (
     MIN_OVERRULING_EVIDENCE,
     evidence_fiscal_year,
@@ -57,6 +58,7 @@ def interpret(document: Document) -> Interpretation:
         [*_cell_sources(logical), *(ProseSource(p.text, p.page, p.box) for p in paras)], facts.assessed_year
     )
     indicators, conflicts = merge([*table_inds, *prose])
+    conflicts = settle_by_overall(indicators, facts, document.pages, conflicts)  # a score read two ways
     actions = actions_from_tables(logical, facts.fiscal_year)
     if not actions:  # measures written as paragraphs, only where no table lists them
         actions = actions_from_paragraphs(document.pages, document.tables, facts.fiscal_year)
