@@ -93,3 +93,14 @@ def test_the_score_the_text_states_settles_a_misread_table_cell() -> None:
     conflicts = settle_by_overall(inds, _facts(), [_page()], [(inds[8], prose)])
     assert (inds[8].score, inds[8].score_raw, inds[8].page, inds[8].origin) == (72.89, "๗๒.๘๙", 3, "text")
     assert [(a.score, b.score) for a, b in conflicts] == [(72.89, 78.89)]
+
+
+def test_a_reading_elsewhere_that_still_differs_stays_a_conflict() -> None:
+    inds = _indicators([*TRAT[:8], 78.89, TRAT[9]])
+    elsewhere = replace(
+        inds[8], score=70.89, score_raw="70.89", page=3, origin="text"
+    )  # the text's, misread too
+    doubt = OcrDoubt("78.89", "72.89", _box(9), "glyphs")
+    conflicts = settle_by_overall(inds, _facts(), [_page(doubt)], [(inds[8], elsewhere)])
+    assert inds[8].score == 72.89
+    assert sorted((a.score, b.score) for a, b in conflicts) == [(72.89, 70.89), (72.89, 78.89)]

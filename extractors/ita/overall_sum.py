@@ -149,8 +149,9 @@ def settle_by_overall(
         return out
     ind, other = found[0]
     replaced = replace(ind)
-    out = [pair for pair in out if pair[0] is not ind]
     for name in ("score", "score_raw", "page", "box", "origin"):
         setattr(ind, name, getattr(other, name))
     ind.confidence = min(DOUBT_CONFIDENCE, ind.confidence or DOUBT_CONFIDENCE)
+    # a reading elsewhere that now agrees is no conflict; one that still differs stays one
+    out = [(a, b) for a, b in out if not (a is ind and b.score == ind.score)]
     return [*out, (ind, replaced)]
