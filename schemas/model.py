@@ -45,6 +45,17 @@ class BBox(NamedTuple):
             max(self.bottom, other.bottom),
         )
 
+    def overlaps(self, other: BBox) -> bool:
+        """Whether the two boxes share some area (touching edges do not).
+
+        >>> box = BBox(0, 0, 10, 10)
+        >>> box.overlaps(BBox(5, 5, 20, 20)), box.overlaps(BBox(10, 0, 20, 10))
+        (True, False)
+        """
+        return (
+            self.x0 < other.x1 and other.x0 < self.x1 and self.top < other.bottom and other.top < self.bottom
+        )
+
     def contains_point(self, x: float, y: float, tolerance: float = 0.0) -> bool:
         return (
             self.x0 - tolerance <= x <= self.x1 + tolerance

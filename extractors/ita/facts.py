@@ -985,7 +985,7 @@ def _fiscal_year(
             title_box is not None
             and passage.page == title_page_number
             and passage.box is not None
-            and _overlaps(passage.box, title_box)
+            and passage.box.overlaps(title_box)
         ):
             continue  # the title's own lines
         text = passage.text.replace("\n", " ")
@@ -1119,10 +1119,6 @@ def _year_role(before: str) -> str | None:
     if measures < 0 and result < 0:
         return None
     return "measures" if measures > result else "result"
-
-
-def _overlaps(a: BBox, b: BBox) -> bool:
-    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 #: Words that make the result named after them a goal of the measures, not one assessed

@@ -31,10 +31,6 @@ from schemas.record import DocumentFacts, Indicator, Provenance
 SETTLED = 0.015
 
 
-def _overlaps(a: BBox, b: BBox) -> bool:
-    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
-
-
 def _decimals(text: str) -> int:
     number = text.strip().split()[0] if text.strip() else ""
     return len(number.rsplit(".", 1)[1]) if "." in number else 0
@@ -63,7 +59,7 @@ def other_readings(
         if p.number != page or p.ocr is None:
             continue
         for doubt in p.ocr.doubts:
-            if not _overlaps(doubt.box, box) or score_as_read(doubt.text) != value:
+            if not doubt.box.overlaps(box) or score_as_read(doubt.text) != value:
                 continue
             other = score_as_read(doubt.other)
             if other is None or other == value or not 0 <= other <= 100:

@@ -258,7 +258,7 @@ def bar_numbers(reader: PageReader, gray: Gray, lines: Sequence[Line], dx: float
         y0 = top + min(y for _x, y, _w, _h in group)
         y1 = top + max(y + hh for _x, y, _w, hh in group)
         box = _shift(reader.pt((x0, y0, x1, y1)), dx, dy)
-        if any(_overlap(box, ln.box) for ln in lines):
+        if any(box.overlaps(ln.box) for ln in lines):
             continue
         text, conf = reader.engine.read_digits(_pad(reader.page.ink_image[y0:y1, x0:x1]))
         if not re.fullmatch(r"[0-9]{1,2}", text):
@@ -266,10 +266,6 @@ def bar_numbers(reader: PageReader, gray: Gray, lines: Sequence[Line], dx: float
         confidence = round(conf / 100, 3)
         found.append(Line(text, text, box, (Word(text, text, box, confidence),), confidence=confidence))
     return found
-
-
-def _overlap(a: BBox, b: BBox) -> bool:
-    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 def clean_region(gray: Gray, dpi: int) -> Cleaned:
