@@ -213,7 +213,7 @@ def score_amid_specks(raw: str, shape: tuple[int, int] | None) -> float | None:
         return None
     number = numbers[0].group(0)
     rest = "".join((raw[: numbers[0].start()] + raw[numbers[0].end() :]).split())
-    if _shape(number) != (shape or (2, 2)):
+    if number_shape(number) != (shape or (2, 2)):
         return None
     return parse_number(number) if len(rest) <= MAX_SPECKS else None
 
@@ -232,7 +232,7 @@ def _ring_line(line: str) -> bool:
     return not re.search(r"[๐-๙]", line) and not re.search(r"[ก-ฮ]{2}|[A-Za-z]{2}", line)
 
 
-def _shape(number: str) -> tuple[int, int] | None:
+def number_shape(number: str) -> tuple[int, int] | None:
     """Digits before and after the point of a number with a point (None without one)."""
     whole, point, fraction = number.partition(".")
     return (len(whole), len(fraction)) if point else None
@@ -245,7 +245,7 @@ def usual_shape(values: Sequence[str]) -> tuple[int, int] | None:
     >>> usual_shape(["๘๓.๑๘", "- ๗๒.๓๖าว"]), usual_shape(["83.18", "100.00"]), usual_shape(["", "x"])
     ((2, 2), None, None)
     """
-    found = {_shape(v.strip()) for v in values if _RE_DECIMAL.match(v)}
+    found = {number_shape(v.strip()) for v in values if _RE_DECIMAL.match(v)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -257,7 +257,7 @@ def common_shape(values: Sequence[str]) -> tuple[int, int] | None:
     >>> common_shape(["๖๘.๐๘", "๗๖.๒๑", "๑.๒๑", "๘๑.๒๐"]), common_shape(["68.08", "1.21"])
     ((2, 2), None)
     """
-    found = [_shape(v.strip()) for v in values if _RE_DECIMAL.match(v)]
+    found = [number_shape(v.strip()) for v in values if _RE_DECIMAL.match(v)]
     best = max(set(found), key=found.count, default=None)
     if best is None or found.count(best) <= MIN_FORMAT_SCORES or found.count(best) <= len(found) / 2:
         return None
@@ -709,7 +709,7 @@ def lost_leading_digits(text: str, raw: str, shape: tuple[int, int] | None) -> b
     (False, False)
     """
     number = re.search(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)?", text)
-    found = _shape(number.group(0)) if number else None
+    found = number_shape(number.group(0)) if number else None
     if shape is None or found is None or found[0] >= shape[0]:
         return False
     before = raw[: raw.find(number.group(0))] if number and number.group(0) in raw else raw

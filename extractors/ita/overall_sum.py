@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.ita.checks import weighted_overall
-from extractors.ita.indicators import score_as_read
+from extractors.ita.indicators import number_shape, score_as_read
 from schemas import DOUBT_CONFIDENCE, BBox, PageText
 from schemas.record import DocumentFacts, Indicator, Provenance
 
@@ -32,8 +32,7 @@ SETTLED = 0.015
 
 
 def _decimals(text: str) -> int:
-    number = text.strip().split()[0] if text.strip() else ""
-    return len(number.rsplit(".", 1)[1]) if "." in number else 0
+    return (number_shape(text.strip()) or (0, 0))[1]
 
 
 def other_readings(

@@ -31,7 +31,7 @@ from functools import reduce
 from extractors.ita.headers import assign_fields, field_scores, names_field, reports_progress
 from extractors.ita.period_years import debris
 from extractors.ita.periods import parse_period
-from extractors.ita.vocabulary import header_field, reads_as_unit, year_header, year_in
+from extractors.ita.vocabulary import reads_as_unit, year_header, year_in
 from extractors.thai.text import (
     COMMA_AS_DOT,
     LETTER_OR_DIGIT,
@@ -71,7 +71,7 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
     for cells in _row_cells(table)[:MAX_HEADER_ROWS]:
         filled = [c for c in cells if c.text.strip()]
         hits = [c for c in filled if names_field(c.text)]
-        if any(header_field(c.text) == "indicator" for c in hits):  # a year beside it heads scores
+        if any("indicator" in field_scores(c.text) for c in hits):  # a year beside it heads scores
             hits += [c for c in filled if year_header(c.text)]
         need = 1 if table.n_cols <= 2 else 2
         if not filled or len(hits) < need or len(hits) < 0.6 * len(filled):
@@ -1023,10 +1023,6 @@ def _opens_list_read(row: LogicalRow, fields: Sequence[str | None]) -> bool:
 _NUMBERED_KEY = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*[.,]\s*(?=[ก-ฮเ-ไ])")
 
 
-#: A row's own number in its sequence column (``๒``, ``2.``).
-_SEQ_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,2}\s*\.?\s*$")
-
-
 def _numbers_key(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     """Whether an issue or measure cell of ``row`` starts with a number (:data:`_NUMBERED_KEY`), or
     the row has a number of its own in its sequence column beside an issue or measure: a row's
@@ -1045,7 +1041,7 @@ def _numbers_key(row: LogicalRow, fields: Sequence[str | None]) -> bool:
     keys = [c for c, f in enumerate(fields) if f in ("issue", "measure")]
     if any(_NUMBERED_KEY.match(_own_text(row, c)) for c in keys):
         return True
-    numbered = any(f == "seq" and _SEQ_NUMBER.match(_own_text(row, c)) for c, f in enumerate(fields))
+    numbered = any(f == "seq" and _ROW_NUMBER.match(_own_text(row, c).strip()) for c, f in enumerate(fields))
     return numbered and any(_own_text(row, c).strip() for c in keys)
 
 

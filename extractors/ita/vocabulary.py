@@ -91,13 +91,6 @@ def match_indicator_name(text: str, cutoff: float = 88.0) -> int | None:
     return _NAME_KEYS[best[0]] if best else None
 
 
-def _unmarked(variant: str) -> re.Pattern[str]:
-    """``variant``'s letters in order, any marks above or below the line after each."""
-    marks = f"[{MARKS}]*"
-    letters = (ch for ch in variant if unicodedata.category(ch) != "Mn")  # its skeleton
-    return re.compile("".join(re.escape(ch) + marks for ch in letters))
-
-
 def find_indicator_names(text: str) -> list[tuple[int, int, int]]:
     """Canonical indicator names (and variants) inside running text: ``(number, start, end)``.
 
@@ -123,12 +116,6 @@ def find_indicator_names(text: str) -> list[tuple[int, int, int]]:
             found.append((number, m.start(), m.end()))
     return sorted(found, key=lambda f: f[1])
 
-
-#: Every indicator name variant as :func:`find_indicator_names` looks for it, longest first.
-_NAME_PATTERNS = [
-    (_unmarked(v), n)
-    for v, n in sorted(((v, i.number) for i in INDICATORS for v in i.variants), key=lambda p: -len(p[0]))
-]
 
 #: ``ตัวชี้วัดที่ N``: an indicator named by its number.
 RE_INDICATOR_NUMBER = re.compile(r"ตัวชี้วัดที่\s*([0-9๐-๙]{1,2})(?![0-9๐-๙.])")
@@ -348,6 +335,18 @@ def skeleton(key: str) -> str:
     """
     return "".join(ch for ch in key if unicodedata.category(ch) != "Mn")
 
+
+def _unmarked(variant: str) -> re.Pattern[str]:
+    """``variant``'s letters in order (its :func:`skeleton`), any marks above or below the line after each."""
+    marks = f"[{MARKS}]*"
+    return re.compile("".join(re.escape(ch) + marks for ch in skeleton(variant)))
+
+
+#: Every indicator name variant as :func:`find_indicator_names` looks for it, longest first.
+_NAME_PATTERNS = [
+    (_unmarked(v), n)
+    for v, n in sorted(((v, i.number) for i in INDICATORS for v in i.variants), key=lambda p: -len(p[0]))
+]
 
 #: Header wordings by their skeleton, for cells whose marks OCR lost.
 _HEADER_SKELETONS: dict[str, str] = {skeleton(k): f for k, f in _HEADER_CHOICES.items()}
