@@ -70,8 +70,9 @@ def header_of(table: Table) -> tuple[int, list[str | None], list[str]]:
     n_header = 0
     for cells in _row_cells(table)[:MAX_HEADER_ROWS]:
         filled = [c for c in cells if c.text.strip()]
-        hits = [c for c in filled if names_field(c.text)]
-        if any("indicator" in field_scores(c.text) for c in hits):  # a year beside it heads scores
+        named = [(c, field_scores(c.text)) for c in filled]
+        hits = [c for c, fields in named if fields]
+        if any("indicator" in fields for _c, fields in named):  # a year beside it heads scores
             hits += [c for c in filled if year_header(c.text)]
         need = 1 if table.n_cols <= 2 else 2
         if not filled or len(hits) < need or len(hits) < 0.6 * len(filled):
